@@ -1,0 +1,226 @@
+/**
+ * The shared contracts of Event Lab (DESIGN.md, "Contracts"). Every layer speaks these shapes;
+ * later work extends the unions, it does not change what is here.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Event envelope
+// ---------------------------------------------------------------------------------------------
+
+/** Metadata that travels with every event. `occurredAt` is simulated milliseconds. */
+export interface EventMetadata {
+  correlationId?: string;
+  causationId?: string;
+  occurredAt?: number;
+  producer?: string;
+  [key: string]: unknown;
+}
+
+/** An event before it is stored. Event types are PascalCase past tense (`RideRequested`). */
+export interface NewEvent {
+  eventId: string;
+  eventType: string;
+  /** Integer, 1 when omitted. */
+  schemaVersion?: number;
+  data: unknown;
+  metadata?: EventMetadata;
+}
+
+/** An event once the store has accepted it. */
+export interface RecordedEvent extends NewEvent {
+  streamId: string;
+  /** 0-based revision within its stream. */
+  revision: number;
+  /** 1-based global position in the store, without gaps. */
+  position: number;
+  /** One reading of the store's clock per append. */
+  recordedAt: number;
+}
+
+/** The CloudEvents 1.0 view of a recorded event. */
+export interface CloudEvent {
+  specversion: '1.0';
+  id: string;
+  type: string;
+  source: string;
+  subject: string;
+  time: string;
+  dataschema: string;
+  datacontenttype: 'application/json';
+  data: unknown;
+}
+
+/** Event store expectation when appending (KurrentDB semantics). */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append (−1 for a missing stream). */
+  nextExpectedRevision: number;
+  /** Global position of the last event (the global head for an empty append). */
+  position: number;
+}
+
+/** The event store port: the in-memory store and the IndexedDB store both implement it. */
+export interface EventStore {
+  appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+  readStream(
+    streamId: string,
+    options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number },
+  ): Promise<RecordedEvent[]>;
+  readAll(options?: { fromPosition?: number; maxCount?: number }): Promise<RecordedEvent[]>;
+  subscribeToAll(
+    options: { afterPosition?: number },
+    handler: (event: RecordedEvent) => void,
+  ): { unsubscribe(): void };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broker vocabulary shared by effects and inputs
+// ---------------------------------------------------------------------------------------------
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+/** How a record's partition was chosen, so a view can answer "why this partition?". */
+export type PartitionChoice =
+  | { kind: 'explicit'; partition: number }
+  | { kind: 'key'; key: string; murmur2: number; positive: number; partitionCount: number; partition: number }
+  | { kind: 'sticky'; partition: number; batchSize: number; batchFill: number; newBatch: boolean };
+
+export type AssignorName = 'range' | 'roundrobin' | 'cooperative-sticky';
+export type OffsetResetPolicy = 'earliest' | 'latest' | 'none';
+
+// ---------------------------------------------------------------------------------------------
+// Effects: everything a step did, as data. Views animate them; narration describes them.
+// Every effect names the entities involved and says why in `reason`.
+// ---------------------------------------------------------------------------------------------
+
+interface EffectBase {
+  /** Plain words: what happened and why (e.g. "murmur2('ride-42') mod 6 = 4"). */
+  reason: string;
+}
+
+export type BrokerEffect =
+  | (EffectBase & { kind: 'topic-created'; topic: string; partitions: number })
+  | (EffectBase & {
+      kind: 'record-appended';
+      topic: string;
+      partition: number;
+      offset: number;
+      key: string | null;
+      producerId: string | null;
+      /** The event carried by the record, when it carries one (relay, scenario produce). */
+      eventId: string | null;
+      choice: PartitionChoice;
+    })
+  | (EffectBase & { kind: 'produce-deduplicated'; topic: string; partition: number; producerId: string; sequence: number })
+  | (EffectBase & { kind: 'produce-rejected'; topic: string; producerId: string | null; error: string })
+  | (EffectBase & { kind: 'producer-restarted'; producerId: string; epoch: number })
+  | (EffectBase & {
+      kind: 'partitions-added';
+      topic: string;
+      from: number;
+      to: number;
+      movedKeys: { key: string; from: number; to: number }[];
+    })
+  | (EffectBase & { kind: 'member-joined'; groupId: string; memberId: string })
+  | (EffectBase & { kind: 'member-left'; groupId: string; memberId: string })
+  | (EffectBase & { kind: 'member-crashed'; groupId: string; memberId: string })
+  | (EffectBase & { kind: 'rebalance-started'; groupId: string; generation: number; protocol: 'eager' | 'cooperative' })
+  | (EffectBase & { kind: 'partitions-revoked'; groupId: string; memberId: string; partitions: TopicPartition[] })
+  | (EffectBase & { kind: 'partitions-assigned'; groupId: string; memberId: string; partitions: TopicPartition[] })
+  | (EffectBase & { kind: 'rebalance-completed'; groupId: string; generation: number; idleMembers: string[] })
+  | (EffectBase & {
+      kind: 'records-fetched';
+      groupId: string;
+      memberId: string;
+      topic: string;
+      partition: number;
+      /** Offsets of the records handed to the consumer, ascending (gaps after compaction). */
+      offsets: number[];
+    })
+  | (EffectBase & { kind: 'record-processed'; groupId: string; memberId: string; topic: string; partition: number; offset: number; duplicate: boolean })
+  | (EffectBase & { kind: 'processing-failed'; groupId: string; memberId: string; topic: string; partition: number; offset: number; attempt: number })
+  | (EffectBase & { kind: 'record-dead-lettered'; groupId: string; memberId: string; topic: string; partition: number; offset: number; deadLetterTopic: string; attempts: number })
+  | (EffectBase & { kind: 'offset-committed'; groupId: string; topic: string; partition: number; offset: number; previous: number | null })
+  | (EffectBase & { kind: 'position-moved'; groupId: string; memberId: string; topic: string; partition: number; from: number | null; to: number })
+  | (EffectBase & { kind: 'offsets-reset'; groupId: string; topic: string; partition: number; from: number | null; to: number })
+  | (EffectBase & { kind: 'offset-reset-applied'; groupId: string; topic: string; partition: number; policy: OffsetResetPolicy; to: number })
+  | (EffectBase & { kind: 'offset-out-of-range'; groupId: string; topic: string; partition: number; requested: number; logStart: number; logEnd: number })
+  | (EffectBase & { kind: 'lag-changed'; groupId: string; topic: string; partition: number; lag: number | null })
+  | (EffectBase & { kind: 'segment-deleted'; topic: string; partition: number; baseOffset: number; lastOffset: number; logStartOffset: number; cause: 'time' | 'size' })
+  | (EffectBase & { kind: 'records-compacted'; topic: string; partition: number; removedOffsets: number[]; tombstonesRemoved: number[] })
+  | (EffectBase & { kind: 'queue-enqueued'; queue: string; messageId: string })
+  | (EffectBase & { kind: 'queue-delivered'; queue: string; messageId: string; consumerId: string; attempt: number })
+  | (EffectBase & { kind: 'queue-acked'; queue: string; messageId: string; consumerId: string })
+  | (EffectBase & { kind: 'queue-nacked'; queue: string; messageId: string; consumerId: string })
+  | (EffectBase & { kind: 'queue-redelivered'; queue: string; messageId: string; cause: 'timeout' | 'nack' });
+
+export type StoreEffect =
+  | (EffectBase & { kind: 'command-accepted'; commandId: string; commandType: string; streamId: string; eventIds: string[] })
+  | (EffectBase & { kind: 'command-rejected'; commandId: string; commandType: string; streamId: string })
+  | (EffectBase & { kind: 'event-stored'; streamId: string; revision: number; position: number; eventId: string; eventType: string })
+  | (EffectBase & { kind: 'append-conflict'; streamId: string; expected: ExpectedRevision; actual: number | 'no_stream' })
+  | (EffectBase & { kind: 'snapshot-taken'; streamId: string; revision: number })
+  | (EffectBase & { kind: 'event-relayed'; eventId: string; position: number; topic: string; partition: number; offset: number })
+  | (EffectBase & { kind: 'event-upcast'; eventId: string; eventType: string; fromVersion: number; toVersion: number })
+  | (EffectBase & { kind: 'projection-applied'; projection: string; position: number; eventId: string; rowKey: string | null })
+  | (EffectBase & { kind: 'projection-skipped'; projection: string; position: number; eventId: string })
+  | (EffectBase & { kind: 'query-answered'; readModel: string; rowKey: string | null; stale: boolean; behindBy: number })
+  | (EffectBase & { kind: 'reaction-triggered'; service: string; eventId: string; output: string });
+
+export type SimEffect =
+  | (EffectBase & { kind: 'time-advanced'; from: number; to: number })
+  | (EffectBase & { kind: 'fault-injected'; fault: string; target: string })
+  | (EffectBase & { kind: 'question-asked'; questionId: string });
+
+export type Effect = BrokerEffect | StoreEffect | SimEffect;
+export type EffectKind = Effect['kind'];
+
+// ---------------------------------------------------------------------------------------------
+// Learner inputs: what a learner may do in the player, recorded as data in the run.
+// ---------------------------------------------------------------------------------------------
+
+export type LearnerInput =
+  | { kind: 'produce'; atStep: number; topic: string; key: string | null; value: unknown; producerId?: string }
+  | { kind: 'add-consumer'; atStep: number; groupId: string; memberId: string }
+  | { kind: 'remove-consumer'; atStep: number; groupId: string; memberId: string }
+  | { kind: 'crash-consumer'; atStep: number; groupId: string; memberId: string }
+  | { kind: 'add-partitions'; atStep: number; topic: string; count: number }
+  | { kind: 'reset-group'; atStep: number; groupId: string; topic: string; to: 'earliest' | 'latest' | { offset: number } | { timestamp: number } }
+  | { kind: 'answer'; atStep: number; questionId: string; answer: string | string[] };
+
+/** Inputs that change the world (everything but answering a question) start a branch. */
+export const changesTheStory = (input: LearnerInput): boolean => input.kind !== 'answer';
+
+// ---------------------------------------------------------------------------------------------
+// Stepper
+// ---------------------------------------------------------------------------------------------
+
+/** What the learner reads at a step. */
+export interface Narration {
+  title: string;
+  text: string;
+  /** True when the text was written from the effects (a branch that left the script). */
+  generated: boolean;
+}
+
+export interface StepResult<World> {
+  world: World;
+  /** What step k did (empty at step 0). */
+  effects: Effect[];
+  narration: Narration;
+}
+
+/** `worldAt(scenario, inputs, k)`: deterministic — same arguments, same result, on every machine. */
+export type WorldAt<Scenario, World> = (
+  scenario: Scenario,
+  inputs: readonly LearnerInput[],
+  step: number,
+) => StepResult<World>;
