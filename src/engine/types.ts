@@ -160,7 +160,9 @@ export type BrokerEffect =
   | (EffectBase & { kind: 'queue-delivered'; queue: string; messageId: string; consumerId: string; attempt: number })
   | (EffectBase & { kind: 'queue-acked'; queue: string; messageId: string; consumerId: string })
   | (EffectBase & { kind: 'queue-nacked'; queue: string; messageId: string; consumerId: string })
-  | (EffectBase & { kind: 'queue-redelivered'; queue: string; messageId: string; cause: 'timeout' | 'nack' });
+  | (EffectBase & { kind: 'queue-redelivered'; queue: string; messageId: string; cause: 'timeout' | 'nack' })
+  /** A request the broker (or an admin tool) refused, e.g. resetting the offsets of a group that has members. */
+  | (EffectBase & { kind: 'request-rejected'; request: string; target: string; error: string });
 
 export type StoreEffect =
   | (EffectBase & { kind: 'command-accepted'; commandId: string; commandType: string; streamId: string; eventIds: string[] })
