@@ -1,0 +1,18 @@
+export { createInMemoryEventStore, type InMemoryEventStore, type InMemoryEventStoreOptions } from './memoryStore';
+export { WrongExpectedVersionError, isWrongExpectedVersionError } from './errors';
+export {
+  decideAppend,
+  decideAsync,
+  decideSync,
+  normalizeBatch,
+  toRecorded,
+  validateExpected,
+  validateReadAll,
+  validateReadStream,
+  type AppendDecision,
+  type EventRef,
+  type NormalizedEvent,
+  type Probe,
+  type ProbeAnswer,
+} from './appendRules';
+export { SubscriptionHub, type ReadPage } from './subscriptions';

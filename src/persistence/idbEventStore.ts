@@ -1,0 +1,280 @@
+/**
+ * The IndexedDB event store (idb). Appends go through a queue and are committed by group commit:
+ * every append issued while a transaction is in flight joins the next readwrite transaction. In that
+ * transaction the global head is read, then each append in turn is checked against the stream as it
+ * stands (earlier appends of the group included) with the shared rules of `decideAppend`, and only
+ * then are its events written with the next positions. A failed check rejects that append alone and
+ * writes nothing of it; an I/O failure (storage full, …) aborts the whole group and rejects every
+ * append in it. A promise resolves only after its transaction completed and its events reached the
+ * subscribers. Nothing unrelated is awaited inside a transaction (idb's "transaction lifetime").
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import {
+  SubscriptionHub,
+  decideAppend,
+  decideAsync,
+  normalizeBatch,
+  toRecorded,
+  validateExpected,
+  validateReadAll,
+  validateReadStream,
+  type NormalizedEvent,
+  type Probe,
+  type ProbeAnswer,
+} from '../engine/eventstore';
+import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent } from '../engine/types';
+import { DatabaseClosedError, translateTxError } from './errors';
+import { openRunDb, type RunDbSchema } from './schema';
+import type { RunRecord } from './runTypes';
+
+type WriteTx = IDBPTransaction<RunDbSchema, ArrayLike<StoreNames<RunDbSchema>>, 'readwrite'>;
+
+export interface AppendRequest {
+  streamId: string;
+  events: NormalizedEvent[];
+  expected: ExpectedRevision;
+}
+
+interface Job {
+  appends: AppendRequest[];
+  /** Atomic jobs (a step) run alone: any failed check aborts the job's transaction. */
+  run: RunRecord | null;
+  atomic: boolean;
+  resolve(results: AppendResult[]): void;
+  reject(err: unknown): void;
+}
+
+export interface IdbEventStoreOptions {
+  /** One reading per append becomes `recordedAt`. Default: wall time. */
+  clock?: () => number;
+}
+
+/** Foreign events (written by another tab) read inside our transaction for live delivery. */
+const FOREIGN_LIMIT = 1024;
+const noop = () => {};
+
+export class IdbEventStore implements EventStore {
+  private readonly clock: () => number;
+  private readonly hub: SubscriptionHub;
+  private readonly queue: Job[] = [];
+  private flushing = false;
+  private knownHead = 0;
+  private closedError: Error | null = null;
+
+  constructor(
+    private readonly db: IDBPDatabase<RunDbSchema>,
+    private readonly dbName: string,
+    options: IdbEventStoreOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => Date.now());
+    this.hub = new SubscriptionHub((from, max) => this.readAll({ fromPosition: from, maxCount: max }));
+  }
+
+  /** Reads the current head; call once after opening. */
+  async init(): Promise<void> {
+    const cursor = await this.db.transaction('events').store.openKeyCursor(null, 'prev');
+    this.knownHead = cursor ? cursor.key : 0;
+  }
+
+  /** Marks the store unusable (another tab upgraded the database, or it was closed). */
+  markClosed(err: Error): void {
+    this.closedError ??= err;
+    for (const job of this.queue.splice(0)) job.reject(err);
+  }
+
+  close(): void {
+    this.markClosed(new DatabaseClosedError(this.dbName));
+    this.db.close();
+  }
+
+  appendToStream(streamId: string, events: Parameters<EventStore['appendToStream']>[1], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+    try {
+      const req = { streamId, events: normalizeBatch(streamId, events), expected: validateExpected(options?.expectedRevision) };
+      return this.enqueue([req], null, false).then((r) => r[0]!);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Several appends and a run record in ONE transaction: all or nothing (used by the run database). */
+  commitAtomic(appends: AppendRequest[], run: RunRecord | null): Promise<AppendResult[]> {
+    return this.enqueue(appends, run, true);
+  }
+
+  async readStream(streamId: string, options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number }): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    validateReadStream(options);
+    const max = options?.maxCount ?? Infinity;
+    if (max === 0) return [];
+    const index = this.db.transaction('events').store.index('byStreamRevision');
+    if (options?.direction === 'backwards') {
+      const range = IDBKeyRange.bound([streamId, 0], [streamId, options.fromRevision ?? Infinity]);
+      const out: RecordedEvent[] = [];
+      for (let c = await index.openCursor(range, 'prev'); c && out.length < max; c = await c.continue()) out.push(c.value);
+      return out;
+    }
+    const range = IDBKeyRange.bound([streamId, options?.fromRevision ?? 0], [streamId, Infinity]);
+    return index.getAll(range, max === Infinity ? undefined : max);
+  }
+
+  async readAll(options?: { fromPosition?: number; maxCount?: number }): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    validateReadAll(options);
+    const max = options?.maxCount ?? Infinity;
+    if (max === 0) return [];
+    return this.db.getAll('events', IDBKeyRange.lowerBound(options?.fromPosition ?? 1), max === Infinity ? undefined : max);
+  }
+
+  subscribeToAll(options: { afterPosition?: number }, handler: (event: RecordedEvent) => void): { unsubscribe(): void } {
+    return this.hub.subscribe(options?.afterPosition, handler);
+  }
+
+  /** The global head as this store object last saw it (other tabs may be ahead). */
+  get head(): number {
+    return this.knownHead;
+  }
+
+  private assertOpen(): void {
+    if (this.closedError) throw this.closedError;
+  }
+
+  private enqueue(appends: AppendRequest[], run: RunRecord | null, atomic: boolean): Promise<AppendResult[]> {
+    if (this.closedError) return Promise.reject(this.closedError);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ appends, run, atomic, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // Start on the next microtask so appends issued in the same tick share the transaction.
+        queueMicrotask(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0 && !this.closedError) {
+      const first = this.queue[0]!;
+      let n = 1;
+      if (!first.atomic) while (n < this.queue.length && !this.queue[n]!.atomic) n++;
+      const group = this.queue.splice(0, n);
+      await this.commitGroup(group);
+    }
+    this.flushing = false;
+    for (const job of this.queue.splice(0)) job.reject(this.closedError);
+  }
+
+  private async commitGroup(group: Job[]): Promise<void> {
+    const atomic = group[0]!.atomic;
+    const names: StoreNames<RunDbSchema>[] = atomic && group[0]!.run ? ['events', 'run'] : ['events'];
+    let tx: WriteTx;
+    try {
+      tx = this.db.transaction(names, 'readwrite');
+    } catch (err) {
+      for (const job of group) job.reject(translateTxError(err));
+      return;
+    }
+    tx.done.catch(noop);
+    const events = tx.objectStore('events');
+    const index = events.index('byStreamRevision');
+    const outcomes: ({ ok: true; results: AppendResult[] } | { ok: false; error: unknown })[] = [];
+    const written: RecordedEvent[] = [];
+    let foreign: RecordedEvent[] = [];
+    let head = 0;
+    let atomicFailure: unknown = null;
+    try {
+      const cursor = await events.openKeyCursor(null, 'prev');
+      head = cursor ? cursor.key : 0;
+      if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT)
+        foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
+
+      for (const job of group) {
+        const results: AppendResult[] = [];
+        let failure: unknown = null;
+        for (const req of job.appends) {
+          const { streamId } = req;
+          const lastKey = await index.openKeyCursor(IDBKeyRange.bound([streamId, 0], [streamId, Infinity]), 'prev');
+          const last = lastKey ? lastKey.key[1] : -1;
+          const answer = async (p: Probe): Promise<ProbeAnswer> => {
+            if (p.kind === 'find') {
+              const hits = await events.index('byEventId').getAll(p.eventId);
+              let best: number | undefined;
+              for (const h of hits) if (h.streamId === streamId && (best === undefined || h.revision < best)) best = h.revision;
+              return best;
+            }
+            const refs = await index.getAll(IDBKeyRange.bound([streamId, p.fromRevision], [streamId, p.fromRevision + p.count - 1]));
+            return refs.map((e) => ({ eventId: e.eventId, position: e.position }));
+          };
+          const ids = req.events.map((e) => e.eventId);
+          const decision = await decideAsync(decideAppend(streamId, req.expected, ids, last, head), answer);
+          if (decision.kind === 'conflict') {
+            failure = decision.error;
+            break;
+          }
+          if (decision.kind === 'noop') {
+            results.push({ nextExpectedRevision: decision.nextExpectedRevision, position: decision.position });
+            continue;
+          }
+          const recordedAt = this.clock();
+          req.events.forEach((e, i) => {
+            const rec = toRecorded(e, streamId, decision.firstRevision + i, head + 1 + i, recordedAt);
+            events.add(rec).catch(noop);
+            written.push(rec);
+          });
+          head += req.events.length;
+          results.push({ nextExpectedRevision: decision.firstRevision + req.events.length - 1, position: head });
+        }
+        if (failure !== null) {
+          if (job.atomic) {
+            atomicFailure = failure;
+            tx.abort();
+            break;
+          }
+          outcomes.push({ ok: false, error: failure });
+        } else outcomes.push({ ok: true, results });
+      }
+      if (atomicFailure === null && atomic && group[0]!.run) {
+        tx.objectStore('run').put(group[0]!.run).catch(noop);
+      }
+      await tx.done;
+    } catch (err) {
+      const error = atomicFailure ?? translateTxError(err, tx.error);
+      if (atomicFailure === null)
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
+      for (const job of group) job.reject(error);
+      return;
+    }
+
+    this.knownHead = head;
+    const fresh = [...foreign, ...written];
+    if (fresh.length > 0) {
+      this.hub.publish(fresh);
+      const wait = this.hub.whenDelivered(head);
+      if (wait) await wait;
+    }
+    group.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.results);
+      else job.reject(o.error);
+    });
+  }
+}
+
+/** Opens (creating or migrating) an event store database. */
+export async function openIndexedDbEventStore(dbName: string, options: IdbEventStoreOptions = {}): Promise<EventStore> {
+  return openIdbEventStore(dbName, options);
+}
+
+export async function openIdbEventStore(dbName: string, options: IdbEventStoreOptions = {}): Promise<IdbEventStore> {
+  let store: IdbEventStore | null = null;
+  let early: Error | null = null;
+  const db = await openRunDb(dbName, {
+    onClosedElsewhere: (err) => (store ? store.markClosed(err) : (early = err)),
+  });
+  store = new IdbEventStore(db, dbName, options);
+  if (early) store.markClosed(early);
+  await store.init();
+  return store;
+}

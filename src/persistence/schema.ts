@@ -1,0 +1,90 @@
+/**
+ * The schema of a run database (`event-lab-run-<runId>`, also used by `openIndexedDbEventStore`):
+ * the event store, the run record, projection/relay checkpoints with their read models, and
+ * aggregate snapshots. Versioned; `upgrade` migrates from any older version step by step.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RecordedEvent } from '../engine/types';
+import type { RunRecord } from './runTypes';
+import { DatabaseClosedError, DatabaseUpgradedElsewhereError, StorageUnavailableError } from './errors';
+
+/** A projection's (or the relay's) checkpoint, stored with its read model in one record. */
+export interface CheckpointRecord {
+  name: string;
+  /** The last global position applied (0: nothing yet). */
+  position: number;
+  /** The projection definition's version: a change means rebuild. */
+  version: number;
+  state: unknown;
+}
+
+export interface SnapshotRecord {
+  streamId: string;
+  /** The revision of the last event folded into `state`. */
+  revision: number;
+  /** The aggregate definition's version; a snapshot of another version is discarded. */
+  version: number;
+  state: unknown;
+}
+
+export interface RunDbSchema extends DBSchema {
+  events: {
+    key: number;
+    value: RecordedEvent;
+    indexes: { byStreamRevision: [string, number]; byEventId: string };
+  };
+  run: { key: string; value: RunRecord };
+  checkpoints: { key: string; value: CheckpointRecord };
+  snapshots: { key: string; value: SnapshotRecord };
+}
+
+export const RUN_DB_VERSION = 1;
+
+/** Migrations, one per version; each runs once, in order, inside the versionchange transaction. */
+const migrations: ((db: IDBPDatabase<RunDbSchema>) => void)[] = [
+  // v1: the first schema.
+  (db) => {
+    const events = db.createObjectStore('events', { keyPath: 'position' });
+    events.createIndex('byStreamRevision', ['streamId', 'revision'], { unique: true });
+    events.createIndex('byEventId', 'eventId');
+    db.createObjectStore('run', { keyPath: 'runId' });
+    db.createObjectStore('checkpoints', { keyPath: 'name' });
+    db.createObjectStore('snapshots', { keyPath: 'streamId' });
+  },
+];
+
+export interface OpenHooks {
+  /** Called when another tab upgrades (or deletes) the database, or the browser closes it: the connection is already closed. */
+  onClosedElsewhere(err: Error): void;
+}
+
+export async function openWithMigrations<S extends DBSchema>(
+  name: string,
+  version: number,
+  steps: ((db: IDBPDatabase<S>) => void)[],
+  hooks: OpenHooks,
+): Promise<IDBPDatabase<S>> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) throw new StorageUnavailableError();
+  let db: IDBPDatabase<S>;
+  try {
+    db = await openDB<S>(name, version, {
+      upgrade(database, oldVersion) {
+        for (let v = oldVersion; v < version; v++) steps[v]!(database);
+      },
+      blocking() {
+        // Another tab wants a newer version (or to delete the database): step aside.
+        db.close();
+        hooks.onClosedElsewhere(new DatabaseUpgradedElsewhereError(name));
+      },
+      terminated() {
+        hooks.onClosedElsewhere(new DatabaseClosedError(name));
+      },
+    });
+  } catch (err) {
+    if (err && typeof err === 'object' && (err as { name?: string }).name === 'VersionError') throw new DatabaseUpgradedElsewhereError(name, { cause: err });
+    throw new StorageUnavailableError({ cause: err });
+  }
+  return db;
+}
+
+export const openRunDb = (name: string, hooks: OpenHooks) => openWithMigrations<RunDbSchema>(name, RUN_DB_VERSION, migrations, hooks);
