@@ -1,0 +1,165 @@
+/**
+ * The broker's state: plain, immutable data (structuredClone-able) so a snapshot is the state itself.
+ * Operations never mutate a state they are given; they return a new one that shares what did not change.
+ */
+import type { AssignorName, BrokerEffect, OffsetResetPolicy, PartitionChoice, TopicPartition } from '../types';
+import { seedRng, type RngState } from '../sim/random';
+
+/** One record in a partition log. It is also what a consumer fetches (shared, never copied). */
+export interface LogRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly key: string | null;
+  /** `null` is a tombstone on a compacted topic. */
+  readonly value: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Simulated ms when it was produced (CreateTime). */
+  readonly timestamp: number;
+  readonly eventId: string | null;
+  readonly producerId: string | null;
+}
+
+/** What `poll` hands to a consumer. */
+export type FetchedRecord = LogRecord;
+
+export interface PartitionLog {
+  /** Retained records in offset order (gaps after compaction). */
+  readonly records: readonly LogRecord[];
+  /** First offset still in the log (moves when retention deletes a segment). */
+  readonly logStartOffset: number;
+  /** The offset the next record gets. */
+  readonly logEndOffset: number;
+}
+
+export interface TopicConfig {
+  name: string;
+  partitions: number;
+  cleanupPolicy?: 'delete' | 'compact';
+  /** Delete closed segments whose newest record is older than this; null = keep forever. Default 7 days. */
+  retentionMs?: number | null;
+  /** Delete the oldest closed segments while the partition is bigger than this; null = no limit (default). */
+  retentionBytes?: number | null;
+  /** Offsets per segment; a segment closes when full. Default 1000. */
+  segmentRecords?: number;
+  /** How long compaction keeps a tombstone (Kafka's delete.retention.ms). Default 1 day. */
+  tombstoneRetentionMs?: number;
+}
+
+export type TopicSettings = Required<TopicConfig>;
+
+export interface TopicState {
+  readonly config: TopicSettings;
+  readonly partitions: readonly PartitionLog[];
+}
+
+export interface PendingSend {
+  readonly topic: string;
+  readonly partition: number;
+  readonly sequence: number;
+  readonly key: string | null;
+  readonly value: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly eventId: string | null;
+  readonly choice: PartitionChoice;
+}
+
+export interface LastSend extends PendingSend {
+  readonly epoch: number;
+  readonly offset: number;
+}
+
+export interface ProducerState {
+  readonly producerId: string;
+  readonly idempotent: boolean;
+  readonly maxInFlight: number;
+  /** Records per sticky batch for keyless records. */
+  readonly stickyBatchSize: number;
+  /** Idempotence session; a restart starts a new one. */
+  readonly epoch: number;
+  /** Next sequence number per topic and partition, within the current epoch. */
+  readonly sequences: Readonly<Record<string, readonly number[]>>;
+  /** Sticky partitioner: the current batch's partition and fill per topic. */
+  readonly sticky: Readonly<Record<string, { readonly partition: number; readonly fill: number }>>;
+  /** The last send that reached the broker (what `retry: true` resends). */
+  readonly lastSend: LastSend | null;
+  /** Sends that failed transiently and wait for their retry. */
+  readonly pending: readonly PendingSend[];
+}
+
+export interface MemberState {
+  readonly memberId: string;
+  readonly topics: readonly string[];
+  readonly assignment: readonly TopicPartition[];
+  /** Next offset to fetch, per "topic:partition"; absent until the first poll after assignment. */
+  readonly positions: Readonly<Record<string, number>>;
+  /** Round-robin cursor over the assignment, so one poll does not always favour the first partition. */
+  readonly fetchCursor: number;
+}
+
+export interface CommittedOffset {
+  readonly offset: number;
+  readonly committedAt: number;
+}
+
+export interface GroupState {
+  readonly groupId: string;
+  readonly assignor: AssignorName;
+  readonly autoOffsetReset: OffsetResetPolicy;
+  readonly autoCommit: boolean;
+  /** False until the first join sets assignor, reset policy and auto-commit (a reset can create a group). */
+  readonly configured: boolean;
+  readonly generation: number;
+  /** Union of the members' subscriptions, sorted (kept after the last member leaves). */
+  readonly topics: readonly string[];
+  readonly members: Readonly<Record<string, MemberState>>;
+  /** Committed offsets (next offset to consume) per "topic:partition". */
+  readonly committed: Readonly<Record<string, CommittedOffset>>;
+}
+
+/** Consumer-side application state of a group (the service's own store): dedupe ids, retry counts. */
+export interface ConsumerAppState {
+  readonly processedEventIds: Readonly<Record<string, true>>;
+  /** Failed attempts of the record currently retried, per "topic:partition". */
+  readonly attempts: Readonly<Record<string, { readonly offset: number; readonly count: number }>>;
+}
+
+export interface BrokerState {
+  readonly rng: RngState;
+  /** The latest simulated time an operation was given. */
+  readonly now: number;
+  readonly topics: Readonly<Record<string, TopicState>>;
+  readonly producers: Readonly<Record<string, ProducerState>>;
+  readonly groups: Readonly<Record<string, GroupState>>;
+  readonly apps: Readonly<Record<string, ConsumerAppState>>;
+}
+
+export interface BrokerStep {
+  state: BrokerState;
+  effects: BrokerEffect[];
+}
+
+export function createBroker(options: { seed: number }): BrokerState {
+  return { rng: seedRng(options.seed), now: 0, topics: {}, producers: {}, groups: {}, apps: {} };
+}
+
+/** Key of a partition in per-partition maps: ':' cannot occur in a Kafka topic name. */
+export const tpKey = (topic: string, partition: number): string => `${topic}:${partition}`;
+
+/** "orders-2" as Kafka tools print a partition. */
+export const tpName = (topic: string, partition: number): string => `${topic}-${partition}`;
+
+/** "orders-0, orders-1" or "nothing". */
+export const tpList = (tps: readonly TopicPartition[]): string =>
+  tps.length === 0 ? 'nothing' : tps.map((tp) => tpName(tp.topic, tp.partition)).join(', ');
+
+export const byTopicPartition = (a: TopicPartition, b: TopicPartition): number =>
+  a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
+
+export const withTime = (state: BrokerState, now: number): BrokerState =>
+  now > state.now ? { ...state, now } : state;
+
+/** A request the broker cannot serve at all (a programming error, not a learner's mistake). */
+export class BrokerError extends Error {
+  override name = 'BrokerError';
+}

@@ -1,0 +1,121 @@
+/** The consumer side of a group member: poll (fetch from positions, auto.offset.reset) and seek. */
+import type { BrokerEffect } from '../types';
+import { getPartition, indexAtOrAfter } from './log';
+import { commitPositions, putMember, rejected } from './offsets';
+import { tpKey, tpName, withTime, type BrokerState, type BrokerStep, type FetchedRecord, type GroupState, type LogRecord } from './brokerState';
+
+/** Kafka's max.poll.records default. */
+export const DEFAULT_MAX_POLL_RECORDS = 500;
+
+export interface PollRequest {
+  groupId: string;
+  memberId: string;
+  maxRecords?: number;
+}
+
+type Resolved = { position: number } | { position: null };
+
+/** Where fetching starts on a partition: position, else committed, else auto.offset.reset; out of range resets too. */
+function resolvePosition(state: BrokerState, group: GroupState, memberId: string, positions: Readonly<Record<string, number>>, topic: string, partition: number, effects: BrokerEffect[]): Resolved {
+  const { groupId, autoOffsetReset: policy } = group;
+  const log = getPartition(state, topic, partition);
+  const k = tpKey(topic, partition);
+  const name = tpName(topic, partition);
+  const known = positions[k] ?? group.committed[k]?.offset;
+  const reset = (why: string): Resolved => {
+    if (policy === 'none') {
+      effects.push(rejected('poll', groupId, `${why} and auto.offset.reset=none: ${memberId} gets an error for ${name} instead of records`));
+      return { position: null };
+    }
+    const to = policy === 'earliest' ? log.logStartOffset : log.logEndOffset;
+    const where = policy === 'earliest' ? `the log-start offset ${to}` : `the log-end offset ${to} (only new records)`;
+    effects.push({ kind: 'offset-reset-applied', groupId, topic, partition, policy, to, reason: `${why}: auto.offset.reset=${policy} starts ${memberId} at ${where}` });
+    return { position: to };
+  };
+  if (known === undefined) return reset(`${groupId} has no committed offset on ${name}`);
+  if (known < log.logStartOffset || known > log.logEndOffset) {
+    const deleted = known < log.logStartOffset ? ' (those records were deleted by retention)' : '';
+    effects.push({ kind: 'offset-out-of-range', groupId, topic, partition, requested: known, logStart: log.logStartOffset, logEnd: log.logEndOffset, reason: `offset ${known} is outside ${name}'s log [${log.logStartOffset}, ${log.logEndOffset})${deleted}` });
+    return reset(`offset ${known} is out of range`);
+  }
+  return { position: known };
+}
+
+/**
+ * Fetches up to `maxRecords` from the member's partitions, starting where it left off, and advances
+ * its positions (not its committed offsets). With auto-commit, first commits what the previous poll reached.
+ */
+export function poll(state: BrokerState, request: PollRequest, now: number): BrokerStep & { records: FetchedRecord[] } {
+  const { groupId, memberId } = request;
+  let s = withTime(state, now);
+  const effects: BrokerEffect[] = [];
+  const records: FetchedRecord[] = [];
+  const startMember = s.groups[groupId]?.members[memberId];
+  if (!startMember) {
+    return { state: s, effects: [rejected('poll', groupId, `${memberId} is not a member of group '${groupId}': join first`)], records };
+  }
+  if (s.groups[groupId]!.autoCommit) {
+    const c = commitPositions(s, groupId, memberId, startMember.assignment, now, `auto-commit on ${memberId}'s poll (positions reached by its previous poll)`, true);
+    s = c.state;
+    effects.push(...c.effects);
+  }
+  const group = s.groups[groupId]!;
+  const member = group.members[memberId]!;
+  const n = member.assignment.length;
+  let budget = Math.max(0, Math.floor(request.maxRecords ?? DEFAULT_MAX_POLL_RECORDS));
+  const positions = { ...member.positions };
+  let cursor = member.fetchCursor % Math.max(1, n);
+  for (let i = 0; i < n && budget > 0; i++) {
+    const idx = (member.fetchCursor + i) % n;
+    const { topic, partition } = member.assignment[idx]!;
+    const resolved = resolvePosition(s, group, memberId, positions, topic, partition, effects);
+    if (resolved.position === null) continue;
+    const k = tpKey(topic, partition);
+    let pos = resolved.position;
+    const log = getPartition(s, topic, partition);
+    const start = indexAtOrAfter(log.records, pos);
+    const end = Math.min(log.records.length, start + budget);
+    if (end > start) {
+      const got: readonly LogRecord[] = log.records.slice(start, end);
+      for (const r of got) records.push(r);
+      budget -= got.length;
+      pos = got[got.length - 1]!.offset + 1;
+      const offsets = got.map((r) => r.offset);
+      const range = offsets.length === 1 ? `offset ${offsets[0]}` : `offsets ${offsets[0]}–${offsets[offsets.length - 1]}`;
+      const left = log.logEndOffset - pos;
+      effects.push({ kind: 'records-fetched', groupId, memberId, topic, partition, offsets, reason: `${memberId} fetched ${got.length} record${got.length === 1 ? '' : 's'} (${range}) from ${tpName(topic, partition)}; position now ${pos}${left > 0 ? `, ${left} more waiting` : ', caught up'}` });
+    }
+    positions[k] = pos;
+    cursor = end < log.records.length ? idx : (idx + 1) % n;
+  }
+  s = putMember(s, group, { ...member, positions, fetchCursor: cursor });
+  return { state: s, effects, records };
+}
+
+export interface SeekRequest {
+  groupId: string;
+  memberId: string;
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+/** Moves the member's position on one of its own partitions (the committed offset stays). */
+export function seek(state: BrokerState, request: SeekRequest, now: number): BrokerStep {
+  const { groupId, memberId, topic, partition, offset } = request;
+  const base = withTime(state, now);
+  const group = state.groups[groupId];
+  const member = group?.members[memberId];
+  const name = tpName(topic, partition);
+  if (!group || !member) return { state: base, effects: [rejected('seek', groupId, `${memberId} is not a member of group '${groupId}'`)] };
+  if (!member.assignment.some((tp) => tp.topic === topic && tp.partition === partition)) {
+    return { state: base, effects: [rejected('seek', groupId, `${memberId} can only seek its own partitions, and ${name} is not assigned to it`)] };
+  }
+  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`seek needs a whole offset ≥ 0, got ${offset}`);
+  const k = tpKey(topic, partition);
+  const from = member.positions[k] ?? null;
+  const effects: BrokerEffect[] = [
+    { kind: 'position-moved', groupId, memberId, topic, partition, from, to: offset, reason: `${memberId} seeks ${name} to offset ${offset}: its next fetch starts there; the committed offset is unchanged` },
+  ];
+  return { state: putMember(base, group, { ...member, positions: { ...member.positions, [k]: offset } }), effects };
+}

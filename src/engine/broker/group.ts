@@ -1,0 +1,99 @@
+/** Consumer group membership: join, leave, crash (session timeout). Each change runs a rebalance. */
+import type { AssignorName, BrokerEffect, OffsetResetPolicy } from '../types';
+import { commitPositions, putGroup, rejected } from './offsets';
+import { rebalanceGroup } from './rebalance';
+import { tpList, withTime, type BrokerState, type BrokerStep, type GroupState, type MemberState } from './brokerState';
+
+export interface JoinRequest {
+  groupId: string;
+  memberId: string;
+  topics: string[];
+  /** Default 'range' (Kafka's default). */
+  assignor?: AssignorName;
+  /** Default 'latest' (Kafka's default). */
+  autoOffsetReset?: OffsetResetPolicy;
+  /**
+   * Default false here (Kafka's Java client defaults to true): scenarios commit explicitly so each
+   * commit is visible. When true, each poll first commits the positions the previous poll reached.
+   */
+  autoCommit?: boolean;
+}
+
+export interface MemberRef {
+  groupId: string;
+  memberId: string;
+}
+
+/** Session timeout the narration quotes for a crash (Kafka ≥ 3.0 default). */
+export const SESSION_TIMEOUT_MS = 45_000;
+
+export function emptyGroup(groupId: string): GroupState {
+  return { groupId, assignor: 'range', autoOffsetReset: 'latest', autoCommit: false, configured: false, generation: 0, topics: [], members: {}, committed: {} };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Joins (or changes the subscription of) a member. The group's settings come from its first join. */
+export function joinGroup(state: BrokerState, request: JoinRequest, now: number): BrokerStep {
+  const { groupId, memberId } = request;
+  const topics = [...new Set(request.topics)].sort();
+  let group = state.groups[groupId] ?? emptyGroup(groupId);
+  if (!group.configured) {
+    group = { ...group, configured: true, assignor: request.assignor ?? 'range', autoOffsetReset: request.autoOffsetReset ?? 'latest', autoCommit: request.autoCommit ?? false };
+  }
+  const existing = group.members[memberId];
+  if (existing && sameSet(existing.topics, topics)) return { state: withTime(state, now), effects: [] };
+  const member: MemberState = existing ? { ...existing, topics } : { memberId, topics, assignment: [], positions: {}, fetchCursor: 0 };
+  const allTopics = [...new Set([...group.topics, ...topics])].sort();
+  const next = putGroup(withTime(state, now), { ...group, topics: allTopics, members: { ...group.members, [memberId]: member } });
+  const effects: BrokerEffect[] = [];
+  if (!existing) {
+    effects.push({ kind: 'member-joined', groupId, memberId, reason: `${memberId} joined group ${groupId} subscribing to ${topics.join(', ') || 'nothing'}` });
+  }
+  const cause = existing ? `${memberId} changed its subscription to ${topics.join(', ')}` : `${memberId} joined`;
+  const r = rebalanceGroup(next, groupId, now, cause);
+  return { state: r.state, effects: [...effects, ...r.effects] };
+}
+
+/** A clean shutdown: commit (if auto-commit), give up partitions, leave; the others rebalance. */
+export function leaveGroup(state: BrokerState, request: MemberRef, now: number): BrokerStep {
+  const { groupId, memberId } = request;
+  const base = withTime(state, now);
+  const member = state.groups[groupId]?.members[memberId];
+  if (!member) return { state: base, effects: [rejected('leave-group', groupId, `${memberId} is not a member of group '${groupId}'`)] };
+  const effects: BrokerEffect[] = [];
+  let s = base;
+  if (state.groups[groupId]!.autoCommit) {
+    const c = commitPositions(s, groupId, memberId, member.assignment, now, `auto-commit as ${memberId} closes`, true);
+    s = c.state;
+    effects.push(...c.effects);
+  }
+  if (member.assignment.length > 0) {
+    effects.push({ kind: 'partitions-revoked', groupId, memberId, partitions: [...member.assignment], reason: `${memberId} is leaving, so it gives up ${tpList(member.assignment)}` });
+  }
+  effects.push({ kind: 'member-left', groupId, memberId, reason: `${memberId} left group ${groupId} cleanly (LeaveGroup), so the group rebalances at once` });
+  return removeAndRebalance(s, groupId, memberId, now, `${memberId} left`, effects);
+}
+
+/** The member stops without a word: after the session timeout the coordinator evicts it. */
+export function crashMember(state: BrokerState, request: MemberRef, now: number): BrokerStep {
+  const { groupId, memberId } = request;
+  const base = withTime(state, now);
+  const member = state.groups[groupId]?.members[memberId];
+  if (!member) return { state: base, effects: [rejected('crash-member', groupId, `${memberId} is not a member of group '${groupId}'`)] };
+  const lost = member.assignment.length ? `; ${tpList(member.assignment)} will restart from the last committed offsets, so anything processed but not committed is delivered again` : '';
+  const effects: BrokerEffect[] = [
+    { kind: 'member-crashed', groupId, memberId, reason: `${memberId} crashed: no heartbeat for session.timeout.ms (${SESSION_TIMEOUT_MS / 1000} s), so the coordinator evicts it${lost}` },
+  ];
+  return removeAndRebalance(base, groupId, memberId, now, `${memberId}'s session timed out`, effects);
+}
+
+function removeAndRebalance(state: BrokerState, groupId: string, memberId: string, now: number, cause: string, effects: BrokerEffect[]): BrokerStep {
+  const group = state.groups[groupId]!;
+  const members = { ...group.members };
+  delete members[memberId];
+  const s = putGroup(state, { ...group, members });
+  if (Object.keys(members).length === 0) return { state: s, effects };
+  const r = rebalanceGroup(s, groupId, now, cause);
+  return { state: r.state, effects: [...effects, ...r.effects] };
+}

@@ -1,0 +1,30 @@
+/** The Kafka-faithful broker engine: pure functions from (state, request, now) to { state, effects }. */
+export { murmur2, partitionForKey, toPositive, utf8, hashKey, keyChoice, explainKeyChoice, quoteKey, InvalidKeyError } from './partitioner';
+export { stickyPartition, type StickyBatch } from './stickyPartitioner';
+export { rangeAssignor, roundRobinAssignor, cooperativeStickyAssignor, assignors } from './assignors';
+export type { Assignment, AssignorInput, AssignorMember, Assignor } from './assignment';
+export {
+  createBroker,
+  BrokerError,
+  tpKey,
+  type BrokerState,
+  type BrokerStep,
+  type TopicConfig,
+  type TopicSettings,
+  type TopicState,
+  type PartitionLog,
+  type LogRecord,
+  type FetchedRecord,
+  type ProducerState,
+  type GroupState,
+  type MemberState,
+  type CommittedOffset,
+  type ConsumerAppState,
+} from './brokerState';
+export { createTopic, addPartitions, DEFAULT_RETENTION_MS, DEFAULT_SEGMENT_RECORDS, DEFAULT_TOMBSTONE_RETENTION_MS } from './topic';
+export { getTopic, getPartition, partitionCount, logEndOffset, logStartOffset, recordsOf } from './log';
+export { produce, produceBatch, createProducer, restartProducer, flushProducer, DEFAULT_STICKY_BATCH, type ProduceRequest, type ProducerOptions, type Appended } from './producer';
+export { joinGroup, leaveGroup, crashMember, SESSION_TIMEOUT_MS, type JoinRequest, type MemberRef } from './group';
+export { poll, seek, DEFAULT_MAX_POLL_RECORDS, type PollRequest, type SeekRequest } from './consumer';
+export { commit, committedOffset, lagOf, assignmentOf, positionOf, type OffsetEntry } from './offsets';
+export { resetGroupOffsets, offsetForTimestamp, type ResetRequest, type ResetTarget } from './admin';
