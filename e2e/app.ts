@@ -1,0 +1,46 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page object for the player: controls by role and name, waits on the app's test hooks. */
+export class PlayerPage {
+  constructor(readonly page: Page) {}
+
+  async open(hash: string) {
+    await this.page.goto(`./${hash}`);
+    await this.ready();
+  }
+
+  async ready() {
+    await this.page.waitForFunction(() => window.__eventLab?.ready === true && (window.location.hash.length < 3 || window.__eventLab.state() !== null));
+    await this.settled();
+  }
+
+  async settled() {
+    await this.page.evaluate(() => window.__eventLab!.settled());
+  }
+
+  state() {
+    return this.page.evaluate(() => window.__eventLab!.state()!);
+  }
+
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async click(name: string) {
+    await this.button(name).click();
+    await this.settled();
+  }
+
+  timeline() {
+    return this.page.getByRole('slider', { name: 'Timeline' });
+  }
+
+  eventRows() {
+    return this.page.getByRole('table', { name: /Events published so far/ }).locator('tbody tr');
+  }
+
+  async expectStep(step: number, lastStep: number) {
+    await expect(this.page.getByText(`Step ${step} / ${lastStep}`, { exact: true })).toBeVisible();
+    await expect(this.page).toHaveURL(new RegExp(`#/s/[^/]+/${step}$`));
+  }
+}

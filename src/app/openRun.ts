@@ -1,0 +1,62 @@
+/**
+ * Composition of a run: open its IndexedDB database (or fall back to memory with a clear word),
+ * create the session and the playback actor, and keep the URL following the step.
+ */
+import { createActor } from 'xstate';
+import { openRunDatabase, StorageUnavailableError } from '../persistence';
+import type { ScenarioDef } from '../scenarios/schema';
+import { playbackMachine } from '../state/playbackMachine';
+import type { PlaybackActor } from '../state/react';
+import { formatRoute } from '../state/route';
+import { createRunSession, type RunPort, type RunSession } from '../state/runSession';
+
+export interface OpenRun {
+  session: RunSession;
+  playback: PlaybackActor;
+  dispose(): void;
+}
+
+/** The main run of a built-in or saved scenario. Branches get their own ids. */
+export const mainRunId = (scenarioId: string) => `main-${scenarioId}`;
+
+export async function openRun(scenario: ScenarioDef, requestedStep: number | null): Promise<OpenRun> {
+  const runId = mainRunId(scenario.id);
+  let port: (RunPort & { close(): void }) | null = null;
+  let unavailableReason: string | undefined;
+  try {
+    port = await openRunDatabase(runId);
+  } catch (err) {
+    unavailableReason = err instanceof StorageUnavailableError ? err.message : `Could not open this run's storage (${err instanceof Error ? err.message : String(err)}); it plays in memory and nothing will be kept.`;
+  }
+  const session = createRunSession({ scenario, runId, port, unavailableReason, requestedStep, now: () => Date.now() });
+  await session.ready;
+  const playback: PlaybackActor = createActor(playbackMachine, {
+    input: {
+      target: {
+        step: () => session.store.getState().step,
+        lastStep: () => session.store.getState().lastStep,
+        goTo: (k) => session.goTo(k),
+      },
+    },
+  }).start();
+
+  // The URL follows the step without adding a history entry per step.
+  const syncUrl = (step: number) => {
+    const hash = formatRoute({ page: 'scenario', scenarioId: scenario.id, step });
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  };
+  syncUrl(session.store.getState().step);
+  const unsubscribe = session.store.subscribe((s, prev) => {
+    if (s.step !== prev.step) syncUrl(s.step);
+  });
+
+  return {
+    session,
+    playback,
+    dispose() {
+      unsubscribe();
+      playback.stop();
+      void session.settled().finally(() => port?.close());
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import * as broker from '../engine/broker';
+import { emptyLog } from '../engine/sim/eventLog';
+import { seedRng } from '../engine/sim/random';
+import type { Effect } from '../engine/types';
+import type { ScenarioDef } from './schema';
+import type { World } from './world';
+
+/** Step 0: the topology is created — topics exist, group members have joined and been assigned. */
+export function initialWorld(scenario: ScenarioDef): { world: World; effects: Effect[] } {
+  const time = scenario.startTime;
+  let state = broker.createBroker({ seed: scenario.seed });
+  const effects: Effect[] = [];
+  for (const t of scenario.topology.topics) {
+    const r = broker.createTopic(
+      state,
+      {
+        name: t.name,
+        partitions: t.partitions,
+        ...(t.cleanupPolicy ? { cleanupPolicy: t.cleanupPolicy } : {}),
+        ...(t.retentionMs !== undefined ? { retentionMs: t.retentionMs } : {}),
+        ...(t.segmentRecords ? { segmentRecords: t.segmentRecords } : {}),
+      },
+      time,
+    );
+    state = r.state;
+    effects.push(...r.effects);
+  }
+  for (const g of scenario.topology.groups) {
+    for (const memberId of g.members) {
+      const r = broker.joinGroup(
+        state,
+        {
+          groupId: g.id,
+          memberId,
+          topics: g.topics,
+          ...(g.assignor ? { assignor: g.assignor } : {}),
+          ...(g.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}),
+        },
+        time,
+      );
+      state = r.state;
+      effects.push(...r.effects);
+    }
+  }
+  return {
+    world: { scenarioId: scenario.id, step: 0, time, rng: seedRng(scenario.seed ^ 0x5eed), broker: state, log: emptyLog() },
+    effects,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The stepper: (scenario, inputs, k) → the world at step k, its effects and its narration.
+ * A `Stepper` keeps snapshots every `snapshotEvery` steps so jumping anywhere is cheap; the pure
+ * `worldAt` builds a fresh one, so the result depends only on its arguments.
+ */
+import type { Effect, LearnerInput, Narration, StepResult } from '../engine/types';
+import { applyAction, applyInput } from './actions';
+import { initialWorld } from './initialWorld';
+import { narrateEffects } from './narrate';
+import type { ScenarioDef } from './schema';
+import { buildTimeline, type TimelineEntry } from './timeline';
+import type { World } from './world';
+
+export class Stepper {
+  readonly entries: readonly TimelineEntry[];
+  private readonly snapshots = new Map<number, World>();
+  private readonly initialEffects: Effect[];
+
+  constructor(
+    readonly scenario: ScenarioDef,
+    readonly inputs: readonly LearnerInput[],
+    private readonly snapshotEvery = 50,
+  ) {
+    this.entries = buildTimeline(scenario, inputs);
+    const init = initialWorld(scenario);
+    this.snapshots.set(0, init.world);
+    this.initialEffects = init.effects;
+  }
+
+  /** Number of the last step (the run has steps 0 … lastStep). */
+  get lastStep(): number {
+    return this.entries.length;
+  }
+
+  at(step: number): StepResult<World> {
+    const k = Math.max(0, Math.min(Math.trunc(step), this.lastStep));
+    if (k === 0) return { world: this.snapshots.get(0)!, effects: this.initialEffects, narration: this.narration(0, this.initialEffects) };
+    const before = this.worldBefore(k);
+    const { world, effects } = this.apply(before, k);
+    return { world, effects, narration: this.narration(k, effects) };
+  }
+
+  /** The world at step k-1, from the nearest snapshot at or below it. */
+  private worldBefore(k: number): World {
+    let from = Math.floor((k - 1) / this.snapshotEvery) * this.snapshotEvery;
+    while (!this.snapshots.has(from)) from -= this.snapshotEvery;
+    let world = this.snapshots.get(from)!;
+    for (let s = from + 1; s <= k - 1; s++) {
+      world = this.apply(world, s).world;
+      if (s % this.snapshotEvery === 0) this.snapshots.set(s, world);
+    }
+    return world;
+  }
+
+  private apply(world: World, k: number): { world: World; effects: Effect[] } {
+    const entry = this.entries[k - 1]!;
+    const timed: World = { ...world, step: k, time: this.scenario.startTime + k * this.scenario.stepMs };
+    return entry.kind === 'script' ? applyAction(timed, entry.step.action) : applyInput(timed, entry.input);
+  }
+
+  private narration(k: number, effects: readonly Effect[]): Narration {
+    if (k === 0) return { title: this.scenario.intro.title, text: this.scenario.intro.narration, generated: false };
+    const entry = this.entries[k - 1]!;
+    if (entry.kind === 'script') return { title: entry.step.title, text: entry.step.narration, generated: false };
+    return narrateEffects(entry.input, effects);
+  }
+}
+
+export function worldAt(scenario: ScenarioDef, inputs: readonly LearnerInput[], step: number): StepResult<World> {
+  return new Stepper(scenario, inputs).at(step);
+}

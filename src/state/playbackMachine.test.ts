@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { playbackMachine, type PlaybackTarget } from './playbackMachine';
+
+function target(lastStep: number, start = 0) {
+  let step = start;
+  const visited: number[] = [];
+  const t: PlaybackTarget = {
+    step: () => step,
+    lastStep: () => lastStep,
+    goTo: async (k) => {
+      step = k;
+      visited.push(k);
+    },
+  };
+  return { t, visited, step: () => step };
+}
+
+const start = (t: PlaybackTarget, speed = 1000) => createActor(playbackMachine, { input: { target: t, speed } }).start();
+
+describe('playback machine', () => {
+  it('starts idle at step 0, paused mid-way and finished at the end', () => {
+    expect(start(target(3).t).getSnapshot().value).toBe('idle');
+    expect(start(target(3, 1).t).getSnapshot().value).toBe('paused');
+    expect(start(target(3, 3).t).getSnapshot().value).toBe('finished');
+  });
+
+  it('steps forward through stepping and back to paused', async () => {
+    const tg = target(3);
+    const actor = start(tg.t);
+    actor.send({ type: 'STEP_FORWARD' });
+    expect(actor.getSnapshot().value).toBe('stepping');
+    await waitFor(actor, (s) => s.matches('paused'));
+    expect(tg.step()).toBe(1);
+  });
+
+  it('refuses to step back at the start and to step forward at the end', async () => {
+    const tg = target(1);
+    const actor = start(tg.t);
+    expect(actor.getSnapshot().can({ type: 'STEP_BACK' })).toBe(false);
+    actor.send({ type: 'STEP_FORWARD' });
+    await waitFor(actor, (s) => s.matches('finished'));
+    expect(actor.getSnapshot().can({ type: 'STEP_FORWARD' })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'STEP_BACK' })).toBe(true);
+  });
+
+  it('plays to the end, one step at a time, then finishes', async () => {
+    const tg = target(4);
+    const actor = start(tg.t, 1000);
+    actor.send({ type: 'PLAY' });
+    await waitFor(actor, (s) => s.matches('finished'), { timeout: 2000 });
+    expect(tg.visited).toEqual([1, 2, 3, 4]);
+  });
+
+  it('pauses while playing and restarts to idle', async () => {
+    const tg = target(10);
+    const actor = start(tg.t, 0.01);
+    actor.send({ type: 'PLAY' });
+    await waitFor(actor, (s) => s.matches({ playing: 'waiting' }));
+    actor.send({ type: 'PAUSE' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(tg.step()).toBe(1);
+    actor.send({ type: 'RESTART' });
+    expect(actor.getSnapshot().value).toBe('idle');
+    expect(tg.step()).toBe(0);
+  });
+
+  it('seeks to a valid step only', () => {
+    const tg = target(5);
+    const actor = start(tg.t);
+    actor.send({ type: 'SEEK', step: 9 });
+    expect(tg.step()).toBe(0);
+    actor.send({ type: 'SEEK', step: 5 });
+    expect(actor.getSnapshot().value).toBe('finished');
+    actor.send({ type: 'STEP_BACK' });
+    expect(tg.step()).toBe(4);
+    expect(actor.getSnapshot().value).toBe('paused');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Playback modes as an XState machine: idle (at the start), paused, stepping (a step being
+ * computed and stored), playing (stepping on a timer), finished (at the last step). The run store
+ * owns the data; this machine owns the modes and asks the store to move.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+
+export interface PlaybackTarget {
+  step(): number;
+  lastStep(): number;
+  /** Moves the run to a step; resolves once the move is stored. */
+  goTo(step: number): Promise<void>;
+}
+
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Milliseconds between two steps while playing, at a speed. */
+export const playDelay = (speed: number) => Math.round(1400 / speed);
+
+export type PlaybackEvent =
+  | { type: 'PLAY' }
+  | { type: 'PAUSE' }
+  | { type: 'STEP_FORWARD' }
+  | { type: 'STEP_BACK' }
+  | { type: 'RESTART' }
+  | { type: 'SEEK'; step: number }
+  | { type: 'SET_SPEED'; speed: number };
+
+interface Context {
+  target: PlaybackTarget;
+  speed: number;
+}
+
+const move = fromPromise<void, { target: PlaybackTarget; to: number }>(({ input }) => input.target.goTo(input.to));
+
+export const playbackMachine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as PlaybackEvent,
+    input: {} as { target: PlaybackTarget; speed?: number },
+  },
+  actors: { move },
+  guards: {
+    atEnd: ({ context }) => context.target.step() >= context.target.lastStep(),
+    notAtEnd: ({ context }) => context.target.step() < context.target.lastStep(),
+    notAtStart: ({ context }) => context.target.step() > 0,
+    validSeek: ({ context, event }) => event.type === 'SEEK' && event.step >= 0 && event.step <= context.target.lastStep(),
+  },
+  actions: {
+    setSpeed: assign({ speed: ({ event, context }) => (event.type === 'SET_SPEED' && event.speed > 0 ? event.speed : context.speed) }),
+    back: ({ context }) => void context.target.goTo(context.target.step() - 1),
+    restart: ({ context }) => void context.target.goTo(0),
+    seek: ({ context, event }) => {
+      if (event.type === 'SEEK') void context.target.goTo(event.step);
+    },
+  },
+  delays: {
+    tick: ({ context }) => playDelay(context.speed),
+  },
+}).createMachine({
+  id: 'playback',
+  context: ({ input }) => ({ target: input.target, speed: input.speed ?? 1 }),
+  initial: 'resting',
+  on: { SET_SPEED: { actions: 'setSpeed' } },
+  states: {
+    // Resolves which resting mode fits the current step (the run may open mid-way or at the end).
+    resting: {
+      always: [{ guard: 'atEnd', target: 'finished' }, { guard: 'notAtStart', target: 'paused' }, { target: 'idle' }],
+    },
+    idle: {
+      on: {
+        PLAY: { guard: 'notAtEnd', target: 'playing' },
+        STEP_FORWARD: { guard: 'notAtEnd', target: 'stepping' },
+        SEEK: { guard: 'validSeek', actions: 'seek', target: 'resting' },
+      },
+    },
+    paused: {
+      on: {
+        PLAY: { guard: 'notAtEnd', target: 'playing' },
+        STEP_FORWARD: { guard: 'notAtEnd', target: 'stepping' },
+        STEP_BACK: { guard: 'notAtStart', actions: 'back', target: 'resting' },
+        RESTART: { actions: 'restart', target: 'resting' },
+        SEEK: { guard: 'validSeek', actions: 'seek', target: 'resting' },
+      },
+    },
+    stepping: {
+      invoke: {
+        src: 'move',
+        input: ({ context }) => ({ target: context.target, to: context.target.step() + 1 }),
+        onDone: { target: 'resting' },
+        onError: { target: 'resting' },
+      },
+    },
+    playing: {
+      initial: 'advancing',
+      on: {
+        PAUSE: { target: 'paused' },
+        STEP_BACK: { guard: 'notAtStart', actions: 'back', target: 'resting' },
+        RESTART: { actions: 'restart', target: 'resting' },
+        SEEK: { guard: 'validSeek', actions: 'seek', target: 'resting' },
+      },
+      states: {
+        advancing: {
+          invoke: {
+            src: 'move',
+            input: ({ context }) => ({ target: context.target, to: context.target.step() + 1 }),
+            onDone: [{ guard: 'atEnd', target: '#playback.finished' }, { target: 'waiting' }],
+            onError: { target: '#playback.paused' },
+          },
+        },
+        waiting: {
+          after: { tick: { target: 'advancing' } },
+        },
+      },
+    },
+    finished: {
+      on: {
+        PLAY: { actions: 'restart', target: 'playing' },
+        STEP_BACK: { guard: 'notAtStart', actions: 'back', target: 'resting' },
+        RESTART: { actions: 'restart', target: 'resting' },
+        SEEK: { guard: 'validSeek', actions: 'seek', target: 'resting' },
+      },
+    },
+  },
+});
+
+export type PlaybackMode = 'idle' | 'paused' | 'stepping' | 'playing' | 'finished';

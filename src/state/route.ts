@@ -1,0 +1,56 @@
+/**
+ * Hash routes (DESIGN.md "URLs"): they work on static hosting and a link reopens the same place.
+ *   #/                      the scenario picker
+ *   #/s/<scenarioId>/<step> a built-in or saved scenario's main run at a step
+ *   #/r/<runId>/<step>      a branch at a step
+ *   #/share/<data>          a shared scenario (read-only until forked)
+ */
+export type Route =
+  | { page: 'picker' }
+  | { page: 'scenario'; scenarioId: string; step: number | null }
+  | { page: 'run'; runId: string; step: number | null }
+  | { page: 'share'; data: string }
+  | { page: 'not-found'; hash: string };
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** A missing step means "where the learner left off"; a malformed one is rejected. */
+function parseStep(raw: string | undefined): number | null | 'invalid' {
+  if (raw === undefined || raw === '') return null;
+  if (!/^\d{1,7}$/.test(raw)) return 'invalid';
+  return Number(raw);
+}
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '' || path === '/') return { page: 'picker' };
+  const parts = path.replace(/^\//, '').split('/');
+  const [kind, id, step, ...rest] = parts;
+  if (kind === 'share' && id && parts.length === 2) return { page: 'share', data: id };
+  if ((kind === 's' || kind === 'r') && id && ID.test(safeDecode(id)) && rest.length === 0) {
+    const n = parseStep(step);
+    if (n !== 'invalid') return kind === 's' ? { page: 'scenario', scenarioId: safeDecode(id), step: n } : { page: 'run', runId: safeDecode(id), step: n };
+  }
+  return { page: 'not-found', hash };
+}
+
+export function formatRoute(route: Exclude<Route, { page: 'not-found' }>): string {
+  switch (route.page) {
+    case 'picker':
+      return '#/';
+    case 'scenario':
+      return `#/s/${encodeURIComponent(route.scenarioId)}${route.step === null ? '' : `/${route.step}`}`;
+    case 'run':
+      return `#/r/${encodeURIComponent(route.runId)}${route.step === null ? '' : `/${route.step}`}`;
+    case 'share':
+      return `#/share/${route.data}`;
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * One run's data as a Zustand vanilla store: the world at the current step, its effects and
+ * narration, and how much of the run is durably stored. Modes (playing, stepping…) live in the
+ * playback machine, not here.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Effect, LearnerInput, Narration } from '../engine/types';
+import type { ScenarioDef } from '../scenarios/schema';
+import { Stepper } from '../scenarios/stepper';
+import type { World } from '../scenarios/world';
+
+export type StorageMode = 'indexeddb' | 'memory' | 'loading';
+
+export interface StorageStatus {
+  mode: StorageMode;
+  /** Events whose transaction has completed (or, in memory, that exist). */
+  storedCount: number;
+  /** A problem the learner should know about (worded for them), or null. */
+  error: string | null;
+  /** Something reassuring or informative ("restored step 5 from your last visit"), or null. */
+  notice: string | null;
+}
+
+export interface RunState {
+  scenario: ScenarioDef;
+  runId: string;
+  inputs: readonly LearnerInput[];
+  step: number;
+  lastStep: number;
+  furthestStep: number;
+  world: World;
+  effects: readonly Effect[];
+  narration: Narration;
+  storage: StorageStatus;
+}
+
+export type RunStore = StoreApi<RunState>;
+
+export function createRunStore(scenario: ScenarioDef, runId: string, inputs: readonly LearnerInput[], stepper = new Stepper(scenario, inputs)): RunStore {
+  const first = stepper.at(0);
+  return createStore<RunState>()(() => ({
+    scenario,
+    runId,
+    inputs,
+    step: 0,
+    lastStep: stepper.lastStep,
+    furthestStep: 0,
+    world: first.world,
+    effects: first.effects,
+    narration: first.narration,
+    storage: { mode: 'loading', storedCount: 0, error: null, notice: null },
+  }));
+}

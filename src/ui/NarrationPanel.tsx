@@ -1,0 +1,27 @@
+import { useRun } from '../state/react';
+
+/** What is happening and why, in plain words; the takeaways once the story is over. */
+export function NarrationPanel() {
+  const narration = useRun((s) => s.narration);
+  const step = useRun((s) => s.step);
+  const lastStep = useRun((s) => s.lastStep);
+  const takeaways = useRun((s) => s.scenario.takeaways);
+  return (
+    <section className="panel narration" aria-labelledby="narration-title" aria-live="polite">
+      <p className="eyebrow">{step === 0 ? 'Before the first step' : `Step ${step} of ${lastStep}`}</p>
+      <h2 id="narration-title">{narration.title}</h2>
+      <p>{narration.text}</p>
+      {narration.generated && <p className="hint">You changed the story, so this is told from what the system did.</p>}
+      {step === lastStep && (
+        <div className="takeaways">
+          <h3>Takeaways</h3>
+          <ul>
+            {takeaways.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ScenarioDef } from '../scenarios/schema';
+
+/** The start page: every scenario with what it teaches; each is a link that can be shared. */
+export function Picker({ scenarios }: { scenarios: readonly ScenarioDef[] }) {
+  return (
+    <main className="picker">
+      <header className="hero">
+        <h1>Event Lab</h1>
+        <p>
+          Step through event-driven systems one event at a time: watch records land in partitions, consumer groups share the work, and
+          offsets move. Everything runs in your browser; your progress is kept on this device.
+        </p>
+      </header>
+      <h2>Guided scenarios</h2>
+      <ul className="cards">
+        {scenarios.map((s) => (
+          <li key={s.id} className="card">
+            <a href={`#/s/${encodeURIComponent(s.id)}`}>
+              <h3>{s.title}</h3>
+            </a>
+            <p className="badge">{s.level}</p>
+            <p>{s.summary}</p>
+            <p className="concepts">
+              <span className="visually-hidden">Concepts: </span>
+              {s.concepts.map((c) => (
+                <span key={c} className="chip">
+                  {c}
+                </span>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import { useId } from 'react';
+import { usePlaybackActor, usePlaybackMode, usePlaybackSpeed, useRun } from '../state/react';
+import { SPEEDS } from '../state/playbackMachine';
+import { IconBack, IconForward, IconPause, IconPlay, IconRestart } from './icons';
+
+/** Play, pause, step, restart, speed and a timeline to scrub: every control has a name. */
+export function PlaybackBar() {
+  const actor = usePlaybackActor();
+  const mode = usePlaybackMode();
+  const speed = usePlaybackSpeed();
+  const step = useRun((s) => s.step);
+  const lastStep = useRun((s) => s.lastStep);
+  const speedId = useId();
+  const timelineId = useId();
+  // Re-rendered on every step and mode change, so asking the machine here stays current.
+  const snap = actor.getSnapshot();
+  const can = (type: 'PLAY' | 'PAUSE' | 'STEP_FORWARD' | 'STEP_BACK' | 'RESTART') => snap.can({ type });
+  const playing = mode === 'playing';
+
+  return (
+    <div className="playback" role="group" aria-label="Playback">
+      <button type="button" onClick={() => actor.send({ type: 'RESTART' })} disabled={!can('RESTART')} title="Restart (Home)">
+        <IconRestart /> Restart
+      </button>
+      <button type="button" onClick={() => actor.send({ type: 'STEP_BACK' })} disabled={!can('STEP_BACK')} title="Step back (←)">
+        <IconBack /> Step back
+      </button>
+      {playing ? (
+        <button type="button" className="primary" onClick={() => actor.send({ type: 'PAUSE' })} title="Pause (Space)">
+          <IconPause /> Pause
+        </button>
+      ) : (
+        <button type="button" className="primary" onClick={() => actor.send({ type: 'PLAY' })} disabled={!can('PLAY')} title="Play (Space)">
+          <IconPlay /> Play
+        </button>
+      )}
+      <button type="button" onClick={() => actor.send({ type: 'STEP_FORWARD' })} disabled={!can('STEP_FORWARD')} title="Step forward (→)">
+        Step forward <IconForward />
+      </button>
+      <label htmlFor={speedId} className="speed-label">
+        Speed
+      </label>
+      <select id={speedId} value={speed} onChange={(e) => actor.send({ type: 'SET_SPEED', speed: Number(e.target.value) })}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+      <label htmlFor={timelineId} className="visually-hidden">
+        Timeline
+      </label>
+      <input
+        id={timelineId}
+        className="timeline"
+        type="range"
+        min={0}
+        max={lastStep}
+        step={1}
+        value={step}
+        aria-valuetext={`Step ${step} of ${lastStep}`}
+        onChange={(e) => actor.send({ type: 'SEEK', step: Number(e.target.value) })}
+      />
+      <output className="step-count" aria-live="polite">
+        Step {step} / {lastStep}
+      </output>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { usePlaybackActor } from '../state/react';
+
+/** Space plays or pauses, arrows step, Home restarts — unless the learner is typing in a field. */
+export function usePlaybackKeys() {
+  const actor = usePlaybackActor();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.altKey || e.ctrlKey || e.metaKey || (t && t.closest('input, select, textarea, button, [contenteditable="true"]'))) return;
+      const snap = actor.getSnapshot();
+      const send = (type: 'PLAY' | 'PAUSE' | 'STEP_FORWARD' | 'STEP_BACK' | 'RESTART') => {
+        e.preventDefault();
+        actor.send({ type });
+      };
+      if (e.key === ' ') send(snap.matches('playing') ? 'PAUSE' : 'PLAY');
+      else if (e.key === 'ArrowRight') send('STEP_FORWARD');
+      else if (e.key === 'ArrowLeft') send('STEP_BACK');
+      else if (e.key === 'Home') send('RESTART');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actor]);
+}
