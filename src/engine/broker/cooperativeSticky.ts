@@ -21,12 +21,14 @@ export function cooperativeStickyAssignor(input: AssignorInput): Assignment {
   const members = [...input.members].sort(byMemberId);
   const out = emptyAssignment(members);
   if (members.length === 0) return out;
-  const owner = validOwners(input, members);
+  const claimedBy = soleClaims(members, () => true);
+  const owner = soleClaims(members, (m, tp) => m.topics.includes(tp.topic) && exists(input, tp));
   const identical = members.every((m) => sameTopics(m.topics, members[0]!.topics));
   const target = identical ? constrainedAssign(input, members, owner) : generalAssign(input, members, owner);
   for (const m of members) {
+    // A partition still owned by someone else (even one it no longer subscribes to) waits for a follow-up round.
     out[m.memberId] = target[m.memberId]!.filter((tp) => {
-      const o = owner.get(tpKey(tp.topic, tp.partition));
+      const o = claimedBy.get(tpKey(tp.topic, tp.partition));
       return o === undefined || o === m.memberId;
     });
   }
@@ -42,12 +44,12 @@ const sameTopics = (a: readonly string[], b: readonly string[]): boolean => {
 const exists = (input: AssignorInput, tp: TopicPartition): boolean =>
   Number.isInteger(tp.partition) && tp.partition >= 0 && tp.partition < partitionsOf(input, tp.topic);
 
-/** Partition → its single rightful owner (subscribed, existing, claimed by nobody else). */
-function validOwners(input: AssignorInput, members: readonly AssignorMember[]): Map<string, string> {
+/** Partition → the one member claiming it among those `counts` accepts (claimed by two = owned by neither). */
+function soleClaims(members: readonly AssignorMember[], counts: (m: AssignorMember, tp: TopicPartition) => boolean): Map<string, string> {
   const claims = new Map<string, string[]>();
   for (const m of members) {
     for (const tp of m.owned ?? []) {
-      if (!m.topics.includes(tp.topic) || !exists(input, tp)) continue;
+      if (!counts(m, tp)) continue;
       const k = tpKey(tp.topic, tp.partition);
       const c = claims.get(k);
       if (c) {

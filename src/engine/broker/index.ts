@@ -28,3 +28,6 @@ export { joinGroup, leaveGroup, crashMember, SESSION_TIMEOUT_MS, type JoinReques
 export { poll, seek, DEFAULT_MAX_POLL_RECORDS, type PollRequest, type SeekRequest } from './consumer';
 export { commit, committedOffset, lagOf, assignmentOf, positionOf, type OffsetEntry } from './offsets';
 export { resetGroupOffsets, offsetForTimestamp, type ResetRequest, type ResetTarget } from './admin';
+export { applyRetention, advanceTime } from './retention';
+export { compactTopic } from './compaction';
+export { closedSegments, activeSegmentBase, recordBytes, type Segment } from './segments';
