@@ -8,6 +8,8 @@ import { normalizeBatch, validateExpected } from '../engine/eventstore';
 import { DatabaseClosedError } from './errors';
 import { IdbEventStore } from './idbEventStore';
 import { openRunDb } from './schema';
+import { createIdbCheckpointStore, createIdbSnapshotStore } from './cqrsStores';
+import type { CheckpointStore, SnapshotStore } from '../engine/cqrs';
 import type { RunRecord } from './runTypes';
 
 export type { RunRecord } from './runTypes';
@@ -25,6 +27,10 @@ export interface RunDatabase {
   commitStep(input: { appends: { streamId: string; events: NewEvent[]; expectedRevision?: ExpectedRevision }[]; run: RunRecord }): Promise<AppendResult[]>;
   /** Cursor moves (step back/scrub) without events. */
   saveRun(run: RunRecord): Promise<void>;
+  /** Projection and relay checkpoints with their read models (same database). */
+  readonly checkpoints: CheckpointStore;
+  /** Aggregate snapshots (same database). */
+  readonly snapshots: SnapshotStore;
   close(): void;
 }
 
@@ -58,6 +64,8 @@ export async function openRunDatabase(runId: string, options: { clock?: () => nu
   return {
     runId,
     store: s,
+    checkpoints: createIdbCheckpointStore(db, assertOpen),
+    snapshots: createIdbSnapshotStore(db, assertOpen),
     async loadRun() {
       assertOpen();
       return db.get('run', runId);

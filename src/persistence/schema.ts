@@ -5,27 +5,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RecordedEvent } from '../engine/types';
+import type { CheckpointRecord, SnapshotRecord } from '../engine/cqrs';
+
+export type { CheckpointRecord, SnapshotRecord };
 import type { RunRecord } from './runTypes';
 import { DatabaseClosedError, DatabaseUpgradedElsewhereError, StorageUnavailableError } from './errors';
-
-/** A projection's (or the relay's) checkpoint, stored with its read model in one record. */
-export interface CheckpointRecord {
-  name: string;
-  /** The last global position applied (0: nothing yet). */
-  position: number;
-  /** The projection definition's version: a change means rebuild. */
-  version: number;
-  state: unknown;
-}
-
-export interface SnapshotRecord {
-  streamId: string;
-  /** The revision of the last event folded into `state`. */
-  revision: number;
-  /** The aggregate definition's version; a snapshot of another version is discarded. */
-  version: number;
-  state: unknown;
-}
 
 export interface RunDbSchema extends DBSchema {
   events: {
