@@ -31,3 +31,6 @@ export { resetGroupOffsets, offsetForTimestamp, type ResetRequest, type ResetTar
 export { applyRetention, advanceTime } from './retention';
 export { compactTopic } from './compaction';
 export { closedSegments, activeSegmentBase, recordBytes, type Segment } from './segments';
+export { consume, processRecord, processingId, appOf, type DeliveryMode, type ProcessRequest } from './delivery';
+export { consumeWithRetry, type RetryRequest } from './deadLetter';
+export { createQueue, enqueue, deliver, deliverToConsumers, ack, nack, expireLeases, waitingCount, type QueueState, type QueueMessage, type QueueStep } from './queue';

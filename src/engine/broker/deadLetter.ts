@@ -1,0 +1,86 @@
+/**
+ * Dead-letter handling, a consumer-side pattern (as Spring Kafka's DefaultErrorHandler +
+ * DeadLetterPublishingRecoverer): a failing record is retried in place — its partition is blocked,
+ * nothing after it is processed — and after `maxAttempts` failures it is published to a dead-letter topic
+ * (same partition number) and the consumer moves on.
+ */
+import type { BrokerEffect } from '../types';
+import { poll } from './consumer';
+import { appOf, processRecord, putApp } from './delivery';
+import { commitPositions, putMember } from './offsets';
+import { produce } from './producer';
+import { createTopic } from './topic';
+import { tpKey, tpName, type BrokerState, type BrokerStep, type FetchedRecord } from './brokerState';
+
+export interface RetryRequest {
+  groupId: string;
+  memberId: string;
+  /** Decides whether processing fails on this attempt (1-based). */
+  fails: (record: FetchedRecord, attempt: number) => boolean;
+  /** Attempts before dead-lettering, default 3. */
+  maxAttempts?: number;
+  /** Default `<topic>.DLT`. */
+  deadLetterTopic?: string;
+  maxRecords?: number;
+}
+
+export function consumeWithRetry(state: BrokerState, request: RetryRequest, now: number): BrokerStep & { processed: FetchedRecord[]; deadLettered: FetchedRecord[] } {
+  const { groupId, memberId } = request;
+  const maxAttempts = request.maxAttempts ?? 3;
+  const polled = poll(state, { groupId, memberId, ...(request.maxRecords !== undefined ? { maxRecords: request.maxRecords } : {}) }, now);
+  let s = polled.state;
+  const effects: BrokerEffect[] = [...polled.effects];
+  const processed: FetchedRecord[] = [];
+  const deadLettered: FetchedRecord[] = [];
+  const blocked = new Set<string>();
+  for (const r of polled.records) {
+    const k = tpKey(r.topic, r.partition);
+    if (blocked.has(k)) continue;
+    const app = appOf(s, groupId);
+    const prior = app.attempts[k];
+    const attempt = prior && prior.offset === r.offset ? prior.count + 1 : 1;
+    const where = `${tpName(r.topic, r.partition)}@${r.offset}`;
+    if (!request.fails(r, attempt)) {
+      const attempts = { ...app.attempts };
+      delete attempts[k];
+      s = putApp(s, groupId, { ...app, attempts });
+      s = processRecord(s, groupId, memberId, r, false, effects).state;
+      processed.push(r);
+      continue;
+    }
+    if (attempt < maxAttempts) {
+      effects.push({ kind: 'processing-failed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, attempt, reason: `${memberId} failed to process ${where} (attempt ${attempt} of ${maxAttempts}); it will retry it, and ${tpName(r.topic, r.partition)} is blocked until then` });
+      s = putApp(s, groupId, { ...app, attempts: { ...app.attempts, [k]: { offset: r.offset, count: attempt } } });
+      const group = s.groups[groupId]!;
+      const member = group.members[memberId]!;
+      const from = member.positions[k] ?? null;
+      s = putMember(s, group, { ...member, positions: { ...member.positions, [k]: r.offset } });
+      effects.push({ kind: 'position-moved', groupId, memberId, topic: r.topic, partition: r.partition, from, to: r.offset, reason: `${memberId} goes back to ${where} to retry it; records after it wait (ordering within the partition is kept)` });
+      blocked.add(k);
+      continue;
+    }
+    const dlt = request.deadLetterTopic ?? `${r.topic}.DLT`;
+    effects.push({ kind: 'processing-failed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, attempt, reason: `${memberId} failed to process ${where} for the ${attempt}th time (max ${maxAttempts})` });
+    if (!s.topics[dlt]) {
+      const created = createTopic(s, { name: dlt, partitions: s.topics[r.topic]!.partitions.length }, now);
+      s = created.state;
+      effects.push(...created.effects.map((e) => ({ ...e, reason: `dead-letter topic created on first use: ${e.reason}` })));
+    }
+    const samePartition = r.partition < s.topics[dlt]!.partitions.length ? { partition: r.partition } : {};
+    const headers = { ...r.headers, 'dlt-original-topic': r.topic, 'dlt-original-partition': String(r.partition), 'dlt-original-offset': String(r.offset), 'dlt-attempts': String(attempt) };
+    const sent = produce(s, { topic: dlt, key: r.key, value: r.value, headers, producerId: `${groupId}-dlt`, ...(r.eventId ? { eventId: r.eventId } : {}), ...samePartition }, now);
+    s = sent.state;
+    effects.push(...sent.effects);
+    const app2 = appOf(s, groupId);
+    const attempts = { ...app2.attempts };
+    delete attempts[k];
+    s = putApp(s, groupId, { ...app2, attempts });
+    const at = sent.appended ? `${tpName(sent.appended.topic, sent.appended.partition)}@${sent.appended.offset}` : dlt;
+    effects.push({ kind: 'record-dead-lettered', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, deadLetterTopic: dlt, attempts: attempt, reason: `${memberId} gave up on ${where} after ${attempt} attempts and published it to ${at}, then moved on` });
+    deadLettered.push(r);
+  }
+  const c = commitPositions(s, groupId, memberId, s.groups[groupId]!.members[memberId]!.assignment, now, `${memberId} commits after processing`, true);
+  s = c.state;
+  effects.push(...c.effects);
+  return { state: s, effects, processed, deadLettered };
+}
