@@ -1,12 +1,18 @@
 /**
  * Applies one action (a script step's or a learner's) to the world through the pure engine and
- * returns the next world with the effects to animate.
+ * returns the next world with the effects to animate. After every step the relay (if automatic)
+ * publishes new write-side events and projections catch up as far as their lag allows.
  */
 import * as broker from '../engine/broker';
-import { appendToLog } from '../engine/sim/eventLog';
-import type { Effect, LearnerInput, NewEvent } from '../engine/types';
-import { nextEventId } from './ids';
+import * as q from '../engine/broker/queue';
+import type { Effect, LearnerInput } from '../engine/types';
+import type { Runtime } from './runtime';
 import type { ActionDef } from './schema';
+import { aggregateState, runCommand, runRace } from './steps/commands';
+import { pollStep } from './steps/consume';
+import { publish } from './steps/publish';
+import { queueStep } from './steps/queue';
+import { catchUpProjections, projectNow, query, rebuild, runRelay } from './steps/readSide';
 import type { World } from './world';
 
 export interface Applied {
@@ -14,126 +20,124 @@ export interface Applied {
   effects: Effect[];
 }
 
-export function applyAction(world: World, action: ActionDef): Applied {
+const withBroker = (world: World, r: { state: broker.BrokerState; effects: Effect[] }): Applied => ({ world: { ...world, broker: r.state }, effects: r.effects });
+
+export function applyAction(world: World, action: ActionDef, rt: Runtime): Applied {
+  const now = world.time;
   switch (action.kind) {
     case 'publish':
-      return publish(world, action.producer, action.topic, action.event);
+      return publish(world, action.producer, action.topic, action.event, { ...(action.partition !== undefined ? { partition: action.partition } : {}), ...(action.retry ? { retry: true } : {}) });
     case 'poll':
-      return pollAndProcess(world, action.group, action.member, action.maxRecords, action.commit ?? true);
-    case 'commit': {
-      const r = broker.commit(world.broker, { groupId: action.group, memberId: action.member }, world.time);
-      return { world: { ...world, broker: r.state }, effects: r.effects };
-    }
+      return pollStep(world, rt, action);
+    case 'commit':
+      return withBroker(world, broker.commit(world.broker, { groupId: action.group, memberId: action.member }, now));
     case 'join': {
-      const r = broker.joinGroup(world.broker, { groupId: action.group, memberId: action.member, topics: groupTopics(world, action.group) }, world.time);
-      return { world: { ...world, broker: r.state }, effects: r.effects };
+      const g = rt.groups.get(action.group);
+      const topics = g?.topics ?? world.broker.groups[action.group]?.topics ?? [];
+      return withBroker(world, broker.joinGroup(world.broker, { groupId: action.group, memberId: action.member, topics: [...topics], ...(g?.assignor ? { assignor: g.assignor } : {}), ...(g?.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}) }, now));
     }
-    case 'leave': {
-      const r = broker.leaveGroup(world.broker, { groupId: action.group, memberId: action.member }, world.time);
-      return { world: { ...world, broker: r.state }, effects: r.effects };
+    case 'leave':
+      return withBroker(world, broker.leaveGroup(world.broker, { groupId: action.group, memberId: action.member }, now));
+    case 'crash':
+      return withBroker(world, broker.crashMember(world.broker, { groupId: action.group, memberId: action.member }, now));
+    case 'seek':
+      return withBroker(world, broker.seek(world.broker, { groupId: action.group, memberId: action.member, topic: action.topic, partition: action.partition, offset: action.offset }, now));
+    case 'reset-offsets':
+      return withBroker(world, broker.resetGroupOffsets(world.broker, { groupId: action.group, topic: action.topic, to: action.to }, now));
+    case 'add-partitions':
+      return withBroker(world, broker.addPartitions(world.broker, action.topic, action.count, now));
+    case 'restart-producer':
+      return withBroker(world, broker.restartProducer(world.broker, action.producer, now));
+    case 'advance-time': {
+      // The clock has already moved by the step; this step moves it further, then retention runs.
+      const later = now + action.ms;
+      const moved: Effect = { kind: 'time-advanced', from: now, to: later, reason: `${formatDuration(action.ms)} pass` };
+      const r = broker.applyRetention(world.broker, later);
+      const expired = Object.fromEntries(Object.entries(world.queues).map(([name, queue]) => [name, q.expireLeases(queue, later)]));
+      return {
+        world: { ...world, time: later, broker: r.state, queues: Object.fromEntries(Object.entries(expired).map(([n, x]) => [n, x.state])) },
+        effects: [moved, ...r.effects, ...Object.values(expired).flatMap((x) => x.effects)],
+      };
     }
-    case 'crash': {
-      const r = broker.crashMember(world.broker, { groupId: action.group, memberId: action.member }, world.time);
-      return { world: { ...world, broker: r.state }, effects: r.effects };
+    case 'compact':
+      return withBroker(world, broker.compactTopic(world.broker, action.topic, now));
+    case 'command': {
+      const { kind: _kind, ...call } = action;
+      return runCommand(world, rt, call);
     }
+    case 'race':
+      return runRace(world, rt, action.commands);
+    case 'relay':
+      return runRelay(world, rt, { ...(action.maxEvents ? { maxEvents: action.maxEvents } : {}), ...(action.crashBeforeCheckpoint ? { crashBeforeCheckpoint: true } : {}) });
+    case 'project':
+      return projectNow(world, rt, action.projection, action.maxEvents);
+    case 'rebuild':
+      return rebuild(world, rt, action.projection);
+    case 'query':
+      return { world, effects: query(world, rt, action.projection, action.key) };
+    case 'load': {
+      const loaded = aggregateState(world, rt, action.aggregate, action.id);
+      if (!loaded) return { world, effects: [] };
+      const full = action.useSnapshot === false;
+      const from = full || loaded.fromSnapshot === null ? 'replaying from revision 0' : `from the snapshot at revision ${loaded.fromSnapshot}`;
+      return {
+        world,
+        effects: [
+          ...loaded.effects,
+          { kind: 'fault-injected', fault: 'load', target: `${action.aggregate} ${action.id}`, reason: `${action.aggregate} ${action.id} rebuilt ${from}, folding ${loaded.eventsRead} event(s): it is "${loaded.state.status}" at revision ${loaded.revision}` },
+        ],
+      };
+    }
+    case 'enqueue':
+    case 'receive':
+    case 'ack':
+    case 'nack':
+      return queueStep(world, action);
     case 'note':
       return { world, effects: [] };
   }
 }
 
+/** Runs the automatic parts of the system after a step: the relay, then the projections. */
+export function settle(world: World, rt: Runtime): Applied {
+  const effects: Effect[] = [];
+  let w = world;
+  if (rt.scenario.topology.relay?.auto) {
+    const r = runRelay(w, rt);
+    w = r.world;
+    effects.push(...r.effects);
+  }
+  const p = catchUpProjections(w, rt);
+  return { world: p.world, effects: [...effects, ...p.effects] };
+}
+
 /** A learner's action in the player. Answers change nothing in the world. */
-export function applyInput(world: World, input: LearnerInput): Applied {
+export function applyInput(world: World, input: LearnerInput, rt: Runtime): Applied {
   switch (input.kind) {
     case 'produce':
       return publish(world, input.producerId ?? 'learner', input.topic, {
         eventType: 'LearnerRecordProduced',
         streamId: `learner-${input.key ?? 'no-key'}`,
         key: input.key,
-        data: { value: input.value as never },
+        data: { value: input.value },
       });
     case 'add-consumer':
-      return applyAction(world, { kind: 'join', group: input.groupId, member: input.memberId });
+      return applyAction(world, { kind: 'join', group: input.groupId, member: input.memberId }, rt);
     case 'remove-consumer':
-      return applyAction(world, { kind: 'leave', group: input.groupId, member: input.memberId });
+      return applyAction(world, { kind: 'leave', group: input.groupId, member: input.memberId }, rt);
     case 'crash-consumer':
-      return applyAction(world, { kind: 'crash', group: input.groupId, member: input.memberId });
-    case 'add-partitions': {
-      const r = broker.addPartitions(world.broker, input.topic, input.count, world.time);
-      return { world: { ...world, broker: r.state }, effects: r.effects };
-    }
-    case 'reset-group': {
-      const r = broker.resetGroupOffsets(world.broker, { groupId: input.groupId, topic: input.topic, to: input.to }, world.time);
-      return { world: { ...world, broker: r.state }, effects: r.effects };
-    }
+      return applyAction(world, { kind: 'crash', group: input.groupId, member: input.memberId }, rt);
+    case 'add-partitions':
+      return applyAction(world, { kind: 'add-partitions', topic: input.topic, count: input.count }, rt);
+    case 'reset-group':
+      return applyAction(world, { kind: 'reset-offsets', group: input.groupId, topic: input.topic, to: input.to }, rt);
     case 'answer':
       return { world, effects: [] };
   }
 }
 
-function groupTopics(world: World, groupId: string): string[] {
-  const g = world.broker.groups[groupId];
-  return g ? [...g.topics] : [];
+function formatDuration(ms: number): string {
+  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
+  for (const [size, name] of units) if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
+  return `${ms} ms`;
 }
-
-interface PublishedEvent {
-  eventType: string;
-  streamId: string;
-  key: string | null;
-  schemaVersion?: number;
-  data: Record<string, unknown>;
-}
-
-/** Store first, then publish: the event lands in the log, then as a record on the topic. */
-function publish(world: World, producer: string, topic: string, spec: PublishedEvent): Applied {
-  const [eventId, rng] = nextEventId(world.rng);
-  const event: NewEvent = {
-    eventId,
-    eventType: spec.eventType,
-    schemaVersion: spec.schemaVersion ?? 1,
-    data: spec.data,
-    metadata: { correlationId: eventId, occurredAt: world.time, producer },
-  };
-  const stored = appendToLog(world.log, spec.streamId, [event], world.time);
-  const rec = stored.recorded[0]!;
-  const effects: Effect[] = [
-    {
-      kind: 'event-stored',
-      streamId: rec.streamId,
-      revision: rec.revision,
-      position: rec.position,
-      eventId,
-      eventType: rec.eventType,
-      reason: `${producer} stored ${rec.eventType} as revision ${rec.revision} of stream "${rec.streamId}" (global position ${rec.position})`,
-    },
-  ];
-  const produced = broker.produce(
-    world.broker,
-    { topic, key: spec.key, value: { eventType: spec.eventType, data: spec.data }, headers: { eventType: spec.eventType }, producerId: producer, eventId },
-    world.time,
-  );
-  return { world: { ...world, rng, log: stored.log, broker: produced.state }, effects: [...effects, ...produced.effects] };
-}
-
-/** Poll, process what came back, then (at-least-once) commit the new positions. */
-function pollAndProcess(world: World, groupId: string, memberId: string, maxRecords: number | undefined, commitAfter: boolean): Applied {
-  const polled = broker.poll(world.broker, { groupId, memberId, ...(maxRecords ? { maxRecords } : {}) }, world.time);
-  const effects: Effect[] = [...polled.effects];
-  for (const r of polled.records) {
-    effects.push({
-      kind: 'record-processed',
-      groupId,
-      memberId,
-      topic: r.topic,
-      partition: r.partition,
-      offset: r.offset,
-      duplicate: false,
-      reason: `${memberId} processed ${describeValue(r.value)} from ${r.topic}-${r.partition} at offset ${r.offset}`,
-    });
-  }
-  if (!commitAfter || polled.records.length === 0) return { world: { ...world, broker: polled.state }, effects };
-  const committed = broker.commit(polled.state, { groupId, memberId }, world.time);
-  return { world: { ...world, broker: committed.state }, effects: [...effects, ...committed.effects] };
-}
-
-const describeValue = (value: unknown): string =>
-  value && typeof value === 'object' && 'eventType' in value ? String((value as { eventType: unknown }).eventType) : 'a record';

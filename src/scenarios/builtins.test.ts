@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from './content';
 import { failedExpectations } from './expectations';
 import { parseScenario } from './parse';
+import { runtimeOf } from './runtime';
 import { Stepper, worldAt } from './stepper';
 
 describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenario %s', (_id, scenario) => {
@@ -14,8 +15,8 @@ describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenari
     expect(stepper.lastStep).toBe(scenario.steps.length);
     const failures: string[] = [];
     scenario.steps.forEach((step, i) => {
-      const { world } = stepper.at(i + 1);
-      for (const f of failedExpectations(world, step.expect ?? [])) failures.push(`step ${i + 1} (${step.title}): ${f}`);
+      const { world, effects } = stepper.at(i + 1);
+      for (const f of failedExpectations(world, step.expect ?? [], runtimeOf(scenario), effects)) failures.push(`step ${i + 1} (${step.title}): ${f}`);
     });
     expect(failures).toEqual([]);
   });

@@ -1,9 +1,16 @@
 /** Checks a scenario's own expectations against the world; returns what does not hold. */
 import * as broker from '../engine/broker';
+import { streamRevision } from '../engine/sim/eventLog';
+import type { Effect } from '../engine/types';
+import type { Runtime } from './runtime';
 import type { ExpectationDef } from './schema';
+import { aggregateState } from './steps/commands';
 import type { World } from './world';
 
-export function failedExpectations(world: World, expectations: readonly ExpectationDef[]): string[] {
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+export function failedExpectations(world: World, expectations: readonly ExpectationDef[], rt: Runtime, effects: readonly Effect[] = []): string[] {
   const failures: string[] = [];
   const check = (ok: boolean, what: string) => {
     if (!ok) failures.push(what);
@@ -41,6 +48,60 @@ export function failedExpectations(world: World, expectations: readonly Expectat
       case 'stored-events':
         check(world.log.events.length === e.count, `${world.log.events.length} events stored, expected ${e.count}`);
         break;
+      case 'no-record': {
+        const rec = broker.recordsOf(world.broker, e.topic, e.partition).find((r) => r.offset === e.offset);
+        check(!rec, `${e.topic}-${e.partition}@${e.offset} still holds a record`);
+        break;
+      }
+      case 'log-start': {
+        const start = broker.logStartOffset(world.broker, e.topic, e.partition);
+        check(start === e.offset, `log-start of ${e.topic}-${e.partition} is ${start}, expected ${e.offset}`);
+        break;
+      }
+      case 'stream': {
+        const r = streamRevision(world.log, e.streamId) ?? -1;
+        check(r === e.revision, `stream ${e.streamId} is at revision ${r}, expected ${e.revision}`);
+        break;
+      }
+      case 'aggregate': {
+        const loaded = aggregateState(world, rt, e.aggregate, e.id);
+        if (!loaded) {
+          check(false, `unknown aggregate ${e.aggregate}`);
+          break;
+        }
+        if (e.status !== undefined) check(loaded.state.status === e.status, `${e.aggregate} ${e.id} is "${loaded.state.status}", expected "${e.status}"`);
+        if (e.field !== undefined) check(same(loaded.state[e.field], e.equals), `${e.aggregate} ${e.id}.${e.field} is ${show(loaded.state[e.field])}, expected ${show(e.equals)}`);
+        break;
+      }
+      case 'read-model': {
+        const row = world.projections[e.projection]?.rows[e.key];
+        if (e.absent) check(!row, `${e.projection}[${e.key}] exists, expected no row`);
+        else if (!row) check(false, `${e.projection} has no row "${e.key}"`);
+        else if (e.field !== undefined) check(same(row[e.field], e.equals), `${e.projection}[${e.key}].${e.field} is ${show(row[e.field])}, expected ${show(e.equals)}`);
+        break;
+      }
+      case 'checkpoint': {
+        const pos = world.projections[e.projection]?.position ?? 0;
+        check(pos === e.position, `${e.projection} checkpoint is ${pos}, expected ${e.position}`);
+        break;
+      }
+      case 'effect': {
+        const n = effects.filter((x) => x.kind === e.effect).length;
+        check(n === e.count, `this step had ${n} "${e.effect}" effect(s), expected ${e.count}`);
+        break;
+      }
+      case 'queue-size': {
+        const n = world.queues[e.queue]?.messages.length ?? 0;
+        check(n === e.size, `queue ${e.queue} holds ${n} message(s), expected ${e.size}`);
+        break;
+      }
+      case 'processed': {
+        const app = world.broker.apps[e.group];
+        const ids = Object.keys(app?.processedEventIds ?? {});
+        const n = e.eventType ? ids.filter((id) => world.log.events.find((x) => x.eventId === id)?.eventType === e.eventType).length : ids.length;
+        check(n === e.count, `${e.group} has processed ${n} distinct event(s)${e.eventType ? ` of type ${e.eventType}` : ''}, expected ${e.count}`);
+        break;
+      }
     }
   }
   return failures;

@@ -1,4 +1,5 @@
 import * as broker from '../engine/broker';
+import { createQueue } from '../engine/broker/queue';
 import { emptyLog } from '../engine/sim/eventLog';
 import { seedRng } from '../engine/sim/random';
 import type { Effect } from '../engine/types';
@@ -18,7 +19,24 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
         partitions: t.partitions,
         ...(t.cleanupPolicy ? { cleanupPolicy: t.cleanupPolicy } : {}),
         ...(t.retentionMs !== undefined ? { retentionMs: t.retentionMs } : {}),
+        ...(t.retentionBytes !== undefined ? { retentionBytes: t.retentionBytes } : {}),
         ...(t.segmentRecords ? { segmentRecords: t.segmentRecords } : {}),
+        ...(t.tombstoneRetentionMs !== undefined ? { tombstoneRetentionMs: t.tombstoneRetentionMs } : {}),
+      },
+      time,
+    );
+    state = r.state;
+    effects.push(...r.effects);
+  }
+  for (const p of scenario.topology.producers) {
+    if (p.idempotent === undefined && p.maxInFlight === undefined && p.stickyBatchSize === undefined) continue;
+    const r = broker.createProducer(
+      state,
+      {
+        producerId: p.id,
+        ...(p.idempotent !== undefined ? { idempotent: p.idempotent } : {}),
+        ...(p.maxInFlight !== undefined ? { maxInFlight: p.maxInFlight } : {}),
+        ...(p.stickyBatchSize !== undefined ? { stickyBatchSize: p.stickyBatchSize } : {}),
       },
       time,
     );
@@ -43,7 +61,18 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
     }
   }
   return {
-    world: { scenarioId: scenario.id, step: 0, time, rng: seedRng(scenario.seed ^ 0x5eed), broker: state, log: emptyLog() },
+    world: {
+      scenarioId: scenario.id,
+      step: 0,
+      time,
+      rng: seedRng(scenario.seed ^ 0x5eed),
+      broker: state,
+      log: emptyLog(),
+      projections: {},
+      relay: { position: 0 },
+      snapshots: {},
+      queues: Object.fromEntries((scenario.topology.queues ?? []).map((q) => [q.name, createQueue({ name: q.name, visibilityTimeoutMs: q.visibilityTimeoutMs })])),
+    },
     effects,
   };
 }

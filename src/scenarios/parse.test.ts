@@ -34,7 +34,7 @@ describe('parseScenario', () => {
 
   it('rejects a partition out of range', () => {
     expect(issuesOf((s) => (s.steps[0].expect[0].partition = 3))).toEqual([
-      { path: 'steps[0].expect[0].partition', message: 'partition 3 is out of range: topic "orders" has 3 partition(s)' },
+      { path: 'steps[0].expect[0].partition', message: 'partition 3 is out of range: topic "orders" has 3 partition(s) here' },
     ]);
   });
 

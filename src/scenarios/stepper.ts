@@ -4,9 +4,10 @@
  * `worldAt` builds a fresh one, so the result depends only on its arguments.
  */
 import type { Effect, LearnerInput, Narration, StepResult } from '../engine/types';
-import { applyAction, applyInput } from './actions';
+import { applyAction, applyInput, settle } from './actions';
 import { initialWorld } from './initialWorld';
 import { narrateEffects } from './narrate';
+import { runtimeOf, type Runtime } from './runtime';
 import type { ScenarioDef } from './schema';
 import { buildTimeline, type TimelineEntry } from './timeline';
 import type { World } from './world';
@@ -15,6 +16,7 @@ export class Stepper {
   readonly entries: readonly TimelineEntry[];
   private readonly snapshots = new Map<number, World>();
   private readonly initialEffects: Effect[];
+  private readonly rt: Runtime;
 
   constructor(
     readonly scenario: ScenarioDef,
@@ -22,6 +24,7 @@ export class Stepper {
     private readonly snapshotEvery = 50,
   ) {
     this.entries = buildTimeline(scenario, inputs);
+    this.rt = runtimeOf(scenario);
     const init = initialWorld(scenario);
     this.snapshots.set(0, init.world);
     this.initialEffects = init.effects;
@@ -54,8 +57,10 @@ export class Stepper {
 
   private apply(world: World, k: number): { world: World; effects: Effect[] } {
     const entry = this.entries[k - 1]!;
-    const timed: World = { ...world, step: k, time: this.scenario.startTime + k * this.scenario.stepMs };
-    return entry.kind === 'script' ? applyAction(timed, entry.step.action) : applyInput(timed, entry.input);
+    const timed: World = { ...world, step: k, time: world.time + this.scenario.stepMs };
+    const done = entry.kind === 'script' ? applyAction(timed, entry.step.action, this.rt) : applyInput(timed, entry.input, this.rt);
+    const after = settle(done.world, this.rt);
+    return { world: after.world, effects: [...done.effects, ...after.effects] };
   }
 
   private narration(k: number, effects: readonly Effect[]): Narration {

@@ -3,8 +3,27 @@
  * engine from (scenario, inputs, step). Never mutated; step back means recomputing, not undoing.
  */
 import type { BrokerState } from '../engine/broker';
+import type { QueueState } from '../engine/broker/queue';
 import type { EventLog } from '../engine/sim/eventLog';
 import type { RngState } from '../engine/sim/random';
+
+/** An aggregate's state: its lifecycle state (`status`) and the fields its events set. */
+export type AggregateState = Readonly<{ status: string } & Record<string, unknown>>;
+
+export type ReadModelRow = Readonly<Record<string, unknown>>;
+
+export interface ProjectionState {
+  /** Checkpoint: the last global position applied (0 = nothing yet). */
+  readonly position: number;
+  readonly rows: Readonly<Record<string, ReadModelRow>>;
+}
+
+export interface SnapshotState {
+  readonly revision: number;
+  /** The aggregate definition version that took it; another version discards it. */
+  readonly version: number;
+  readonly state: AggregateState;
+}
 
 export interface World {
   readonly scenarioId: string;
@@ -12,9 +31,17 @@ export interface World {
   readonly step: number;
   /** Simulated wall-clock time in ms. */
   readonly time: number;
-  /** Generator for event ids (the broker keeps its own for the sticky partitioner). */
+  /** Generator for event and command ids (the broker keeps its own for the sticky partitioner). */
   readonly rng: RngState;
   readonly broker: BrokerState;
   /** The write side: events stored so far, by stream and global position. */
   readonly log: EventLog;
+  /** Read models and their checkpoints, by projection name. */
+  readonly projections: Readonly<Record<string, ProjectionState>>;
+  /** The outbox relay's checkpoint: the last global position it published. */
+  readonly relay: { readonly position: number };
+  /** Aggregate snapshots by stream id (an optimisation; the stream stays the truth). */
+  readonly snapshots: Readonly<Record<string, SnapshotState>>;
+  /** Classic queues (for contrast with the log), by name. */
+  readonly queues: Readonly<Record<string, QueueState>>;
 }

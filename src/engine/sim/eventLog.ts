@@ -10,9 +10,11 @@ export interface EventLog {
   readonly events: readonly RecordedEvent[];
   /** Last revision per stream. */
   readonly streams: Readonly<Record<string, number>>;
+  /** Global positions of each stream's events, indexed by revision. */
+  readonly positions: Readonly<Record<string, readonly number[]>>;
 }
 
-export const emptyLog = (): EventLog => ({ events: [], streams: {} });
+export const emptyLog = (): EventLog => ({ events: [], streams: {}, positions: {} });
 
 export const headPosition = (log: EventLog): number => log.events.length;
 
@@ -41,10 +43,15 @@ export function appendToLog(
   }));
   if (recorded.length === 0) return { log, recorded };
   return {
-    log: { events: [...log.events, ...recorded], streams: { ...log.streams, [streamId]: revision } },
+    log: {
+      events: [...log.events, ...recorded],
+      streams: { ...log.streams, [streamId]: revision },
+      positions: { ...log.positions, [streamId]: [...(log.positions[streamId] ?? []), ...recorded.map((e) => e.position)] },
+    },
     recorded,
   };
 }
 
-export const eventsOfStream = (log: EventLog, streamId: string): RecordedEvent[] =>
-  log.events.filter((e) => e.streamId === streamId);
+/** A stream's events in revision order, from `fromRevision` on. */
+export const eventsOfStream = (log: EventLog, streamId: string, fromRevision = 0): RecordedEvent[] =>
+  (log.positions[streamId] ?? []).slice(Math.max(0, fromRevision)).map((p) => log.events[p - 1]!);

@@ -1,0 +1,50 @@
+/**
+ * Aggregates from data: a scenario's lifecycle state chart becomes an `AggregateDefinition`
+ * (decide/evolve) for the engine's CQRS core. Which commands are accepted in which lifecycle state,
+ * under which guard, producing which events — all interpreted, never evaluated as code.
+ */
+import { reject, type AggregateDefinition, type Command, type EventDraft } from '../../engine/cqrs';
+import type { RecordedEvent } from '../../engine/types';
+import type { AggregateDef } from '../schema';
+import type { AggregateState } from '../world';
+import { describeGuard, evalFields, evalGuard } from './expr';
+
+export type ScenarioCommand = Command<string, Record<string, unknown>> & { aggregateId: string };
+
+export function compileAggregate(spec: AggregateDef): AggregateDefinition<AggregateState, ScenarioCommand> {
+  const initialState: AggregateState = { ...(spec.fields ?? {}), status: spec.initial };
+  return {
+    name: spec.type,
+    version: spec.version,
+    initialState,
+    ...(spec.snapshotEvery ? { snapshotEvery: spec.snapshotEvery } : {}),
+    decide(command, state): EventDraft[] | ReturnType<typeof reject> {
+      const handlers = spec.commands.filter((c) => c.command === command.commandType);
+      if (handlers.length === 0) return reject(`${spec.type} does not handle ${command.commandType}`);
+      const scope = { command: { ...command.data, id: command.aggregateId }, state };
+      const inState = handlers.filter((c) => c.when.includes(state.status));
+      if (inState.length === 0) {
+        const allowed = [...new Set(handlers.flatMap((c) => c.when))].map((s) => `"${s}"`).join(' or ');
+        return reject(`${command.commandType} is refused: ${spec.type} ${command.aggregateId} is "${state.status}", and it is accepted only when ${allowed}`);
+      }
+      const chosen = inState.find((c) => !c.guard || evalGuard(c.guard, scope));
+      if (!chosen) {
+        const c = inState[0]!;
+        return reject(c.rejectWith ?? `${command.commandType} is refused: the rule "${describeGuard(c.guard!)}" does not hold`);
+      }
+      return chosen.emit.map((e) => ({
+        eventType: e.eventType,
+        ...(e.schemaVersion ? { schemaVersion: e.schemaVersion } : {}),
+        data: evalFields(e.data, scope),
+      }));
+    },
+    evolve(state, event: RecordedEvent) {
+      const rule = spec.evolve.find((r) => r.eventType === event.eventType);
+      if (!rule) return state;
+      const scope = { state, event: { ...event, data: event.data } };
+      return { ...state, ...(rule.set ? evalFields(rule.set, scope) : {}), status: rule.to ?? state.status };
+    },
+  };
+}
+
+export const streamOf = (spec: AggregateDef, id: string) => `${spec.streamPrefix}${id}`;

@@ -1,0 +1,154 @@
+/**
+ * The small declarative expression language of scenarios. Values read fields of the command, the
+ * event, the aggregate state or a read-model row; guards compare them. Expressions are JSON data,
+ * interpreted here — a scenario can never run code.
+ */
+import { z } from '../zod';
+
+/** A dotted path into the evaluation scope: `command.driverId`, `state.status`, `event.data.rideId`. */
+export const RefPath = z
+  .string()
+  .max(120)
+  .regex(/^(command|state|event|row|data)(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'a reference starts with command, state, event, row or data, followed by .field names');
+
+export type ValueExpr =
+  | string
+  | number
+  | boolean
+  | null
+  | { ref: string }
+  | { concat: ValueExpr[] }
+  | { add: [ValueExpr, ValueExpr] }
+  | { sub: [ValueExpr, ValueExpr] }
+  | { mul: [ValueExpr, ValueExpr] };
+
+export const ValueExprSchema: z.ZodType<ValueExpr> = z.lazy(() =>
+  z.union([
+    z.string().max(1000),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.strictObject({ ref: RefPath }),
+    z.strictObject({ concat: z.array(ValueExprSchema).min(1).max(20) }),
+    z.strictObject({ add: z.tuple([ValueExprSchema, ValueExprSchema]) }),
+    z.strictObject({ sub: z.tuple([ValueExprSchema, ValueExprSchema]) }),
+    z.strictObject({ mul: z.tuple([ValueExprSchema, ValueExprSchema]) }),
+  ]),
+);
+
+export type Guard =
+  | boolean
+  | { eq: [ValueExpr, ValueExpr] }
+  | { ne: [ValueExpr, ValueExpr] }
+  | { lt: [ValueExpr, ValueExpr] }
+  | { lte: [ValueExpr, ValueExpr] }
+  | { gt: [ValueExpr, ValueExpr] }
+  | { gte: [ValueExpr, ValueExpr] }
+  | { in: [ValueExpr, ValueExpr[]] }
+  | { exists: ValueExpr }
+  | { and: Guard[] }
+  | { or: Guard[] }
+  | { not: Guard };
+
+const pair = () => z.tuple([ValueExprSchema, ValueExprSchema]);
+
+export const GuardSchema: z.ZodType<Guard> = z.lazy(() =>
+  z.union([
+    z.boolean(),
+    z.strictObject({ eq: pair() }),
+    z.strictObject({ ne: pair() }),
+    z.strictObject({ lt: pair() }),
+    z.strictObject({ lte: pair() }),
+    z.strictObject({ gt: pair() }),
+    z.strictObject({ gte: pair() }),
+    z.strictObject({ in: z.tuple([ValueExprSchema, z.array(ValueExprSchema).max(100)]) }),
+    z.strictObject({ exists: ValueExprSchema }),
+    z.strictObject({ and: z.array(GuardSchema).min(1).max(20) }),
+    z.strictObject({ or: z.array(GuardSchema).min(1).max(20) }),
+    z.strictObject({ not: GuardSchema }),
+  ]),
+);
+
+export type Scope = Partial<Record<'command' | 'state' | 'event' | 'row' | 'data', unknown>>;
+
+/** Reads a dotted path; missing fields are undefined. Own properties only, so no prototype walk. */
+export function readRef(scope: Scope, path: string): unknown {
+  const [root, ...rest] = path.split('.');
+  let value: unknown = scope[root as keyof Scope];
+  for (const key of rest) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+
+export function evalValue(expr: ValueExpr, scope: Scope): unknown {
+  if (expr === null || typeof expr !== 'object') return expr;
+  if ('ref' in expr) return readRef(scope, expr.ref);
+  if ('concat' in expr) return expr.concat.map((e) => String(evalValue(e, scope) ?? '')).join('');
+  if ('add' in expr) return num(evalValue(expr.add[0], scope)) + num(evalValue(expr.add[1], scope));
+  if ('sub' in expr) return num(evalValue(expr.sub[0], scope)) - num(evalValue(expr.sub[1], scope));
+  return num(evalValue(expr.mul[0], scope)) * num(evalValue(expr.mul[1], scope));
+}
+
+/** Evaluates every value of a field map (`{ driverId: { ref: 'command.driverId' } }`). */
+export function evalFields(fields: Readonly<Record<string, ValueExpr>>, scope: Scope): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = evalValue(v, scope);
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => (a === b ? true : typeof a === 'object' && a !== null && typeof b === 'object' && b !== null ? JSON.stringify(a) === JSON.stringify(b) : false);
+
+const compare = (a: unknown, b: unknown): number | null => {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return null;
+};
+
+export function evalGuard(guard: Guard, scope: Scope): boolean {
+  if (typeof guard === 'boolean') return guard;
+  const v = (e: ValueExpr) => evalValue(e, scope);
+  if ('eq' in guard) return same(v(guard.eq[0]), v(guard.eq[1]));
+  if ('ne' in guard) return !same(v(guard.ne[0]), v(guard.ne[1]));
+  // Ordering compares numbers with numbers and strings with strings; anything else is false.
+  const ordered = ([a, b]: [ValueExpr, ValueExpr], test: (c: number) => boolean) => {
+    const c = compare(v(a), v(b));
+    return c !== null && test(c);
+  };
+  if ('lt' in guard) return ordered(guard.lt, (c) => c < 0);
+  if ('lte' in guard) return ordered(guard.lte, (c) => c <= 0);
+  if ('gt' in guard) return ordered(guard.gt, (c) => c > 0);
+  if ('gte' in guard) return ordered(guard.gte, (c) => c >= 0);
+  if ('in' in guard) {
+    const x = v(guard.in[0]);
+    return guard.in[1].some((e) => same(x, v(e)));
+  }
+  if ('exists' in guard) {
+    const x = v(guard.exists);
+    return x !== undefined && x !== null;
+  }
+  if ('and' in guard) return guard.and.every((g) => evalGuard(g, scope));
+  if ('or' in guard) return guard.or.some((g) => evalGuard(g, scope));
+  return !evalGuard(guard.not, scope);
+}
+
+/** Plain-words rendering of a guard, for rejections and the editor. */
+export function describeGuard(guard: Guard): string {
+  if (typeof guard === 'boolean') return String(guard);
+  const d = (e: ValueExpr): string =>
+    e === null || typeof e !== 'object' ? JSON.stringify(e) : 'ref' in e ? e.ref : 'concat' in e ? e.concat.map(d).join(' + ') : 'add' in e ? `(${d(e.add[0])} + ${d(e.add[1])})` : 'sub' in e ? `(${d(e.sub[0])} − ${d(e.sub[1])})` : `(${d(e.mul[0])} × ${d(e.mul[1])})`;
+  if ('eq' in guard) return `${d(guard.eq[0])} = ${d(guard.eq[1])}`;
+  if ('ne' in guard) return `${d(guard.ne[0])} ≠ ${d(guard.ne[1])}`;
+  if ('lt' in guard) return `${d(guard.lt[0])} < ${d(guard.lt[1])}`;
+  if ('lte' in guard) return `${d(guard.lte[0])} ≤ ${d(guard.lte[1])}`;
+  if ('gt' in guard) return `${d(guard.gt[0])} > ${d(guard.gt[1])}`;
+  if ('gte' in guard) return `${d(guard.gte[0])} ≥ ${d(guard.gte[1])}`;
+  if ('in' in guard) return `${d(guard.in[0])} is one of ${guard.in[1].map(d).join(', ')}`;
+  if ('exists' in guard) return `${d(guard.exists)} is set`;
+  if ('and' in guard) return guard.and.map(describeGuard).join(' and ');
+  if ('or' in guard) return guard.or.map(describeGuard).join(' or ');
+  return `not (${describeGuard(guard.not)})`;
+}

@@ -1,0 +1,122 @@
+/**
+ * A consumer polls and processes what it got. Where the commit sits (before or after processing)
+ * and an optional crash decide loss or redelivery; a service attached to the group reacts to each
+ * processed event (choreography), carrying correlation and causation ids; a service with a
+ * poison-message rule retries in place and dead-letters after N attempts.
+ */
+import * as broker from '../../engine/broker';
+import { consumeWithRetry } from '../../engine/broker/deadLetter';
+import { processRecord } from '../../engine/broker/delivery';
+import type { FetchedRecord } from '../../engine/broker';
+import type { BrokerEffect, Effect } from '../../engine/types';
+import { evalFields, evalGuard, evalValue } from '../behaviour/expr';
+import type { Runtime } from '../runtime';
+import type { ActionDef, ServiceDef } from '../schema';
+import type { World } from '../world';
+import { runCommand } from './commands';
+import { publish } from './publish';
+
+type PollAction = Extract<ActionDef, { kind: 'poll' }>;
+
+/** The event a record carries, as reactions see it (upcast from the log when the log has it). */
+function eventOf(world: World, rt: Runtime, r: FetchedRecord) {
+  const stored = r.eventId ? world.log.events.find((e) => e.eventId === r.eventId) : undefined;
+  if (stored) return rt.upcasters.upcast(stored);
+  const v = (r.value ?? {}) as { eventType?: string; data?: unknown };
+  return { eventId: r.eventId ?? `${r.topic}-${r.partition}@${r.offset}`, eventType: v.eventType ?? r.headers.eventType ?? 'Record', data: v.data ?? r.value, streamId: '', revision: 0, position: 0, recordedAt: r.timestamp, metadata: { correlationId: r.headers.correlationId } };
+}
+
+function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord): { world: World; effects: Effect[] } {
+  const event = eventOf(world, rt, r);
+  let w = world;
+  const effects: Effect[] = [];
+  const cause = { correlationId: String(event.metadata?.correlationId ?? event.eventId), causationId: event.eventId, by: service.label };
+  for (const rule of service.on) {
+    if (rule.eventType !== event.eventType) continue;
+    const scope = { event, data: event.data };
+    if (rule.when && !evalGuard(rule.when, scope)) continue;
+    for (const act of rule.do) {
+      if ('command' in act) {
+        const id = String(evalValue(act.id, scope));
+        effects.push({ kind: 'reaction-triggered', service: service.id, eventId: event.eventId, output: `${act.command} ${id}`, reason: `${service.label} reacted to ${event.eventType} by sending ${act.command} for ${act.aggregate} ${id}` });
+        const res = runCommand(w, rt, { aggregate: act.aggregate, id, command: act.command, data: evalFields(act.data, scope), issuedBy: service.label }, cause);
+        w = res.world;
+        effects.push(...res.effects);
+      } else {
+        const p = act.publish;
+        const key = evalValue(p.key, scope);
+        effects.push({ kind: 'reaction-triggered', service: service.id, eventId: event.eventId, output: `${p.eventType} → ${p.topic}`, reason: `${service.label} reacted to ${event.eventType} by publishing ${p.eventType} to ${p.topic}` });
+        const res = publish(
+          w,
+          service.id,
+          p.topic,
+          { eventType: p.eventType, streamId: String(evalValue(p.streamId, scope)), key: key === null || key === undefined ? null : String(key), data: evalFields(p.data, scope) },
+          { metadata: { correlationId: cause.correlationId, causationId: cause.causationId } },
+        );
+        w = res.world;
+        effects.push(...res.effects);
+      }
+    }
+  }
+  return { world: w, effects };
+}
+
+export function pollStep(world: World, rt: Runtime, action: PollAction): { world: World; effects: Effect[] } {
+  const group = rt.groups.get(action.group);
+  const service = rt.serviceByGroup.get(action.group);
+  const now = world.time;
+  const { group: groupId, member: memberId } = action;
+  const max = action.maxRecords !== undefined ? { maxRecords: action.maxRecords } : {};
+
+  if (service?.failOn) {
+    const failOn = service.failOn;
+    const r = consumeWithRetry(world.broker, { groupId, memberId, fails: (rec) => evalGuard(failOn, { event: eventOf(world, rt, rec), data: eventOf(world, rt, rec).data }), ...(service.maxAttempts ? { maxAttempts: service.maxAttempts } : {}), ...(service.deadLetterTopic ? { deadLetterTopic: service.deadLetterTopic } : {}), ...max }, now);
+    let w: World = { ...world, broker: r.state };
+    const effects: Effect[] = [...r.effects];
+    for (const rec of r.processed) {
+      const res = react(w, rt, service, rec);
+      w = res.world;
+      effects.push(...res.effects);
+    }
+    return { world: w, effects };
+  }
+
+  const mode = action.commit ?? group?.commitMode ?? 'after';
+  const dedupe = group?.idempotent ?? false;
+  const polled = broker.poll(world.broker, { groupId, memberId, ...max }, now);
+  let w: World = { ...world, broker: polled.state };
+  const effects: Effect[] = [...polled.effects];
+  const commit = (why: string) => {
+    const c = broker.commit(w.broker, { groupId, memberId }, now);
+    w = { ...w, broker: c.state };
+    effects.push(...c.effects.map((e) => ({ ...e, reason: `${why}: ${e.reason}` })));
+  };
+  const crash = (cost: string) => {
+    const c = broker.crashMember(w.broker, { groupId, memberId }, now);
+    w = { ...w, broker: c.state };
+    effects.push(...c.effects.map((e) => (e.kind === 'member-crashed' ? { ...e, reason: `${e.reason} — ${cost}` } : e)));
+  };
+  const n = polled.records.length;
+  if (mode === 'before' && n > 0) commit('committed before processing (at-most-once)');
+  if (action.crash === 'before-process') {
+    crash(mode === 'before' && n > 0 ? `its ${n} fetched record(s) were committed but never processed: they are lost (at-most-once)` : `nothing was processed; the records will be fetched again`);
+    return { world: w, effects };
+  }
+  for (const r of polled.records) {
+    const brokerEffects: BrokerEffect[] = [];
+    const p = processRecord(w.broker, groupId, memberId, r, dedupe, brokerEffects);
+    w = { ...w, broker: p.state };
+    effects.push(...brokerEffects);
+    if (p.applied && service) {
+      const res = react(w, rt, service, r);
+      w = res.world;
+      effects.push(...res.effects);
+    }
+  }
+  if (action.crash === 'after-process') {
+    crash(mode === 'after' && n > 0 ? `it processed ${n} record(s) but crashed before committing: the next owner gets them again (at-least-once → duplicates)` : 'its offsets were already committed');
+    return { world: w, effects };
+  }
+  if (mode === 'after' && n > 0) commit('committed after processing (at-least-once)');
+  return { world: w, effects };
+}

@@ -1,0 +1,144 @@
+/**
+ * After the write side: the outbox relay publishing stored aggregate events to topics in store
+ * order, and projections folding them into read models with a checkpoint (and, if configured, a
+ * lag that makes eventual consistency visible).
+ */
+import * as broker from '../../engine/broker';
+import { applyToProjection } from '../../engine/cqrs';
+import type { Effect, RecordedEvent } from '../../engine/types';
+import { evalValue } from '../behaviour/expr';
+import { touchedKeys } from '../behaviour/projections';
+import type { Runtime } from '../runtime';
+import type { ProjectionState, World } from '../world';
+
+/** Publishes stored aggregate events after the relay's checkpoint. */
+export function runRelay(world: World, rt: Runtime, options: { maxEvents?: number; crashBeforeCheckpoint?: boolean } = {}): { world: World; effects: Effect[] } {
+  const relay = rt.scenario.topology.relay;
+  if (!relay) return { world, effects: [] };
+  const effects: Effect[] = [];
+  let b = world.broker;
+  let position = world.relay.position;
+  const pending = world.log.events.slice(position, options.maxEvents ? position + options.maxEvents : undefined);
+  for (const e of pending) {
+    position = e.position;
+    if (!rt.aggregateOfStream(e.streamId)) continue; // Only the write side's events go through the outbox.
+    for (const route of relay.routes) {
+      if (route.eventTypes && !route.eventTypes.includes(e.eventType)) continue;
+      const event = rt.upcasters.upcast(e);
+      const key = evalValue(route.key, { event, data: event.data });
+      const produced = broker.produce(
+        b,
+        {
+          topic: route.topic,
+          key: key === undefined || key === null ? null : String(key),
+          value: { eventType: event.eventType, schemaVersion: e.schemaVersion ?? 1, data: e.data },
+          headers: headersOf(e),
+          producerId: 'relay',
+          eventId: e.eventId,
+        },
+        world.time,
+      );
+      b = produced.state;
+      const at = produced.appended;
+      if (at) {
+        effects.push({
+          kind: 'event-relayed',
+          eventId: e.eventId,
+          position: e.position,
+          topic: at.topic,
+          partition: at.partition,
+          offset: at.offset,
+          reason: `the relay read ${e.eventType} at position ${e.position} from the outbox and published it to ${at.topic}-${at.partition}@${at.offset}`,
+        });
+      }
+      effects.push(...produced.effects);
+    }
+  }
+  const checkpoint = options.crashBeforeCheckpoint ? world.relay.position : position;
+  if (options.crashBeforeCheckpoint && pending.length) {
+    effects.push({ kind: 'fault-injected', fault: 'relay-crash', target: 'relay', reason: `the relay crashed after publishing but before saving its checkpoint (still ${checkpoint}): on restart it publishes those events again — at-least-once, so consumers must be idempotent` });
+  }
+  return { world: { ...world, broker: b, relay: { position: checkpoint } }, effects };
+}
+
+export const headersOf = (e: RecordedEvent): Record<string, string> => {
+  const h: Record<string, string> = { eventType: e.eventType, schemaVersion: String(e.schemaVersion ?? 1) };
+  if (typeof e.metadata?.correlationId === 'string') h.correlationId = e.metadata.correlationId;
+  if (typeof e.metadata?.causationId === 'string') h.causationId = e.metadata.causationId;
+  return h;
+};
+
+const initial = (): ProjectionState => ({ position: 0, rows: {} });
+
+/** Folds events into one projection, from its checkpoint, while `visible(event)` holds. */
+function advance(world: World, rt: Runtime, name: string, visible: (e: RecordedEvent) => boolean, from?: ProjectionState, max = Infinity): { state: ProjectionState; effects: Effect[] } {
+  const p = rt.projections.get(name)!;
+  let cp = from ?? world.projections[name] ?? initial();
+  const effects: Effect[] = [];
+  let n = 0;
+  for (const stored of world.log.events.slice(cp.position)) {
+    if (n >= max || !visible(stored)) break;
+    const event = rt.upcasters.upcast(stored);
+    const applied = applyToProjection(p.projection, { position: cp.position, state: cp.rows }, event);
+    cp = { position: applied.checkpoint.position, rows: applied.checkpoint.state };
+    if (applied.effect.kind === 'projection-applied') effects.push(applied.effect);
+    n++;
+  }
+  return { state: cp, effects };
+}
+
+/** Every projection applies what its lag lets it see by now. */
+export function catchUpProjections(world: World, rt: Runtime): { world: World; effects: Effect[] } {
+  let projections = world.projections;
+  const effects: Effect[] = [];
+  for (const [name, p] of rt.projections) {
+    const lag = p.spec.lagMs ?? 0;
+    const r = advance(world, rt, name, (e) => e.recordedAt <= world.time - lag);
+    if (r.state !== (world.projections[name] ?? null)) projections = { ...projections, [name]: r.state };
+    effects.push(...r.effects);
+  }
+  return { world: { ...world, projections }, effects };
+}
+
+export function projectNow(world: World, rt: Runtime, name: string, maxEvents?: number): { world: World; effects: Effect[] } {
+  const r = advance(world, rt, name, () => true, undefined, maxEvents);
+  return { world: { ...world, projections: { ...world.projections, [name]: r.state } }, effects: r.effects };
+}
+
+export function rebuild(world: World, rt: Runtime, name: string): { world: World; effects: Effect[] } {
+  const before = world.projections[name] ?? initial();
+  const r = advance(world, rt, name, () => true, initial());
+  const same = JSON.stringify(sortRows(before.rows)) === JSON.stringify(sortRows(r.state.rows));
+  return {
+    world: { ...world, projections: { ...world.projections, [name]: r.state } },
+    effects: [
+      { kind: 'fault-injected', fault: 'rebuild', target: name, reason: `${name} was dropped and rebuilt by replaying the event store from position 1 (${r.effects.length} events applied)${before.position ? `; the rebuilt read model is ${same ? 'identical to' : 'different from'} the incremental one up to position ${before.position}` : ''}` },
+      ...r.effects,
+    ],
+  };
+}
+
+const sortRows = (rows: Record<string, unknown>) => Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** Reads one row of a read model and says whether the answer is stale, and why. */
+export function query(world: World, rt: Runtime, name: string, key: string): Effect[] {
+  const p = rt.projections.get(name)!;
+  const cp = world.projections[name] ?? initial();
+  const head = world.log.events.length;
+  const unseen = world.log.events.slice(cp.position).filter((e) => touchedKeys(p.spec, rt.upcasters.upcast(e)).includes(key));
+  const row = cp.rows[key];
+  const shown = row ? JSON.stringify(row) : 'no row';
+  const stale = unseen.length > 0;
+  return [
+    {
+      kind: 'query-answered',
+      readModel: name,
+      rowKey: key,
+      stale,
+      behindBy: head - cp.position,
+      reason: stale
+        ? `${p.spec.title} answered ${shown} for "${key}", but that is stale: ${unseen.map((e) => e.eventType).join(', ')} (stored at position ${unseen.map((e) => e.position).join(', ')}) has not reached the read model yet (checkpoint ${cp.position}, store head ${head})`
+        : `${p.spec.title} answered ${shown} for "${key}" — up to date for this row (checkpoint ${cp.position}, store head ${head})`,
+    },
+  ];
+}
