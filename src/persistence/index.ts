@@ -2,5 +2,5 @@ export { openIndexedDbEventStore, openIdbEventStore, IdbEventStore, type IdbEven
 export { openRunDatabase, runDbName, type RunDatabase, type RunRecord } from './runs';
 export { openCatalog, CATALOG_DB_NAME, type Catalog, type CatalogRun, type SavedScenario, type ProgressRecord } from './catalog';
 export { StorageFullError, StorageUnavailableError, DatabaseUpgradedElsewhereError, DatabaseClosedError } from './errors';
-export { RUN_DB_VERSION, type CheckpointRecord, type SnapshotRecord, type RunDbSchema } from './schema';
+export { RUN_DB_VERSION, openRunDb, type CheckpointRecord, type SnapshotRecord, type RunDbSchema } from './schema';
 export { createIdbCheckpointStore, createIdbSnapshotStore } from './cqrsStores';

@@ -23,6 +23,8 @@ export interface ProjectionRunnerOptions {
   clock?: () => number;
   /** Events read (and checkpointed) per batch (default 1,000). */
   batchSize?: number;
+  /** Events read (and checkpointed) per batch during a rebuild (default 10,000). */
+  rebuildBatchSize?: number;
 }
 
 export interface QueryAnswer<S> {
@@ -52,6 +54,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const upcasters = options.upcasters ?? noUpcasters;
   const delay = options.delay ?? 0;
   const batchSize = options.batchSize ?? 1000;
+  const rebuildBatchSize = options.rebuildBatchSize ?? 10_000;
   if (delay > 0 && !options.clock) throw new TypeError('a projection delay needs the simulated clock');
   const names = new Set<string>();
   for (const p of projections) {
@@ -107,19 +110,19 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return true;
   };
 
-  const catchUpTargets = async (targets: readonly Projection<unknown>[], ignoreDelay: boolean, upTo = Infinity): Promise<StoreEffect[]> => {
+  const catchUpTargets = async (targets: readonly Projection<unknown>[], ignoreDelay: boolean, upTo = Infinity, pageSize = batchSize): Promise<StoreEffect[]> => {
     await ensureStarted();
     const effects: StoreEffect[] = [];
     if (targets.length === 0) return effects;
     for (;;) {
       const from = Math.min(...targets.map((p) => cp(p).position)) + 1;
       if (from > upTo) return effects;
-      const read = await store.readAll({ fromPosition: from, maxCount: batchSize });
+      const read = await store.readAll({ fromPosition: from, maxCount: pageSize });
       const events = upTo === Infinity ? read : read.filter((e) => e.position <= upTo);
       const touched = new Set<Projection<unknown>>();
       const complete = applyBatch(events, targets, ignoreDelay, effects, touched);
       await save(touched);
-      if (!complete || read.length < batchSize) return effects;
+      if (!complete || read.length < pageSize) return effects;
     }
   };
 
@@ -150,7 +153,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         if (name !== undefined && targets.length === 0) throw new TypeError(`no projection named ${name}`);
         for (const p of targets) state.set(p.name, initialCheckpoint(p));
         await save(new Set(targets));
-        return catchUpTargets(targets, true);
+        return catchUpTargets(targets, true, Infinity, rebuildBatchSize);
       }),
     checkpoint: <S>(name: string) => {
       const p = projections.find((x) => x.name === name);
