@@ -76,9 +76,9 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
     case 'query':
       return { world, effects: query(world, rt, action.projection, action.key) };
     case 'load': {
-      const loaded = aggregateState(world, rt, action.aggregate, action.id);
-      if (!loaded) return { world, effects: [] };
       const full = action.useSnapshot === false;
+      const loaded = aggregateState(world, rt, action.aggregate, action.id, !full);
+      if (!loaded) return { world, effects: [] };
       const from = full || loaded.fromSnapshot === null ? 'replaying from revision 0' : `from the snapshot at revision ${loaded.fromSnapshot}`;
       return {
         world,

@@ -39,9 +39,9 @@ export function loadAggregate(world: World, rt: Runtime, agg: Agg, streamId: str
 }
 
 /** The state of one aggregate at this world, for views and expectations. */
-export function aggregateState(world: World, rt: Runtime, aggregate: string, id: string): Loaded | null {
+export function aggregateState(world: World, rt: Runtime, aggregate: string, id: string, useSnapshot = true): Loaded | null {
   const agg = rt.aggregates.get(aggregate);
-  return agg ? loadAggregate(world, rt, agg, streamOf(agg.spec, id)) : null;
+  return agg ? loadAggregate(world, rt, agg, streamOf(agg.spec, id), useSnapshot) : null;
 }
 
 export interface Cause {
