@@ -26,7 +26,7 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
   const now = world.time;
   switch (action.kind) {
     case 'publish':
-      return publish(world, action.producer, action.topic, action.event, { ...(action.partition !== undefined ? { partition: action.partition } : {}), ...(action.retry ? { retry: true } : {}) });
+      return publish(world, action.producer, action.topic, action.event, { ...(action.partition !== undefined ? { partition: action.partition } : {}), ...(action.retry ? { retry: true } : {}), ...(action.tombstone ? { tombstone: true } : {}) });
     case 'poll':
       return pollStep(world, rt, action);
     case 'commit':

@@ -234,6 +234,8 @@ export const Action = z.discriminatedUnion('kind', [
     partition: NonNegInt.optional(),
     /** Resend the producer's previous request (a retry after a lost acknowledgement). */
     retry: z.boolean().optional(),
+    /** The record carries no value (null): a tombstone, which deletes its key on a compacted topic. The event is still stored. */
+    tombstone: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal('poll'),

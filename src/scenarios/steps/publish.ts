@@ -17,6 +17,8 @@ export interface PublishSpec {
 export interface PublishOptions {
   partition?: number;
   retry?: boolean;
+  /** Send the record with a null value (a tombstone); the event itself is still stored. */
+  tombstone?: boolean;
   metadata?: Partial<EventMetadata>;
 }
 
@@ -52,7 +54,7 @@ export function publish(world: World, producer: string, topic: string, spec: Pub
     {
       topic,
       key: spec.key,
-      value: { eventType: spec.eventType, schemaVersion: spec.schemaVersion ?? 1, data: spec.data },
+      value: options.tombstone ? null : { eventType: spec.eventType, schemaVersion: spec.schemaVersion ?? 1, data: spec.data },
       headers: headersOf(rec),
       producerId: producer,
       eventId,
