@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
 
-const LAST = 11;
+const LAST = 12;
 
 test.describe('Publish/subscribe basics', () => {
   test('start page lists the scenario as a link', async ({ page }) => {
