@@ -330,6 +330,8 @@ export const PracticeSpec = z.strictObject({
 });
 
 export const Scenario = z.strictObject({
+  /** Editors' hint: the JSON Schema this file follows (ignored by the app). */
+  $schema: z.string().max(300).optional(),
   schemaVersion: z.literal(1),
   id: Id,
   title: ShortText,

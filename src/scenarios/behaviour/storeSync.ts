@@ -4,7 +4,7 @@
  */
 import { decideAppend, decideSync, type Probe, type ProbeAnswer } from '../../engine/eventstore/appendRules';
 import type { WrongExpectedVersionError } from '../../engine/eventstore/errors';
-import { appendToLog, eventsOfStream, streamRevision, type EventLog } from '../../engine/sim/eventLog';
+import { appendToLog, eventsOfStream, headPosition, streamRevision, type EventLog } from '../../engine/sim/eventLog';
 import type { ExpectedRevision, NewEvent, RecordedEvent } from '../../engine/types';
 
 export type CheckedAppend =
@@ -21,7 +21,7 @@ export function appendChecked(log: EventLog, streamId: string, events: readonly 
     }
     return stream.slice(p.fromRevision, p.fromRevision + p.count).map((e) => ({ eventId: e.eventId, position: e.position }));
   };
-  const decision = decideSync(decideAppend(streamId, expected, events.map((e) => e.eventId), last, log.events.length), answer);
+  const decision = decideSync(decideAppend(streamId, expected, events.map((e) => e.eventId), last, headPosition(log)), answer);
   if (decision.kind === 'conflict') return { ok: false, error: decision.error };
   if (decision.kind === 'noop') return { ok: true, log, recorded: [] };
   const r = appendToLog(log, streamId, events, recordedAt);

@@ -5,6 +5,7 @@
  * poison-message rule retries in place and dead-letters after N attempts.
  */
 import * as broker from '../../engine/broker';
+import { eventAt } from '../../engine/sim/eventLog';
 import { consumeWithRetry } from '../../engine/broker/deadLetter';
 import { processRecord } from '../../engine/broker/delivery';
 import type { FetchedRecord } from '../../engine/broker';
@@ -20,7 +21,9 @@ type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 
 /** The event a record carries, as reactions see it (upcast from the log when the log has it). */
 function eventOf(world: World, rt: Runtime, r: FetchedRecord) {
-  const stored = r.eventId ? world.log.events.find((e) => e.eventId === r.eventId) : undefined;
+  // Records carry the event's global position in a header, so finding it in the log is O(1).
+  const at = r.headers.position ? eventAt(world.log, Number(r.headers.position)) : undefined;
+  const stored = at && at.eventId === r.eventId ? at : undefined;
   if (stored) return rt.upcasters.upcast(stored);
   const v = (r.value ?? {}) as { eventType?: string; data?: unknown };
   return { eventId: r.eventId ?? `${r.topic}-${r.partition}@${r.offset}`, eventType: v.eventType ?? r.headers.eventType ?? 'Record', data: v.data ?? r.value, streamId: '', revision: 0, position: 0, recordedAt: r.timestamp, metadata: { correlationId: r.headers.correlationId } };

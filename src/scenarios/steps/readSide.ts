@@ -5,6 +5,7 @@
  */
 import * as broker from '../../engine/broker';
 import { applyToProjection } from '../../engine/cqrs';
+import { eventsAfter } from '../../engine/sim/eventLog';
 import type { Effect, RecordedEvent } from '../../engine/types';
 import { evalValue } from '../behaviour/expr';
 import { touchedKeys } from '../behaviour/projections';
@@ -18,7 +19,8 @@ export function runRelay(world: World, rt: Runtime, options: { maxEvents?: numbe
   const effects: Effect[] = [];
   let b = world.broker;
   let position = world.relay.position;
-  const pending = world.log.events.slice(position, options.maxEvents ? position + options.maxEvents : undefined);
+  const after = eventsAfter(world.log, position);
+  const pending = options.maxEvents ? after.slice(0, options.maxEvents) : after;
   for (const e of pending) {
     position = e.position;
     if (!rt.aggregateOfStream(e.streamId)) continue; // Only the write side's events go through the outbox.
@@ -62,7 +64,7 @@ export function runRelay(world: World, rt: Runtime, options: { maxEvents?: numbe
 }
 
 export const headersOf = (e: RecordedEvent): Record<string, string> => {
-  const h: Record<string, string> = { eventType: e.eventType, schemaVersion: String(e.schemaVersion ?? 1) };
+  const h: Record<string, string> = { eventType: e.eventType, schemaVersion: String(e.schemaVersion ?? 1), streamId: e.streamId, position: String(e.position) };
   if (typeof e.metadata?.correlationId === 'string') h.correlationId = e.metadata.correlationId;
   if (typeof e.metadata?.causationId === 'string') h.causationId = e.metadata.causationId;
   return h;
@@ -76,7 +78,7 @@ function advance(world: World, rt: Runtime, name: string, visible: (e: RecordedE
   let cp = from ?? world.projections[name] ?? initial();
   const effects: Effect[] = [];
   let n = 0;
-  for (const stored of world.log.events.slice(cp.position)) {
+  for (const stored of eventsAfter(world.log, cp.position)) {
     if (n >= max || !visible(stored)) break;
     const event = rt.upcasters.upcast(stored);
     const applied = applyToProjection(p.projection, { position: cp.position, state: cp.rows }, event);
