@@ -3,8 +3,35 @@
  * first write, so a batch of a million records costs one copy per touched partition, and the input
  * state is never changed.
  */
+import type { PartitionChoice } from '../types';
 import type { RngState } from '../sim/random';
-import type { BrokerState, LogRecord, PartitionLog, ProducerState, TopicState } from './brokerState';
+import type { BrokerState, LastSend, LogRecord, PartitionLog, ProducerState, TopicState } from './brokerState';
+
+export const DEFAULT_STICKY_BATCH = 10;
+
+export interface ProducerOptions {
+  producerId: string;
+  /** Default true (Kafka ≥ 3.0). */
+  idempotent?: boolean;
+  /** max.in.flight.requests.per.connection, default 5. */
+  maxInFlight?: number;
+  /** Records per sticky batch for keyless records, default 10. */
+  stickyBatchSize?: number;
+}
+
+export function newProducer(options: ProducerOptions): ProducerState {
+  return {
+    producerId: options.producerId,
+    idempotent: options.idempotent ?? true,
+    maxInFlight: options.maxInFlight ?? 5,
+    stickyBatchSize: options.stickyBatchSize ?? DEFAULT_STICKY_BATCH,
+    epoch: 0,
+    sequences: {},
+    sticky: {},
+    lastSend: null,
+    pending: [],
+  };
+}
 
 interface DraftPartition {
   records: LogRecord[];
@@ -16,14 +43,42 @@ export type DraftProducer = {
   -readonly [K in keyof ProducerState]: ProducerState[K];
 } & { sequences: Record<string, number[]>; sticky: Record<string, { partition: number; fill: number }>; pending: ProducerState['pending'][number][] };
 
+export interface KeyedChoice {
+  choice: PartitionChoice & { kind: 'key' };
+  why: string;
+}
+
+interface LiveLast {
+  rec: LogRecord;
+  choice: PartitionChoice;
+  sequence: number;
+  epoch: number;
+}
+
 export class Draft {
   rng: RngState;
   private readonly parts = new Map<string, (DraftPartition | undefined)[]>();
   private readonly producers = new Map<string, DraftProducer>();
-  private readonly copiedSeqs = new Set<string>();
+  private readonly copiedSeqs = new Map<DraftProducer, Set<string>>();
+  private readonly keyCaches = new Map<string, (KeyedChoice | undefined)[]>();
+  /** Slots of the per-topic key cache (0 = no cache: small calls gain nothing from it). */
+  readonly keySlots: number;
+  private readonly lastSends = new Map<DraftProducer, LiveLast>();
+  private lastProducer: DraftProducer | null = null;
+  // One-entry caches for the common case of a long run of records to one topic from one producer.
+  private lastTopic = '';
+  private lastParts: (DraftPartition | undefined)[] = [];
+  private lastKeyCache: (KeyedChoice | undefined)[] | null = null;
+  private lastKeyCacheTopic = '';
+  private lastSeqs: number[] | null = null;
+  private lastSeqsOwner: DraftProducer | null = null;
+  private lastSeqsTopic = '';
+  private lastLive: LiveLast | null = null;
+  private lastLiveOwner: DraftProducer | null = null;
 
-  constructor(readonly base: BrokerState) {
+  constructor(readonly base: BrokerState, batchSize = 1) {
     this.rng = base.rng;
+    this.keySlots = batchSize < 1024 ? 0 : 1 << Math.min(18, Math.ceil(Math.log2(batchSize)));
   }
 
   topic(name: string): TopicState | undefined {
@@ -31,8 +86,13 @@ export class Draft {
   }
 
   partition(topic: string, partition: number): DraftPartition {
-    let parts = this.parts.get(topic);
-    if (!parts) this.parts.set(topic, (parts = []));
+    let parts: (DraftPartition | undefined)[] | undefined = this.lastParts;
+    if (topic !== this.lastTopic) {
+      parts = this.parts.get(topic);
+      if (!parts) this.parts.set(topic, (parts = []));
+      this.lastTopic = topic;
+      this.lastParts = parts;
+    }
     let p = parts[partition];
     if (!p) {
       const log = this.base.topics[topic]!.partitions[partition]!;
@@ -42,24 +102,70 @@ export class Draft {
     return p;
   }
 
-  producer(id: string, create: () => ProducerState): DraftProducer {
+  /** The producer's working copy, registered (idempotent) on first use. */
+  producer(id: string): DraftProducer {
+    if (this.lastProducer?.producerId === id) return this.lastProducer;
     let p = this.producers.get(id);
     if (!p) {
-      const base = this.base.producers[id] ?? create();
+      const base = this.base.producers[id] ?? newProducer({ producerId: id });
       p = { ...base, sequences: { ...base.sequences } as Record<string, number[]>, sticky: { ...base.sticky }, pending: [...base.pending] };
       this.producers.set(id, p);
     }
+    this.lastProducer = p;
     return p;
   }
 
   /** The producer's sequence array for a topic, copied before its first change in this call. */
   sequences(p: DraftProducer, topic: string): number[] {
-    const k = `${p.producerId}\u0000${topic}`;
-    if (!this.copiedSeqs.has(k)) {
-      this.copiedSeqs.add(k);
+    if (this.lastSeqsOwner === p && this.lastSeqsTopic === topic) return this.lastSeqs!;
+    let copied = this.copiedSeqs.get(p);
+    if (!copied) this.copiedSeqs.set(p, (copied = new Set()));
+    if (!copied.has(topic)) {
+      copied.add(topic);
       p.sequences[topic] = [...(p.sequences[topic] ?? [])];
     }
-    return p.sequences[topic]!;
+    this.lastSeqsOwner = p;
+    this.lastSeqsTopic = topic;
+    return (this.lastSeqs = p.sequences[topic]!);
+  }
+
+  /**
+   * A direct-mapped cache of key choices per topic, indexed by the key's hash (computed anyway), so
+   * records with the same key share one choice object and one reason string instead of allocating them.
+   */
+  keyCache(topic: string): (KeyedChoice | undefined)[] | null {
+    if (this.keySlots === 0) return null;
+    if (topic === this.lastKeyCacheTopic) return this.lastKeyCache;
+    let c = this.keyCaches.get(topic);
+    if (!c) this.keyCaches.set(topic, (c = new Array<KeyedChoice | undefined>(this.keySlots)));
+    this.lastKeyCacheTopic = topic;
+    return (this.lastKeyCache = c);
+  }
+
+  /** Remembers the producer's latest send without allocating per record. */
+  noteLastSend(p: DraftProducer, rec: LogRecord, choice: PartitionChoice, sequence: number): void {
+    const e = this.lastLiveOwner === p ? this.lastLive : this.lastSends.get(p);
+    if (e) {
+      this.lastLiveOwner = p;
+      this.lastLive = e;
+      e.rec = rec;
+      e.choice = choice;
+      e.sequence = sequence;
+      e.epoch = p.epoch;
+    } else this.lastSends.set(p, { rec, choice, sequence, epoch: p.epoch });
+  }
+
+  lastSend(p: DraftProducer): LastSend | null {
+    const e = this.lastSends.get(p);
+    if (!e) return p.lastSend;
+    const r = e.rec;
+    return { topic: r.topic, partition: r.partition, sequence: e.sequence, key: r.key, value: r.value, headers: r.headers, eventId: r.eventId, choice: e.choice, epoch: e.epoch, offset: r.offset };
+  }
+
+  restoreLastSend(p: DraftProducer, last: LastSend | null): void {
+    this.lastSends.delete(p);
+    if (this.lastLiveOwner === p) this.lastLiveOwner = this.lastLive = null;
+    p.lastSend = last;
   }
 
   /** The new state: touched partitions and producers replaced, everything else shared. */
@@ -74,7 +180,10 @@ export class Draft {
       topics[name] = { ...t, partitions };
     }
     const producers = { ...this.base.producers };
-    for (const [id, p] of this.producers) producers[id] = p;
+    for (const [id, p] of this.producers) {
+      if (this.lastSends.has(p)) p.lastSend = this.lastSend(p);
+      producers[id] = p;
+    }
     return { ...this.base, now: Math.max(this.base.now, now), rng: this.rng, topics, producers };
   }
 }

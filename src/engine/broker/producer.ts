@@ -3,9 +3,11 @@
  * a retried send is neither duplicated nor reordered), and what goes wrong without it.
  */
 import type { BrokerEffect, PartitionChoice } from '../types';
-import { explainKeyChoice, InvalidKeyError, keyChoice } from './partitioner';
-import { Draft, type DraftProducer } from './produceDraft';
-import { tpName, withTime, BrokerError, type BrokerState, type BrokerStep, type PendingSend, type ProducerState } from './brokerState';
+import { explainKeyChoice, hashKey, InvalidKeyError, toPositive } from './partitioner';
+import { Draft, newProducer, type DraftProducer, type KeyedChoice, type ProducerOptions } from './produceDraft';
+
+export { newProducer, DEFAULT_STICKY_BATCH, type ProducerOptions } from './produceDraft';
+import { tpName, withTime, BrokerError, type BrokerState, type BrokerStep, type LogRecord, type ProducerState } from './brokerState';
 import { explainSticky, stickyPartition } from './stickyPartitioner';
 
 export interface ProduceRequest {
@@ -25,35 +27,10 @@ export interface ProduceRequest {
   failOnce?: boolean;
 }
 
-export interface ProducerOptions {
-  producerId: string;
-  /** Default true (Kafka ≥ 3.0). */
-  idempotent?: boolean;
-  /** max.in.flight.requests.per.connection, default 5. */
-  maxInFlight?: number;
-  /** Records per sticky batch for keyless records, default 10. */
-  stickyBatchSize?: number;
-}
-
 export type Appended = { topic: string; partition: number; offset: number } | null;
 
 export const DEFAULT_PRODUCER_ID = '(default)';
-export const DEFAULT_STICKY_BATCH = 10;
 const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-
-export function newProducer(options: ProducerOptions): ProducerState {
-  return {
-    producerId: options.producerId,
-    idempotent: options.idempotent ?? true,
-    maxInFlight: options.maxInFlight ?? 5,
-    stickyBatchSize: options.stickyBatchSize ?? DEFAULT_STICKY_BATCH,
-    epoch: 0,
-    sequences: {},
-    sticky: {},
-    lastSend: null,
-    pending: [],
-  };
-}
 
 export function createProducer(state: BrokerState, options: ProducerOptions, now: number): BrokerStep {
   if (state.producers[options.producerId]) throw new BrokerError(`Producer '${options.producerId}' already exists`);
@@ -74,14 +51,18 @@ export function restartProducer(state: BrokerState, producerId: string, now: num
 
 export function produce(state: BrokerState, request: ProduceRequest, now: number): BrokerStep & { appended: Appended } {
   const r = produceBatch(state, [request], now);
-  return { state: r.state, effects: r.effects, appended: r.appended[0] ?? null };
+  const rec = r.appended[0];
+  return { state: r.state, effects: r.effects, appended: rec ? { topic: rec.topic, partition: rec.partition, offset: rec.offset } : null };
 }
 
-/** Same semantics as `produce` in a loop, with one copy per touched partition. */
-export function produceBatch(state: BrokerState, requests: readonly ProduceRequest[], now: number): BrokerStep & { appended: Appended[] } {
-  const d = new Draft(state);
+/**
+ * Same semantics as `produce` in a loop, with one copy per touched partition. `appended[i]` is the record
+ * request i appended (it carries topic, partition and offset), or null when nothing was appended.
+ */
+export function produceBatch(state: BrokerState, requests: readonly ProduceRequest[], now: number): BrokerStep & { appended: (LogRecord | null)[] } {
+  const d = new Draft(state, requests.length);
   const effects: BrokerEffect[] = [];
-  const appended: Appended[] = new Array<Appended>(requests.length);
+  const appended = new Array<LogRecord | null>(requests.length);
   for (let i = 0; i < requests.length; i++) appended[i] = send(d, requests[i]!, now, effects);
   return { state: d.finish(now), effects, appended };
 }
@@ -90,37 +71,55 @@ export function produceBatch(state: BrokerState, requests: readonly ProduceReque
 export function flushProducer(state: BrokerState, producerId: string, now: number): BrokerStep {
   const d = new Draft(state);
   const effects: BrokerEffect[] = [];
-  if (state.producers[producerId]) flush(d, d.producer(producerId, () => newProducer({ producerId })), now, effects, 'retried');
+  if (state.producers[producerId]) flush(d, d.producer(producerId), now, effects, 'retried');
   return { state: d.finish(now), effects };
 }
 
-function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[]): Appended {
-  const id = req.producerId ?? DEFAULT_PRODUCER_ID;
-  const p = d.producer(id, () => newProducer({ producerId: id }));
+function reject(effects: BrokerEffect[], topic: string, p: DraftProducer, error: string): null {
+  effects.push({ kind: 'produce-rejected', topic, producerId: shown(p), error, reason: error });
+  return null;
+}
+
+/** Partition choice by key; the same key in one call reuses its choice and reason (a hash-indexed cache). */
+function chooseByKey(d: Draft, topic: string, key: string, count: number): KeyedChoice | string {
+  let hash: number;
+  try {
+    hash = hashKey(key);
+  } catch (e) {
+    if (e instanceof InvalidKeyError) return e.message;
+    throw e;
+  }
+  const positive = toPositive(hash);
+  const cache = d.keyCache(topic);
+  const slot = positive & (d.keySlots - 1);
+  if (cache) {
+    const hit = cache[slot];
+    if (hit !== undefined && hit.choice.key === key) return hit;
+  }
+  const choice = { kind: 'key' as const, key, murmur2: hash, positive, partitionCount: count, partition: positive % count };
+  const entry = { choice, why: explainKeyChoice(choice) };
+  if (cache) cache[slot] = entry;
+  return entry;
+}
+
+function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[]): LogRecord | null {
+  const p = d.producer(req.producerId ?? DEFAULT_PRODUCER_ID);
   if (req.retry) return retryLast(d, p, now, effects);
   const topic = d.topic(req.topic);
-  const reject = (error: string): null => {
-    effects.push({ kind: 'produce-rejected', topic: req.topic, producerId: shown(p), error, reason: error });
-    return null;
-  };
-  if (!topic) return reject(`topic '${req.topic}' does not exist`);
-  if (topic.config.cleanupPolicy === 'compact' && req.key === null) return reject(`'${req.topic}' is compacted, and compaction keeps the latest record per key, so a record without a key is refused`);
+  if (!topic) return reject(effects, req.topic, p, `topic '${req.topic}' does not exist`);
+  if (req.key === null && topic.config.cleanupPolicy === 'compact') return reject(effects, req.topic, p, `'${req.topic}' is compacted, and compaction keeps the latest record per key, so a record without a key is refused`);
   const count = topic.partitions.length;
   let choice: PartitionChoice;
   let why: string;
   if (req.partition !== undefined) {
-    if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count) return reject(`'${req.topic}' has partitions 0–${count - 1}; there is no partition ${req.partition}`);
+    if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count) return reject(effects, req.topic, p, `'${req.topic}' has partitions 0–${count - 1}; there is no partition ${req.partition}`);
     choice = { kind: 'explicit', partition: req.partition };
     why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
   } else if (req.key !== null) {
-    try {
-      const c = keyChoice(req.key, count);
-      choice = c;
-      why = explainKeyChoice(c);
-    } catch (e) {
-      if (e instanceof InvalidKeyError) return reject(e.message);
-      throw e;
-    }
+    const c = chooseByKey(d, req.topic, req.key, count);
+    if (typeof c === 'string') return reject(effects, req.topic, p, c);
+    choice = c.choice;
+    why = c.why;
   } else {
     const r = stickyPartition(p.sticky[req.topic], count, p.stickyBatchSize, d.rng);
     p.sticky[req.topic] = r.batch;
@@ -135,41 +134,48 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
     sequence = seqs[partition] ?? 0;
     seqs[partition] = sequence + 1;
   }
-  const out: PendingSend = { topic: req.topic, partition, sequence, key: req.key, value: req.value, headers: req.headers ?? EMPTY_HEADERS, eventId: req.eventId ?? null, choice };
+  const headers = req.headers ?? EMPTY_HEADERS;
+  const eventId = req.eventId ?? null;
   if (req.failOnce) {
-    p.pending.push(out);
-    return reject(`send to ${tpName(req.topic, partition)} failed transiently (simulated): nothing stored; ${shown(p) ?? 'the producer'} keeps it in flight and retries it`);
+    p.pending.push({ topic: req.topic, partition, sequence, key: req.key, value: req.value, headers, eventId, choice });
+    return reject(effects, req.topic, p, `send to ${tpName(req.topic, partition)} failed transiently (simulated): nothing stored; ${shown(p) ?? 'the producer'} keeps it in flight and retries it`);
   }
   if (p.pending.length > 0 && (p.idempotent || p.maxInFlight === 1)) {
     flush(d, p, now, effects, p.idempotent ? 'retried first: an idempotent producer keeps order (the broker refuses later sequence numbers until the gap is filled)' : 'retried first: with max.in.flight=1 nothing overtakes it');
   }
-  const offset = append(d, p, out, now, effects, why);
-  p.lastSend = { ...out, epoch: p.epoch, offset };
+  const rec = append(d, p, req.topic, partition, req.key, req.value, headers, eventId, choice, sequence, now, effects, why);
   if (p.pending.length > 0) {
     flush(d, p, now, effects, `retried after a later send already landed: idempotence off and max.in.flight=${p.maxInFlight}, so the records are out of order`);
   }
-  return { topic: req.topic, partition, offset };
+  return rec;
 }
 
 const shown = (p: DraftProducer): string | null => (p.producerId === DEFAULT_PRODUCER_ID ? null : p.producerId);
 
-function append(d: Draft, p: DraftProducer, s: PendingSend, now: number, effects: BrokerEffect[], why: string): number {
-  const log = d.partition(s.topic, s.partition);
+function append(d: Draft, p: DraftProducer, topic: string, partition: number, key: string | null, value: unknown, headers: Readonly<Record<string, string>>, eventId: string | null, choice: PartitionChoice, sequence: number, now: number, effects: BrokerEffect[], why: string): LogRecord {
+  const log = d.partition(topic, partition);
   const offset = log.logEndOffset;
   const producerId = shown(p);
-  log.records.push({ topic: s.topic, partition: s.partition, offset, key: s.key, value: s.value, headers: s.headers, timestamp: now, eventId: s.eventId, producerId });
+  const rec: LogRecord = { topic, partition, offset, key, value, headers, timestamp: now, eventId, producerId };
+  log.records.push(rec);
   log.logEndOffset = offset + 1;
-  effects.push({ kind: 'record-appended', topic: s.topic, partition: s.partition, offset, key: s.key, producerId, eventId: s.eventId, choice: s.choice, reason: `${why} → ${s.topic}-${s.partition}@${offset}` });
-  return offset;
+  effects.push({ kind: 'record-appended', topic, partition, offset, key, producerId, eventId, choice, reason: why });
+  d.noteLastSend(p, rec, choice, sequence);
+  return rec;
 }
 
 function flush(d: Draft, p: DraftProducer, now: number, effects: BrokerEffect[], note: string): void {
   const pending = p.pending.splice(0);
-  for (const s of pending) append(d, p, s, now, effects, `failed send ${s.sequence >= 0 ? `(sequence ${s.sequence}) ` : ''}${note}`);
+  for (const s of pending) {
+    const last = d.lastSend(p);
+    append(d, p, s.topic, s.partition, s.key, s.value, s.headers, s.eventId, s.choice, s.sequence, now, effects, `failed send ${s.sequence >= 0 ? `(sequence ${s.sequence}) ` : ''}${note}`);
+    // a retried failure is not "the previous request" a later `retry: true` resends
+    d.restoreLastSend(p, last);
+  }
 }
 
-function retryLast(d: Draft, p: DraftProducer, now: number, effects: BrokerEffect[]): Appended {
-  const last = p.lastSend;
+function retryLast(d: Draft, p: DraftProducer, now: number, effects: BrokerEffect[]): LogRecord | null {
+  const last = d.lastSend(p);
   if (!last) {
     const error = `${shown(p) ?? 'the producer'} has no previous send to retry`;
     effects.push({ kind: 'produce-rejected', topic: '', producerId: shown(p), error, reason: error });
@@ -188,7 +194,5 @@ function retryLast(d: Draft, p: DraftProducer, now: number, effects: BrokerEffec
   const why = p.idempotent
     ? `resend after a restart: new session (epoch ${p.epoch}, sequence ${sequence}), so the broker cannot tell it is the record at offset ${last.offset} again: duplicate`
     : `retry with idempotence off: the broker cannot tell it from a new record, so the record at offset ${last.offset} is duplicated`;
-  const offset = append(d, p, { ...last, sequence }, now, effects, why);
-  p.lastSend = { ...last, sequence, epoch: p.epoch, offset };
-  return { topic: last.topic, partition: last.partition, offset };
+  return append(d, p, last.topic, last.partition, last.key, last.value, last.headers, last.eventId, last.choice, sequence, now, effects, why);
 }
