@@ -26,7 +26,14 @@ test.describe('Publish/subscribe basics', () => {
     await expect(app.button('Step forward')).toBeDisabled();
     await expect(page.getByRole('heading', { name: 'Takeaways' })).toBeVisible();
     await expect(app.eventRows()).toHaveCount(6);
-    expect(await app.state()).toMatchObject({ step: LAST, storedCount: 6, events: 6, mode: 'finished' });
+    // The last step asks a question: playback waits for it.
+    expect(await app.state()).toMatchObject({ step: LAST, storedCount: 6, events: 6, mode: 'asking' });
+    await expect(page.getByText('Question — playback waits for you')).toBeVisible();
+    await page.getByRole('checkbox', { name: /OrderShipped/ }).check();
+    await page.getByRole('checkbox', { name: /PaymentReceived/ }).check();
+    await app.click('Answer');
+    await expect(page.getByText('Correct.')).toBeVisible();
+    expect(await app.state()).toMatchObject({ mode: 'finished' });
 
     // Step back shows the world one step earlier: step 9 published order-1's OrderShipped.
     for (let k = LAST - 1; k >= 9; k--) {
@@ -49,6 +56,7 @@ test.describe('Publish/subscribe basics', () => {
     await expect(app.button('Pause')).toBeVisible();
     await expect(page.getByText(`Step ${LAST} / ${LAST}`, { exact: true })).toBeVisible({ timeout: 15_000 });
     await app.settled();
+    // Already answered in this run, so playing through does not stop at the question again.
     expect(await app.state()).toMatchObject({ step: LAST, mode: 'finished' });
 
     // Step back to 5 and reload: same step, same stored events, restored from IndexedDB.

@@ -36,6 +36,8 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
         step: () => session.store.getState().step,
         lastStep: () => session.store.getState().lastStep,
         goTo: (k) => session.goTo(k),
+        hasOpenQuestion: () => session.hasOpenQuestion(),
+        answer: (q, a) => session.answer(q, a),
       },
     },
   }).start();

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { playbackMachine, type PlaybackTarget } from './playbackMachine';
 
-function target(lastStep: number, start = 0) {
+function target(lastStep: number, start = 0, questions = new Set<number>()) {
   let step = start;
+  const answered = new Set<number>();
   const visited: number[] = [];
   const t: PlaybackTarget = {
     step: () => step,
@@ -11,6 +12,10 @@ function target(lastStep: number, start = 0) {
     goTo: async (k) => {
       step = k;
       visited.push(k);
+    },
+    hasOpenQuestion: () => questions.has(step) && !answered.has(step),
+    answer: async () => {
+      answered.add(step);
     },
   };
   return { t, visited, step: () => step };
@@ -75,5 +80,30 @@ describe('playback machine', () => {
     actor.send({ type: 'STEP_BACK' });
     expect(tg.step()).toBe(4);
     expect(actor.getSnapshot().value).toBe('paused');
+  });
+
+  it('a question pauses playing until answered, and blocks stepping on', async () => {
+    const tg = target(5, 0, new Set([2]));
+    const actor = start(tg.t, 1000);
+    actor.send({ type: 'PLAY' });
+    await waitFor(actor, (s) => s.matches('asking'));
+    expect(tg.step()).toBe(2);
+    expect(actor.getSnapshot().can({ type: 'STEP_FORWARD' })).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'PLAY' })).toBe(false);
+    actor.send({ type: 'ANSWER', questionId: 'q', answer: 'a' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    actor.send({ type: 'PLAY' });
+    await waitFor(actor, (s) => s.matches('finished'), { timeout: 2000 });
+    expect(tg.visited).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('skipping a question resumes control without recording an answer', async () => {
+    const tg = target(3, 0, new Set([1]));
+    const actor = start(tg.t);
+    actor.send({ type: 'STEP_FORWARD' });
+    await waitFor(actor, (s) => s.matches('asking'));
+    actor.send({ type: 'SKIP' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(tg.t.hasOpenQuestion()).toBe(true);
   });
 });

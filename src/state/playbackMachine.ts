@@ -10,6 +10,9 @@ export interface PlaybackTarget {
   lastStep(): number;
   /** Moves the run to a step; resolves once the move is stored. */
   goTo(step: number): Promise<void>;
+  /** The current step asks a question not yet answered. */
+  hasOpenQuestion(): boolean;
+  answer(questionId: string, answer: string | string[]): Promise<void>;
 }
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -25,7 +28,9 @@ export type PlaybackEvent =
   | { type: 'STEP_BACK' }
   | { type: 'RESTART' }
   | { type: 'SEEK'; step: number }
-  | { type: 'SET_SPEED'; speed: number };
+  | { type: 'SET_SPEED'; speed: number }
+  | { type: 'ANSWER'; questionId: string; answer: string | string[] }
+  | { type: 'SKIP' };
 
 interface Context {
   target: PlaybackTarget;
@@ -45,12 +50,16 @@ export const playbackMachine = setup({
     atEnd: ({ context }) => context.target.step() >= context.target.lastStep(),
     notAtEnd: ({ context }) => context.target.step() < context.target.lastStep(),
     notAtStart: ({ context }) => context.target.step() > 0,
+    asks: ({ context }) => context.target.hasOpenQuestion(),
     validSeek: ({ context, event }) => event.type === 'SEEK' && event.step >= 0 && event.step <= context.target.lastStep(),
   },
   actions: {
     setSpeed: assign({ speed: ({ event, context }) => (event.type === 'SET_SPEED' && event.speed > 0 ? event.speed : context.speed) }),
     back: ({ context }) => void context.target.goTo(context.target.step() - 1),
     restart: ({ context }) => void context.target.goTo(0),
+    answer: ({ context, event }) => {
+      if (event.type === 'ANSWER') void context.target.answer(event.questionId, event.answer);
+    },
     seek: ({ context, event }) => {
       if (event.type === 'SEEK') void context.target.goTo(event.step);
     },
@@ -88,8 +97,18 @@ export const playbackMachine = setup({
       invoke: {
         src: 'move',
         input: ({ context }) => ({ target: context.target, to: context.target.step() + 1 }),
-        onDone: { target: 'resting' },
+        onDone: [{ guard: 'asks', target: 'asking' }, { target: 'resting' }],
         onError: { target: 'resting' },
+      },
+    },
+    // A question pauses playback until the learner answers or skips it.
+    asking: {
+      on: {
+        ANSWER: { actions: 'answer', target: 'resting' },
+        SKIP: { target: 'resting' },
+        STEP_BACK: { guard: 'notAtStart', actions: 'back', target: 'resting' },
+        RESTART: { actions: 'restart', target: 'resting' },
+        SEEK: { guard: 'validSeek', actions: 'seek', target: 'resting' },
       },
     },
     playing: {
@@ -105,7 +124,7 @@ export const playbackMachine = setup({
           invoke: {
             src: 'move',
             input: ({ context }) => ({ target: context.target, to: context.target.step() + 1 }),
-            onDone: [{ guard: 'atEnd', target: '#playback.finished' }, { target: 'waiting' }],
+            onDone: [{ guard: 'asks', target: '#playback.asking' }, { guard: 'atEnd', target: '#playback.finished' }, { target: 'waiting' }],
             onError: { target: '#playback.paused' },
           },
         },
@@ -125,4 +144,4 @@ export const playbackMachine = setup({
   },
 });
 
-export type PlaybackMode = 'idle' | 'paused' | 'stepping' | 'playing' | 'finished';
+export type PlaybackMode = 'idle' | 'paused' | 'stepping' | 'playing' | 'asking' | 'finished';

@@ -9,7 +9,7 @@ import type { RunRecord } from '../persistence/runTypes';
 import type { ScenarioDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, toAppends, type StreamAppend } from './appends';
-import { createRunStore, type RunStore, type StorageStatus } from './runStore';
+import { answersOf, createRunStore, questionOf, type RunStore, type StorageStatus } from './runStore';
 
 /** What a session needs from persistence (implemented by the IndexedDB run database). */
 export interface RunPort {
@@ -39,6 +39,10 @@ export interface RunSession {
   readonly store: RunStore;
   readonly ready: Promise<void>;
   goTo(step: number): Promise<void>;
+  /** Records the learner's answer to the current step's question (part of the run; no branch). */
+  answer(questionId: string, answer: string | string[]): Promise<void>;
+  /** True when the current step asks a question the learner has not answered in this run. */
+  hasOpenQuestion(): boolean;
   settled(): Promise<void>;
 }
 
@@ -72,6 +76,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       world: r.world,
       effects: r.effects,
       narration: r.narration,
+      question: questionOf(stepper, r.world.step),
       furthestStep: Math.max(s.furthestStep, r.world.step),
     }));
     return r;
@@ -119,7 +124,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       createdAt = saved.createdAt;
       inputs = saved.inputs;
       stepper = new Stepper(scenario, inputs);
-      store.setState({ inputs, lastStep: stepper.lastStep });
+      store.setState({ inputs, lastStep: stepper.lastStep, answers: answersOf(inputs) });
       furthest = Math.min(saved.furthestStep, stepper.lastStep);
     }
     const computed = stepper.at(furthest).world.log.events;
@@ -161,6 +166,17 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     goTo: (step) => {
       if (!loaded) return ready.then(() => persist(show(step).world.step));
       return persist(show(step).world.step);
+    },
+    answer: (questionId, answer) => {
+      inputs = [...inputs, { kind: 'answer', atStep: store.getState().step, questionId, answer }];
+      store.setState({ inputs, answers: answersOf(inputs) });
+      if (!port || readOnly) return Promise.resolve();
+      const { step, furthestStep } = store.getState();
+      return enqueue(() => port.saveRun(record(step, furthestStep)));
+    },
+    hasOpenQuestion: () => {
+      const { question, answers } = store.getState();
+      return question !== null && !Object.hasOwn(answers, question.id);
     },
     settled: async () => {
       await ready;

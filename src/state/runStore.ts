@@ -5,9 +5,15 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Effect, LearnerInput, Narration } from '../engine/types';
-import type { ScenarioDef } from '../scenarios/schema';
+import type { QuestionDef, ScenarioDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
 import type { World } from '../scenarios/world';
+
+/** The question asked at step k of a run, if that step is a script step with one. */
+export function questionOf(stepper: Stepper, step: number): QuestionDef | null {
+  const entry = stepper.entries[step - 1];
+  return entry?.kind === 'script' ? (entry.step.question ?? null) : null;
+}
 
 export type StorageMode = 'indexeddb' | 'memory' | 'loading';
 
@@ -32,7 +38,15 @@ export interface RunState {
   effects: readonly Effect[];
   narration: Narration;
   storage: StorageStatus;
+  /** The question of the current step (playback pauses on it until answered or skipped). */
+  question: QuestionDef | null;
+  /** The learner's answers in this run, by question id. */
+  answers: Readonly<Record<string, string | string[]>>;
 }
+
+/** Answers recorded in a run's inputs (the latest per question wins). */
+export const answersOf = (inputs: readonly LearnerInput[]): Record<string, string | string[]> =>
+  Object.fromEntries(inputs.flatMap((i) => (i.kind === 'answer' ? [[i.questionId, i.answer] as const] : [])));
 
 export type RunStore = StoreApi<RunState>;
 
@@ -49,5 +63,7 @@ export function createRunStore(scenario: ScenarioDef, runId: string, inputs: rea
     effects: first.effects,
     narration: first.narration,
     storage: { mode: 'loading', storedCount: 0, error: null, notice: null },
+    question: null,
+    answers: answersOf(inputs),
   }));
 }

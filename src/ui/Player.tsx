@@ -4,6 +4,7 @@ import { EventLogTable } from './EventLogTable';
 import { GroupsTable } from './GroupsTable';
 import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
+import { QuestionPanel } from './QuestionPanel';
 import { StorageStatus } from './StorageStatus';
 import { usePlaybackKeys } from './usePlaybackKeys';
 
@@ -32,6 +33,7 @@ export function Player() {
         </section>
         <aside className="side">
           <NarrationPanel />
+          <QuestionPanel />
           <StorageStatus />
         </aside>
       </div>

@@ -1,0 +1,117 @@
+import { useId, useState } from 'react';
+import type { QuestionDef } from '../scenarios/schema';
+import { usePlaybackActor, usePlaybackMode, useRun } from '../state/react';
+
+/** Marks an answer against the question's choices: which were right, which were missed. */
+export function grade(q: QuestionDef, answer: string | string[]): 'correct' | 'partly' | 'wrong' | 'open' {
+  if (!q.choices) return 'open';
+  const chosen = new Set(Array.isArray(answer) ? answer : [answer]);
+  const right = new Set(q.choices.filter((c) => c.correct).map((c) => c.id));
+  const hits = [...chosen].filter((c) => right.has(c)).length;
+  const wrong = [...chosen].filter((c) => !right.has(c)).length;
+  if (hits === right.size && wrong === 0) return 'correct';
+  return hits > 0 ? 'partly' : 'wrong';
+}
+
+const verdicts = { correct: 'Correct.', partly: 'Partly right.', wrong: 'Not quite.', open: 'Thanks — compare with this:' } as const;
+
+/** The current step's question: playback waits for an answer or a skip, then explains. */
+export function QuestionPanel() {
+  const question = useRun((s) => s.question);
+  const answers = useRun((s) => s.answers);
+  const mode = usePlaybackMode();
+  const actor = usePlaybackActor();
+  if (!question) return null;
+  const given = Object.hasOwn(answers, question.id) ? answers[question.id]! : null;
+  return <QuestionForm key={question.id} question={question} given={given} asking={mode === 'asking'} onAnswer={(a) => actor.send({ type: 'ANSWER', questionId: question.id, answer: a })} onSkip={() => actor.send({ type: 'SKIP' })} />;
+}
+
+interface FormProps {
+  question: QuestionDef;
+  given: string | string[] | null;
+  asking: boolean;
+  onAnswer(answer: string | string[]): void;
+  onSkip(): void;
+}
+
+function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) {
+  const [picked, setPicked] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const [skipped, setSkipped] = useState(false);
+  const id = useId();
+  const multiple = question.multiple ?? false;
+  const done = given !== null || skipped;
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (question.choices) {
+      if (picked.length) onAnswer(multiple ? picked : picked[0]!);
+    } else if (text.trim()) onAnswer(text.trim().slice(0, 2000));
+  };
+  const toggle = (choice: string) => setPicked((p) => (multiple ? (p.includes(choice) ? p.filter((c) => c !== choice) : [...p, choice]) : [choice]));
+
+  return (
+    <section className={`panel question${asking ? ' is-asking' : ''}`} aria-labelledby={`${id}-title`}>
+      <p className="eyebrow">{asking ? 'Question — playback waits for you' : 'Question'}</p>
+      <h2 id={`${id}-title`}>{question.prompt}</h2>
+      {!done ? (
+        <form onSubmit={submit}>
+          {question.choices ? (
+            <fieldset>
+              <legend className="visually-hidden">{multiple ? 'Choose all that apply' : 'Choose one'}</legend>
+              {question.choices.map((c) => (
+                <label key={c.id} className="choice">
+                  <input type={multiple ? 'checkbox' : 'radio'} name={`${id}-choice`} value={c.id} checked={picked.includes(c.id)} onChange={() => toggle(c.id)} />
+                  <span>{c.text}</span>
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            <label className="free-text">
+              Your answer
+              <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} />
+            </label>
+          )}
+          <div className="question-actions">
+            <button type="submit" className="primary" disabled={question.choices ? picked.length === 0 : !text.trim()}>
+              Answer
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setSkipped(true);
+                onSkip();
+              }}
+            >
+              Skip
+            </button>
+          </div>
+        </form>
+      ) : (
+        <Explanation question={question} given={given} />
+      )}
+    </section>
+  );
+}
+
+function Explanation({ question, given }: { question: QuestionDef; given: string | string[] | null }) {
+  const verdict = given === null ? null : grade(question, given);
+  const chosen = new Set(given === null ? [] : Array.isArray(given) ? given : [given]);
+  return (
+    <div className="explanation" role="status">
+      {verdict && <p className={`verdict ${verdict}`}>{verdicts[verdict]}</p>}
+      {question.choices && (
+        <ul className="choices-review">
+          {question.choices.map((c) => (
+            <li key={c.id} className={c.correct ? 'right' : 'not-right'}>
+              <span className="mark">{c.correct ? '✓ right' : '✗ wrong'}</span> {c.text}
+              {chosen.has(c.id) && <span className="yours"> (your choice)</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!question.choices && typeof given === 'string' && <p className="yours-text">You wrote: “{given}”</p>}
+      <p>{question.explanation}</p>
+    </div>
+  );
+}
