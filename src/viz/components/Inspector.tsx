@@ -1,0 +1,161 @@
+import { useId, useMemo, type KeyboardEvent } from 'react';
+import type { RecordedEvent } from '../../engine/types';
+import { useRun } from '../../state/react';
+import { indexEvents, layoutCausalChain, type CausalChainModel, type ChainNodeVM } from '../layout/causalChain';
+import { isoTime, toCloudEvent } from '../layout/cloudEvent';
+import './views.css';
+
+export interface InspectorProps {
+  /** The event to inspect, or null for none. */
+  eventId: string | null;
+  /** Select another event (from its causal chain or its siblings). */
+  onSelect: (eventId: string) => void;
+}
+
+const json = (v: unknown) => JSON.stringify(v, null, 2) ?? 'undefined';
+const text = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
+
+/** One event in full: its envelope, its CloudEvents form and its causal chain. */
+export function Inspector({ eventId, onSelect }: InspectorProps) {
+  const log = useRun((s) => s.world.log);
+  const index = useMemo(() => indexEvents(log.events), [log]);
+  const event = eventId ? index.byId.get(eventId) : undefined;
+  const chain = useMemo(() => (eventId ? layoutCausalChain(index, eventId) : null), [index, eventId]);
+  const titleId = useId();
+  return (
+    <section className="panel inspector" aria-labelledby={titleId}>
+      <h2 id={titleId}>Inspector{event ? `: ${event.eventType}` : ''}</h2>
+      {!eventId && <p className="empty">Select an event (a box in the event store, or a row of the event log) to see its envelope and what caused it.</p>}
+      {eventId && !event && <p className="empty">That event is not in the store at this step (it is stored later, or this run never stored it).</p>}
+      {event && (
+        <>
+          <Envelope e={event} onSelect={onSelect} causeStored={index.byId.has(String(event.metadata?.causationId))} />
+          {chain && <Chain model={chain} onSelect={onSelect} />}
+          <details className="cloud-event">
+            <summary>CloudEvents 1.0 form</summary>
+            <pre className="mono json" aria-label="The event as a CloudEvent, JSON">
+              {json(toCloudEvent(event))}
+            </pre>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Envelope({ e, onSelect, causeStored }: { e: RecordedEvent; onSelect: (id: string) => void; causeStored: boolean }) {
+  const m = e.metadata ?? {};
+  const cause = m.causationId;
+  return (
+    <>
+      <dl className="envelope">
+        <dt>Event id</dt>
+        <dd className="mono">{e.eventId}</dd>
+        <dt>Type · schema</dt>
+        <dd>
+          {e.eventType} · v{e.schemaVersion ?? 1}
+        </dd>
+        <dt>Stream · revision</dt>
+        <dd className="mono">
+          {e.streamId} · r{e.revision}
+        </dd>
+        <dt>Global position</dt>
+        <dd>#{e.position}</dd>
+        <dt>Occurred at</dt>
+        <dd className="mono">{isoTime(m.occurredAt)}</dd>
+        <dt>Recorded at</dt>
+        <dd className="mono">{isoTime(e.recordedAt)}</dd>
+        <dt>Producer</dt>
+        <dd>{text(m.producer)}</dd>
+        {m.commandType !== undefined && (
+          <>
+            <dt>Command</dt>
+            <dd>{text(m.commandType)}</dd>
+          </>
+        )}
+        <dt>Correlation id</dt>
+        <dd className="mono">{text(m.correlationId)}</dd>
+        <dt>Causation id</dt>
+        <dd className="mono">
+          {cause && causeStored ? (
+            <button type="button" className="link-button mono" onClick={() => onSelect(cause)} aria-label={`Causation id ${cause}: inspect the event that caused this one`}>
+              {cause}
+            </button>
+          ) : (
+            text(cause)
+          )}
+          {cause && cause === m.commandId && <span className="dd-note"> (the command)</span>}
+        </dd>
+      </dl>
+      <h3 className="inspector-sub">Data</h3>
+      <pre className="mono json" aria-label="Event data, JSON">
+        {json(e.data)}
+      </pre>
+    </>
+  );
+}
+
+function Chain({ model, onSelect }: { model: CausalChainModel; onSelect: (id: string) => void }) {
+  const selected = model.nodes.find((n) => n.role === 'selected')!;
+  const parents = model.nodes.filter((n) => n.role === 'ancestor' || n.role === 'origin');
+  const children = model.nodes.filter((n) => n.role === 'child');
+  const activate = (n: ChainNodeVM) => n.eventId && n.role !== 'selected' && onSelect(n.eventId);
+  const onKey = (n: ChainNodeVM) => (ev: KeyboardEvent) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      activate(n);
+    }
+  };
+  return (
+    <div className="causal-chain">
+      <h3 className="inspector-sub">Causal chain</h3>
+      <p className="chain-summary">
+        {parents.length ? `Caused by: ${parents.map((n) => n.label).join(' → ')}. ` : 'Nothing in the store caused it. '}
+        {children.length ? `It caused ${children.length}: ${children.map((n) => n.label).join(', ')}.` : 'It caused no stored event (yet).'}
+      </p>
+      <svg viewBox={`0 0 ${model.width} ${model.height}`} className="chain-svg" role="group" aria-label={`Causal chain of ${selected.label}`}>
+        {model.edges.map((e) => (
+          <path key={e.key} d={e.d} className="chain-edge" aria-hidden="true" />
+        ))}
+        {model.nodes.map((n) => {
+          const clickable = n.eventId !== null && n.role !== 'selected';
+          const relation = n.role === 'child' ? 'caused by this event' : n.role === 'ancestor' ? 'a cause of this event' : n.role === 'origin' ? 'where the chain started' : 'this event';
+          return (
+            <g
+              key={n.key}
+              className={`chain-node role-${n.role}${clickable ? ' is-clickable' : ''}`}
+              role={clickable ? 'button' : 'img'}
+              tabIndex={clickable ? 0 : undefined}
+              aria-label={`${n.label} (${n.sub}), ${relation}`}
+              aria-current={n.role === 'selected' ? 'true' : undefined}
+              onClick={clickable ? () => activate(n) : undefined}
+              onKeyDown={clickable ? onKey(n) : undefined}
+            >
+              <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={n.role === 'origin' ? 14 : 6} />
+              <text x={n.x + 8} y={n.y + 16} className="chain-label">
+                {n.label.length > 22 ? `${n.label.slice(0, 21)}…` : n.label}
+              </text>
+              <text x={n.x + 8} y={n.y + 31} className="chain-sub">
+                {n.sub.length > 26 ? `${n.sub.slice(0, 25)}…` : n.sub}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {model.siblings.length > 0 && (
+        <>
+          <h4 className="inspector-sub">Same correlation id ({model.siblings.length} more)</h4>
+          <ul className="siblings">
+            {model.siblings.map((s) => (
+              <li key={s.eventId}>
+                <button type="button" className="link-button" onClick={() => onSelect(s.eventId)}>
+                  {s.eventType} <span className="mono">#{s.position}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

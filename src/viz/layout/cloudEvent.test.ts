@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '../../engine/types';
+import { toCloudEvent } from './cloudEvent';
+
+const event: RecordedEvent = {
+  eventId: 'e-1',
+  eventType: 'OrderPlaced',
+  schemaVersion: 2,
+  data: { orderId: '42', total: 12 },
+  metadata: { correlationId: 'c-1', causationId: 'cmd-1', occurredAt: Date.UTC(2027, 0, 1, 9, 0, 0), producer: 'checkout' },
+  streamId: 'order-42',
+  revision: 0,
+  position: 7,
+  recordedAt: Date.UTC(2027, 0, 1, 9, 0, 1),
+};
+
+describe('toCloudEvent', () => {
+  it('maps the envelope to the CloudEvents 1.0 attributes', () => {
+    expect(toCloudEvent(event)).toEqual({
+      specversion: '1.0',
+      id: 'e-1',
+      type: 'OrderPlaced',
+      source: 'checkout',
+      subject: 'order-42',
+      time: '2027-01-01T09:00:00.000Z',
+      dataschema: 'urn:event-lab:schema:OrderPlaced:2',
+      datacontenttype: 'application/json',
+      data: { orderId: '42', total: 12 },
+    });
+  });
+
+  it('defaults the schema version to 1, the time to recordedAt and an unnamed producer to "unknown"', () => {
+    const bare: RecordedEvent = { ...event, schemaVersion: undefined, metadata: {} };
+    const ce = toCloudEvent(bare);
+    expect(ce.dataschema).toBe('urn:event-lab:schema:OrderPlaced:1');
+    expect(ce.time).toBe('2027-01-01T09:00:01.000Z');
+    expect(ce.source).toBe('unknown');
+  });
+});
