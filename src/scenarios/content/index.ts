@@ -7,8 +7,8 @@ import type { ScenarioDef } from '../schema';
 
 const files = import.meta.glob<unknown>('./*.json', { eager: true, import: 'default' });
 
-export const builtinScenarios: readonly ScenarioDef[] = Object.entries(files)
-  .sort(([a], [b]) => a.localeCompare(b))
-  .map(([, json]) => mustParseScenario(json));
+export const builtinScenarios: readonly ScenarioDef[] = Object.values(files)
+  .map((json) => mustParseScenario(json))
+  .sort((a, b) => (a.order ?? 1000) - (b.order ?? 1000) || a.title.localeCompare(b.title));
 
 export const findBuiltin = (id: string): ScenarioDef | undefined => builtinScenarios.find((s) => s.id === id);

@@ -62,5 +62,10 @@ export function publish(world: World, producer: string, topic: string, spec: Pub
     },
     world.time,
   );
+  // A record the broker refuses (a key that is not well-formed Unicode, a keyless record on a
+  // compacted topic…) is not recorded either: nothing happened but the refusal.
+  if (!produced.appended && produced.effects.some((e) => e.kind === 'produce-rejected')) {
+    return { world: { ...world, broker: produced.state }, effects: produced.effects };
+  }
   return { world: { ...world, rng, log: stored.log, broker: produced.state }, effects: [...effects, ...produced.effects] };
 }
