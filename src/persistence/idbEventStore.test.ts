@@ -148,7 +148,8 @@ describe('IndexedDB event store', () => {
 
   it('another tab upgrading the database closes this one with DatabaseUpgradedElsewhereError ("reload this tab")', async () => {
     const name = uniqueDbName('upgrade');
-    const s = await openIdbEventStore(name);
+    const told: Error[] = [];
+    const s = await openIdbEventStore(name, { onClosedElsewhere: (e) => told.push(e) });
     await s.appendToStream('s', evs('e1'));
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(name, 99);
@@ -158,6 +159,8 @@ describe('IndexedDB event store', () => {
     const err = await s.appendToStream('s', evs('e2')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseUpgradedElsewhereError);
     expect((err as Error).message).toMatch(/Reload this tab/);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toBe(err);
     newer.close();
     // Opening the old version after the upgrade says the same.
     await expect(openIndexedDbEventStore(name)).rejects.toBeInstanceOf(DatabaseUpgradedElsewhereError);

@@ -47,6 +47,11 @@ interface Job {
 export interface IdbEventStoreOptions {
   /** One reading per append becomes `recordedAt`. Default: wall time. */
   clock?: () => number;
+  /**
+   * Called once if the connection is closed from outside (another tab upgraded or deleted the
+   * database: a DatabaseUpgradedElsewhereError asking to reload). Every later call rejects with it.
+   */
+  onClosedElsewhere?: (err: Error) => void;
 }
 
 /** Foreign events (written by another tab) read inside our transaction for live delivery. */
@@ -236,7 +241,7 @@ export class IdbEventStore implements EventStore {
       }
       await tx.done;
     } catch (err) {
-      const error = atomicFailure ?? translateTxError(err, tx.error);
+      const error = atomicFailure ?? this.closedError ?? translateTxError(err, tx.error);
       if (atomicFailure === null)
         try {
           tx.abort();
@@ -271,7 +276,11 @@ export async function openIdbEventStore(dbName: string, options: IdbEventStoreOp
   let store: IdbEventStore | null = null;
   let early: Error | null = null;
   const db = await openRunDb(dbName, {
-    onClosedElsewhere: (err) => (store ? store.markClosed(err) : (early = err)),
+    onClosedElsewhere: (err) => {
+      if (store) store.markClosed(err);
+      else early = err;
+      options.onClosedElsewhere?.(err);
+    },
   });
   store = new IdbEventStore(db, dbName, options);
   if (early) store.markClosed(early);

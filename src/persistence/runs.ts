@@ -42,7 +42,10 @@ const checkRun = (run: RunRecord, runId: string): RunRecord => {
   return structuredClone(run);
 };
 
-export async function openRunDatabase(runId: string, options: { clock?: () => number } = {}): Promise<RunDatabase> {
+export async function openRunDatabase(
+  runId: string,
+  options: { clock?: () => number; /** See IdbEventStoreOptions.onClosedElsewhere. */ onClosedElsewhere?: (err: Error) => void } = {},
+): Promise<RunDatabase> {
   if (typeof runId !== 'string' || runId.length === 0) throw new TypeError('runId must be a non-empty string');
   const name = runDbName(runId);
   let store: IdbEventStore | null = null;
@@ -51,9 +54,10 @@ export async function openRunDatabase(runId: string, options: { clock?: () => nu
     onClosedElsewhere: (err) => {
       closedError ??= err;
       store?.markClosed(err);
+      options.onClosedElsewhere?.(err);
     },
   });
-  store = new IdbEventStore(db, name, options);
+  store = new IdbEventStore(db, name, { clock: options.clock });
   if (closedError) store.markClosed(closedError);
   await store.init();
   const s = store;

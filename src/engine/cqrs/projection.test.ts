@@ -85,6 +85,8 @@ describe('projection runner', () => {
     const store = createInMemoryEventStore();
     const checkpoints = createInMemoryCheckpointStore();
     const runner = createProjectionRunner({ store, checkpoints, projections, upcasters, batchSize: 2 });
+    const start = seq;
+    const seqId = (n: number) => `e${start + n}`;
     await store.appendToStream('ride-1', [e('RideRequested', { rider: 'ann', fare: 10 })]);
     await runner.catchUp();
     await store.appendToStream('ride-1', [e('RideAccepted', { driverId: 'dan' })]);
@@ -92,8 +94,13 @@ describe('projection runner', () => {
     await store.appendToStream('ride-2', [e('RideRequested', { rider: 'b', fare: 3 }), e('RideCompleted', {})]);
     await runner.catchUp();
     const incremental = projections.map((p) => runner.checkpoint(p.name));
-    await runner.rebuild();
+    const effects = await runner.rebuild();
     expect(projections.map((p) => runner.checkpoint(p.name))).toEqual(incremental);
+    expect(effects.map((x) => (x.kind === 'projection-applied' ? [x.projection, x.position, x.eventId, x.reason.match(/\((\d+) event/)?.[1]] : null))).toEqual([
+      ['rides-by-status', 4, seqId(4), '4'],
+      ['driver-tally', 4, seqId(4), '1'],
+      ['revenue', 4, seqId(4), '3'],
+    ]);
     expect(incremental[2]).toEqual({ position: 4, state: { requested: 2, fares: { 'ride-1': 10, 'ride-2': 3 }, total: 3 } });
   });
 

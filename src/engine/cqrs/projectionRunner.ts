@@ -43,7 +43,7 @@ export interface ProjectionRunner {
   catchUp(): Promise<StoreEffect[]>;
   /** Push delivery (a subscription, a broker): duplicates are skipped, a gap is filled from the store first. */
   deliver(event: RecordedEvent): Promise<StoreEffect[]>;
-  /** Throws the read model away and applies every event from position 1 (ignoring the delay). */
+  /** Throws the read model away and applies every event from position 1 (ignoring the delay); one `projection-applied` effect per projection sums it up. */
   rebuild(name?: string): Promise<StoreEffect[]>;
   checkpoint<S>(name: string): ProjectionCheckpoint<S>;
   query<S>(name: string, rowKey?: string | null): Promise<QueryAnswer<S>>;
@@ -62,6 +62,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     names.add(p.name);
   }
   const state = new Map<string, ProjectionCheckpoint<unknown>>();
+  /** During a rebuild: the id of the last event each projection passed. */
+  const lastEventId = new Map<string, string>();
   let started = false;
   /** Serializes catch-ups, deliveries and rebuilds: one at a time, in call order. */
   let chain: Promise<unknown> = Promise.resolve();
@@ -92,8 +94,18 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     await checkpoints.save([...touched].map((p) => ({ name: p.name, version: versionOf(p), position: cp(p).position, state: cp(p).state })));
   };
 
-  /** Applies a batch in order to the given projections; stops at the first event not yet due. */
-  const applyBatch = (events: RecordedEvent[], targets: readonly Projection<unknown>[], ignoreDelay: boolean, effects: StoreEffect[], touched: Set<Projection<unknown>>) => {
+  /**
+   * Applies a batch in order to the given projections; stops at the first event not yet due.
+   * With `effects` null (a rebuild), no per-event effect is built; `counts` tallies events applied.
+   */
+  const applyBatch = (
+    events: RecordedEvent[],
+    targets: readonly Projection<unknown>[],
+    ignoreDelay: boolean,
+    effects: StoreEffect[] | null,
+    touched: Set<Projection<unknown>>,
+    counts?: Map<string, number>,
+  ) => {
     for (const stored of events) {
       if (!due(stored, ignoreDelay)) return false;
       let event: RecordedEvent | null = null;
@@ -101,18 +113,32 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         const current = cp(p);
         if (stored.position <= current.position) continue;
         event ??= upcasters.upcast(stored);
-        const applied = applyToProjection(p, current, event);
-        state.set(p.name, applied.checkpoint);
-        effects.push(applied.effect);
+        if (effects) {
+          const applied = applyToProjection(p, current, event);
+          state.set(p.name, applied.checkpoint);
+          effects.push(applied.effect);
+        } else {
+          const handles = p.canHandle(event);
+          state.set(p.name, { position: event.position, state: handles ? p.evolve(current.state, event) : current.state });
+          if (handles && counts) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+          lastEventId.set(p.name, event.eventId);
+        }
         touched.add(p);
       }
     }
     return true;
   };
 
-  const catchUpTargets = async (targets: readonly Projection<unknown>[], ignoreDelay: boolean, upTo = Infinity, pageSize = batchSize): Promise<StoreEffect[]> => {
+  const catchUpTargets = async (
+    targets: readonly Projection<unknown>[],
+    ignoreDelay: boolean,
+    upTo = Infinity,
+    pageSize = batchSize,
+    counts?: Map<string, number>,
+  ): Promise<StoreEffect[]> => {
     await ensureStarted();
     const effects: StoreEffect[] = [];
+    const collect = counts ? null : effects;
     if (targets.length === 0) return effects;
     for (;;) {
       const from = Math.min(...targets.map((p) => cp(p).position)) + 1;
@@ -120,7 +146,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       const read = await store.readAll({ fromPosition: from, maxCount: pageSize });
       const events = upTo === Infinity ? read : read.filter((e) => e.position <= upTo);
       const touched = new Set<Projection<unknown>>();
-      const complete = applyBatch(events, targets, ignoreDelay, effects, touched);
+      const complete = applyBatch(events, targets, ignoreDelay, collect, touched, counts);
       await save(touched);
       if (!complete || read.length < pageSize) return effects;
     }
@@ -153,7 +179,24 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         if (name !== undefined && targets.length === 0) throw new TypeError(`no projection named ${name}`);
         for (const p of targets) state.set(p.name, initialCheckpoint(p));
         await save(new Set(targets));
-        return catchUpTargets(targets, true, Infinity, rebuildBatchSize);
+        const counts = new Map<string, number>();
+        await catchUpTargets(targets, true, Infinity, rebuildBatchSize, counts);
+        // One effect per projection: a rebuild of thousands of events is one thing that happened.
+        return targets.flatMap((p): StoreEffect[] => {
+          const to = cp(p).position;
+          const applied = counts.get(p.name) ?? 0;
+          if (to === 0) return [];
+          return [
+            {
+              kind: 'projection-applied',
+              projection: p.name,
+              position: to,
+              eventId: lastEventId.get(p.name) ?? '',
+              rowKey: null,
+              reason: `${p.name} was thrown away and rebuilt from position 1 to ${to} (${applied} event(s) applied): the read model is derived data, the store is the truth`,
+            },
+          ];
+        });
       }),
     checkpoint: <S>(name: string) => {
       const p = projections.find((x) => x.name === name);

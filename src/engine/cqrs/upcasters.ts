@@ -38,7 +38,9 @@ export function createUpcasterChain(upcasters: readonly Upcaster[] = []): Upcast
     byKey.set(key, u);
   }
 
+  const types = new Set(upcasters.map((u) => u.eventType));
   const upcastWithEffects = (event: RecordedEvent): UpcastResult => {
+    if (!types.has(event.eventType)) return { event, effects: [] };
     let current = event;
     const effects: StoreEffect[] = [];
     for (let guard = 0; guard < 1000; guard++) {
@@ -61,7 +63,7 @@ export function createUpcasterChain(upcasters: readonly Upcaster[] = []): Upcast
   };
 
   return {
-    upcast: (event) => upcastWithEffects(event).event,
+    upcast: (event) => (types.has(event.eventType) ? upcastWithEffects(event).event : event),
     upcastWithEffects,
     latestVersion(eventType, fromVersion) {
       let v = fromVersion;
