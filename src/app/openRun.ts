@@ -13,14 +13,16 @@ import { createRunSession, type RunPort, type RunSession } from '../state/runSes
 export interface OpenRun {
   session: RunSession;
   playback: PlaybackActor;
+  /** 'main' runs live at #/s/<scenario>/<step>; branches at #/r/<runId>/<step>. */
+  kind: 'main' | 'branch';
   dispose(): void;
 }
 
 /** The main run of a built-in or saved scenario. Branches get their own ids. */
 export const mainRunId = (scenarioId: string) => `main-${scenarioId}`;
 
-export async function openRun(scenario: ScenarioDef, requestedStep: number | null): Promise<OpenRun> {
-  const runId = mainRunId(scenario.id);
+export async function openRun(scenario: ScenarioDef, requestedStep: number | null, branch?: { runId: string; parentRunId: string; branchedAtStep: number }): Promise<OpenRun> {
+  const runId = branch?.runId ?? mainRunId(scenario.id);
   let port: (RunPort & { close(): void }) | null = null;
   let unavailableReason: string | undefined;
   try {
@@ -28,7 +30,15 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
   } catch (err) {
     unavailableReason = err instanceof StorageUnavailableError ? err.message : `Could not open this run's storage (${err instanceof Error ? err.message : String(err)}); it plays in memory and nothing will be kept.`;
   }
-  const session = createRunSession({ scenario, runId, port, unavailableReason, requestedStep, now: () => Date.now() });
+  const session = createRunSession({
+    scenario,
+    runId,
+    port,
+    ...(unavailableReason ? { unavailableReason } : {}),
+    requestedStep,
+    now: () => Date.now(),
+    ...(branch ? { parentRunId: branch.parentRunId, branchedAtStep: branch.branchedAtStep } : {}),
+  });
   await session.ready;
   const playback: PlaybackActor = createActor(playbackMachine, {
     input: {
@@ -44,7 +54,7 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
 
   // The URL follows the step without adding a history entry per step.
   const syncUrl = (step: number) => {
-    const hash = formatRoute({ page: 'scenario', scenarioId: scenario.id, step });
+    const hash = branch ? formatRoute({ page: 'run', runId, step }) : formatRoute({ page: 'scenario', scenarioId: scenario.id, step });
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   };
   syncUrl(session.store.getState().step);
@@ -55,6 +65,7 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
   return {
     session,
     playback,
+    kind: branch ? 'branch' : 'main',
     dispose() {
       unsubscribe();
       playback.stop();

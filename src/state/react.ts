@@ -2,7 +2,8 @@
  * Thin React bindings: the current run's store and playback actor come from context, and
  * components select narrow slices of them.
  */
-import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+import type { LearnerInput } from '../engine/types';
 import { useStore } from 'zustand';
 import { useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
@@ -11,15 +12,39 @@ import type { RunState, RunStore } from './runStore';
 
 export type PlaybackActor = ActorRefFrom<typeof playbackMachine>;
 
+/** A branch of the current scenario, as the player lists it. */
+export interface BranchLink {
+  runId: string;
+  title: string;
+  href: string;
+  current: boolean;
+}
+
+/** What the app lets the player do beyond playback (branching), and what it shows around it. */
+export interface RunChrome {
+  /** Starts a branch with this learner action at the current step. */
+  branch(input: LearnerInput): void;
+  branches: readonly BranchLink[];
+  /** For a branch: where it came from. */
+  parent: { href: string; title: string } | null;
+  /** Set while a branch is being created, or when creating one failed. */
+  branchStatus: { busy: boolean; error: string | null };
+}
+
 interface RunContextValue {
   store: RunStore;
   playback: PlaybackActor;
+  chrome: RunChrome;
 }
+
+/** For a player without branching (read-only views, tests). */
+export const NO_CHROME: RunChrome = { branch: () => undefined, branches: [], parent: null, branchStatus: { busy: false, error: null } };
 
 const RunContext = createContext<RunContextValue | null>(null);
 
-export function RunProvider({ store, playback, children }: RunContextValue & { children: ReactNode }) {
-  return createElement(RunContext.Provider, { value: { store, playback } }, children);
+export function RunProvider({ store, playback, chrome = NO_CHROME, children }: Omit<RunContextValue, 'chrome'> & { chrome?: RunChrome; children: ReactNode }) {
+  const value = useMemo(() => ({ store, playback, chrome }), [store, playback, chrome]);
+  return createElement(RunContext.Provider, { value }, children);
 }
 
 function useRunContext(): RunContextValue {
@@ -34,6 +59,8 @@ export function useRun<T>(selector: (state: RunState) => T): T {
 }
 
 export const usePlaybackActor = (): PlaybackActor => useRunContext().playback;
+
+export const useRunChrome = (): RunChrome => useRunContext().chrome;
 
 /** The playback mode as a plain string. */
 export function usePlaybackMode(): PlaybackMode {

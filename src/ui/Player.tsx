@@ -1,7 +1,9 @@
 import { useRun } from '../state/react';
 import { LiveBrokerView } from '../viz/components/LiveBrokerView';
+import { BranchesPanel } from './BranchesPanel';
 import { EventLogTable } from './EventLogTable';
 import { GroupsTable } from './GroupsTable';
+import { LearnerActions } from './LearnerActions';
 import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
 import { QuestionPanel } from './QuestionPanel';
@@ -34,6 +36,8 @@ export function Player() {
         <aside className="side">
           <NarrationPanel />
           <QuestionPanel />
+          <LearnerActions />
+          <BranchesPanel />
           <StorageStatus />
         </aside>
       </div>

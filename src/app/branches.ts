@@ -1,0 +1,48 @@
+/**
+ * Creating and listing branches. A branch is written whole before it is opened: its run record (in
+ * its own database) and its entry in the catalog, so a reload at any moment finds it or nothing.
+ */
+import type { LearnerInput } from '../engine/types';
+import { openCatalog, openRunDatabase, type CatalogRun } from '../persistence';
+import type { ScenarioDef } from '../scenarios/schema';
+import { branchInputs, describeInput } from '../state/branch';
+
+/** Ids need no secrecy, only uniqueness on this device. */
+const newRunId = () => `b-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+
+export async function createBranch(scenario: ScenarioDef, parent: { runId: string; inputs: readonly LearnerInput[]; step: number }, action: LearnerInput): Promise<string> {
+  const runId = newRunId();
+  const now = Date.now();
+  const inputs = branchInputs(parent.inputs, parent.step, action);
+  const db = await openRunDatabase(runId);
+  try {
+    await db.saveRun({ runId, scenarioId: scenario.id, parentRunId: parent.runId, branchedAtStep: parent.step, inputs, cursor: parent.step + 1, furthestStep: 0, createdAt: now, updatedAt: now });
+  } finally {
+    db.close();
+  }
+  const catalog = await openCatalog();
+  try {
+    await catalog.putRun({ runId, scenarioId: scenario.id, parentRunId: parent.runId, branchedAtStep: parent.step, title: `At step ${parent.step}: ${describeInput(action)}`, updatedAt: now });
+  } finally {
+    catalog.close();
+  }
+  return runId;
+}
+
+export async function listBranches(scenarioId: string): Promise<CatalogRun[]> {
+  const catalog = await openCatalog();
+  try {
+    return (await catalog.listRuns(scenarioId)).filter((r) => r.parentRunId !== null);
+  } finally {
+    catalog.close();
+  }
+}
+
+export async function findBranch(runId: string): Promise<CatalogRun | undefined> {
+  const catalog = await openCatalog();
+  try {
+    return await catalog.getRun(runId);
+  } finally {
+    catalog.close();
+  }
+}
