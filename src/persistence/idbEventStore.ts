@@ -8,7 +8,7 @@
  * append in it. A promise resolves only after its transaction completed and its events reached the
  * subscribers. Nothing unrelated is awaited inside a transaction (idb's "transaction lifetime").
  */
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import {
   SubscriptionHub,
   decideAppend,
@@ -179,6 +179,9 @@ export class IdbEventStore implements EventStore {
     }
     tx.done.catch(noop);
     const events = tx.objectStore('events');
+    // Writes go to the unwrapped store: no promise per request (a failed request aborts the
+    // transaction, and tx.done reports it).
+    const rawEvents = unwrap(events) as IDBObjectStore;
     const index = events.index('byStreamRevision');
     const outcomes: ({ ok: true; results: AppendResult[] } | { ok: false; error: unknown })[] = [];
     const written: RecordedEvent[] = [];
@@ -221,7 +224,7 @@ export class IdbEventStore implements EventStore {
           const recordedAt = this.clock();
           req.events.forEach((e, i) => {
             const rec = toRecorded(e, streamId, decision.firstRevision + i, head + 1 + i, recordedAt);
-            events.add(rec).catch(noop);
+            rawEvents.add(rec);
             written.push(rec);
           });
           head += req.events.length;
