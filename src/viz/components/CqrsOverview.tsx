@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useRun } from '../../state/react';
-import { layoutCqrsOverview } from '../layout/cqrsStages';
+import { layoutCqrsOverview, problemWord } from '../layout/cqrsStages';
 import { useReducedMotion } from './useReducedMotion';
 import './views.css';
 
@@ -27,8 +27,8 @@ export function CqrsOverview() {
             </text>
             {s.lit && (
               <text x={s.x + s.width / 2} y={s.y + 32} textAnchor="middle" className="cqrs-count">
-                {s.problem ? '✕ ' : '● '}
-                {s.count} {s.count === 1 ? 'effect' : 'effects'}
+                {s.problem ? `✕ ${s.problemCount} ${problemWord(s.id)}` : `● ${s.count} ${s.count === 1 ? 'effect' : 'effects'}`}
+                {s.problem && s.count > s.problemCount ? ` · ${s.count - s.problemCount} ok` : ''}
               </text>
             )}
           </g>

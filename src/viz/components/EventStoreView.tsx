@@ -90,21 +90,24 @@ function Lane({ lane, shown, selectedEventId, onPick }: LaneProps) {
       <ol className="lane-events" aria-label={`Stream ${lane.streamId}, in revision order`}>
         {lane.hiddenBefore > 0 && <li className="lane-more">{lane.hiddenBefore} earlier…</li>}
         {lane.events.map((e) => {
-          const name = `${e.eventType}, revision ${e.revision}, global position ${e.position}${e.isNew ? ', stored in this step' : ''}${e.snapshot ? ', snapshot taken here' : ''}`;
           return (
             <li key={e.eventId}>
               <button
                 type="button"
                 className={`store-event${e.isNew ? ' is-new' : ''}${e.snapshot ? ' has-snapshot' : ''}${e.eventId === selectedEventId ? ' is-selected' : ''}`}
-                aria-label={name}
+                title={`${e.eventType}: revision ${e.revision} of ${lane.streamId}, global position ${e.position}. Select to inspect.`}
                 aria-current={e.eventId === selectedEventId ? 'true' : undefined}
                 onClick={() => onPick(lane.streamId, e.eventId)}
               >
                 <span className="store-event-top">
                   <span>r{e.revision}</span>
+                  <span className="visually-hidden"> </span>
                   <span>#{e.position}</span>
                 </span>
+                <span className="visually-hidden"> </span>
                 <span className="store-event-type">{e.eventType}</span>
+                {e.isNew && <span className="visually-hidden">, stored in this step</span>}
+                {e.snapshot && <span className="visually-hidden">, snapshot taken here</span>}
                 {(e.isNew || e.snapshot) && (
                   <span className="store-event-tags" aria-hidden="true">
                     {e.isNew && <span className="tag-new">new</span>}

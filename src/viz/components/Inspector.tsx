@@ -12,6 +12,7 @@ export interface InspectorProps {
   onSelect: (eventId: string) => void;
 }
 
+const fit = (text: string, max: number, width: number) => (text.length > max ? { textLength: width, lengthAdjust: 'spacingAndGlyphs' as const } : {});
 const json = (v: unknown) => JSON.stringify(v, null, 2) ?? 'undefined';
 const text = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
 
@@ -126,17 +127,18 @@ function Chain({ model, onSelect }: { model: CausalChainModel; onSelect: (id: st
               className={`chain-node role-${n.role}${clickable ? ' is-clickable' : ''}`}
               role={clickable ? 'button' : 'img'}
               tabIndex={clickable ? 0 : undefined}
-              aria-label={`${n.label} (${n.sub}), ${relation}`}
+              aria-label={`${n.label} ${n.sub}, ${relation}`}
               aria-current={n.role === 'selected' ? 'true' : undefined}
               onClick={clickable ? () => activate(n) : undefined}
               onKeyDown={clickable ? onKey(n) : undefined}
             >
               <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={n.role === 'origin' ? 14 : 6} />
-              <text x={n.x + 8} y={n.y + 16} className="chain-label">
-                {n.label.length > 22 ? `${n.label.slice(0, 21)}…` : n.label}
+              {/* Long names are squeezed to fit, never cut: the visible text stays the accessible name. */}
+              <text x={n.x + 8} y={n.y + 16} className="chain-label" {...fit(n.label, 20, n.width - 16)}>
+                {n.label}
               </text>
-              <text x={n.x + 8} y={n.y + 31} className="chain-sub">
-                {n.sub.length > 26 ? `${n.sub.slice(0, 25)}…` : n.sub}
+              <text x={n.x + 8} y={n.y + 31} className="chain-sub" {...fit(n.sub, 25, n.width - 16)}>
+                {n.sub}
               </text>
             </g>
           );

@@ -35,6 +35,10 @@ function ReadTable({ t }: { t: ReadTableVM }) {
   const pct = t.head === 0 ? 100 : Math.round((t.checkpoint / t.head) * 100);
   return (
     <div className="read-model" data-projection={t.name}>
+      <h3>
+        {t.title} <span className="mono caption-name">({t.name})</span>
+      </h3>
+      {t.description && <p className="caption-desc">{t.description}</p>}
       <div className="checkpoint">
         <span className={`checkpoint-text${t.behind > 0 ? ' is-behind' : ''}`}>
           <ToneIcon tone={t.behind > 0 ? 'warning' : 'normal'} /> {t.checkpointText}
@@ -53,9 +57,8 @@ function ReadTable({ t }: { t: ReadTableVM }) {
       )}
       <div className="table-wrap">
         <table>
-          <caption className="read-model-title">
-            {t.title} <span className="mono caption-name">({t.name})</span>
-            {t.description && <span className="caption-desc">{t.description}</span>}
+          <caption className="visually-hidden">
+            Read model {t.title}: {t.rows.length} {t.rows.length === 1 ? 'row' : 'rows'}, {t.checkpointText}
           </caption>
           <thead>
             <tr>

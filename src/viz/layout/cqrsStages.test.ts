@@ -21,7 +21,8 @@ describe('layoutCqrsOverview', () => {
       { kind: 'query-answered', readModel: 'orders', rowKey: '1', stale: true, behindBy: 1, reason: 'stale' },
     ]);
     expect(m.stages.filter((s) => s.problem).map((s) => s.id)).toEqual(['command', 'aggregate', 'queries']);
-    expect(m.summary).toContain('queries (refused or stale)');
+    expect(m.summary).toBe('this step: command (1 refused) → aggregate (1 refused) → queries (1 stale)');
+    expect(m.stages.find((s) => s.id === 'queries')!.problemCount).toBe(1);
   });
 
   it('places seven boxes left to right without overlap and says when nothing happened', () => {

@@ -25,8 +25,10 @@ export interface StageVM {
   width: number;
   height: number;
   lit: boolean;
-  /** Something was refused or failed at this stage in this step. */
+  /** Something was refused, conflicted or answered stale at this stage in this step. */
   problem: boolean;
+  /** How many of the effects here were such problems. */
+  problemCount: number;
   /** How many of this step's effects touched the stage. */
   count: number;
 }
@@ -80,21 +82,24 @@ export function stagesOf(e: Effect): { stages: StageId[]; problem: boolean } {
   }
 }
 
-const WIDTH = 840;
+/** What a problem is called at a stage: a stale answer at the query side, a refusal elsewhere. */
+export const problemWord = (id: StageId): string => (id === 'queries' ? 'stale' : id === 'store' ? 'conflict' : 'refused');
+
+const WIDTH = 900;
 const HEIGHT = 64;
 const BOX_H = 40;
 
 export function layoutCqrsOverview(effects: readonly Effect[]): CqrsOverviewModel {
   const counts = new Map<StageId, number>();
-  const problems = new Set<StageId>();
+  const problems = new Map<StageId, number>();
   for (const e of effects) {
     const { stages, problem } = stagesOf(e);
     for (const s of stages) {
       counts.set(s, (counts.get(s) ?? 0) + 1);
-      if (problem) problems.add(s);
+      if (problem) problems.set(s, (problems.get(s) ?? 0) + 1);
     }
   }
-  const band = scaleBand<StageId>().domain(STAGES.map((s) => s.id)).range([4, WIDTH - 4]).paddingInner(0.22);
+  const band = scaleBand<StageId>().domain(STAGES.map((s) => s.id)).range([4, WIDTH - 4]).paddingInner(0.18);
   const y = (HEIGHT - BOX_H) / 2;
   const stages = STAGES.map((s): StageVM => ({
     ...s,
@@ -104,6 +109,7 @@ export function layoutCqrsOverview(effects: readonly Effect[]): CqrsOverviewMode
     height: BOX_H,
     lit: counts.has(s.id),
     problem: problems.has(s.id),
+    problemCount: problems.get(s.id) ?? 0,
     count: counts.get(s.id) ?? 0,
   }));
   const arrows = stages.slice(1).map((to, i): ArrowVM => {
@@ -113,7 +119,7 @@ export function layoutCqrsOverview(effects: readonly Effect[]): CqrsOverviewMode
     const my = y + BOX_H / 2;
     return { id: `${from.id}-${to.id}`, d: `M${x1},${my} H${x2} m-6,-5 l6,5 l-6,5`, lit: from.lit && to.lit };
   });
-  const lit = stages.filter((s) => s.lit).map((s) => (s.problem ? `${s.label.toLowerCase()} (refused or stale)` : s.label.toLowerCase()));
+  const lit = stages.filter((s) => s.lit).map((s) => (s.problem ? `${s.label.toLowerCase()} (${s.problemCount} ${problemWord(s.id)})` : s.label.toLowerCase()));
   const summary = lit.length ? `this step: ${lit.join(' → ')}` : 'this step: nothing on the CQRS path';
   return { width: WIDTH, height: HEIGHT, stages, arrows, summary };
 }
