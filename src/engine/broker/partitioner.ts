@@ -115,7 +115,9 @@ export function keyChoice(key: string, partitionCount: number): PartitionChoice 
 
 /** "murmur2('ride-42') = -1234, toPositive = 2147482414, 2147482414 mod 6 = 4" */
 export function explainKeyChoice(c: PartitionChoice & { kind: 'key' }): string {
-  return `murmur2(${quoteKey(c.key)}) = ${c.murmur2}, toPositive = ${c.positive}, ${c.positive} mod ${c.partitionCount} = ${c.partition}`;
+  // The key was hashed, so it is well-formed: no escaping needed, only shortening.
+  const key = c.key.length > 40 ? `${c.key.slice(0, 37)}…` : c.key;
+  return `murmur2('${key}') = ${c.murmur2}, toPositive = ${c.positive}, ${c.positive} mod ${c.partitionCount} = ${c.partition}`;
 }
 
 /** A key as narration shows it: quoted, shortened when long, lone surrogates escaped. */

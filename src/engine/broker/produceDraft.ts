@@ -48,6 +48,11 @@ export interface KeyedChoice {
   why: string;
 }
 
+export interface KeyCache {
+  keys: string[];
+  entries: (KeyedChoice | null)[];
+}
+
 interface LiveLast {
   rec: LogRecord;
   choice: PartitionChoice;
@@ -60,7 +65,7 @@ export class Draft {
   private readonly parts = new Map<string, (DraftPartition | undefined)[]>();
   private readonly producers = new Map<string, DraftProducer>();
   private readonly copiedSeqs = new Map<DraftProducer, Set<string>>();
-  private readonly keyCaches = new Map<string, (KeyedChoice | undefined)[]>();
+  private readonly keyCaches = new Map<string, KeyCache>();
   /** Slots of the per-topic key cache (0 = no cache: small calls gain nothing from it). */
   readonly keySlots: number;
   private readonly lastSends = new Map<DraftProducer, LiveLast>();
@@ -68,7 +73,7 @@ export class Draft {
   // One-entry caches for the common case of a long run of records to one topic from one producer.
   private lastTopic = '';
   private lastParts: (DraftPartition | undefined)[] = [];
-  private lastKeyCache: (KeyedChoice | undefined)[] | null = null;
+  private lastKeyCache: KeyCache | null = null;
   private lastKeyCacheTopic = '';
   private lastSeqs: number[] | null = null;
   private lastSeqsOwner: DraftProducer | null = null;
@@ -78,7 +83,7 @@ export class Draft {
 
   constructor(readonly base: BrokerState, batchSize = 1) {
     this.rng = base.rng;
-    this.keySlots = batchSize < 1024 ? 0 : 1 << Math.min(18, Math.ceil(Math.log2(batchSize)));
+    this.keySlots = batchSize < 1024 ? 0 : 1 << Math.min(20, Math.ceil(Math.log2(batchSize)));
   }
 
   topic(name: string): TopicState | undefined {
@@ -131,13 +136,22 @@ export class Draft {
 
   /**
    * A direct-mapped cache of key choices per topic, indexed by the key's hash (computed anyway), so
-   * records with the same key share one choice object and one reason string instead of allocating them.
+   * records with the same key share one choice object and one reason string instead of allocating
+   * them. Keys and entries sit in parallel arrays so a lookup touches as little memory as possible.
    */
-  keyCache(topic: string): (KeyedChoice | undefined)[] | null {
+  keyCache(topic: string): KeyCache | null {
     if (this.keySlots === 0) return null;
     if (topic === this.lastKeyCacheTopic) return this.lastKeyCache;
     let c = this.keyCaches.get(topic);
-    if (!c) this.keyCaches.set(topic, (c = new Array<KeyedChoice | undefined>(this.keySlots)));
+    if (!c) {
+      // Filled by push, not `new Array(n)`: V8 makes a large preallocated array a slow dictionary.
+      c = { keys: [], entries: [] };
+      for (let i = 0; i < this.keySlots; i++) {
+        c.keys.push('');
+        c.entries.push(null);
+      }
+      this.keyCaches.set(topic, c);
+    }
     this.lastKeyCacheTopic = topic;
     return (this.lastKeyCache = c);
   }

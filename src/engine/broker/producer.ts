@@ -62,8 +62,8 @@ export function produce(state: BrokerState, request: ProduceRequest, now: number
 export function produceBatch(state: BrokerState, requests: readonly ProduceRequest[], now: number): BrokerStep & { appended: (LogRecord | null)[] } {
   const d = new Draft(state, requests.length);
   const effects: BrokerEffect[] = [];
-  const appended = new Array<LogRecord | null>(requests.length);
-  for (let i = 0; i < requests.length; i++) appended[i] = send(d, requests[i]!, now, effects);
+  const appended: (LogRecord | null)[] = []; // pushed: `new Array(1e6)` would be a slow dictionary array
+  for (let i = 0; i < requests.length; i++) appended.push(send(d, requests[i]!, now, effects));
   return { state: d.finish(now), effects, appended };
 }
 
@@ -92,13 +92,16 @@ function chooseByKey(d: Draft, topic: string, key: string, count: number): Keyed
   const positive = toPositive(hash);
   const cache = d.keyCache(topic);
   const slot = positive & (d.keySlots - 1);
-  if (cache) {
-    const hit = cache[slot];
-    if (hit !== undefined && hit.choice.key === key) return hit;
+  if (cache && cache.keys[slot] === key) {
+    const hit = cache.entries[slot];
+    if (hit) return hit; // ('' is a key, and also what an empty slot holds)
   }
   const choice = { kind: 'key' as const, key, murmur2: hash, positive, partitionCount: count, partition: positive % count };
   const entry = { choice, why: explainKeyChoice(choice) };
-  if (cache) cache[slot] = entry;
+  if (cache) {
+    cache.keys[slot] = key;
+    cache.entries[slot] = entry;
+  }
   return entry;
 }
 
