@@ -5,6 +5,12 @@ const shots: { name: string; hash: string; width: number; height: number }[] = [
   { name: 'pubsub-step-4', hash: '#/s/pubsub-basics/4', width: 1440, height: 900 },
   { name: 'pubsub-step-5', hash: '#/s/pubsub-basics/5', width: 1440, height: 900 },
   { name: 'pubsub-step-11', hash: '#/s/pubsub-basics/11', width: 1280, height: 720 },
+  { name: 'ride-sharing-step-5', hash: '#/s/ride-sharing/5', width: 1440, height: 900 },
+  { name: 'cqrs-orders-step-6', hash: '#/s/cqrs-orders/6', width: 1440, height: 900 },
+  { name: 'event-sourcing-step-8', hash: '#/s/event-sourcing/8', width: 1280, height: 720 },
+  { name: 'log-vs-queue-step-9', hash: '#/s/log-vs-queue/9', width: 1440, height: 900 },
+  { name: 'delivery-step-12', hash: '#/s/delivery-guarantees/12', width: 1440, height: 900 },
+  { name: 'partitions-step-14', hash: '#/s/partitions-keys-ordering/14', width: 1440, height: 900 },
 ];
 
 for (const s of shots) {

@@ -5,7 +5,7 @@ import { useRun } from '../state/react';
  * The same events as the animation, as a table: for reading, for screen readers, and to see
  * which ones are safely stored.
  */
-export function EventLogTable() {
+export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: string) => void; selected?: string | null }) {
   const events = useRun((s) => s.world.log.events);
   const broker = useRun((s) => s.world.broker);
   const storage = useRun((s) => s.storage);
@@ -20,14 +20,14 @@ export function EventLogTable() {
     return where;
   }, [broker.topics]);
 
-  const readBy = (topic: string, partition: number, offset: number) =>
-    Object.values(broker.groups)
-      .filter((g) => g.topics.includes(topic))
-      .map((g) => {
-        const committed = g.committed[`${topic}:${partition}`]?.offset ?? null;
-        return `${g.groupId}: ${committed !== null && committed > offset ? 'processed' : 'not yet'}`;
-      })
-      .join(' · ');
+  /** "processed by billing · waiting for analytics", from each subscribed group's committed offset. */
+  const readBy = (topic: string, partition: number, offset: number) => {
+    const groups = Object.values(broker.groups).filter((g) => g.topics.includes(topic));
+    const done = groups.filter((g) => (g.committed[`${topic}:${partition}`]?.offset ?? -1) > offset).map((g) => g.groupId);
+    const waiting = groups.filter((g) => !done.includes(g.groupId)).map((g) => g.groupId);
+    if (groups.length === 0) return 'no group reads this topic';
+    return [done.length ? `done: ${done.join(', ')}` : '', waiting.length ? `waiting: ${waiting.join(', ')}` : ''].filter(Boolean).join(' · ');
+  };
 
   const fresh = new Set(effects.flatMap((e) => (e.kind === 'event-stored' ? [e.eventId] : [])));
 
@@ -47,8 +47,9 @@ export function EventLogTable() {
                 <th scope="col">Stream · revision</th>
                 <th scope="col">Key</th>
                 <th scope="col">Partition · offset</th>
-                <th scope="col">Consumer groups</th>
+                <th scope="col">Committed past it by</th>
                 <th scope="col">Storage</th>
+                {onInspect && <th scope="col"><span className="visually-hidden">Inspect</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -56,7 +57,7 @@ export function EventLogTable() {
                 const at = placement.get(e.eventId);
                 const stored = e.position <= storage.storedCount;
                 return (
-                  <tr key={e.eventId} className={fresh.has(e.eventId) ? 'is-new' : undefined}>
+                  <tr key={e.eventId} className={[fresh.has(e.eventId) ? 'is-new' : '', selected === e.eventId ? 'is-selected' : ''].join(' ').trim() || undefined}>
                     <td className="num">{e.position}</td>
                     <td>
                       <strong>{e.eventType}</strong>
@@ -76,6 +77,13 @@ export function EventLogTable() {
                         <span className="badge">saving…</span>
                       )}
                     </td>
+                    {onInspect && (
+                      <td>
+                        <button type="button" className="link-button" onClick={() => onInspect(e.eventId)} aria-label={`Inspect event ${e.position}, ${e.eventType}`}>
+                          Inspect
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 );
               })}

@@ -24,6 +24,7 @@ export function GroupsTable() {
           }),
     );
   });
+  if (rows.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="groups-title">
       <h2 id="groups-title">Consumer groups</h2>

@@ -1,6 +1,14 @@
+import { useState } from 'react';
 import { useRun } from '../state/react';
+import { CqrsOverview } from '../viz/components/CqrsOverview';
+import { EffectsList } from '../viz/components/EffectsList';
+import { EventStoreView } from '../viz/components/EventStoreView';
+import { Inspector } from '../viz/components/Inspector';
 import { LiveBrokerView } from '../viz/components/LiveBrokerView';
+import { QueueView } from '../viz/components/QueueView';
+import { ReadModelsView } from '../viz/components/ReadModelsView';
 import { BranchesPanel } from './BranchesPanel';
+import { Collapsible } from './Collapsible';
 import { EventLogTable } from './EventLogTable';
 import { GroupsTable } from './GroupsTable';
 import { LearnerActions } from './LearnerActions';
@@ -14,6 +22,8 @@ import { usePlaybackKeys } from './usePlaybackKeys';
 export function Player() {
   const title = useRun((s) => s.scenario.title);
   const level = useRun((s) => s.scenario.level);
+  const hasTopics = useRun((s) => Object.keys(s.world.broker.topics).length > 0);
+  const [selected, setSelected] = useState<string | null>(null);
   usePlaybackKeys();
   return (
     <div className="player">
@@ -26,23 +36,33 @@ export function Player() {
       </header>
       <PlaybackBar />
       <div className="stage">
-        <section className="panel view" aria-label="System view">
-          <LiveBrokerView />
-          <p className="legend">
-            Each row is a partition: an append-only log whose boxes are records numbered by offset. A dashed box is where the next record
-            will go. Coloured triangles mark each group’s committed offset — the next record that group will read.
-          </p>
-        </section>
+        <div className="views">
+          <CqrsOverview />
+          {hasTopics && (
+            <Collapsible title="Topics, partitions and consumer groups" className="panel view">
+              <LiveBrokerView />
+              <p className="legend">
+                Each row is a partition: an append-only log whose boxes are records numbered by offset. A dashed box is where the next record
+                will go. Coloured triangles mark each group’s committed offset — the next record that group will read.
+              </p>
+            </Collapsible>
+          )}
+          <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />
+          <ReadModelsView />
+          <QueueView />
+        </div>
         <aside className="side">
           <NarrationPanel />
           <QuestionPanel />
+          <EffectsList />
+          {selected && <Inspector eventId={selected} onSelect={setSelected} />}
           <LearnerActions />
           <BranchesPanel />
           <StorageStatus />
         </aside>
       </div>
       <div className="tables">
-        <EventLogTable />
+        <EventLogTable onInspect={setSelected} selected={selected} />
         <GroupsTable />
       </div>
     </div>
