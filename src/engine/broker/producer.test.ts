@@ -97,6 +97,24 @@ describe('produce: partition choice', () => {
   });
 });
 
+describe('produceBatch on big batches (key-choice cache)', () => {
+  it('gives every record the same partition, choice and reason as single produces', () => {
+    const keys = ['', 'a', ...Array.from({ length: 400 }, (_, i) => `ride-${i}`)];
+    const reqs = Array.from({ length: 3000 }, (_, i) => ({ topic: 'rides', key: keys[(i * 7919) % keys.length]!, value: i }));
+    const batch = pure(withTopic(7), (s) => produceBatch(s, reqs, 1));
+    const bySingle = new Map(keys.map((k) => [k, only(produce(withTopic(7), { topic: 'rides', key: k, value: 0 }, 1).effects, 'record-appended')[0]!]));
+    const appendedEffects = only(batch.effects, 'record-appended');
+    expect(appendedEffects).toHaveLength(3000);
+    appendedEffects.forEach((e, i) => {
+      const single = bySingle.get(reqs[i]!.key)!;
+      expect(e.partition).toBe(partitionForKey(reqs[i]!.key, 7));
+      expect(e.choice).toEqual(single.choice);
+      expect(e.reason).toBe(single.reason);
+      expect(batch.appended[i]).toMatchObject({ partition: e.partition, offset: e.offset, key: reqs[i]!.key });
+    });
+  });
+});
+
 describe('producers: idempotence', () => {
   const start = () => createProducer(withTopic(), { producerId: 'p' }, 0).state;
 
