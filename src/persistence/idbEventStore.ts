@@ -189,21 +189,37 @@ export class IdbEventStore implements EventStore {
     let head = 0;
     let atomicFailure: unknown = null;
     try {
-      const cursor = await events.openKeyCursor(null, 'prev');
-      head = cursor ? cursor.key : 0;
-      if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT)
-        foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
+      // Requests are issued before awaiting earlier ones (they run in order inside the transaction),
+      // so the common path costs one round trip: the head, the stream's last revision and the lookup
+      // of the batch's first id travel together.
+      const headCursor = events.openKeyCursor(null, 'prev');
+      headCursor.catch(noop);
+      let headRead = false;
+      const byEventId = events.index('byEventId');
 
       for (const job of group) {
         const results: AppendResult[] = [];
         let failure: unknown = null;
         for (const req of job.appends) {
           const { streamId } = req;
-          const lastKey = await index.openKeyCursor(IDBKeyRange.bound([streamId, 0], [streamId, Infinity]), 'prev');
+          const lastReq = index.openKeyCursor(IDBKeyRange.bound([streamId, 0], [streamId, Infinity]), 'prev');
+          const firstId = req.events[0]?.eventId;
+          const findReq =
+            firstId !== undefined && (req.expected === 'any' || req.expected === 'stream_exists') ? byEventId.getAll(firstId) : null;
+          lastReq.catch(noop);
+          findReq?.catch(noop);
+          if (!headRead) {
+            headRead = true;
+            const cursor = await headCursor;
+            head = cursor ? cursor.key : 0;
+            if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT)
+              foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
+          }
+          const lastKey = await lastReq;
           const last = lastKey ? lastKey.key[1] : -1;
           const answer = async (p: Probe): Promise<ProbeAnswer> => {
             if (p.kind === 'find') {
-              const hits = await events.index('byEventId').getAll(p.eventId);
+              const hits = await (findReq && p.eventId === firstId ? findReq : byEventId.getAll(p.eventId));
               let best: number | undefined;
               for (const h of hits) if (h.streamId === streamId && (best === undefined || h.revision < best)) best = h.revision;
               return best;
@@ -238,6 +254,11 @@ export class IdbEventStore implements EventStore {
           }
           outcomes.push({ ok: false, error: failure });
         } else outcomes.push({ ok: true, results });
+      }
+      if (!headRead) {
+        const cursor = await headCursor;
+        head = cursor ? cursor.key : 0;
+        if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT) foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
       }
       if (atomicFailure === null && atomic && group[0]!.run) {
         tx.objectStore('run').put(group[0]!.run).catch(noop);
