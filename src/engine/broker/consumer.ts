@@ -34,8 +34,10 @@ function resolvePosition(state: BrokerState, group: GroupState, memberId: string
   };
   if (known === undefined) return reset(`${groupId} has no committed offset on ${name}`);
   if (known < log.logStartOffset || known > log.logEndOffset) {
-    const deleted = known < log.logStartOffset ? ' (those records were deleted by retention)' : '';
-    effects.push({ kind: 'offset-out-of-range', groupId, topic, partition, requested: known, logStart: log.logStartOffset, logEnd: log.logEndOffset, reason: `offset ${known} is outside ${name}'s log [${log.logStartOffset}, ${log.logEndOffset})${deleted}` });
+    const why = known < log.logStartOffset
+      ? `offset ${known} on ${name} is gone: retention deleted it, and the log now starts at ${log.logStartOffset}`
+      : `offset ${known} is past ${name}'s log-end offset ${log.logEndOffset}`;
+    effects.push({ kind: 'offset-out-of-range', groupId, topic, partition, requested: known, logStart: log.logStartOffset, logEnd: log.logEndOffset, reason: why });
     return reset(`offset ${known} is out of range`);
   }
   return { position: known };

@@ -70,7 +70,7 @@ export function addPartitions(state: BrokerState, topic: string, newCount: numbe
   const sample = movedKeys.slice(0, 3).map((m) => `${quoteKey(m.key)} p${m.from}→p${m.to}`).join(', ');
   const reason =
     `'${topic}' grew from ${from} to ${newCount} partitions; old records stay put, new records use murmur2 mod ${newCount}: ` +
-    (movedKeys.length === 0 ? 'no existing key changes partition' : `${movedKeys.length} existing key${movedKeys.length === 1 ? '' : 's'} now map elsewhere (${sample}${movedKeys.length > 3 ? ', …' : ''}), so per-key order across old and new records is lost`);
+    (movedKeys.length === 0 ? 'no existing key changes partition' : `${movedKeys.length} existing key${movedKeys.length === 1 ? ' now maps' : 's now map'} elsewhere (${sample}${movedKeys.length > 3 ? ', …' : ''}), so per-key order across old and new records is lost`);
   const effects: BrokerEffect[] = [{ kind: 'partitions-added', topic, from, to: newCount, movedKeys, reason }];
   const next: BrokerState = { ...withTime(state, now), topics: { ...state.topics, [topic]: grown } };
   const rebalanced = rebalanceGroupsReading(next, topic, now, `'${topic}' now has ${newCount} partitions`);
