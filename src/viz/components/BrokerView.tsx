@@ -1,151 +1,357 @@
-import { memo } from 'react';
-import { CELL_H, CELL_W, type BrokerViewModel, type CellVM, type GroupVM, type PartitionVM, type ProducerVM } from '../layout/brokerLayout';
-import { Token, TOKEN_MS, TOKEN_STAGGER_MS } from './Token';
+import { memo, useState, type KeyboardEvent } from 'react';
+import { CELL_H, CELL_W, type BrokerViewModel, type CellVM, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
+import type { LagChartModel } from '../layout/lagHistory';
+import type { PartitionWhy } from '../layout/whyPartition';
+import { LagChart } from './LagChart';
+import { CANVAS_THRESHOLD, CanvasTokens, Token, tokenDelays } from './Token';
+import { WhyPartition } from './WhyPartition';
+import './broker.css';
+
+export interface RecordRef {
+  topic: string;
+  partition: number;
+  offset: number;
+}
 
 interface Props {
   model: BrokerViewModel;
-  /** Changes every step so the tokens of a step play once. */
+  /** Changes every step so the tokens and rebalance animations of a step play once. */
   stepKey: string;
   reducedMotion: boolean;
+  /** Explains a record's partition ("why this partition?"). */
+  why?: (r: RecordRef) => PartitionWhy | null;
+  /** Lag-over-time chart per group id. */
+  lagCharts?: ReadonlyMap<string, { model: LagChartModel; summary: string }>;
+  onToggleExpand?: (topic: string, partition: number) => void;
   onSelectEvent?: (eventId: string) => void;
 }
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Few enough ownership links to draw them all (thin) when no group is selected. */
+const ALL_LINKS_MAX = 12;
 
-/** The animated broker: publishers, partitions as logs, consumer groups, records in flight. */
-export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMotion }: Props) {
-  // Fetch tokens wait for the produce tokens of the same step to land.
-  const produceCount = model.tokens.filter((t) => t.kind === 'produce').length;
+const activate = (fn: () => void) => (e: KeyboardEvent) => {
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    fn();
+  }
+};
+
+/** The animated broker: producers, relay and services, partitions as logs, consumer groups, records in flight. */
+export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMotion, why, lagCharts, onToggleExpand, onSelectEvent }: Props) {
+  const [selectedGroup, setSelectedGroup] = useState<string | null>(null);
+  const [hoveredGroup, setHoveredGroup] = useState<string | null>(null);
+  const [selected, setSelected] = useState<RecordRef | null>(null);
+  const activeGroup = hoveredGroup ?? selectedGroup;
+
+  const links = activeGroup ? model.links.filter((l) => l.groupId === activeGroup) : model.links.length <= ALL_LINKS_MAX ? model.links : [];
+  const selectedCell = selected
+    ? model.topics.find((t) => t.name === selected.topic)?.partitions[selected.partition]?.cells.find((c) => c.offset === selected.offset)
+    : undefined;
+  const explanation = selected && selectedCell && why ? why(selected) : null;
+  const useCanvas = !reducedMotion && model.tokens.length > CANVAS_THRESHOLD;
+  const delays = tokenDelays(model.tokens);
+
   return (
-    <svg
-      className="broker-view"
-      viewBox={`0 0 ${model.width} ${model.height}`}
-      role="img"
-      aria-label="Animated view of the publisher, the topic's partitions and the consumer groups. The same information is in the tables below."
-    >
-      <g className="links">
-        {model.links.map((l) => (
-          <path key={l.id} d={l.d} stroke={l.colour} className="link" />
-        ))}
-      </g>
-      {model.producers.map((p) => (
-        <Producer key={p.id} p={p} />
-      ))}
-      {model.topics.map((t) => (
-        <g key={t.name} className="topic">
-          <rect x={t.x - 8} y={t.y} width={t.width} height={t.height} rx={10} className="topic-box" />
-          <text x={t.x} y={t.y + 20} className="topic-title">
-            topic <tspan className="mono">{t.name}</tspan> · {t.partitions.length} partitions
-          </text>
-          {t.partitions.map((p) => (
-            <Partition key={p.partition} p={p} x={t.x} />
+    <div className={`bv${reducedMotion ? ' is-reduced' : ''}`}>
+      <div className="bv-stage" style={{ width: model.width, height: model.height }}>
+        <svg
+          className="bv-svg"
+          width={model.width}
+          height={model.height}
+          viewBox={`0 0 ${model.width} ${model.height}`}
+          role="group"
+          aria-label="Producers, topics with their partitions, and consumer groups. Each record is a button that explains its partition; the tables below hold the same information."
+        >
+          <g className={`bv-links${activeGroup ? ' is-focused' : ''}`} aria-hidden="true">
+            {links.map((l) => (
+              <path key={l.id} d={l.d} stroke={l.colour} className="bv-link" />
+            ))}
+          </g>
+          {model.producers.map((p) => (
+            <Emitter key={p.id} p={p} />
           ))}
-        </g>
-      ))}
-      {model.groups.map((g) => (
-        <Group key={g.groupId} g={g} />
-      ))}
-      {!reducedMotion && (
-        <g className="tokens" key={stepKey}>
-          {model.tokens.map((tok) => (
-            <Token
-              key={tok.id}
-              token={tok}
-              delay={tok.kind === 'produce' ? tok.index * TOKEN_STAGGER_MS : produceCount * TOKEN_STAGGER_MS + (produceCount ? TOKEN_MS : 0) + (tok.index - produceCount) * TOKEN_STAGGER_MS}
+          {model.topics.map((t) => (
+            <Topic key={t.name} t={t} activeGroup={activeGroup} selected={selected} onSelect={setSelected} onToggleExpand={onToggleExpand} />
+          ))}
+          {model.groups.map((g) => (
+            <Group
+              key={g.groupId}
+              g={g}
+              stepKey={stepKey}
+              selected={selectedGroup === g.groupId}
+              dimmed={activeGroup !== null && activeGroup !== g.groupId}
+              chart={lagCharts?.get(g.groupId)}
+              onToggle={() => setSelectedGroup((s) => (s === g.groupId ? null : g.groupId))}
+              onHover={setHoveredGroup}
             />
           ))}
-        </g>
-      )}
-    </svg>
+          {!reducedMotion && !useCanvas && (
+            <g className="bv-tokens" key={stepKey}>
+              {model.tokens.map((tok, i) => (
+                <Token key={tok.id} token={tok} delay={delays[i]!} />
+              ))}
+            </g>
+          )}
+        </svg>
+        {useCanvas && <CanvasTokens key={stepKey} tokens={model.tokens} width={model.width} height={model.height} />}
+      </div>
+      <WhyPartition why={explanation} eventId={selectedCell?.eventId ?? null} onClose={() => setSelected(null)} onInspect={onSelectEvent} />
+    </div>
   );
 });
 
-function Producer({ p }: { p: ProducerVM }) {
+function Emitter({ p }: { p: EmitterVM }) {
+  const sub = p.emitted > 0 ? `▶ sent ${p.emitted} record${p.emitted === 1 ? '' : 's'}` : p.sub;
   return (
-    <g className={`producer${p.active ? ' is-active' : ''}`}>
-      <rect x={p.x} y={p.y} width={p.width} height={p.height} rx={10} stroke={p.colour} />
-      <text x={p.x + 12} y={p.y + 20} className="node-title">
-        {short(p.label, 20)}
+    <g className={`bv-emitter is-${p.kind}${p.emitted ? ' is-active' : ''}`}>
+      <title>{`${p.label} (${p.kind === 'relay' ? 'outbox relay' : p.kind}) · ${p.sub}${p.emitted ? ` · appended ${p.emitted} record${p.emitted === 1 ? '' : 's'} in this step` : ''}`}</title>
+      <rect x={p.x} y={p.y} width={p.width} height={p.height} rx={p.kind === 'service' ? 4 : 10} stroke={p.colour} />
+      <text x={p.x + 10} y={p.y + 19} className="bv-node-title">
+        {short(p.label, 17)}
       </text>
-      <text x={p.x + 12} y={p.y + 37} className="node-sub">
-        publisher{p.active ? ' · publishing' : ''}
+      <text x={p.x + 10} y={p.y + 37} className={`bv-small${p.emitted ? ' bv-strong' : ''}`}>
+        {short(sub, 21)}
       </text>
     </g>
   );
 }
 
-function Partition({ p, x }: { p: PartitionVM; x: number }) {
-  const mid = p.y + p.height / 2;
+function Topic({
+  t,
+  activeGroup,
+  selected,
+  onSelect,
+  onToggleExpand,
+}: {
+  t: TopicVM;
+  activeGroup: string | null;
+  selected: RecordRef | null;
+  onSelect: (r: RecordRef) => void;
+  onToggleExpand: ((topic: string, partition: number) => void) | undefined;
+}) {
   return (
-    <g className="partition">
-      <text x={x} y={mid + 5} className="partition-label">
-        P{p.partition}
+    <g className="bv-topic">
+      <rect x={t.x - 10} y={t.y} width={t.width + 10} height={t.height} rx={10} className="bv-topic-box" />
+      <text x={t.x} y={t.y + 20} className="bv-topic-title">
+        topic <tspan className="bv-mono">{t.name}</tspan> · {t.partitions.length} partition{t.partitions.length === 1 ? '' : 's'}
+        {t.compacted ? ' · compacted' : ''}
       </text>
-      {p.hiddenBefore > 0 && (
-        <text x={x + 26} y={mid + 4} className="node-sub" textAnchor="middle">
-          …
-        </text>
+      {t.partitions.map((p) => (
+        <Partition
+          key={p.partition}
+          p={p}
+          x={t.x}
+          right={t.x + t.width}
+          activeGroup={activeGroup}
+          selectedOffset={selected && selected.topic === t.name && selected.partition === p.partition ? selected.offset : null}
+          onSelect={onSelect}
+          onToggleExpand={onToggleExpand}
+        />
+      ))}
+    </g>
+  );
+}
+
+function Partition({
+  p,
+  x,
+  right,
+  activeGroup,
+  selectedOffset,
+  onSelect,
+  onToggleExpand,
+}: {
+  p: PartitionVM;
+  x: number;
+  right: number;
+  activeGroup: string | null;
+  selectedOffset: number | null;
+  onSelect: (r: RecordRef) => void;
+  onToggleExpand: ((topic: string, partition: number) => void) | undefined;
+}) {
+  const labelTitle = `${p.topic}-${p.partition}: offsets ${p.logStartOffset}–${p.logEndOffset - 1 < p.logStartOffset ? '(empty)' : p.logEndOffset - 1}${p.deleted ? `; offsets before ${p.logStartOffset} deleted by retention` : ''}`;
+  const toggle = () => onToggleExpand?.(p.topic, p.partition);
+  return (
+    <g className="bv-partition">
+      <text x={x} y={p.anchorY + 5} className="bv-partition-label">
+        <title>{labelTitle}</title>P{p.partition}
+      </text>
+      {p.expandable && onToggleExpand && (
+        <g
+          className="bv-more"
+          role="button"
+          tabIndex={0}
+          aria-label={p.expanded ? `Show only the latest records of ${p.topic}-${p.partition}` : `Show all records of ${p.topic}-${p.partition} (${p.hiddenBefore} earlier hidden)`}
+          aria-expanded={p.expanded}
+          onClick={toggle}
+          onKeyDown={activate(toggle)}
+        >
+          <rect x={x - 4} y={p.anchorY + 11} width={40} height={18} rx={9} />
+          <text x={x + 16} y={p.anchorY + 24} textAnchor="middle">
+            {p.expanded ? 'less' : `+${p.hiddenBefore}`}
+          </text>
+        </g>
       )}
       {p.cells.map((c) => (
-        <Cell key={c.offset} c={c} y={p.y} />
+        <Cell key={c.offset} c={c} selected={selectedOffset === c.offset} onSelect={() => onSelect({ topic: p.topic, partition: p.partition, offset: c.offset })} />
       ))}
-      <rect x={p.endX + 2} y={p.y} width={CELL_W - 6} height={CELL_H} rx={5} className="cell-next" />
-      <text x={p.endX + CELL_W / 2 - 1} y={mid + 4} className="cell-next-label" textAnchor="middle">
+      <rect x={p.next.x + 2} y={p.next.y} width={CELL_W - 6} height={CELL_H} rx={5} className="bv-next" />
+      <text x={p.next.x + CELL_W / 2 - 1} y={p.next.y + CELL_H / 2 + 4} className="bv-small" textAnchor="middle">
         next {p.logEndOffset}
       </text>
-      {p.commits.map((m, i) => (
-        <g key={m.groupId} className="commit-mark">
-          {/* Groups that committed the same offset sit side by side under the boundary. */}
-          <path d={`M${m.x + i * 9},${p.y + CELL_H + 1} l-5,7 h10 z`} fill={m.colour} />
-          <title>{`${m.label} committed offset ${m.offset}: the next record it will read`}</title>
-        </g>
-      ))}
+      {p.commits.map((m) => {
+        const active = activeGroup === m.groupId;
+        const text = `committed ${m.offset} · lag ${m.lag}`;
+        const tagW = Math.max(20, m.badge.length * 8 + 8);
+        const textRight = m.x + tagW + 6 + text.length * 6.2 > right;
+        return (
+          <g key={m.groupId} className={`bv-commit${activeGroup && !active ? ' is-dim' : ''}${active ? ' is-active' : ''}`}>
+            <title>{`${m.label} committed offset ${m.offset}: the next record it will read; lag ${m.lag}${m.before ? ' (before the records shown)' : ''}`}</title>
+            <path d={`M${m.x},${m.y} l-4,5 h8 z`} fill={m.colour} />
+            <rect x={m.x - 3} y={m.y + 4} width={tagW} height={15} rx={3} fill={m.colour} />
+            <text x={m.x - 3 + tagW / 2} y={m.y + 15.5} textAnchor="middle" className="bv-badge-text">
+              {m.before ? `‹${m.badge}` : m.badge}
+            </text>
+            {active && (
+              <text x={textRight ? m.x - 8 : m.x + tagW + 2} y={m.y + 15.5} textAnchor={textRight ? 'end' : 'start'} className="bv-small bv-strong bv-halo">
+                {text}
+              </text>
+            )}
+          </g>
+        );
+      })}
     </g>
   );
 }
 
-function Cell({ c, y }: { c: CellVM; y: number }) {
-  const cls = ['cell', c.isNew ? 'is-new' : '', c.fetchedBy.length ? 'is-fetched' : ''].filter(Boolean).join(' ');
+function Cell({ c, selected, onSelect }: { c: CellVM; selected: boolean; onSelect: () => void }) {
+  const cls = ['bv-cell', c.isNew ? 'is-new' : '', c.fetchedBy.length ? 'is-fetched' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
-    <g className={cls} data-offset={c.offset}>
-      <rect x={c.x + 2} y={y} width={CELL_W - 6} height={CELL_H} rx={5} />
-      <text x={c.x + 6} y={y + 13} className="cell-offset">
+    <g className={cls} data-offset={c.offset} role="button" tabIndex={0} aria-label={c.name} aria-pressed={selected} onClick={onSelect} onKeyDown={activate(onSelect)}>
+      <title>{`${c.name}${c.isNew ? ' · appended in this step' : ''}${c.fetchedBy.length ? ` · fetched in this step by ${c.fetchedBy.join(', ')}` : ''} — select to see why this partition`}</title>
+      <rect x={c.x + 2} y={c.y} width={CELL_W - 6} height={CELL_H} rx={5} />
+      <text x={c.x + 8} y={c.y + 15} className="bv-cell-offset">
         {c.offset}
+        {c.isNew ? ' new' : c.fetchedBy.length ? ' read' : ''}
       </text>
-      <text x={c.x + 6} y={y + 27} className="cell-type">
-        {short(c.eventType, 13)}
+      <text x={c.x + 8} y={c.y + 31} className="bv-cell-type">
+        {short(c.eventType, 10)}
       </text>
-      <title>{`offset ${c.offset} · ${c.eventType} · key ${c.key === null ? '(none)' : `"${c.key}"`}`}</title>
     </g>
   );
 }
 
-function Group({ g }: { g: GroupVM }) {
+function Group({
+  g,
+  stepKey,
+  selected,
+  dimmed,
+  chart,
+  onToggle,
+  onHover,
+}: {
+  g: GroupVM;
+  stepKey: string;
+  selected: boolean;
+  dimmed: boolean;
+  chart: { model: LagChartModel; summary: string } | undefined;
+  onToggle: () => void;
+  onHover: (id: string | null) => void;
+}) {
+  const tagW = Math.max(22, g.badge.length * 8 + 10);
   return (
-    <g className="group">
-      <rect x={g.x} y={g.y} width={g.width} height={g.height} rx={10} stroke={g.colour} className="group-box" />
-      <text x={g.x + 10} y={g.y + 19} className="node-title" fill={g.colour}>
-        group {short(g.label, 18)}
-      </text>
-      {g.members.map((m) => (
-        <g key={m.memberId} className={`member${m.idle ? ' is-idle' : ''}`}>
-          <rect x={m.x} y={m.y} width={m.width} height={m.height} rx={7} stroke={g.colour} />
-          <text x={m.x + 8} y={m.y + 17} className="member-title">
-            {m.memberId}
-            {m.idle ? ' (idle)' : ''}
-          </text>
-          {m.partitions.map((mp, i) => (
-            <text key={`${mp.topic}-${mp.partition}`} x={m.x + 8} y={m.y + 33 + i * 16} className="member-line">
-              P{mp.partition} · committed {mp.committed ?? '—'} · lag {mp.lag ?? 'no commit'}
-            </text>
+    <g className={`bv-group${dimmed ? ' is-dim' : ''}${selected ? ' is-selected' : ''}`} onMouseEnter={() => onHover(g.groupId)} onMouseLeave={() => onHover(null)}>
+      <rect x={g.x} y={g.y} width={g.width} height={g.height} rx={10} stroke={g.colour} className="bv-group-box" />
+      <g
+        className="bv-group-head"
+        role="button"
+        tabIndex={0}
+        aria-pressed={selected}
+        aria-label={`Group ${g.label}: ${selected ? 'hide' : 'show'} which member owns which partition and its commits`}
+        onClick={onToggle}
+        onKeyDown={activate(onToggle)}
+        onFocus={() => onHover(g.groupId)}
+        onBlur={() => onHover(null)}
+      >
+        <rect x={g.x + 2} y={g.y + 2} width={g.width - 4} height={24} rx={8} className="bv-head-hit" />
+        <rect x={g.x + 10} y={g.y + 7} width={tagW} height={17} rx={4} fill={g.colour} />
+        <text x={g.x + 10 + tagW / 2} y={g.y + 19.5} textAnchor="middle" className="bv-badge-text">
+          {g.badge}
+        </text>
+        <text x={g.x + tagW + 16} y={g.y + 20} className="bv-node-title">
+          {short(g.label, 15)}
+        </text>
+        <text x={g.x + g.width - 10} y={g.y + 20} textAnchor="end" className="bv-small">
+          {g.assignor} · gen {g.generation}
+        </text>
+      </g>
+      {g.rebalance && (
+        <text key={stepKey} className={`bv-rebalance is-${g.rebalance.protocol}`}>
+          <title>{g.rebalance.detail}</title>
+          {g.rebalance.lines.map((l, i) => (
+            <tspan key={i} x={g.x + 12} y={g.y + 42 + i * 15}>
+              {i === 0 ? `⟳ ${l}` : l}
+            </tspan>
           ))}
-          {m.idle && (
-            <text x={m.x + 8} y={m.y + 33} className="member-line">
-              no partitions
-            </text>
-          )}
-        </g>
+        </text>
+      )}
+      {g.members.map((m) => (
+        <Member key={m.memberId} m={m} colour={g.colour} stepKey={stepKey} />
       ))}
+      {g.members.length === 0 && (
+        <text x={g.x + 12} y={g.y + 44 + (g.rebalance ? g.rebalance.lines.length * 15 : 0)} className="bv-small">
+          no members
+        </text>
+      )}
+      {chart && <LagChart model={chart.model} x={g.chart.x} y={g.chart.y} colour={g.colour} label="total lag by step" summary={chart.summary} />}
+    </g>
+  );
+}
+
+function Member({ m, colour, stepKey }: { m: MemberVM; colour: string; stepKey: string }) {
+  return (
+    <g className={`bv-member${m.idle ? ' is-idle' : ''}`}>
+      <rect x={m.x} y={m.y} width={m.width} height={m.height} rx={7} stroke={colour} />
+      <text x={m.x + 8} y={m.y + 16} className="bv-member-title">
+        {short(m.memberId, 18)}
+      </text>
+      <text x={m.x + m.width - 8} y={m.y + 16} textAnchor="end" className={`bv-small${m.status.startsWith('lag') && m.status !== 'lag 0' ? ' bv-strong' : ''}`}>
+        {m.status}
+      </text>
+      {m.lines.map(
+        (l, i) =>
+          l.topic && (
+            <text key={i} x={m.x + 8} y={l.y + 14} className="bv-small bv-mono">
+              {short(l.topic, 14)}
+            </text>
+          ),
+      )}
+      {m.chips.map((c) => (
+        <Chip key={`${c.topic}:${c.partition}/${c.state === 'kept' ? '' : stepKey}`} c={c} colour={colour} />
+      ))}
+      {m.idle && m.chips.length === 0 && (
+        <text x={m.x + 8} y={m.y + 36} className="bv-small">
+          no partitions: more members than partitions
+        </text>
+      )}
+    </g>
+  );
+}
+
+function Chip({ c, colour }: { c: ChipVM; colour: string }) {
+  const mark = c.state === 'assigned' || c.state === 'reassigned' ? '+' : '';
+  return (
+    <g className={`bv-chip is-${c.state}`}>
+      <title>{c.title}</title>
+      <g className="bv-chip-body">
+        <rect x={c.x} y={c.y} width={c.width} height={19} rx={9.5} stroke={colour} />
+        <text x={c.x + c.width / 2} y={c.y + 13.5} textAnchor="middle">
+          {mark}
+          {c.label}
+        </text>
+        {c.state === 'revoked' && <line x1={c.x + 3} x2={c.x + c.width - 3} y1={c.y + 9.5} y2={c.y + 9.5} className="bv-strike" />}
+      </g>
     </g>
   );
 }

@@ -1,20 +1,137 @@
-import { useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PartitionChoice } from '../../engine/types';
 import { useRun } from '../../state/react';
-import { layoutBroker } from '../layout/brokerLayout';
-import { BrokerView } from './BrokerView';
+import { DEFAULT_WIDTH, layoutBroker } from '../layout/brokerLayout';
+import { layoutLagChart, recordStep, seriesFor, type LagHistory } from '../layout/lagHistory';
+import { whyPartition } from '../layout/whyPartition';
+import { BrokerView, type RecordRef } from './BrokerView';
 import { useReducedMotion } from './useReducedMotion';
 
-/** The broker view bound to the current run: select the world, lay it out, render. */
-export function LiveBrokerView() {
+/**
+ * What the view remembers of the steps it has shown, per run (nothing is added to the run's state):
+ * each group's total lag per step, and the partition choice of every record appended in a shown step.
+ * A run's world at a step never changes, so what was seen stays true; a branch is a new run id.
+ */
+interface Memory {
+  lag: LagHistory;
+  choices: Map<string, PartitionChoice>;
+}
+const memories = new Map<string, Memory>();
+function memoryOf(runId: string): Memory {
+  let m = memories.get(runId);
+  if (!m) {
+    m = { lag: new Map(), choices: new Map() };
+    memories.set(runId, m);
+    // Keep the few most recent runs only.
+    while (memories.size > 6) memories.delete(memories.keys().next().value!);
+  }
+  return m;
+}
+
+const CHART_W = 230;
+const CHART_H = 34;
+
+/** The broker view bound to the current run: select the world, lay it out at the panel's width, render. */
+export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: string) => void } = {}) {
   const broker = useRun((s) => s.world.broker);
   const effects = useRun((s) => s.effects);
   const step = useRun((s) => s.step);
+  const lastStep = useRun((s) => s.lastStep);
   const runId = useRun((s) => s.runId);
   const topology = useRun((s) => s.scenario.topology);
   const reducedMotion = useReducedMotion();
+
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.floor(el.clientWidth);
+      if (w > 0) setWidth((old) => (Math.abs(old - w) >= 4 ? w : old));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const onToggleExpand = useCallback((topic: string, partition: number) => {
+    setExpanded((old) => {
+      const next = new Set(old);
+      const k = `${topic}:${partition}`;
+      if (next.has(k)) next.delete(k);
+      else next.add(k);
+      return next;
+    });
+  }, []);
+
+  const memory = memoryOf(runId);
+  const groupIds = useMemo(() => topology.groups.map((g) => g.id), [topology]);
+  // Remember this step's lag and partition choices (idempotent per step).
+  recordStep(memory.lag, step, broker, groupIds);
+  for (const e of effects) if (e.kind === 'record-appended') memory.choices.set(`${e.topic}:${e.partition}:${e.offset}`, e.choice);
+
   const model = useMemo(
-    () => layoutBroker({ broker, effects, producers: topology.producers, groups: topology.groups }),
-    [broker, effects, topology],
+    () =>
+      layoutBroker({
+        broker,
+        effects,
+        producers: topology.producers,
+        groups: topology.groups,
+        services: topology.services ?? [],
+        relay: topology.relay !== undefined,
+        width,
+        expanded,
+      }),
+    [broker, effects, topology, width, expanded],
   );
-  return <BrokerView model={model} stepKey={`${runId}/${step}`} reducedMotion={reducedMotion} />;
+
+  const lagCharts = useMemo(() => {
+    const out = new Map<string, { model: ReturnType<typeof layoutLagChart>; summary: string }>();
+    for (const g of model.groups) {
+      const series = seriesFor(memory.lag, g.groupId, step);
+      const chart = layoutLagChart(series, { width: g.chart.width || CHART_W, height: g.chart.height || CHART_H, lastStep, currentStep: step });
+      const seen = series.filter((p) => p.lag !== undefined).slice(-12);
+      const summary = `${g.label}: total lag by step (steps shown so far) — ${seen.map((p) => `step ${p.step}: ${p.lag === null ? 'no commit' : p.lag}`).join(', ')}`;
+      out.set(g.groupId, { model: chart, summary });
+    }
+    return out;
+  }, [model, memory, step, lastStep]);
+
+  const initialCounts = useMemo(() => new Map(topology.topics.map((t) => [t.name, t.partitions])), [topology]);
+  const why = useCallback(
+    (r: RecordRef) => {
+      const log = broker.topics[r.topic];
+      const rec = log?.partitions[r.partition]?.records.find((x) => x.offset === r.offset);
+      if (!log || !rec) return null;
+      return whyPartition({
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        key: rec.key,
+        eventType: rec.headers.eventType ?? (rec.value === null ? 'tombstone' : 'record'),
+        currentCount: log.partitions.length,
+        choice: memory.choices.get(`${r.topic}:${r.partition}:${r.offset}`) ?? null,
+        initialCount: initialCounts.get(r.topic) ?? null,
+      });
+    },
+    [broker, memory, initialCounts],
+  );
+
+  return (
+    <div ref={ref} className="bv-live">
+      <BrokerView
+        model={model}
+        stepKey={`${runId}/${step}`}
+        reducedMotion={reducedMotion}
+        why={why}
+        lagCharts={lagCharts}
+        onToggleExpand={onToggleExpand}
+        {...(onSelectEvent ? { onSelectEvent } : {})}
+      />
+    </div>
+  );
 }

@@ -1,0 +1,35 @@
+import type { LagChartModel } from '../layout/lagHistory';
+
+interface Props {
+  model: LagChartModel;
+  x: number;
+  y: number;
+  colour: string;
+  label: string;
+  /** Text equivalent of the series. */
+  summary: string;
+}
+
+/** A group's total lag over the visited steps; gaps where the group had no commit or the step was not shown. */
+export function LagChart({ model, x, y, colour, label, summary }: Props) {
+  const now = model.current ? `now ${model.current.lag}` : model.noCommit.length && model.points === 0 ? 'no commit yet' : 'now: no commit';
+  return (
+    <g className="bv-lag" transform={`translate(${x},${y})`}>
+      <title>{summary}</title>
+      <text x={0} y={-4} className="bv-small">
+        {label} · max {model.maxLag}
+      </text>
+      <text x={model.width} y={-4} textAnchor="end" className="bv-small bv-strong">
+        {now}
+      </text>
+      <rect width={model.width} height={model.height} className="bv-lag-frame" />
+      <path d={model.area} fill={colour} opacity={0.16} />
+      <path d={model.line} stroke={colour} className="bv-lag-line" />
+      {model.noCommit.map((nx, i) => (
+        <path key={i} d={`M${nx - 2.5},${model.height - 7} l5,5 m0,-5 l-5,5`} className="bv-lag-nocommit" />
+      ))}
+      <line x1={model.currentX} x2={model.currentX} y1={0} y2={model.height} className="bv-lag-now" />
+      {model.current && <circle cx={model.current.x} cy={model.current.y} r={3.5} fill={colour} stroke="#fff" strokeWidth={1.5} />}
+    </g>
+  );
+}
