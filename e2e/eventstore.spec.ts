@@ -91,7 +91,7 @@ test.describe('event store in Chromium', () => {
   });
 
   test('reloading 20 times in the middle of a stream of appends loses no committed event and leaves no partial batch', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const db = `reload-${Date.now()}`;
     const key = `committed-${db}`;
     const streams = ['ride-a', 'ride-b', 'ride-c'];
