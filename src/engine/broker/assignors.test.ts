@@ -109,7 +109,7 @@ describe('assignor properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('RoundRobin is balanced within one for identical subscriptions', () => {
     fc.assert(
@@ -118,7 +118,7 @@ describe('assignor properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   /** Plays rebalances from a random previous ownership; returns the rounds. */
   function rounds(input: AssignorInput, max: number): Assignment[] {
@@ -159,7 +159,7 @@ describe('assignor properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('CooperativeSticky: identical subscriptions settle balanced within one after at most two extra rebalances', () => {
     fc.assert(
@@ -173,7 +173,7 @@ describe('assignor properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('CooperativeSticky: any subscriptions settle with exactly one owner per subscribed partition', () => {
     fc.assert(
@@ -184,7 +184,7 @@ describe('assignor properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('CooperativeSticky keeps as much as balance allows (a balanced valid ownership is kept whole)', () => {
     fc.assert(
@@ -195,5 +195,5 @@ describe('assignor properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });

@@ -111,5 +111,5 @@ describe('compaction', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });
