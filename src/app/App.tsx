@@ -113,6 +113,7 @@ function PlayerRoute({ scenario, step, branch }: PlayerRouteProps) {
   const chrome = useMemo<RunChrome>(
     () => ({
       branch: onBranch,
+      answer: (questionId: string, answer: string | string[]) => void run?.session.answer(questionId, answer),
       branches: branches.map((b) => ({ ...b, href: formatRoute({ page: 'run', runId: b.runId, step: null }), current: b.runId === branch?.runId })),
       parent: branch
         ? {
@@ -122,7 +123,7 @@ function PlayerRoute({ scenario, step, branch }: PlayerRouteProps) {
         : null,
       branchStatus,
     }),
-    [onBranch, branches, branch, scenario.id, branchStatus],
+    [onBranch, branches, branch, scenario.id, branchStatus, run],
   );
 
   if (!run) return <p className="loading">Opening {scenario.title}…</p>;

@@ -22,6 +22,8 @@ declare global {
 export const testHooksEnabled = import.meta.env.MODE === 'e2e';
 
 let current: OpenRun | null = null;
+let routeReady = false;
+let harnessReady = false;
 
 export function setCurrentRun(run: OpenRun | null) {
   current = run;
@@ -30,7 +32,9 @@ export function setCurrentRun(run: OpenRun | null) {
 export function installTestHooks() {
   if (!testHooksEnabled) return;
   const hooks: EventLabTestHooks = {
-    ready: false,
+    get ready() {
+      return routeReady && harnessReady;
+    },
     settled: async () => {
       const run = current;
       if (!run) return;
@@ -62,8 +66,13 @@ export function installTestHooks() {
     },
   };
   window.__eventLab = hooks;
+  // Loaded only in e2e builds, so the production bundle does not carry the storage harness.
+  void import('./devtools/eventStoreHarness').then((m) => {
+    m.installEventStoreHarness(hooks);
+    harnessReady = true;
+  });
 }
 
 export function markReady() {
-  if (window.__eventLab) window.__eventLab.ready = true;
+  routeReady = true;
 }

@@ -24,6 +24,8 @@ export interface BranchLink {
 export interface RunChrome {
   /** Starts a branch with this learner action at the current step. */
   branch(input: LearnerInput): void;
+  /** Records an answer outside the playback flow (practice mode). */
+  answer(questionId: string, answer: string | string[]): void;
   branches: readonly BranchLink[];
   /** For a branch: where it came from. */
   parent: { href: string; title: string } | null;
@@ -38,7 +40,7 @@ interface RunContextValue {
 }
 
 /** For a player without branching (read-only views, tests). */
-export const NO_CHROME: RunChrome = { branch: () => undefined, branches: [], parent: null, branchStatus: { busy: false, error: null } };
+export const NO_CHROME: RunChrome = { branch: () => undefined, answer: () => undefined, branches: [], parent: null, branchStatus: { busy: false, error: null } };
 
 const RunContext = createContext<RunContextValue | null>(null);
 

@@ -14,6 +14,7 @@ import { GroupsTable } from './GroupsTable';
 import { LearnerActions } from './LearnerActions';
 import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
+import { PracticePanel } from './PracticePanel';
 import { QuestionPanel } from './QuestionPanel';
 import { StorageStatus } from './StorageStatus';
 import { usePlaybackKeys } from './usePlaybackKeys';
@@ -37,6 +38,7 @@ export function Player() {
       <PlaybackBar />
       <div className="stage">
         <div className="views">
+          <PracticePanel />
           <CqrsOverview />
           {hasTopics && (
             <Collapsible title="Topics, partitions and consumer groups" className="panel view">
