@@ -2,10 +2,12 @@
  * Broker throughput: 1,000,000 keyed records produced into 12 partitions (one batch call) and consumed
  * by a group of 3 (range assignor, default max.poll.records), against a raw baseline measured in the
  * same run: plain arrays, the same murmur2 partitioner, the same record objects allocated, sequential reads.
+ * The engine run includes building its produce requests and every effect (one `record-appended` per
+ * record, with its partition choice and reason).
  * Figures are printed and recorded; timings are not asserted.
  */
 import { describe, expect, it } from 'vitest';
-import { medianOf, record } from '../harness';
+import { median, medianOf, record } from '../harness';
 import { createBroker, createTopic, joinGroup, partitionForKey, poll, produceBatch, type LogRecord, type ProduceRequest } from '../../src/engine/broker';
 
 const N = 1_000_000;
@@ -14,14 +16,14 @@ const MEMBERS = ['c1', 'c2', 'c3'];
 const keys = Array.from({ length: N }, (_, i) => `ride-${i % 100_000}`);
 const headers: Record<string, string> = {};
 
-// The produce requests are the engine's input, as the keys are the baseline's: both are built before timing.
-const requests: ProduceRequest[] = keys.map((key, i) => ({ topic: 'rides', key, value: i }));
-
 const phases: string[] = [];
 
 function engineRun(): number {
   const t0 = performance.now();
   let s = createTopic(createBroker({ seed: 1 }), { name: 'rides', partitions: PARTITIONS }, 0).state;
+  // Building the requests is timed too: it is part of producing through the engine's API.
+  const requests: ProduceRequest[] = [];
+  for (let i = 0; i < N; i++) requests.push({ topic: 'rides', key: keys[i]!, value: i });
   const produced = produceBatch(s, requests, 1);
   s = produced.state;
   const t1 = performance.now();
@@ -67,10 +69,22 @@ function baselineRun(): number {
 
 describe('broker benchmark', () => {
   it('produces and consumes 1,000,000 keyed records (12 partitions, group of 3)', async () => {
-    const baseline = await medianOf(3, baselineRun);
-    const engine = await medianOf(3, engineRun);
-    const r = record('broker: produce + consume 1M keyed records, 12 partitions, group of 3', engine, 'events/s', baseline);
+    // Baseline and engine runs alternate (after a warm-up pair), so a busy shared machine slows both alike.
+    const base: number[] = [];
+    const engine: number[] = [];
+    let warm = true;
+    const ratio = await medianOf(3, () => {
+      const b = baselineRun();
+      const e = engineRun();
+      if (!warm) {
+        base.push(b);
+        engine.push(e);
+      }
+      warm = false;
+      return e / b;
+    });
+    const r = record('broker: produce + consume 1M keyed records, 12 partitions, group of 3', median(engine), 'events/s', median(base));
     console.log(`[bench] engine runs: ${phases.join('; ')}`);
-    console.log(`[bench] engine ${Math.round(engine).toLocaleString('en-US')} events/s vs raw arrays ${Math.round(baseline).toLocaleString('en-US')} events/s → ${r.ratio}× (target ≥ 0.5×)`);
+    console.log(`[bench] engine ${Math.round(median(engine)).toLocaleString('en-US')} events/s vs raw arrays ${Math.round(median(base)).toLocaleString('en-US')} events/s → ${r.ratio}× (median of per-pair ratios ${ratio.toFixed(3)}; target ≥ 0.5×)`);
   });
 });
