@@ -90,6 +90,24 @@ describe('poll and commit', () => {
     expect(p.records).toHaveLength(4 + 4 + 3); // 0 and 1 restart via earliest: no commit
   });
 
+  it('auto-commit commits on the next poll what the previous poll reached', () => {
+    const s = joinGroup(world(), { groupId: 'g', memberId: 'c1', topics: ['orders'], autoOffsetReset: 'earliest', autoCommit: true }, 0).state;
+    const p1 = poll(s, { groupId: 'g', memberId: 'c1', maxRecords: 3 }, 1);
+    expect(only(p1.effects, 'offset-committed')).toEqual([]); // nothing reached yet
+    expect(committedOffset(p1.state, 'g', 'orders', 0)).toBeNull();
+    const p2 = poll(p1.state, { groupId: 'g', memberId: 'c1', maxRecords: 3 }, 2);
+    expect(only(p2.effects, 'offset-committed').map((e) => [e.partition, e.offset])).toEqual([[0, 3]]);
+    expect(p2.effects[0]!.kind).toBe('offset-committed'); // before the fetch
+  });
+
+  it("auto.offset.reset=none refuses to guess where to start", () => {
+    const s = joinGroup(world(), { groupId: 'g', memberId: 'c1', topics: ['orders'], autoOffsetReset: 'none' }, 0).state;
+    const p = poll(s, { groupId: 'g', memberId: 'c1' }, 1);
+    expect(p.records).toEqual([]);
+    expect(only(p.effects, 'request-rejected')).toHaveLength(3);
+    expect(only(p.effects, 'request-rejected')[0]!.error).toMatch(/auto\.offset\.reset=none/);
+  });
+
   it('groups read independently', () => {
     let s = join(world(), 'c1').state;
     s = joinGroup(s, { groupId: 'h', memberId: 'x', topics: ['orders'], autoOffsetReset: 'earliest' }, 0).state;

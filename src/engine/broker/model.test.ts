@@ -13,7 +13,7 @@ import { commit, committedOffset, lagOf, assignmentOf, positionOf } from './offs
 import { resetGroupOffsets } from './admin';
 import { advanceTime } from './retention';
 import { logEndOffset, logStartOffset, recordsOf } from './log';
-import { only } from './testing';
+import { deepFreeze, only } from './testing';
 
 const P = 3;
 const SEG = 4;
@@ -60,6 +60,7 @@ function same(actual: unknown, expected: unknown, what: string): void {
 }
 
 function checkAll(m: Model, r: Real): void {
+  deepFreeze(r.s); // the next command gets a frozen input: any mutation of a state throws
   for (let p = 0; p < P; p++) {
     same(logEndOffset(r.s, 't', p), logEnd(m, p), `log-end p${p}`);
     same(logStartOffset(r.s, 't', p), m.logStart[p], `log-start p${p}`);
