@@ -1,12 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './e2e/browser';
 
-const port = 4174;
+// Another port (and build folder) can be chosen so two runs on one machine do not collide.
+const port = Number(process.env.EVENT_LAB_E2E_PORT ?? 4174);
+const outDir = port === 4174 ? 'dist-e2e' : `dist-e2e-${port}`;
 
 // The e2e build (mode "e2e") exposes window.__eventLab so tests wait on the app, never on sleeps.
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  outputDir: port === 4174 ? 'test-results/artifacts' : `test-results/artifacts-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -26,7 +29,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build:test && npx vite preview --outDir dist-e2e --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --mode e2e --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,7 +1,7 @@
-import type { ScenarioDef } from '../scenarios/schema';
+import type { ScenarioSummary } from '../scenarios/summary';
 
 /** The start page: every scenario with what it teaches; each is a link that can be shared. */
-export function Picker({ scenarios }: { scenarios: readonly ScenarioDef[] }) {
+export function Picker({ scenarios }: { scenarios: readonly ScenarioSummary[] }) {
   return (
     <main className="picker">
       <header className="hero">
@@ -18,7 +18,9 @@ export function Picker({ scenarios }: { scenarios: readonly ScenarioDef[] }) {
             <a href={`#/s/${encodeURIComponent(s.id)}`}>
               <h3>{s.title}</h3>
             </a>
-            <p className="badge">{s.level}</p>
+            <p>
+              <span className="badge">{s.level}</span> <span className="meta">{s.steps} steps{s.practice ? ' · practice mode' : ''}</span>
+            </p>
             <p>{s.summary}</p>
             <p className="concepts">
               <span className="visually-hidden">Concepts: </span>
