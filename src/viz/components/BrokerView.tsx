@@ -1,5 +1,5 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import { CELL_H, CELL_W, type BrokerViewModel, type CellVM, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
+import { CELL_H, type BrokerViewModel, type CellVM, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
 import type { LagChartModel } from '../layout/lagHistory';
 import type { PartitionWhy } from '../layout/whyPartition';
 import { LagChart } from './LagChart';
@@ -72,7 +72,7 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
             <Emitter key={p.id} p={p} />
           ))}
           {model.topics.map((t) => (
-            <Topic key={t.name} t={t} activeGroup={activeGroup} selected={selected} onSelect={setSelected} onToggleExpand={onToggleExpand} />
+            <Topic key={t.name} t={t} cellW={model.cellW} activeGroup={activeGroup} selected={selected} onSelect={setSelected} onToggleExpand={onToggleExpand} />
           ))}
           {model.groups.map((g) => (
             <Group
@@ -108,10 +108,10 @@ function Emitter({ p }: { p: EmitterVM }) {
       <title>{`${p.label} (${p.kind === 'relay' ? 'outbox relay' : p.kind}) · ${p.sub}${p.emitted ? ` · appended ${p.emitted} record${p.emitted === 1 ? '' : 's'} in this step` : ''}`}</title>
       <rect x={p.x} y={p.y} width={p.width} height={p.height} rx={p.kind === 'service' ? 4 : 10} stroke={p.colour} />
       <text x={p.x + 10} y={p.y + 19} className="bv-node-title">
-        {short(p.label, 17)}
+        {short(p.label, 18)}
       </text>
       <text x={p.x + 10} y={p.y + 37} className={`bv-small${p.emitted ? ' bv-strong' : ''}`}>
-        {short(sub, 21)}
+        {short(sub, 23)}
       </text>
     </g>
   );
@@ -119,12 +119,14 @@ function Emitter({ p }: { p: EmitterVM }) {
 
 function Topic({
   t,
+  cellW,
   activeGroup,
   selected,
   onSelect,
   onToggleExpand,
 }: {
   t: TopicVM;
+  cellW: number;
   activeGroup: string | null;
   selected: RecordRef | null;
   onSelect: (r: RecordRef) => void;
@@ -141,6 +143,7 @@ function Topic({
         <Partition
           key={p.partition}
           p={p}
+          cellW={cellW}
           x={t.x}
           right={t.x + t.width}
           activeGroup={activeGroup}
@@ -155,6 +158,7 @@ function Topic({
 
 function Partition({
   p,
+  cellW,
   x,
   right,
   activeGroup,
@@ -163,6 +167,7 @@ function Partition({
   onToggleExpand,
 }: {
   p: PartitionVM;
+  cellW: number;
   x: number;
   right: number;
   activeGroup: string | null;
@@ -194,10 +199,10 @@ function Partition({
         </g>
       )}
       {p.cells.map((c) => (
-        <Cell key={c.offset} c={c} selected={selectedOffset === c.offset} onSelect={() => onSelect({ topic: p.topic, partition: p.partition, offset: c.offset })} />
+        <Cell key={c.offset} c={c} cellW={cellW} selected={selectedOffset === c.offset} onSelect={() => onSelect({ topic: p.topic, partition: p.partition, offset: c.offset })} />
       ))}
-      <rect x={p.next.x + 2} y={p.next.y} width={CELL_W - 6} height={CELL_H} rx={5} className="bv-next" />
-      <text x={p.next.x + CELL_W / 2 - 1} y={p.next.y + CELL_H / 2 + 4} className="bv-small" textAnchor="middle">
+      <rect x={p.next.x + 2} y={p.next.y} width={cellW - 6} height={CELL_H} rx={5} className="bv-next" />
+      <text x={p.next.x + cellW / 2 - 1} y={p.next.y + CELL_H / 2 + 4} className="bv-small" textAnchor="middle">
         next {p.logEndOffset}
       </text>
       {p.commits.map((m) => {
@@ -225,18 +230,18 @@ function Partition({
   );
 }
 
-function Cell({ c, selected, onSelect }: { c: CellVM; selected: boolean; onSelect: () => void }) {
+function Cell({ c, cellW, selected, onSelect }: { c: CellVM; cellW: number; selected: boolean; onSelect: () => void }) {
   const cls = ['bv-cell', c.isNew ? 'is-new' : '', c.fetchedBy.length ? 'is-fetched' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
     <g className={cls} data-offset={c.offset} role="button" tabIndex={0} aria-label={c.name} aria-pressed={selected} onClick={onSelect} onKeyDown={activate(onSelect)}>
       <title>{`${c.name}${c.isNew ? ' · appended in this step' : ''}${c.fetchedBy.length ? ` · fetched in this step by ${c.fetchedBy.join(', ')}` : ''} — select to see why this partition`}</title>
-      <rect x={c.x + 2} y={c.y} width={CELL_W - 6} height={CELL_H} rx={5} />
+      <rect x={c.x + 2} y={c.y} width={cellW - 6} height={CELL_H} rx={5} />
       <text x={c.x + 8} y={c.y + 15} className="bv-cell-offset">
         {c.offset}
         {c.isNew ? ' new' : c.fetchedBy.length ? ' read' : ''}
       </text>
       <text x={c.x + 8} y={c.y + 31} className="bv-cell-type">
-        {short(c.eventType, 10)}
+        {short(c.eventType, Math.floor((cellW - 14) / 6.3))}
       </text>
     </g>
   );
@@ -280,17 +285,20 @@ function Group({
           {g.badge}
         </text>
         <text x={g.x + tagW + 16} y={g.y + 20} className="bv-node-title">
-          {short(g.label, 15)}
+          {short(g.label, 20)}
         </text>
         <text x={g.x + g.width - 10} y={g.y + 20} textAnchor="end" className="bv-small">
-          {g.assignor} · gen {g.generation}
+          gen {g.generation}
         </text>
       </g>
+      <text x={g.x + 12} y={g.y + 37} className="bv-small">
+        {g.assignor} assignor
+      </text>
       {g.rebalance && (
         <text key={stepKey} className={`bv-rebalance is-${g.rebalance.protocol}`}>
           <title>{g.rebalance.detail}</title>
           {g.rebalance.lines.map((l, i) => (
-            <tspan key={i} x={g.x + 12} y={g.y + 42 + i * 15}>
+            <tspan key={i} x={g.x + 12} y={g.y + 53 + i * 15}>
               {i === 0 ? `⟳ ${l}` : l}
             </tspan>
           ))}
@@ -300,7 +308,7 @@ function Group({
         <Member key={m.memberId} m={m} colour={g.colour} stepKey={stepKey} />
       ))}
       {g.members.length === 0 && (
-        <text x={g.x + 12} y={g.y + 44 + (g.rebalance ? g.rebalance.lines.length * 15 : 0)} className="bv-small">
+        <text x={g.x + 12} y={g.y + 58 + (g.rebalance ? g.rebalance.lines.length * 15 : 0)} className="bv-small">
           no members
         </text>
       )}

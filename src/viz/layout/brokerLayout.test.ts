@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios, findBuiltin } from '../../scenarios/content/index';
 import { Stepper } from '../../scenarios/stepper';
-import { CELL_W, groupBadges, layoutBroker, MIN_WIDTH, tokenPoint, wrap, type LayoutInput } from './brokerLayout';
+import { groupBadges, layoutBroker, MIN_WIDTH, tokenPoint, wrap, type LayoutInput } from './brokerLayout';
 
 const inputAt = (id: string, step: number, width = 900): LayoutInput => {
   const scenario = findBuiltin(id)!;
@@ -19,7 +19,7 @@ describe('broker layout', () => {
         const r = stepper.at(k);
         const m = layoutBroker({ broker: r.world.broker, effects: r.effects, producers: t.producers, groups: t.groups, services: t.services ?? [], relay: t.relay !== undefined, width: 880 });
         expect(m.width).toBe(880);
-        for (const topic of m.topics) for (const p of topic.partitions) for (const c of p.cells) expect(c.x + CELL_W).toBeLessThanOrEqual(topic.x + topic.width + 1);
+        for (const topic of m.topics) for (const p of topic.partitions) for (const c of p.cells) expect(c.x + m.cellW).toBeLessThanOrEqual(topic.x + topic.width + 1);
         for (const g of m.groups) {
           expect(g.x + g.width).toBeLessThanOrEqual(m.width);
           expect(g.y + g.height).toBeLessThanOrEqual(m.height);
@@ -46,7 +46,7 @@ describe('broker layout', () => {
     expect(kinds).toContain('relay');
     expect(kinds.filter((k) => k === 'service')).toHaveLength(4);
     const service = m.producers.find((p) => p.kind === 'service')!;
-    expect(service.sub).toMatch(/^reads via group /);
+    expect(service.sub).toMatch(/^reads via /);
     // Every produce token starts at an emitter's right edge.
     for (const tok of m.tokens.filter((t) => t.kind === 'produce')) expect(m.producers.some((p) => p.x + p.width === tok.from.x)).toBe(true);
   });
@@ -114,6 +114,6 @@ describe('broker layout', () => {
   it('gives groups unique short badges and wraps captions', () => {
     expect(groupBadges(['Matching', 'Pricing', 'Payments', 'Notifications', 'Analytics'])).toEqual(['M', 'P', 'Pa', 'N', 'A']);
     expect(groupBadges(['a', 'a'])).toEqual(['A', 'A2']);
-    expect(wrap('generation 3 · eager: all 6 partitions revoked, then reassigned', 40)).toEqual(['generation 3 · eager: all 6 partitions', 'revoked, then reassigned']);
+    expect(wrap('generation 3 · eager: all 6 partitions revoked, then reassigned', 33)).toEqual(['generation 3 · eager: all 6', 'partitions revoked, then', 'reassigned']);
   });
 });

@@ -182,6 +182,8 @@ export interface TokenVM {
 export interface BrokerViewModel {
   width: number;
   height: number;
+  /** Width of one record cell (wider when the logs are short). */
+  cellW: number;
   producers: EmitterVM[];
   topics: TopicVM[];
   groups: GroupVM[];
@@ -202,15 +204,16 @@ export interface LayoutInput {
   expanded?: ReadonlySet<string>;
 }
 
-export const CELL_W = 76;
+export const CELL_W = 84;
+const MAX_CELL_W = 124;
 export const CELL_H = 38;
 export const MIN_WIDTH = 760;
 export const DEFAULT_WIDTH = 940;
 const PAD = 8;
-const EMITTER_W = 140;
-const TOPIC_X = EMITTER_W + PAD + 34;
+const EMITTER_W = 150;
+const TOPIC_X = EMITTER_W + PAD + 28;
 const LABEL_W = 46;
-const GAP_TO_GROUPS = 40;
+const GAP_TO_GROUPS = 36;
 const GROUP_W = 250;
 const MARK_BAND = 20;
 const LINE_H = CELL_H + MARK_BAND;
@@ -220,7 +223,7 @@ const CHIP_W = 34;
 const CHIP_H = 19;
 const CHIP_GAP = 4;
 const CHART_H = 34;
-const GROUP_CAPTION_CHARS = 40;
+const GROUP_CAPTION_CHARS = 33;
 
 const link = linkHorizontal<{ source: Point; target: Point }, Point>()
   .x((p) => p.x)
@@ -351,7 +354,11 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
 
   const GROUP_X = width - PAD - GROUP_W;
   const TOPIC_W = GROUP_X - GAP_TO_GROUPS - TOPIC_X;
-  const perLine = Math.max(3, Math.floor((TOPIC_W - LABEL_W - 8) / CELL_W));
+  // Cells share the topic's width: as many as fit at the minimum width; wider when the logs are short.
+  const room = TOPIC_W - LABEL_W - 8;
+  const perLine = Math.max(3, Math.floor(room / CELL_W));
+  const longest = Math.max(0, ...Object.values(broker.topics).flatMap((t) => t.partitions.map((p) => p.records.length)));
+  const cellW = Math.max(CELL_W, Math.min(MAX_CELL_W, Math.floor(room / Math.max(5, Math.min(perLine, longest + 1)))));
 
   // Topics, stacked vertically; a partition row holds one line of cells, or several when expanded.
   const topics: TopicVM[] = [];
@@ -366,7 +373,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       const visible = isExpanded ? log.records : log.records.slice(Math.max(0, count - (perLine - 1)));
       const lines = Math.max(1, Math.ceil((visible.length + 1) / perLine));
       const rowTop = y;
-      const at = (i: number): Point => ({ x: TOPIC_X + LABEL_W + (i % perLine) * CELL_W, y: rowTop + Math.floor(i / perLine) * LINE_H });
+      const at = (i: number): Point => ({ x: TOPIC_X + LABEL_W + (i % perLine) * cellW, y: rowTop + Math.floor(i / perLine) * LINE_H });
       const firstVisible = visible[0]?.offset ?? log.logEndOffset;
       /** Index of the slot the boundary before `offset` sits at. */
       const slotOf = (offset: number) => {
@@ -443,7 +450,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       id: s.id,
       kind: 'service' as const,
       label: s.label,
-      sub: `reads via group ${meta.get(s.group)?.label ?? s.group}`,
+      sub: `reads via ${meta.get(s.group)?.label ?? s.group}`,
       colour: PRODUCER_COLOUR,
     })),
   ];
@@ -481,7 +488,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       }
     }
     const x = GROUP_X;
-    let my = gy + 28 + (rebalance ? rebalance.lines.length * 15 + 4 : 0);
+    let my = gy + 42 + (rebalance ? rebalance.lines.length * 15 + 2 : 0);
     const members: MemberVM[] = [];
     const innerW = GROUP_W - 20;
     for (const mem of Object.values(state.members).sort((a, b) => byId(a.memberId, b.memberId))) {
@@ -592,7 +599,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   const cellCentre = (topic: string, partition: number, offset: number): Point | null => {
     const p = topics.find((t) => t.name === topic)?.partitions[partition];
     const c = p?.cells.find((x) => x.offset === offset);
-    return p && c ? { x: c.x + CELL_W / 2, y: c.y + CELL_H / 2 } : null;
+    return p && c ? { x: c.x + cellW / 2, y: c.y + CELL_H / 2 } : null;
   };
   for (const e of effects) {
     if (e.kind === 'record-appended') {
@@ -616,6 +623,6 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   }
 
   const height = Math.max(topicsBottom, gy, producers.reduce((h, p) => Math.max(h, p.y + p.height + 8), 0)) + 4;
-  return { width, height, producers, topics, groups, links, tokens };
+  return { width, height, cellW, producers, topics, groups, links, tokens };
 }
 
