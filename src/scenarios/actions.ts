@@ -117,7 +117,7 @@ export function applyInput(world: World, input: LearnerInput, rt: Runtime): Appl
     case 'produce':
       return publish(world, input.producerId ?? 'learner', input.topic, {
         eventType: 'LearnerRecordProduced',
-        streamId: `learner-${input.key ?? 'no-key'}`,
+        streamId: learnerStream(input.key),
         key: input.key,
         data: { value: input.value },
       });
@@ -135,6 +135,9 @@ export function applyInput(world: World, input: LearnerInput, rt: Runtime): Appl
       return { world, effects: [] };
   }
 }
+
+/** The stream a learner's record is kept in: a valid scenario id, so a fork can replay it as data. */
+export const learnerStream = (key: string | null) => `learner-${key === null ? 'no-key' : key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 50) || 'empty'}`;
 
 function formatDuration(ms: number): string {
   const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
