@@ -187,13 +187,13 @@ function Partition({
           className="bv-more"
           role="button"
           tabIndex={0}
-          aria-label={p.expanded ? `Show only the latest records of ${p.topic}-${p.partition}` : `Show all records of ${p.topic}-${p.partition} (${p.hiddenBefore} earlier hidden)`}
           aria-expanded={p.expanded}
           onClick={toggle}
           onKeyDown={activate(toggle)}
         >
+          <title>{p.expanded ? `Show only the latest records of ${p.topic}-${p.partition}` : `Show all records of ${p.topic}-${p.partition}: +${p.hiddenBefore} earlier`}</title>
           <rect x={x - 4} y={p.anchorY + 11} width={40} height={18} rx={9} />
-          <text x={x + 16} y={p.anchorY + 24} textAnchor="middle">
+          <text x={x + 16} y={p.anchorY + 24} textAnchor="middle" aria-hidden="true">
             {p.expanded ? 'less' : `+${p.hiddenBefore}`}
           </text>
         </g>
@@ -233,9 +233,11 @@ function Partition({
 function Cell({ c, cellW, selected, onSelect }: { c: CellVM; cellW: number; selected: boolean; onSelect: () => void }) {
   const cls = ['bv-cell', c.isNew ? 'is-new' : '', c.fetchedBy.length ? 'is-fetched' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
-    <g className={cls} data-offset={c.offset} role="button" tabIndex={0} aria-label={c.name} aria-pressed={selected} onClick={onSelect} onKeyDown={activate(onSelect)}>
-      <title>{`${c.name}${c.isNew ? ' · appended in this step' : ''}${c.fetchedBy.length ? ` · fetched in this step by ${c.fetchedBy.join(', ')}` : ''} — select to see why this partition`}</title>
+    <g className={cls} data-offset={c.offset} role="button" tabIndex={0} aria-pressed={selected} onClick={onSelect} onKeyDown={activate(onSelect)}>
+      {/* The title is the accessible name (and the tooltip); the visible text is a shortened form of it. */}
+      <title>{`${c.name}${c.isNew ? ', appended in this step' : ''}${c.fetchedBy.length ? `, fetched in this step by ${c.fetchedBy.join(', ')}` : ''}`}</title>
       <rect x={c.x + 2} y={c.y} width={cellW - 6} height={CELL_H} rx={5} />
+      <g aria-hidden="true">
       <text x={c.x + 8} y={c.y + 15} className="bv-cell-offset">
         {c.offset}
         {c.isNew ? ' new' : c.fetchedBy.length ? ' read' : ''}
@@ -243,6 +245,7 @@ function Cell({ c, cellW, selected, onSelect }: { c: CellVM; cellW: number; sele
       <text x={c.x + 8} y={c.y + 31} className="bv-cell-type">
         {short(c.eventType, Math.floor((cellW - 14) / 6.3))}
       </text>
+      </g>
     </g>
   );
 }
@@ -273,13 +276,14 @@ function Group({
         role="button"
         tabIndex={0}
         aria-pressed={selected}
-        aria-label={`Group ${g.label}: ${selected ? 'hide' : 'show'} which member owns which partition and its commits`}
         onClick={onToggle}
         onKeyDown={activate(onToggle)}
         onFocus={() => onHover(g.groupId)}
         onBlur={() => onHover(null)}
       >
+        <title>{`Group ${g.label}, generation ${g.generation}: ${selected ? 'hide' : 'show'} which member owns which partition and its commits`}</title>
         <rect x={g.x + 2} y={g.y + 2} width={g.width - 4} height={24} rx={8} className="bv-head-hit" />
+        <g aria-hidden="true">
         <rect x={g.x + 10} y={g.y + 7} width={tagW} height={17} rx={4} fill={g.colour} />
         <text x={g.x + 10 + tagW / 2} y={g.y + 19.5} textAnchor="middle" className="bv-badge-text">
           {g.badge}
@@ -290,6 +294,7 @@ function Group({
         <text x={g.x + g.width - 10} y={g.y + 20} textAnchor="end" className="bv-small">
           gen {g.generation}
         </text>
+        </g>
       </g>
       <text x={g.x + 12} y={g.y + 37} className="bv-small">
         {g.assignor} assignor
