@@ -1,6 +1,7 @@
 /** Checks a scenario's own expectations against the world; returns what does not hold. */
 import * as broker from '../engine/broker';
 import { streamRevision } from '../engine/sim/eventLog';
+import { idsOf } from '../engine/sim/idSet';
 import type { Effect } from '../engine/types';
 import type { Runtime } from './runtime';
 import type { ExpectationDef } from './schema';
@@ -97,7 +98,7 @@ export function failedExpectations(world: World, expectations: readonly Expectat
       }
       case 'processed': {
         const app = world.broker.apps[e.group];
-        const ids = Object.keys(app?.processedEventIds ?? {});
+        const ids = app ? idsOf(app.processedEventIds) : [];
         const n = e.eventType ? ids.filter((id) => world.log.events.find((x) => x.eventId === id)?.eventType === e.eventType).length : ids.length;
         check(n === e.count, `${e.group} has processed ${n} distinct event(s)${e.eventType ? ` of type ${e.eventType}` : ''}, expected ${e.count}`);
         break;

@@ -21,7 +21,7 @@ export class Stepper {
   constructor(
     readonly scenario: ScenarioDef,
     readonly inputs: readonly LearnerInput[],
-    private readonly snapshotEvery = 50,
+    private readonly snapshotEvery = 25,
   ) {
     this.entries = buildTimeline(scenario, inputs);
     this.rt = runtimeOf(scenario);

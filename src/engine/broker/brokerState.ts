@@ -3,6 +3,7 @@
  * Operations never mutate a state they are given; they return a new one that shares what did not change.
  */
 import type { AssignorName, BrokerEffect, OffsetResetPolicy, PartitionChoice, TopicPartition } from '../types';
+import type { IdSet } from '../sim/idSet';
 import { seedRng, type RngState } from '../sim/random';
 
 /** One record in a partition log. It is also what a consumer fetches (shared, never copied). */
@@ -119,7 +120,8 @@ export interface GroupState {
 
 /** Consumer-side application state of a group (the service's own store): dedupe ids, retry counts. */
 export interface ConsumerAppState {
-  readonly processedEventIds: Readonly<Record<string, true>>;
+  /** Event ids (or record places) the application has processed: an IdSet, cheap to grow. */
+  readonly processedEventIds: IdSet;
   /** Failed attempts of the record currently retried, per "topic:partition". */
   readonly attempts: Readonly<Record<string, { readonly offset: number; readonly count: number }>>;
 }

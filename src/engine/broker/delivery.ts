@@ -4,6 +4,7 @@
  * commit-after-process (at-least-once, the default) redelivers it. Duplicates are then the normal failure,
  * handled by an idempotent consumer that remembers event ids.
  */
+import { addId, EMPTY_ID_SET, hasId } from '../sim/idSet';
 import type { BrokerEffect } from '../types';
 import { poll } from './consumer';
 import { crashMember } from './group';
@@ -23,7 +24,7 @@ export interface ProcessRequest {
   dedupe?: boolean;
 }
 
-const EMPTY_APP: ConsumerAppState = { processedEventIds: {}, attempts: {} };
+const EMPTY_APP: ConsumerAppState = { processedEventIds: EMPTY_ID_SET, attempts: {} };
 
 export const appOf = (state: BrokerState, groupId: string): ConsumerAppState => state.apps[groupId] ?? EMPTY_APP;
 
@@ -36,7 +37,7 @@ export const processingId = (r: FetchedRecord): string => r.eventId ?? `${r.topi
 export function processRecord(state: BrokerState, groupId: string, memberId: string, r: FetchedRecord, dedupe: boolean, effects: BrokerEffect[]): { state: BrokerState; applied: boolean } {
   const app = appOf(state, groupId);
   const id = processingId(r);
-  const duplicate = app.processedEventIds[id] === true;
+  const duplicate = hasId(app.processedEventIds, id);
   const where = `${tpName(r.topic, r.partition)}@${r.offset}`;
   const what = r.eventId ? `event ${r.eventId}` : `record ${where}`;
   const reason = !duplicate
@@ -46,7 +47,7 @@ export function processRecord(state: BrokerState, groupId: string, memberId: str
       : `${memberId} processed ${what} AGAIN (${where}): a duplicate delivery, so its side effects happen twice`;
   effects.push({ kind: 'record-processed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, duplicate, reason });
   if (duplicate) return { state, applied: !dedupe };
-  return { state: putApp(state, groupId, { ...app, processedEventIds: { ...app.processedEventIds, [id]: true } }), applied: true };
+  return { state: putApp(state, groupId, { ...app, processedEventIds: addId(app.processedEventIds, id) }), applied: true };
 }
 
 /**
