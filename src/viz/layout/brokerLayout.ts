@@ -146,6 +146,8 @@ export interface EmitterVM {
   id: string;
   kind: 'producer' | 'relay' | 'service' | 'other';
   label: string;
+  /** The label wrapped to fit the node (one or two lines). */
+  titleLines: string[];
   sub: string;
   colour: string;
   x: number;
@@ -443,7 +445,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   const topicsBottom = y;
 
   // Emitters on the left: producers, the relay, services, and anyone else who appended this step.
-  const emitterDefs: Omit<EmitterVM, 'x' | 'y' | 'width' | 'height' | 'emitted'>[] = [
+  const emitterDefs: Omit<EmitterVM, 'x' | 'y' | 'width' | 'height' | 'emitted' | 'titleLines'>[] = [
     ...input.producers.map((p) => ({ id: p.id, kind: 'producer' as const, label: p.label, sub: 'producer', colour: PRODUCER_COLOUR })),
     ...(input.relay ? [{ id: 'relay', kind: 'relay' as const, label: 'Outbox relay', sub: 'publishes stored events', colour: PRODUCER_COLOUR }] : []),
     ...(input.services ?? []).map((s) => ({
@@ -459,15 +461,14 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       emitterDefs.push({ id, kind: 'other', label: id === 'learner' ? 'You (learner)' : id, sub: 'producer', colour: PRODUCER_COLOUR });
     }
   }
-  const EMITTER_H = 48;
-  const producers: EmitterVM[] = emitterDefs.map((d, i) => ({
-    ...d,
-    x: PAD,
-    y: 8 + TOPIC_HEAD + i * (EMITTER_H + 10),
-    width: EMITTER_W,
-    height: EMITTER_H,
-    emitted: emittedBy.get(d.id) ?? 0,
-  }));
+  let ey = 8 + TOPIC_HEAD;
+  const producers: EmitterVM[] = emitterDefs.map((d) => {
+    const titleLines = wrap(d.label, 18, 2);
+    const height = 32 + titleLines.length * 16;
+    const vm = { ...d, titleLines, x: PAD, y: ey, width: EMITTER_W, height, emitted: emittedBy.get(d.id) ?? 0 };
+    ey += height + 10;
+    return vm;
+  });
 
   // Groups, stacked on the right: members with their partitions as chips, then the lag chart.
   const groups: GroupVM[] = [];
