@@ -1,0 +1,45 @@
+/** The broker view renders every built-in scenario at every step (server-rendered, no DOM needed). */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../../scenarios/content/index';
+import { Stepper } from '../../scenarios/stepper';
+import { RunProvider, type PlaybackActor } from '../../state/react';
+import { createStore } from 'zustand/vanilla';
+import { createRunStore, type RunState } from '../../state/runStore';
+import { LiveBrokerView } from './LiveBrokerView';
+import { TOKEN_MS, tokenDelays } from './Token';
+import type { TokenVM } from '../layout/brokerLayout';
+
+describe('broker view', () => {
+  it('renders every built-in scenario at every step, each retained record a named button', () => {
+    let total = 0;
+    for (const scenario of builtinScenarios) {
+      if (scenario.topology.topics.length === 0) continue;
+      const stepper = new Stepper(scenario, []);
+      const base = createRunStore(scenario, `run-${scenario.id}`, [], stepper);
+      for (let k = 0; k <= stepper.lastStep; k++) {
+        const r = stepper.at(k);
+        const store = createStore<RunState>()(() => ({ ...base.getState(), step: k, world: r.world, effects: r.effects, narration: r.narration }));
+        const html = renderToStaticMarkup(createElement(RunProvider, { store, playback: null as unknown as PlaybackActor, children: createElement(LiveBrokerView) }));
+        const records = Object.values(r.world.broker.topics).flatMap((t) => t.partitions.flatMap((p) => p.records));
+        const buttons = html.match(/class="bv-cell[^"]*" data-offset="\d+" role="button" tabindex="0"/g) ?? [];
+        // Every record is a button, or behind a "show all" button of its partition.
+        expect(buttons.length).toBeLessThanOrEqual(records.length);
+        if (buttons.length < records.length) expect(html).toContain('Show all records of');
+        expect(html).toContain('Select any record');
+        total += buttons.length;
+      }
+    }
+    expect(total).toBeGreaterThan(100);
+  });
+
+  it('starts a step’s tokens within a bounded span, fetches after produces', () => {
+    const tok = (kind: TokenVM['kind'], index: number): TokenVM => ({ id: `${kind}${index}`, kind, from: { x: 0, y: 0 }, to: { x: 1, y: 1 }, c1: { x: 0, y: 0 }, c2: { x: 1, y: 1 }, d: 'M0,0', colour: '#000', label: '', index });
+    const tokens = [...Array.from({ length: 500 }, (_, i) => tok('produce', i)), ...Array.from({ length: 700 }, (_, i) => tok('fetch', 500 + i))];
+    const d = tokenDelays(tokens);
+    expect(Math.max(...d.slice(0, 500))).toBeLessThan(1500);
+    expect(Math.min(...d.slice(500))).toBeGreaterThanOrEqual(Math.max(...d.slice(0, 500)) + TOKEN_MS - 1);
+    expect(Math.max(...d)).toBeLessThan(1500 * 2 + TOKEN_MS);
+  });
+});
