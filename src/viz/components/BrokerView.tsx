@@ -141,6 +141,18 @@ function Topic({
         topic <tspan className="bv-mono">{t.name}</tspan> · {t.partitions.length} partition{t.partitions.length === 1 ? '' : 's'}
         {t.compacted ? ' · compacted' : ''}
       </text>
+      {t.partitions.some((p) => p.deleted > 0) && (
+        <text x={t.x + t.width - 8} y={t.y + 20} textAnchor="end" className="bv-small">
+          <title>Records before the log-start offset were deleted by retention (whole closed segments).</title>
+          {short(
+            `retention deleted ${t.partitions
+              .filter((p) => p.deleted > 0)
+              .map((p) => `P${p.partition} ${p.deleted === 1 ? '0' : `0–${p.deleted - 1}`}`)
+              .join(', ')}`,
+            Math.max(12, Math.floor((t.width - (t.name.length + 24 + (t.compacted ? 12 : 0)) * 7.4) / 6.2)),
+          )}
+        </text>
+      )}
       {t.partitions.map((p) => (
         <Partition
           key={p.partition}
