@@ -5,71 +5,99 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LearnerInput } from '../engine/types';
 import { findBuiltin } from '../scenarios/content';
+import { forkScenario } from '../scenarios/fork';
+import { toAsyncApi } from '../scenarios/io/asyncapi';
+import { exportFileName, exportScenarioText, importScenarioText } from '../scenarios/io/importScenario';
+import { decodeShare, encodeShare, shareUrl } from '../scenarios/io/shareLink';
 import type { ScenarioDef } from '../scenarios/schema';
 import { RunProvider, type RunChrome } from '../state/react';
-import { formatRoute } from '../state/route';
+import { formatRoute, type Route } from '../state/route';
 import { Player } from '../ui/Player';
 import { createBranch, findBranch, listBranches } from './branches';
+import { downloadText, freshScenarioId, loadScenario, replaceScenario, saveScenario } from './library';
 import { NotFound } from './NotFound';
 import { mainRunId, openRun, type OpenRun } from './openRun';
 import { markReady, setCurrentRun } from './testHooks';
 
-export default function PlayerRoutes({ route }: { route: { page: 'scenario'; scenarioId: string; step: number | null } | { page: 'run'; runId: string; step: number | null } }) {
+type PlayerRoute = Extract<Route, { page: 'scenario' } | { page: 'run' } | { page: 'share' }>;
+
+export default function PlayerRoutes({ route }: { route: PlayerRoute }) {
   if (route.page === 'run') return <BranchRoute key={`r/${route.runId}`} runId={route.runId} step={route.step} />;
-  const scenario = findBuiltin(route.scenarioId);
-  if (!scenario) return <NotFound what={`There is no scenario called “${route.scenarioId}”.`} onShown={markReady} />;
-  return <PlayerRoute key={`s/${scenario.id}`} scenario={scenario} step={route.step} />;
+  if (route.page === 'share') return <SharedRoute key={`share/${route.data.slice(0, 32)}`} data={route.data} />;
+  return <ScenarioRoute key={`s/${route.scenarioId}`} scenarioId={route.scenarioId} step={route.step} />;
+}
+
+function useAsync<T>(load: () => Promise<T>, deps: unknown[]): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    load().then((v) => !cancelled && setValue(v));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the inputs of `load` as deps
+  }, deps);
+  return value;
+}
+
+function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number | null }) {
+  const builtin = findBuiltin(scenarioId);
+  const loaded = useAsync(() => (builtin ? Promise.resolve({ ok: true as const, scenario: builtin, saved: false }) : loadScenario(scenarioId).catch((e: unknown) => ({ ok: false as const, message: String(e) }))), [scenarioId]);
+  if (!loaded) return <p className="loading">Opening the scenario…</p>;
+  if (!loaded.ok) return <NotFound what={loaded.message} onShown={markReady} />;
+  return <PlayerRoute scenario={loaded.scenario} step={step} ownership={loaded.saved ? 'saved' : 'builtin'} />;
+}
+
+/** A shared scenario: validated like an import, played in memory, read-only until forked. */
+function SharedRoute({ data }: { data: string }) {
+  const decoded = useAsync(() => decodeShare(data), [data]);
+  if (!decoded) return <p className="loading">Reading the shared scenario…</p>;
+  if (!decoded.ok) return <NotFound what={`This share link cannot be opened: ${decoded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`} onShown={markReady} />;
+  return <PlayerRoute scenario={decoded.scenario} step={0} ownership="shared" />;
 }
 
 /** A branch: find which scenario it belongs to in the catalog, then play it. */
 function BranchRoute({ runId, step }: { runId: string; step: number | null }) {
-  const [found, setFound] = useState<{ scenario: ScenarioDef; parentRunId: string; branchedAtStep: number } | null | 'missing'>(null);
-  useEffect(() => {
-    let cancelled = false;
-    findBranch(runId)
-      .then((run) => {
-        if (cancelled) return;
-        const scenario = run ? findBuiltin(run.scenarioId) : undefined;
-        setFound(run && scenario && run.parentRunId !== null ? { scenario, parentRunId: run.parentRunId, branchedAtStep: run.branchedAtStep ?? 0 } : 'missing');
-      })
-      .catch(() => !cancelled && setFound('missing'));
-    return () => {
-      cancelled = true;
-    };
+  const found = useAsync(async () => {
+    const run = await findBranch(runId).catch(() => undefined);
+    if (!run || run.parentRunId === null) return 'missing' as const;
+    const loaded = await loadScenario(run.scenarioId).catch(() => null);
+    return loaded?.ok ? { scenario: loaded.scenario, saved: loaded.saved, parentRunId: run.parentRunId, branchedAtStep: run.branchedAtStep ?? 0 } : ('missing' as const);
   }, [runId]);
-  useEffect(() => {
-    if (found === 'missing') markReady();
-  }, [found]);
   if (found === null) return <p className="loading">Opening the branch…</p>;
   if (found === 'missing') return <NotFound what={`There is no branch “${runId}” in this browser. Branches are kept on the device where they were made.`} onShown={markReady} />;
-  return <PlayerRoute scenario={found.scenario} step={step} branch={{ runId, parentRunId: found.parentRunId, branchedAtStep: found.branchedAtStep }} />;
+  return <PlayerRoute scenario={found.scenario} step={step} ownership={found.saved ? 'saved' : 'builtin'} branch={{ runId, parentRunId: found.parentRunId, branchedAtStep: found.branchedAtStep }} />;
 }
 
 interface PlayerRouteProps {
   scenario: ScenarioDef;
   step: number | null;
+  ownership: RunChrome['ownership'];
   branch?: { runId: string; parentRunId: string; branchedAtStep: number };
 }
 
-function PlayerRoute({ scenario, step, branch }: PlayerRouteProps) {
+function PlayerRoute({ scenario, step, ownership, branch }: PlayerRouteProps) {
   const [run, setRun] = useState<OpenRun | null>(null);
   const [branches, setBranches] = useState<{ runId: string; title: string }[]>([]);
   const [branchStatus, setBranchStatus] = useState<RunChrome['branchStatus']>({ busy: false, error: null });
+  const [notice, setNotice] = useState<string | null>(null);
+  const shared = ownership === 'shared';
 
   // Open the run once; later URL changes (a pasted link, back/forward) seek instead.
   useEffect(() => {
     let cancelled = false;
     let opened: OpenRun | null = null;
-    void openRun(scenario, step, branch).then((r) => {
+    void openRun(scenario, step, branch, { memoryOnly: shared }).then((r) => {
       if (cancelled) return r.dispose();
       opened = r;
       setCurrentRun(r);
       setRun(r);
       markReady();
     });
-    listBranches(scenario.id)
-      .then((list) => !cancelled && setBranches(list.map((b) => ({ runId: b.runId, title: b.title }))))
-      .catch(() => undefined);
+    if (!shared)
+      listBranches(scenario.id)
+        .then((list) => !cancelled && setBranches(list.map((b) => ({ runId: b.runId, title: b.title }))))
+        .catch(() => undefined);
     return () => {
       cancelled = true;
       setCurrentRun(null);
@@ -85,6 +113,7 @@ function PlayerRoute({ scenario, step, branch }: PlayerRouteProps) {
   const onBranch = useCallback(
     (input: LearnerInput) => {
       if (!run) return;
+      if (shared) return setBranchStatus({ busy: false, error: 'A shared scenario is read-only: fork it first to keep your changes.' });
       const s = run.session.store.getState();
       setBranchStatus({ busy: true, error: null });
       createBranch(scenario, { runId: s.runId, inputs: s.inputs, step: s.step }, input)
@@ -94,13 +123,13 @@ function PlayerRoute({ scenario, step, branch }: PlayerRouteProps) {
         })
         .catch((err: unknown) => setBranchStatus({ busy: false, error: `Could not start a branch: ${err instanceof Error ? err.message : String(err)}` }));
     },
-    [run, scenario],
+    [run, scenario, shared],
   );
 
   const chrome = useMemo<RunChrome>(
     () => ({
       branch: onBranch,
-      answer: (questionId: string, answer: string | string[]) => void run?.session.answer(questionId, answer),
+      answer: (questionId, answer) => void run?.session.answer(questionId, answer),
       branches: branches.map((b) => ({ ...b, href: formatRoute({ page: 'run', runId: b.runId, step: null }), current: b.runId === branch?.runId })),
       parent: branch
         ? {
@@ -109,8 +138,43 @@ function PlayerRoute({ scenario, step, branch }: PlayerRouteProps) {
           }
         : null,
       branchStatus,
+      ownership,
+      notice,
+      fork: () => {
+        if (!run) return;
+        const s = run.session.store.getState();
+        void (async () => {
+          try {
+            const id = await freshScenarioId(`${scenario.id}-fork`);
+            const title = `${scenario.title} (my fork)`.slice(0, 200);
+            const fork = forkScenario(scenario, s.inputs, s.step, { id, title });
+            await saveScenario(fork, { runId: s.runId, step: s.step });
+            window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: Math.min(s.step, fork.steps.length) });
+          } catch (err) {
+            setNotice(`Could not fork: ${err instanceof Error ? err.message : String(err)}. Nothing was saved.`);
+          }
+        })();
+      },
+      exportFile: (format) => {
+        if (format === 'asyncapi') downloadText(`${scenario.id}.asyncapi.json`, JSON.stringify(toAsyncApi(scenario), null, 2) + '\n');
+        else downloadText(exportFileName(scenario), exportScenarioText(scenario));
+        setNotice(format === 'asyncapi' ? 'Downloaded the AsyncAPI 3 document.' : 'Downloaded the scenario as a JSON file.');
+      },
+      shareLink: async () => {
+        const data = await encodeShare(scenario);
+        const r = shareUrl(window.location.href.split('#')[0]!, data);
+        return r.ok ? { ok: true, url: r.url } : { ok: false, message: r.message };
+      },
+      saveEdited: async (json) => {
+        const r = importScenarioText(json);
+        if (!r.ok) return { ok: false, message: r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
+        if (r.scenario.id !== scenario.id) return { ok: false, message: `id: the id must stay "${scenario.id}" (fork to make a new scenario)` };
+        await replaceScenario(r.scenario);
+        window.location.reload();
+        return { ok: true };
+      },
     }),
-    [onBranch, branches, branch, scenario.id, branchStatus, run],
+    [onBranch, branches, branch, scenario, branchStatus, run, ownership, notice],
   );
 
   if (!run) return <p className="loading">Opening {scenario.title}…</p>;

@@ -21,12 +21,13 @@ export interface OpenRun {
 /** The main run of a built-in or saved scenario. Branches get their own ids. */
 export const mainRunId = (scenarioId: string) => `main-${scenarioId}`;
 
-export async function openRun(scenario: ScenarioDef, requestedStep: number | null, branch?: { runId: string; parentRunId: string; branchedAtStep: number }): Promise<OpenRun> {
+export async function openRun(scenario: ScenarioDef, requestedStep: number | null, branch?: { runId: string; parentRunId: string; branchedAtStep: number }, options: { memoryOnly?: boolean } = {}): Promise<OpenRun> {
   const runId = branch?.runId ?? mainRunId(scenario.id);
   let port: (RunPort & { close(): void }) | null = null;
   let unavailableReason: string | undefined;
   try {
-    port = await openRunDatabase(runId);
+    if (options.memoryOnly) unavailableReason = 'A shared scenario plays in memory: nothing is stored until you fork it.';
+    else port = await openRunDatabase(runId);
   } catch (err) {
     unavailableReason = err instanceof StorageUnavailableError ? err.message : `Could not open this run's storage (${err instanceof Error ? err.message : String(err)}); it plays in memory and nothing will be kept.`;
   }
@@ -54,6 +55,7 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
 
   // The URL follows the step without adding a history entry per step.
   const syncUrl = (step: number) => {
+    if (options.memoryOnly) return; // A shared link keeps its own address.
     const hash = branch ? formatRoute({ page: 'run', runId, step }) : formatRoute({ page: 'scenario', scenarioId: scenario.id, step });
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   };

@@ -31,6 +31,18 @@ export interface RunChrome {
   parent: { href: string; title: string } | null;
   /** Set while a branch is being created, or when creating one failed. */
   branchStatus: { busy: boolean; error: string | null };
+  /** Turns the run, up to its current step, into a scenario of the learner's own. */
+  fork(): void;
+  /** Downloads the scenario as a JSON file (or an AsyncAPI document). */
+  exportFile(format: 'scenario' | 'asyncapi'): void;
+  /** Builds a share link; resolves to the URL, or to a message when it cannot be shared as a link. */
+  shareLink(): Promise<{ ok: true; url: string } | { ok: false; message: string }>;
+  /** The scenario is the learner's own (editable); a shared one is read-only until forked. */
+  ownership: 'builtin' | 'saved' | 'shared';
+  /** Replaces a saved scenario with an edited version (already validated). */
+  saveEdited(json: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** A message from the last fork/export/share action. */
+  notice: string | null;
 }
 
 interface RunContextValue {
@@ -40,7 +52,19 @@ interface RunContextValue {
 }
 
 /** For a player without branching (read-only views, tests). */
-export const NO_CHROME: RunChrome = { branch: () => undefined, answer: () => undefined, branches: [], parent: null, branchStatus: { busy: false, error: null } };
+export const NO_CHROME: RunChrome = {
+  branch: () => undefined,
+  answer: () => undefined,
+  branches: [],
+  parent: null,
+  branchStatus: { busy: false, error: null },
+  fork: () => undefined,
+  exportFile: () => undefined,
+  shareLink: async () => ({ ok: false, message: 'Sharing is not available here.' }),
+  ownership: 'builtin',
+  saveEdited: async () => ({ ok: false, message: 'Editing is not available here.' }),
+  notice: null,
+};
 
 const RunContext = createContext<RunContextValue | null>(null);
 

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import type { ScenarioSummary } from '../scenarios/summary';
 
 /** The start page: every scenario with what it teaches; each is a link that can be shared. */
-export function Picker({ scenarios }: { scenarios: readonly ScenarioSummary[] }) {
+export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSummary[]; children?: ReactNode }) {
   return (
     <main className="picker">
       <header className="hero">
@@ -33,6 +34,7 @@ export function Picker({ scenarios }: { scenarios: readonly ScenarioSummary[] })
           </li>
         ))}
       </ul>
+      {children}
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { QueueView } from '../viz/components/QueueView';
 import { ReadModelsView } from '../viz/components/ReadModelsView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
+import { EditorPanel } from './EditorPanel';
 import { EventLogTable } from './EventLogTable';
 import { GroupsTable } from './GroupsTable';
 import { LearnerActions } from './LearnerActions';
@@ -16,6 +17,7 @@ import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
 import { PracticePanel } from './PracticePanel';
 import { QuestionPanel } from './QuestionPanel';
+import { ScenarioActions } from './ScenarioActions';
 import { StorageStatus } from './StorageStatus';
 import { usePlaybackKeys } from './usePlaybackKeys';
 
@@ -34,10 +36,12 @@ export function Player() {
         </a>
         <h1>{title}</h1>
         <span className="badge">{level}</span>
+        <ScenarioActions />
       </header>
       <PlaybackBar />
       <div className="stage">
         <div className="views">
+          <EditorPanel />
           <PracticePanel />
           <CqrsOverview />
           {hasTopics && (

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { PlayerPage } from './app';
+
+test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, import it back', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/ride-sharing/10');
+  await app.click('Fork');
+  await expect(page).toHaveURL(/#\/s\/ride-sharing-fork-1\/10$/);
+  await app.ready();
+  await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
+  await app.expectStep(10, 10);
+
+  // Add an event type and a step in the JSON editor, validated as typed.
+  await page.getByText('Edit this scenario (JSON)').click();
+  const editor = page.getByLabel('Scenario JSON');
+  const doc = JSON.parse(await editor.inputValue());
+  doc.topology.eventTypes = [...(doc.topology.eventTypes ?? []), { name: 'TipAdded', schemaVersion: 1, fields: [{ name: 'amount', type: 'number' }] }];
+  doc.steps.push({ title: 'A tip', narration: 'The rider adds a tip.', action: { kind: 'publish', producer: doc.topology.producers[0].id, topic: doc.topology.topics[0].name, event: { eventType: 'TipAdded', streamId: 'tip-1', key: 'ride-42', data: { amount: 2 } } } });
+  await editor.fill(JSON.stringify(doc, null, 2));
+  await expect(page.getByText('Valid scenario.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForEvent('load');
+  await app.ready();
+  await page.goto('./#/s/ride-sharing-fork-1/11');
+  await app.ready();
+  await expect(page.getByRole('heading', { name: 'A tip' })).toBeVisible();
+  await app.expectStep(11, 11);
+
+  // Listed under My scenarios; export, delete, import back.
+  await page.goto('./#/');
+  await app.ready();
+  const mine = page.getByRole('region', { name: 'My scenarios' });
+  await expect(mine.getByRole('link', { name: /\(my fork\)/ })).toBeVisible();
+  await mine.getByRole('link', { name: /\(my fork\)/ }).click();
+  await app.ready();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await (await download).path();
+  const exported = readFileSync(file, 'utf8');
+  expect(JSON.parse(exported).steps).toHaveLength(11);
+
+  await page.goto('./#/');
+  await app.ready();
+  await mine.getByRole('button', { name: /^Delete / }).click();
+  await expect(mine.getByText(/Deleted “/)).toBeVisible();
+  await expect(mine.getByRole('link', { name: /\(my fork\)/ })).toHaveCount(0);
+  await mine.getByLabel('Scenario file to import').setInputFiles({ name: 'fork.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(mine.getByText(/Imported “/)).toBeVisible();
+  await mine.getByRole('link', { name: /\(my fork\)/ }).click();
+  await app.ready();
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  expect(readFileSync(await (await again).path(), 'utf8')).toBe(exported);
+});
+
+test('an invalid import is refused with the path of the problem and changes nothing', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/');
+  const mine = page.getByRole('region', { name: 'My scenarios' });
+  await mine.getByLabel('Scenario file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 1, "id": "x", "__proto__": {"polluted": true}}') });
+  await expect(mine.getByRole('alert')).toContainText('Not imported');
+  await expect(mine.getByRole('alert')).toContainText('__proto__');
+  await expect(mine.getByText('Nothing yet.')).toBeVisible();
+});
+
+test('a share link opens read-only in a fresh browser, with a Fork button', async ({ page, browser }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/pubsub-basics/3');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const url = await page.getByLabel(/Share link \(the scenario travels inside it/).inputValue();
+  expect(url).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext({ reducedMotion: 'reduce' });
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await other.waitForFunction(() => window.__eventLab?.ready === true);
+  await expect(other.getByRole('heading', { level: 1, name: 'Publish/subscribe basics' })).toBeVisible();
+  await expect(other.getByText(/shared scenario\. It is read-only/)).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Fork' })).toBeVisible();
+  await fresh.close();
+});
+
+test('the linter flags a present-tense event name in the editor', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/pubsub-basics/2');
+  await app.click('Fork');
+  await app.ready();
+  await page.getByText('Edit this scenario (JSON)').click();
+  const editor = page.getByLabel('Scenario JSON');
+  await editor.fill((await editor.inputValue()).replaceAll('"OrderPlaced"', '"PlaceOrder"'));
+  await expect(page.locator('.lint')).toContainText('event-past-tense'.length ? 'PlaceOrder' : '');
+  await expect(page.getByRole('heading', { name: 'Event design review' })).toBeVisible();
+});
+
+test('the built app runs under a strict Content-Security-Policy without violations', async ({ page }) => {
+  const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = csp;
+    await route.fulfill({ response, headers });
+  });
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|unsafe-eval/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const app = new PlayerPage(page);
+  await app.open('#/s/ride-sharing/6');
+  await app.click('Step forward');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(violations).toEqual([]);
+});

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { SavedScenario } from '../persistence';
+import { formatRoute } from '../state/route';
+import { listSavedScenarios, removeSavedScenario, restoreSavedScenario } from './savedList';
+
+const MAX_IMPORT_BYTES = 2_000_000;
+
+/** "My scenarios" on the start page: forks and imports, renamable, deletable with undo, importable. */
+export function MyScenarios() {
+  const [list, setList] = useState<SavedScenario[] | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [deleted, setDeleted] = useState<SavedScenario | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const refresh = useCallback(() => listSavedScenarios().then(setList, () => setList([])), []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const importText = async (name: string, size: number, read: () => Promise<string>) => {
+    if (size > MAX_IMPORT_BYTES) return setMessage({ text: `“${name}” is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most 2 MB. Nothing was changed.`, error: true });
+    const { importFile } = await import('./importFlow');
+    const r = await importFile(await read());
+    setMessage(r.ok ? { text: `Imported “${r.title}”${r.renamedFrom ? ` as ${r.id} (the id ${r.renamedFrom} was taken)` : ''}.`, error: false } : { text: r.message, error: true });
+    await refresh();
+  };
+  const onFiles = (files: FileList | null) => {
+    const f = files?.[0];
+    if (f) void importText(f.name, f.size, () => f.text());
+  };
+
+  return (
+    <section
+      className={`my-scenarios${dragging ? ' is-dragging' : ''}`}
+      aria-labelledby={`${id}-title`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        onFiles(e.dataTransfer.files);
+      }}
+    >
+      <h2 id={`${id}-title`}>My scenarios</h2>
+      <p className="hint">Fork any scenario from its player, or import a scenario file (drop it here).</p>
+      <div className="my-actions">
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          Import
+        </button>
+        <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Scenario file to import" tabIndex={-1} onChange={(e) => {
+          onFiles(e.target.files);
+          e.target.value = '';
+        }} />
+      </div>
+      {message && (
+        <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {deleted && (
+        <p role="status" className="notice">
+          Deleted “{deleted.title}”.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void restoreSavedScenario(deleted).then(() => {
+                setDeleted(null);
+                return refresh();
+              })
+            }
+          >
+            Undo
+          </button>
+        </p>
+      )}
+      {list && list.length === 0 && <p className="empty">Nothing yet.</p>}
+      {list && list.length > 0 && (
+        <ul className="cards">
+          {list.map((s) => (
+            <SavedCard key={s.scenarioId} s={s} onChanged={refresh} onDeleted={(d) => setDeleted(d)} onError={(text) => setMessage({ text, error: true })} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SavedCard({ s, onChanged, onDeleted, onError }: { s: SavedScenario; onChanged(): void; onDeleted(s: SavedScenario): void; onError(text: string): void }) {
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(s.title);
+  const id = useId();
+  return (
+    <li className="card">
+      {editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void import('./importFlow')
+              .then((m) => m.rename(s.scenarioId, title.trim()))
+              .then(() => {
+                setEditing(false);
+                onChanged();
+              })
+              .catch((err: unknown) => onError(`Not renamed — ${err instanceof Error ? err.message : String(err)}`));
+          }}
+        >
+          <label htmlFor={`${id}-t`}>New name</label>
+          <input id={`${id}-t`} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          <button type="submit" disabled={!title.trim()}>
+            Save name
+          </button>
+        </form>
+      ) : (
+        <a href={formatRoute({ page: 'scenario', scenarioId: s.scenarioId, step: null })}>
+          <h3>{s.title}</h3>
+        </a>
+      )}
+      <p className="meta">{s.forkedFrom ? `Forked at step ${s.forkedFrom.step}` : 'Imported'} · {new Date(s.updatedAt).toLocaleString()}</p>
+      <div className="my-actions">
+        <button type="button" onClick={() => setEditing((x) => !x)} aria-label={`Rename ${s.title}`}>
+          Rename
+        </button>
+        <button type="button" onClick={() => void removeSavedScenario(s.scenarioId).then((d) => { if (d) onDeleted(d); onChanged(); })} aria-label={`Delete ${s.title}`}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Import and rename, loaded on demand (they need the validator). An import is validated whole
+ * before anything is written; a rejected file changes nothing that is stored.
+ */
+import { importScenarioText } from '../scenarios/io/importScenario';
+import { freshScenarioId, renameSaved, saveScenario } from './library';
+import { listSavedScenarios } from './savedList';
+import { findBuiltin } from '../scenarios/content';
+
+export type ImportOutcome = { ok: true; id: string; title: string; renamedFrom: string | null } | { ok: false; message: string };
+
+export async function importFile(text: string): Promise<ImportOutcome> {
+  const r = importScenarioText(text);
+  if (!r.ok) return { ok: false, message: `Not imported — ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}${r.issues.length > 8 ? ` (and ${r.issues.length - 8} more)` : ''}. Nothing was changed.` };
+  const taken = new Set((await listSavedScenarios()).map((s) => s.scenarioId));
+  const clash = taken.has(r.scenario.id) || !!findBuiltin(r.scenario.id);
+  const id = clash ? await freshScenarioId(r.scenario.id) : r.scenario.id;
+  const scenario = { ...r.scenario, id };
+  await saveScenario(scenario, null);
+  return { ok: true, id, title: scenario.title, renamedFrom: clash ? r.scenario.id : null };
+}
+
+export const rename = renameSaved;

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useRunChrome } from '../state/react';
+
+/** Fork, export and share: keep or pass on what is on screen. */
+export function ScenarioActions() {
+  const chrome = useRunChrome();
+  const [share, setShare] = useState<{ ok: true; url: string } | { ok: false; message: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const makeLink = async () => {
+    setCopied(false);
+    const r = await chrome.shareLink();
+    setShare(r);
+    if (r.ok) {
+      try {
+        await navigator.clipboard.writeText(r.url);
+        setCopied(true);
+      } catch {
+        // Clipboard refused (permissions): the link is shown to copy by hand.
+      }
+    }
+  };
+  return (
+    <div className="scenario-actions">
+      <div className="scenario-buttons" role="group" aria-label="Scenario">
+        <button type="button" onClick={() => chrome.fork()} title="Make this run, up to this step, a scenario of your own">
+          Fork
+        </button>
+        <button type="button" onClick={() => chrome.exportFile('scenario')}>
+          Export
+        </button>
+        <button type="button" onClick={() => void makeLink()}>
+          Share link
+        </button>
+        <button type="button" onClick={() => chrome.exportFile('asyncapi')}>
+          AsyncAPI
+        </button>
+      </div>
+      {chrome.ownership === 'shared' && <p className="notice-bar">You are viewing a shared scenario. It is read-only and nothing is stored: press Fork to keep it.</p>}
+      {chrome.notice && <p className="notice-bar" role="status">{chrome.notice}</p>}
+      {share && (
+        <div className="notice-bar" role="status">
+          {share.ok ? (
+            <>
+              <label>
+                {copied ? 'Link copied. ' : ''}Share link (the scenario travels inside it; nothing is uploaded):
+                <input readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
+              </label>
+            </>
+          ) : (
+            <>
+              {share.message}{' '}
+              <button type="button" className="link-button" onClick={() => chrome.exportFile('scenario')}>
+                Export the file instead
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
