@@ -17,7 +17,7 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-e2e', 'test-results', 'playwright-report', 'public/**/*.js'] },
+  { ignores: ['node_modules', 'dist', 'dist-*', 'test-results', 'playwright-report', 'public/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
