@@ -46,10 +46,11 @@ export function Player() {
           <CqrsOverview />
           {hasTopics && (
             <Collapsible title="Topics, partitions and consumer groups" className="panel view">
-              <LiveBrokerView />
+              <LiveBrokerView onSelectEvent={setSelected} />
               <p className="legend">
-                Each row is a partition: an append-only log whose boxes are records numbered by offset. A dashed box is where the next record
-                will go. Coloured triangles mark each group’s committed offset — the next record that group will read.
+                Each row is a partition: an append-only log whose boxes are records numbered by offset; a dashed box is where the next record
+                will go. Lettered tags mark each group’s committed offset (the next record it will read). Hover or click a group’s heading to see
+                its partitions; select a record to see why it went to its partition.
               </p>
             </Collapsible>
           )}

@@ -1,0 +1,23 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { PlayerPage } from './app';
+
+const serious = (violations: { impact?: string | null; id: string; nodes: { target: unknown }[] }[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+
+test('the start page has no serious or critical accessibility violation', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/');
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(serious(result.violations)).toEqual([]);
+});
+
+for (const hash of ['#/s/pubsub-basics/5', '#/s/ride-sharing/5', '#/s/log-vs-queue/9']) {
+  test(`a running scenario (${hash}) has no serious or critical accessibility violation`, async ({ page }) => {
+    const app = new PlayerPage(page);
+    await app.open(hash);
+    await page.getByText('Change the story').click();
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(serious(result.violations)).toEqual([]);
+  });
+}
