@@ -1,4 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+
+/** Long runs show the newest rows; the rest are one click away (rendering thousands every step would stutter). */
+const SHOWN = 100;
 import { useRun } from '../state/react';
 
 /**
@@ -29,6 +32,8 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
     return [done.length ? `done: ${done.join(', ')}` : '', waiting.length ? `waiting: ${waiting.join(', ')}` : ''].filter(Boolean).join(' · ');
   };
 
+  const [all, setAll] = useState(false);
+  const shown = all || events.length <= SHOWN ? events : events.slice(-SHOWN);
   const fresh = new Set(effects.flatMap((e) => (e.kind === 'event-stored' ? [e.eventId] : [])));
 
   return (
@@ -53,7 +58,7 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
               </tr>
             </thead>
             <tbody>
-              {events.map((e) => {
+              {shown.map((e) => {
                 const at = placement.get(e.eventId);
                 const stored = e.position <= storage.storedCount;
                 return (
@@ -89,6 +94,11 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
               })}
             </tbody>
           </table>
+          {shown.length < events.length && (
+            <button type="button" className="link-button" onClick={() => setAll(true)}>
+              Show all {events.length} events (the newest {SHOWN} are shown)
+            </button>
+          )}
         </div>
       )}
     </section>
