@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
 
 test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, import it back', async ({ page }) => {
+  // The longest journey in the suite (two builds of the world, an edit, three reloads, two downloads).
+  test.setTimeout(180_000);
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/10');
   await app.click('Fork');
@@ -18,7 +20,8 @@ test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, imp
   doc.topology.eventTypes = [...(doc.topology.eventTypes ?? []), { name: 'TipAdded', schemaVersion: 1, fields: [{ name: 'amount', type: 'number' }] }];
   doc.steps.push({ title: 'A tip', narration: 'The rider adds a tip.', action: { kind: 'publish', producer: doc.topology.producers[0].id, topic: doc.topology.topics[0].name, event: { eventType: 'TipAdded', streamId: 'tip-1', key: 'ride-42', data: { amount: 2 } } } });
   await editor.fill(JSON.stringify(doc, null, 2));
-  await expect(page.getByText('Valid scenario.')).toBeVisible();
+  await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeEnabled({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.waitForEvent('load');
   await app.ready();

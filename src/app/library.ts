@@ -2,20 +2,12 @@
  * The learner's own scenarios (forks and imports), kept in the catalog database as validated JSON
  * documents. Everything read back is validated again: stored data is treated like any import.
  */
-import { openCatalog, type SavedScenario } from '../persistence';
+import type { SavedScenario } from '../persistence';
 import { findBuiltin } from '../scenarios/content';
 import { importScenarioValue } from '../scenarios/io/importScenario';
 import type { ScenarioDef } from '../scenarios/schema';
 import { mainRunId } from './openRun';
-
-async function withCatalog<T>(f: (c: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
-  const catalog = await openCatalog();
-  try {
-    return await f(catalog);
-  } finally {
-    catalog.close();
-  }
-}
+import { listSavedScenarios, withCatalog } from './savedList';
 
 export type LoadedScenario = { ok: true; scenario: ScenarioDef; saved: boolean } | { ok: false; message: string };
 
@@ -29,11 +21,9 @@ export async function loadScenario(id: string): Promise<LoadedScenario> {
   return { ok: true, scenario: r.scenario, saved: true };
 }
 
-export const listSaved = () => withCatalog((c) => c.listScenarios());
-
 /** A fresh id for a new saved scenario, never a built-in's or an existing one's. */
 export async function freshScenarioId(base: string): Promise<string> {
-  const taken = new Set((await listSaved()).map((s) => s.scenarioId));
+  const taken = new Set((await listSavedScenarios()).map((s) => s.scenarioId));
   const stem = base.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 48) || 'scenario';
   for (let i = 1; ; i++) {
     const id = `${stem}-${i}`;
@@ -64,17 +54,6 @@ export async function renameSaved(id: string, title: string): Promise<void> {
     await c.putScenario({ ...s, title, document, updatedAt: Date.now() });
   });
 }
-
-/** Deletes a saved scenario; returns it so the learner can undo. */
-export async function deleteSaved(id: string): Promise<SavedScenario | undefined> {
-  return withCatalog(async (c) => {
-    const s = await c.getScenario(id);
-    if (s) await c.deleteScenario(id);
-    return s;
-  });
-}
-
-export const restoreSaved = (s: SavedScenario) => withCatalog((c) => c.putScenario(s));
 
 /** Offers a text as a file download. */
 export function downloadText(name: string, text: string, type = 'application/json') {

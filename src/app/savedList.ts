@@ -1,7 +1,8 @@
 /** Light access to the learner's saved scenarios for the start page (no validation library loaded). */
 import { openCatalog, type SavedScenario } from '../persistence';
 
-async function withCatalog<T>(f: (c: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
+/** Opens the catalog for one piece of work and always closes it. */
+export async function withCatalog<T>(f: (c: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
   const catalog = await openCatalog();
   try {
     return await f(catalog);

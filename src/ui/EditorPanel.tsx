@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { checkDraft, edit, historyOf, redo, undo } from '../state/editorDraft';
 import { useRun, useRunChrome } from '../state/react';
 
@@ -13,7 +13,10 @@ export function EditorPanel() {
   const [history, setHistory] = useState(() => historyOf(initial));
   const [saving, setSaving] = useState<string | null>(null);
   const id = useId();
-  const check = useMemo(() => checkDraft(history.present), [history.present]);
+  // Validation trails the typing (deferred), so a large scenario stays responsive to edit.
+  const draft = useDeferredValue(history.present);
+  const check = useMemo(() => checkDraft(draft), [draft]);
+  const checking = draft !== history.present;
   if (chrome.ownership !== 'saved') return null;
   const save = async () => {
     setSaving('Saving…');
@@ -33,7 +36,7 @@ export function EditorPanel() {
         <button type="button" onClick={() => setHistory(redo)} disabled={history.future.length === 0}>
           Redo
         </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={check.issues.length > 0 || history.present === initial}>
+        <button type="button" className="primary" onClick={() => void save()} disabled={checking || check.issues.length > 0 || history.present === initial}>
           Save
         </button>
         {saving && <span role="status">{saving}</span>}
