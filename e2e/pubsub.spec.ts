@@ -107,6 +107,11 @@ test.describe('Publish/subscribe basics', () => {
   test('keyboard: arrows step, Home restarts', async ({ page }) => {
     const app = new PlayerPage(page);
     await app.open('#/s/pubsub-basics/0');
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('Play or pause');
+    await help.getByRole('button', { name: 'Close' }).click();
+    await expect(help).toBeHidden();
     await page.locator('body').press('ArrowRight');
     await app.settled();
     await page.locator('body').press('ArrowRight');

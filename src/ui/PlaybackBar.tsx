@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { usePlaybackActor, usePlaybackMode, usePlaybackSpeed, useRun } from '../state/react';
 import { SPEEDS } from '../state/playbackMachine';
 import { IconBack, IconForward, IconPause, IconPlay, IconRestart } from './icons';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 /** Play, pause, step, restart, speed and a timeline to scrub: every control has a name. */
 export function PlaybackBar() {
@@ -64,6 +65,7 @@ export function PlaybackBar() {
       <output className="step-count" aria-live="polite">
         Step {step} / {lastStep}
       </output>
+      <ShortcutsHelp />
     </div>
   );
 }
