@@ -13,13 +13,39 @@ test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, imp
   await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
   await app.expectStep(10, 10);
 
-  // Add an event type and a step in the JSON editor, validated as typed.
-  await page.getByText('Edit this scenario (JSON)').click();
-  const editor = page.getByLabel('Scenario JSON');
-  const doc = JSON.parse(await editor.inputValue());
-  doc.topology.eventTypes = [...(doc.topology.eventTypes ?? []), { name: 'TipAdded', schemaVersion: 1, fields: [{ name: 'amount', type: 'number' }] }];
-  doc.steps.push({ title: 'A tip', narration: 'The rider adds a tip.', action: { kind: 'publish', producer: doc.topology.producers[0].id, topic: doc.topology.topics[0].name, event: { eventType: 'TipAdded', streamId: 'tip-1', key: 'ride-42', data: { amount: 2 } } } });
-  await editor.fill(JSON.stringify(doc, null, 2));
+  // Add an event type and a step in the design forms (no JSON typed), validated as typed.
+  await page.getByText('Edit this scenario', { exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Design' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('heading', { name: /^Event types \(/ }).click();
+  await page.getByRole('button', { name: 'Add event type' }).click();
+  const eventType = page.getByRole('group', { name: /^event type: / }).last();
+  // A present-tense name is flagged right next to the field, with a fix.
+  await eventType.getByLabel('Name', { exact: true }).fill('AddTip');
+  await expect(eventType.getByText(/Design (error|warning)/).first()).toBeVisible({ timeout: 30_000 });
+  await eventType.getByLabel('Name', { exact: true }).fill('TipAdded');
+  await eventType.getByRole('button', { name: 'Add field' }).click();
+  const field = eventType.getByRole('group', { name: /^field: / });
+  await field.getByLabel('Field name').fill('amount');
+  await field.getByLabel('Type').selectOption('number');
+
+  await page.getByRole('heading', { name: /^Script \(/ }).click();
+  await page.getByRole('button', { name: 'Add step' }).click();
+  const step = page.getByRole('group', { name: /^step: 11\. / });
+  await step.getByLabel('Title', { exact: true }).fill('A tip');
+  await step.getByLabel('Narration').fill('The rider adds a tip.');
+  await step.getByLabel('What happens').selectOption({ label: 'a producer publishes a record' });
+  await step.getByLabel('Event type').fill('TipAdded');
+  await step.getByLabel('Stream', { exact: true }).fill('tip-1');
+  await step.getByLabel('Record key').fill('ride-42');
+  await step.getByRole('button', { name: 'Add field to Data' }).click();
+  await step.getByLabel('Data: name of field 1').fill('amount');
+  await step.getByLabel('Data: amount: kind of value').selectOption('number');
+  await step.getByLabel('Data: amount', { exact: true }).fill('2');
+  // The same draft, seen as JSON.
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const doc = JSON.parse(await page.getByLabel('Scenario JSON').inputValue());
+  expect(doc.steps.at(-1).action.event).toMatchObject({ eventType: 'TipAdded', streamId: 'tip-1', key: 'ride-42', data: { amount: 2 } });
+  expect(doc.topology.eventTypes.at(-1)).toEqual({ name: 'TipAdded', schemaVersion: 1, fields: [{ name: 'amount', type: 'number' }] });
   await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeEnabled({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -90,7 +116,8 @@ test('the linter flags a present-tense event name in the editor', async ({ page 
   await app.open('#/s/pubsub-basics/2');
   await app.click('Fork');
   await app.ready();
-  await page.getByText('Edit this scenario (JSON)').click();
+  await page.getByText('Edit this scenario', { exact: true }).click();
+  await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByLabel('Scenario JSON');
   await editor.fill((await editor.inputValue()).replaceAll('"OrderPlaced"', '"PlaceOrder"'));
   await expect(page.locator('.lint')).toContainText('event-past-tense'.length ? 'PlaceOrder' : '');

@@ -1,10 +1,14 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { checkDraft, edit, historyOf, redo, undo } from '../state/editorDraft';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { checkDraft, draftDocument, edit, historyOf, messagesByPath, redo, undo } from '../state/editorDraft';
 import { useRun, useRunChrome } from '../state/react';
+import { DesignEditor } from './design/DesignEditor';
+
+type Tab = 'design' | 'json';
 
 /**
- * The learner's own scenario as JSON, validated as they type (every problem with its JSON path)
- * and linted for event design; undo/redo; saving restarts the run with the new version.
+ * The learner's own scenario, edited as forms (Design) or as JSON — one draft, one undo history —
+ * validated as they type (every problem with its JSON path, shown next to its field) and reviewed
+ * for event design; saving restarts the run with the new version.
  */
 export function EditorPanel() {
   const chrome = useRunChrome();
@@ -12,22 +16,30 @@ export function EditorPanel() {
   const initial = useMemo(() => JSON.stringify(scenario, null, 2), [scenario]);
   const [history, setHistory] = useState(() => historyOf(initial));
   const [saving, setSaving] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('design');
   const id = useId();
   // Validation trails the typing (deferred), so a large scenario stays responsive to edit.
   const draft = useDeferredValue(history.present);
   const check = useMemo(() => checkDraft(draft), [draft]);
+  const messages = useMemo(() => messagesByPath(check), [check]);
+  const doc = useMemo(() => draftDocument(history.present), [history.present]);
   const checking = draft !== history.present;
+  const onDesignChange = useCallback((next: unknown, coalesce?: string) => setHistory((h) => edit(h, JSON.stringify(next, null, 2), coalesce)), []);
   if (chrome.ownership !== 'saved') return null;
   const save = async () => {
     setSaving('Saving…');
     const r = await chrome.saveEdited(history.present);
     setSaving(r.ok ? 'Saved.' : `Not saved — ${r.message}`);
   };
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'design', label: 'Design' },
+    { id: 'json', label: 'JSON' },
+  ];
   return (
     <details className="panel editor">
       <summary>
-        <h2>Edit this scenario (JSON)</h2>
-        <span className="hint">Your own scenario: change events, topics, steps; saving restarts its run.</span>
+        <h2>Edit this scenario</h2>
+        <span className="hint">Your own scenario: design its events, topics, consumers, aggregates and script in forms, or edit the JSON; saving restarts its run.</span>
       </summary>
       <div className="editor-bar">
         <button type="button" onClick={() => setHistory(undo)} disabled={history.past.length === 0}>
@@ -40,11 +52,49 @@ export function EditorPanel() {
           Save
         </button>
         {saving && <span role="status">{saving}</span>}
+        {!saving && history.present !== initial && <span className="hint">Unsaved changes</span>}
       </div>
-      <label htmlFor={`${id}-json`} className="visually-hidden">
-        Scenario JSON
-      </label>
-      <textarea id={`${id}-json`} className="json-editor mono" spellCheck={false} value={history.present} onChange={(e) => setHistory((h) => edit(h, e.target.value))} rows={24} />
+      <div className="editor-tabs" role="tablist" aria-label="Editor view">
+        {tabs.map((t, i) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`${id}-panel`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              e.preventDefault();
+              const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+              setTab(next.id);
+              document.getElementById(`${id}-tab-${next.id}`)?.focus();
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
+        {tab === 'design' ? (
+          doc.ok ? (
+            <DesignEditor doc={doc.doc} onChange={onDesignChange} messages={messages} />
+          ) : (
+            <p role="alert" className="editor-issues">
+              The JSON cannot be read as a scenario ({doc.message}). Fix it in the JSON tab, or Undo, to use the forms again.
+            </p>
+          )
+        ) : (
+          <>
+            <label htmlFor={`${id}-json`} className="visually-hidden">
+              Scenario JSON
+            </label>
+            <textarea id={`${id}-json`} className="json-editor mono" spellCheck={false} value={history.present} onChange={(e) => setHistory((h) => edit(h, e.target.value))} rows={24} />
+          </>
+        )}
+      </div>
       {check.issues.length > 0 ? (
         <div role="alert" className="editor-issues">
           <h3>{check.issues.length} problem(s) — not saved until fixed</h3>

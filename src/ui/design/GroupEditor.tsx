@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import type { FieldDef } from '../../scenarios/design/formSpec';
+import { getIn, pathKey, setIn, type Path } from '../../scenarios/design/paths';
+import { useDesign } from './context';
+import { FieldEditor } from './FieldEditor';
+import { Messages } from './Messages';
+
+/** A nested object (the relay, a step's question, a scripted event); optional ones can be added and removed. */
+export function GroupEditor({ def, path }: { def: FieldDef & { kind: 'group' }; path: Path }) {
+  const { doc, apply, messages } = useDesign();
+  const value = getIn(doc, path);
+  const msgs = messages.get(pathKey(path));
+  if (def.key === '') return <Fields fields={def.fields} at={path} />;
+  if (value === undefined && def.optional) {
+    return (
+      <div className="d-field d-absent">
+        <span className="d-label">{def.label}</span>
+        {def.hint && <p className="hint">{def.hint}</p>}
+        <button type="button" className="d-small" onClick={() => apply((d) => setIn(d, path, def.make ? def.make(d) : {}))}>
+          Add {def.label.replace(/ \(.*\)$/, '').toLowerCase()}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <fieldset className="d-group">
+      <legend>{def.label}</legend>
+      {def.hint && <p className="hint">{def.hint}</p>}
+      <Messages {...msgs} />
+      <Fields fields={def.fields} at={path} />
+      {def.optional && (
+        <button type="button" className="d-small d-danger" onClick={() => apply((d) => setIn(d, path, undefined))}>
+          Remove {def.label.replace(/ \(.*\)$/, '').toLowerCase()}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** One of several shapes (what a step does, a projection operation): pick the kind, then fill its fields. */
+export function VariantEditor({ def, path }: { def: FieldDef & { kind: 'variant' }; path: Path }) {
+  const { doc, apply, messages } = useDesign();
+  const value = getIn(doc, path);
+  const current = def.variants.find((v) => v.matches(value));
+  const at = current?.base ? [...path, ...current.base] : path;
+  const id = useId();
+  return (
+    <div className="d-variant">
+      <div className="d-field">
+        <label htmlFor={id}>{def.label}</label>
+        <select
+          id={id}
+          value={current?.id ?? ''}
+          onChange={(e) => {
+            const next = def.variants.find((v) => v.id === e.target.value);
+            if (next) apply((d) => setIn(d, path, next.make(d)));
+          }}
+        >
+          {!current && <option value="">(choose)</option>}
+          {def.variants.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Messages {...messages.get(pathKey(path))} />
+      {current && <Fields fields={current.fields} at={at} />}
+    </div>
+  );
+}
+
+export function Fields({ fields, at }: { fields: readonly FieldDef[]; at: Path }) {
+  return (
+    <div className="d-fields">
+      {fields.map((f) => (
+        <FieldEditor key={f.key || f.label} def={f} at={at} />
+      ))}
+    </div>
+  );
+}

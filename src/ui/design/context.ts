@@ -1,0 +1,23 @@
+/** What every form field of the design editor needs: the draft, a way to change it, and its messages. */
+import { createContext, useContext } from 'react';
+import type { Doc, Path } from '../../scenarios/design/paths';
+import type { MessagesByPath } from '../../state/editorDraft';
+
+export interface DesignContextValue {
+  doc: Doc;
+  /** Replaces the value at `path`; `undefined` removes an optional field. Typing in one field is one undo step. */
+  set(path: Path, value: unknown): void;
+  /** A structural change (add, remove, move): always its own undo step. */
+  apply(change: (doc: unknown) => unknown): void;
+  messages: MessagesByPath;
+  /** Field references offered while typing an expression. */
+  refs: string[];
+}
+
+export const DesignContext = createContext<DesignContextValue | null>(null);
+
+export function useDesign(): DesignContextValue {
+  const ctx = useContext(DesignContext);
+  if (!ctx) throw new Error('useDesign outside the design editor');
+  return ctx;
+}
