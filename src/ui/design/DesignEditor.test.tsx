@@ -49,7 +49,7 @@ describe('design forms', () => {
       }
     }
     expect(count).toBeGreaterThan(10);
-  });
+  }, 60_000);
 
   it('shows a step’s narration and a field’s value as text, and a problem next to its field', () => {
     let doc = structuredClone(findBuiltin('pubsub-basics')!) as unknown as Doc;
