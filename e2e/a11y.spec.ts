@@ -21,3 +21,18 @@ for (const hash of ['#/s/pubsub-basics/5', '#/s/ride-sharing/5', '#/s/log-vs-que
     expect(serious(result.violations)).toEqual([]);
   });
 }
+
+test('the design editor, with forms open, has no serious or critical accessibility violation', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new PlayerPage(page);
+  await app.open('#/s/ride-sharing/4');
+  await app.click('Fork');
+  await app.ready();
+  await page.getByText('Edit this scenario', { exact: true }).click();
+  for (const section of ['Event types', 'Aggregates', 'Services', 'Script']) await page.getByRole('heading', { name: new RegExp(`^${section} \\(`) }).click();
+  for (const item of [/^event type: RideRequested/, /^aggregate: Ride /, /^service: /, /^step: 3\./]) await page.getByRole('group', { name: item }).first().locator('summary').first().click();
+  await page.getByRole('group', { name: /^command: AcceptRide/ }).locator('summary').click();
+  await expect(page.getByRole('group', { name: 'Guard' })).toBeVisible();
+  const result = await new AxeBuilder({ page }).include('.editor').analyze();
+  expect(serious(result.violations)).toEqual([]);
+});
