@@ -124,7 +124,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       createdAt = saved.createdAt;
       inputs = saved.inputs;
       stepper = new Stepper(scenario, inputs);
-      store.setState({ inputs, lastStep: stepper.lastStep, answers: answersOf(inputs) });
+      store.setState({ inputs, stepper, lastStep: stepper.lastStep, answers: answersOf(inputs) });
       furthest = Math.min(saved.furthestStep, stepper.lastStep);
     }
     const computed = stepper.at(furthest).world.log.events;

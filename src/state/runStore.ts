@@ -31,6 +31,8 @@ export interface RunState {
   scenario: ScenarioDef;
   runId: string;
   inputs: readonly LearnerInput[];
+  /** The run's stepper (scenario + inputs → world at any step); derived views may ask it for other steps. */
+  stepper: Stepper;
   step: number;
   lastStep: number;
   furthestStep: number;
@@ -56,6 +58,7 @@ export function createRunStore(scenario: ScenarioDef, runId: string, inputs: rea
     scenario,
     runId,
     inputs,
+    stepper,
     step: 0,
     lastStep: stepper.lastStep,
     furthestStep: 0,

@@ -1,11 +1,29 @@
 /**
- * Derived views of the current run that need the scenario's compiled behaviour (which views may
- * not import): an aggregate's state as of the current step, folded from its stream.
+ * Derived views of the current run that need the scenario's compiled behaviour or other steps'
+ * worlds (which views may not compute): an aggregate's state as of the current step, folded from
+ * its stream; every group's lag at every step up to the current one.
  */
 import { useMemo } from 'react';
 import { runtimeOf } from '../scenarios/runtime';
 import { aggregateState } from '../scenarios/steps/commands';
+import { lagSeriesOf, type LagRow } from './lagSeries';
 import { useRun } from './react';
+
+export type { LagRow } from './lagSeries';
+
+/**
+ * Each group's total lag at every step from 0 to the current one (sampled on very long runs), the
+ * same however the learner reached the step. Cached per run, so scrubbing back costs nothing and
+ * scrubbing forward computes only the steps not seen yet.
+ */
+export function useLagRows(): { rows: readonly LagRow[]; stride: number } {
+  const stepper = useRun((s) => s.stepper);
+  const world = useRun((s) => s.world);
+  return useMemo(() => {
+    const series = lagSeriesOf(stepper);
+    return { rows: series.upTo(world.step, world), stride: series.stride };
+  }, [stepper, world]);
+}
 
 export interface AggregateStateView {
   streamId: string;

@@ -32,6 +32,23 @@ describe('broker view', () => {
       }
     }
     expect(total).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('draws the lag of every step up to the current one on a run opened straight at that step', () => {
+    const scenario = builtinScenarios.find((s) => s.id === 'pubsub-basics')!;
+    const stepper = new Stepper(scenario, []);
+    const k = stepper.lastStep;
+    const r = stepper.at(k);
+    const base = createRunStore(scenario, 'run-opened-at-k', [], stepper);
+    const store = createStore<RunState>()(() => ({ ...base.getState(), step: k, world: r.world, effects: r.effects, narration: r.narration }));
+    const html = renderToStaticMarkup(createElement(RunProvider, { store, playback: null as unknown as PlaybackActor, children: createElement(LiveBrokerView) }));
+    const summary = html.match(/<title>Billing: total lag by step[^<]*<\/title>/)?.[0] ?? '';
+    // 13 points (steps 0–12): the last 12 spelt out, one earlier.
+    expect(summary).toContain('(from step 0) — 1 earlier point, then step 1: no commit');
+    expect(summary).toContain(`step ${k}: `);
+    // The line has several points, not just the current step's.
+    const line = html.match(/class="bv-lag-line" d="([^"]*)"|d="([^"]*)"[^>]*class="bv-lag-line"/);
+    expect((line?.[1] ?? line?.[2] ?? '').split(/[ML]/).filter(Boolean).length).toBeGreaterThan(3);
   });
 
   it('starts a step’s tokens within a bounded span, fetches after produces', () => {

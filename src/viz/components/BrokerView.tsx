@@ -1,6 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import { CELL_H, type BrokerViewModel, type CellVM, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
-import type { LagChartModel } from '../layout/lagHistory';
+import type { LagChartModel } from '../layout/lagChart';
 import type { PartitionWhy } from '../layout/whyPartition';
 import { LagChart } from './LagChart';
 import { CANVAS_THRESHOLD, CanvasTokens, Token, tokenDelays } from './Token';

@@ -1,4 +1,4 @@
-import type { LagChartModel } from '../layout/lagHistory';
+import type { LagChartModel } from '../layout/lagChart';
 
 interface Props {
   model: LagChartModel;
@@ -10,7 +10,7 @@ interface Props {
   summary: string;
 }
 
-/** A group's total lag over the visited steps; gaps where the group had no commit or the step was not shown. */
+/** A group's total lag at every step up to the current one; gaps where the group had no commit. */
 export function LagChart({ model, x, y, colour, label, summary }: Props) {
   const now = model.current ? `now ${model.current.lag}` : model.noCommit.length && model.points === 0 ? 'no commit yet' : 'now: no commit';
   return (

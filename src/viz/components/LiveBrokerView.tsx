@@ -1,26 +1,27 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PartitionChoice } from '../../engine/types';
 import { useRun } from '../../state/react';
+import { useLagRows } from '../../state/selectors';
 import { DEFAULT_WIDTH, layoutBroker } from '../layout/brokerLayout';
-import { layoutLagChart, recordStep, seriesFor, type LagHistory } from '../layout/lagHistory';
+import { lagSummary, layoutLagChart, seriesFor } from '../layout/lagChart';
 import { whyPartition } from '../layout/whyPartition';
 import { BrokerView, type RecordRef } from './BrokerView';
 import { useReducedMotion } from './useReducedMotion';
 
 /**
  * What the view remembers of the steps it has shown, per run (nothing is added to the run's state):
- * each group's total lag per step, and the partition choice of every record appended in a shown step.
- * A run's world at a step never changes, so what was seen stays true; a branch is a new run id.
+ * the partition choice of every record appended in a shown step. A run's world at a step never
+ * changes, so what was seen stays true; a branch is a new run id. (The lag chart does not depend on
+ * what was shown: its series comes from the state layer, computed from the world.)
  */
 interface Memory {
-  lag: LagHistory;
   choices: Map<string, PartitionChoice>;
 }
 const memories = new Map<string, Memory>();
 function memoryOf(runId: string): Memory {
   let m = memories.get(runId);
   if (!m) {
-    m = { lag: new Map(), choices: new Map() };
+    m = { choices: new Map() };
     memories.set(runId, m);
     // Keep the few most recent runs only.
     while (memories.size > 6) memories.delete(memories.keys().next().value!);
@@ -69,9 +70,8 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   }, []);
 
   const memory = memoryOf(runId);
-  const groupIds = useMemo(() => topology.groups.map((g) => g.id), [topology]);
-  // Remember this step's lag and partition choices (idempotent per step).
-  recordStep(memory.lag, step, broker, groupIds);
+  const lag = useLagRows();
+  // Remember this step's partition choices (idempotent per step).
   for (const e of effects) if (e.kind === 'record-appended') memory.choices.set(`${e.topic}:${e.partition}:${e.offset}`, e.choice);
 
   const model = useMemo(
@@ -92,14 +92,12 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   const lagCharts = useMemo(() => {
     const out = new Map<string, { model: ReturnType<typeof layoutLagChart>; summary: string }>();
     for (const g of model.groups) {
-      const series = seriesFor(memory.lag, g.groupId, step);
+      const series = seriesFor(lag.rows, g.groupId);
       const chart = layoutLagChart(series, { width: g.chart.width || CHART_W, height: g.chart.height || CHART_H, lastStep, currentStep: step });
-      const seen = series.filter((p) => p.lag !== undefined).slice(-12);
-      const summary = `${g.label}: total lag by step (steps shown so far) — ${seen.map((p) => `step ${p.step}: ${p.lag === null ? 'no commit' : p.lag}`).join(', ')}`;
-      out.set(g.groupId, { model: chart, summary });
+      out.set(g.groupId, { model: chart, summary: lagSummary(g.label, series, lag.stride) });
     }
     return out;
-  }, [model, memory, step, lastStep]);
+  }, [model, lag, step, lastStep]);
 
   const initialCounts = useMemo(() => new Map(topology.topics.map((t) => [t.name, t.partitions])), [topology]);
   const why = useCallback(

@@ -58,7 +58,7 @@ describe('views', () => {
         ).not.toThrow();
       }
     }
-  });
+  }, 60_000);
 
   it('render nothing for a scenario without aggregates, projections or queues', () => {
     const { store } = storeAt('pubsub-basics', 3);
