@@ -145,3 +145,19 @@ test('the built app runs under a strict Content-Security-Policy without violatio
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test('“Design your own answer” starts a blank scenario carrying the exercise’s question, editable in forms', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new PlayerPage(page);
+  await app.open('#/s/ride-sharing/0');
+  await page.getByRole('button', { name: 'Design your own answer' }).click();
+  await expect(page).toHaveURL(/#\/s\/ride-sharing-design-1\/0$/);
+  await app.ready();
+  await expect(page.getByRole('heading', { level: 1, name: 'My design: Design a ride-sharing app (the practice question)' })).toBeVisible();
+  await page.getByText('Edit this scenario', { exact: true }).click();
+  await page.getByRole('heading', { name: /^Event types \(1\)/ }).click();
+  await expect(page.getByRole('group', { name: /^event type: SomethingHappened/ })).toBeVisible();
+  await app.click('Step forward');
+  await app.click('Step forward');
+  await app.expectStep(2, 2);
+});

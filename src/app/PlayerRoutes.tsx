@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LearnerInput } from '../engine/types';
+import { blankScenario } from '../scenarios/blank';
 import { findBuiltin } from '../scenarios/content';
 import { forkScenario } from '../scenarios/fork';
 import { toAsyncApi } from '../scenarios/io/asyncapi';
@@ -152,6 +153,17 @@ function PlayerRoute({ scenario, step, ownership, branch }: PlayerRouteProps) {
             window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: Math.min(s.step, fork.steps.length) });
           } catch (err) {
             setNotice(`Could not fork: ${err instanceof Error ? err.message : String(err)}. Nothing was saved.`);
+          }
+        })();
+      },
+      designOwn: () => {
+        void (async () => {
+          try {
+            const id = await freshScenarioId(`${scenario.id}-design`);
+            await saveScenario(blankScenario({ id, title: `My design: ${scenario.title}`, exercise: scenario }), null);
+            window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: 0 });
+          } catch (err) {
+            setNotice(`Could not start a design: ${err instanceof Error ? err.message : String(err)}. Nothing was saved.`);
           }
         })();
       },

@@ -33,6 +33,8 @@ export interface RunChrome {
   branchStatus: { busy: boolean; error: string | null };
   /** Turns the run, up to its current step, into a scenario of the learner's own. */
   fork(): void;
+  /** For a practice exercise: starts the learner's own design from a blank scenario carrying the exercise's question. */
+  designOwn(): void;
   /** Downloads the scenario as a JSON file (or an AsyncAPI document). */
   exportFile(format: 'scenario' | 'asyncapi'): void;
   /** Builds a share link; resolves to the URL, or to a message when it cannot be shared as a link. */
@@ -59,6 +61,7 @@ export const NO_CHROME: RunChrome = {
   parent: null,
   branchStatus: { busy: false, error: null },
   fork: () => undefined,
+  designOwn: () => undefined,
   exportFile: () => undefined,
   shareLink: async () => ({ ok: false, message: 'Sharing is not available here.' }),
   ownership: 'builtin',

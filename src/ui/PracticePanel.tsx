@@ -7,6 +7,7 @@ import { useRun, useRunChrome } from '../state/react';
  * then the reference answer is shown point by point against theirs.
  */
 export function PracticePanel() {
+  const chrome = useRunChrome();
   const practice = useRun((s) => s.scenario.practice);
   const answers = useRun((s) => s.answers);
   const step = useRun((s) => s.step);
@@ -24,6 +25,18 @@ export function PracticePanel() {
       {practice.questions.map((q) => (
         <PracticeItem key={q.id} q={q} saved={decodePracticeAnswer(answers[practiceQuestionId(q.id)])} />
       ))}
+      {chrome.ownership === 'builtin' && (
+        <div className="practice-design">
+          <h3>Or design it for real</h3>
+          <p>
+            Start a scenario of your own with this exercise’s question and an almost empty system, build your events, topics, keys and consumers in
+            the design editor, run it, and compare it with this reference point by point.
+          </p>
+          <button type="button" className="primary" onClick={() => chrome.designOwn()}>
+            Design your own answer
+          </button>
+        </div>
+      )}
     </details>
   );
 }
