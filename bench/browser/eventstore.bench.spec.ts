@@ -1,8 +1,8 @@
 /**
- * Event store benchmarks in Chromium (`npm run bench`), medians of 5 after a warm-up, on a
- * disk-backed profile (an incognito context keeps IndexedDB in memory). Baselines on the same
- * object stores and indexes, in the same run: raw idb puts in one transaction per batch, Dexie
- * bulkAdd; for the rebuild, one raw getAll plus raw puts of the same read-model records and
+ * Event store benchmarks in Chromium (`npm run bench`), medians of 5 (9 for append 10k) after a
+ * warm-up, on a disk-backed profile (an incognito context keeps IndexedDB in memory). Baselines on
+ * the same object stores and indexes, in the same run: raw idb puts in one transaction per batch,
+ * Dexie bulkAdd; for the rebuild, one raw getAll plus raw puts of the same read-model records and
  * checkpoints. The page side is src/app/devtools/eventStoreHarness.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,27 +39,44 @@ test.afterAll(async () => {
 const appendMs = (impl: BenchImpl, total: number) =>
   page.evaluate(({ impl, total, batchSize }) => (window.__eventLab as unknown as H).benchAppend({ impl, total, batchSize }), { impl, total, batchSize: BATCH });
 
-/** Runs the implementations interleaved (so drift hits all alike): one warm-up round, then RUNS. */
-async function appendMedians(total: number, warmUp: boolean) {
+/**
+ * Runs the implementations interleaved, one warm-up round (optional) then `runs` rounds, each in a
+ * rotated order: a fixed order would always hand one implementation the background work left by
+ * the previous one (the deleted database of the run before), and drift on a busy machine would
+ * hit the implementations unevenly.
+ */
+async function appendTimes(total: number, runs: number, warmUp: boolean) {
   const impls: BenchImpl[] = ['store', 'raw', 'dexie'];
   const times: Record<BenchImpl, number[]> = { store: [], raw: [], dexie: [] };
   if (warmUp) for (const impl of impls) await appendMs(impl, total);
-  for (let r = 0; r < RUNS; r++) for (const impl of impls) times[impl].push(await appendMs(impl, total));
-  const rate = (impl: BenchImpl) => total / (median(times[impl]) / 1000);
-  return { store: rate('store'), raw: rate('raw'), dexie: rate('dexie') };
+  for (let r = 0; r < runs; r++) for (let i = 0; i < impls.length; i++) {
+    const impl = impls[(i + r) % impls.length]!;
+    times[impl].push(await appendMs(impl, total));
+  }
+  return times;
 }
 
-for (const [total, label, warmUp] of [
-  [10_000, '10k', true],
-  [100_000, '100k', false],
+/** The ratio of each round (runs next to each other in time): its median and range show the noise. */
+function pairedRatios(store: number[], baseline: number[]): string {
+  const ratios = store.map((ms, r) => baseline[r]! / ms);
+  const fmt = (x: number) => x.toFixed(2);
+  return `per-round ratios: median ${fmt(median(ratios))}, range ${fmt(Math.min(...ratios))}–${fmt(Math.max(...ratios))} (${ratios.map(fmt).join(' ')})`;
+}
+
+for (const [total, label, warmUp, runs] of [
+  [10_000, '10k', true, 9],
+  [100_000, '100k', false, RUNS],
 ] as const) {
   test(`append ${label} events in batches of ${BATCH}`, async () => {
     // 3 implementations × 5 runs of 100,000 disk writes: ~1.5 M events at a few thousand per second.
-    test.setTimeout(total >= 100_000 ? 2_400_000 : 600_000);
-    const r = await appendMedians(total, warmUp);
-    record(`eventstore: append ${label} (batches of 1,000) vs raw idb puts`, r.store, 'events/s', r.raw);
-    record(`eventstore: append ${label} (batches of 1,000) vs Dexie bulkAdd`, r.store, 'events/s', r.dexie);
-    expect(r.store).toBeGreaterThan(0);
+    test.setTimeout(total >= 100_000 ? 2_400_000 : 900_000);
+    const t = await appendTimes(total, runs, warmUp);
+    const rate = (impl: BenchImpl) => total / (median(t[impl]) / 1000);
+    record(`eventstore: append ${label} (batches of 1,000) vs raw idb puts`, rate('store'), 'events/s', rate('raw'));
+    console.log(`  medians of ${runs}; vs raw idb puts, ${pairedRatios(t.store, t.raw)}`);
+    record(`eventstore: append ${label} (batches of 1,000) vs Dexie bulkAdd`, rate('store'), 'events/s', rate('dexie'));
+    console.log(`  medians of ${runs}; vs Dexie bulkAdd, ${pairedRatios(t.store, t.dexie)}`);
+    expect(rate('store')).toBeGreaterThan(0);
   });
 }
 
