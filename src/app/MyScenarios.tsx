@@ -5,13 +5,15 @@ import { listSavedScenarios, removeSavedScenario, restoreSavedScenario } from '.
 
 const MAX_IMPORT_BYTES = 2_000_000;
 
-/** "My scenarios" on the start page: forks and imports, renamable, deletable with undo, importable. */
+/** "My scenarios" on the start page: forks and imports, renamable, deletable with undo, importable; back up and restore everything. */
 export function MyScenarios() {
   const [list, setList] = useState<SavedScenario[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [deleted, setDeleted] = useState<SavedScenario | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  const backupRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const refresh = useCallback(() => listSavedScenarios().then(setList, () => setList([])), []);
   useEffect(() => {
@@ -25,9 +27,34 @@ export function MyScenarios() {
     setMessage(r.ok ? { text: `Imported “${r.title}”${r.renamedFrom ? ` as ${r.id} (the id ${r.renamedFrom} was taken)` : ''}.`, error: false } : { text: r.message, error: true });
     await refresh();
   };
-  const onFiles = (files: FileList | null) => {
+  const restoreText = async (name: string, size: number, read: () => Promise<string>) => {
+    const { MAX_BACKUP_BYTES, restoreBackupText } = await import('./backupFlow');
+    if (size > MAX_BACKUP_BYTES) return setMessage({ text: `“${name}” is ${(size / 1e6).toFixed(1)} MB; a backup may be at most ${MAX_BACKUP_BYTES / 1e6} MB. Nothing was changed.`, error: true });
+    const r = await restoreBackupText(await read());
+    setMessage({ text: r.message, error: !r.ok });
+    await refresh();
+  };
+  const backUp = async () => {
+    const { downloadBackup } = await import('./backupFlow');
+    setMessage({ text: await downloadBackup(Date.now()), error: false });
+  };
+  /** Runs one piece of work at a time; any failure is shown, never swallowed. */
+  const run = (what: string, work: () => Promise<unknown>) => {
+    setBusy(true);
+    setMessage(null);
+    work()
+      .catch((err: unknown) => setMessage({ text: `${what} failed — ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`, error: true }))
+      .finally(() => setBusy(false));
+  };
+  /** A dropped or picked file: a backup (recognised by its header) is restored, anything else imported. */
+  const onFiles = (files: FileList | null, as: 'import' | 'restore' | 'auto' = 'auto') => {
     const f = files?.[0];
-    if (f) void importText(f.name, f.size, () => f.text());
+    if (!f) return;
+    run(as === 'restore' ? 'Restoring' : 'Importing', async () => {
+      const head = as === 'auto' ? await f.slice(0, 4096).text() : '';
+      const isBackup = as === 'restore' || (as === 'auto' && /"kind"\s*:\s*"event-lab-backup"/.test(head));
+      return isBackup ? restoreText(f.name, f.size, () => f.text()) : importText(f.name, f.size, () => f.text());
+    });
   };
 
   return (
@@ -48,14 +75,28 @@ export function MyScenarios() {
       <h2 id={`${id}-title`}>My scenarios</h2>
       <p className="hint">Fork any scenario from its player, or import a scenario file (drop it here).</p>
       <div className="my-actions">
-        <button type="button" onClick={() => fileRef.current?.click()}>
+        <button type="button" onClick={() => fileRef.current?.click()} disabled={busy}>
           Import
         </button>
         <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Scenario file to import" tabIndex={-1} onChange={(e) => {
-          onFiles(e.target.files);
+          onFiles(e.target.files, 'import');
+          e.target.value = '';
+        }} />
+        <button type="button" onClick={() => run('Backing up', backUp)} disabled={busy}>
+          Back up everything
+        </button>
+        <button type="button" onClick={() => backupRef.current?.click()} disabled={busy}>
+          Restore backup
+        </button>
+        <input ref={backupRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Backup file to restore" tabIndex={-1} onChange={(e) => {
+          onFiles(e.target.files, 'restore');
           e.target.value = '';
         }} />
       </div>
+      <p className="hint">
+        A backup is one file with all your scenarios and how far you got in every scenario. Restoring it adds what is missing; a scenario or
+        progress already here is replaced only by a newer copy from the backup.
+      </p>
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openCatalog, openRunDatabase, type ProgressRecord, type RunRecord, type SavedScenario } from '../persistence';
+import { findBuiltin } from '../scenarios/content';
+import { exportBackup } from '../scenarios/io/backup';
+import { collectBackup, restoreBackupText } from './backupFlow';
+import { mainRunId } from './openRun';
+import { deleteAllDatabases, dumpAllDatabases } from './testing/storedData';
+
+const doc = (id: string, title = `Fork ${id}`) => ({ ...JSON.parse(JSON.stringify(findBuiltin('pubsub-basics')!)), id, title });
+const saved = (id: string, updatedAt: number, title = `Fork ${id}`): SavedScenario => ({ scenarioId: id, title, forkedFrom: { runId: 'main-pubsub-basics', step: 3 }, document: doc(id, title), updatedAt });
+const progress = (scenarioId: string, furthestStep: number, updatedAt: number, answers: Record<string, unknown> = {}): ProgressRecord => ({ scenarioId, furthestStep, completed: false, answers, updatedAt });
+const run = (scenarioId: string, furthestStep: number, updatedAt: number, answers: Record<string, string> = {}): RunRecord => ({
+  runId: mainRunId(scenarioId),
+  scenarioId,
+  parentRunId: null,
+  branchedAtStep: null,
+  inputs: Object.entries(answers).map(([questionId, answer]) => ({ kind: 'answer' as const, atStep: 1, questionId, answer })),
+  cursor: furthestStep,
+  furthestStep,
+  createdAt: 1,
+  updatedAt,
+});
+
+async function seed(input: { scenarios?: SavedScenario[]; progress?: ProgressRecord[]; runs?: RunRecord[] }) {
+  const c = await openCatalog();
+  try {
+    for (const s of input.scenarios ?? []) await c.putScenario(s);
+    for (const p of input.progress ?? []) await c.putProgress(p);
+  } finally {
+    c.close();
+  }
+  for (const r of input.runs ?? []) {
+    const db = await openRunDatabase(r.runId);
+    await db.saveRun(r);
+    db.close();
+  }
+}
+
+async function catalogState() {
+  const c = await openCatalog();
+  try {
+    const scenarios = await c.listScenarios();
+    const progress = Object.fromEntries(await Promise.all(scenarios.map(async (s) => [s.scenarioId, await c.getProgress(s.scenarioId)] as const)));
+    return { scenarios, progress };
+  } finally {
+    c.close();
+  }
+}
+
+async function mainRun(scenarioId: string) {
+  const db = await openRunDatabase(mainRunId(scenarioId));
+  try {
+    return await db.loadRun();
+  } finally {
+    db.close();
+  }
+}
+
+const backupOf = (scenarios: SavedScenario[], progressRecords: ProgressRecord[] = []) => exportBackup({ exportedAt: 1_800_000_000_000, scenarios, progress: progressRecords });
+
+beforeEach(deleteAllDatabases);
+afterEach(() => vi.restoreAllMocks());
+
+describe('collectBackup', () => {
+  it('holds every saved scenario, the catalog progress and the progress of main runs, in a dated file', async () => {
+    await seed({
+      scenarios: [saved('fork-a', 10), saved('fork-b', 20)],
+      progress: [progress('fork-a', 2, 11)],
+      runs: [run('pubsub-basics', 5, 30, { q1: 'b' }), run('fork-a', 4, 40)],
+    });
+    const b = await collectBackup(new Date(2027, 2, 4, 12).getTime());
+    expect(b.fileName).toBe('event-lab-backup-2027-03-04.json');
+    const json = JSON.parse(b.text);
+    expect(json.kind).toBe('event-lab-backup');
+    expect(json.scenarios.map((s: SavedScenario) => s.scenarioId).sort()).toEqual(['fork-a', 'fork-b']);
+    expect(json.progress).toEqual(
+      expect.arrayContaining([
+        { scenarioId: 'pubsub-basics', furthestStep: 5, completed: false, answers: { q1: 'b' }, updatedAt: 30 },
+        // The main run (updated at 40) is newer than the catalog's record (11).
+        { scenarioId: 'fork-a', furthestStep: 4, completed: false, answers: {}, updatedAt: 40 },
+      ]),
+    );
+    expect(json.progress).toHaveLength(2);
+  });
+
+  it('leaves out a saved scenario that no longer validates, and says so', async () => {
+    await seed({ scenarios: [saved('fork-a', 10), { ...saved('broken', 5), document: { schemaVersion: 99 } }] });
+    const b = await collectBackup(0);
+    expect(b.skipped).toEqual(['Fork broken']);
+    expect(JSON.parse(b.text).scenarios).toHaveLength(1);
+  });
+});
+
+describe('restoreBackupText', () => {
+  it('round-trips: back up, delete everything, restore, and find the same scenarios and progress', async () => {
+    await seed({ scenarios: [saved('fork-a', 10), saved('fork-b', 20)], runs: [run('fork-a', 3, 30, { q1: 'a' })] });
+    const before = await catalogState();
+    const { text } = await collectBackup(0);
+    await deleteAllDatabases();
+    const r = await restoreBackupText(text);
+    expect(r.ok && r.message).toBe('Restored 2 scenarios and progress in 1 scenario.');
+    expect((await catalogState()).scenarios).toEqual(before.scenarios);
+    // The player resumes the main run where the learner was, answers included.
+    expect(await mainRun('fork-a')).toMatchObject({ cursor: 3, furthestStep: 3, inputs: [{ kind: 'answer', questionId: 'q1', answer: 'a' }], updatedAt: 30 });
+  });
+
+  it('merges by updatedAt: the backup replaces only older copies, keeps newer ones and skips identical ones', async () => {
+    await seed({ scenarios: [saved('older-here', 10), saved('newer-here', 50), saved('same', 5)] });
+    const text = backupOf([saved('older-here', 20, 'From the backup'), saved('newer-here', 40, 'Stale'), saved('same', 5), saved('new-one', 1)]);
+    const r = await restoreBackupText(text);
+    expect(r.ok && r.summary.scenarios).toEqual({ added: ['new-one'], replaced: ['older-here'], keptNewer: ['newer-here'], unchanged: ['same'], copied: [] });
+    expect(r.ok && r.message).toBe('Restored 2 scenarios (1 replaced by the backup’s newer copy; 1 kept as they are, yours being newer; 1 already here) and progress in 0 scenarios.');
+    const titles = Object.fromEntries((await catalogState()).scenarios.map((s) => [s.scenarioId, s.title]));
+    expect(titles).toEqual({ 'older-here': 'From the backup', 'newer-here': 'Fork newer-here', same: 'Fork same', 'new-one': 'Fork new-one' });
+  });
+
+  it('merges progress the same way, against the catalog and the main runs', async () => {
+    await seed({ progress: [progress('log-vs-queue', 2, 100)], runs: [run('pubsub-basics', 6, 100), run('cqrs-orders', 1, 10)] });
+    const text = backupOf([], [progress('pubsub-basics', 2, 50), progress('cqrs-orders', 7, 60, { q: ['x', 'y'] }), progress('log-vs-queue', 9, 200), progress('ride-sharing', 4, 5)]);
+    const r = await restoreBackupText(text);
+    expect(r.ok && r.summary.progress).toEqual({ added: ['ride-sharing'], replaced: ['cqrs-orders', 'log-vs-queue'], keptNewer: ['pubsub-basics'] });
+    expect(await mainRun('pubsub-basics')).toMatchObject({ furthestStep: 6, updatedAt: 100 });
+    expect(await mainRun('cqrs-orders')).toMatchObject({ furthestStep: 7, cursor: 7, inputs: [{ kind: 'answer', questionId: 'q', answer: ['x', 'y'] }] });
+    expect(await mainRun('ride-sharing')).toMatchObject({ furthestStep: 4 });
+  });
+
+  it('restarts the main run of a replaced scenario (its stored events belong to the old version) and keeps the place', async () => {
+    await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12, { q1: 'c' })] });
+    const db = await openRunDatabase(mainRunId('fork-a'));
+    await db.store.appendToStream('s-1', [{ eventId: 'e-1', eventType: 'OrderPlaced', data: {}, metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' } }]);
+    db.close();
+    const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')]));
+    expect(r.ok && r.summary.scenarios.replaced).toEqual(['fork-a']);
+    const again = await openRunDatabase(mainRunId('fork-a'));
+    expect(await again.store.readAll()).toEqual([]);
+    expect(await again.loadRun()).toMatchObject({ furthestStep: 3, inputs: [{ questionId: 'q1', answer: 'c' }] });
+    again.close();
+  });
+
+  it('keeps a saved scenario that uses a built-in id as a copy under a new id', async () => {
+    const r = await restoreBackupText(backupOf([saved('pubsub-basics', 1, 'Mine')]));
+    expect(r.ok && r.summary.scenarios.copied).toEqual([{ from: 'pubsub-basics', to: 'pubsub-basics-1' }]);
+    expect(r.ok && r.message).toContain('1 saved under a new id: pubsub-basics → pubsub-basics-1');
+    const [s] = (await catalogState()).scenarios;
+    expect(s).toMatchObject({ scenarioId: 'pubsub-basics-1', title: 'Mine', document: { id: 'pubsub-basics-1' } });
+  });
+
+  describe('a refused backup changes nothing stored', () => {
+    const good = () => backupOf([saved('fork-z', 99)], [progress('fork-z', 3, 99)]);
+    const cases: [string, () => string, string][] = [
+      ['not JSON', () => 'not a backup', '(root)'],
+      ['truncated', () => good().slice(0, 300), '(root)'],
+      ['a scenario file, not a backup', () => JSON.stringify(doc('x')), 'kind'],
+      ['newer format', () => good().replace('"version": 1', '"version": 7'), 'version'],
+      ['unknown key', () => good().replace('"exportedAt"', '"extra": true, "exportedAt"'), '(root)'],
+      ['prototype key', () => good().replace('"answers": {}', '"answers": {"__proto__": {"x": 1}}'), 'progress[0].answers.__proto__'],
+      ['bad document inside', () => good().replace('"topic": "orders"', '"topic": "nowhere"'), 'scenarios[0].document.steps'],
+      ['duplicate scenario', () => backupOf([saved('fork-z', 1), saved('fork-z', 2)]), 'scenarios[1].scenarioId'],
+      ['negative step', () => good().replace('"furthestStep": 3', '"furthestStep": -3'), 'progress[0].furthestStep'],
+      ['script in a title', () => good().replace('"title": "Fork fork-z"', `"title": "${'<script>alert(1)</script>'.repeat(20)}"`), 'scenarios[0].title'],
+    ];
+    it.each(cases)('%s', async (_name, text, path) => {
+      await seed({ scenarios: [saved('fork-a', 10), saved('fork-b', 20)], progress: [progress('fork-a', 1, 11)], runs: [run('fork-a', 2, 12, { q: 'a' })] });
+      const before = await dumpAllDatabases();
+      const r = await restoreBackupText(text());
+      expect(r.ok).toBe(false);
+      expect(r.message).toMatch(/^Not restored — /);
+      expect(r.message).toContain(path);
+      expect(r.message).toMatch(/Nothing was changed\.$/);
+      expect(await dumpAllDatabases()).toEqual(before);
+    });
+  });
+
+  it('a write failing half-way through leaves the catalog as it was (one transaction)', async () => {
+    await seed({ scenarios: [saved('fork-a', 10)], progress: [progress('fork-a', 1, 11)] });
+    const before = await dumpAllDatabases();
+    const put = IDBObjectStore.prototype.put;
+    let n = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++n === 3) throw new DOMException('The disk is full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await expect(restoreBackupText(backupOf([saved('new-1', 1), saved('new-2', 2), saved('new-3', 3)], [progress('fork-a', 5, 50)]))).rejects.toThrow('disk is full');
+    vi.restoreAllMocks();
+    expect(await dumpAllDatabases()).toEqual(before);
+  });
+});
