@@ -9,6 +9,7 @@ import { QueueView } from '../viz/components/QueueView';
 import { ReadModelsView } from '../viz/components/ReadModelsView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
+import { DesignComparePanel } from './DesignComparePanel';
 import { EditorPanel } from './EditorPanel';
 import { EventLogTable } from './EventLogTable';
 import { GroupsTable } from './GroupsTable';
@@ -42,6 +43,7 @@ export function Player() {
       <div className="stage">
         <div className="views">
           <EditorPanel />
+          <DesignComparePanel />
           <PracticePanel />
           <CqrsOverview />
           {hasTopics && (
