@@ -13,7 +13,6 @@ import {
   SubscriptionHub,
   decideAppend,
   decideAsync,
-  normalizeBatch,
   toRecorded,
   validateExpected,
   validateReadAll,
@@ -23,6 +22,7 @@ import {
   type ProbeAnswer,
 } from '../engine/eventstore';
 import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent } from '../engine/types';
+import { cloneBatch } from './cloneBatch';
 import { DatabaseClosedError, translateTxError } from './errors';
 import { openRunDb, type RunDbSchema } from './schema';
 import type { RunRecord } from './runTypes';
@@ -94,7 +94,7 @@ export class IdbEventStore implements EventStore {
 
   appendToStream(streamId: string, events: Parameters<EventStore['appendToStream']>[1], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
     try {
-      const req = { streamId, events: normalizeBatch(streamId, events), expected: validateExpected(options?.expectedRevision) };
+      const req = { streamId, events: cloneBatch(streamId, events), expected: validateExpected(options?.expectedRevision) };
       return this.enqueue([req], null, false).then((r) => r[0]!);
     } catch (err) {
       return Promise.reject(err);
