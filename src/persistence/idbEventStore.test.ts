@@ -133,6 +133,95 @@ describe('IndexedDB event store', () => {
     b.close();
   });
 
+  describe('speculative writes (decided from what this store object last committed)', () => {
+    /** Reads of a stream inside a transaction: the lookups the speculative path saves. */
+    const spyStreamReads = () => [vi.spyOn(IDBIndex.prototype, 'openKeyCursor'), vi.spyOn(IDBIndex.prototype, 'getAll')];
+    const calls = (spies: { mock: { calls: unknown[] } }[]) => spies.reduce((n, s) => n + s.mock.calls.length, 0);
+
+    it('on a store it has seen from empty, appends issue no stream reads; a retry that needs them still gets them', async () => {
+      const s = await openIdbEventStore(uniqueDbName('spec'));
+      const reads = spyStreamReads();
+      expect(await s.appendToStream('s', evs('a', 'b'))).toEqual({ nextExpectedRevision: 1, position: 2 });
+      expect(await s.appendToStream('s', evs('c'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      expect(await s.appendToStream('t', evs('a'), { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 0, position: 4 });
+      await expect(s.appendToStream('t', evs('x'), { expectedRevision: 5 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(calls(reads)).toBe(0);
+      // Idempotent retries need the stored events: read inside the transaction, as before.
+      expect(await s.appendToStream('s', evs('a', 'b'))).toEqual({ nextExpectedRevision: 1, position: 2 });
+      expect(await s.appendToStream('s', evs('c'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      expect(calls(reads)).toBeGreaterThan(0);
+      expect((await s.readAll()).map((e) => `${e.eventId}:${e.streamId}@${e.revision}#${e.position}`)).toEqual(['a:s@0#1', 'b:s@1#2', 'c:s@2#3', 'a:t@0#4']);
+      s.close();
+    });
+
+    it('another writer in between: the speculative transaction writes nothing and the append is decided again from reads, with one clock reading', async () => {
+      const name = uniqueDbName('stale');
+      let readingsA = 0;
+      let readingsB = 0;
+      const a = await openIdbEventStore(name, { clock: () => 100 + ++readingsA });
+      const b = await openIdbEventStore(name, { clock: () => 200 + ++readingsB });
+      expect(await a.appendToStream('s', evs('a1'))).toEqual({ nextExpectedRevision: 0, position: 1 });
+      const txSpy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+      // b still believes the store is empty: it speculates s@0#1, sees head 1, aborts and redoes.
+      const input = evs('b1');
+      const pending = b.appendToStream('s', input);
+      (input[0]!.data as { id: string }).id = 'changed after the call';
+      expect(await pending).toEqual({ nextExpectedRevision: 1, position: 2 });
+      expect(txSpy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(2);
+      expect(readingsB).toBe(1);
+      // a believes s ends at revision 0, so it would refuse expectedRevision 1: its cache is stale too.
+      expect(await a.appendToStream('s', evs('a2'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      expect(await a.appendToStream('s', evs('a3'))).toEqual({ nextExpectedRevision: 3, position: 4 });
+      expect(await b.appendToStream('s', evs('b2'), { expectedRevision: 3 })).toEqual({ nextExpectedRevision: 4, position: 5 });
+      const all = await a.readAll();
+      expect(all.map((e) => `${e.eventId}@${e.revision}#${e.position}:${e.recordedAt}`)).toEqual(['a1@0#1:101', 'b1@1#2:201', 'a2@2#3:102', 'a3@3#4:103', 'b2@4#5:202']);
+      expect(all[1]!.data).toEqual({ id: 'b1' });
+      expect(await b.readAll()).toEqual(all);
+      a.close();
+      b.close();
+    });
+
+    it('a reopened store reads a stream once, then appends to it with a revision without reading', async () => {
+      const name = uniqueDbName('learn');
+      const a = await openIdbEventStore(name);
+      await a.appendToStream('s', evs('e1', 'e2'));
+      a.close();
+      const b = await openIdbEventStore(name);
+      const reads = spyStreamReads();
+      expect(await b.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      const afterFirst = calls(reads);
+      expect(afterFirst).toBeGreaterThan(0);
+      expect(await b.appendToStream('s', evs('e4'), { expectedRevision: 2 })).toEqual({ nextExpectedRevision: 3, position: 4 });
+      await expect(b.appendToStream('s', evs('e5'), { expectedRevision: 9 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(calls(reads)).toBe(afterFirst);
+      expect((await b.readStream('s')).map((e) => e.eventId)).toEqual(['e1', 'e2', 'e3', 'e4']);
+      b.close();
+    });
+
+    it('a group decided from the cache keeps issue order, rejects a failed check alone and positions stay contiguous', async () => {
+      const s = await openIdbEventStore(uniqueDbName('specgroup'));
+      await s.appendToStream('s', evs('e1'));
+      const reads = spyStreamReads();
+      const results = await Promise.allSettled([
+        s.appendToStream('a', evs('a1', 'a2'), { expectedRevision: 'no_stream' }),
+        s.appendToStream('s', evs('bad'), { expectedRevision: 5 }),
+        s.appendToStream('a', evs('a3'), { expectedRevision: 1 }),
+        s.appendToStream('b', []),
+        s.appendToStream('s', evs('e2'), { expectedRevision: 0 }),
+      ]);
+      expect(calls(reads)).toBe(0);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).name))).toEqual([
+        { nextExpectedRevision: 1, position: 3 },
+        'WrongExpectedVersionError',
+        { nextExpectedRevision: 2, position: 4 },
+        { nextExpectedRevision: -1, position: 4 },
+        { nextExpectedRevision: 1, position: 5 },
+      ]);
+      expect((await s.readAll()).map((e) => `${e.eventId}#${e.position}`)).toEqual(['e1#1', 'a1#2', 'a2#3', 'a3#4', 'e2#5']);
+      s.close();
+    });
+  });
+
   it('IndexedDB unavailable: opening throws StorageUnavailableError', async () => {
     const saved = globalThis.indexedDB;
     // @ts-expect-error simulate a browser without IndexedDB

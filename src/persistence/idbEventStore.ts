@@ -7,6 +7,12 @@
  * writes nothing of it; an I/O failure (storage full, …) aborts the whole group and rejects every
  * append in it. A promise resolves only after its transaction completed and its events reached the
  * subscribers. Nothing unrelated is awaited inside a transaction (idb's "transaction lifetime").
+ *
+ * Speculative writes: this object remembers what it last committed (the head, each stream's last
+ * revision, hashes of its event ids; see `streamCache.ts`). When that decides every append of a
+ * group, the events are written right behind the read of the head, without waiting for it; the
+ * transaction commits only if the head is the one remembered (nobody else wrote, so the decisions
+ * were exact), else it is aborted, writing nothing, and the group is decided again from reads.
  */
 import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import {
@@ -24,6 +30,7 @@ import {
 import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent } from '../engine/types';
 import { cloneBatch } from './cloneBatch';
 import { DatabaseClosedError, translateTxError } from './errors';
+import { StreamCache, decideFromCache, idHash, type StreamDraft } from './streamCache';
 import { openRunDb, type RunDbSchema } from './schema';
 import type { RunRecord } from './runTypes';
 
@@ -54,6 +61,20 @@ export interface IdbEventStoreOptions {
   onClosedElsewhere?: (err: Error) => void;
 }
 
+/** A group decided from the stream cache: per job, its results and the events to write. */
+interface PlannedJob {
+  results: AppendResult[];
+  writes: { req: AppendRequest; firstRevision: number; firstPosition: number }[];
+  /** A failed check (non-atomic jobs only): the job is rejected, nothing of it is written. */
+  error: unknown;
+}
+interface Plan {
+  jobs: PlannedJob[];
+  drafts: Map<string, StreamDraft>;
+  /** The global head once the group is written. */
+  head: number;
+}
+
 /** Foreign events (written by another tab) read inside our transaction for live delivery. */
 const FOREIGN_LIMIT = 1024;
 const noop = () => {};
@@ -64,6 +85,7 @@ export class IdbEventStore implements EventStore {
   private readonly queue: Job[] = [];
   private flushing = false;
   private knownHead = 0;
+  private readonly cache = new StreamCache();
   private closedError: Error | null = null;
 
   constructor(
@@ -79,6 +101,7 @@ export class IdbEventStore implements EventStore {
   async init(): Promise<void> {
     const cursor = await this.db.transaction('events').store.openKeyCursor(null, 'prev');
     this.knownHead = cursor ? cursor.key : 0;
+    this.cache.reset(this.knownHead === 0);
   }
 
   /** Marks the store unusable (another tab upgraded the database, or it was closed). */
@@ -167,17 +190,154 @@ export class IdbEventStore implements EventStore {
     for (const job of this.queue.splice(0)) job.reject(this.closedError);
   }
 
+  /**
+   * Commits one group: speculatively when the stream cache can decide every append in it (the
+   * common case: one request round trip fewer), else the slow way, deciding from reads.
+   */
   private async commitGroup(group: Job[]): Promise<void> {
-    const atomic = group[0]!.atomic;
-    const names: StoreNames<RunDbSchema>[] = atomic && group[0]!.run ? ['events', 'run'] : ['events'];
-    let tx: WriteTx;
+    const taken = new Map<AppendRequest, number>();
+    const plan = this.plan(group);
+    if (plan) {
+      if ((await this.commitPlanned(group, plan, taken)) === 'committed') return;
+      // Someone else wrote since our last commit: the cache was wrong, nothing was written.
+      this.cache.reset(false);
+    }
+    await this.commitSlow(group, taken);
+  }
+
+  /** Decides the group from the cache alone (no I/O); null if any append needs a read. */
+  private plan(group: Job[]): Plan | null {
+    const drafts = new Map<string, StreamDraft>();
+    let head = this.knownHead;
+    const jobs: PlannedJob[] = [];
+    for (const job of group) {
+      const planned: PlannedJob = { results: [], writes: [], error: null };
+      for (const req of job.appends) {
+        let draft = drafts.get(req.streamId);
+        if (!draft) {
+          const known = this.cache.get(req.streamId);
+          if (!known) return null;
+          draft = { last: known.last, ids: known.ids, added: [] };
+          drafts.set(req.streamId, draft);
+        }
+        const decision = decideFromCache(draft, req.streamId, req.expected, req.events.map((e) => e.eventId), head);
+        if (!decision) return null;
+        if (decision.kind === 'conflict') {
+          // Atomic jobs abort on a failed check, and a job's earlier appends would be drafted:
+          // leave both to the slow path (they are rare).
+          if (job.atomic || job.appends.length > 1) return null;
+          planned.error = decision.error;
+          break;
+        }
+        if (decision.kind === 'noop') {
+          planned.results.push({ nextExpectedRevision: decision.nextExpectedRevision, position: decision.position });
+          continue;
+        }
+        const n = req.events.length;
+        planned.writes.push({ req, firstRevision: decision.firstRevision, firstPosition: head + 1 });
+        head += n;
+        draft.last = decision.firstRevision + n - 1;
+        for (const e of req.events) draft.added.push(idHash(e.eventId));
+        planned.results.push({ nextExpectedRevision: draft.last, position: head });
+      }
+      jobs.push(planned);
+    }
+    return { jobs, drafts, head };
+  }
+
+  private openWriteTx(group: Job[]): WriteTx | null {
+    const names: StoreNames<RunDbSchema>[] = group[0]!.atomic && group[0]!.run ? ['events', 'run'] : ['events'];
     try {
-      tx = this.db.transaction(names, 'readwrite');
+      const tx = this.db.transaction(names, 'readwrite');
+      tx.done.catch(noop);
+      return tx;
     } catch (err) {
       for (const job of group) job.reject(translateTxError(err));
-      return;
+      return null;
     }
-    tx.done.catch(noop);
+  }
+
+  /**
+   * The speculative commit: the head is read first, the planned events are written right behind
+   * it without waiting, and once the head is back the transaction commits if it is the head this
+   * object last committed (the plan was then exact) or aborts, writing nothing, if it is not.
+   */
+  private async commitPlanned(group: Job[], plan: Plan, taken: Map<AppendRequest, number>): Promise<'committed' | 'stale'> {
+    const tx = this.openWriteTx(group);
+    if (!tx) return 'committed';
+    const written: RecordedEvent[] = [];
+    try {
+      const rawEvents = unwrap(tx.objectStore('events')) as IDBObjectStore;
+      const headReq = rawEvents.openKeyCursor(null, 'prev');
+      const headNow = new Promise<number>((resolve, reject) => {
+        headReq.onsuccess = () => resolve(headReq.result ? (headReq.result.key as number) : 0);
+        headReq.onerror = () => reject(headReq.error);
+      });
+      headNow.catch(noop);
+      for (const job of plan.jobs) {
+        for (const { req, firstRevision, firstPosition } of job.writes) {
+          const recordedAt = this.clock();
+          taken.set(req, recordedAt);
+          req.events.forEach((e, i) => {
+            const rec = toRecorded(e, req.streamId, firstRevision + i, firstPosition + i, recordedAt);
+            rawEvents.add(rec);
+            written.push(rec);
+          });
+        }
+      }
+      const run = group[0]!.atomic ? group[0]!.run : null;
+      if (run) (unwrap(tx.objectStore('run')) as IDBObjectStore).put(run);
+      if ((await headNow) !== this.knownHead) {
+        try {
+          tx.abort();
+        } catch {
+          /* already aborted (our first add collided with the other writer's event) */
+        }
+        return 'stale';
+      }
+      // Everything is issued: let the database commit without waiting for our last callbacks.
+      (unwrap(tx) as IDBTransaction).commit?.();
+      await tx.done;
+    } catch (err) {
+      this.failGroup(group, tx, err, null);
+      return 'committed';
+    }
+    this.knownHead = plan.head;
+    this.cache.commit(plan.drafts);
+    await this.deliver(written, plan.head);
+    group.forEach((job, i) => {
+      const planned = plan.jobs[i]!;
+      if (planned.error === null) job.resolve(planned.results);
+      else job.reject(planned.error);
+    });
+    return 'committed';
+  }
+
+  /** An I/O failure (or an atomic job's failed check) rejects every append of the group. */
+  private failGroup(group: Job[], tx: WriteTx, err: unknown, atomicFailure: unknown): void {
+    const error = atomicFailure ?? this.closedError ?? translateTxError(err, tx.error);
+    if (atomicFailure === null)
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
+    for (const job of group) job.reject(error);
+  }
+
+  /** Hands newly committed events to the subscriptions and waits until they have them. */
+  private async deliver(fresh: RecordedEvent[], head: number): Promise<void> {
+    if (fresh.length === 0) return;
+    this.hub.publish(fresh);
+    const wait = this.hub.whenDelivered(head);
+    if (wait) await wait;
+  }
+
+  /** The slow commit: reads the head and each stream inside the transaction, then decides. */
+  private async commitSlow(group: Job[], taken: Map<AppendRequest, number>): Promise<void> {
+    const atomic = group[0]!.atomic;
+    const tx = this.openWriteTx(group);
+    if (!tx) return;
     const events = tx.objectStore('events');
     // Writes go to the unwrapped store: no promise per request (a failed request aborts the
     // transaction, and tx.done reports it).
@@ -185,6 +345,7 @@ export class IdbEventStore implements EventStore {
     const index = events.index('byStreamRevision');
     const outcomes: ({ ok: true; results: AppendResult[] } | { ok: false; error: unknown })[] = [];
     const written: RecordedEvent[] = [];
+    const drafts = new Map<string, StreamDraft>();
     let foreign: RecordedEvent[] = [];
     let head = 0;
     let atomicFailure: unknown = null;
@@ -195,6 +356,14 @@ export class IdbEventStore implements EventStore {
       const headCursor = events.openKeyCursor(null, 'prev');
       headCursor.catch(noop);
       let headRead = false;
+      const readHead = async () => {
+        headRead = true;
+        const cursor = await headCursor;
+        head = cursor ? cursor.key : 0;
+        // The cache holds only while nobody else wrote since our last commit.
+        if (head !== this.knownHead) this.cache.reset(false);
+        if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT) foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
+      };
       const byEventId = events.index('byEventId');
 
       for (const job of group) {
@@ -208,15 +377,16 @@ export class IdbEventStore implements EventStore {
             firstId !== undefined && (req.expected === 'any' || req.expected === 'stream_exists') ? byEventId.getAll(firstId) : null;
           lastReq.catch(noop);
           findReq?.catch(noop);
-          if (!headRead) {
-            headRead = true;
-            const cursor = await headCursor;
-            head = cursor ? cursor.key : 0;
-            if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT)
-              foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
-          }
+          if (!headRead) await readHead();
           const lastKey = await lastReq;
           const last = lastKey ? lastKey.key[1] : -1;
+          let draft = drafts.get(streamId);
+          if (!draft) {
+            // Every id of the stream is known if the (valid) cache knew them, or if it is new.
+            const ids = this.cache.get(streamId)?.ids ?? (last < 0 ? new Set<number>() : null);
+            draft = { last, ids, added: [] };
+            drafts.set(streamId, draft);
+          }
           const answer = async (p: Probe): Promise<ProbeAnswer> => {
             if (p.kind === 'find') {
               const hits = await (findReq && p.eventId === firstId ? findReq : byEventId.getAll(p.eventId));
@@ -237,14 +407,16 @@ export class IdbEventStore implements EventStore {
             results.push({ nextExpectedRevision: decision.nextExpectedRevision, position: decision.position });
             continue;
           }
-          const recordedAt = this.clock();
+          const recordedAt = taken.get(req) ?? this.clock();
           req.events.forEach((e, i) => {
             const rec = toRecorded(e, streamId, decision.firstRevision + i, head + 1 + i, recordedAt);
             rawEvents.add(rec);
             written.push(rec);
+            draft.added.push(idHash(e.eventId));
           });
+          draft.last = decision.firstRevision + req.events.length - 1;
           head += req.events.length;
-          results.push({ nextExpectedRevision: decision.firstRevision + req.events.length - 1, position: head });
+          results.push({ nextExpectedRevision: draft.last, position: head });
         }
         if (failure !== null) {
           if (job.atomic) {
@@ -255,34 +427,19 @@ export class IdbEventStore implements EventStore {
           outcomes.push({ ok: false, error: failure });
         } else outcomes.push({ ok: true, results });
       }
-      if (!headRead) {
-        const cursor = await headCursor;
-        head = cursor ? cursor.key : 0;
-        if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT) foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
-      }
+      if (!headRead) await readHead();
       if (atomicFailure === null && atomic && group[0]!.run) {
         tx.objectStore('run').put(group[0]!.run).catch(noop);
       }
       await tx.done;
     } catch (err) {
-      const error = atomicFailure ?? this.closedError ?? translateTxError(err, tx.error);
-      if (atomicFailure === null)
-        try {
-          tx.abort();
-        } catch {
-          /* already finished */
-        }
-      for (const job of group) job.reject(error);
+      this.failGroup(group, tx, err, atomicFailure);
       return;
     }
 
     this.knownHead = head;
-    const fresh = [...foreign, ...written];
-    if (fresh.length > 0) {
-      this.hub.publish(fresh);
-      const wait = this.hub.whenDelivered(head);
-      if (wait) await wait;
-    }
+    this.cache.commit(drafts);
+    await this.deliver([...foreign, ...written], head);
     group.forEach((job, i) => {
       const o = outcomes[i]!;
       if (o.ok) job.resolve(o.results);
