@@ -156,7 +156,17 @@ test('“Design your own answer” starts a blank scenario carrying the exercise
   await expect(page.getByRole('heading', { level: 1, name: 'My design: Design a ride-sharing app (the practice question)' })).toBeVisible();
   await page.getByText('Edit this scenario', { exact: true }).click();
   await page.getByRole('heading', { name: /^Event types \(1\)/ }).click();
-  await expect(page.getByRole('group', { name: /^event type: SomethingHappened/ })).toBeVisible();
+  const eventType = page.getByRole('group', { name: /^event type: / }).first();
+  await expect(eventType).toHaveAccessibleName(/SomethingHappened/);
+  await eventType.locator('summary').click();
+  // Renaming an event type offers to rename the places that refer to it (the step that publishes it).
+  await eventType.getByLabel('Name', { exact: true }).fill('RideRequested');
+  await eventType.getByLabel('Schema version').focus();
+  await page.getByRole('button', { name: 'Rename them to “RideRequested”' }).click();
+  await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForEvent('load');
+  await app.ready();
   await app.click('Step forward');
   await app.click('Step forward');
   await app.expectStep(2, 2);

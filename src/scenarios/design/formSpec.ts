@@ -6,6 +6,7 @@
  * field uneditable. Templates are valid on their own: adding any item keeps a scenario valid.
  */
 import { append, getIn, type Path } from './paths';
+import type { RefKind } from './rename';
 
 /** What a choice list is computed from: the draft, the item being edited and its parent object. */
 export interface OptionContext {
@@ -21,7 +22,8 @@ interface Base {
 }
 
 export type FieldDef =
-  | (Base & { kind: 'text'; multiline?: boolean; optional?: boolean })
+  /** `renames`: the field is the name other parts refer to; after a change, offer to rename the references. */
+  | (Base & { kind: 'text'; multiline?: boolean; optional?: boolean; renames?: RefKind })
   | (Base & { kind: 'int'; optional?: boolean; min?: number; max?: number; nullable?: string })
   /** A checkbox; an optional flag left at its default is removed (`defaultValue`, false unless set). */
   | (Base & { kind: 'bool'; required?: boolean; defaultValue?: boolean })
@@ -181,7 +183,7 @@ const eventTypeItem: ItemDef = {
   noun: 'event type',
   title: (e) => `${str(field(e, 'name'), '(unnamed)')} v${String(field(e, 'schemaVersion') ?? '?')}`,
   fields: [
-    { key: 'name', label: 'Name', kind: 'text', hint: 'A fact in the past tense, PascalCase: RideRequested, not RequestRide.' },
+    { key: 'name', label: 'Name', kind: 'text', renames: 'eventType', hint: 'A fact in the past tense, PascalCase: RideRequested, not RequestRide.' },
     { key: 'schemaVersion', label: 'Schema version', kind: 'int', min: 1, hint: 'Bump it when the fields change; add an upcaster so old events can still be read.' },
     fieldList,
     { key: 'aggregate', label: 'Aggregate', kind: 'select', options: ({ doc }) => aggregateTypes(doc), optional: true, free: true },
@@ -207,7 +209,7 @@ const topicItem: ItemDef = {
   noun: 'topic',
   title: (t) => `${str(field(t, 'name'), '(unnamed)')} · ${String(field(t, 'partitions') ?? '?')} partition(s)${field(t, 'cleanupPolicy') === 'compact' ? ' · compacted' : ''}`,
   fields: [
-    { key: 'name', label: 'Name', kind: 'text' },
+    { key: 'name', label: 'Name', kind: 'text', renames: 'topic' },
     { key: 'partitions', label: 'Partitions', kind: 'int', min: 1, max: 64 },
     { key: 'keyField', label: 'Key field', kind: 'text', optional: true, hint: 'The event field used as the record key — usually the aggregate id, so one entity’s events stay in order.' },
     { key: 'cleanupPolicy', label: 'Cleanup policy', kind: 'select', options: ['delete', 'compact'], optional: true, labels: { delete: 'delete (retention)', compact: 'compact (latest per key)' } },
@@ -224,7 +226,7 @@ const producerItem: ItemDef = {
   noun: 'producer',
   title: (p) => `${str(field(p, 'label'), '(no label)')} (${str(field(p, 'id'), '?')})`,
   fields: [
-    { key: 'id', label: 'Id', kind: 'text' },
+    { key: 'id', label: 'Id', kind: 'text', renames: 'producer' },
     { key: 'label', label: 'Label', kind: 'text' },
     { key: 'idempotent', label: 'Idempotent (a retried send is never duplicated)', kind: 'bool', defaultValue: true },
     optInt('maxInFlight', 'Requests in flight', 'More than one lets a retry overtake a later request when idempotence is off.'),
@@ -238,7 +240,7 @@ const groupItem: ItemDef = {
   noun: 'consumer group',
   title: (g) => `${str(field(g, 'label'), str(field(g, 'id'), '(unnamed)'))} · ${Array.isArray(field(g, 'members')) ? (field(g, 'members') as unknown[]).length : 0} member(s)`,
   fields: [
-    { key: 'id', label: 'Id', kind: 'text' },
+    { key: 'id', label: 'Id', kind: 'text', renames: 'group' },
     { key: 'label', label: 'Label', kind: 'text', optional: true },
     { key: 'topics', label: 'Topics read', kind: 'names', options: ({ doc }) => topicNames(doc) },
     { key: 'members', label: 'Members', kind: 'names', hint: 'Consumer ids, comma-separated. Members beyond the partition count stay idle.' },
@@ -270,7 +272,7 @@ const aggregateItem: ItemDef = {
   noun: 'aggregate',
   title: (a) => `${str(field(a, 'type'), '(unnamed)')} (streams ${str(field(a, 'streamPrefix'), '?')}…)`,
   fields: [
-    { key: 'type', label: 'Type', kind: 'text' },
+    { key: 'type', label: 'Type', kind: 'text', renames: 'aggregate' },
     { key: 'streamPrefix', label: 'Stream prefix', kind: 'text', hint: 'Streams are named prefix + id, e.g. "ride-" + "42".' },
     { key: 'version', label: 'Version', kind: 'int', min: 1, hint: 'Bump when the lifecycle changes: older snapshots are then ignored.' },
     { key: 'snapshotEvery', label: 'Snapshot every (events)', kind: 'int', optional: true, min: 0 },
@@ -358,7 +360,7 @@ const projectionItem: ItemDef = {
   noun: 'projection',
   title: (p) => `${str(field(p, 'title'), str(field(p, 'name'), '(unnamed)'))}`,
   fields: [
-    { key: 'name', label: 'Name', kind: 'text' },
+    { key: 'name', label: 'Name', kind: 'text', renames: 'projection' },
     { key: 'title', label: 'Title', kind: 'text' },
     { key: 'columns', label: 'Columns', kind: 'names', hint: 'Comma-separated, in display order.' },
     { key: 'lagMs', label: 'Delay behind the write side (ms)', kind: 'int', optional: true, min: 0 },
@@ -508,7 +510,7 @@ const queueItem: ItemDef = {
   noun: 'queue',
   title: (q) => str(field(q, 'name'), '(unnamed)'),
   fields: [
-    { key: 'name', label: 'Name', kind: 'text' },
+    { key: 'name', label: 'Name', kind: 'text', renames: 'queue' },
     { key: 'visibilityTimeoutMs', label: 'Redelivery timeout (ms)', kind: 'int', min: 1 },
     { key: 'consumers', label: 'Consumers', kind: 'names', hint: 'Comma-separated; they compete for messages.' },
     description,

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FieldDef, OptionSource } from '../../scenarios/design/formSpec';
 import { getIn, pathKey, type Path } from '../../scenarios/design/paths';
+import { countReferences, refKindLabel, renameReferences } from '../../scenarios/design/rename';
 import { useDesign } from './context';
 import { ExprInput } from './ExprInput';
 import { GroupEditor, VariantEditor } from './GroupEditor';
@@ -52,6 +53,7 @@ export function FieldEditor({ def, at, root }: Props) {
   let control: React.ReactNode;
   switch (def.kind) {
     case 'text':
+      if (def.renames && !def.multiline) return <NameField def={def} path={path} id={id} hint={hint} hintId={hintId} msgs={msgs} />;
       control = def.multiline ? (
         <textarea id={id} rows={3} aria-describedby={hintId} aria-invalid={invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => change(def.optional && e.target.value === '' ? undefined : e.target.value)} />
       ) : (
@@ -179,6 +181,59 @@ export function FieldEditor({ def, at, root }: Props) {
       <label htmlFor={id}>{def.label}</label>
       {control}
       {hint}
+      <Messages {...msgs} />
+    </div>
+  );
+}
+
+/**
+ * The name other parts refer to (an event type's, a topic's…). When it has changed and the old name
+ * is still used elsewhere, offer to rename those references too — never silently, since a half-typed
+ * name could otherwise capture references to another thing.
+ */
+function NameField(props: { def: FieldDef & { kind: 'text' }; path: Path; id: string; hint: React.ReactNode; hintId?: string; msgs: ReturnType<ReturnType<typeof useDesign>['messages']['get']> }) {
+  const { def, path, id, hint, hintId, msgs } = props;
+  const { doc, set, apply } = useDesign();
+  const value = getIn(doc, path);
+  const current = typeof value === 'string' ? value : '';
+  const [before, setBefore] = useState<string | null>(null);
+  const [offer, setOffer] = useState<{ from: string; to: string } | null>(null);
+  const kind = def.renames!;
+  const stillUsed = offer ? countReferences(doc, kind, offer.from) : 0;
+  return (
+    <div className="d-field">
+      <label htmlFor={id}>{def.label}</label>
+      <input
+        id={id}
+        aria-describedby={hintId}
+        aria-invalid={msgs.issues.length > 0 || undefined}
+        value={current}
+        onFocus={() => setBefore(current)}
+        onBlur={() => {
+          if (before !== null && before !== '' && before !== current && countReferences(doc, kind, before) > 0) setOffer({ from: before, to: current });
+          setBefore(null);
+        }}
+        onChange={(e) => set(path, e.target.value)}
+      />
+      {hint}
+      {offer && stillUsed > 0 && offer.to === current && (
+        <div className="d-rename" role="status">
+          {stillUsed} place{stillUsed > 1 ? 's' : ''} still refer{stillUsed > 1 ? '' : 's'} to the {refKindLabel[kind]} “{offer.from}”.{' '}
+          <button
+            type="button"
+            className="d-small"
+            onClick={() => {
+              apply((d) => renameReferences(d, kind, offer.from, offer.to));
+              setOffer(null);
+            }}
+          >
+            Rename them to “{offer.to}”
+          </button>{' '}
+          <button type="button" className="d-small" onClick={() => setOffer(null)}>
+            Keep them
+          </button>
+        </div>
+      )}
       <Messages {...msgs} />
     </div>
   );
