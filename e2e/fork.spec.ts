@@ -171,3 +171,17 @@ test('“Design your own answer” starts a blank scenario carrying the exercise
   await app.click('Step forward');
   await app.expectStep(2, 2);
 });
+
+test('“New blank scenario” on the start page opens a design of one’s own that runs and is listed', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/');
+  await page.getByRole('region', { name: 'My scenarios' }).getByRole('button', { name: 'New blank scenario' }).click();
+  await expect(page).toHaveURL(/#\/s\/my-design-1\/0$/);
+  await app.ready();
+  await expect(page.getByRole('heading', { level: 1, name: 'My design' })).toBeVisible();
+  await app.click('Step forward');
+  await expect(page.getByRole('heading', { name: 'Something happens' })).toBeVisible();
+  await page.goto('./#/');
+  await app.ready();
+  await expect(page.getByRole('region', { name: 'My scenarios' }).getByRole('link', { name: 'My design' })).toBeVisible();
+});

@@ -38,6 +38,14 @@ export function MyScenarios() {
     const { downloadBackup } = await import('./backupFlow');
     setMessage({ text: await downloadBackup(Date.now()), error: false });
   };
+  /** A blank scenario of the learner's own, opened in the player with its design editor. */
+  const startBlank = async () => {
+    // Loaded on demand: the validator and the scenario library stay out of the start page's bundle.
+    const [{ blankScenario }, { freshScenarioId, saveScenario }] = await Promise.all([import('../scenarios/blank'), import('./library')]);
+    const scenarioId = await freshScenarioId('my-design');
+    await saveScenario(blankScenario({ id: scenarioId, title: 'My design' }), null);
+    window.location.hash = formatRoute({ page: 'scenario', scenarioId, step: 0 });
+  };
   /** Runs one piece of work at a time; any failure is shown, never swallowed. */
   const run = (what: string, work: () => Promise<unknown>) => {
     setBusy(true);
@@ -73,8 +81,11 @@ export function MyScenarios() {
       }}
     >
       <h2 id={`${id}-title`}>My scenarios</h2>
-      <p className="hint">Fork any scenario from its player, or import a scenario file (drop it here).</p>
+      <p className="hint">Start a blank design, fork any scenario from its player, or import a scenario file (drop it here).</p>
       <div className="my-actions">
+        <button type="button" className="primary" onClick={() => run('Creating a blank scenario', startBlank)} disabled={busy}>
+          New blank scenario
+        </button>
         <button type="button" onClick={() => fileRef.current?.click()} disabled={busy}>
           Import
         </button>
@@ -161,7 +172,7 @@ function SavedCard({ s, onChanged, onDeleted, onError }: { s: SavedScenario; onC
           <h3>{s.title}</h3>
         </a>
       )}
-      <p className="meta">{s.forkedFrom ? `Forked at step ${s.forkedFrom.step}` : 'Imported'} · {new Date(s.updatedAt).toLocaleString()}</p>
+      <p className="meta">{s.forkedFrom ? `Forked at step ${s.forkedFrom.step}` : 'Created here or imported'} · {new Date(s.updatedAt).toLocaleString()}</p>
       <div className="my-actions">
         <button type="button" onClick={() => setEditing((x) => !x)} aria-label={`Rename ${s.title}`}>
           Rename
