@@ -12,7 +12,7 @@ import { TOKEN_MS, tokenDelays } from './Token';
 import type { TokenVM } from '../layout/brokerLayout';
 
 describe('broker view', () => {
-  it('renders every built-in scenario at every step, each retained record a named button', () => {
+  it('renders every built-in scenario at every step, each retained record a named grid cell, one tab stop for all', () => {
     let total = 0;
     for (const scenario of builtinScenarios) {
       if (scenario.topology.topics.length === 0) continue;
@@ -23,10 +23,13 @@ describe('broker view', () => {
         const store = createStore<RunState>()(() => ({ ...base.getState(), step: k, world: r.world, effects: r.effects, narration: r.narration }));
         const html = renderToStaticMarkup(createElement(RunProvider, { store, playback: null as unknown as PlaybackActor, children: createElement(LiveBrokerView) }));
         const records = Object.values(r.world.broker.topics).flatMap((t) => t.partitions.flatMap((p) => p.records));
-        const buttons = html.match(/class="bv-cell[^"]*" data-offset="\d+" role="button" tabindex="0"/g) ?? [];
-        // Every record is a button, or behind a "show all" button of its partition.
+        const buttons = html.match(/class="bv-cell[^"]*" role="gridcell" data-topic="[^"]+" data-partition="\d+" data-offset="\d+" tabindex="-?[01]"/g) ?? [];
+        // Every record is a cell of the grid, or behind a "show all" button of its partition.
         expect(buttons.length).toBeLessThanOrEqual(records.length);
         if (buttons.length < records.length) expect(html).toContain('Show all records of');
+        // One tab stop for all the records.
+        expect(buttons.filter((b) => b.endsWith('tabindex="0"'))).toHaveLength(buttons.length ? 1 : 0);
+        expect((html.match(/role="grid"/g) ?? []).length).toBe(buttons.length ? 1 : 0);
         expect(html).toContain('Select any record');
         total += buttons.length;
       }

@@ -1,17 +1,15 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import { CELL_H, type BrokerViewModel, type CellVM, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
+import { CELL_H, type BrokerViewModel, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
 import type { LagChartModel } from '../layout/lagChart';
+import type { RecordRef } from '../layout/recordGrid';
 import type { PartitionWhy } from '../layout/whyPartition';
 import { LagChart } from './LagChart';
+import { RecordGrid } from './RecordGrid';
 import { CANVAS_THRESHOLD, CanvasTokens, Token, tokenDelays } from './Token';
 import { WhyPartition } from './WhyPartition';
 import './broker.css';
 
-export interface RecordRef {
-  topic: string;
-  partition: number;
-  offset: number;
-}
+export type { RecordRef } from '../layout/recordGrid';
 
 interface Props {
   model: BrokerViewModel;
@@ -61,7 +59,7 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
           height={model.height}
           viewBox={`0 0 ${model.width} ${model.height}`}
           role="group"
-          aria-label="Producers, topics with their partitions, and consumer groups. Each record is a button that explains its partition; the tables below hold the same information."
+          aria-label="Producers, topics with their partitions, and consumer groups. The records form one grid: Tab into it, move with the arrow keys, press Enter to see why a record went to its partition. The tables below hold the same information."
         >
           <g className={`bv-links${activeGroup ? ' is-focused' : ''}`} aria-hidden="true">
             {links.map((l) => (
@@ -72,8 +70,9 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
             <Emitter key={p.id} p={p} />
           ))}
           {model.topics.map((t) => (
-            <Topic key={t.name} t={t} cellW={model.cellW} activeGroup={activeGroup} selected={selected} onSelect={setSelected} onToggleExpand={onToggleExpand} />
+            <Topic key={t.name} t={t} cellW={model.cellW} activeGroup={activeGroup} onToggleExpand={onToggleExpand} />
           ))}
+          <RecordGrid topics={model.topics} cellW={model.cellW} selected={selected} onSelect={setSelected} />
           {model.groups.map((g) => (
             <Group
               key={g.groupId}
@@ -123,15 +122,11 @@ function Topic({
   t,
   cellW,
   activeGroup,
-  selected,
-  onSelect,
   onToggleExpand,
 }: {
   t: TopicVM;
   cellW: number;
   activeGroup: string | null;
-  selected: RecordRef | null;
-  onSelect: (r: RecordRef) => void;
   onToggleExpand: ((topic: string, partition: number) => void) | undefined;
 }) {
   return (
@@ -161,8 +156,6 @@ function Topic({
           x={t.x}
           right={t.x + t.width}
           activeGroup={activeGroup}
-          selectedOffset={selected && selected.topic === t.name && selected.partition === p.partition ? selected.offset : null}
-          onSelect={onSelect}
           onToggleExpand={onToggleExpand}
         />
       ))}
@@ -176,8 +169,6 @@ function Partition({
   x,
   right,
   activeGroup,
-  selectedOffset,
-  onSelect,
   onToggleExpand,
 }: {
   p: PartitionVM;
@@ -185,8 +176,6 @@ function Partition({
   x: number;
   right: number;
   activeGroup: string | null;
-  selectedOffset: number | null;
-  onSelect: (r: RecordRef) => void;
   onToggleExpand: ((topic: string, partition: number) => void) | undefined;
 }) {
   const labelTitle = `${p.topic}-${p.partition}: offsets ${p.logStartOffset}–${p.logEndOffset - 1 < p.logStartOffset ? '(empty)' : p.logEndOffset - 1}${p.deleted ? `; offsets before ${p.logStartOffset} deleted by retention` : ''}`;
@@ -212,9 +201,7 @@ function Partition({
           </text>
         </g>
       )}
-      {p.cells.map((c) => (
-        <Cell key={c.offset} c={c} cellW={cellW} selected={selectedOffset === c.offset} onSelect={() => onSelect({ topic: p.topic, partition: p.partition, offset: c.offset })} />
-      ))}
+      {/* The records themselves are drawn by the record grid, above the partitions. */}
       <rect x={p.next.x + 2} y={p.next.y} width={cellW - 6} height={CELL_H} rx={5} className="bv-next" />
       <text x={p.next.x + cellW / 2 - 1} y={p.next.y + CELL_H / 2 + 4} className="bv-small" textAnchor="middle">
         next {p.logEndOffset}
@@ -240,26 +227,6 @@ function Partition({
           </g>
         );
       })}
-    </g>
-  );
-}
-
-function Cell({ c, cellW, selected, onSelect }: { c: CellVM; cellW: number; selected: boolean; onSelect: () => void }) {
-  const cls = ['bv-cell', c.isNew ? 'is-new' : '', c.fetchedBy.length ? 'is-fetched' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
-  return (
-    <g className={cls} data-offset={c.offset} role="button" tabIndex={0} aria-pressed={selected} onClick={onSelect} onKeyDown={activate(onSelect)}>
-      {/* The title is the accessible name (and the tooltip); the visible text is a shortened form of it. */}
-      <title>{`${c.name}${c.isNew ? ', appended in this step' : ''}${c.fetchedBy.length ? `, fetched in this step by ${c.fetchedBy.join(', ')}` : ''}`}</title>
-      <rect x={c.x + 2} y={c.y} width={cellW - 6} height={CELL_H} rx={5} />
-      <g aria-hidden="true">
-      <text x={c.x + 8} y={c.y + 15} className="bv-cell-offset">
-        {c.offset}
-        {c.isNew ? ' new' : c.fetchedBy.length ? ' read' : ''}
-      </text>
-      <text x={c.x + 8} y={c.y + 31} className="bv-cell-type">
-        {short(c.eventType, Math.floor((cellW - 14) / 6.3))}
-      </text>
-      </g>
     </g>
   );
 }

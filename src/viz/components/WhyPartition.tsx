@@ -47,7 +47,7 @@ export function WhyPartition({ why, eventId, onClose, onInspect }: Props) {
           </p>
         </>
       ) : (
-        <p className="bv-why-hint">Select any record (click it, or Tab to it and press Enter) to see why it went to its partition.</p>
+        <p className="bv-why-hint">Select any record (click it, or Tab to the records, move with the arrow keys and press Enter) to see why it went to its partition.</p>
       )}
     </section>
   );

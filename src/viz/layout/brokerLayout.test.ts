@@ -54,7 +54,7 @@ describe('broker layout', () => {
   it('names every record cell for assistive technology', () => {
     const m = layoutBroker(inputAt('pubsub-basics', 5));
     const cell = m.topics[0]!.partitions[0]!.cells[0]!;
-    expect(cell.name).toMatch(/^offset 0, OrderPlaced, key order-\d, partition orders-0$/);
+    expect(cell.name).toMatch(/^offset 0, OrderPlaced, key order-\d, topic orders, partition 0$/);
   });
 
   it('marks commits with a group badge and the lag, and ownership links per group', () => {

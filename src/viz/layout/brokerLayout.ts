@@ -28,7 +28,7 @@ export interface CellVM {
   isNew: boolean;
   /** Groups that fetched this record in this step. */
   fetchedBy: string[];
-  /** Accessible name: "offset 3, OrderPlaced, key order-1". */
+  /** Accessible name: "offset 3, OrderPlaced, key order-1, topic orders, partition 0". */
   name: string;
 }
 
@@ -425,7 +425,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
             eventId: r.eventId,
             isNew: appended.has(`${name}:${p}:${r.offset}`),
             fetchedBy: fetched.get(`${name}:${p}:${r.offset}`) ?? [],
-            name: `offset ${r.offset}, ${eventType}, ${r.key === null ? 'no key' : `key ${r.key}`}, partition ${name}-${p}`,
+            name: `offset ${r.offset}, ${eventType}, ${r.key === null ? 'no key' : `key ${r.key}`}, topic ${name}, partition ${p}`,
           };
         }),
         hiddenBefore: isExpanded ? 0 : count - visible.length,
