@@ -72,6 +72,17 @@ test('records: one Tab stop, arrow keys move, Enter explains, playback shortcuts
   await expect(focused(page)).toHaveAccessibleName(cellName(1, 1));
   await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
 
+  // When the focused record leaves the view (here: a step back, as playing would slide the window
+  // without the learner moving focus), focus stays in the grid on the nearest record of its partition.
+  await press('ArrowUp', 0, 1);
+  await page.getByRole('button', { name: 'Step back', exact: true }).evaluate((b: HTMLButtonElement) => b.click());
+  await app.settled();
+  await app.expectStep(7, 12);
+  await expect(focused(page)).toHaveAccessibleName(cellName(0, 0));
+  await page.getByRole('button', { name: 'Step forward', exact: true }).evaluate((b: HTMLButtonElement) => b.click());
+  await app.settled();
+  await app.expectStep(8, 12);
+
   // Outside the grid the shortcuts work as before.
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('ArrowRight');

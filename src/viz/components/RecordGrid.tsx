@@ -29,8 +29,8 @@ function refOf(el: Element | null): RecordRef | null {
 export const RecordGrid = memo(function RecordGrid({ topics, cellW, selected, onSelect }: Props) {
   const rows = useMemo(() => gridRowsOf(topics), [topics]);
   const [active, setActive] = useState<RecordRef | null>(null);
-  // The one tab stop: the record last moved to, else the selected one, else near the last one, else the first.
-  const stop = tabStopOf(rows, [active, selected], active);
+  // The one tab stop: the record last moved to (or the nearest one once it has gone), else the selected one.
+  const stop = tabStopOf(rows, active, selected);
   const gridRef = useRef<SVGGElement>(null);
   /** The cell that has focus (kept when focus is lost because the cell left the grid). */
   const focused = useRef<SVGGElement | null>(null);

@@ -41,12 +41,14 @@ describe('record grid navigation', () => {
     for (const key of ['Enter', ' ', 'Tab', 'PageDown', 'a']) expect(moveInGrid(rows, r('orders', 0, 1), key)).toBeNull();
   });
 
-  it('keeps one tab stop: the active record, else the selected, else the nearest to a lost one, else the first', () => {
-    expect(tabStopOf(rows, [r('orders', 2, 0), r('orders', 0, 1)])).toEqual(r('orders', 2, 0));
-    expect(tabStopOf(rows, [null, r('orders', 0, 1)])).toEqual(r('orders', 0, 1));
-    expect(tabStopOf(rows, [r('payments', 0, 4), null], r('payments', 0, 4))).toEqual(r('payments', 0, 5));
-    expect(tabStopOf(rows, [r('gone', 0, 1)], r('gone', 0, 1))).toEqual(r('orders', 0, 0));
-    expect(tabStopOf([], [r('orders', 0, 1)])).toBeNull();
+  it('keeps one tab stop: the active record, else the nearest in its partition, else the selected, else the first', () => {
+    expect(tabStopOf(rows, r('orders', 2, 0), r('orders', 0, 1))).toEqual(r('orders', 2, 0));
+    expect(tabStopOf(rows, null, r('orders', 0, 1))).toEqual(r('orders', 0, 1));
+    expect(tabStopOf(rows, r('payments', 0, 4), r('orders', 0, 1))).toEqual(r('payments', 0, 5));
+    expect(tabStopOf(rows, r('gone', 0, 1), r('orders', 0, 1))).toEqual(r('orders', 0, 1));
+    expect(tabStopOf(rows, r('gone', 0, 1), r('gone', 0, 2))).toEqual(r('orders', 0, 0));
+    expect(tabStopOf(rows, null)).toEqual(r('orders', 0, 0));
+    expect(tabStopOf([], r('orders', 0, 1))).toBeNull();
     expect(inGrid(rows, r('orders', 2, 3))).toBe(false);
   });
 

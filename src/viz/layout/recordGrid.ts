@@ -44,7 +44,7 @@ export function nearestOffset(offsets: readonly number[], offset: number): numbe
 const at = (row: GridRow, offset: number): RecordRef => ({ topic: row.topic, partition: row.partition, offset });
 
 /** Whether the record is a cell of the grid. */
-export function inGrid(rows: readonly GridRow[], r: RecordRef | null): r is RecordRef {
+export function inGrid(rows: readonly GridRow[], r: RecordRef | null): boolean {
   if (!r) return false;
   const i = rowIndex(rows, r);
   return i >= 0 && rows[i]!.offsets.includes(r.offset);
@@ -79,15 +79,14 @@ export function moveInGrid(rows: readonly GridRow[], from: RecordRef, key: strin
 }
 
 /**
- * The grid's one tab stop: the first of `preferred` still in the grid, else the record nearest a
- * `lost` one (same partition, nearest offset), else the first record; null for an empty grid.
+ * The grid's one tab stop: the record last moved to (`active`); when it has left the grid, the nearest
+ * record of its partition; else the selected record; else the first one; null for an empty grid.
  */
-export function tabStopOf(rows: readonly GridRow[], preferred: readonly (RecordRef | null)[], lost: RecordRef | null = null): RecordRef | null {
-  for (const p of preferred) if (inGrid(rows, p)) return p;
-  if (lost) {
-    const row = rows[rowIndex(rows, lost)];
-    if (row) return at(row, nearestOffset(row.offsets, lost.offset));
-  }
+export function tabStopOf(rows: readonly GridRow[], active: RecordRef | null, selected: RecordRef | null = null): RecordRef | null {
+  if (inGrid(rows, active)) return active;
+  const row = active ? rows[rowIndex(rows, active)] : undefined;
+  if (row && active) return at(row, nearestOffset(row.offsets, active.offset));
+  if (inGrid(rows, selected)) return selected;
   const first = rows[0];
   return first ? at(first, first.offsets[0]!) : null;
 }
