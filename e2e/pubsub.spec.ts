@@ -110,6 +110,7 @@ test.describe('Publish/subscribe basics', () => {
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toContainText('Play or pause');
+    await expect(help.getByRole('table', { name: /records/ })).toContainText('Why this record went to its partition');
     await help.getByRole('button', { name: 'Close' }).click();
     await expect(help).toBeHidden();
     await page.locator('body').press('ArrowRight');
