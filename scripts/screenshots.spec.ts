@@ -22,3 +22,24 @@ for (const s of shots) {
     await page.screenshot({ path: `docs/screenshots/${s.name}.png`, fullPage: true });
   });
 }
+
+test('screenshot design-editor', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('./#/s/ride-sharing/10');
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await page.getByRole('button', { name: 'Fork', exact: true }).click();
+  await page.waitForURL(/ride-sharing-fork-1/);
+  await page.waitForFunction(() => window.__eventLab?.ready === true && window.__eventLab.state() !== null);
+  await page.getByText('Edit this scenario', { exact: true }).click();
+  await page.getByRole('heading', { name: /^Aggregates \(/ }).click();
+  await page.getByRole('group', { name: /^aggregate: Ride / }).locator('summary').first().click();
+  await page.getByRole('group', { name: /^command: AcceptRide/ }).locator('summary').click();
+  await page.getByRole('heading', { name: /^Event types \(/ }).click();
+  await page.getByRole('button', { name: 'Add event type' }).click();
+  await page.getByRole('group', { name: /^event type: / }).last().getByLabel('Name', { exact: true }).fill('AddTip');
+  await page.getByRole('button', { name: 'Compare with the ride-sharing reference' }).click();
+  await page.waitForTimeout(1000);
+  await page.locator('.editor').screenshot({ path: 'docs/screenshots/design-editor.png' });
+  await page.locator('.design-compare').screenshot({ path: 'docs/screenshots/design-compare.png' });
+});
