@@ -4,19 +4,13 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, openRunDatabase } from '../persistence';
-import { findBuiltin } from '../scenarios/content';
 import { importFile } from './importFlow';
 import { mainRunId } from './openRun';
 import { deleteAllDatabases, dumpAllDatabases } from './testing/storedData';
+import { baseDoc, mutatedText } from '../scenarios/io/testDocs';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Doc = any;
-const base = (id = 'pubsub-basics'): Doc => JSON.parse(JSON.stringify(findBuiltin(id)!));
-const text = (mutate: (s: Doc) => void, id?: string) => {
-  const s = base(id);
-  mutate(s);
-  return JSON.stringify(s, null, 2);
-};
+const base = baseDoc;
+const text = mutatedText;
 const good = JSON.stringify(base());
 const payload = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 

@@ -1,16 +1,10 @@
 /** Hand-written malformed imports: each is rejected with a message naming the exact JSON path. */
 import { describe, expect, it } from 'vitest';
-import { findBuiltin } from '../content';
 import { exportScenarioText, importScenarioText } from './importScenario';
+import { baseDoc, mutatedText, type Doc } from './testDocs';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Doc = any;
-const base = (id = 'pubsub-basics'): Doc => JSON.parse(JSON.stringify(findBuiltin(id)!));
-const text = (mutate: (s: Doc) => void, id?: string) => {
-  const s = base(id);
-  mutate(s);
-  return JSON.stringify(s, null, 2);
-};
+const base = baseDoc;
+const text = mutatedText;
 const good = JSON.stringify(base());
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
