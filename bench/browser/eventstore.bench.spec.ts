@@ -2,8 +2,8 @@
  * Event store benchmarks in Chromium (`npm run bench`), medians of 9 (append 10k), 7 (append 100k)
  * or 5 (rebuild) after a warm-up, on a disk-backed profile (an incognito context keeps IndexedDB in
  * memory). Baselines on the same object stores and indexes, in the same run: raw idb puts in one
- * transaction per batch, Dexie bulkAdd; for the rebuild, one raw getAll plus raw puts of the same read-model records and
- * checkpoints. The page side is src/app/devtools/eventStoreHarness.ts.
+ * transaction per batch, Dexie bulkAdd; for the rebuild, one raw getAll plus raw puts of the same
+ * read-model records and checkpoints. The page side is src/app/devtools/eventStoreHarness.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
