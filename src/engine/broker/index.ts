@@ -23,7 +23,7 @@ export {
 } from './brokerState';
 export { createTopic, addPartitions, DEFAULT_RETENTION_MS, DEFAULT_SEGMENT_RECORDS, DEFAULT_TOMBSTONE_RETENTION_MS } from './topic';
 export { getTopic, getPartition, partitionCount, logEndOffset, logStartOffset, recordsOf } from './log';
-export { produce, produceBatch, createProducer, restartProducer, flushProducer, DEFAULT_STICKY_BATCH, type ProduceRequest, type ProducerOptions, type Appended } from './producer';
+export { produce, produceBatch, createProducer, restartProducer, flushProducer, DEFAULT_STICKY_BATCH, type ProduceRequest, type ProduceBatchOptions, type ProducerOptions, type Appended } from './producer';
 export { joinGroup, leaveGroup, crashMember, SESSION_TIMEOUT_MS, type JoinRequest, type MemberRef } from './group';
 export { poll, seek, DEFAULT_MAX_POLL_RECORDS, type PollRequest, type SeekRequest } from './consumer';
 export { commit, committedOffset, lagOf, assignmentOf, positionOf, type OffsetEntry } from './offsets';

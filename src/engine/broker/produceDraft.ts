@@ -3,11 +3,16 @@
  * first write, so a batch of a million records costs one copy per touched partition, and the input
  * state is never changed.
  */
-import type { PartitionChoice } from '../types';
+import type { BrokerEffect, PartitionChoice } from '../types';
+import { keyChoice } from './partitioner';
 import type { RngState } from '../sim/random';
-import type { BrokerState, LastSend, LogRecord, PartitionLog, ProducerState, TopicState } from './brokerState';
+import { tpName, type BrokerState, type LastSend, type LogRecord, type PartitionLog, type ProducerState, type TopicState } from './brokerState';
 
 export const DEFAULT_STICKY_BATCH = 10;
+
+/** Requests without `producerId` use this implicit idempotent producer; its effects show `producerId: null`. */
+export const DEFAULT_PRODUCER_ID = '(default)';
+export const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 export interface ProducerOptions {
   producerId: string;
@@ -37,11 +42,20 @@ interface DraftPartition {
   records: LogRecord[];
   logStartOffset: number;
   logEndOffset: number;
+  /** The log-end offset before this call: the first offset it appends. */
+  readonly firstOffset: number;
+  /** Counted only in summary mode: how this call chose the partition of the records it appended. */
+  byKey: number;
+  sticky: number;
+  explicit: number;
 }
 
 export type DraftProducer = {
   -readonly [K in keyof ProducerState]: ProducerState[K];
 } & { sequences: Record<string, number[]>; sticky: Record<string, { partition: number; fill: number }>; pending: ProducerState['pending'][number][] };
+
+/** The producer id effects and records show: null for the implicit default producer. */
+export const shown = (p: DraftProducer): string | null => (p.producerId === DEFAULT_PRODUCER_ID ? null : p.producerId);
 
 export interface KeyedChoice {
   choice: PartitionChoice & { kind: 'key' };
@@ -55,7 +69,8 @@ export interface KeyCache {
 
 interface LiveLast {
   rec: LogRecord;
-  choice: PartitionChoice;
+  /** null: a keyed record whose choice was not built (summary mode); rebuilt from the key when needed. */
+  choice: PartitionChoice | null;
   sequence: number;
   epoch: number;
 }
@@ -81,9 +96,13 @@ export class Draft {
   private lastLive: LiveLast | null = null;
   private lastLiveOwner: DraftProducer | null = null;
 
-  constructor(readonly base: BrokerState, batchSize = 1) {
+  /**
+   * `summary`: the call reports one `records-appended` per partition, so keyed records need only their
+   * partition, not a choice object and reason each (and no key cache).
+   */
+  constructor(readonly base: BrokerState, batchSize = 1, readonly summary = false) {
     this.rng = base.rng;
-    this.keySlots = batchSize < 1024 ? 0 : 1 << Math.min(20, Math.ceil(Math.log2(batchSize)));
+    this.keySlots = summary || batchSize < 1024 ? 0 : 1 << Math.min(20, Math.ceil(Math.log2(batchSize)));
   }
 
   topic(name: string): TopicState | undefined {
@@ -101,7 +120,8 @@ export class Draft {
     let p = parts[partition];
     if (!p) {
       const log = this.base.topics[topic]!.partitions[partition]!;
-      p = { records: log.records.slice(), logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+      const { logStartOffset, logEndOffset } = log;
+      p = { records: log.records.slice(), logStartOffset, logEndOffset, firstOffset: logEndOffset, byKey: 0, sticky: 0, explicit: 0 };
       parts[partition] = p;
     }
     return p;
@@ -157,7 +177,7 @@ export class Draft {
   }
 
   /** Remembers the producer's latest send without allocating per record. */
-  noteLastSend(p: DraftProducer, rec: LogRecord, choice: PartitionChoice, sequence: number): void {
+  noteLastSend(p: DraftProducer, rec: LogRecord, choice: PartitionChoice | null, sequence: number): void {
     const e = this.lastLiveOwner === p ? this.lastLive : this.lastSends.get(p);
     if (e) {
       this.lastLiveOwner = p;
@@ -173,13 +193,31 @@ export class Draft {
     const e = this.lastSends.get(p);
     if (!e) return p.lastSend;
     const r = e.rec;
-    return { topic: r.topic, partition: r.partition, sequence: e.sequence, key: r.key, value: r.value, headers: r.headers, eventId: r.eventId, choice: e.choice, epoch: e.epoch, offset: r.offset };
+    // A batch never changes partition counts, so the key's choice is the one made when it was sent.
+    const choice = e.choice ?? keyChoice(r.key!, this.base.topics[r.topic]!.partitions.length);
+    return { topic: r.topic, partition: r.partition, sequence: e.sequence, key: r.key, value: r.value, headers: r.headers, eventId: r.eventId, choice, epoch: e.epoch, offset: r.offset };
   }
 
   restoreLastSend(p: DraftProducer, last: LastSend | null): void {
     this.lastSends.delete(p);
     if (this.lastLiveOwner === p) this.lastLiveOwner = this.lastLive = null;
     p.lastSend = last;
+  }
+
+  /** Summary mode: one `records-appended` per partition this call appended to (topics in order of first use). */
+  summaries(): BrokerEffect[] {
+    const effects: BrokerEffect[] = [];
+    for (const [topic, parts] of this.parts) {
+      const count = this.base.topics[topic]!.partitions.length;
+      parts.forEach((p, partition) => {
+        if (!p || p.logEndOffset === p.firstOffset) return;
+        const { firstOffset, byKey, sticky, explicit } = p;
+        const lastOffset = p.logEndOffset - 1;
+        const n = lastOffset - firstOffset + 1;
+        effects.push({ kind: 'records-appended', topic, partition, firstOffset, lastOffset, count: n, byKey, sticky, explicit, reason: summaryReason(topic, partition, count, p, n) });
+      });
+    }
+    return effects;
   }
 
   /** The new state: touched partitions and producers replaced, everything else shared. */
@@ -200,4 +238,16 @@ export class Draft {
     }
     return { ...this.base, now: Math.max(this.base.now, now), rng: this.rng, topics, producers };
   }
+}
+
+const records = (n: number): string => `${n} record${n === 1 ? '' : 's'}`;
+
+function summaryReason(topic: string, partition: number, partitionCount: number, p: DraftPartition, n: number): string {
+  const last = p.logEndOffset - 1;
+  const where = n === 1 ? `offset ${last}` : `offsets ${p.firstOffset}–${last}`;
+  const how: string[] = [];
+  if (p.byKey) how.push(`${records(p.byKey)} by key (toPositive(murmur2(key)) mod ${partitionCount} = ${partition})`);
+  if (p.sticky) how.push(`${records(p.sticky)} without a key (the sticky partitioner's batches)`);
+  if (p.explicit) how.push(`${records(p.explicit)} naming partition ${partition} explicitly`);
+  return `one batch appended ${records(n)} to ${tpName(topic, partition)} at ${where}: ${how.join('; ')}`;
 }

@@ -3,10 +3,11 @@
  * a retried send is neither duplicated nor reordered), and what goes wrong without it.
  */
 import type { BrokerEffect, PartitionChoice } from '../types';
-import { explainKeyChoice, hashKey, InvalidKeyError, toPositive } from './partitioner';
-import { Draft, newProducer, type DraftProducer, type KeyedChoice, type ProducerOptions } from './produceDraft';
+import { explainKeyChoice, hashKey, InvalidKeyError, keyChoice, partitionForKey, toPositive } from './partitioner';
+import { Draft, DEFAULT_PRODUCER_ID, EMPTY_HEADERS, newProducer, shown, type DraftProducer, type KeyedChoice, type ProducerOptions } from './produceDraft';
+import { keyedRun } from './keyedRun';
 
-export { newProducer, DEFAULT_STICKY_BATCH, type ProducerOptions } from './produceDraft';
+export { newProducer, DEFAULT_STICKY_BATCH, DEFAULT_PRODUCER_ID, type ProducerOptions } from './produceDraft';
 import { tpName, withTime, BrokerError, type BrokerState, type BrokerStep, type LogRecord, type ProducerState } from './brokerState';
 import { explainSticky, stickyPartition } from './stickyPartitioner';
 
@@ -29,8 +30,19 @@ export interface ProduceRequest {
 
 export type Appended = { topic: string; partition: number; offset: number } | null;
 
-export const DEFAULT_PRODUCER_ID = '(default)';
-const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+export interface ProduceBatchOptions {
+  /**
+   * `'per-record'` (default): one `record-appended` effect per record, with its partition choice and reason.
+   * `'summary'`: one `records-appended` effect per partition the call appended to (its dense offset range
+   * and how many records were placed by key, sticky or explicitly), after any rejections and
+   * deduplications, which stay one effect each. For bulk loads no view animates record by record; the
+   * state and `appended` are the same in both modes, and a record's partition choice can be recomputed
+   * from its key (`keyChoice`).
+   */
+  effects?: 'per-record' | 'summary';
+}
+
+const MAX_PRESIZED = 1 << 24;
 
 export function createProducer(state: BrokerState, options: ProducerOptions, now: number): BrokerStep {
   if (state.producers[options.producerId]) throw new BrokerError(`Producer '${options.producerId}' already exists`);
@@ -58,12 +70,29 @@ export function produce(state: BrokerState, request: ProduceRequest, now: number
 /**
  * Same semantics as `produce` in a loop, with one copy per touched partition. `appended[i]` is the record
  * request i appended (it carries topic, partition and offset), or null when nothing was appended.
+ * `options.effects: 'summary'` reports the appends per partition instead of per record (see
+ * `ProduceBatchOptions`); in that mode runs of plain keyed requests take `keyedRun`, a loop that makes
+ * its lookups once per run.
  */
-export function produceBatch(state: BrokerState, requests: readonly ProduceRequest[], now: number): BrokerStep & { appended: (LogRecord | null)[] } {
-  const d = new Draft(state, requests.length);
+export function produceBatch(state: BrokerState, requests: readonly ProduceRequest[], now: number, options: ProduceBatchOptions = {}): BrokerStep & { appended: (LogRecord | null)[] } {
+  const d = new Draft(state, requests.length, options.effects === 'summary');
   const effects: BrokerEffect[] = [];
-  const appended: (LogRecord | null)[] = []; // pushed: `new Array(1e6)` would be a slow dictionary array
-  for (let i = 0; i < requests.length; i++) appended.push(send(d, requests[i]!, now, effects));
+  // Sized up front: a million pushes would copy the array as it grows. Beyond V8's fast-array limit
+  // (2^25 elements) `new Array(n)` would be a slow dictionary array; there it grows (writes at its end).
+  const n = requests.length;
+  const appended: (LogRecord | null)[] = n <= MAX_PRESIZED ? new Array<LogRecord | null>(n) : [];
+  for (let i = 0; i < n; ) {
+    if (d.summary) {
+      const next = keyedRun(d, requests, i, now, appended);
+      if (next > i) {
+        i = next;
+        continue;
+      }
+    }
+    appended[i] = send(d, requests[i]!, now, effects);
+    i++;
+  }
+  if (d.summary) for (const e of d.summaries()) effects.push(e);
   return { state: d.finish(now), effects, appended };
 }
 
@@ -105,6 +134,16 @@ function chooseByKey(d: Draft, topic: string, key: string, count: number): Keyed
   return entry;
 }
 
+/** The partition of a key (summary mode: no choice object, no reason), or why the key is refused. */
+function keyedPartition(key: string, count: number): number | string {
+  try {
+    return partitionForKey(key, count);
+  } catch (e) {
+    if (e instanceof InvalidKeyError) return e.message;
+    throw e;
+  }
+}
+
 function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[]): LogRecord | null {
   const p = d.producer(req.producerId ?? DEFAULT_PRODUCER_ID);
   if (req.retry) return retryLast(d, p, now, effects);
@@ -112,25 +151,33 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
   if (!topic) return reject(effects, req.topic, p, `topic '${req.topic}' does not exist`);
   if (req.key === null && topic.config.cleanupPolicy === 'compact') return reject(effects, req.topic, p, `'${req.topic}' is compacted, and compaction keeps the latest record per key, so a record without a key is refused`);
   const count = topic.partitions.length;
-  let choice: PartitionChoice;
-  let why: string;
-  if (req.partition !== undefined) {
+  let partition: number;
+  let choice: PartitionChoice | null; // null: keyed, in summary mode (built only if needed)
+  let why = '';
+  if (req.key !== null && req.partition === undefined && d.summary) {
+    const c = keyedPartition(req.key, count);
+    if (typeof c === 'string') return reject(effects, req.topic, p, c);
+    partition = c;
+    choice = null;
+  } else if (req.partition !== undefined) {
     if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count) return reject(effects, req.topic, p, `'${req.topic}' has partitions 0–${count - 1}; there is no partition ${req.partition}`);
     choice = { kind: 'explicit', partition: req.partition };
-    why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
+    partition = req.partition;
+    if (!d.summary) why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
   } else if (req.key !== null) {
     const c = chooseByKey(d, req.topic, req.key, count);
     if (typeof c === 'string') return reject(effects, req.topic, p, c);
     choice = c.choice;
+    partition = c.choice.partition;
     why = c.why;
   } else {
     const r = stickyPartition(p.sticky[req.topic], count, p.stickyBatchSize, d.rng);
     p.sticky[req.topic] = r.batch;
     d.rng = r.rng;
     choice = r.choice;
-    why = explainSticky(r.choice, count);
+    partition = r.choice.partition;
+    if (!d.summary) why = explainSticky(r.choice, count);
   }
-  const partition = choice.partition;
   let sequence = -1;
   if (p.idempotent) {
     const seqs = d.sequences(p, req.topic);
@@ -140,7 +187,7 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
   const headers = req.headers ?? EMPTY_HEADERS;
   const eventId = req.eventId ?? null;
   if (req.failOnce) {
-    p.pending.push({ topic: req.topic, partition, sequence, key: req.key, value: req.value, headers, eventId, choice });
+    p.pending.push({ topic: req.topic, partition, sequence, key: req.key, value: req.value, headers, eventId, choice: choice ?? keyChoice(req.key!, count) });
     return reject(effects, req.topic, p, `send to ${tpName(req.topic, partition)} failed transiently (simulated): nothing stored; ${shown(p) ?? 'the producer'} keeps it in flight and retries it`);
   }
   if (p.pending.length > 0 && (p.idempotent || p.maxInFlight === 1)) {
@@ -153,16 +200,18 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
   return rec;
 }
 
-const shown = (p: DraftProducer): string | null => (p.producerId === DEFAULT_PRODUCER_ID ? null : p.producerId);
-
-function append(d: Draft, p: DraftProducer, topic: string, partition: number, key: string | null, value: unknown, headers: Readonly<Record<string, string>>, eventId: string | null, choice: PartitionChoice, sequence: number, now: number, effects: BrokerEffect[], why: string): LogRecord {
+/** `choice` null = keyed, summary mode; `why` is only read in per-record mode. */
+function append(d: Draft, p: DraftProducer, topic: string, partition: number, key: string | null, value: unknown, headers: Readonly<Record<string, string>>, eventId: string | null, choice: PartitionChoice | null, sequence: number, now: number, effects: BrokerEffect[], why: string): LogRecord {
   const log = d.partition(topic, partition);
   const offset = log.logEndOffset;
   const producerId = shown(p);
   const rec: LogRecord = { topic, partition, offset, key, value, headers, timestamp: now, eventId, producerId };
   log.records.push(rec);
   log.logEndOffset = offset + 1;
-  effects.push({ kind: 'record-appended', topic, partition, offset, key, producerId, eventId, choice, reason: why });
+  if (!d.summary) effects.push({ kind: 'record-appended', topic, partition, offset, key, producerId, eventId, choice: choice!, reason: why });
+  else if (choice === null || choice.kind === 'key') log.byKey++;
+  else if (choice.kind === 'sticky') log.sticky++;
+  else log.explicit++;
   d.noteLastSend(p, rec, choice, sequence);
   return rec;
 }
