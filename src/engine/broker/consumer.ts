@@ -2,7 +2,7 @@
 import type { BrokerEffect } from '../types';
 import { getPartition, indexAtOrAfter } from './log';
 import { commitPositions, putMember, rejected } from './offsets';
-import { tpKey, tpName, withTime, type BrokerState, type BrokerStep, type FetchedRecord, type GroupState, type LogRecord } from './brokerState';
+import { tpKey, tpName, withTime, type BrokerState, type BrokerStep, type FetchedRecord, type GroupState } from './brokerState';
 
 /** Kafka's max.poll.records default. */
 export const DEFAULT_MAX_POLL_RECORDS = 500;
@@ -51,7 +51,7 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
   const { groupId, memberId } = request;
   let s = withTime(state, now);
   const effects: BrokerEffect[] = [];
-  const records: FetchedRecord[] = [];
+  let records: FetchedRecord[] = [];
   const startMember = s.groups[groupId]?.members[memberId];
   if (!startMember) {
     return { state: s, effects: [rejected('poll', groupId, `${memberId} is not a member of group '${groupId}': join first`)], records };
@@ -78,14 +78,21 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
     const start = indexAtOrAfter(log.records, pos);
     const end = Math.min(log.records.length, start + budget);
     if (end > start) {
-      const got: readonly LogRecord[] = log.records.slice(start, end);
-      for (const r of got) records.push(r);
-      budget -= got.length;
-      pos = got[got.length - 1]!.offset + 1;
-      const offsets = got.map((r) => r.offset);
-      const range = offsets.length === 1 ? `offset ${offsets[0]}` : `offsets ${offsets[0]}–${offsets[offsets.length - 1]}`;
+      const got = end - start;
+      const first = log.records[start]!.offset;
+      const last = log.records[end - 1]!.offset;
+      // The records are shared, never copied: one slice when this is the poll's first partition.
+      if (records.length === 0) records = log.records.slice(start, end);
+      else for (let j = start; j < end; j++) records.push(log.records[j]!);
+      const offsets: number[] = [];
+      // Offsets ascend, so a range as long as the record count has no gap (no compaction inside it).
+      if (last - first + 1 === got) for (let o = first; o <= last; o++) offsets.push(o);
+      else for (let j = start; j < end; j++) offsets.push(log.records[j]!.offset);
+      budget -= got;
+      pos = last + 1;
+      const range = got === 1 ? `offset ${first}` : `offsets ${first}–${last}`;
       const left = log.logEndOffset - pos;
-      effects.push({ kind: 'records-fetched', groupId, memberId, topic, partition, offsets, reason: `${memberId} fetched ${got.length} record${got.length === 1 ? '' : 's'} (${range}) from ${tpName(topic, partition)}; position now ${pos}${left > 0 ? `, ${left} more waiting` : ', caught up'}` });
+      effects.push({ kind: 'records-fetched', groupId, memberId, topic, partition, offsets, reason: `${memberId} fetched ${got} record${got === 1 ? '' : 's'} (${range}) from ${tpName(topic, partition)}; position now ${pos}${left > 0 ? `, ${left} more waiting` : ', caught up'}` });
     }
     positions[k] = pos;
     cursor = end < log.records.length ? idx : (idx + 1) % n;
