@@ -101,13 +101,14 @@ export type NormalizedEvent = Required<Pick<NewEvent, 'eventId' | 'eventType' | 
 };
 
 /**
- * Validates and structured-clones a batch before anything is written, so a bad event (a missing
- * id, data that cannot be cloned) rejects the whole append up front and leaves the store as it was.
+ * Validates a batch before anything is written and fills in its defaults, without copying any
+ * event's data: a bad event (a missing id, a schema version below 1) rejects the whole append up
+ * front and leaves the store as it was. Callers clone the result (see normalizeBatch).
  */
-export function normalizeBatch(streamId: unknown, events: unknown): NormalizedEvent[] {
+export function checkBatch(streamId: unknown, events: unknown): NormalizedEvent[] {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
   if (!Array.isArray(events)) throw new TypeError('events must be an array');
-  return events.map((raw: unknown, i) => {
+  return events.map((raw: unknown, i): NormalizedEvent => {
     const ev = raw as Partial<NewEvent> | null;
     if (!ev || typeof ev !== 'object') throw new TypeError(`event #${i} is not an object`);
     if (typeof ev.eventId !== 'string' || ev.eventId.length === 0) throw new TypeError(`event #${i} has no eventId`);
@@ -115,14 +116,13 @@ export function normalizeBatch(streamId: unknown, events: unknown): NormalizedEv
     const schemaVersion = ev.schemaVersion ?? 1;
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1)
       throw new TypeError(`event '${ev.eventId}' has schemaVersion ${String(schemaVersion)}; it must be an integer ≥ 1`);
-    return structuredClone({
-      eventId: ev.eventId,
-      eventType: ev.eventType,
-      schemaVersion,
-      data: ev.data,
-      metadata: ev.metadata ?? {},
-    });
+    return { eventId: ev.eventId, eventType: ev.eventType, schemaVersion, data: ev.data, metadata: ev.metadata ?? {} };
   });
+}
+
+/** `checkBatch`, then a structured clone of each event (data that cannot be cloned rejects the append). */
+export function normalizeBatch(streamId: unknown, events: unknown): NormalizedEvent[] {
+  return checkBatch(streamId, events).map((e) => structuredClone(e));
 }
 
 export function toRecorded(e: NormalizedEvent, streamId: string, revision: number, position: number, recordedAt: number): RecordedEvent {

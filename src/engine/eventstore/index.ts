@@ -4,7 +4,7 @@ export {
   decideAppend,
   decideAsync,
   decideSync,
-  normalizeBatch,
+  checkBatch, normalizeBatch,
   toRecorded,
   validateExpected,
   validateReadAll,
