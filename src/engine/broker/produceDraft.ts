@@ -121,7 +121,11 @@ export class Draft {
     if (!p) {
       const log = this.base.topics[topic]!.partitions[partition]!;
       const { logStartOffset, logEndOffset } = log;
-      p = { records: log.records.slice(), logStartOffset, logEndOffset, firstOffset: logEndOffset, byKey: 0, sticky: 0, explicit: 0 };
+      // An empty log gets a fresh literal, which V8 learns to create as an array of objects: a slice
+      // of an empty array is an array of small integers, and the first record pushed into it would
+      // throw a big batch's loop out of optimized code.
+      const records: LogRecord[] = log.records.length > 0 ? log.records.slice() : [];
+      p = { records, logStartOffset, logEndOffset, firstOffset: logEndOffset, byKey: 0, sticky: 0, explicit: 0 };
       parts[partition] = p;
     }
     return p;
