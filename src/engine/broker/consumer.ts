@@ -84,10 +84,10 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
       // The records are shared, never copied: one slice when this is the poll's first partition.
       if (records.length === 0) records = log.records.slice(start, end);
       else for (let j = start; j < end; j++) records.push(log.records[j]!);
-      const offsets: number[] = [];
+      const offsets = new Array<number>(got);
       // Offsets ascend, so a range as long as the record count has no gap (no compaction inside it).
-      if (last - first + 1 === got) for (let o = first; o <= last; o++) offsets.push(o);
-      else for (let j = start; j < end; j++) offsets.push(log.records[j]!.offset);
+      if (last - first + 1 === got) for (let k = 0; k < got; k++) offsets[k] = first + k;
+      else for (let k = 0; k < got; k++) offsets[k] = log.records[start + k]!.offset;
       budget -= got;
       pos = last + 1;
       const range = got === 1 ? `offset ${first}` : `offsets ${first}–${last}`;
