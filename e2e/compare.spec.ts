@@ -27,6 +27,19 @@ test('a fork of ride-sharing compared with the reference matches on every point'
   expect(await points.count()).toBeGreaterThan(20);
   await expect(panel.locator('.compare-status', { hasText: /Missing|Partly|Different/ })).toHaveCount(0);
   await expect(panel.getByText('AcceptRide is decided by the Ride aggregate, which accepts it only while offered', { exact: false }).first()).toBeVisible();
+
+  // An unsaved edit in the design editor is compared too: rename an event type, and that point no longer matches.
+  await page.getByText('Edit this scenario', { exact: true }).click();
+  await page.getByRole('heading', { name: /^Event types \(/ }).click();
+  const tripRated = page.getByRole('group', { name: /^event type: TripRated/ });
+  await tripRated.locator('summary').click();
+  await tripRated.getByLabel('Name', { exact: true }).fill('DriverScored');
+  await page.getByRole('group', { name: /^event type: DriverScored/ }).getByLabel('Schema version').focus();
+  await page.getByRole('button', { name: 'Rename them to “DriverScored”' }).click();
+  await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('status')).toContainText('The scenario changed since: compare again.', { timeout: 30_000 });
+  await panel.getByRole('button', { name: COMPARE }).click();
+  await expect(panel.getByRole('status')).not.toHaveText(/^(\d+) points: \1 matches\.$/);
 });
 
 test('a learner design with gaps: statuses in words, and its text rendered as text', async ({ page }) => {

@@ -4,15 +4,18 @@
  */
 import { importScenarioText } from '../scenarios/io/importScenario';
 import { lintScenario, type LintFinding } from '../scenarios/lint';
+import type { ScenarioDef } from '../scenarios/schema';
 
 export interface DraftCheck {
   issues: { path: string; message: string }[];
   findings: LintFinding[];
+  /** The draft as a scenario, when it validates. */
+  scenario?: ScenarioDef;
 }
 
 export function checkDraft(text: string): DraftCheck {
   const r = importScenarioText(text);
-  return r.ok ? { issues: [], findings: lintScenario(r.scenario) } : { issues: r.issues, findings: [] };
+  return r.ok ? { issues: [], findings: lintScenario(r.scenario), scenario: r.scenario } : { issues: r.issues, findings: [] };
 }
 
 /** Undo history of drafts: `past` before the present, `future` after an undo. */

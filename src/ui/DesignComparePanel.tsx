@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { compareDesign, COMPARISON_TOPICS, type ComparisonPoint, type ComparisonStatus } from '../scenarios/compare/designCompare';
 import { findBuiltin } from '../scenarios/content';
 import type { ScenarioDef } from '../scenarios/schema';
+import { useDesignDraft } from '../state/designDraft';
 import { useRun, useRunChrome } from '../state/react';
 import './designCompare.css';
 
@@ -31,7 +32,10 @@ const ATTENTION: ComparisonStatus[] = ['missing', 'different', 'partial', 'match
  */
 export function DesignComparePanel() {
   const chrome = useRunChrome();
-  const scenario = useRun((s) => s.scenario);
+  const saved = useRun((s) => s.scenario);
+  // Unsaved edits are compared too, as long as they validate.
+  const draft = useDesignDraft(saved.id);
+  const scenario = draft ?? saved;
   const [points, setPoints] = useState<ComparisonPoint[] | null>(null);
   const [comparedWith, setComparedWith] = useState<ScenarioDef | null>(null);
   const [onlyGaps, setOnlyGaps] = useState(false);
@@ -50,7 +54,7 @@ export function DesignComparePanel() {
       <h2 id={`${id}-title`}>Compare your design</h2>
       <p className="hint">
         Check your answer to the ride-sharing practice against the reference design: its events, keys, consumers and how it handles two drivers
-        accepting the same ride. It compares the saved version of this scenario; save your edits first.
+        accepting the same ride. It compares your design as it stands in the editor, unsaved edits included once they are valid.
       </p>
       <div className="compare-bar">
         <button type="button" className="primary" onClick={compare}>

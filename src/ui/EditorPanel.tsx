@@ -1,4 +1,5 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { publishDesignDraft } from '../state/designDraft';
 import { checkDraft, draftDocument, edit, historyOf, messagesByPath, redo, undo } from '../state/editorDraft';
 import { useRun, useRunChrome } from '../state/react';
 import { DesignEditor } from './design/DesignEditor';
@@ -24,6 +25,12 @@ export function EditorPanel() {
   const messages = useMemo(() => messagesByPath(check), [check]);
   const doc = useMemo(() => draftDocument(history.present), [history.present]);
   const checking = draft !== history.present;
+  // The comparison panel compares what is being edited, saved or not.
+  const edited = history.present !== initial;
+  useEffect(() => {
+    publishDesignDraft(scenario.id, edited ? (check.scenario ?? null) : null);
+    return () => publishDesignDraft(scenario.id, null);
+  }, [scenario.id, edited, check.scenario]);
   const onDesignChange = useCallback((next: unknown, coalesce?: string) => setHistory((h) => edit(h, JSON.stringify(next, null, 2), coalesce)), []);
   if (chrome.ownership !== 'saved') return null;
   const save = async () => {
