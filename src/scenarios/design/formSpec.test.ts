@@ -20,7 +20,7 @@ import {
   UpcasterSpec,
 } from '../schema';
 import { addItem, freshName, sections, stepAction, stepItem, type FieldDef, type ItemDef } from './formSpec';
-import { append, setIn } from './paths';
+import { append, getIn, setIn } from './paths';
 
 const section = (id: string) => sections.find((s) => s.id === id)!;
 const itemOf = (f: FieldDef): ItemDef => {
@@ -102,6 +102,47 @@ describe('new items start valid', () => {
       doc = append(doc, ['steps'], { ...(stepItem.make(doc, []) as object), action: v.make(doc) });
       expect(valid(doc), v.id).toBe('ok');
     }
+  });
+
+  it('a service with a reaction and an action, added through the forms, is valid with or without aggregates', () => {
+    for (const id of ['pubsub-basics', 'ride-sharing']) {
+      const services = itemOf(section('services').field);
+      const reactions = itemOf(sub(services.fields, 'on'));
+      const actions = itemOf(sub(reactions.fields, 'do'));
+      let doc: unknown = structuredClone(findBuiltin(id)!);
+      doc = addItem(doc, ['topology', 'services'], services);
+      const i = (doc as { topology: { services: unknown[] } }).topology.services.length - 1;
+      doc = addItem(doc, ['topology', 'services', i, 'on'], reactions);
+      doc = addItem(doc, ['topology', 'services', i, 'on', 0, 'do'], actions);
+      expect(valid(doc), id).toBe('ok');
+    }
+  });
+
+  it('adding to any nested list (fields, commands, handlers, operations, reactions…) keeps every built-in valid', () => {
+    // Every list inside an existing item, found by walking the forms over the real content.
+    const nested = (def: FieldDef, at: readonly (string | number)[], doc: unknown, out: [readonly (string | number)[], ItemDef][]) => {
+      const path = def.key === '' ? at : [...at, def.key];
+      if (def.kind === 'list') {
+        out.push([path, def.item]);
+        const items = getIn(doc, path);
+        for (let i = 0; Array.isArray(items) && i < items.length; i++) for (const f of def.item.fields) nested(f, [...path, i], doc, out);
+      } else if (def.kind === 'group' && getIn(doc, path) !== undefined) for (const f of def.fields) nested(f, path, doc, out);
+      else if (def.kind === 'variant') {
+        const v = def.variants.find((x) => x.matches(getIn(doc, path)));
+        for (const f of v?.fields ?? []) nested(f, v?.base ? [...path, ...v.base] : path, doc, out);
+      }
+    };
+    const failures: string[] = [];
+    for (const id of ['ride-sharing', 'cqrs-orders', 'schema-evolution', 'log-vs-queue']) {
+      const doc = structuredClone(findBuiltin(id)!);
+      const lists: [readonly (string | number)[], ItemDef][] = [];
+      for (const s of sections) nested(s.field, s.path, doc, lists);
+      for (const [path, item] of lists) {
+        const r = valid(addItem(doc, path, item));
+        if (r !== 'ok') failures.push(`${id} ${path.join('.')}: ${r}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('a relay added to a scenario without one is valid', () => {

@@ -5,7 +5,7 @@
  * that every key of the schema is reachable from here, so a format change cannot silently leave a
  * field uneditable. Templates are valid on their own: adding any item keeps a scenario valid.
  */
-import { append, getIn, type Path } from './paths';
+import { append, getIn, setIn, type Path } from './paths';
 import type { RefKind } from './rename';
 
 /** What a choice list is computed from: the draft, the item being edited and its parent object. */
@@ -203,7 +203,46 @@ const eventTypeItem: ItemDef = {
     },
   ],
   make: (doc) => ({ name: freshName(eventTypeNames(doc), 'SomethingHappened', ''), schemaVersion: 1, fields: [] }),
+  after: (doc, made) => {
+    // The first declared event type turns the catalog on, and then every event type used must be
+    // declared: declare the ones the scenario already uses, with the fields their data shows.
+    const catalog = objects(doc, ['topology', 'eventTypes']);
+    if (catalog.length !== 1) return doc;
+    const used = usedEventTypes(doc).filter((u) => u.name !== str(field(made, 'name')));
+    return used.length === 0 ? doc : setIn(doc, ['topology', 'eventTypes'], [...used.map(declaration), made]);
+  },
 };
+
+type FieldType = (typeof fieldTypes)[number];
+const typeOfValue = (v: unknown): FieldType => (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : Array.isArray(v) ? 'array' : typeof v === 'object' && v !== null && !('ref' in v) ? 'object' : 'string');
+
+/** Every event type the scenario mentions (scripted, emitted, published), with the fields its data shows. */
+function usedEventTypes(doc: unknown): { name: string; fields: Map<string, FieldType> }[] {
+  const found = new Map<string, Map<string, FieldType>>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (typeof v !== 'object' || v === null) return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.eventType === 'string' && o.eventType !== '') {
+      const fields = found.get(o.eventType) ?? new Map<string, FieldType>();
+      found.set(o.eventType, fields);
+      const data = o.data;
+      if (typeof data === 'object' && data !== null && !Array.isArray(data)) for (const [k, x] of Object.entries(data)) if (!fields.has(k)) fields.set(k, typeOfValue(x));
+    }
+    Object.values(o).forEach(visit);
+  };
+  visit(getIn(doc, ['topology', 'aggregates']));
+  visit(getIn(doc, ['topology', 'services']));
+  visit(getIn(doc, ['steps']));
+  return [...found].map(([name, fields]) => ({ name, fields }));
+}
+
+const declaration = (u: { name: string; fields: Map<string, FieldType> }) => ({
+  name: u.name,
+  schemaVersion: 1,
+  fields: [...u.fields].map(([name, type]) => ({ name, type })),
+  description: 'Declared from the events this scenario already uses; check the field types.',
+});
 
 const topicItem: ItemDef = {
   noun: 'topic',
@@ -493,7 +532,18 @@ const serviceItem: ItemDef = {
         fields: [
           eventTypeSelect(),
           { key: 'when', label: 'Only when', kind: 'guard' },
-          { key: 'do', label: 'Then', kind: 'list', item: { noun: 'action', title: (a) => (field(a, 'publish') ? 'publish' : `command ${str(field(a, 'command'), '?')}`), fields: [reactionAction], make: (doc) => reactionAction.variants[0]!.make(doc) } },
+          {
+            key: 'do',
+            label: 'Then',
+            kind: 'list',
+            item: {
+              noun: 'action',
+              title: (a) => (field(a, 'publish') ? 'publish' : `command ${str(field(a, 'command'), '?')}`),
+              fields: [reactionAction],
+              // Without an aggregate to command, a new reaction publishes instead.
+              make: (doc) => reactionAction.variants[aggregateTypes(doc).length > 0 ? 0 : 1]!.make(doc),
+            },
+          },
         ],
         make: (doc) => ({ eventType: first(eventTypeNames(doc), 'SomethingHappened'), do: [] }),
       },
