@@ -11,32 +11,22 @@
  * events belong to the old version), and restored progress is written into the main run so the
  * player resumes there (its events are recomputed from the scenario when it opens).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
-import { CATALOG_DB_NAME, openCatalog, openRunDatabase, openRunDb, runDbName, type ProgressRecord, type RunRecord, type SavedScenario } from '../persistence';
+import { openCatalog, type Catalog, type LearnerStores, openRunDatabase, openRunDb, runDbName, type ProgressRecord, type RunRecord, type SavedScenario } from '../persistence';
 import { builtinScenarios, findBuiltin } from '../scenarios/content';
 import { exportBackup, MAX_BACKUP_BYTES, parseBackup, type Backup, type BackupProgress } from '../scenarios/io/backup';
 import { importScenarioValue } from '../scenarios/io/importScenario';
-import { downloadText } from './library';
+import { downloadText, freshId } from './library';
 import { mainRunId } from './openRun';
 
 export { MAX_BACKUP_BYTES };
 
-/** The two catalog stores a backup covers (the catalog's own schema lives in persistence/catalog.ts). */
-interface BackupStores extends DBSchema {
-  scenarios: { key: string; value: SavedScenario };
-  progress: { key: string; value: ProgressRecord };
-}
-
-/** Opens the catalog at its current version (created and migrated by openCatalog first). */
-async function withStores<T>(f: (db: IDBPDatabase<BackupStores>) => Promise<T>): Promise<T> {
-  (await openCatalog()).close();
-  const db: IDBPDatabase<BackupStores> = await openDB<BackupStores>(CATALOG_DB_NAME, undefined, {
-    blocking: () => db.close(),
-  });
+/** The catalog, opened for one piece of work. */
+async function withCatalogOpen<T>(f: (c: Catalog) => Promise<T>): Promise<T> {
+  const catalog = await openCatalog();
   try {
-    return await f(db);
+    return await f(catalog);
   } finally {
-    db.close();
+    catalog.close();
   }
 }
 
@@ -95,12 +85,7 @@ const localDate = (ms: number) => {
 };
 
 export async function collectBackup(now: number): Promise<BackupFile> {
-  const stored = await withStores(async (db) => {
-    const tx = db.transaction(['scenarios', 'progress']);
-    const [scenarios, progress] = await Promise.all([tx.objectStore('scenarios').getAll(), tx.objectStore('progress').getAll()]);
-    await tx.done;
-    return { scenarios, progress };
-  });
+  const stored = await withCatalogOpen((c) => c.readLearnerData());
   const skipped: string[] = [];
   const scenarios = stored.scenarios.filter((s) => {
     const ok = importScenarioValue(s.document).ok;
@@ -146,11 +131,6 @@ const canonical = (v: unknown): string =>
 
 const sameScenario = (a: SavedScenario, b: SavedScenario) => a.title === b.title && canonical(a.forkedFrom) === canonical(b.forkedFrom) && canonical(a.document) === canonical(b.document);
 
-function freshId(base: string, taken: (id: string) => boolean): string {
-  const stem = base.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 48) || 'scenario';
-  for (let i = 1; ; i++) if (!taken(`${stem}-${i}`)) return `${stem}-${i}`;
-}
-
 export async function restoreBackupText(text: string): Promise<RestoreOutcome> {
   const parsed = parseBackup(text);
   if (!parsed.ok) {
@@ -167,29 +147,10 @@ export async function restoreBackupText(text: string): Promise<RestoreOutcome> {
 
 /** The catalog part of a restore: one readwrite transaction; decisions read inside it. */
 function mergeIntoCatalog(backup: Backup, runs: Map<string, RunRecord>): Promise<RestoreSummary> {
-  return withStores(async (db) => {
-    const tx = db.transaction(['scenarios', 'progress'], 'readwrite');
-    let summary: RestoreSummary;
-    try {
-      summary = await merge(backup, runs, tx.objectStore('scenarios'), tx.objectStore('progress'));
-    } catch (err) {
-      // Abort explicitly: a thrown error alone would let the puts made so far commit.
-      try {
-        tx.abort();
-      } catch {
-        // Already aborted by the failed request.
-      }
-      await tx.done.catch(() => undefined);
-      throw err;
-    }
-    await tx.done;
-    return summary;
-  });
+  return withCatalogOpen((c) => c.updateLearnerData(({ scenarios, progress }) => merge(backup, runs, scenarios, progress)));
 }
 
-type Store<N extends 'scenarios' | 'progress'> = IDBPObjectStore<BackupStores, ('scenarios' | 'progress')[], N, 'readwrite'>;
-
-async function merge(backup: Backup, runs: Map<string, RunRecord>, scenarios: Store<'scenarios'>, progress: Store<'progress'>): Promise<RestoreSummary> {
+async function merge(backup: Backup, runs: Map<string, RunRecord>, scenarios: LearnerStores['scenarios'], progress: LearnerStores['progress']): Promise<RestoreSummary> {
   const s: RestoreSummary = { scenarios: { added: [], replaced: [], keptNewer: [], unchanged: [], copied: [] }, progress: { added: [], replaced: [], keptNewer: [] } };
   const taken = new Set(await scenarios.getAllKeys());
   for (const b of backup.scenarios) taken.add(b.scenarioId);

@@ -21,14 +21,16 @@ export async function loadScenario(id: string): Promise<LoadedScenario> {
   return { ok: true, scenario: r.scenario, saved: true };
 }
 
+/** `<base>-1`, `<base>-2`… (base made a valid id): the first that `taken` does not claim. */
+export function freshId(base: string, taken: (id: string) => boolean): string {
+  const stem = base.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 48) || 'scenario';
+  for (let i = 1; ; i++) if (!taken(`${stem}-${i}`)) return `${stem}-${i}`;
+}
+
 /** A fresh id for a new saved scenario, never a built-in's or an existing one's. */
 export async function freshScenarioId(base: string): Promise<string> {
   const taken = new Set((await listSavedScenarios()).map((s) => s.scenarioId));
-  const stem = base.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 48) || 'scenario';
-  for (let i = 1; ; i++) {
-    const id = `${stem}-${i}`;
-    if (!taken.has(id) && !findBuiltin(id)) return id;
-  }
+  return freshId(base, (id) => taken.has(id) || !!findBuiltin(id));
 }
 
 export async function saveScenario(scenario: ScenarioDef, forkedFrom: SavedScenario['forkedFrom']): Promise<void> {

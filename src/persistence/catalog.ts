@@ -56,7 +56,25 @@ export interface Catalog {
   deleteScenario(scenarioId: string): Promise<void>;
   getProgress(scenarioId: string): Promise<ProgressRecord | undefined>;
   putProgress(progress: ProgressRecord): Promise<void>;
+  /** Every saved scenario and progress record, read in one transaction (a consistent backup). */
+  readLearnerData(): Promise<{ scenarios: SavedScenario[]; progress: ProgressRecord[] }>;
+  /**
+   * Saved scenarios and progress changed in ONE readwrite transaction: every write of `work` lands,
+   * or none (it is aborted when `work` throws). `work` must not wait on anything but these stores.
+   */
+  updateLearnerData<T>(work: (stores: LearnerStores) => Promise<T>): Promise<T>;
   close(): void;
+}
+
+/** A key-value view of one catalog store inside `updateLearnerData`'s transaction. */
+export interface LearnerStore<V> {
+  getAllKeys(): Promise<string[]>;
+  get(key: string): Promise<V | undefined>;
+  put(value: V): Promise<unknown>;
+}
+export interface LearnerStores {
+  scenarios: LearnerStore<SavedScenario>;
+  progress: LearnerStore<ProgressRecord>;
 }
 
 export async function openCatalog(): Promise<Catalog> {
@@ -112,6 +130,33 @@ export async function openCatalog(): Promise<Catalog> {
     },
     async putProgress(progress) {
       await open().put('progress', structuredClone(progress));
+    },
+    async readLearnerData() {
+      const tx = open().transaction(['scenarios', 'progress']);
+      const [scenarios, progress] = await Promise.all([tx.objectStore('scenarios').getAll(), tx.objectStore('progress').getAll()]);
+      await tx.done;
+      return { scenarios, progress };
+    },
+    async updateLearnerData(work) {
+      const tx = open().transaction(['scenarios', 'progress'], 'readwrite');
+      const view = <N extends 'scenarios' | 'progress'>(name: N) => {
+        const store = tx.objectStore(name);
+        return { getAllKeys: () => store.getAllKeys(), get: (key: string) => store.get(key), put: (value: CatalogSchema[N]['value']) => store.put(value) };
+      };
+      try {
+        const result = await work({ scenarios: view('scenarios'), progress: view('progress') });
+        await tx.done;
+        return result;
+      } catch (err) {
+        // Abort explicitly: a thrown error alone would let the writes made so far commit.
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted by the failed request.
+        }
+        await tx.done.catch(() => undefined);
+        throw err;
+      }
     },
     close() {
       closedError ??= new DatabaseClosedError(CATALOG_DB_NAME);
