@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { FieldDef, OptionSource } from '../../scenarios/design/formSpec';
 import { getIn, pathKey, type Path } from '../../scenarios/design/paths';
 import { countReferences, refKindLabel, renameReferences } from '../../scenarios/design/rename';
-import { useDesign } from './context';
+import { useDesign, type DesignContextValue } from './context';
 import { ExprInput } from './ExprInput';
 import { GroupEditor, VariantEditor } from './GroupEditor';
 import { GuardInput } from './GuardInput';
@@ -19,6 +19,8 @@ interface Props {
   /** A section's own field: its heading is the section's, so the field does not repeat it. */
   root?: boolean;
 }
+
+type FieldMessages = ReturnType<DesignContextValue['messages']['get']>;
 
 const optionsOf = (source: OptionSource, doc: unknown, item: unknown): string[] => (typeof source === 'function' ? source({ doc, item }) : [...source]);
 const splitNames = (t: string) => t.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -51,6 +53,9 @@ export function FieldEditor({ def, at, root }: Props) {
   const invalid = msgs.issues.length > 0 || undefined;
 
   let control: React.ReactNode;
+  /** How the control is named: by a <label> beside it (the default), a plain caption, or itself. */
+  let caption: 'label' | 'span' | 'none' = 'label';
+  let className = 'd-field';
   switch (def.kind) {
     case 'text':
       if (def.renames && !def.multiline) return <NameField def={def} path={path} id={id} hint={hint} hintId={hintId} msgs={msgs} />;
@@ -86,15 +91,14 @@ export function FieldEditor({ def, at, root }: Props) {
     case 'bool': {
       const dflt = def.defaultValue ?? false;
       const checked = typeof value === 'boolean' ? value : dflt;
-      return (
-        <div className="d-field d-bool">
-          <label>
-            <input type="checkbox" aria-describedby={hintId} checked={checked} onChange={(e) => change(!def.required && e.target.checked === dflt ? undefined : e.target.checked)} /> {def.label}
-          </label>
-          {hint}
-          <Messages {...msgs} />
-        </div>
+      control = (
+        <label>
+          <input type="checkbox" aria-describedby={hintId} checked={checked} onChange={(e) => change(!def.required && e.target.checked === dflt ? undefined : e.target.checked)} /> {def.label}
+        </label>
       );
+      caption = 'none';
+      className = 'd-field d-bool';
+      break;
     }
     case 'select': {
       const options = optionsOf(def.options, doc, owner);
@@ -142,43 +146,27 @@ export function FieldEditor({ def, at, root }: Props) {
       );
       break;
     case 'expr':
-      return (
-        <div className="d-field">
-          <span className="d-label">{def.label}</span>
-          <ExprInput label={def.label} value={value} onChange={change} describedBy={hintId} />
-          {hint}
-          <Messages {...msgs} />
-        </div>
-      );
+      control = <ExprInput label={def.label} value={value} onChange={change} describedBy={hintId} />;
+      caption = 'span';
+      break;
     case 'exprMap':
     case 'valueMap':
-      return (
-        <div className="d-field">
-          <MapEditor label={def.label} value={value} onChange={change} literal={def.kind === 'valueMap'} optional={def.optional} describedBy={hintId} />
-          {hint}
-          <Messages {...msgs} />
-        </div>
-      );
+      control = <MapEditor label={def.label} value={value} onChange={change} literal={def.kind === 'valueMap'} optional={def.optional} describedBy={hintId} />;
+      caption = 'none';
+      break;
     case 'json':
-      return (
-        <div className="d-field">
-          <JsonInput label={def.label} value={value} onChange={change} optional={def.optional} describedBy={hintId} />
-          {hint}
-          <Messages {...msgs} />
-        </div>
-      );
+      control = <JsonInput label={def.label} value={value} onChange={change} optional={def.optional} describedBy={hintId} />;
+      caption = 'none';
+      break;
     case 'guard':
-      return (
-        <div className="d-field">
-          <GuardInput label={def.label} value={value} onChange={change} describedBy={hintId} />
-          {hint}
-          <Messages {...msgs} />
-        </div>
-      );
+      control = <GuardInput label={def.label} value={value} onChange={change} describedBy={hintId} />;
+      caption = 'none';
+      break;
   }
   return (
-    <div className="d-field">
-      <label htmlFor={id}>{def.label}</label>
+    <div className={className}>
+      {caption === 'label' && <label htmlFor={id}>{def.label}</label>}
+      {caption === 'span' && <span className="d-label">{def.label}</span>}
       {control}
       {hint}
       <Messages {...msgs} />
@@ -191,7 +179,7 @@ export function FieldEditor({ def, at, root }: Props) {
  * is still used elsewhere, offer to rename those references too — never silently, since a half-typed
  * name could otherwise capture references to another thing.
  */
-function NameField(props: { def: FieldDef & { kind: 'text' }; path: Path; id: string; hint: React.ReactNode; hintId?: string; msgs: ReturnType<ReturnType<typeof useDesign>['messages']['get']> }) {
+function NameField(props: { def: FieldDef & { kind: 'text' }; path: Path; id: string; hint: React.ReactNode; hintId?: string; msgs: FieldMessages }) {
   const { def, path, id, hint, hintId, msgs } = props;
   const { doc, set, apply } = useDesign();
   const value = getIn(doc, path);
@@ -260,7 +248,7 @@ function NameChecks(props: {
   options: string[];
   hintId?: string;
   hint: React.ReactNode;
-  msgs: ReturnType<ReturnType<typeof useDesign>['messages']['get']>;
+  msgs: FieldMessages;
 }) {
   const { def, path, value, options, hintId, hint, msgs } = props;
   const { set } = useDesign();
