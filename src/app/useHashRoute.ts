@@ -1,20 +1,14 @@
 import { useSyncExternalStore } from 'react';
-import { parseRoute, type Route } from '../state/route';
+import type { Route } from '../state/route';
+import { createRouteSnapshot, PICKER_ROUTE } from '../state/routeSnapshot';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 };
 
-let lastHash = '';
-let lastRoute: Route = { page: 'picker' };
-const snapshot = (): Route => {
-  if (window.location.hash !== lastHash || lastHash === '') {
-    lastHash = window.location.hash;
-    lastRoute = parseRoute(lastHash);
-  }
-  return lastRoute;
-};
+const snapshot = createRouteSnapshot(() => window.location.hash);
+const serverSnapshot = () => PICKER_ROUTE;
 
-/** The current hash route; stable between renders while the hash is unchanged. */
-export const useHashRoute = (): Route => useSyncExternalStore(subscribe, snapshot, () => ({ page: 'picker' }) as Route);
+/** The current hash route; the same object between renders while the hash is unchanged. */
+export const useHashRoute = (): Route => useSyncExternalStore(subscribe, snapshot, serverSnapshot);
