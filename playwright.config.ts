@@ -8,8 +8,11 @@ const outDir = port === 4174 ? 'dist-e2e' : `dist-e2e-${port}`;
 const sitePort = port + 1;
 const siteDir = port === 4174 ? 'dist-site' : `dist-site-${port}`;
 const SITE_PREFIX = '/event-lab/';
-// The dev server exactly as the README starts it (`npm run dev`, the address Vite prints).
-const devUrl = 'http://localhost:5173/';
+// The dev server exactly as the README starts it (`npm run dev`, the address Vite prints); a run on
+// another port (two runs on one machine) moves it too.
+const devPort = port === 4174 ? 5173 : port + 2;
+const devUrl = `http://localhost:${devPort}/`;
+const devCommand = port === 4174 ? 'npm run dev' : `npm run dev -- --port ${devPort} --strictPort`;
 
 const chromium = { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } };
 // Specs that open the production site or the dev server instead of the e2e build (which has test hooks).
@@ -49,6 +52,6 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 180_000,
     },
-    { command: 'npm run dev', url: devUrl, reuseExistingServer: false, timeout: 180_000 },
+    { command: devCommand, url: devUrl, reuseExistingServer: false, timeout: 180_000 },
   ],
 });
