@@ -1,13 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { UpdateNotice } from './pwa/UpdateNotice';
 import { installTestHooks } from './testHooks';
 import './styles.css';
 
 installTestHooks();
 
+// Offline support and the "new version" notice: the production build only (not `vite dev`, not the
+// e2e build). Loaded after the first screen; Workbox's window library is a chunk of its own.
+if (import.meta.env.MODE === 'production') {
+  void import('./pwa/register').then(({ registerServiceWorker }) => registerServiceWorker());
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
+    <UpdateNotice />
   </StrictMode>,
 );
