@@ -93,24 +93,6 @@ test('an invalid import is refused with the path of the problem and changes noth
   await expect(mine.getByText('Nothing yet.')).toBeVisible();
 });
 
-test('a share link opens read-only in a fresh browser, with a Fork button', async ({ page, browser }) => {
-  const app = new PlayerPage(page);
-  await app.open('#/s/pubsub-basics/3');
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
-  await page.getByRole('button', { name: 'Share link' }).click();
-  const url = await page.getByLabel(/Share link \(the scenario travels inside it/).inputValue();
-  expect(url).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
-
-  const fresh = await browser.newContext({ reducedMotion: 'reduce' });
-  const other = await fresh.newPage();
-  await other.goto(url);
-  await other.waitForFunction(() => window.__eventLab?.ready === true);
-  await expect(other.getByRole('heading', { level: 1, name: 'Publish/subscribe basics' })).toBeVisible();
-  await expect(other.getByText(/shared scenario\. It is read-only/)).toBeVisible();
-  await expect(other.getByRole('button', { name: 'Fork' })).toBeVisible();
-  await fresh.close();
-});
-
 test('the linter flags a present-tense event name in the editor', async ({ page }) => {
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/2');

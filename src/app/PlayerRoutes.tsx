@@ -9,7 +9,7 @@ import { findBuiltin } from '../scenarios/content';
 import { forkScenario } from '../scenarios/fork';
 import { toAsyncApi } from '../scenarios/io/asyncapi';
 import { exportFileName, exportScenarioText, importScenarioText } from '../scenarios/io/importScenario';
-import { decodeShare, encodeShare, shareUrl } from '../scenarios/io/shareLink';
+import { decodeShare, shareHash, shareUrl } from '../scenarios/io/shareLink';
 import type { ScenarioDef } from '../scenarios/schema';
 import { RunProvider, type RunChrome } from '../state/react';
 import { formatRoute, type Route } from '../state/route';
@@ -49,12 +49,12 @@ function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number 
   return <PlayerRoute scenario={loaded.scenario} step={step} ownership={loaded.saved ? 'saved' : 'builtin'} />;
 }
 
-/** A shared scenario: validated like an import, played in memory, read-only until forked. */
+/** A shared link: validated like an import, played in memory at its step, read-only until forked. */
 function SharedRoute({ data }: { data: string }) {
   const decoded = useAsync(() => decodeShare(data), [data]);
   if (!decoded) return <p className="loading">Reading the shared scenario…</p>;
   if (!decoded.ok) return <NotFound what={`This share link cannot be opened: ${decoded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`} onShown={markReady} />;
-  return <PlayerRoute scenario={decoded.scenario} step={0} ownership="shared" />;
+  return <PlayerRoute scenario={decoded.scenario} step={decoded.step} ownership="shared" shared={{ inputs: decoded.inputs, notice: decoded.notice }} />;
 }
 
 /** A branch: find which scenario it belongs to in the catalog, then play it. */
@@ -75,20 +75,22 @@ interface PlayerRouteProps {
   step: number | null;
   ownership: RunChrome['ownership'];
   branch?: { runId: string; parentRunId: string; branchedAtStep: number };
+  /** A shared link's learner inputs, and what to tell about its base (it changed since). */
+  shared?: { inputs: readonly LearnerInput[]; notice: string | null };
 }
 
-function PlayerRoute({ scenario, step, ownership, branch }: PlayerRouteProps) {
+function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: PlayerRouteProps) {
   const [run, setRun] = useState<OpenRun | null>(null);
   const [branches, setBranches] = useState<{ runId: string; title: string }[]>([]);
   const [branchStatus, setBranchStatus] = useState<RunChrome['branchStatus']>({ busy: false, error: null });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(sharedRun?.notice ?? null);
   const shared = ownership === 'shared';
 
   // Open the run once; later URL changes (a pasted link, back/forward) seek instead.
   useEffect(() => {
     let cancelled = false;
     let opened: OpenRun | null = null;
-    void openRun(scenario, step, branch, { memoryOnly: shared }).then((r) => {
+    void openRun(scenario, step, branch, { memoryOnly: shared, ...(sharedRun ? { inputs: sharedRun.inputs } : {}) }).then((r) => {
       if (cancelled) return r.dispose();
       opened = r;
       setCurrentRun(r);
@@ -173,8 +175,9 @@ function PlayerRoute({ scenario, step, ownership, branch }: PlayerRouteProps) {
         setNotice(format === 'asyncapi' ? 'Downloaded the AsyncAPI 3 document.' : 'Downloaded the scenario as a JSON file.');
       },
       shareLink: async () => {
-        const data = await encodeShare(scenario);
-        const r = shareUrl(window.location.href.split('#')[0]!, data);
+        const s = run?.session.store.getState();
+        const hash = await shareHash({ scenario, inputs: s?.inputs ?? [], step: s?.step ?? 0 });
+        const r = shareUrl(window.location.href.split('#')[0]!, hash);
         return r.ok ? { ok: true, url: r.url } : { ok: false, message: r.message };
       },
       saveEdited: async (json) => {

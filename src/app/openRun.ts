@@ -4,11 +4,13 @@
  */
 import { createActor } from 'xstate';
 import { openRunDatabase, StorageUnavailableError } from '../persistence';
+import type { LearnerInput } from '../engine/types';
 import type { ScenarioDef } from '../scenarios/schema';
 import { playbackMachine } from '../state/playbackMachine';
 import type { PlaybackActor } from '../state/react';
 import { formatRoute } from '../state/route';
 import { createRunSession, type RunPort, type RunSession } from '../state/runSession';
+import { mainRunPointer } from './savedList';
 
 export interface OpenRun {
   session: RunSession;
@@ -18,11 +20,13 @@ export interface OpenRun {
   dispose(): void;
 }
 
-/** The main run of a built-in or saved scenario. Branches get their own ids. */
+/** The main run of a built-in or saved scenario by default. Branches get their own ids. */
 export const mainRunId = (scenarioId: string) => `main-${scenarioId}`;
+/** The main run a scenario plays now: a saved scenario's catalog entry may point at a newer one (a restore or a reset writes it under a fresh id). */
+export const currentMainRunId = async (scenarioId: string, memoryOnly = false) => (memoryOnly ? undefined : await mainRunPointer(scenarioId)) ?? mainRunId(scenarioId);
 
-export async function openRun(scenario: ScenarioDef, requestedStep: number | null, branch?: { runId: string; parentRunId: string; branchedAtStep: number }, options: { memoryOnly?: boolean } = {}): Promise<OpenRun> {
-  const runId = branch?.runId ?? mainRunId(scenario.id);
+export async function openRun(scenario: ScenarioDef, requestedStep: number | null, branch?: { runId: string; parentRunId: string; branchedAtStep: number }, options: { memoryOnly?: boolean; /** A shared run's inputs (stored runs read their own). */ inputs?: readonly LearnerInput[] } = {}): Promise<OpenRun> {
+  const runId = branch?.runId ?? (await currentMainRunId(scenario.id, options.memoryOnly));
   let port: (RunPort & { close(): void }) | null = null;
   let unavailableReason: string | undefined;
   try {
@@ -37,6 +41,7 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
     port,
     ...(unavailableReason ? { unavailableReason } : {}),
     requestedStep,
+    ...(options.inputs ? { inputs: options.inputs } : {}),
     now: () => Date.now(),
     ...(branch ? { parentRunId: branch.parentRunId, branchedAtStep: branch.branchedAtStep } : {}),
   });

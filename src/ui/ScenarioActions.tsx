@@ -42,7 +42,7 @@ export function ScenarioActions() {
           {share.ok ? (
             <>
               <label>
-                {copied ? 'Link copied. ' : ''}Share link (the scenario travels inside it; nothing is uploaded):
+                {copied ? 'Link copied. ' : ''}Share link (opens this step in any browser; what it needs travels inside it, nothing is uploaded):
                 <input readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
               </label>
             </>
