@@ -3,7 +3,8 @@ import { openCatalog, openRunDatabase, type ProgressRecord, type RunRecord, type
 import { findBuiltin } from '../scenarios/content';
 import { exportBackup } from '../scenarios/io/backup';
 import { collectBackup, restoreBackupText } from './backupFlow';
-import { mainRunId } from './openRun';
+import { currentMainRunId, mainRunId } from './openRun';
+import { parseBackup } from '../scenarios/io/backup';
 import { deleteAllDatabases, dumpAllDatabases } from './testing/storedData';
 
 const doc = (id: string, title = `Fork ${id}`) => ({ ...JSON.parse(JSON.stringify(findBuiltin('pubsub-basics')!)), id, title });
@@ -47,14 +48,27 @@ async function catalogState() {
   }
 }
 
+/** The main run the player would open for a scenario (following a saved scenario's pointer). */
 async function mainRun(scenarioId: string) {
-  const db = await openRunDatabase(mainRunId(scenarioId));
+  const db = await openRunDatabase(await currentMainRunId(scenarioId));
   try {
     return await db.loadRun();
   } finally {
     db.close();
   }
 }
+
+/** The stored events of the run the player would open. */
+async function mainRunEvents(scenarioId: string) {
+  const db = await openRunDatabase(await currentMainRunId(scenarioId));
+  try {
+    return await db.store.readAll();
+  } finally {
+    db.close();
+  }
+}
+
+const dbNames = async () => (await indexedDB.databases()).map((d) => d.name!).sort();
 
 const backupOf = (scenarios: SavedScenario[], progressRecords: ProgressRecord[] = []) => exportBackup({ exportedAt: 1_800_000_000_000, scenarios, progress: progressRecords });
 
@@ -83,10 +97,40 @@ describe('collectBackup', () => {
     expect(json.progress).toHaveLength(2);
   });
 
+  // Issue 19, point 6: the app's own backup always restores.
+  it('leaves out damaged progress records (and says so), so the backup restores', async () => {
+    await seed({ scenarios: [saved('fork-a', 10)] });
+    const c = await openCatalog();
+    // Written behind the catalog's back, as a damaged profile or another version would.
+    const { openDB } = await import('idb');
+    c.close();
+    const raw = await openDB('event-lab-catalog');
+    await raw.put('progress', { scenarioId: 'fork-a', furthestStep: 'far', completed: false, answers: {}, updatedAt: 5 });
+    await raw.put('progress', { scenarioId: 'pubsub-basics', furthestStep: Number.MAX_SAFE_INTEGER, completed: false, answers: {}, updatedAt: 5 });
+    raw.close();
+    const b = await collectBackup(0);
+    expect(b.skipped).toEqual(['a damaged progress record “fork-a” (how far you got is not a step number)', 'a damaged progress record “pubsub-basics” (how far you got is not a step number)']);
+    expect(parseBackup(b.text).ok).toBe(true);
+    await deleteAllDatabases();
+    const r = await restoreBackupText(b.text);
+    expect(r.ok && r.message).toBe('Restored 1 scenario and progress in 0 scenarios.');
+  });
+
+  it('bounds the progress it takes from a main run by the scenario’s steps', async () => {
+    await seed({ runs: [run('pubsub-basics', 5, 30)] });
+    const { openDB } = await import('idb');
+    const raw = await openDB(`event-lab-run-${mainRunId('pubsub-basics')}`);
+    await raw.put('run', { ...run('pubsub-basics', 5, 30), furthestStep: Number.MAX_SAFE_INTEGER });
+    raw.close();
+    const b = await collectBackup(0);
+    expect(JSON.parse(b.text).progress).toEqual([]);
+    expect(parseBackup(b.text).ok).toBe(true);
+  });
+
   it('leaves out a saved scenario that no longer validates, and says so', async () => {
     await seed({ scenarios: [saved('fork-a', 10), { ...saved('broken', 5), document: { schemaVersion: 99 } }] });
     const b = await collectBackup(0);
-    expect(b.skipped).toEqual(['Fork broken']);
+    expect(b.skipped).toEqual(['“Fork broken” (no longer valid)']);
     expect(JSON.parse(b.text).scenarios).toHaveLength(1);
   });
 });
@@ -99,7 +143,7 @@ describe('restoreBackupText', () => {
     await deleteAllDatabases();
     const r = await restoreBackupText(text);
     expect(r.ok && r.message).toBe('Restored 2 scenarios and progress in 1 scenario.');
-    expect((await catalogState()).scenarios).toEqual(before.scenarios);
+    expect((await catalogState()).scenarios.map(({ mainRunId: _, ...rest }) => rest)).toEqual(before.scenarios);
     // The player resumes the main run where the learner was, answers included.
     expect(await mainRun('fork-a')).toMatchObject({ cursor: 3, furthestStep: 3, inputs: [{ kind: 'answer', questionId: 'q1', answer: 'a' }], updatedAt: 30 });
   });
@@ -131,18 +175,120 @@ describe('restoreBackupText', () => {
     db.close();
     const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')]));
     expect(r.ok && r.summary.scenarios.replaced).toEqual(['fork-a']);
-    const again = await openRunDatabase(mainRunId('fork-a'));
-    expect(await again.store.readAll()).toEqual([]);
-    expect(await again.loadRun()).toMatchObject({ furthestStep: 3, inputs: [{ questionId: 'q1', answer: 'c' }] });
-    again.close();
+    expect(await mainRunEvents('fork-a')).toEqual([]);
+    expect(await mainRun('fork-a')).toMatchObject({ furthestStep: 3, inputs: [{ questionId: 'q1', answer: 'c' }] });
+    // The old run (under the old id) is gone: nothing points at it any more.
+    expect(await dbNames()).not.toContain(`event-lab-run-${mainRunId('fork-a')}`);
   });
 
-  it('keeps a saved scenario that uses a built-in id as a copy under a new id', async () => {
+  // Issue 19, point 4: a backup entry must never reach a built-in's storage or name a database with unchecked text.
+  it('refuses a saved scenario whose id differs from its document’s id, and leaves the built-in’s run alone', async () => {
+    await seed({ runs: [run('pubsub-basics', 4, 10, { q1: 'b' })] });
+    const before = await dumpAllDatabases();
+    const r = await restoreBackupText(backupOf([{ ...saved('innocent-looking', 50), document: doc('pubsub-basics', 'Innocent') }], [progress('innocent-looking', 2, 60)]));
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('scenarios[0].scenarioId: “innocent-looking” differs from its document’s id “pubsub-basics”');
+    expect(r.message).toMatch(/Nothing was changed\.$/);
+    expect(await dumpAllDatabases()).toEqual(before);
+  });
+
+  it('refuses a saved scenario with a built-in’s id (its run would be the built-in’s)', async () => {
+    const before = await dumpAllDatabases();
     const r = await restoreBackupText(backupOf([saved('pubsub-basics', 1, 'Mine')]));
-    expect(r.ok && r.summary.scenarios.copied).toEqual([{ from: 'pubsub-basics', to: 'pubsub-basics-1' }]);
-    expect(r.ok && r.message).toContain('1 saved under a new id: pubsub-basics → pubsub-basics-1');
-    const [s] = (await catalogState()).scenarios;
-    expect(s).toMatchObject({ scenarioId: 'pubsub-basics-1', title: 'Mine', document: { id: 'pubsub-basics-1' } });
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('scenarios[0].scenarioId: “pubsub-basics” is a built-in scenario’s id');
+    expect(await dumpAllDatabases()).toEqual(before);
+  });
+
+  it.each([['../../<b>x</b>'], ['a b'], ['-leading-dash'], ['x'.repeat(129)]])('refuses progress for the id %j and creates no database from it', async (id) => {
+    const before = await dumpAllDatabases();
+    const r = await restoreBackupText(backupOf([], [progress(id, 2, 60)]));
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('progress[0].scenarioId: is not an id');
+    expect(await dumpAllDatabases()).toEqual(before);
+  });
+
+  it('leaves out progress for a well-formed id that is neither built in nor saved, and says so (no database for it)', async () => {
+    const r = await restoreBackupText(backupOf([], [progress('nowhere-1', 2, 60), progress('pubsub-basics', 2, 60)]));
+    expect(r.ok && r.summary.progress.added).toEqual(['pubsub-basics']);
+    expect(r.message).toBe('Restored 0 scenarios and progress in 1 scenario. Left out: progress in 1 scenario that is neither built in nor saved here (nowhere-1).');
+    expect(await dbNames()).not.toContain('event-lab-run-main-nowhere-1');
+  });
+
+  // Issue 19, point 5: the restore and the reset of the restored scenario's run are one unit.
+  it('a restored run is written under a new run id and the scenario switches to it last: a failure in between changes nothing', async () => {
+    await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12, { q1: 'c' })] });
+    const db = await openRunDatabase(mainRunId('fork-a'));
+    await db.store.appendToStream('s-1', [{ eventId: 'e-1', eventType: 'OrderPlaced', data: {}, metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' } }]);
+    db.close();
+    const before = await dumpAllDatabases();
+    // The catalog transaction fails after the new run was written (as a reload or a full disk would cut it).
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'scenarios') throw new DOMException('The disk is full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')], [progress('fork-a', 5, 30)]));
+    vi.restoreAllMocks();
+    expect(r.ok).toBe(false);
+    expect(r.message).toBe(
+      'Restoring the backup failed because browser storage is full. Nothing was changed. Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again.',
+    );
+    // Everything as it was (the new run written first is cleaned up): the old document still plays its old run.
+    expect(await dumpAllDatabases()).toEqual(before);
+  });
+
+  it('a replaced scenario never opens its old run: the new run is in place before the switch, the old one is deleted after', async () => {
+    await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12, { q1: 'c' })] });
+    const db = await openRunDatabase(mainRunId('fork-a'));
+    await db.store.appendToStream('s-1', [{ eventId: 'e-1', eventType: 'OrderPlaced', data: {}, metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' } }]);
+    db.close();
+    // The old run's database cannot be deleted (another tab holds it, or the tab is closed right after the switch).
+    vi.spyOn(indexedDB, 'deleteDatabase').mockImplementation(() => {
+      throw new DOMException('blocked', 'UnknownError');
+    });
+    const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')], [progress('fork-a', 5, 30, { q1: 'a' })]));
+    vi.restoreAllMocks();
+    expect(r.ok && r.message).toBe('Restored 1 scenario (1 replaced by the backup’s newer copy) and progress in 1 scenario (1 replaced by newer progress).');
+    // The scenario's run is the restored one, with no events of the old version: it is not read-only.
+    expect(await mainRunEvents('fork-a')).toEqual([]);
+    expect(await mainRun('fork-a')).toMatchObject({ furthestStep: 5, cursor: 5, inputs: [{ questionId: 'q1', answer: 'a' }] });
+    expect(await currentMainRunId('fork-a')).not.toBe(mainRunId('fork-a'));
+  });
+
+  it('when the restored run cannot be written, the scenario is restored and says it starts from the beginning (no raw error text)', async () => {
+    await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12)] });
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'run') throw new DOMException('t.map is not a function', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')], [progress('fork-a', 5, 30)]));
+    vi.restoreAllMocks();
+    expect(r.ok && r.summary.scenarios.replaced).toEqual(['fork-a']);
+    expect(r.message).toContain('Restoring your place in “Edited elsewhere” failed because browser storage is full. It starts from the beginning.');
+    expect(r.message).not.toContain('t.map');
+    expect(r.message).not.toMatch(/\.\./);
+    expect(await mainRunEvents('fork-a')).toEqual([]);
+  });
+
+  it('restored progress of a built-in replaces its run in one transaction (record and events together)', async () => {
+    await seed({ runs: [run('pubsub-basics', 6, 10, { q1: 'b' })] });
+    const db = await openRunDatabase(mainRunId('pubsub-basics'));
+    await db.store.appendToStream('s-1', [{ eventId: 'e-1', eventType: 'OrderPlaced', data: {}, metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' } }]);
+    db.close();
+    const r = await restoreBackupText(backupOf([], [progress('pubsub-basics', 2, 50, { q1: 'a' })]));
+    expect(r.ok && r.summary.progress.replaced).toEqual(['pubsub-basics']);
+    expect(await mainRunEvents('pubsub-basics')).toEqual([]);
+    expect(await mainRun('pubsub-basics')).toMatchObject({ runId: 'main-pubsub-basics', furthestStep: 2, cursor: 2, inputs: [{ questionId: 'q1', answer: 'a' }] });
+  });
+
+  // Issue 19, point 6: numbers are bounded.
+  it('bounds a restored step by the scenario’s steps (no “Restored step 9007199254740991”)', async () => {
+    const r = await restoreBackupText(backupOf([], [progress('pubsub-basics', Number.MAX_SAFE_INTEGER, 50)]));
+    expect(r.ok).toBe(true);
+    const steps = findBuiltin('pubsub-basics')!.steps.length;
+    expect(await mainRun('pubsub-basics')).toMatchObject({ furthestStep: steps, cursor: steps });
   });
 
   describe('a refused backup changes nothing stored', () => {
@@ -180,8 +326,9 @@ describe('restoreBackupText', () => {
       if (++n === 3) throw new DOMException('The disk is full', 'QuotaExceededError');
       return put.apply(this, args);
     });
-    await expect(restoreBackupText(backupOf([saved('new-1', 1), saved('new-2', 2), saved('new-3', 3)], [progress('fork-a', 5, 50)]))).rejects.toThrow('disk is full');
+    const r = await restoreBackupText(backupOf([saved('new-1', 1), saved('new-2', 2), saved('new-3', 3)], [progress('fork-a', 5, 50)]));
     vi.restoreAllMocks();
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Restoring the backup failed because browser storage is full\. Nothing was changed\. Free some space/) });
     expect(await dumpAllDatabases()).toEqual(before);
   });
 });

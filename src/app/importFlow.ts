@@ -3,21 +3,26 @@
  * before anything is written; a rejected file changes nothing that is stored.
  */
 import { importScenarioText } from '../scenarios/io/importScenario';
+import { describeFailure, sentences } from '../persistence/errors';
 import { freshScenarioId, renameSaved, saveScenario } from './library';
-import { listSavedScenarios } from './savedList';
+import { takenScenarioIds } from './savedList';
 import { findBuiltin } from '../scenarios/content';
 
 export type ImportOutcome = { ok: true; id: string; title: string; renamedFrom: string | null } | { ok: false; message: string };
 
 export async function importFile(text: string): Promise<ImportOutcome> {
   const r = importScenarioText(text);
-  if (!r.ok) return { ok: false, message: `Not imported — ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}${r.issues.length > 8 ? ` (and ${r.issues.length - 8} more)` : ''}. Nothing was changed.` };
-  const taken = new Set((await listSavedScenarios()).map((s) => s.scenarioId));
-  const clash = taken.has(r.scenario.id) || !!findBuiltin(r.scenario.id);
-  const id = clash ? await freshScenarioId(r.scenario.id) : r.scenario.id;
-  const scenario = { ...r.scenario, id };
-  await saveScenario(scenario, null);
-  return { ok: true, id, title: scenario.title, renamedFrom: clash ? r.scenario.id : null };
+  if (!r.ok) return { ok: false, message: sentences(`Not imported — ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}${r.issues.length > 8 ? ` (and ${r.issues.length - 8} more)` : ''}`, 'Nothing was changed') };
+  try {
+    const taken = new Set(await takenScenarioIds());
+    const clash = taken.has(r.scenario.id) || !!findBuiltin(r.scenario.id);
+    const id = clash ? await freshScenarioId(r.scenario.id) : r.scenario.id;
+    const scenario = { ...r.scenario, id };
+    await saveScenario(scenario, null);
+    return { ok: true, id, title: scenario.title, renamedFrom: clash ? r.scenario.id : null };
+  } catch (err) {
+    return { ok: false, message: describeFailure(`Importing “${r.scenario.title}”`, err) };
+  }
 }
 
 export const rename = renameSaved;

@@ -3,21 +3,32 @@
  * documents. Everything read back is validated again: stored data is treated like any import.
  */
 import type { SavedScenario } from '../persistence';
+import { DamagedRecordError, describeFailure, sentences } from '../persistence/errors';
 import { findBuiltin } from '../scenarios/content';
 import { importScenarioValue } from '../scenarios/io/importScenario';
 import type { ScenarioDef } from '../scenarios/schema';
+import { freshRunId } from './branches';
 import { mainRunId } from './openRun';
-import { listSavedScenarios, withCatalog } from './savedList';
+import { takenScenarioIds, withCatalog } from './savedList';
 
 export type LoadedScenario = { ok: true; scenario: ScenarioDef; saved: boolean } | { ok: false; message: string };
 
+/** A saved or built-in scenario, validated; never throws: every failure is a sentence for the learner. */
 export async function loadScenario(id: string): Promise<LoadedScenario> {
   const builtin = findBuiltin(id);
   if (builtin) return { ok: true, scenario: builtin, saved: false };
-  const saved = await withCatalog((c) => c.getScenario(id));
+  let saved: SavedScenario | undefined;
+  try {
+    saved = await withCatalog((c) => c.getScenario(id));
+  } catch (err) {
+    if (err instanceof DamagedRecordError) return { ok: false, message: sentences(`Your saved scenario “${id}” is damaged: ${err.problem}`, 'It was not opened and is left as it is', 'Repair or remove it under “My scenarios” on the start page') };
+    return { ok: false, message: describeFailure(`Opening your saved scenario “${id}”`, err, null) };
+  }
   if (!saved) return { ok: false, message: `There is no scenario called “${id}” — neither built in nor saved in this browser.` };
   const r = importScenarioValue(saved.document);
-  if (!r.ok) return { ok: false, message: `Your saved scenario “${saved.title}” no longer validates: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` };
+  if (!r.ok) return { ok: false, message: sentences(`Your saved scenario “${saved.title}” no longer validates: ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'Remove it under “My scenarios” on the start page, or import a corrected copy') };
+  // Its run is found by its id: a document naming another scenario would play (and write) that one's run.
+  if (r.scenario.id !== id) return { ok: false, message: sentences(`Your saved scenario “${saved.title}” is damaged: its document is the scenario “${r.scenario.id}”, not “${id}”`, 'It was not opened and is left as it is', 'Remove it under “My scenarios” on the start page') };
   return { ok: true, scenario: r.scenario, saved: true };
 }
 
@@ -29,7 +40,7 @@ export function freshId(base: string, taken: (id: string) => boolean): string {
 
 /** A fresh id for a new saved scenario, never a built-in's or an existing one's. */
 export async function freshScenarioId(base: string): Promise<string> {
-  const taken = new Set((await listSavedScenarios()).map((s) => s.scenarioId));
+  const taken = new Set(await takenScenarioIds());
   return freshId(base, (id) => taken.has(id) || !!findBuiltin(id));
 }
 
@@ -37,13 +48,19 @@ export async function saveScenario(scenario: ScenarioDef, forkedFrom: SavedScena
   await withCatalog((c) => c.putScenario({ scenarioId: scenario.id, title: scenario.title, forkedFrom, document: JSON.parse(JSON.stringify(scenario)), updatedAt: Date.now() }));
 }
 
-/** Saving an edited scenario restarts its main run: stored events of the old version would disagree. */
+/**
+ * Saving an edited scenario restarts its main run: stored events of the old version would disagree.
+ * The document and the switch to a fresh run id are ONE catalog write, so a reload at any moment
+ * finds the old document with its old run or the new one with an empty run; the old run's
+ * database is deleted afterwards (best effort: nothing points at it any more).
+ */
 export async function replaceScenario(scenario: ScenarioDef): Promise<void> {
-  await withCatalog(async (c) => {
+  const oldRun = await withCatalog(async (c) => {
     const old = await c.getScenario(scenario.id);
-    await c.putScenario({ scenarioId: scenario.id, title: scenario.title, forkedFrom: old?.forkedFrom ?? null, document: JSON.parse(JSON.stringify(scenario)), updatedAt: Date.now() });
-    await c.deleteRun(mainRunId(scenario.id));
+    await c.putScenario({ scenarioId: scenario.id, title: scenario.title, forkedFrom: old?.forkedFrom ?? null, document: JSON.parse(JSON.stringify(scenario)), updatedAt: Date.now(), mainRunId: freshRunId('m') });
+    return old?.mainRunId ?? mainRunId(scenario.id);
   });
+  await withCatalog((c) => c.deleteRunDatabase(oldRun)).catch(() => undefined);
 }
 
 export async function renameSaved(id: string, title: string): Promise<void> {

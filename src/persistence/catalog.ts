@@ -4,7 +4,8 @@
  */
 import { deleteDB, type DBSchema } from 'idb';
 import { openWithMigrations } from './schema';
-import { DatabaseClosedError } from './errors';
+import { DamagedRecordError, DatabaseClosedError, translateTxError } from './errors';
+import { CatalogRunSchema, isRecordId, keyText, problemOf, ProgressRecordSchema, SavedScenarioSchema } from './catalogRecords';
 import { runDbName } from './runs';
 
 export interface CatalogRun {
@@ -24,6 +25,12 @@ export interface SavedScenario {
   forkedFrom: { runId: string; step: number } | null;
   document: unknown;
   updatedAt: number;
+  /**
+   * The run id of the scenario's main run when it is not the default (`main-<scenarioId>`): a
+   * restore or a reset writes the new run under a fresh id and then switches this pointer, in one
+   * catalog write, so a failure or a reload in between leaves the old run in use, never a mix.
+   */
+  mainRunId?: string;
 }
 
 export interface ProgressRecord {
@@ -32,6 +39,18 @@ export interface ProgressRecord {
   completed: boolean;
   answers: Record<string, unknown>;
   updatedAt: number;
+}
+
+export type CatalogStoreName = 'runs' | 'scenarios' | 'progress';
+
+/** A stored record that fails its shape: listed so the learner can see it and remove it. */
+export interface DamagedEntry {
+  store: CatalogStoreName;
+  key: IDBValidKey;
+  /** The key as readable text. */
+  label: string;
+  /** What is wrong, in the learner's words. */
+  problem: string;
 }
 
 interface CatalogSchema extends DBSchema {
@@ -44,20 +63,33 @@ export const CATALOG_DB_NAME = 'event-lab-catalog';
 const CATALOG_VERSION = 1;
 
 export interface Catalog {
-  /** Runs, most recently updated first; only the given scenario's when `scenarioId` is set. */
+  /** Runs, most recently updated first; only the given scenario's when `scenarioId` is set. Damaged entries are left out (see listDamaged). */
   listRuns(scenarioId?: string): Promise<CatalogRun[]>;
+  /** The entry, or undefined; a damaged entry throws DamagedRecordError. */
   getRun(runId: string): Promise<CatalogRun | undefined>;
   putRun(run: CatalogRun): Promise<void>;
   /** Removes the entry and deletes the run's database. */
   deleteRun(runId: string): Promise<void>;
+  /** Deletes a run's database only (a run no catalog entry points at any more). */
+  deleteRunDatabase(runId: string): Promise<void>;
+  /** Valid saved scenarios, newest first; damaged entries are left out (see listDamaged). */
   listScenarios(): Promise<SavedScenario[]>;
+  /** Every saved scenario's key, damaged ones included (ids that are taken). */
+  scenarioKeys(): Promise<string[]>;
+  /** The entry, or undefined; a damaged entry throws DamagedRecordError. */
   getScenario(scenarioId: string): Promise<SavedScenario | undefined>;
+  /** The stored value as it is, unchecked (to repair a damaged entry). */
+  getRawScenario(scenarioId: string): Promise<unknown>;
   putScenario(scenario: SavedScenario): Promise<void>;
   deleteScenario(scenarioId: string): Promise<void>;
   getProgress(scenarioId: string): Promise<ProgressRecord | undefined>;
   putProgress(progress: ProgressRecord): Promise<void>;
-  /** Every saved scenario and progress record, read in one transaction (a consistent backup). */
-  readLearnerData(): Promise<{ scenarios: SavedScenario[]; progress: ProgressRecord[] }>;
+  /** Every entry of every store that fails its shape. */
+  listDamaged(): Promise<DamagedEntry[]>;
+  /** Removes an entry listed by listDamaged, if it is still damaged (a branch's run database too). */
+  removeDamaged(store: CatalogStoreName, key: IDBValidKey): Promise<void>;
+  /** Every valid saved scenario and progress record, read in one transaction (a consistent backup), and the damaged ones. */
+  readLearnerData(): Promise<{ scenarios: SavedScenario[]; progress: ProgressRecord[]; damaged: DamagedEntry[] }>;
   /**
    * Saved scenarios and progress changed in ONE readwrite transaction: every write of `work` lands,
    * or none (it is aborted when `work` throws). `work` must not wait on anything but these stores.
@@ -66,7 +98,7 @@ export interface Catalog {
   close(): void;
 }
 
-/** A key-value view of one catalog store inside `updateLearnerData`'s transaction. */
+/** A key-value view of one catalog store inside `updateLearnerData`'s transaction (damaged entries read as absent). */
 export interface LearnerStore<V> {
   getAllKeys(): Promise<string[]>;
   get(key: string): Promise<V | undefined>;
@@ -76,6 +108,23 @@ export interface LearnerStores {
   scenarios: LearnerStore<SavedScenario>;
   progress: LearnerStore<ProgressRecord>;
 }
+
+const SCHEMAS = { runs: CatalogRunSchema, scenarios: SavedScenarioSchema, progress: ProgressRecordSchema } as const;
+type Checked<N extends CatalogStoreName> = CatalogSchema[N]['value'];
+
+/** A stored value checked against its store's shape. */
+function check<N extends CatalogStoreName>(store: N, key: IDBValidKey, raw: unknown): { ok: true; value: Checked<N> } | { ok: false; damaged: DamagedEntry } {
+  const r = SCHEMAS[store].safeParse(raw);
+  if (r.success) {
+    // The key is the record's own id (keyPath): a record whose id differs from its key is foreign.
+    const id = (r.data as Record<string, unknown>)[KEY_PATH[store]];
+    if (id === key) return { ok: true, value: r.data as Checked<N> };
+  }
+  return { ok: false, damaged: { store, key, label: keyText(key), problem: r.success ? 'its id does not match its key' : problemOf(r.error) } };
+}
+const KEY_PATH = { runs: 'runId', scenarios: 'scenarioId', progress: 'scenarioId' } as const;
+
+const stringKeys = (keys: IDBValidKey[]) => keys.filter((k): k is string => typeof k === 'string');
 
 export async function openCatalog(): Promise<Catalog> {
   let closedError: Error | null = null;
@@ -97,51 +146,119 @@ export async function openCatalog(): Promise<Catalog> {
     if (closedError) throw closedError;
     return db;
   };
+  /** Runs `f`; a failed request or transaction becomes the learner's error (storage full…). */
+  const guard = async <T>(f: () => Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (err) {
+      throw closedError ?? translateTxError(err);
+    }
+  };
   const newestFirst = <T extends { updatedAt: number }>(xs: T[]) => xs.sort((a, b) => b.updatedAt - a.updatedAt);
+  /** Every entry of a store, split into valid values and damaged entries. */
+  const readAll = async <N extends CatalogStoreName>(store: { getAll(): Promise<unknown[]>; getAllKeys(): Promise<IDBValidKey[]> }, name: N) => {
+    const [values, keys] = await Promise.all([store.getAll(), store.getAllKeys()]);
+    const valid: Checked<N>[] = [];
+    const damaged: DamagedEntry[] = [];
+    values.forEach((raw, i) => {
+      const r = check(name, keys[i]!, raw);
+      if (r.ok) valid.push(r.value);
+      else damaged.push(r.damaged);
+    });
+    return { valid, damaged };
+  };
+  const getChecked = async <N extends CatalogStoreName>(name: N, key: string): Promise<Checked<N> | undefined> => {
+    const raw: unknown = await open().get(name, key);
+    if (raw === undefined) return undefined;
+    const r = check(name, key, raw);
+    if (!r.ok) throw new DamagedRecordError(name, r.damaged.label, r.damaged.problem);
+    return r.value;
+  };
+  const put = <N extends CatalogStoreName>(name: N, value: Checked<N>) =>
+    guard(async () => {
+      const r = check(name, (value as unknown as Record<string, unknown>)[KEY_PATH[name]] as IDBValidKey, value);
+      // Never store what would read back as damaged.
+      if (!r.ok) throw new DamagedRecordError(name, r.damaged.label, r.damaged.problem);
+      await open().put(name, structuredClone(value) as never);
+    });
   return {
-    async listRuns(scenarioId) {
-      const rows = scenarioId === undefined ? await open().getAll('runs') : await open().getAllFromIndex('runs', 'byScenario', scenarioId);
-      return newestFirst(rows);
-    },
-    async getRun(runId) {
-      return open().get('runs', runId);
-    },
-    async putRun(run) {
-      await open().put('runs', structuredClone(run));
-    },
+    listRuns: (scenarioId) =>
+      guard(async () => {
+        const tx = open().transaction('runs');
+        const index = tx.store.index('byScenario');
+        const rows = await readAll(scenarioId === undefined ? tx.store : { getAll: () => index.getAll(scenarioId), getAllKeys: () => index.getAllKeys(scenarioId) }, 'runs');
+        await tx.done;
+        return newestFirst(rows.valid.filter((r) => scenarioId === undefined || r.scenarioId === scenarioId));
+      }),
+    getRun: (runId) => guard(() => getChecked('runs', runId)),
+    putRun: (run) => put('runs', run),
     async deleteRun(runId) {
-      await open().delete('runs', runId);
+      await guard(() => open().delete('runs', runId));
       await deleteDB(runDbName(runId));
     },
-    async listScenarios() {
-      return newestFirst(await open().getAll('scenarios'));
+    async deleteRunDatabase(runId) {
+      if (!isRecordId(runId)) return;
+      await deleteDB(runDbName(runId));
     },
-    async getScenario(scenarioId) {
-      return open().get('scenarios', scenarioId);
-    },
-    async putScenario(scenario) {
-      await open().put('scenarios', structuredClone(scenario));
-    },
-    async deleteScenario(scenarioId) {
-      await open().delete('scenarios', scenarioId);
-    },
-    async getProgress(scenarioId) {
-      return open().get('progress', scenarioId);
-    },
-    async putProgress(progress) {
-      await open().put('progress', structuredClone(progress));
-    },
-    async readLearnerData() {
-      const tx = open().transaction(['scenarios', 'progress']);
-      const [scenarios, progress] = await Promise.all([tx.objectStore('scenarios').getAll(), tx.objectStore('progress').getAll()]);
-      await tx.done;
-      return { scenarios, progress };
-    },
+    listScenarios: () =>
+      guard(async () => {
+        const tx = open().transaction('scenarios');
+        const { valid } = await readAll(tx.store, 'scenarios');
+        await tx.done;
+        return newestFirst(valid);
+      }),
+    scenarioKeys: () => guard(async () => stringKeys(await open().getAllKeys('scenarios'))),
+    getScenario: (scenarioId) => guard(() => getChecked('scenarios', scenarioId)),
+    getRawScenario: (scenarioId) => guard(() => open().get('scenarios', scenarioId)),
+    putScenario: (scenario) => put('scenarios', scenario),
+    deleteScenario: (scenarioId) => guard(() => open().delete('scenarios', scenarioId)),
+    getProgress: (scenarioId) => guard(() => getChecked('progress', scenarioId)),
+    putProgress: (progress) => put('progress', progress),
+    listDamaged: () =>
+      guard(async () => {
+        const tx = open().transaction(['runs', 'scenarios', 'progress']);
+        const all = await Promise.all((['scenarios', 'runs', 'progress'] as const).map((n) => readAll(tx.objectStore(n), n)));
+        await tx.done;
+        return all.flatMap((r) => r.damaged);
+      }),
+    removeDamaged: (store, key) =>
+      guard(async () => {
+        const tx = open().transaction(store, 'readwrite');
+        const raw: unknown = await tx.store.get(key as string);
+        let runDb: string | null = null;
+        if (raw !== undefined && !check(store, key, raw).ok) {
+          await tx.store.delete(key as string);
+          const runId = store === 'runs' && raw && typeof raw === 'object' ? (raw as { runId?: unknown }).runId : undefined;
+          if (isRecordId(runId) && runId === key) runDb = runId;
+        }
+        await tx.done;
+        if (runDb) await deleteDB(runDbName(runDb));
+      }),
+    readLearnerData: () =>
+      guard(async () => {
+        const tx = open().transaction(['scenarios', 'progress']);
+        const [scenarios, progress] = await Promise.all([readAll(tx.objectStore('scenarios'), 'scenarios'), readAll(tx.objectStore('progress'), 'progress')]);
+        await tx.done;
+        return { scenarios: scenarios.valid, progress: progress.valid, damaged: [...scenarios.damaged, ...progress.damaged] };
+      }),
     async updateLearnerData(work) {
       const tx = open().transaction(['scenarios', 'progress'], 'readwrite');
-      const view = <N extends 'scenarios' | 'progress'>(name: N) => {
+      const view = <N extends 'scenarios' | 'progress'>(name: N): LearnerStore<Checked<N>> => {
         const store = tx.objectStore(name);
-        return { getAllKeys: () => store.getAllKeys(), get: (key: string) => store.get(key), put: (value: CatalogSchema[N]['value']) => store.put(value) };
+        return {
+          getAllKeys: async () => stringKeys(await store.getAllKeys()),
+          get: async (key: string) => {
+            const raw: unknown = await store.get(key);
+            if (raw === undefined) return undefined;
+            const r = check(name, key, raw);
+            return r.ok ? r.value : undefined;
+          },
+          put: (value: Checked<N>) => {
+            const r = check(name, (value as unknown as Record<string, unknown>)[KEY_PATH[name]] as IDBValidKey, value);
+            if (!r.ok) return Promise.reject(new DamagedRecordError(name, r.damaged.label, r.damaged.problem));
+            return store.put(value as never);
+          },
+        };
       };
       try {
         const result = await work({ scenarios: view('scenarios'), progress: view('progress') });
@@ -155,7 +272,7 @@ export async function openCatalog(): Promise<Catalog> {
           // Already aborted by the failed request.
         }
         await tx.done.catch(() => undefined);
-        throw err;
+        throw closedError ?? translateTxError(err, tx.error);
       }
     },
     close() {

@@ -9,7 +9,7 @@ import type { CheckpointRecord, SnapshotRecord } from '../engine/cqrs';
 
 export type { CheckpointRecord, SnapshotRecord };
 import type { RunRecord } from './runTypes';
-import { DatabaseClosedError, DatabaseUpgradedElsewhereError, StorageUnavailableError } from './errors';
+import { DatabaseClosedError, DatabaseDeletedElsewhereError, DatabaseUpgradedElsewhereError, StorageUnavailableError } from './errors';
 
 export interface RunDbSchema extends DBSchema {
   events: {
@@ -55,17 +55,18 @@ export async function openWithMigrations<S extends DBSchema>(
       upgrade(database, oldVersion) {
         for (let v = oldVersion; v < version; v++) steps[v]!(database);
       },
-      blocking() {
-        // Another tab wants a newer version (or to delete the database): step aside.
+      blocking(_current, newVersion) {
+        // Another tab wants a newer version (or, with no new version, to delete the database): step aside.
         db.close();
-        hooks.onClosedElsewhere(new DatabaseUpgradedElsewhereError(name));
+        hooks.onClosedElsewhere(newVersion === null ? new DatabaseDeletedElsewhereError(name) : new DatabaseUpgradedElsewhereError(name));
       },
       terminated() {
-        hooks.onClosedElsewhere(new DatabaseClosedError(name));
+        // The connection's `close` event: the browser closed it (site data cleared, disk failure).
+        hooks.onClosedElsewhere(new DatabaseClosedError(name, { byBrowser: true }));
       },
     });
   } catch (err) {
-    if (err && typeof err === 'object' && (err as { name?: string }).name === 'VersionError') throw new DatabaseUpgradedElsewhereError(name, { cause: err });
+    if (err && typeof err === 'object' && (err as { name?: string }).name === 'VersionError') throw new DatabaseUpgradedElsewhereError(name, { cause: err, atOpen: true });
     throw new StorageUnavailableError({ cause: err });
   }
   return db;

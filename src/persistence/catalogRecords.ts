@@ -1,0 +1,83 @@
+/**
+ * The shapes of the catalog's records, checked on every read: stored data is treated like any
+ * input (another tab, an older version, a hand-edited profile or a bad disk may have written it).
+ * Numbers and strings are bounded; every id is in the id alphabet, because ids become database
+ * names and addresses.
+ */
+import { z } from '../scenarios/zod';
+
+/** The id alphabet (as the hash routes accept): letters, digits, ".", "_" and "-", starting with a letter or digit; at most 128. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const isRecordId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
+
+/** No scenario has more steps than this; a larger stored number is damage. */
+export const MAX_STEP = 100_000;
+/** Times are milliseconds since 1970, before the year 2400. */
+export const MAX_TIME = 13_569_465_600_000;
+
+export const RecordId = z.string().regex(ID_PATTERN, 'is not an id (letters, digits, ".", "_" or "-", at most 128)');
+const Step = z.number().int().min(0).max(MAX_STEP);
+const Time = z.number().int().min(0).max(MAX_TIME);
+const Title = z.string().max(200);
+/** What a backup may carry as an answer (the player stores a choice's id or a list of them). */
+export const StoredAnswer: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string().max(4000), z.number(), z.boolean(), z.null(), z.array(StoredAnswer).max(100), z.record(z.string().max(200), StoredAnswer)]),
+);
+
+export const CatalogRunSchema = z.object({
+  runId: RecordId,
+  scenarioId: RecordId,
+  parentRunId: RecordId.nullable(),
+  branchedAtStep: Step.nullable(),
+  title: Title,
+  updatedAt: Time,
+});
+
+export const SavedScenarioSchema = z.object({
+  scenarioId: RecordId,
+  title: Title,
+  forkedFrom: z.object({ runId: RecordId, step: Step }).nullable(),
+  /** Validated as a scenario by the app (it needs the scenario validator); here only "present". */
+  document: z.custom<unknown>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), 'is not a scenario document'),
+  updatedAt: Time,
+  /** Where the scenario's main run lives, when it is not the default `main-<scenarioId>` (set by a restore or a reset). */
+  mainRunId: RecordId.optional(),
+});
+
+export const ProgressRecordSchema = z.object({
+  scenarioId: RecordId,
+  furthestStep: Step,
+  completed: z.boolean(),
+  answers: z.record(z.string().max(200), StoredAnswer),
+  updatedAt: Time,
+});
+
+const FIELD_WORDS: Record<string, string> = {
+  title: 'its name is not text of at most 200 characters',
+  updatedAt: 'its date is not a valid time',
+  scenarioId: 'its scenario id is not an id',
+  runId: 'its run id is not an id',
+  parentRunId: 'the run it branches from is not an id',
+  branchedAtStep: 'the step it branches at is not a step number',
+  forkedFrom: 'where it was forked from is unreadable',
+  document: 'its scenario document is missing',
+  mainRunId: 'the id of its run is not an id',
+  furthestStep: 'how far you got is not a step number',
+  completed: 'whether it is completed is not yes or no',
+  answers: 'its answers are unreadable',
+};
+
+/** A learner-readable reason for the first problem zod found (no raw error text). */
+export function problemOf(error: z.ZodError): string {
+  const first = error.issues[0];
+  const field = first?.path[0];
+  if (first === undefined) return 'it is unreadable';
+  if (field === undefined) return 'it is not a record';
+  return FIELD_WORDS[String(field)] ?? `its field “${String(field).slice(0, 40)}” is unreadable`;
+}
+
+/** A key as text a learner can read (IndexedDB keys may be numbers, dates or arrays). */
+export const keyText = (key: IDBValidKey): string => {
+  const s = typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+};
