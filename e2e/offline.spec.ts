@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 // @ts-expect-error -- a plain ES module of the scripts folder, without type declarations
 import { serveStatic } from '../scripts/serve-static.mjs';
@@ -78,6 +79,30 @@ test('the site is installable: a web manifest with icons, all served', async ({ 
   expect((await request.get(new URL(ogImage!, page.url()).href)).status()).toBe(200);
 });
 
+test('under a strict Content-Security-Policy the service worker registers without violations', async ({ page }) => {
+  // The policy of fork.spec.ts (no inline scripts): the registration is a module of the app's own.
+  const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = csp;
+    await route.fulfill({ response, headers });
+  });
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|unsafe-eval/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const watch = watchForProblems(page);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Event Lab' })).toBeVisible();
+  await controlled(page);
+  expect(violations).toEqual([]);
+  expect(watch.problems).toEqual([]);
+});
+
 test('a new deployment is offered with a notice on the next visit, and used after “Reload to update”', async ({ page, context }) => {
   // A copy of the built site on a server of this test's own, so the test can deploy a new version.
   const port = Number(process.env.EVENT_LAB_E2E_PORT ?? 4174);
@@ -120,6 +145,8 @@ test('a new deployment is offered with a notice on the next visit, and used afte
     await expect(page.getByRole('heading', { level: 1, name: 'Event Lab' })).toBeVisible();
     await expect(notice).toBeVisible();
     await expect(deploymentMark).toHaveCount(0);
+    const axe = await new AxeBuilder({ page }).include('.update-notice').analyze();
+    expect(axe.violations.map((v) => `${v.impact}: ${v.id}`), 'the notice is accessible').toEqual([]);
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Reload to update' }).click();
     await reloaded;
