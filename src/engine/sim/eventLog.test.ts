@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendToLog, emptyLog, eventsOfStream, headPosition, streamRevision } from './eventLog';
+import { appendToLog, emptyLog, eventsOfStream, headPosition, logParts, streamRevision } from './eventLog';
 
 const ev = (id: string) => ({ eventId: id, eventType: 'OrderPlaced', data: { id } });
 
@@ -28,5 +28,56 @@ describe('event log', () => {
   it('an empty batch returns the same log', () => {
     const log = emptyLog();
     expect(appendToLog(log, 's', [], 1).log).toBe(log);
+  });
+});
+
+describe('event log sharing (issue 19, point 12: a 10,000-step run stays linear)', () => {
+  /** Slots (array elements, object keys) of objects reachable from `next` and not from `prev`: the copying an append did. */
+  function freshSlots(prev: unknown, next: unknown): number {
+    const seen = new Set<unknown>();
+    const walk = (v: unknown) => {
+      if (v === null || typeof v !== 'object' || seen.has(v)) return;
+      seen.add(v);
+      for (const x of Object.values(v)) walk(x);
+    };
+    walk(prev);
+    let fresh = 0;
+    const count = (v: unknown) => {
+      if (v === null || typeof v !== 'object' || seen.has(v)) return;
+      seen.add(v);
+      const values = Object.values(v);
+      fresh += values.length;
+      for (const x of values) count(x);
+    };
+    count(next);
+    return fresh;
+  }
+
+  it('appending one event copies O(log n) slots, whatever the number of streams and events', () => {
+    const costAt = (n: number, streams: 'distinct' | 'one') => {
+      let log = emptyLog();
+      for (let i = 0; i < n; i++) log = appendToLog(log, streams === 'one' ? 's' : `s-${i}`, [ev(`e${i}`)], i).log;
+      const next = appendToLog(log, streams === 'one' ? 's' : `s-${n}`, [ev('last')], n).log;
+      return freshSlots(logParts(log), logParts(next));
+    };
+    for (const streams of ['distinct', 'one'] as const) {
+      const small = costAt(500, streams);
+      const large = costAt(8000, streams);
+      // Copying whole indexes (the old log) made `large` ≈ 16 × `small`; a path copy adds a level at most.
+      expect(large, streams).toBeLessThan(small + 100);
+      expect(large, streams).toBeLessThan(400);
+    }
+  });
+
+  it('a structured clone (a plain log) still answers, indexed once', () => {
+    let log = emptyLog();
+    log = appendToLog(log, 'a', [ev('1'), ev('2')], 1).log;
+    log = appendToLog(log, 'b', [ev('3')], 2).log;
+    const plain = structuredClone({ events: log.events, streams: log.streams, positions: log.positions });
+    expect(plain.positions).toEqual({ a: [1, 2], b: [3] });
+    expect(streamRevision(plain, 'a')).toBe(1);
+    const next = appendToLog(plain, 'a', [ev('4')], 3).log;
+    expect(eventsOfStream(next, 'a').map((e) => e.eventId)).toEqual(['1', '2', '4']);
+    expect(next.streams).toEqual({ a: 2, b: 0 });
   });
 });
