@@ -3,7 +3,8 @@
  * imported scenarios all pass through `parseScenario`; behaviour is data (state charts, guard
  * expressions, projection operations, upcaster operations), never code.
  */
-import { GuardSchema, ValueExprSchema } from './behaviour/expr';
+import { LIMITS, sizeWithin } from './behaviour/budget';
+import { exprShape, GuardSchema, ValueExprSchema } from './behaviour/expr';
 import { z } from './zod';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
@@ -15,6 +16,15 @@ const FieldName = z.string().min(1).max(80).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'f
 const Json: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string().max(4000), z.number(), z.boolean(), z.null(), z.array(Json).max(200), z.record(FieldName, Json)]),
 );
+/**
+ * Data written in the scenario (an event's or command's data, initial fields, an upcaster's default):
+ * bounded in size and nesting, so what a step copies and compares stays small (see `LIMITS`).
+ */
+const JsonData = <T extends z.ZodType>(schema: T) =>
+  schema.refine((v) => sizeWithin(v, LIMITS.maxDataChars) <= LIMITS.maxDataChars && exprShape(v).depth <= LIMITS.maxDataDepth, {
+    message: `this data is too big: at most ${LIMITS.maxDataChars.toLocaleString('en-US')} characters as JSON, nested at most ${LIMITS.maxDataDepth} deep`,
+  });
+const DataObject = JsonData(z.record(FieldName, Json));
 const Fields = z.record(FieldName, ValueExprSchema);
 const NonNegInt = z.number().int().min(0);
 
@@ -114,7 +124,7 @@ export const AggregateSpec = z.strictObject({
   /** Initial lifecycle state (e.g. "none"). */
   initial: FieldName,
   /** Initial values of other state fields. */
-  fields: z.record(FieldName, Json).optional(),
+  fields: DataObject.optional(),
   commands: z.array(CommandSpec).min(1).max(50),
   evolve: z.array(EvolveSpec).max(100),
   description: Text.optional(),
@@ -143,7 +153,7 @@ export const ProjectionSpec = z.strictObject({
 
 export const UpcastOp = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('rename'), from: FieldName, to: FieldName }),
-  z.strictObject({ op: z.literal('add'), field: FieldName, value: Json }),
+  z.strictObject({ op: z.literal('add'), field: FieldName, value: JsonData(Json) }),
   z.strictObject({ op: z.literal('remove'), field: FieldName }),
   z.strictObject({ op: z.literal('convert'), field: FieldName, to: z.enum(['string', 'number', 'boolean']) }),
 ]);
@@ -210,7 +220,7 @@ export const EventSpec = z.strictObject({
   /** The record key on the topic; null for a keyless record. */
   key: z.string().max(200).nullable(),
   schemaVersion: z.number().int().min(1).optional(),
-  data: z.record(FieldName, Json),
+  data: DataObject,
 });
 
 const CommandCall = z.strictObject({
@@ -218,7 +228,7 @@ const CommandCall = z.strictObject({
   /** The aggregate id; the stream is `<streamPrefix><id>`. */
   id: z.string().min(1).max(64),
   command: CommandName,
-  data: z.record(FieldName, Json),
+  data: DataObject,
   /** Who sends it (shown in views). */
   issuedBy: z.string().max(64).optional(),
 });
@@ -358,7 +368,7 @@ export const Scenario = z.strictObject({
     services: z.array(ServiceSpec).max(20).optional(),
     queues: z.array(QueueSpec).max(5).optional(),
   }),
-  steps: z.array(Step).min(1).max(20_000),
+  steps: z.array(Step).min(1).max(LIMITS.maxSteps),
   takeaways: z.array(Text).min(1),
   practice: PracticeSpec.optional(),
 });

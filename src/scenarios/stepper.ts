@@ -5,6 +5,7 @@
  */
 import type { Effect, LearnerInput, Narration, StepResult } from '../engine/types';
 import { applyAction, applyInput, settle } from './actions';
+import { StepLimitError, stoppedMessage, withStepBudget } from './behaviour/budget';
 import { initialWorld } from './initialWorld';
 import { narrateEffects } from './narrate';
 import { runtimeOf, type Runtime } from './runtime';
@@ -35,8 +36,14 @@ export class Stepper {
     return this.entries.length;
   }
 
+  /**
+   * The world, effects and narration of step `step` (0 … lastStep; beyond the end gives the last
+   * step). A step that is not a whole number ≥ 0 is a caller's bug: it throws a RangeError (callers
+   * clamp and round first) instead of looping forever looking for a snapshot.
+   */
   at(step: number): StepResult<World> {
-    const k = Math.max(0, Math.min(Math.trunc(step), this.lastStep));
+    if (!Number.isSafeInteger(step) || step < 0) throw new RangeError(`Stepper.at: the step must be a whole number ≥ 0, got ${String(step)}`);
+    const k = Math.min(step, this.lastStep);
     if (k === 0) return { world: this.snapshots.get(0)!, effects: this.initialEffects, narration: this.narration(0, this.initialEffects) };
     const before = this.worldBefore(k);
     const { world, effects } = this.apply(before, k);
@@ -55,20 +62,55 @@ export class Stepper {
     return world;
   }
 
+  /**
+   * One step, with a fresh work budget (`behaviour/budget.ts`). A step that goes over a limit is
+   * stopped: the world only moves its clock, and the step's one effect says which limit and why,
+   * so the player shows a sentence instead of freezing or failing.
+   */
   private apply(world: World, k: number): { world: World; effects: Effect[] } {
     const entry = this.entries[k - 1]!;
     const timed: World = { ...world, step: k, time: world.time + this.scenario.stepMs };
-    const done = entry.kind === 'script' ? applyAction(timed, entry.step.action, this.rt) : applyInput(timed, entry.input, this.rt);
-    const after = settle(done.world, this.rt);
-    return { world: after.world, effects: [...done.effects, ...after.effects] };
+    try {
+      return withStepBudget(() => {
+        const done = entry.kind === 'script' ? applyAction(timed, entry.step.action, this.rt) : applyInput(timed, entry.input, this.rt);
+        const after = settle(done.world, this.rt);
+        return { world: after.world, effects: [...done.effects, ...after.effects] };
+      });
+    } catch (err) {
+      const reason = stopReason(err);
+      if (reason === null) throw err;
+      const error = stoppedMessage(k, reason);
+      return { world: timed, effects: [{ kind: 'request-rejected', request: STOPPED, target: `step ${k}`, error, reason: error }] };
+    }
   }
 
   private narration(k: number, effects: readonly Effect[]): Narration {
     if (k === 0) return { title: this.scenario.intro.title, text: this.scenario.intro.narration, generated: false };
+    const stopped = stoppedBy(effects);
+    if (stopped !== null) return { title: `Step ${k} stopped`, text: stopped, generated: false };
     const entry = this.entries[k - 1]!;
     if (entry.kind === 'script') return { title: entry.step.title, text: entry.step.narration, generated: false };
     return narrateEffects(entry.input, effects);
   }
+}
+
+/** The `request` of the one effect of a step stopped by a limit. */
+export const STOPPED = 'step-limit';
+
+/** The message of a step stopped by a limit, or null for a step that ran. */
+export function stoppedBy(effects: readonly Effect[]): string | null {
+  const e = effects[0];
+  return effects.length === 1 && e?.kind === 'request-rejected' && e.request === STOPPED ? e.error : null;
+}
+
+/**
+ * Why a step failed, for the learner, or null for a programming error (rethrown). Besides the
+ * limits, the engine running out of memory or stack (a RangeError) also stops the step.
+ */
+function stopReason(err: unknown): string | null {
+  if (err instanceof StepLimitError) return err.message;
+  if (err instanceof RangeError) return `it needs more memory than a browser tab allows (${err.message})`;
+  return null;
 }
 
 export function worldAt(scenario: ScenarioDef, inputs: readonly LearnerInput[], step: number): StepResult<World> {

@@ -7,6 +7,7 @@ import { reject, type AggregateDefinition, type Command, type EventDraft } from 
 import type { RecordedEvent } from '../../engine/types';
 import type { AggregateDef } from '../schema';
 import type { AggregateState } from '../world';
+import { charge } from './budget';
 import { describeGuard, evalFields, evalGuard } from './expr';
 
 export type ScenarioCommand = Command<string, Record<string, unknown>> & { aggregateId: string };
@@ -35,14 +36,15 @@ export function compileAggregate(spec: AggregateDef): AggregateDefinition<Aggreg
       return chosen.emit.map((e) => ({
         eventType: e.eventType,
         ...(e.schemaVersion ? { schemaVersion: e.schemaVersion } : {}),
-        data: evalFields(e.data, scope),
+        data: evalFields(e.data, scope, `the ${spec.type} aggregate's ${command.commandType} command (event ${e.eventType})`),
       }));
     },
     evolve(state, event: RecordedEvent) {
+      charge();
       const rule = spec.evolve.find((r) => r.eventType === event.eventType);
       if (!rule) return state;
       const scope = { state, event: { ...event, data: event.data } };
-      return { ...state, ...(rule.set ? evalFields(rule.set, scope) : {}), status: rule.to ?? state.status };
+      return { ...state, ...(rule.set ? evalFields(rule.set, scope, `the ${spec.type} aggregate's evolve rule for ${event.eventType}`) : {}), status: rule.to ?? state.status };
     },
   };
 }

@@ -4,6 +4,7 @@
  * interpreted here — a scenario can never run code.
  */
 import { z } from '../zod';
+import { charge, checkValueLength, LIMITS } from './budget';
 
 /** A dotted path into the evaluation scope: `command.driverId`, `state.status`, `event.data.rideId`. */
 export const RefPath = z
@@ -22,19 +23,45 @@ export type ValueExpr =
   | { sub: [ValueExpr, ValueExpr] }
   | { mul: [ValueExpr, ValueExpr] };
 
-export const ValueExprSchema: z.ZodType<ValueExpr> = z.lazy(() =>
+const ValueExprNode: z.ZodType<ValueExpr> = z.lazy(() =>
   z.union([
     z.string().max(1000),
     z.number(),
     z.boolean(),
     z.null(),
     z.strictObject({ ref: RefPath }),
-    z.strictObject({ concat: z.array(ValueExprSchema).min(1).max(20) }),
-    z.strictObject({ add: z.tuple([ValueExprSchema, ValueExprSchema]) }),
-    z.strictObject({ sub: z.tuple([ValueExprSchema, ValueExprSchema]) }),
-    z.strictObject({ mul: z.tuple([ValueExprSchema, ValueExprSchema]) }),
+    z.strictObject({ concat: z.array(ValueExprNode).min(1).max(20) }),
+    z.strictObject({ add: z.tuple([ValueExprNode, ValueExprNode]) }),
+    z.strictObject({ sub: z.tuple([ValueExprNode, ValueExprNode]) }),
+    z.strictObject({ mul: z.tuple([ValueExprNode, ValueExprNode]) }),
   ]),
 );
+
+/** Nodes and nesting depth of an expression or guard (JSON objects and arrays in it). */
+export function exprShape(expr: unknown): { nodes: number; depth: number } {
+  let nodes = 0;
+  let depth = 0;
+  const stack: [unknown, number][] = [[expr, 1]];
+  while (stack.length) {
+    const [e, d] = stack.pop()!;
+    nodes++;
+    depth = Math.max(depth, d);
+    if (nodes > LIMITS.maxExprNodes * 4) break;
+    if (e !== null && typeof e === 'object') for (const child of Array.isArray(e) ? e : Object.values(e)) stack.push([child, d + 1]);
+  }
+  return { nodes, depth };
+}
+
+const bounded = (what: string) => [
+  (e: unknown) => {
+    const { nodes, depth } = exprShape(e);
+    return nodes <= LIMITS.maxExprNodes && depth <= LIMITS.maxExprDepth;
+  },
+  `this ${what} is too big: at most ${LIMITS.maxExprNodes} parts, nested at most ${LIMITS.maxExprDepth} deep`,
+] as const;
+
+/** A value expression, bounded in size (nodes) and nesting so evaluating it is cheap. */
+export const ValueExprSchema: z.ZodType<ValueExpr> = ValueExprNode.refine(...bounded('value expression'));
 
 export type Guard =
   | boolean
@@ -50,9 +77,9 @@ export type Guard =
   | { or: Guard[] }
   | { not: Guard };
 
-const pair = () => z.tuple([ValueExprSchema, ValueExprSchema]);
+const pair = () => z.tuple([ValueExprNode, ValueExprNode]);
 
-export const GuardSchema: z.ZodType<Guard> = z.lazy(() =>
+const GuardNode: z.ZodType<Guard> = z.lazy(() =>
   z.union([
     z.boolean(),
     z.strictObject({ eq: pair() }),
@@ -61,13 +88,16 @@ export const GuardSchema: z.ZodType<Guard> = z.lazy(() =>
     z.strictObject({ lte: pair() }),
     z.strictObject({ gt: pair() }),
     z.strictObject({ gte: pair() }),
-    z.strictObject({ in: z.tuple([ValueExprSchema, z.array(ValueExprSchema).max(100)]) }),
-    z.strictObject({ exists: ValueExprSchema }),
-    z.strictObject({ and: z.array(GuardSchema).min(1).max(20) }),
-    z.strictObject({ or: z.array(GuardSchema).min(1).max(20) }),
-    z.strictObject({ not: GuardSchema }),
+    z.strictObject({ in: z.tuple([ValueExprNode, z.array(ValueExprNode).max(100)]) }),
+    z.strictObject({ exists: ValueExprNode }),
+    z.strictObject({ and: z.array(GuardNode).min(1).max(20) }),
+    z.strictObject({ or: z.array(GuardNode).min(1).max(20) }),
+    z.strictObject({ not: GuardNode }),
   ]),
 );
+
+/** A guard, bounded like a value expression (its values included). */
+export const GuardSchema: z.ZodType<Guard> = GuardNode.refine(...bounded('guard'));
 
 export type Scope = Partial<Record<'command' | 'state' | 'event' | 'row' | 'data', unknown>>;
 
@@ -84,19 +114,34 @@ export function readRef(scope: Scope, path: string): unknown {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 
-export function evalValue(expr: ValueExpr, scope: Scope): unknown {
+/**
+ * Evaluates a value expression. Each node counts against the step's work budget, and a `concat`
+ * longer than the value limit stops the step (`where` names the rule in that message).
+ */
+export function evalValue(expr: ValueExpr, scope: Scope, where = 'a value expression'): unknown {
+  charge();
   if (expr === null || typeof expr !== 'object') return expr;
   if ('ref' in expr) return readRef(scope, expr.ref);
-  if ('concat' in expr) return expr.concat.map((e) => String(evalValue(e, scope) ?? '')).join('');
-  if ('add' in expr) return num(evalValue(expr.add[0], scope)) + num(evalValue(expr.add[1], scope));
-  if ('sub' in expr) return num(evalValue(expr.sub[0], scope)) - num(evalValue(expr.sub[1], scope));
-  return num(evalValue(expr.mul[0], scope)) * num(evalValue(expr.mul[1], scope));
+  if ('concat' in expr) {
+    const parts: string[] = [];
+    let length = 0;
+    for (const e of expr.concat) {
+      const part = String(evalValue(e, scope, where) ?? '');
+      length += part.length;
+      checkValueLength(length, where);
+      parts.push(part);
+    }
+    return parts.join('');
+  }
+  if ('add' in expr) return num(evalValue(expr.add[0], scope, where)) + num(evalValue(expr.add[1], scope, where));
+  if ('sub' in expr) return num(evalValue(expr.sub[0], scope, where)) - num(evalValue(expr.sub[1], scope, where));
+  return num(evalValue(expr.mul[0], scope, where)) * num(evalValue(expr.mul[1], scope, where));
 }
 
 /** Evaluates every value of a field map (`{ driverId: { ref: 'command.driverId' } }`). */
-export function evalFields(fields: Readonly<Record<string, ValueExpr>>, scope: Scope): Record<string, unknown> {
+export function evalFields(fields: Readonly<Record<string, ValueExpr>>, scope: Scope, where = 'a value expression'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = evalValue(v, scope);
+  for (const [k, v] of Object.entries(fields)) out[k] = evalValue(v, scope, `${where} (field "${k}")`);
   return out;
 }
 
@@ -109,6 +154,7 @@ const compare = (a: unknown, b: unknown): number | null => {
 };
 
 export function evalGuard(guard: Guard, scope: Scope): boolean {
+  charge();
   if (typeof guard === 'boolean') return guard;
   const v = (e: ValueExpr) => evalValue(e, scope);
   if ('eq' in guard) return same(v(guard.eq[0]), v(guard.eq[1]));

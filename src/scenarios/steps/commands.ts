@@ -7,6 +7,7 @@ import { isRejection } from '../../engine/cqrs';
 import { eventsOfStream, streamRevision } from '../../engine/sim/eventLog';
 import type { Effect, EventMetadata, NewEvent, StoreEffect } from '../../engine/types';
 import { streamOf, type ScenarioCommand } from '../behaviour/aggregates';
+import { checkStateSize } from '../behaviour/budget';
 import { appendChecked } from '../behaviour/storeSync';
 import { nextEventId } from '../ids';
 import type { Runtime } from '../runtime';
@@ -116,6 +117,10 @@ function execute(world: World, rt: Runtime, d: Decided, cause: Cause | undefined
       outcome: 'conflict',
     };
   }
+  // The state the new events lead to must stay within the limit (a later load would have to build it).
+  let after = loaded.state;
+  for (const e of appended.recorded) after = agg.def.evolve(after, rt.upcasters.upcast(e));
+  checkStateSize(after, agg.spec.type, d.call.id);
   const effects: Effect[] = [
     { kind: 'command-accepted', ...base, eventIds: appended.recorded.map((e) => e.eventId), reason: `${agg.spec.type} ${d.call.id} accepted ${command.commandType} from ${by} (it was "${loaded.state.status}")` },
     ...appended.recorded.map(
