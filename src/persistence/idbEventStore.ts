@@ -32,7 +32,7 @@ import { cloneBatch } from './cloneBatch';
 import { DatabaseClosedError, translateTxError } from './errors';
 import { StreamCache, decideFromCache, idHash, type StreamDraft } from './streamCache';
 import { openRunDb, type RunDbSchema } from './schema';
-import type { RunRecord } from './runTypes';
+import type { RunRecord, RunWrite } from './runTypes';
 
 type WriteTx = IDBPTransaction<RunDbSchema, ArrayLike<StoreNames<RunDbSchema>>, 'readwrite'>;
 
@@ -45,7 +45,7 @@ export interface AppendRequest {
 interface Job {
   appends: AppendRequest[];
   /** Atomic jobs (a step) run alone: any failed check aborts the job's transaction. */
-  run: RunRecord | null;
+  run: RunWrite | null;
   atomic: boolean;
   resolve(results: AppendResult[]): void;
   reject(err: unknown): void;
@@ -124,8 +124,13 @@ export class IdbEventStore implements EventStore {
     }
   }
 
-  /** Several appends and a run record in ONE transaction: all or nothing (used by the run database). */
-  commitAtomic(appends: AppendRequest[], run: RunRecord | null): Promise<AppendResult[]> {
+  /**
+   * Several appends and a run record in ONE transaction: all or nothing (used by the run database).
+   * A run given as `{ runId, merge }` is read and rewritten inside that transaction (merge receives
+   * the stored value, unvalidated); if merge throws, nothing of the job is written and it rejects
+   * with that error.
+   */
+  commitAtomic(appends: AppendRequest[], run: RunWrite | null): Promise<AppendResult[]> {
     return this.enqueue(appends, run, true);
   }
 
@@ -166,7 +171,7 @@ export class IdbEventStore implements EventStore {
     if (this.closedError) throw this.closedError;
   }
 
-  private enqueue(appends: AppendRequest[], run: RunRecord | null, atomic: boolean): Promise<AppendResult[]> {
+  private enqueue(appends: AppendRequest[], run: RunWrite | null, atomic: boolean): Promise<AppendResult[]> {
     if (this.closedError) return Promise.reject(this.closedError);
     return new Promise((resolve, reject) => {
       this.queue.push({ appends, run, atomic, resolve, reject });
@@ -286,7 +291,8 @@ export class IdbEventStore implements EventStore {
         }
       }
       const run = group[0]!.atomic ? group[0]!.run : null;
-      if (run) (unwrap(tx.objectStore('run')) as IDBObjectStore).put(run);
+      const runWritten = run ? writeRun(unwrap(tx.objectStore('run')) as IDBObjectStore, run) : null;
+      runWritten?.catch(noop);
       if ((await headNow) !== this.knownHead) {
         try {
           tx.abort();
@@ -295,6 +301,7 @@ export class IdbEventStore implements EventStore {
         }
         return 'stale';
       }
+      await runWritten;
       // Everything is issued: let the database commit without waiting for our last callbacks.
       (unwrap(tx) as IDBTransaction).commit?.();
       await tx.done;
@@ -429,7 +436,7 @@ export class IdbEventStore implements EventStore {
       }
       if (!headRead) await readHead();
       if (atomicFailure === null && atomic && group[0]!.run) {
-        tx.objectStore('run').put(group[0]!.run).catch(noop);
+        await writeRun(unwrap(tx.objectStore('run')) as IDBObjectStore, group[0]!.run);
       }
       await tx.done;
     } catch (err) {
@@ -446,6 +453,32 @@ export class IdbEventStore implements EventStore {
       else job.reject(o.error);
     });
   }
+}
+
+const isMerge = (run: RunWrite): run is Exclude<RunWrite, RunRecord> => typeof (run as { merge?: unknown }).merge === 'function';
+
+/**
+ * Writes the run record inside the transaction: a plain record is put as it is; a merge reads the
+ * stored record first and puts what merge makes of it. Resolves once the put is issued (the
+ * transaction stays open for it); rejects, having issued nothing, if the read fails or merge throws.
+ */
+function writeRun(runs: IDBObjectStore, run: RunWrite): Promise<void> {
+  if (!isMerge(run)) {
+    runs.put(run);
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const get = runs.get(run.runId);
+    get.onerror = () => reject(get.error);
+    get.onsuccess = () => {
+      try {
+        runs.put(run.merge(get.result));
+        resolve();
+      } catch (err) {
+        reject(err);
+      }
+    };
+  });
 }
 
 /** Opens (creating or migrating) an event store database. */

@@ -12,3 +12,9 @@ export interface RunRecord {
   createdAt: number;
   updatedAt: number;
 }
+
+/**
+ * How a run record is written inside a step's transaction: a whole record (put as it is), or a
+ * merge of the stored value (read in the same transaction) with the writer's record.
+ */
+export type RunWrite = RunRecord | { readonly runId: string; merge(stored: unknown): RunRecord };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WrongExpectedVersionError } from '../engine/eventstore';
 import type { NewEvent } from '../engine/types';
-import { openCatalog, openRunDatabase, type RunRecord } from './index';
+import { openCatalog, openRunDatabase, openRunDb, runDbName, type RunRecord } from './index';
+import { DamagedRunRecordError, RunDivergedError } from './runRecord';
 import { uniqueDbName } from './testing';
 
 const evs = (...ids: string[]): NewEvent[] => ids.map((id) => ({ eventId: id, eventType: 'RideRequested', data: { id } }));
@@ -100,6 +101,115 @@ describe('run database', () => {
       db.store.appendToStream('s', evs('c'), { expectedRevision: 1 }),
     ]);
     expect([a, b, c]).toEqual([{ nextExpectedRevision: 0, position: 1 }, [{ nextExpectedRevision: 1, position: 2 }], { nextExpectedRevision: 2, position: 3 }]);
+    db.close();
+  });
+});
+
+/** Writes a raw value into a run database's run store (as a damaged profile would hold it). */
+async function putRaw(runId: string, value: unknown) {
+  const db = await openRunDb(runDbName(runId), { onClosedElsewhere: () => undefined });
+  const tx = db.transaction('run', 'readwrite');
+  await tx.store.clear();
+  await (tx.store as unknown as { put(v: unknown): Promise<unknown> }).put(value);
+  await tx.done;
+  db.close();
+}
+
+const answer = (questionId: string, a: string, atStep = 3) => ({ kind: 'answer' as const, atStep, questionId, answer: a });
+
+describe('run record shared by two tabs (issue 19)', () => {
+  it('a write with a smaller furthest step does not pull the stored one back (19.1)', async () => {
+    const runId = uniqueDbName('tabs');
+    const a = await openRunDatabase(runId);
+    const b = await openRunDatabase(runId);
+    await a.commitStep({ appends: [{ streamId: 's', events: evs('e1', 'e2') }], run: runOf(runId, { cursor: 5, furthestStep: 5 }) });
+    // B opened earlier and stepped once: its step's events are already stored (a no-op), its view says furthest 1.
+    await b.commitStep({ appends: [{ streamId: 's', events: evs('e1'), expectedRevision: 'no_stream' }], run: runOf(runId, { cursor: 1, furthestStep: 1 }) });
+    await b.saveRun(runOf(runId, { cursor: 1, furthestStep: 1 }));
+    expect(await a.loadRun()).toMatchObject({ cursor: 1, furthestStep: 5 });
+    expect((await a.store.readAll()).map((e) => e.eventId)).toEqual(['e1', 'e2']);
+    a.close();
+    b.close();
+  });
+
+  it('an answer stored by one tab survives a write by a tab that never saw it (19.2)', async () => {
+    const runId = uniqueDbName('tabs');
+    const a = await openRunDatabase(runId);
+    const b = await openRunDatabase(runId);
+    await a.saveRun(runOf(runId, { cursor: 6, furthestStep: 6, inputs: [answer('q1', 'x', 6)] }));
+    await b.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId, { cursor: 1, furthestStep: 1, inputs: [] }) });
+    expect((await b.loadRun())!.inputs).toEqual([answer('q1', 'x', 6)]);
+    // B answers too (later): both are in the log, B's counts.
+    await b.saveRun(runOf(runId, { cursor: 1, furthestStep: 1, inputs: [answer('q1', 'y', 6)] }));
+    expect((await a.loadRun())!.inputs).toEqual([answer('q1', 'x', 6), answer('q1', 'y', 6)]);
+    a.close();
+    b.close();
+  });
+
+  it('writes racing in one tick from two connections both land (merge inside each transaction)', async () => {
+    const runId = uniqueDbName('race');
+    const a = await openRunDatabase(runId);
+    const b = await openRunDatabase(runId);
+    await Promise.all([
+      a.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId, { furthestStep: 3, inputs: [answer('q1', 'a')] }) }),
+      b.saveRun(runOf(runId, { furthestStep: 2, inputs: [answer('q2', 'b')] })),
+      a.saveRun(runOf(runId, { furthestStep: 1, inputs: [answer('q1', 'a'), answer('q3', 'c')] })),
+    ]);
+    const stored = (await a.loadRun())!;
+    expect(stored.furthestStep).toBe(3);
+    expect(new Set(stored.inputs.map((i) => (i as { questionId: string }).questionId))).toEqual(new Set(['q1', 'q2', 'q3']));
+    a.close();
+    b.close();
+  });
+
+  it('a write over a damaged stored record, or with another story, is refused and writes nothing', async () => {
+    const runId = uniqueDbName('refuse');
+    const db = await openRunDatabase(runId);
+    await putRaw(runId, { ...runOf(runId), cursor: 'abc' });
+    const err = await db.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId, { cursor: 1, furthestStep: 1 }) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DamagedRunRecordError);
+    expect((err as Error).message).toBe("This run's saved record is damaged (cursor is not a step number).");
+    expect(await db.store.readAll()).toEqual([]);
+    await expect(db.saveRun(runOf(runId))).rejects.toBeInstanceOf(DamagedRunRecordError);
+
+    await putRaw(runId, runOf(runId, { inputs: [{ kind: 'add-consumer', atStep: 1, groupId: 'g', memberId: 'm' }] }));
+    await expect(db.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId) })).rejects.toBeInstanceOf(RunDivergedError);
+    expect(await db.store.readAll()).toEqual([]);
+    // The group commit goes on after a refused step.
+    expect(await db.store.appendToStream('s', evs('e9'))).toEqual({ nextExpectedRevision: 0, position: 1 });
+    db.close();
+  });
+
+  it('loadRun validates: a damaged record throws DamagedRunRecordError with what can be kept, a stray one too (7)', async () => {
+    const runId = uniqueDbName('damaged');
+    const db = await openRunDatabase(runId);
+    await putRaw(runId, { ...runOf(runId, { inputs: [answer('q', 'x')], cursor: 4 }), furthestStep: '7' });
+    const err = (await db.loadRun().catch((e: unknown) => e)) as DamagedRunRecordError;
+    expect(err).toBeInstanceOf(DamagedRunRecordError);
+    expect(err.problems).toEqual(['furthestStep is not a step number']);
+    expect(err.salvage).toMatchObject({ inputs: [answer('q', 'x')], cursor: 4 });
+    expect(err.salvage.furthestStep).toBeUndefined();
+    // Filed under another key (its runId damaged): found, reported, its answers kept.
+    await putRaw(runId, runOf('elsewhere', { inputs: [answer('q', 'y')] }));
+    const stray = (await db.loadRun().catch((e: unknown) => e)) as DamagedRunRecordError;
+    expect(stray.problems).toEqual(['it is filed under another run']);
+    expect(stray.salvage.inputs).toEqual([answer('q', 'y')]);
+    db.close();
+  });
+
+  it('replaceRun rewrites the record (dropping strays) and clears the events only when asked', async () => {
+    const runId = uniqueDbName('replace');
+    const db = await openRunDatabase(runId);
+    await db.commitStep({ appends: [{ streamId: 's', events: evs('e1', 'e2') }], run: runOf(runId, { furthestStep: 2 }) });
+    await putRaw(runId, runOf('elsewhere'));
+    await db.replaceRun(runOf(runId, { furthestStep: 2, cursor: 1 }), { clearEvents: false });
+    expect(await db.loadRun()).toMatchObject({ furthestStep: 2, cursor: 1 });
+    expect(await db.store.readAll()).toHaveLength(2);
+    await db.replaceRun(runOf(runId), { clearEvents: true });
+    expect(await db.store.readAll()).toEqual([]);
+    // The store knows its head again: the next append is at position 1.
+    expect(await db.commitStep({ appends: [{ streamId: 's', events: evs('f1'), expectedRevision: 'no_stream' }], run: runOf(runId, { furthestStep: 1 }) })).toEqual([{ nextExpectedRevision: 0, position: 1 }]);
+    await expect(db.replaceRun({ ...runOf(runId), cursor: Number.NaN }, { clearEvents: false })).rejects.toThrow(TypeError);
     db.close();
   });
 });

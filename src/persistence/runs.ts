@@ -11,6 +11,7 @@ import { openRunDb } from './schema';
 import { createIdbCheckpointStore, createIdbSnapshotStore } from './cqrsStores';
 import type { CheckpointStore, SnapshotStore } from '../engine/cqrs';
 import type { RunRecord } from './runTypes';
+import { DamagedRunRecordError, mergeRunRecords, parseRunRecord } from './runRecord';
 
 export type { RunRecord } from './runTypes';
 
@@ -18,15 +19,27 @@ export interface RunDatabase {
   readonly runId: string;
   /** The run's event store (same database). */
   readonly store: EventStore;
+  /**
+   * The run record, validated (runRecord.ts); undefined when there is none. A record that does not
+   * pass, or one filed under another run id, throws DamagedRunRecordError (with what can be salvaged).
+   */
   loadRun(): Promise<RunRecord | undefined>;
   /**
    * ONE readwrite transaction: every append checked as appendToStream would (in order), then the run
-   * record written. All or nothing; a failed expectation throws WrongExpectedVersionError and writes
-   * nothing.
+   * record merged into the stored one (mergeRunRecords: the furthest step is a maximum, the inputs a
+   * log; another tab's progress is never overwritten). All or nothing; a failed expectation throws
+   * WrongExpectedVersionError, a damaged stored record DamagedRunRecordError, a different story
+   * RunDivergedError, and nothing is written.
    */
   commitStep(input: { appends: { streamId: string; events: NewEvent[]; expectedRevision?: ExpectedRevision }[]; run: RunRecord }): Promise<AppendResult[]>;
-  /** Cursor moves (step back/scrub) without events. */
+  /** Cursor moves (step back/scrub) and answers without events; merged like commitStep's record. */
   saveRun(run: RunRecord): Promise<void>;
+  /**
+   * Starting a damaged run again: ONE transaction replaces the run record (dropping any record filed
+   * under another id) and, with clearEvents, empties the run's events, checkpoints and snapshots
+   * (they belonged to a story that can no longer be read).
+   */
+  replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
   /** Projection and relay checkpoints with their read models (same database). */
   readonly checkpoints: CheckpointStore;
   /** Aggregate snapshots (same database). */
@@ -36,11 +49,25 @@ export interface RunDatabase {
 
 export const runDbName = (runId: string): string => `event-lab-run-${runId}`;
 
+/** The writer's record is checked with the schema it will be read with (a bug must not store a damaged record). */
 const checkRun = (run: RunRecord, runId: string): RunRecord => {
   if (!run || typeof run !== 'object') throw new TypeError('run must be a RunRecord');
   if (run.runId !== runId) throw new TypeError(`run.runId '${String(run.runId)}' does not match this database's run '${runId}'`);
-  return structuredClone(run);
+  const parsed = parseRunRecord(structuredClone(run), runId);
+  if (!parsed.ok) throw new TypeError(`run record refused: ${parsed.problems.join('; ')}`);
+  return parsed.run;
 };
+
+/** The write of a run record: merged, inside the step's transaction, with the record stored there. */
+const mergeInto = (incoming: RunRecord, runId: string) => ({
+  runId,
+  merge(stored: unknown): RunRecord {
+    if (stored === undefined) return incoming;
+    const parsed = parseRunRecord(stored, runId);
+    if (!parsed.ok) throw new DamagedRunRecordError(parsed.problems, parsed.salvage);
+    return mergeRunRecords(parsed.run, incoming);
+  },
+});
 
 export async function openRunDatabase(
   runId: string,
@@ -72,7 +99,17 @@ export async function openRunDatabase(
     snapshots: createIdbSnapshotStore(db, assertOpen),
     async loadRun() {
       assertOpen();
-      return db.get('run', runId);
+      const tx = db.transaction('run');
+      const [raw, stray] = await Promise.all([tx.store.get(runId), tx.store.getAll(undefined, 1)]);
+      if (raw === undefined) {
+        // A record filed under another key (its runId damaged) still holds the learner's answers.
+        if (stray.length === 0) return undefined;
+        const parsed = parseRunRecord(stray[0], runId);
+        throw new DamagedRunRecordError(parsed.ok ? ['it is filed under another run'] : parsed.problems, parsed.ok ? { ...parsed.run } : parsed.salvage);
+      }
+      const parsed = parseRunRecord(raw, runId);
+      if (!parsed.ok) throw new DamagedRunRecordError(parsed.problems, parsed.salvage);
+      return parsed.run;
     },
     async commitStep({ appends, run }) {
       assertOpen();
@@ -81,11 +118,22 @@ export async function openRunDatabase(
         events: normalizeBatch(a.streamId, a.events),
         expected: validateExpected(a.expectedRevision),
       }));
-      return s.commitAtomic(reqs, checkRun(run, runId));
+      return s.commitAtomic(reqs, mergeInto(checkRun(run, runId), runId));
     },
     async saveRun(run) {
       assertOpen();
-      await s.commitAtomic([], checkRun(run, runId));
+      await s.commitAtomic([], mergeInto(checkRun(run, runId), runId));
+    },
+    async replaceRun(run, { clearEvents }) {
+      assertOpen();
+      const record = checkRun(run, runId);
+      // Behind every write already queued, so the store's own bookkeeping sees the result.
+      await s.commitAtomic([], null).catch(() => undefined);
+      const tx = db.transaction(['run', 'events', 'checkpoints', 'snapshots'], 'readwrite');
+      const cleared = (clearEvents ? (['run', 'events', 'checkpoints', 'snapshots'] as const) : (['run'] as const)).map((name) => tx.objectStore(name).clear());
+      await Promise.all([...cleared, tx.objectStore('run').put(record), tx.done]);
+      // The store re-reads the head (its cache of streams is dropped).
+      await s.init();
     },
     close() {
       closedError ??= new DatabaseClosedError(name);
