@@ -9,6 +9,7 @@ import type { ScenarioDef } from '../scenarios/schema';
 import { playbackMachine } from '../state/playbackMachine';
 import type { PlaybackActor } from '../state/react';
 import { formatRoute } from '../state/route';
+import { openRunChannel } from '../state/runChannel';
 import { createRunSession, type RunPort, type RunSession } from '../state/runSession';
 import { mainRunPointer } from './savedList';
 
@@ -35,10 +36,13 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
   } catch (err) {
     unavailableReason = err instanceof StorageUnavailableError ? err.message : `Could not open this run's storage (${err instanceof Error ? err.message : String(err)}); it plays in memory and nothing will be kept.`;
   }
+  // Other tabs of this run hear of every change and follow it (a shared scenario stores nothing).
+  const channel = port ? openRunChannel(runId) : null;
   const session = createRunSession({
     scenario,
     runId,
     port,
+    channel,
     ...(unavailableReason ? { unavailableReason } : {}),
     requestedStep,
     ...(options.inputs ? { inputs: options.inputs } : {}),
@@ -67,6 +71,8 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
   syncUrl(session.store.getState().step);
   const unsubscribe = session.store.subscribe((s, prev) => {
     if (s.step !== prev.step) syncUrl(s.step);
+    // The question playback waits on was answered in another tab: it no longer waits.
+    if (s.answers !== prev.answers && playback.getSnapshot().matches('asking') && !session.hasOpenQuestion()) playback.send({ type: 'SKIP' });
   });
 
   return {
@@ -76,7 +82,11 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
     dispose() {
       unsubscribe();
       playback.stop();
-      void session.settled().finally(() => port?.close());
+      session.close();
+      void session.settled().finally(() => {
+        channel?.close();
+        port?.close();
+      });
     },
   };
 }

@@ -1,9 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RecordedEvent } from '../engine/types';
 import { findBuiltin } from '../scenarios/content';
+import { openRunDatabase, openRunDb, runDbName } from '../persistence';
 import type { RunRecord } from '../persistence/runTypes';
+import { uniqueDbName } from '../persistence/testing';
 import type { StreamAppend } from './appends';
-import { createRunSession, type RunPort } from './runSession';
+import { openRunChannel, type RunChannel } from './runChannel';
+import { createRunSession, restartRun, type RunPort, type RunSession, type SessionStorageStatus } from './runSession';
+
+/** Writes a raw value (or nothing) into a run database's run store, as a damaged profile would hold it. */
+async function putRaw(runId: string, value: unknown) {
+  const db = await openRunDb(runDbName(runId), { onClosedElsewhere: () => undefined });
+  const tx = db.transaction('run', 'readwrite');
+  await tx.store.clear();
+  if (value !== null) await (tx.store as unknown as { put(v: unknown): Promise<unknown> }).put(value);
+  await tx.done;
+  db.close();
+}
 
 const scenario = findBuiltin('pubsub-basics')!;
 
@@ -21,6 +34,10 @@ function fakePort(initial: { run?: RunRecord; events?: RecordedEvent[] } = {}) {
     },
     saveRun: async (r) => {
       run = r;
+    },
+    replaceRun: async (r, { clearEvents }) => {
+      run = r;
+      if (clearEvents) events.length = 0;
     },
     store: { readAll: async () => events },
   };
@@ -93,5 +110,218 @@ describe('run session', () => {
     const session = createRunSession({ scenario, runId: 't', port: null, unavailableReason: 'IndexedDB is unavailable', requestedStep: 3, now: () => 1 });
     await session.ready;
     expect(session.store.getState().storage).toMatchObject({ mode: 'memory', storedCount: 3, notice: 'IndexedDB is unavailable' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 19: two tabs of one run, and damaged run records (real run databases in fake-indexeddb)
+// ---------------------------------------------------------------------------------------------
+
+const partitions = findBuiltin('partitions-keys-ordering')!;
+/** Step 6 of partitions-keys-ordering asks this question. */
+const Q6 = 'order-across-partitions';
+
+async function tab(runId: string, requestedStep: number | null, channel: RunChannel | null = null) {
+  const db = await openRunDatabase(runId);
+  const session = createRunSession({ scenario: partitions, runId, port: db, requestedStep, now: () => 1000, channel });
+  await session.ready;
+  return { db, session, state: () => session.store.getState(), close: () => (session.close(), db.close()) };
+}
+
+async function stepTo(session: RunSession, to: number) {
+  for (let k = session.store.getState().step + 1; k <= to; k++) await session.goTo(k);
+  await session.settled();
+}
+
+describe('run session: two tabs of one run', () => {
+  it('a tab that stepped less never pulls back the furthest step; a reopened tab sees no disagreement (19.1)', async () => {
+    const runId = uniqueDbName('two');
+    const a = await tab(runId, 0);
+    const b = await tab(runId, 0);
+    await stepTo(a.session, 5);
+    const eventsAt5 = a.state().world.log.events.length;
+    await stepTo(b.session, 1);
+    a.close();
+    const again = await tab(runId, 5);
+    expect(again.state().storage).toMatchObject({ error: null, storedCount: eventsAt5 });
+    expect(again.state().furthestStep).toBe(5);
+    // Where the learner left off: the last tab that moved (the reopened one, at 5).
+    const resumed = await tab(runId, null);
+    expect(resumed.state()).toMatchObject({ step: 5, furthestStep: 5 });
+    expect(resumed.state().storage.error).toBeNull();
+    for (const t of [b, again, resumed]) t.close();
+  });
+
+  it('an answer given in one tab survives a step in a tab opened earlier (19.2)', async () => {
+    const runId = uniqueDbName('two');
+    const b = await tab(runId, 0);
+    const a = await tab(runId, 0);
+    await stepTo(a.session, 6);
+    expect(a.session.hasOpenQuestion()).toBe(true);
+    await a.session.answer(Q6, 'per-key');
+    await stepTo(b.session, 1);
+    a.close();
+    const again = await tab(runId, 6);
+    expect(again.state().answers).toEqual({ [Q6]: 'per-key' });
+    expect(again.session.hasOpenQuestion()).toBe(false);
+    expect(again.state().storage.error).toBeNull();
+    b.close();
+    again.close();
+  });
+
+  it('the other tab hears of a change and follows: answers and furthest step, its own step unchanged (live notice)', async () => {
+    const runId = uniqueDbName('live');
+    const a = await tab(runId, 0, openRunChannel(runId));
+    const b = await tab(runId, 0, openRunChannel(runId));
+    await stepTo(a.session, 6);
+    await a.session.answer(Q6, 'per-key');
+    await a.session.settled();
+    await vi.waitFor(async () => {
+      await b.session.settled();
+      expect(b.state().answers).toEqual({ [Q6]: 'per-key' });
+      expect(b.state().furthestStep).toBe(6);
+    });
+    expect(b.state().step).toBe(0);
+    expect(b.state().storage.storedCount).toBe(a.state().storage.storedCount);
+    expect(b.state().storage.notice).toMatch(/^Another tab of this run (went on to step 6 and )?answered 1 question; it is the same run/);
+    // B, now knowing what is stored, steps on without rewriting it, and its answer view stays.
+    await stepTo(b.session, 7);
+    expect(b.state().storage.error).toBeNull();
+    expect((await b.db.loadRun())!.inputs).toEqual([{ kind: 'answer', atStep: 6, questionId: Q6, answer: 'per-key' }]);
+    a.close();
+    b.close();
+  });
+
+  it('a tab whose count of stored events is behind stores only what is missing (no false conflict)', async () => {
+    const runId = uniqueDbName('behind');
+    const a = await tab(runId, 0);
+    const b = await tab(runId, 0);
+    await stepTo(a.session, 5);
+    // B jumps past A without having heard of A's steps.
+    await b.session.goTo(9);
+    await b.session.settled();
+    expect(b.state().storage.error).toBeNull();
+    const stored = await b.db.store.readAll();
+    expect(stored.length).toBe(b.state().world.log.events.length);
+    a.close();
+    b.close();
+    const again = await tab(runId, null);
+    expect(again.state()).toMatchObject({ step: 9, furthestStep: 9 });
+    expect(again.state().storage.error).toBeNull();
+    again.close();
+  });
+
+  it('rejects steps that are not whole numbers (the stepper is never asked for them)', async () => {
+    const s = (await tab(uniqueDbName('nan'), 2)).session;
+    for (const bad of [Number.NaN, 1.5, Infinity, '3' as unknown as number]) await expect(s.goTo(bad)).rejects.toBeInstanceOf(RangeError);
+    expect(s.store.getState().step).toBe(2);
+    s.close();
+  });
+});
+
+describe('run session: damaged run records (19.7)', () => {
+  const wrong: Record<string, unknown[]> = {
+    cursor: ['abc', {}, undefined, 1.5, -1, Number.NaN, 1e12],
+    furthestStep: ['abc', {}, undefined, 1.5, -1, Number.NaN, 1e12],
+    branchedAtStep: ['abc', {}, 1.5],
+    createdAt: ['abc', {}, undefined],
+    updatedAt: ['abc', undefined],
+    scenarioId: [42, {}, undefined, 'another-scenario'],
+    parentRunId: [42, undefined],
+    runId: [42, 'someone-else'],
+    inputs: ['abc', {}, undefined],
+    'inputs[0]': [{ kind: 'answer', atStep: 'x', questionId: Q6, answer: 'y' }, 42],
+  };
+
+  /** A run at step 8 with one answer, as stored. */
+  async function baseline() {
+    const runId = uniqueDbName('damaged');
+    const t = await tab(runId, 0);
+    await stepTo(t.session, 6);
+    await t.session.answer(Q6, 'per-key');
+    await stepTo(t.session, 8);
+    const record = (await t.db.loadRun())!;
+    const events = (await t.db.store.readAll()).length;
+    t.close();
+    return { runId, record, events };
+  }
+
+  it('every field set to a wrong type, one at a time: opens read-only saying what is wrong; starting again keeps answers and events', async () => {
+    const base = await baseline();
+    for (const [field, values] of Object.entries(wrong)) {
+      for (const value of values) {
+        const what = `${field} = ${String(value)}`;
+        const raw: Record<string, unknown> = structuredClone(base.record) as unknown as Record<string, unknown>;
+        if (field === 'inputs[0]') raw.inputs = [value, ...(raw.inputs as unknown[])];
+        else if (value === undefined) delete raw[field];
+        else raw[field] = value;
+        await putRaw(base.runId, raw);
+
+        const t = await tab(base.runId, null);
+        const storage = t.state().storage as SessionStorageStatus;
+        expect(storage.error, what).toMatch(field === 'scenarioId' && value === 'another-scenario' ? /saved record is damaged \(it belongs to another scenario\)/ : /^This run's saved record is damaged \(/);
+        expect(storage.error, what).toMatch(/Start this run again/);
+        expect(storage.error, what).not.toMatch(/TypeError|RangeError|Expected|undefined|NaN|\[object/);
+        expect(storage.damaged, what).toBe(true);
+        expect(t.state().step, what).toBe(0);
+        // Read-only: moving writes nothing.
+        await t.session.goTo(3);
+        await t.session.settled();
+        expect((await t.db.store.readAll()).length, what).toBe(base.events);
+
+        expect(restartRun(base.runId), what).toBe(true);
+        await t.session.settled();
+        const after = t.state();
+        expect(after.storage.error, what).toBeNull();
+        expect((after.storage as SessionStorageStatus).damaged, what).toBe(false);
+        expect(after.storage.notice, what).toMatch(/started again/);
+        expect((await t.db.store.readAll()).length, what).toBe(base.events);
+        const repaired = (await t.db.loadRun())!;
+        expect(repaired, what).toMatchObject({ runId: base.runId, scenarioId: partitions.id, parentRunId: null, branchedAtStep: null, furthestStep: base.record.furthestStep });
+        if (field !== 'inputs') expect(after.answers, what).toEqual({ [Q6]: 'per-key' });
+        // It plays on (one step further each time: the next case starts from there).
+        const next = Math.min(base.record.furthestStep + 1, t.state().lastStep);
+        await t.session.goTo(next);
+        await t.session.settled();
+        expect(t.state().storage.error, what).toBeNull();
+        expect(await t.db.loadRun(), what).toMatchObject({ furthestStep: next, cursor: next });
+        base.events = (await t.db.store.readAll()).length;
+        base.record = { ...base.record, furthestStep: next, cursor: next };
+        t.close();
+        await putRaw(base.runId, base.record);
+      }
+    }
+  });
+
+  it('a missing record next to stored events is damaged, not a disagreement; starting again recovers the furthest step from the events', async () => {
+    const base = await baseline();
+    await putRaw(base.runId, null);
+    const t = await tab(base.runId, null);
+    expect(t.state().storage.error).toMatch(/^This run's saved record is missing, but \d+ events of it are stored/);
+    await t.session.restart();
+    await t.session.settled();
+    expect(t.state().storage.error).toBeNull();
+    expect(await t.db.loadRun()).toMatchObject({ furthestStep: 8 });
+    expect((await t.db.store.readAll()).length).toBe(base.events);
+    t.close();
+  });
+
+  it('stored events that disagree can be started again: they are cleared and stored afresh, answers kept', async () => {
+    const base = await baseline();
+    const db = await openRunDb(runDbName(base.runId), { onClosedElsewhere: () => undefined });
+    const first = (await db.getAll('events'))[1]!;
+    await db.put('events', { ...first, eventType: 'Tampered' });
+    db.close();
+    const t = await tab(base.runId, null);
+    expect(t.state().storage.error).toMatch(/disagree with the scenario at global position 2/);
+    await t.session.restart();
+    await t.session.settled();
+    expect(t.state().storage.error).toBeNull();
+    expect(t.state().storage.notice).toMatch(/were cleared/);
+    expect(t.state().answers).toEqual({ [Q6]: 'per-key' });
+    const stored = await t.db.store.readAll();
+    expect(stored.length).toBe(t.state().world.log.events.length);
+    expect(stored.every((e) => e.eventType !== 'Tampered')).toBe(true);
+    t.close();
   });
 });

@@ -3,19 +3,34 @@
  * that the stored events agree with the recomputed world), and after every move writes the new
  * events together with the cursor in one transaction. Writes are serialised; `settled()` resolves
  * when everything asked so far has landed.
+ *
+ * The record is shared with every other tab of the run: persistence merges each write into the
+ * stored record (furthest step = max, inputs = a log), and the session tells the other tabs through
+ * the run channel; a tab that hears of a change re-reads the record and follows it (answers and the
+ * furthest step; its own place stays where it is). A stored record that fails validation opens the
+ * run read-only with a message saying what is wrong, until the learner starts it again (`restart`).
  */
+import { WrongExpectedVersionError } from '../engine/eventstore';
 import type { LearnerInput, RecordedEvent } from '../engine/types';
+import { describeFailure } from '../persistence/errors';
+import { DamagedRunRecordError, mergeInputs, sameStory, type RunSalvage } from '../persistence/runRecord';
 import type { RunRecord } from '../persistence/runTypes';
 import type { ScenarioDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, toAppends, type StreamAppend } from './appends';
+import type { RunChannel, RunChangeKind } from './runChannel';
 import { answersOf, createRunStore, questionOf, type RunStore, type StorageStatus } from './runStore';
 
 /** What a session needs from persistence (implemented by the IndexedDB run database). */
 export interface RunPort {
+  /** The validated record; throws DamagedRunRecordError when the stored one does not validate. */
   loadRun(): Promise<RunRecord | undefined>;
+  /** The step's appends and the record, merged into the stored record, in one transaction. */
   commitStep(input: { appends: StreamAppend[]; run: RunRecord }): Promise<unknown>;
+  /** The record alone, merged into the stored record. */
   saveRun(run: RunRecord): Promise<void>;
+  /** Replaces the record (and, with clearEvents, empties the run's events) in one transaction. */
+  replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
   readonly store: { readAll(): Promise<RecordedEvent[]> };
 }
 
@@ -33,6 +48,17 @@ export interface RunSessionOptions {
   parentRunId?: string | null;
   branchedAtStep?: number | null;
   inputs?: readonly LearnerInput[];
+  /** The live notice between tabs of this run (null: none). */
+  channel?: RunChannel | null;
+}
+
+/**
+ * The storage status as the session keeps it: runStore's, plus whether the run is damaged (shown
+ * read-only with a "Start this run again" action). TODO(runStore owner): move `damaged` into
+ * runStore's StorageStatus and the restart action into RunChrome, then drop this and the registry.
+ */
+export interface SessionStorageStatus extends StorageStatus {
+  damaged?: boolean;
 }
 
 export interface RunSession {
@@ -43,20 +69,48 @@ export interface RunSession {
   answer(questionId: string, answer: string | string[]): Promise<void>;
   /** True when the current step asks a question the learner has not answered in this run. */
   hasOpenQuestion(): boolean;
+  /**
+   * For a damaged run (or one whose stored events disagree): rewrites its record from what can
+   * still be read, keeping the stored events when they agree with it and clearing them when not.
+   */
+  restart(): Promise<void>;
   settled(): Promise<void>;
+  /** Stops listening to the other tabs. */
+  close(): void;
 }
+
+/** Open sessions by run id, for the "Start this run again" button (see SessionStorageStatus). */
+const openSessions = new Map<string, RunSession>();
+
+/** Starts the open run `runId` again (the storage panel's action); false if no such run is open. */
+export function restartRun(runId: string): boolean {
+  const session = openSessions.get(runId);
+  if (!session) return false;
+  void session.restart();
+  return true;
+}
+
+/** A damaged run: what is wrong (for the learner) and what can be kept. */
+interface Damage {
+  message: string;
+  salvage: RunSalvage;
+}
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function createRunSession(options: RunSessionOptions): RunSession {
   const { scenario, runId, port, now } = options;
+  const channel = options.channel ?? null;
   let inputs: readonly LearnerInput[] = options.inputs ?? [];
   let stepper = new Stepper(scenario, inputs);
   const store = createRunStore(scenario, runId, inputs, stepper);
   let createdAt = now();
   let readOnly = false;
+  let damage: Damage | null = null;
   let chain: Promise<void> = Promise.resolve();
   let loaded = false;
 
-  const setStorage = (patch: Partial<StorageStatus>) => store.setState((s) => ({ storage: { ...s.storage, ...patch } }));
+  const setStorage = (patch: Partial<SessionStorageStatus>) => store.setState((s) => ({ storage: { ...s.storage, ...patch } as SessionStorageStatus }));
   const record = (cursor: number, furthestStep: number): RunRecord => ({
     runId,
     scenarioId: scenario.id,
@@ -69,8 +123,11 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     updatedAt: now(),
   });
 
+  /** Steps are whole numbers (the stepper is never asked for anything else); clamped to the run. */
+  const clampStep = (step: number) => Math.max(0, Math.min(step, stepper.lastStep));
+
   const show = (step: number) => {
-    const r = stepper.at(step);
+    const r = stepper.at(clampStep(step));
     store.setState((s) => ({
       step: r.world.step,
       world: r.world,
@@ -82,34 +139,197 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     return r;
   };
 
+  const adoptInputs = (next: readonly LearnerInput[]) => {
+    const storyChanged = !sameStory(inputs, next);
+    inputs = next;
+    if (storyChanged) stepper = new Stepper(scenario, inputs);
+    store.setState({ inputs, stepper, lastStep: stepper.lastStep, answers: answersOf(inputs) });
+  };
+
   const enqueue = (write: () => Promise<void>): Promise<void> => {
     const next = chain.then(write).catch((err: unknown) => {
-      setStorage({ error: describe(err) });
+      if (err instanceof DamagedRunRecordError) enterDamaged(damageOf(err, inputs));
+      else setStorage({ error: describe(err) });
     });
     chain = next;
     return next;
   };
 
-  /** Persist the move to `step`: new events (if it goes past the furthest step) + the cursor. */
+  const announce = (kind: RunChangeKind) => channel?.announce(kind);
+
+  /** Events of the world at `step` (the stored events of a run whose furthest step is `step`). */
+  const eventsAt = (step: number) => stepper.at(clampStep(step)).world.log.events;
+
+  /**
+   * Commits `events` beyond those stored. If another tab stored some of them first (this tab's
+   * count was behind, so an append no longer fits), read what is stored, check it agrees, and
+   * append only the rest.
+   */
+  const commitFrom = async (events: readonly RecordedEvent[], run: RunRecord) => {
+    const stored = store.getState().storage.storedCount;
+    try {
+      await port!.commitStep({ appends: toAppends(events.slice(stored)), run });
+      setStorage({ storedCount: Math.max(stored, events.length), error: null });
+    } catch (err) {
+      if (!(err instanceof WrongExpectedVersionError)) throw err;
+      const onDisk = await port!.store.readAll();
+      const bad = firstDisagreement(onDisk.slice(0, events.length), events);
+      if (bad >= 0) {
+        disagree(onDisk, bad);
+        return;
+      }
+      if (onDisk.length < events.length) await port!.commitStep({ appends: toAppends(events.slice(onDisk.length)), run });
+      else await port!.saveRun(run);
+      setStorage({ storedCount: Math.max(onDisk.length, events.length), error: null });
+    }
+  };
+
+  /** Writes the move to `step`: new events (if it goes past the furthest step) + the cursor. */
+  const writeMove = async (step: number, furthestStep: number, events: readonly RecordedEvent[]) => {
+    if (readOnly || !port) return;
+    const stored = store.getState().storage.storedCount;
+    if (step >= furthestStep && events.length > stored) await commitFrom(events, record(step, furthestStep));
+    else await port.saveRun(record(step, furthestStep));
+    announce('changed');
+  };
+
+  /** Persist the move to `step`, after every write asked for before it. */
   const persist = (step: number) => {
-    const { furthestStep } = store.getState();
-    const world = store.getState().world;
+    const { furthestStep, world } = store.getState();
     if (!port) {
       setStorage({ storedCount: Math.max(store.getState().storage.storedCount, world.log.events.length) });
       return Promise.resolve();
     }
     if (readOnly) return Promise.resolve();
-    return enqueue(async () => {
-      const stored = store.getState().storage.storedCount;
-      if (step >= furthestStep && world.log.events.length > stored) {
-        const fresh = world.log.events.slice(stored);
-        await port.commitStep({ appends: toAppends(fresh), run: record(step, furthestStep) });
-        setStorage({ storedCount: world.log.events.length, error: null });
-      } else {
-        await port.saveRun(record(step, furthestStep));
-      }
-    });
+    return enqueue(() => writeMove(step, furthestStep, world.log.events));
   };
+
+  /** The same, from inside a job already on the chain (restore runs there). */
+  const writeNow = (step: number) => writeMove(step, store.getState().furthestStep, store.getState().world.log.events);
+
+  const disagree = (stored: readonly RecordedEvent[], bad: number) => {
+    const e = stored[bad];
+    enterDamaged({
+      message: `The stored events of this run disagree with the scenario at global position ${bad + 1} (${e?.eventType ?? '?'} in "${e?.streamId ?? '?'}"). Nothing was changed; this run is shown read-only. Start this run again to store its events afresh from the scenario (your answers are kept).`,
+      salvage: { inputs: [...inputs], createdAt },
+    });
+    setStorage({ storedCount: bad });
+  };
+
+  /** Read-only, with the message and the "Start this run again" action. */
+  function enterDamaged(d: Damage) {
+    readOnly = true;
+    damage = d;
+    setStorage({ mode: 'indexeddb', error: d.message, damaged: true });
+  }
+
+  /** The smallest step whose world holds exactly `count` events, or -1 (events only grow with steps). */
+  const stepHolding = (count: number): number => {
+    let lo = 0;
+    let hi = stepper.lastStep;
+    if (eventsAt(hi).length < count) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (eventsAt(mid).length >= count) hi = mid;
+      else lo = mid + 1;
+    }
+    return eventsAt(lo).length === count ? lo : -1;
+  };
+
+  /** Opens the stored run (on load, after a restart, when another tab started it again). */
+  const restore = async (requested: number | null, announceRestore: boolean) => {
+    if (!port) return;
+    let saved: RunRecord | undefined;
+    let found: Damage | null = null;
+    try {
+      saved = await port.loadRun();
+    } catch (err) {
+      if (!(err instanceof DamagedRunRecordError)) throw err;
+      found = damageOf(err, options.inputs ?? []);
+    }
+    if (saved && saved.scenarioId !== scenario.id) {
+      found = damageOf(new DamagedRunRecordError([`it belongs to another scenario`], { ...saved, scenarioId: scenario.id }), options.inputs ?? []);
+      saved = undefined;
+    }
+    const stored = await port.store.readAll();
+    if (!saved && !found && stored.length > 0) {
+      found = {
+        message: `This run's saved record is missing, but ${plural(stored.length, 'event')} of it are stored. Nothing was changed; it is shown read-only. Start this run again to keep them and play on.`,
+        salvage: { inputs: [...(options.inputs ?? [])] },
+      };
+    }
+    readOnly = false;
+    damage = null;
+    setStorage({ damaged: false, error: null });
+    if (found) {
+      adoptInputs(found.salvage.inputs);
+      store.setState({ furthestStep: 0 });
+      show(requested ?? 0);
+      enterDamaged(found);
+      setStorage({ storedCount: stored.length });
+      return;
+    }
+    let furthest = 0;
+    if (saved) {
+      createdAt = saved.createdAt;
+      adoptInputs(saved.inputs);
+      furthest = clampStep(saved.furthestStep);
+    }
+    const computed = eventsAt(furthest);
+    const bad = firstDisagreement(stored, computed);
+    store.setState({ furthestStep: furthest });
+    setStorage({ mode: 'indexeddb', storedCount: stored.length });
+    const target = requested ?? saved?.cursor ?? 0;
+    show(furthest);
+    if (bad >= 0) {
+      disagree(stored, bad);
+      show(target);
+      return;
+    }
+    if (stored.length < computed.length) {
+      // A group commit cut short by a reload: re-append the missing tail (idempotent by event id).
+      await writeNow(furthest);
+    }
+    show(target);
+    if (saved && requested === null && target > 0) setStorage({ notice: `Restored step ${target} from your last visit.` });
+    await writeNow(store.getState().step);
+    if (announceRestore) announce('restarted');
+  };
+
+  /** Another tab changed the stored run: take its answers and progress; stay at this tab's step. */
+  const follow = async (kind: RunChangeKind) => {
+    if (!port) return;
+    if (kind === 'restarted' || damage) {
+      await restore(store.getState().step, false);
+      if (!damage) setStorage({ notice: 'This run was started again in another tab; this tab follows it.' });
+      return;
+    }
+    const saved = await port.loadRun();
+    if (!saved) return;
+    if (!sameStory(saved.inputs, inputs)) {
+      readOnly = true;
+      setStorage({ error: 'Another tab changed the story of this run. Reload this tab to continue the stored run.' });
+      return;
+    }
+    const before = store.getState();
+    const merged = mergeInputs(saved.inputs, inputs);
+    const newAnswers = Object.entries(answersOf(merged)).filter(([q, a]) => JSON.stringify(before.answers[q]) !== JSON.stringify(a)).length;
+    adoptInputs(merged);
+    const furthest = Math.max(before.furthestStep, clampStep(saved.furthestStep));
+    const storedCount = Math.max(before.storage.storedCount, eventsAt(clampStep(saved.furthestStep)).length);
+    store.setState({ furthestStep: furthest });
+    const moved = furthest > before.furthestStep;
+    setStorage({ storedCount });
+    if (moved || newAnswers > 0)
+      setStorage({
+        notice: `Another tab of this run ${[moved ? `went on to step ${furthest}` : '', newAnswers > 0 ? `answered ${plural(newAnswers, 'question')}` : ''].filter(Boolean).join(' and ')}; it is the same run, so this tab shows that too.`,
+      });
+  };
+
+  const unlisten = channel?.listen((kind) => {
+    if (!loaded) void ready.then(() => enqueue(() => follow(kind)));
+    else void enqueue(() => follow(kind));
+  });
 
   const ready = (async () => {
     if (!port) {
@@ -118,38 +338,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       setStorage({ mode: 'memory', storedCount: store.getState().world.log.events.length, notice: options.unavailableReason ?? null });
       return;
     }
-    const saved = await port.loadRun();
-    let furthest = 0;
-    if (saved) {
-      createdAt = saved.createdAt;
-      inputs = saved.inputs;
-      stepper = new Stepper(scenario, inputs);
-      store.setState({ inputs, stepper, lastStep: stepper.lastStep, answers: answersOf(inputs) });
-      furthest = Math.min(saved.furthestStep, stepper.lastStep);
-    }
-    const computed = stepper.at(furthest).world.log.events;
-    const stored = await port.store.readAll();
-    const bad = firstDisagreement(stored, computed);
-    if (bad >= 0) {
-      readOnly = true;
-      setStorage({
-        mode: 'indexeddb',
-        storedCount: bad,
-        error: `The stored events of this run disagree with the scenario at global position ${bad + 1} (${stored[bad]?.eventType ?? '?'} in "${stored[bad]?.streamId ?? '?'}"). Nothing was changed; this run is shown read-only.`,
-      });
-    } else {
-      setStorage({ mode: 'indexeddb', storedCount: stored.length });
-    }
-    store.setState({ furthestStep: furthest });
-    const target = options.requestedStep ?? saved?.cursor ?? 0;
-    show(furthest);
-    if (!readOnly && stored.length < computed.length) {
-      // A group commit cut short by a reload: re-append the missing tail (idempotent by event id).
-      await persist(furthest);
-    }
-    show(target);
-    if (saved && options.requestedStep === null && target > 0) setStorage({ notice: `Restored step ${target} from your last visit.` });
-    await persist(store.getState().step);
+    await restore(options.requestedStep, false);
   })()
     .catch((err: unknown) => {
       setStorage({ mode: 'memory', error: describe(err) });
@@ -158,26 +347,65 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       loaded = true;
     });
 
-  return {
+  const restart = async () => {
+    if (!port || !damage) return;
+    const { salvage } = damage;
+    // Answers given in this tab while it was damaged are kept too.
+    const next = mergeInputs(salvage.inputs, inputs);
+    adoptInputs(next);
+    const onDisk = await port.store.readAll();
+    // The furthest step: the stored one if it can be read and agrees with the stored events, else
+    // the step whose world holds exactly the stored events; if none does, the events belong to a
+    // story that can no longer be read and are cleared (they are stored again as the run is played).
+    const agrees = (k: number) => k >= 0 && eventsAt(k).length === onDisk.length && firstDisagreement(onDisk, eventsAt(k)) < 0;
+    let furthest = salvage.furthestStep !== undefined ? clampStep(salvage.furthestStep) : -1;
+    if (!agrees(furthest)) furthest = stepHolding(onDisk.length);
+    const clearEvents = !agrees(furthest);
+    if (clearEvents) furthest = 0;
+    const cursor = Math.min(salvage.cursor ?? 0, stepper.lastStep);
+    if (salvage.createdAt !== undefined) createdAt = salvage.createdAt;
+    const answers = Object.keys(answersOf(inputs)).length;
+    await port.replaceRun({ ...record(cursor, furthest) }, { clearEvents });
+    store.setState({ furthestStep: 0 });
+    setStorage({ storedCount: 0 });
+    await restore(cursor, true);
+    setStorage({
+      notice: clearEvents
+        ? `This run was started again. Its ${plural(onDisk.length, 'stored event')} did not match what can still be read of it and were cleared; they are stored again as you step. ${plural(answers, 'answer')} kept.`
+        : `This run was started again: its saved record was repaired, with ${plural(answers, 'answer')} and ${plural(onDisk.length, 'stored event')} kept.`,
+    });
+  };
+
+  const session: RunSession = {
     store,
     ready,
     // The store shows the new step synchronously (the playback machine reads it right away);
     // the returned promise is the storage write.
     goTo: (step) => {
+      if (!Number.isSafeInteger(step)) return Promise.reject(new RangeError(`goTo: the step must be a whole number, got ${String(step)}`));
       if (!loaded) return ready.then(() => persist(show(step).world.step));
       return persist(show(step).world.step);
     },
     answer: (questionId, answer) => {
       inputs = [...inputs, { kind: 'answer', atStep: store.getState().step, questionId, answer }];
       store.setState({ inputs, answers: answersOf(inputs) });
-      if (!port || readOnly) return Promise.resolve();
-      const { step, furthestStep } = store.getState();
-      return enqueue(() => port.saveRun(record(step, furthestStep)));
+      if (!port) return Promise.resolve();
+      if (readOnly) {
+        if (damage) setStorage({ notice: 'Your answer is kept in this tab; start this run again to store it.' });
+        return Promise.resolve();
+      }
+      return enqueue(async () => {
+        if (readOnly) return;
+        const { step, furthestStep } = store.getState();
+        await port.saveRun(record(step, furthestStep));
+        announce('changed');
+      });
     },
     hasOpenQuestion: () => {
       const { question, answers } = store.getState();
       return question !== null && !Object.hasOwn(answers, question.id);
     },
+    restart: () => (loaded ? enqueue(restart) : ready.then(() => enqueue(restart))),
     settled: async () => {
       await ready;
       let seen: Promise<void>;
@@ -186,7 +414,26 @@ export function createRunSession(options: RunSessionOptions): RunSession {
         await seen;
       } while (seen !== chain);
     },
+    close: () => {
+      unlisten?.();
+      if (openSessions.get(runId) === session) openSessions.delete(runId);
+    },
+  };
+  openSessions.set(runId, session);
+  return session;
+}
+
+/** A damaged record as the learner reads it, with what is kept. */
+function damageOf(err: DamagedRunRecordError, fallbackInputs: readonly LearnerInput[]): Damage {
+  const salvage = err.salvage.inputs.length > 0 || fallbackInputs.length === 0 ? err.salvage : { ...err.salvage, inputs: [...fallbackInputs] };
+  return {
+    message: `${err.message} Nothing was changed; the run is shown read-only. Start this run again to repair it: the answers and stored events that can still be read are kept.`,
+    salvage,
   };
 }
 
-const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+/** Errors whose message is written for the learner; anything else is described in plain words (never raw error text). */
+const WORDED = new Set(['StorageFullError', 'StorageUnavailableError', 'DatabaseUpgradedElsewhereError', 'DatabaseDeletedElsewhereError', 'DatabaseClosedError', 'DamagedRunRecordError', 'RunDivergedError']);
+
+const describe = (err: unknown): string =>
+  err instanceof Error && WORDED.has(err.name) ? err.message : describeFailure('Storing this run', err, 'What you see is shown but may not be kept');

@@ -1,9 +1,11 @@
 import { useRun } from '../state/react';
+import { restartRun, type SessionStorageStatus } from '../state/runSession';
 import { IconDisk, IconWarn } from './icons';
 
-/** Where the run is kept, and anything the learner must know about it. */
+/** Where the run is kept, and anything the learner must know about it (a damaged run can be started again). */
 export function StorageStatus() {
-  const storage = useRun((s) => s.storage);
+  const storage = useRun((s) => s.storage) as SessionStorageStatus;
+  const runId = useRun((s) => s.runId);
   const total = useRun((s) => s.world.log.events.length);
   const text =
     storage.mode === 'loading'
@@ -21,6 +23,11 @@ export function StorageStatus() {
         <p className="error" role="alert">
           {storage.error}
         </p>
+      )}
+      {storage.damaged && (
+        <button type="button" onClick={() => restartRun(runId)}>
+          Start this run again
+        </button>
       )}
     </div>
   );
