@@ -5,6 +5,7 @@
 import type { AssignorName, BrokerEffect, OffsetResetPolicy, PartitionChoice, TopicPartition } from '../types';
 import type { IdSet } from '../sim/idSet';
 import { seedRng, type RngState } from '../sim/random';
+import { vecFrom, vecSlice, type PVec } from '../sim/persistent';
 
 /** One record in a partition log. It is also what a consumer fetches (shared, never copied). */
 export interface LogRecord {
@@ -31,6 +32,36 @@ export interface PartitionLog {
   readonly logStartOffset: number;
   /** The offset the next record gets. */
   readonly logEndOffset: number;
+}
+
+const vecOf = new WeakMap<PartitionLog, PVec<LogRecord>>();
+
+/**
+ * A partition log whose records live in a persistent vector shared with the previous version, so an
+ * append copies O(log n) nodes instead of the whole partition (a 10,000-step run stays linear). The
+ * flat `records` array is built on first read and cached; hot paths read the vector (`recordsVec`).
+ */
+export function partitionLog(records: PVec<LogRecord>, logStartOffset: number, logEndOffset: number): PartitionLog {
+  let flat: readonly LogRecord[] | null = null;
+  const log: PartitionLog = {
+    get records() {
+      return (flat ??= vecSlice(records));
+    },
+    logStartOffset,
+    logEndOffset,
+  };
+  vecOf.set(log, records);
+  return log;
+}
+
+/** The records of a partition log as a persistent vector (a plain log, e.g. a clone, is indexed once). */
+export function recordsVec(log: PartitionLog): PVec<LogRecord> {
+  let v = vecOf.get(log);
+  if (!v) {
+    v = vecFrom(log.records);
+    vecOf.set(log, v);
+  }
+  return v;
 }
 
 export interface TopicConfig {

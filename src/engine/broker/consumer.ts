@@ -1,8 +1,9 @@
 /** The consumer side of a group member: poll (fetch from positions, auto.offset.reset) and seek. */
 import type { BrokerEffect } from '../types';
-import { getPartition, indexAtOrAfter } from './log';
+import { vecSlice } from '../sim/persistent';
+import { getPartition, indexAtOrAfterVec } from './log';
 import { commitPositions, putMember, rejected } from './offsets';
-import { tpKey, tpName, withTime, type BrokerState, type BrokerStep, type FetchedRecord, type GroupState } from './brokerState';
+import { recordsVec, tpKey, tpName, withTime, type BrokerState, type BrokerStep, type FetchedRecord, type GroupState } from './brokerState';
 
 /** Kafka's max.poll.records default. */
 export const DEFAULT_MAX_POLL_RECORDS = 500;
@@ -75,19 +76,22 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
     const k = tpKey(topic, partition);
     let pos = resolved.position;
     const log = getPartition(s, topic, partition);
-    const start = indexAtOrAfter(log.records, pos);
-    const end = Math.min(log.records.length, start + budget);
+    // The records are read from the partition's persistent vector (no flat copy of the whole log).
+    const vec = recordsVec(log);
+    const start = indexAtOrAfterVec(vec, pos);
+    const end = Math.min(vec.size, start + budget);
     if (end > start) {
       const got = end - start;
-      const first = log.records[start]!.offset;
-      const last = log.records[end - 1]!.offset;
-      // The records are shared, never copied: one slice when this is the poll's first partition.
-      if (records.length === 0) records = log.records.slice(start, end);
-      else for (let j = start; j < end; j++) records.push(log.records[j]!);
+      const fetched = vecSlice(vec, start, end);
+      const first = fetched[0]!.offset;
+      const last = fetched[got - 1]!.offset;
+      // The records themselves are shared, never copied.
+      if (records.length === 0) records = fetched;
+      else for (const r of fetched) records.push(r);
       const offsets = new Array<number>(got);
       // Offsets ascend, so a range as long as the record count has no gap (no compaction inside it).
       if (last - first + 1 === got) for (let k = 0; k < got; k++) offsets[k] = first + k;
-      else for (let k = 0; k < got; k++) offsets[k] = log.records[start + k]!.offset;
+      else for (let k = 0; k < got; k++) offsets[k] = fetched[k]!.offset;
       budget -= got;
       pos = last + 1;
       const range = got === 1 ? `offset ${first}` : `offsets ${first}–${last}`;
@@ -95,7 +99,7 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
       effects.push({ kind: 'records-fetched', groupId, memberId, topic, partition, offsets, reason: `${memberId} fetched ${got} record${got === 1 ? '' : 's'} (${range}) from ${tpName(topic, partition)}; position now ${pos}${left > 0 ? `, ${left} more waiting` : ', caught up'}` });
     }
     positions[k] = pos;
-    cursor = end < log.records.length ? idx : (idx + 1) % n;
+    cursor = end < vec.size ? idx : (idx + 1) % n;
   }
   s = putMember(s, group, { ...member, positions, fetchCursor: cursor });
   return { state: s, effects, records };

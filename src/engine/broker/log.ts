@@ -1,4 +1,5 @@
 /** Reading partition logs: lookups, offsets and the records themselves. */
+import { vecGet, type PVec } from '../sim/persistent';
 import { BrokerError, type BrokerState, type LogRecord, type PartitionLog, type TopicState } from './brokerState';
 
 export function getTopic(state: BrokerState, topic: string): TopicState {
@@ -26,6 +27,18 @@ export function indexAtOrAfter(records: readonly LogRecord[], offset: number): n
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (records[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `indexAtOrAfter` on a partition's persistent vector of records. */
+export function indexAtOrAfterVec(records: PVec<LogRecord>, offset: number): number {
+  let lo = 0;
+  let hi = records.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vecGet(records, mid)!.offset < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

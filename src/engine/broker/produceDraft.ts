@@ -6,7 +6,8 @@
 import type { BrokerEffect, PartitionChoice } from '../types';
 import { keyChoice } from './partitioner';
 import type { RngState } from '../sim/random';
-import { tpName, type BrokerState, type LastSend, type LogRecord, type PartitionLog, type ProducerState, type TopicState } from './brokerState';
+import { vecAppendAll, type PVec } from '../sim/persistent';
+import { partitionLog, recordsVec, tpName, type BrokerState, type LastSend, type LogRecord, type PartitionLog, type ProducerState, type TopicState } from './brokerState';
 
 export const DEFAULT_STICKY_BATCH = 10;
 
@@ -39,7 +40,9 @@ export function newProducer(options: ProducerOptions): ProducerState {
 }
 
 interface DraftPartition {
+  /** The records appended by this call (the log's earlier records stay shared in `base`). */
   records: LogRecord[];
+  readonly base: PVec<LogRecord>;
   logStartOffset: number;
   logEndOffset: number;
   /** The log-end offset before this call: the first offset it appends. */
@@ -121,11 +124,8 @@ export class Draft {
     if (!p) {
       const log = this.base.topics[topic]!.partitions[partition]!;
       const { logStartOffset, logEndOffset } = log;
-      // An empty log gets a fresh literal, which V8 learns to create as an array of objects: a slice
-      // of an empty array is an array of small integers, and the first record pushed into it would
-      // throw a big batch's loop out of optimized code.
-      const records: LogRecord[] = log.records.length > 0 ? log.records.slice() : [];
-      p = { records, logStartOffset, logEndOffset, firstOffset: logEndOffset, byKey: 0, sticky: 0, explicit: 0 };
+      // The existing records are shared, not copied; this call's records are pushed into a fresh array.
+      p = { records: [], base: recordsVec(log), logStartOffset, logEndOffset, firstOffset: logEndOffset, byKey: 0, sticky: 0, explicit: 0 };
       parts[partition] = p;
     }
     return p;
@@ -231,7 +231,7 @@ export class Draft {
       const t = topics[name]!;
       const partitions: PartitionLog[] = t.partitions.slice();
       parts.forEach((p, i) => {
-        if (p) partitions[i] = { records: p.records, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset };
+        if (p) partitions[i] = partitionLog(vecAppendAll(p.base, p.records), p.logStartOffset, p.logEndOffset);
       });
       topics[name] = { ...t, partitions };
     }

@@ -41,15 +41,33 @@ function pushTail(count: number, level: number, parent: VNode, tail: VNode): VNo
   return copy;
 }
 
-export function vecPush<T>(v: PVec<T>, x: T): PVec<T> {
-  if (v.tail.length < WIDTH) return { size: v.size + 1, shift: v.shift, root: v.root, tail: [...v.tail, x] };
+/** Moves a full tail into the trie; `tail` (1–32 elements) becomes the new tail. */
+function pushFullTail<T>(v: PVec<T>, tail: readonly T[]): PVec<T> {
   let root: VNode;
   let shift = v.shift;
   if (v.size >>> BITS > 1 << shift) {
     root = [v.root, newPath(shift, v.tail)];
     shift += BITS;
   } else root = pushTail(v.size, shift, v.root, v.tail);
-  return { size: v.size + 1, shift, root, tail: [x] };
+  return { size: v.size + tail.length, shift, root, tail };
+}
+
+export function vecPush<T>(v: PVec<T>, x: T): PVec<T> {
+  if (v.tail.length < WIDTH) return { size: v.size + 1, shift: v.shift, root: v.root, tail: [...v.tail, x] };
+  return pushFullTail(v, [x]);
+}
+
+/** Appends many elements at once: one copy per 32 of them (a bulk produce of a million records stays cheap). */
+export function vecAppendAll<T>(v: PVec<T>, xs: readonly T[]): PVec<T> {
+  if (xs.length === 0) return v;
+  let i = Math.min(WIDTH - v.tail.length, xs.length);
+  let out: PVec<T> = i > 0 ? { size: v.size + i, shift: v.shift, root: v.root, tail: v.tail.concat(xs.slice(0, i)) } : v;
+  while (i < xs.length) {
+    const next = xs.slice(i, i + WIDTH);
+    out = pushFullTail(out, next);
+    i += next.length;
+  }
+  return out;
 }
 
 /** The leaf array holding index i (i < size). */
