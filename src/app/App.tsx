@@ -26,6 +26,7 @@ export function App() {
     case 'scenario':
     case 'run':
     case 'share':
+    case 'embed':
       return (
         <Suspense fallback={<p className="loading">Loading the player…</p>}>
           <PlayerRoutes route={route} />

@@ -13,17 +13,20 @@ import { decodeShare, shareHash, shareUrl } from '../scenarios/io/shareLink';
 import type { ScenarioDef } from '../scenarios/schema';
 import { RunProvider, type RunChrome } from '../state/react';
 import { formatRoute, type Route } from '../state/route';
+import { EmbedPlayer } from '../ui/EmbedPlayer';
 import { Player } from '../ui/Player';
 import { createBranch, findBranch, listBranches } from './branches';
 import { downloadText, freshScenarioId, loadScenario, replaceScenario, saveScenario } from './library';
 import { NotFound } from './NotFound';
+import { useDocumentTitle } from './useDocumentTitle';
 import { mainRunId, openRun, type OpenRun } from './openRun';
 import { markReady, setCurrentRun } from './testHooks';
 
-type PlayerRoute = Extract<Route, { page: 'scenario' } | { page: 'run' } | { page: 'share' }>;
+type PlayerRoute = Extract<Route, { page: 'scenario' } | { page: 'run' } | { page: 'share' } | { page: 'embed' }>;
 
 export default function PlayerRoutes({ route }: { route: PlayerRoute }) {
   if (route.page === 'run') return <BranchRoute key={`r/${route.runId}`} runId={route.runId} step={route.step} />;
+  if (route.page === 'embed') return <EmbedRoute key={`embed/${route.of.page === 'share' ? route.of.data.slice(0, 32) : route.of.scenarioId}`} of={route.of} />;
   if (route.page === 'share') return <SharedRoute key={`share/${route.data.slice(0, 32)}`} data={route.data} />;
   return <ScenarioRoute key={`s/${route.scenarioId}`} scenarioId={route.scenarioId} step={route.step} />;
 }
@@ -57,6 +60,51 @@ function SharedRoute({ data }: { data: string }) {
   return <PlayerRoute scenario={decoded.scenario} step={decoded.step} ownership="shared" shared={{ inputs: decoded.inputs, notice: decoded.notice }} />;
 }
 
+/**
+ * An embed: a built-in or a share link played in memory in a compact player (nothing is stored, so
+ * an iframe on another site leaves no trace in the learner's Event Lab). A learner's own scenarios
+ * live in their browser only, so they are embedded through a share link.
+ */
+function EmbedRoute({ of }: { of: Extract<Route, { page: 'embed' }>['of'] }) {
+  const loaded = useAsync(async () => {
+    if (of.page === 'share') return decodeShare(of.data);
+    const builtin = findBuiltin(of.scenarioId);
+    if (!builtin) return { ok: false as const, issues: [{ path: 'scenario', message: `“${of.scenarioId}” is not a built-in scenario; to embed a scenario of your own, embed its share link (#/embed/share/…)` }] };
+    return { ok: true as const, scenario: builtin, inputs: [], step: of.step ?? 0, notice: null };
+  }, [of]);
+  if (!loaded) return <p className="loading">Opening the scenario…</p>;
+  if (!loaded.ok) return <NotFound what={`This embed cannot be shown: ${loaded.issues.map((i) => i.message).join('; ')}`} onShown={markReady} />;
+  return <EmbeddedRun scenario={loaded.scenario} inputs={loaded.inputs} step={loaded.step} />;
+}
+
+function EmbeddedRun({ scenario, inputs, step }: { scenario: ScenarioDef; inputs: readonly LearnerInput[]; step: number }) {
+  const [run, setRun] = useState<OpenRun | null>(null);
+  useDocumentTitle(scenario.title, scenario.summary);
+  useEffect(() => {
+    let cancelled = false;
+    let opened: OpenRun | null = null;
+    void openRun(scenario, step, undefined, { memoryOnly: true, inputs }).then((r) => {
+      if (cancelled) return r.dispose();
+      opened = r;
+      setCurrentRun(r);
+      setRun(r);
+      markReady();
+    });
+    return () => {
+      cancelled = true;
+      setCurrentRun(null);
+      opened?.dispose();
+    };
+  }, [scenario, inputs, step]);
+  const openHref = useCallback(async (at: number) => new URL(await shareHash({ scenario, inputs, step: at }), window.location.href).href, [scenario, inputs]);
+  if (!run) return <p className="loading">Opening {scenario.title}…</p>;
+  return (
+    <RunProvider store={run.session.store} playback={run.playback}>
+      <EmbedPlayer openHref={openHref} />
+    </RunProvider>
+  );
+}
+
 /** A branch: find which scenario it belongs to in the catalog, then play it. */
 function BranchRoute({ runId, step }: { runId: string; step: number | null }) {
   const found = useAsync(async () => {
@@ -85,6 +133,7 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
   const [branchStatus, setBranchStatus] = useState<RunChrome['branchStatus']>({ busy: false, error: null });
   const [notice, setNotice] = useState<string | null>(sharedRun?.notice ?? null);
   const shared = ownership === 'shared';
+  useDocumentTitle(scenario.title, scenario.summary);
 
   // Open the run once; later URL changes (a pasted link, back/forward) seek instead.
   useEffect(() => {

@@ -4,12 +4,15 @@
  *   #/s/<scenarioId>/<step> a built-in or saved scenario's main run at a step
  *   #/r/<runId>/<step>      a branch at a step
  *   #/share/<data>          a shared scenario (read-only until forked)
+ *   #/embed/s/<id>/<step>   a compact, read-only player for an iframe (nothing is stored)
+ *   #/embed/share/<data>    the same for a share link
  */
 export type Route =
   | { page: 'picker' }
   | { page: 'scenario'; scenarioId: string; step: number | null }
   | { page: 'run'; runId: string; step: number | null }
   | { page: 'share'; data: string }
+  | { page: 'embed'; of: { page: 'scenario'; scenarioId: string; step: number | null } | { page: 'share'; data: string } }
   | { page: 'not-found'; hash: string };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -25,6 +28,10 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { page: 'picker' };
   const parts = path.replace(/^\//, '').split('/');
+  if (parts[0] === 'embed') {
+    const inner = parseRoute(`#/${parts.slice(1).join('/')}`);
+    return inner.page === 'scenario' || inner.page === 'share' ? { page: 'embed', of: inner } : { page: 'not-found', hash };
+  }
   const [kind, id, step, ...rest] = parts;
   if (kind === 'share' && id && parts.length === 2) return { page: 'share', data: id };
   if ((kind === 's' || kind === 'r') && id && ID.test(safeDecode(id)) && rest.length === 0) {
@@ -44,6 +51,8 @@ export function formatRoute(route: Exclude<Route, { page: 'not-found' }>): strin
       return `#/r/${encodeURIComponent(route.runId)}${route.step === null ? '' : `/${route.step}`}`;
     case 'share':
       return `#/share/${route.data}`;
+    case 'embed':
+      return `#/embed/${formatRoute(route.of).slice(2)}`;
   }
 }
 
