@@ -81,5 +81,7 @@ test('an embed stores nothing, even where it may (opened first-party)', async ({
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(stepText(page)).toHaveText('Step 8 / 12');
   expect((await page.evaluate(() => indexedDB.databases())).map((d) => d.name)).toEqual([]);
+  // Not even the offline cache: an embed installs no service worker.
+  expect(await page.evaluate(async () => ({ workers: (await navigator.serviceWorker.getRegistrations()).length, caches: (await caches.keys()).length }))).toEqual({ workers: 0, caches: 0 });
   await expect(page).toHaveTitle('Publish/subscribe basics · Event Lab');
 });

@@ -8,8 +8,9 @@ import './styles.css';
 installTestHooks();
 
 // Offline support and the "new version" notice: the production build only (not `vite dev`, not the
-// e2e build). Loaded after the first screen; Workbox's window library is a chunk of its own.
-if (import.meta.env.MODE === 'production') {
+// e2e build). Loaded after the first screen; Workbox's window library is a chunk of its own. An embed
+// (#/embed/…, an iframe on someone else's page) stores nothing, so it installs no worker either.
+if (import.meta.env.MODE === 'production' && !window.location.hash.startsWith('#/embed/')) {
   void import('./pwa/register').then(({ registerServiceWorker }) => registerServiceWorker());
 }
 
