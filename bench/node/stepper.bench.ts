@@ -87,5 +87,6 @@ test('stepper: 10,000 publish steps from scratch, and jumps in them', () => {
     return performance.now() - t0;
   });
   record('stepper: jump in 10,000 publish steps (median of 200)', median(jumps), 'ms', median(fromZero), false);
-  record('stepper: jump in 10,000 publish steps (slowest of 200)', Math.max(...jumps), 'ms', median(fromZero), false);
+  const sorted = [...jumps].sort((a, b) => a - b);
+  record('stepper: jump in 10,000 publish steps (95th percentile of 200)', sorted[Math.floor(sorted.length * 0.95)]!, 'ms', median(fromZero), false);
 });
