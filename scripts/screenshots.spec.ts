@@ -1,7 +1,9 @@
 import { test } from '@playwright/test';
 
 const shots: { name: string; hash: string; width: number; height: number }[] = [
-  { name: 'picker', hash: '#/', width: 1280, height: 720 },
+  // The start page at the bare address, as the README tells a newcomer to open it.
+  { name: 'picker', hash: '', width: 1280, height: 720 },
+  { name: 'embed-pubsub-step-4', hash: '#/embed/s/pubsub-basics/4', width: 960, height: 640 },
   { name: 'pubsub-step-4', hash: '#/s/pubsub-basics/4', width: 1440, height: 900 },
   { name: 'pubsub-step-5', hash: '#/s/pubsub-basics/5', width: 1440, height: 900 },
   { name: 'pubsub-step-11', hash: '#/s/pubsub-basics/11', width: 1280, height: 720 },
