@@ -106,4 +106,23 @@ describe('playback machine', () => {
     expect(actor.getSnapshot().value).toBe('paused');
     expect(tg.t.hasOpenQuestion()).toBe(true);
   });
+
+  it('a question reached without playback stopping there (timeline, reload, link, step back) still accepts an answer', async () => {
+    for (const reach of ['seek', 'opened', 'back'] as const) {
+      const tg = target(5, reach === 'opened' ? 2 : 0, new Set([2]));
+      const answered: string[] = [];
+      const t = { ...tg.t, answer: async (q: string, a: string | string[]) => void answered.push(`${q}=${String(a)}`) };
+      const actor = start(t);
+      if (reach === 'seek') actor.send({ type: 'SEEK', step: 2 });
+      if (reach === 'back') {
+        actor.send({ type: 'SEEK', step: 3 });
+        actor.send({ type: 'STEP_BACK' });
+      }
+      expect(tg.step()).toBe(2);
+      expect(actor.getSnapshot().matches('asking')).toBe(false);
+      expect(actor.getSnapshot().can({ type: 'ANSWER', questionId: 'q', answer: 'a' })).toBe(true);
+      actor.send({ type: 'ANSWER', questionId: 'q', answer: 'a' });
+      expect(answered).toEqual(['q=a']);
+    }
+  });
 });

@@ -71,7 +71,9 @@ export const playbackMachine = setup({
   id: 'playback',
   context: ({ input }) => ({ target: input.target, speed: input.speed ?? 1 }),
   initial: 'resting',
-  on: { SET_SPEED: { actions: 'setSpeed' } },
+  // A question on screen always accepts an answer, however the learner got to it (the timeline, a
+  // reload, a link, Step back): only the 'asking' mode also resumes control (its own ANSWER below).
+  on: { SET_SPEED: { actions: 'setSpeed' }, ANSWER: { actions: 'answer' } },
   states: {
     // Resolves which resting mode fits the current step (the run may open mid-way or at the end).
     resting: {
