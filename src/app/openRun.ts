@@ -4,6 +4,7 @@
  */
 import { createActor } from 'xstate';
 import { openRunDatabase, StorageUnavailableError } from '../persistence';
+import { describeFailure } from '../persistence/errors';
 import type { LearnerInput } from '../engine/types';
 import type { ScenarioDef } from '../scenarios/schema';
 import { playbackMachine } from '../state/playbackMachine';
@@ -34,7 +35,7 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
     if (options.memoryOnly) unavailableReason = 'A shared scenario plays in memory: nothing is stored until you fork it.';
     else port = await openRunDatabase(runId);
   } catch (err) {
-    unavailableReason = err instanceof StorageUnavailableError ? err.message : `Could not open this run's storage (${err instanceof Error ? err.message : String(err)}); it plays in memory and nothing will be kept.`;
+    unavailableReason = err instanceof StorageUnavailableError ? err.message : describeFailure('Opening this run’s storage', err, 'It plays in memory and nothing will be kept');
   }
   // Other tabs of this run hear of every change and follow it (a shared scenario stores nothing).
   const channel = port ? openRunChannel(runId) : null;
