@@ -72,3 +72,13 @@ test('a learner design with gaps: statuses in words, and its text rendered as te
   await panel.getByLabel('Only what differs').check();
   await expect(panel.locator('.compare-point')).toHaveCount(1);
 });
+
+test('a fork of a scenario that is not the practice offers no comparison with the ride-sharing reference', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/pubsub-basics/3');
+  await app.click('Fork');
+  await expect(page).toHaveURL(/#\/s\/pubsub-basics-fork-1\/3$/);
+  await app.ready();
+  await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Compare your design' })).toHaveCount(0);
+});

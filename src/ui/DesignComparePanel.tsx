@@ -27,6 +27,16 @@ const ORDER: ComparisonStatus[] = ['match', 'partial', 'different', 'missing'];
 const ATTENTION: ComparisonStatus[] = ['missing', 'different', 'partial', 'match'];
 
 /**
+ * Only a design that answers the ride-sharing practice is compared with its reference: one that
+ * carries the practice (a fork or an edited copy of the exercise keeps its `practice` part) or was
+ * started from it ("Design your own answer": intro "Design: <the exercise>"). A fork of another
+ * scenario has nothing to be graded against here.
+ */
+function answersThePractice(s: ScenarioDef, reference: ScenarioDef): boolean {
+  return s.practice !== undefined || s.intro.title === `Design: ${reference.title}`.slice(0, 200);
+}
+
+/**
  * Practice: the learner's own design (a saved scenario) compared with the ride-sharing reference,
  * point by point — events, keys, consumers, and how the race between two drivers is handled.
  */
@@ -40,9 +50,8 @@ export function DesignComparePanel() {
   const [comparedWith, setComparedWith] = useState<ScenarioDef | null>(null);
   const [onlyGaps, setOnlyGaps] = useState(false);
   const id = useId();
-  if (chrome.ownership !== 'saved') return null;
   const reference = findBuiltin(REFERENCE_ID);
-  if (!reference) return null;
+  if (chrome.ownership !== 'saved' || !reference || !answersThePractice(saved, reference)) return null;
   const compare = () => {
     setPoints(compareDesign(scenario, reference));
     setComparedWith(scenario);
