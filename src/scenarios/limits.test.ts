@@ -4,6 +4,8 @@ import { evalValue } from './behaviour/expr';
 import { findBuiltin } from './content';
 import { concatScenario, publishScenario } from './heavy.fixtures';
 import { parseScenario } from './parse';
+import { runtimeOf } from './runtime';
+import { aggregateState } from './steps/commands';
 import type { ScenarioDef } from './schema';
 import { Stepper, stoppedBy } from './stepper';
 
@@ -33,6 +35,24 @@ describe('limits of what a step may compute (issue 19, point 11)', () => {
     const four = stepper.at(4);
     expect(four.narration.text).toMatch(/^Step 4 stopped: .*16,000 characters .*limit for one value is 10,000/);
     expect(four.world.log.events.map((e) => e.eventId)).toEqual(stepper.at(3).world.log.events.map((e) => e.eventId));
+  });
+
+  it('events published straight into an aggregate stream are held to the same limits, so views can always load it', () => {
+    const base = concatScenario(6, 2);
+    const scenario: ScenarioDef = {
+      ...base,
+      steps: base.steps.map((s, i) => ({ ...s, action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'ItemAdded', streamId: 'cart-c1', key: 'c1', data: { sku: `sku-${i}` } } } })),
+    };
+    expect(roundTrip(scenario).ok).toBe(true);
+    const stepper = new Stepper(scenario, []);
+    expect(stoppedBy(stepper.at(3).effects)).toBeNull();
+    for (const k of [4, 5, 6]) {
+      const r = stepper.at(k);
+      expect(r.narration.text).toMatch(new RegExp(`^Step ${k} stopped: the Cart aggregate's evolve rule for ItemAdded`));
+      expect(r.world.log.events).toHaveLength(3);
+      // What the views do (selectors): fold the stream outside any step.
+      expect(aggregateState(r.world, runtimeOf(scenario), 'Cart', 'c1')!.state.log).toHaveLength(8000);
+    }
   });
 
   it('an aggregate state over the size limit stops the step (state built from event data by reference)', () => {

@@ -5,7 +5,9 @@
  */
 import type { Effect, LearnerInput, Narration, StepResult } from '../engine/types';
 import { applyAction, applyInput, settle } from './actions';
-import { StepLimitError, stoppedMessage, withStepBudget } from './behaviour/budget';
+import { eventsAfter, headPosition } from '../engine/sim/eventLog';
+import { checkStateSize, StepLimitError, stoppedMessage, withStepBudget } from './behaviour/budget';
+import { aggregateState } from './steps/commands';
 import { initialWorld } from './initialWorld';
 import { narrateEffects } from './narrate';
 import { runtimeOf, type Runtime } from './runtime';
@@ -74,6 +76,7 @@ export class Stepper {
       return withStepBudget(() => {
         const done = entry.kind === 'script' ? applyAction(timed, entry.step.action, this.rt) : applyInput(timed, entry.input, this.rt);
         const after = settle(done.world, this.rt);
+        checkAggregatesWritten(world, after.world, this.rt);
         return { world: after.world, effects: [...done.effects, ...after.effects] };
       });
     } catch (err) {
@@ -91,6 +94,22 @@ export class Stepper {
     const entry = this.entries[k - 1]!;
     if (entry.kind === 'script') return { title: entry.step.title, text: entry.step.narration, generated: false };
     return narrateEffects(entry.input, effects);
+  }
+}
+
+/**
+ * Every aggregate stream this step wrote to (through a command, a publish or a reaction) must still
+ * fold into a state within the limits, so that views and later steps that load it never meet a
+ * runaway state: the step that would store the offending event is the one that stops.
+ */
+function checkAggregatesWritten(before: World, after: World, rt: Runtime): void {
+  if (rt.aggregates.size === 0 || after.log === before.log) return;
+  const streams = new Set(eventsAfter(after.log, headPosition(before.log)).map((e) => e.streamId));
+  for (const streamId of streams) {
+    const owner = rt.aggregateOfStream(streamId);
+    if (!owner) continue;
+    const id = streamId.slice(owner.spec.streamPrefix.length);
+    checkStateSize(aggregateState(after, rt, owner.spec.type, id)!.state, owner.spec.type, id);
   }
 }
 
