@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { CELL_H, type CellVM, type TopicVM } from '../layout/brokerLayout';
 import { gridRowsOf, moveInGrid, sameRecord, tabStopOf, type RecordRef } from '../layout/recordGrid';
+import { cellLabel } from '../layout/cellLabel';
 
 interface Props {
   topics: readonly TopicVM[];
@@ -9,7 +10,6 @@ interface Props {
   onSelect: (r: RecordRef) => void;
 }
 
-const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 const CELL_SELECTOR = '[role="gridcell"]';
 
@@ -154,10 +154,18 @@ function Cell({ c, r, cellW, selected, tabStop, onSelect }: { c: CellVM; r: Reco
           {c.offset}
           {c.isNew ? ' new' : c.fetchedBy.length ? ' read' : ''}
         </text>
-        <text x={c.x + 8} y={c.y + 31} className="bv-cell-type">
-          {short(c.eventType, Math.floor((cellW - 14) / 6.3))}
-        </text>
+        <CellType name={c.eventType} x={c.x + 8} y={c.y + 31} cellW={cellW} />
       </g>
     </g>
+  );
+}
+
+/** The event type, whole: drawn a little narrower when it would not fit (see layout/cellLabel.ts). */
+function CellType({ name, x, y, cellW }: { name: string; x: number; y: number; cellW: number }) {
+  const label = cellLabel(name, cellW);
+  return (
+    <text x={x} y={y} className="bv-cell-type" {...(label.fitTo === null ? {} : { textLength: label.fitTo, lengthAdjust: 'spacingAndGlyphs' })}>
+      {label.text}
+    </text>
   );
 }

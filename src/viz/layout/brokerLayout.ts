@@ -11,6 +11,7 @@ import { interpolateNumber } from 'd3-interpolate';
 import type { BrokerState, LogRecord } from '../../engine/broker';
 import type { Effect, TopicPartition } from '../../engine/types';
 import { groupColour, PRODUCER_COLOUR } from './palette';
+import { cellWidthFor } from './cellLabel';
 
 export interface Point {
   x: number;
@@ -232,6 +233,12 @@ const link = linkHorizontal<{ source: Point; target: Point }, Point>()
   .y((p) => p.y);
 
 const eventTypeOf = (r: LogRecord): string => r.headers.eventType ?? (r.value === null ? 'tombstone' : 'record');
+
+function eventTypesIn(broker: BrokerState): Set<string> {
+  const names = new Set<string>();
+  for (const t of Object.values(broker.topics)) for (const p of t.partitions) for (const r of p.records) names.add(eventTypeOf(r));
+  return names;
+}
 const tpKey = (topic: string, partition: number) => `${topic}:${partition}`;
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -358,9 +365,11 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   const TOPIC_W = GROUP_X - GAP_TO_GROUPS - TOPIC_X;
   // Cells share the topic's width: as many as fit at the minimum width; wider when the logs are short.
   const room = TOPIC_W - LABEL_W - 8;
-  const perLine = Math.max(3, Math.floor(room / CELL_W));
+  // Boxes are at least wide enough for the longest event type on screen to read whole (cellLabel.ts).
+  const minCellW = Math.min(Math.floor(room / 3), cellWidthFor(eventTypesIn(broker), CELL_W, MAX_CELL_W));
+  const perLine = Math.max(3, Math.floor(room / minCellW));
   const longest = Math.max(0, ...Object.values(broker.topics).flatMap((t) => t.partitions.map((p) => p.records.length)));
-  const cellW = Math.max(CELL_W, Math.min(MAX_CELL_W, Math.floor(room / Math.max(5, Math.min(perLine, longest + 1)))));
+  const cellW = Math.max(minCellW, Math.min(MAX_CELL_W, Math.floor(room / Math.max(5, Math.min(perLine, longest + 1)))));
 
   // Topics, stacked vertically; a partition row holds one line of cells, or several when expanded.
   const topics: TopicVM[] = [];
