@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SavedScenario } from '../persistence';
+import type { DamagedEntry } from '../persistence/catalog';
+import { describeFailure, sentences, storageReason } from '../persistence/errors';
 import { formatRoute } from '../state/route';
-import { listSavedScenarios, removeSavedScenario, restoreSavedScenario } from './savedList';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { listStartPage, removeDamagedEntry, removeSavedScenario, restoreSavedScenario } from './savedList';
 
 const MAX_IMPORT_BYTES = 2_000_000;
 
 /** "My scenarios" on the start page: forks and imports, renamable, deletable with undo, importable; back up and restore everything. */
 export function MyScenarios() {
-  const [list, setList] = useState<SavedScenario[] | null>(null);
+  const [list, setList] = useState<{ scenarios: SavedScenario[]; damaged: DamagedEntry[] } | null>(null);
+  /** Why the saved scenarios cannot be read (storage missing, refused, upgraded elsewhere…), in the learner's words. */
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [deleted, setDeleted] = useState<SavedScenario | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -15,13 +20,32 @@ export function MyScenarios() {
   const fileRef = useRef<HTMLInputElement>(null);
   const backupRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const refresh = useCallback(() => listSavedScenarios().then(setList, () => setList([])), []);
+  const refresh = useCallback(
+    () =>
+      listStartPage().then(
+        (l) => {
+          setUnreadable(null);
+          setList(l);
+        },
+        (err: unknown) => {
+          setList(null);
+          setUnreadable(
+            sentences(
+              `Your saved scenarios cannot be shown because ${storageReason(err)}`,
+              'The guided scenarios above still play, in memory only: nothing is kept after you close the tab',
+              'Saving, importing, backing up and restoring need the browser’s storage',
+            ),
+          );
+        },
+      ),
+    [],
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
   const importText = async (name: string, size: number, read: () => Promise<string>) => {
-    if (size > MAX_IMPORT_BYTES) return setMessage({ text: `“${name}” is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most 2 MB. Nothing was changed.`, error: true });
+    if (size > MAX_IMPORT_BYTES) return setMessage({ text: sentences(`“${name}” is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most 2 MB`, 'Nothing was changed'), error: true });
     const { importFile } = await import('./importFlow');
     const r = await importFile(await read());
     setMessage(r.ok ? { text: `Imported “${r.title}”${r.renamedFrom ? ` as ${r.id} (the id ${r.renamedFrom} was taken)` : ''}.`, error: false } : { text: r.message, error: true });
@@ -29,7 +53,7 @@ export function MyScenarios() {
   };
   const restoreText = async (name: string, size: number, read: () => Promise<string>) => {
     const { MAX_BACKUP_BYTES, restoreBackupText } = await import('./backupFlow');
-    if (size > MAX_BACKUP_BYTES) return setMessage({ text: `“${name}” is ${(size / 1e6).toFixed(1)} MB; a backup may be at most ${MAX_BACKUP_BYTES / 1e6} MB. Nothing was changed.`, error: true });
+    if (size > MAX_BACKUP_BYTES) return setMessage({ text: sentences(`“${name}” is ${(size / 1e6).toFixed(1)} MB; a backup may be at most ${MAX_BACKUP_BYTES / 1e6} MB`, 'Nothing was changed'), error: true });
     const r = await restoreBackupText(await read());
     setMessage({ text: r.message, error: !r.ok });
     await refresh();
@@ -51,7 +75,7 @@ export function MyScenarios() {
     setBusy(true);
     setMessage(null);
     work()
-      .catch((err: unknown) => setMessage({ text: `${what} failed — ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`, error: true }))
+      .catch((err: unknown) => setMessage({ text: describeFailure(what, err), error: true }))
       .finally(() => setBusy(false));
   };
   /** A dropped or picked file: a backup (recognised by its header) is restored, anything else imported. */
@@ -83,20 +107,20 @@ export function MyScenarios() {
       <h2 id={`${id}-title`}>My scenarios</h2>
       <p className="hint">Start a blank design, fork any scenario from its player, or import a scenario file (drop it here).</p>
       <div className="my-actions">
-        <button type="button" className="primary" onClick={() => run('Creating a blank scenario', startBlank)} disabled={busy}>
+        <button type="button" className="primary" onClick={() => run('Creating a blank scenario', startBlank)} disabled={busy || unreadable !== null}>
           New blank scenario
         </button>
-        <button type="button" onClick={() => fileRef.current?.click()} disabled={busy}>
+        <button type="button" onClick={() => fileRef.current?.click()} disabled={busy || unreadable !== null}>
           Import
         </button>
         <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Scenario file to import" tabIndex={-1} onChange={(e) => {
           onFiles(e.target.files, 'import');
           e.target.value = '';
         }} />
-        <button type="button" onClick={() => run('Backing up', backUp)} disabled={busy}>
+        <button type="button" onClick={() => run('Backing up', backUp)} disabled={busy || unreadable !== null}>
           Back up everything
         </button>
-        <button type="button" onClick={() => backupRef.current?.click()} disabled={busy}>
+        <button type="button" onClick={() => backupRef.current?.click()} disabled={busy || unreadable !== null}>
           Restore backup
         </button>
         <input ref={backupRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Backup file to restore" tabIndex={-1} onChange={(e) => {
@@ -120,24 +144,36 @@ export function MyScenarios() {
             type="button"
             className="link-button"
             onClick={() =>
-              void restoreSavedScenario(deleted).then(() => {
-                setDeleted(null);
-                return refresh();
-              })
+              void restoreSavedScenario(deleted)
+                .then(() => {
+                  setDeleted(null);
+                  return refresh();
+                })
+                .catch((err: unknown) => setMessage({ text: describeFailure(`Undoing the deletion of “${deleted.title}”`, err, null), error: true }))
             }
           >
             Undo
           </button>
         </p>
       )}
-      {list && list.length === 0 && <p className="empty">Nothing yet.</p>}
-      {list && list.length > 0 && (
-        <ul className="cards">
-          {list.map((s) => (
-            <SavedCard key={s.scenarioId} s={s} onChanged={refresh} onDeleted={(d) => setDeleted(d)} onError={(text) => setMessage({ text, error: true })} />
-          ))}
-        </ul>
+      {unreadable && (
+        <p className="error" role="alert">
+          {unreadable}
+        </p>
       )}
+      <ErrorBoundary part="your saved scenarios" home={false}>
+        {list && list.scenarios.length === 0 && list.damaged.length === 0 && <p className="empty">Nothing yet.</p>}
+        {list && list.scenarios.length > 0 && (
+          <ul className="cards">
+            {list.scenarios.map((s) => (
+              <SavedCard key={s.scenarioId} s={s} onChanged={refresh} onDeleted={(d) => setDeleted(d)} onError={(text) => setMessage({ text, error: true })} />
+            ))}
+          </ul>
+        )}
+        {list && list.damaged.length > 0 && (
+          <DamagedList entries={list.damaged} onChanged={refresh} onMessage={(text, error) => setMessage({ text, error })} />
+        )}
+      </ErrorBoundary>
     </section>
   );
 }
@@ -154,11 +190,12 @@ function SavedCard({ s, onChanged, onDeleted, onError }: { s: SavedScenario; onC
             e.preventDefault();
             void import('./importFlow')
               .then((m) => m.rename(s.scenarioId, title.trim()))
-              .then(() => {
+              .then((problem) => {
+                if (problem) return onError(problem);
                 setEditing(false);
                 onChanged();
               })
-              .catch((err: unknown) => onError(`Not renamed — ${err instanceof Error ? err.message : String(err)}`));
+              .catch((err: unknown) => onError(describeFailure(`Renaming “${s.title}”`, err)));
           }}
         >
           <label htmlFor={`${id}-t`}>New name</label>
@@ -177,10 +214,80 @@ function SavedCard({ s, onChanged, onDeleted, onError }: { s: SavedScenario; onC
         <button type="button" onClick={() => setEditing((x) => !x)} aria-label={`Rename ${s.title}`}>
           Rename
         </button>
-        <button type="button" onClick={() => void removeSavedScenario(s.scenarioId).then((d) => { if (d) onDeleted(d); onChanged(); })} aria-label={`Delete ${s.title}`}>
+        <button
+          type="button"
+          onClick={() =>
+            void removeSavedScenario(s.scenarioId)
+              .then((d) => {
+                if (d) onDeleted(d);
+                onChanged();
+              })
+              .catch((err: unknown) => onError(describeFailure(`Deleting “${s.title}”`, err)))
+          }
+          aria-label={`Delete ${s.title}`}
+        >
           Delete
         </button>
       </div>
     </li>
+  );
+}
+
+const STORE_WORDS: Record<DamagedEntry['store'], string> = { scenarios: 'saved scenario', runs: 'branch', progress: 'progress record' };
+
+/** Catalog entries that fail their shape: said plainly, left as they are, removable (a saved scenario also repairable from its own document). */
+function DamagedList({ entries, onChanged, onMessage }: { entries: DamagedEntry[]; onChanged(): void; onMessage(text: string, error: boolean): void }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-damaged`} className="damaged">
+      <h3 id={`${id}-damaged`}>Damaged entries</h3>
+      <p className="hint">
+        These entries in this browser’s storage are damaged (written by another version, or changed outside Event Lab). They are left as they are and not
+        used; everything else works. Repair one from its own content where possible, or remove it.
+      </p>
+      <ul className="cards">
+        {entries.map((d) => (
+          <li key={`${d.store}/${d.label}`} className="card">
+            <h4>
+              A damaged {STORE_WORDS[d.store]}: “{d.label}”
+            </h4>
+            <p className="error">{sentences(`It cannot be used because ${d.problem}`)}</p>
+            <div className="my-actions">
+              {d.store === 'scenarios' && (
+                <button
+                  type="button"
+                  aria-label={`Repair the damaged entry ${d.label}`}
+                  onClick={() =>
+                    void import('./library')
+                      .then((m) => m.repairSaved(d.key))
+                      .then((problem) => {
+                        onMessage(problem ?? `Repaired “${d.label}” from its own scenario document.`, problem !== null);
+                        onChanged();
+                      })
+                      .catch((err: unknown) => onMessage(describeFailure(`Repairing “${d.label}”`, err), true))
+                  }
+                >
+                  Repair
+                </button>
+              )}
+              <button
+                type="button"
+                aria-label={`Remove the damaged entry ${d.label}`}
+                onClick={() =>
+                  void removeDamagedEntry(d.store, d.key)
+                    .then(() => {
+                      onMessage(`Removed the damaged entry “${d.label}”.`, false);
+                      onChanged();
+                    })
+                    .catch((err: unknown) => onMessage(describeFailure(`Removing “${d.label}”`, err), true))
+                }
+              >
+                Remove this damaged entry
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

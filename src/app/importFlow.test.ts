@@ -72,3 +72,23 @@ describe('a rejected import changes nothing stored', () => {
     expect({ ...after['event-lab-catalog'], scenarios: null }).toEqual({ ...before['event-lab-catalog'], scenarios: null });
   });
 });
+
+describe('storage failures on import say what happened (issue 19, point 10)', () => {
+  it('storage full: the learner’s words, what to do, nothing changed, no raw browser text', async () => {
+    const before = await dumpAllDatabases();
+    const { vi } = await import('vitest');
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('QuotaExceededError: t.map is not a function', 'QuotaExceededError');
+    });
+    try {
+      const r = await importFile(JSON.stringify({ ...base(), id: 'new-one', title: 'New one' }));
+      expect(r).toEqual({
+        ok: false,
+        message: 'Importing “New one” failed because browser storage is full. Nothing was changed. Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again.',
+      });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await dumpAllDatabases()).toEqual(before);
+  });
+});

@@ -3,6 +3,7 @@
  * documents. Everything read back is validated again: stored data is treated like any import.
  */
 import type { SavedScenario } from '../persistence';
+import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
 import { DamagedRecordError, describeFailure, sentences } from '../persistence/errors';
 import { findBuiltin } from '../scenarios/content';
 import { importScenarioValue } from '../scenarios/io/importScenario';
@@ -63,14 +64,42 @@ export async function replaceScenario(scenario: ScenarioDef): Promise<void> {
   await withCatalog((c) => c.deleteRunDatabase(oldRun)).catch(() => undefined);
 }
 
-export async function renameSaved(id: string, title: string): Promise<void> {
-  await withCatalog(async (c) => {
+/** Renames a saved scenario (its document's title too); returns why not, or null when done. */
+export async function renameSaved(id: string, title: string): Promise<string | null> {
+  return withCatalog(async (c) => {
     const s = await c.getScenario(id);
-    if (!s) return;
+    if (!s) return `There is no saved scenario “${id}” any more.`;
     const document = { ...(s.document as Record<string, unknown>), title };
     const r = importScenarioValue(document);
-    if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    if (!r.ok) return sentences(`Not renamed — ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     await c.putScenario({ ...s, title, document, updatedAt: Date.now() });
+    return null;
+  });
+}
+
+/**
+ * Repairs a damaged saved-scenario entry from its own document, when that document is a valid
+ * scenario with the entry's id: the name comes from the document, a damaged origin is dropped.
+ * Returns why not, or null when repaired.
+ */
+export async function repairSaved(key: IDBValidKey): Promise<string | null> {
+  if (typeof key !== 'string' || !isRecordId(key)) return 'It cannot be repaired: its id is not an id. Remove it, or restore it from a backup.';
+  return withCatalog(async (c) => {
+    const raw = (await c.getRawScenario(key)) as Partial<SavedScenario> | undefined;
+    if (raw === undefined) return null;
+    const r = importScenarioValue(raw?.document);
+    if (!r.ok || r.scenario.id !== key) return `“${key}” cannot be repaired: its scenario document is unreadable or names another scenario. Remove it, or restore it from a backup.`;
+    const from = raw.forkedFrom;
+    const forkedFrom = from && typeof from === 'object' && isRecordId(from.runId) && Number.isInteger(from.step) && from.step >= 0 && from.step <= MAX_STEP ? { runId: from.runId, step: from.step } : null;
+    await c.putScenario({
+      scenarioId: key,
+      title: r.scenario.title,
+      forkedFrom,
+      document: JSON.parse(JSON.stringify(r.scenario)),
+      updatedAt: Date.now(),
+      ...(isRecordId(raw.mainRunId) ? { mainRunId: raw.mainRunId } : {}),
+    });
+    return null;
   });
 }
 

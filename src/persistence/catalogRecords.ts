@@ -4,14 +4,15 @@
  * Numbers and strings are bounded; every id is in the id alphabet, because ids become database
  * names and addresses.
  */
+import { MAX_STEP } from '../scenarios/learnerInput';
 import { z } from '../scenarios/zod';
+
+export { MAX_STEP };
 
 /** The id alphabet (as the hash routes accept): letters, digits, ".", "_" and "-", starting with a letter or digit; at most 128. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const isRecordId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
 
-/** No scenario has more steps than this; a larger stored number is damage. */
-export const MAX_STEP = 100_000;
 /** Times are milliseconds since 1970, before the year 2400. */
 export const MAX_TIME = 13_569_465_600_000;
 

@@ -10,8 +10,9 @@
 export function sentences(...parts: (string | false | null | undefined)[]): string {
   return parts
     .filter((p): p is string => typeof p === 'string')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
+    .map((p) => p.trim().replace(/(^|[^.])\.\.$/, '$1.'))
+    // A part with nothing to read (only punctuation) would only add a stray stop.
+    .filter((p) => /[\p{L}\p{N}]/u.test(p))
     .map((p) => (/[.!?…]["”’)]?$/.test(p) ? p : `${p}.`))
     .join(' ');
 }

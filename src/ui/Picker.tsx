@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ScenarioSummary } from '../scenarios/summary';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** The start page: every scenario with what it teaches; each is a link that can be shared. */
 export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSummary[]; children?: ReactNode }) {
@@ -13,28 +14,32 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
         </p>
       </header>
       <h2>Guided scenarios</h2>
-      <ul className="cards">
-        {scenarios.map((s) => (
-          <li key={s.id} className="card">
-            <a href={`#/s/${encodeURIComponent(s.id)}`}>
-              <h3>{s.title}</h3>
-            </a>
-            <p>
-              <span className="badge">{s.level}</span> <span className="meta">{s.steps} steps{s.practice ? ' · practice mode' : ''}</span>
-            </p>
-            <p>{s.summary}</p>
-            <p className="concepts">
-              <span className="visually-hidden">Concepts: </span>
-              {s.concepts.map((c) => (
-                <span key={c} className="chip">
-                  {c}
-                </span>
-              ))}
-            </p>
-          </li>
-        ))}
-      </ul>
-      {children}
+      <ErrorBoundary part="the guided scenarios" home={false}>
+        <ul className="cards">
+          {scenarios.map((s) => (
+            <li key={s.id} className="card">
+              <a href={`#/s/${encodeURIComponent(s.id)}`}>
+                <h3>{s.title}</h3>
+              </a>
+              <p>
+                <span className="badge">{s.level}</span> <span className="meta">{s.steps} steps{s.practice ? ' · practice mode' : ''}</span>
+              </p>
+              <p>{s.summary}</p>
+              <p className="concepts">
+                <span className="visually-hidden">Concepts: </span>
+                {s.concepts.map((c) => (
+                  <span key={c} className="chip">
+                    {c}
+                  </span>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </ErrorBoundary>
+      <ErrorBoundary part="your saved scenarios" home={false}>
+        {children}
+      </ErrorBoundary>
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { QueueView } from '../viz/components/QueueView';
 import { ReadModelsView } from '../viz/components/ReadModelsView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
+import { ErrorBoundary } from './ErrorBoundary';
 import { DesignComparePanel } from './DesignComparePanel';
 import { EditorPanel } from './EditorPanel';
 import { EventLogTable } from './EventLogTable';
@@ -22,8 +23,16 @@ import { ScenarioActions } from './ScenarioActions';
 import { StorageStatus } from './StorageStatus';
 import { usePlaybackKeys } from './usePlaybackKeys';
 
-/** A scenario being played: the animated system, the story so far, the controls and the tables. */
+/** A scenario being played: the animated system, the story so far, the controls and the tables. Each part fails alone. */
 export function Player() {
+  return (
+    <ErrorBoundary part="this scenario’s player">
+      <PlayerBody />
+    </ErrorBoundary>
+  );
+}
+
+function PlayerBody() {
   const title = useRun((s) => s.scenario.title);
   const level = useRun((s) => s.scenario.level);
   const hasTopics = useRun((s) => Object.keys(s.world.broker.topics).length > 0);
@@ -37,18 +46,20 @@ export function Player() {
         </a>
         <h1>{title}</h1>
         <span className="badge">{level}</span>
-        <ScenarioActions />
+        <ErrorBoundary part="the scenario’s actions"><ScenarioActions /></ErrorBoundary>
       </header>
-      <PlaybackBar />
+      <ErrorBoundary part="the playback controls"><PlaybackBar /></ErrorBoundary>
       <div className="stage">
         <div className="views">
-          <EditorPanel />
-          <DesignComparePanel />
-          <PracticePanel />
-          <CqrsOverview />
+          <ErrorBoundary part="the design editor"><EditorPanel /></ErrorBoundary>
+          <ErrorBoundary part="the design comparison"><DesignComparePanel /></ErrorBoundary>
+          <ErrorBoundary part="the practice panel"><PracticePanel /></ErrorBoundary>
+          <ErrorBoundary part="the CQRS overview"><CqrsOverview /></ErrorBoundary>
           {hasTopics && (
             <Collapsible title="Topics, partitions and consumer groups" className="panel view">
-              <LiveBrokerView onSelectEvent={setSelected} />
+              <ErrorBoundary part="the topics and consumer groups">
+                <LiveBrokerView onSelectEvent={setSelected} />
+              </ErrorBoundary>
               <p className="legend">
                 Each row is a partition: an append-only log whose boxes are records numbered by offset; a dashed box is where the next record
                 will go. Lettered tags mark each group’s committed offset (the next record it will read). Hover or click a group’s heading to see
@@ -56,23 +67,27 @@ export function Player() {
               </p>
             </Collapsible>
           )}
-          <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />
-          <ReadModelsView />
-          <QueueView />
+          <ErrorBoundary part="the event store"><EventStoreView selectedEventId={selected} onSelectEvent={setSelected} /></ErrorBoundary>
+          <ErrorBoundary part="the read models"><ReadModelsView /></ErrorBoundary>
+          <ErrorBoundary part="the queue"><QueueView /></ErrorBoundary>
         </div>
         <aside className="side">
-          <NarrationPanel />
-          <QuestionPanel />
-          <EffectsList />
-          {selected && <Inspector eventId={selected} onSelect={setSelected} />}
-          <LearnerActions />
-          <BranchesPanel />
-          <StorageStatus />
+          <ErrorBoundary part="the narration"><NarrationPanel /></ErrorBoundary>
+          <ErrorBoundary part="the question"><QuestionPanel /></ErrorBoundary>
+          <ErrorBoundary part="what just happened"><EffectsList /></ErrorBoundary>
+          {selected && (
+            <ErrorBoundary part="the inspector">
+              <Inspector eventId={selected} onSelect={setSelected} />
+            </ErrorBoundary>
+          )}
+          <ErrorBoundary part="the actions that change the story"><LearnerActions /></ErrorBoundary>
+          <ErrorBoundary part="the branches"><BranchesPanel /></ErrorBoundary>
+          <ErrorBoundary part="the storage status"><StorageStatus /></ErrorBoundary>
         </aside>
       </div>
       <div className="tables">
-        <EventLogTable onInspect={setSelected} selected={selected} />
-        <GroupsTable />
+        <ErrorBoundary part="the event log"><EventLogTable onInspect={setSelected} selected={selected} /></ErrorBoundary>
+        <ErrorBoundary part="the consumer groups table"><GroupsTable /></ErrorBoundary>
       </div>
     </div>
   );
