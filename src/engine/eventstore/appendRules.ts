@@ -22,6 +22,32 @@ export type Probe =
 
 export type ProbeAnswer = EventRef[] | number | undefined;
 
+/**
+ * How many recently written event ids the store remembers for `any` / `stream_exists` idempotency.
+ *
+ * KurrentDB answers "was this batch already written?" in two ways (IndexWriter.CheckCommit,
+ * src/KurrentDB.Core/Services/Storage/ReaderIndex/IndexWriter.cs):
+ * - with an exact revision or `no_stream` ("strong idempotency checks") it knows where the events
+ *   must be and reads them from the index: a retry is always recognised;
+ * - with `any` or `stream_exists` ("weak idempotency checks: … check recently written events only")
+ *   it looks the ids up in `_committedEvents`, a FIFO `BoundedCache<Guid, EventInfo>`
+ *   (ReaderIndex/BoundedCache.cs) capped at `ESConsts.CommittedEventsMemCacheLimit` = 8 MiB, each
+ *   entry costing 16 + 4 + IntPtr.Size + the stream id's size in bytes. An id that has left the
+ *   cache is not found, and the batch is written again: a duplicate. The HTTP API docs say it
+ *   plainly: with expected version -2 (any) "KurrentDB does its best to keep events idempotent but
+ *   cannot assure that everything is fully idempotent" (docs/server/http-api/introduction.md).
+ *
+ * The simulator counts entries instead of bytes: 8 MiB / 64 bytes (an entry with a stream id of
+ * about a dozen characters) = 131,072 of the most recently written events, across all streams.
+ * Because the cache is FIFO by write, an event is still in it exactly when its global position is
+ * within the last `capacity` positions of the log.
+ */
+export const RECENT_EVENT_IDS_CAPACITY = (8 * 1024 * 1024) / 64;
+
+/** True while the event written at `position` is still among the `capacity` most recent writes. */
+export const inRecentIdsCache = (position: number, globalHead: number, capacity: number = RECENT_EVENT_IDS_CAPACITY): boolean =>
+  position > globalHead - capacity;
+
 export type AppendDecision =
   | { kind: 'write'; firstRevision: number }
   | { kind: 'noop'; nextExpectedRevision: number; position: number }
@@ -33,6 +59,8 @@ export function* decideAppend(
   eventIds: readonly string[],
   lastRevision: number,
   globalHead: number,
+  /** Entries of the recent-event-ids cache (see RECENT_EVENT_IDS_CAPACITY); smaller in tests and lessons. */
+  recentIdsCapacity: number = RECENT_EVENT_IDS_CAPACITY,
 ): Generator<Probe, AppendDecision, ProbeAnswer> {
   const actual = lastRevision < 0 ? 'no_stream' : lastRevision;
   const conflict = (detail?: string): AppendDecision => ({
@@ -56,10 +84,16 @@ export function* decideAppend(
     const r = (yield { kind: 'find', eventId: eventIds[0]! }) as number | undefined;
     if (r === undefined) return { kind: 'write', firstRevision: lastRevision + 1 };
     const refs = (yield { kind: 'range', fromRevision: r, count: n }) as EventRef[];
+    // Best effort only: an id that has left the recent-ids cache is not recognised, so the batch is
+    // written again (KurrentDB's weak idempotency check; see RECENT_EVENT_IDS_CAPACITY).
+    if (refs.length > 0 && !inRecentIdsCache(refs[0]!.position, globalHead, recentIdsCapacity))
+      return { kind: 'write', firstRevision: lastRevision + 1 };
     if (matches(refs)) return { kind: 'noop', nextExpectedRevision: r + n - 1, position: refs[n - 1]!.position };
     return conflict(`event '${eventIds[0]}' is already at revision ${r} but the rest of the batch does not follow it`);
   }
 
+  // Exact revision or no_stream: the store knows where the batch must be and reads it from the
+  // index, so a retry is always recognised (KurrentDB's strong idempotency check).
   const e = expected === 'no_stream' ? -1 : expected;
   if (e === lastRevision) return { kind: 'write', firstRevision: lastRevision + 1 };
   if (e > lastRevision || e < -1) return conflict();

@@ -4,6 +4,8 @@ export {
   decideAppend,
   decideAsync,
   decideSync,
+  inRecentIdsCache,
+  RECENT_EVENT_IDS_CAPACITY,
   checkBatch, normalizeBatch,
   toRecorded,
   validateExpected,

@@ -20,6 +20,12 @@ import { SubscriptionHub } from './subscriptions';
 export interface InMemoryEventStoreOptions {
   /** One reading per append becomes `recordedAt`. Default: a logical counter 1, 2, 3… */
   clock?: () => number;
+  /**
+   * Entries of the recent-event-ids cache that makes `any` / `stream_exists` retries idempotent
+   * (default RECENT_EVENT_IDS_CAPACITY, KurrentDB's 8 MiB in entries). Exact and `no_stream`
+   * expectations do not depend on it.
+   */
+  recentEventIds?: number;
 }
 
 export interface InMemoryEventStore extends EventStore {
@@ -45,7 +51,7 @@ export function createInMemoryEventStore(options: InMemoryEventStoreOptions = {}
       p.kind === 'find'
         ? firstRevisionOf.get(streamId)?.get(p.eventId)
         : stream.slice(p.fromRevision, p.fromRevision + p.count).map((e) => ({ eventId: e.eventId, position: e.position }));
-    const decision = decideSync(decideAppend(streamId, expected, batch.map((e) => e.eventId), last, all.length), answer);
+    const decision = decideSync(decideAppend(streamId, expected, batch.map((e) => e.eventId), last, all.length, options.recentEventIds), answer);
     if (decision.kind === 'conflict') throw decision.error;
     if (decision.kind === 'noop') return { nextExpectedRevision: decision.nextExpectedRevision, position: decision.position };
 

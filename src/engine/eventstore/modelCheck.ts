@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent } from '../types';
+import { RECENT_EVENT_IDS_CAPACITY } from './appendRules';
 import { WrongExpectedVersionError } from './errors';
 
 interface ModelEvent {
@@ -42,7 +43,8 @@ class Model {
     if (expected === 'any' || expected === 'stream_exists') {
       if (expected === 'stream_exists' && last < 0) return conflict;
       const r = stream.findIndex((e) => e.id === ids[0]);
-      if (r >= 0) {
+      // Only ids still in the recent-ids cache are recognised (KurrentDB's weak idempotency check).
+      if (r >= 0 && stream[r]!.position > this.head - RECENT_EVENT_IDS_CAPACITY) {
         const m = matchAt(r);
         return m ? { result: { nextExpectedRevision: r + n - 1, position: m[n - 1]!.position } } : conflict;
       }
