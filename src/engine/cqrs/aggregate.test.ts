@@ -185,3 +185,48 @@ describe('loading', () => {
     expect(all.map((e) => e.streamId)).toEqual(['a', 'b']);
   });
 });
+
+describe('a retried command (the same command id)', () => {
+  const completed = async () => {
+    const deps = newDeps();
+    await deps.store.appendToStream('ride-9', [requested, acceptedV2, { eventId: 'g3', eventType: 'RideCompleted', data: {} }]);
+    return deps;
+  };
+
+  it('without the revision the client saw, it is decided again on the new state and appended again', async () => {
+    const deps = await completed();
+    await handleCommand(deps, rideAggregate, cmd('AddTip', 'ride-9', { amount: 2 }, 'tip-1'));
+    const retry = await handleCommand(deps, rideAggregate, cmd('AddTip', 'ride-9', { amount: 2 }, 'tip-1'));
+    expect(retry.status).toBe('accepted');
+    // Two tips, both with the event id derived from the command: the ids alone protect nothing.
+    expect((await deps.store.readStream('ride-9')).slice(3).map((e) => e.eventId)).toEqual(['tip-1:0', 'tip-1:0']);
+  });
+
+  it('with the revision the client saw, the retry is recognised by the store (exact expectation) and appends nothing', async () => {
+    const deps = await completed();
+    const tip = { ...cmd('AddTip', 'ride-9', { amount: 2 }, 'tip-2'), expectedRevision: 2 } as const;
+    const first = await handleCommand(deps, rideAggregate, tip);
+    const retry = await handleCommand(deps, rideAggregate, tip);
+    expect(first).toMatchObject({ status: 'accepted', revision: 3 });
+    expect(retry).toMatchObject({ status: 'accepted', revision: 3 });
+    expect((await deps.store.readStream('ride-9')).map((e) => e.eventId)).toEqual(['g1', 'g2', 'g3', 'tip-2:0']);
+    expect(retry.effects.map((e) => e.kind)).toEqual(['command-accepted']);
+    expect(retry.effects[0]!.reason).toMatch(/already applied/);
+  });
+
+  it('with the revision the client saw, a command overtaken by another is a conflict, not decided again', async () => {
+    const deps = await completed();
+    await handleCommand(deps, rideAggregate, cmd('AddTip', 'ride-9', { amount: 5 }, 'tip-other'));
+    const late = await handleCommand(deps, rideAggregate, { ...cmd('AddTip', 'ride-9', { amount: 2 }, 'tip-3'), expectedRevision: 2 }, { retries: 3 });
+    expect(late).toMatchObject({ status: 'rejected', conflict: true });
+    expect((await deps.store.readStream('ride-9')).length).toBe(4);
+  });
+
+  it('a request refused by the aggregate\'s state is idempotent by state (RequestRide twice)', async () => {
+    const deps = newDeps();
+    await handleCommand(deps, rideAggregate, cmd('RequestRide', 'ride-8', { rider: 'ann', fare: 9 }, 'req-1'));
+    const retry = await handleCommand(deps, rideAggregate, cmd('RequestRide', 'ride-8', { rider: 'ann', fare: 9 }, 'req-1'));
+    expect(retry).toMatchObject({ status: 'rejected', conflict: false });
+    expect((await deps.store.readStream('ride-8')).length).toBe(1);
+  });
+});

@@ -3,6 +3,18 @@
  * command produces or a rejection, `evolve(state, event)` folds an event into the state. Loading =
  * the latest snapshot (if it was taken by this definition version) + the events after it, upcast on
  * read. Commands are appended with the revision they were decided on (optimistic concurrency).
+ *
+ * A retried command is NOT automatically a no-op. `handleCommand` loads the current state, decides
+ * again and appends what it decides: a retried AddTip on a completed ride adds a second tip. What
+ * makes a retry safe is one of:
+ * - the aggregate's own rules: a command whose effect is already in the state is refused
+ *   (RequestRide on a ride already requested) — idempotent by state;
+ * - the revision the client saw (`Command.expectedRevision`): the command is decided on the state at
+ *   that revision and appended with that exact expectation, so a retry of one that already landed
+ *   writes the same event ids (derived from the command id) at the same revisions, which the store
+ *   recognises and does not write again (KurrentDB's strong idempotency check, IndexWriter.CheckCommit);
+ *   and if another command changed the stream in between, the retry is a conflict, never a duplicate.
+ * An `any` append with the same event ids is only best effort (see RECENT_EVENT_IDS_CAPACITY).
  */
 import { WrongExpectedVersionError } from '../eventstore/errors';
 import type { EventMetadata, EventStore, ExpectedRevision, NewEvent, RecordedEvent, StoreEffect } from '../types';
@@ -10,8 +22,19 @@ import type { SnapshotRecord, SnapshotStore } from './ports';
 import { noUpcasters, type UpcasterChain } from './upcasters';
 
 export interface Command<T extends string = string, D = unknown> {
-  /** Unique per command; events get ids derived from it, so a retried command is an idempotent no-op. */
+  /**
+   * Unique per command; its events get ids derived from it (`<commandId>:<i>`). That alone does not
+   * make a retry harmless: without `expectedRevision` a retried command is decided again on the
+   * current state and appended (see the module comment).
+   */
   commandId: string;
+  /**
+   * The revision of the stream the client saw when it sent the command (`no_stream` for a new
+   * stream). When set, the command is decided on the state at that revision and appended with that
+   * exact expectation: a retry of a command that already landed is recognised by the store (same ids
+   * at the same revisions) and appends nothing; a command overtaken by another is a conflict.
+   */
+  expectedRevision?: number | 'no_stream';
   /** Imperative (`AcceptRide`). */
   commandType: T;
   /** The aggregate's stream. */
@@ -66,10 +89,12 @@ export interface LoadedAggregate<S> {
   effects: StoreEffect[];
 }
 
-export async function loadAggregate<S>(deps: AggregateDeps, def: AggregateDefinition<S, never>, streamId: string): Promise<LoadedAggregate<S>> {
+/** Loads the state from the stream; with `upTo`, only the events up to that revision (the state a client saw). */
+export async function loadAggregate<S>(deps: AggregateDeps, def: AggregateDefinition<S, never>, streamId: string, upTo?: number): Promise<LoadedAggregate<S>> {
   const upcasters = deps.upcasters ?? noUpcasters;
   const effects: StoreEffect[] = [];
   let snapshot = deps.snapshots ? ((await deps.snapshots.load(streamId)) ?? null) : null;
+  if (snapshot && upTo !== undefined && snapshot.revision > upTo) snapshot = null; // later than the state asked for: unused, kept
   if (snapshot && snapshot.version !== def.version) {
     await deps.snapshots!.delete(streamId);
     snapshot = null;
@@ -84,7 +109,7 @@ export async function loadAggregate<S>(deps: AggregateDeps, def: AggregateDefini
   }
   let state = snapshot ? (snapshot.state as S) : def.initialState;
   let revision = snapshot ? snapshot.revision : -1;
-  const events = await deps.store.readStream(streamId, { fromRevision: revision + 1 });
+  const events = await deps.store.readStream(streamId, { fromRevision: revision + 1, ...(upTo !== undefined ? { maxCount: Math.max(0, upTo - revision) } : {}) });
   for (const stored of events) {
     const { event, effects: upcastEffects } = upcasters.upcastWithEffects(stored);
     effects.push(...upcastEffects);
@@ -129,8 +154,12 @@ export async function handleCommand<S, C extends Command>(
   const upcasters = deps.upcasters ?? noUpcasters;
   const effects: StoreEffect[] = [];
   const base = { commandId: command.commandId, commandType: command.commandType, streamId: command.streamId };
+  const pinned = command.expectedRevision;
+  const pinnedRevision = pinned === undefined ? undefined : pinned === 'no_stream' ? -1 : pinned;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadAggregate(deps, def as AggregateDefinition<S, never>, command.streamId);
+    const [head] = pinned === undefined ? [] : await deps.store.readStream(command.streamId, { direction: 'backwards', maxCount: 1 });
+    const lastBefore = head ? head.revision : -1;
+    const loaded = await loadAggregate(deps, def as AggregateDefinition<S, never>, command.streamId, pinnedRevision);
     effects.push(...loaded.effects);
     const decision = def.decide(command, loaded.state);
     if (isRejection(decision)) {
@@ -142,7 +171,7 @@ export async function handleCommand<S, C extends Command>(
       return { status: 'accepted', events: [], state: loaded.state, revision: loaded.revision, effects };
     }
     const newEvents = eventsFromDrafts(command, decision);
-    const expectedRevision: ExpectedRevision = loaded.revision < 0 ? 'no_stream' : loaded.revision;
+    const expectedRevision: ExpectedRevision = pinned ?? (loaded.revision < 0 ? 'no_stream' : loaded.revision);
     let appended: { nextExpectedRevision: number; position: number };
     try {
       appended = await deps.store.appendToStream(command.streamId, newEvents, { expectedRevision });
@@ -155,13 +184,22 @@ export async function handleCommand<S, C extends Command>(
         actual: err.actual,
         reason: `${command.commandType} was decided on revision ${loaded.revision} of ${command.streamId}, but another command changed it first (now ${err.actual === 'no_stream' ? 'no stream' : `revision ${err.actual}`})`,
       });
-      if (attempt < (options.retries ?? 0)) continue;
+      // A command pinned to the revision its client saw is not decided again on a newer state.
+      if (pinned === undefined && attempt < (options.retries ?? 0)) continue;
       const reason = `Conflict: another command changed ${command.streamId} first (expected ${typeof err.expected === 'number' ? `revision ${err.expected}` : err.expected}, found ${err.actual === 'no_stream' ? 'no stream' : `revision ${err.actual}`}). Nothing was stored.`;
       effects.push({ kind: 'command-rejected', ...base, reason });
       return { status: 'rejected', reason, conflict: true, effects };
     }
     const first = appended.nextExpectedRevision - newEvents.length + 1;
     const recorded = await deps.store.readStream(command.streamId, { fromRevision: first, maxCount: newEvents.length });
+    if (pinnedRevision !== undefined && lastBefore > pinnedRevision) {
+      // An exact expectation behind the stream's end succeeds only when the same ids are already at
+      // those revisions: this command landed before, and the retry appended nothing.
+      effects.push({ kind: 'command-accepted', ...base, eventIds: recorded.map((e) => e.eventId), reason: `${command.commandType} ${command.commandId} was already applied: its events are at revisions ${first}–${appended.nextExpectedRevision} of ${command.streamId}, so the retry (expected revision ${pinned}) appended nothing` });
+      let state = loaded.state;
+      for (const e of recorded) state = def.evolve(state, upcasters.upcast(e));
+      return { status: 'accepted', events: recorded, state, revision: appended.nextExpectedRevision, effects };
+    }
     let state = loaded.state;
     for (const e of recorded) {
       state = def.evolve(state, upcasters.upcast(e));
