@@ -86,4 +86,29 @@ describe('relay (outbox)', () => {
     expect(out).toEqual(['e2', 'e4']);
     expect(relay.position).toBe(4);
   });
+
+  it('an event the broker refuses stops the relay there with the reason; the checkpoint never moves past it', async () => {
+    // Kafka refuses e.g. a keyless record for a compacted topic (InvalidRecordException): the relay
+    // must not checkpoint past it, or the outbox would have lost it.
+    const store = await storeWith(4);
+    const checkpoints = createInMemoryCheckpointStore();
+    let fixed = false;
+    const out: string[] = [];
+    const relay = createRelay({
+      store,
+      checkpoints,
+      publish: (e) => (e.eventId === 'e2' && !fixed ? { refused: 'compacted topic rides requires a key' } : void out.push(e.eventId)),
+    });
+    const r = await relay.pump();
+    expect(r.stopped).toMatchObject({ position: 2, eventId: 'e2' });
+    expect(r.stopped!.reason).toMatch(/refused it \(compacted topic rides requires a key\); its checkpoint stays at 1/);
+    expect(relay.position).toBe(1);
+    expect(await checkpoints.load('relay')).toMatchObject({ position: 1 });
+    expect((await relay.pump()).stopped).toMatchObject({ position: 2 }); // retried, refused again
+    fixed = true;
+    const after = await relay.pump();
+    expect(after.stopped).toBeNull();
+    expect(out).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(relay.position).toBe(4);
+  });
 });

@@ -4,6 +4,12 @@
  * advanced only after a publish succeeded. A crash between publishing and saving the checkpoint
  * therefore loses nothing and publishes that event again after a restart (at-least-once): consumers
  * dedupe by event id.
+ *
+ * A broker that refuses an event (it throws, or answers `{ refused }`) stops the pump AT that event:
+ * the checkpoint stays on the event before it, the result says why, and the next pump tries the same
+ * event again. The relay never moves past an event it could not publish — skipping it would lose it
+ * (the one thing the outbox promises not to do). Kafka's producer reports such refusals as errors
+ * of the send future (e.g. InvalidRecordException for a keyless record on a compacted topic).
  */
 import type { EventStore, RecordedEvent, StoreEffect } from '../types';
 import type { CheckpointStore } from './ports';
@@ -16,11 +22,16 @@ export interface PublishReceipt {
   offset: number;
 }
 
+/** The broker's refusal, when it says so instead of throwing. */
+export interface PublishRefusal {
+  refused: string;
+}
+
 export interface RelayOptions {
   store: EventStore;
   checkpoints: CheckpointStore;
   /** Broker-agnostic: publish one event; a throw stops the relay before its checkpoint moves. */
-  publish(event: RecordedEvent): void | PublishReceipt | Promise<void | PublishReceipt>;
+  publish(event: RecordedEvent): void | PublishReceipt | PublishRefusal | Promise<void | PublishReceipt | PublishRefusal>;
   /** The checkpoint's name (default `relay`). */
   name?: string;
   upcasters?: UpcasterChain;
@@ -33,6 +44,8 @@ export interface RelayPumpResult {
   effects: StoreEffect[];
   /** The publish error that stopped this pump, if any (the event was not checkpointed). */
   error: unknown;
+  /** Where and why the pump stopped (null: it published everything it read). */
+  stopped: { position: number; eventId: string; reason: string } | null;
 }
 
 export interface Relay {
@@ -64,12 +77,19 @@ export function createRelay(options: RelayOptions): Relay {
     for (const stored of events) {
       if (!options.filter || options.filter(stored)) {
         const event = upcasters.upcast(stored);
-        let receipt: void | PublishReceipt;
+        let receipt: void | PublishReceipt | PublishRefusal;
+        const stop = (error: unknown, why: string): RelayPumpResult => ({
+          published,
+          effects,
+          error,
+          stopped: { position: stored.position, eventId: stored.eventId, reason: `the relay stopped at position ${stored.position} (${stored.eventType}): ${why}; its checkpoint stays at ${position}, so the next pump tries this event again` },
+        });
         try {
           receipt = await options.publish(event);
         } catch (error) {
-          return { published, effects, error };
+          return stop(error, `publishing failed (${error instanceof Error ? error.message : String(error)})`);
         }
+        if (receipt && 'refused' in receipt) return stop(new Error(receipt.refused), `the broker refused it (${receipt.refused})`);
         published.push(event);
         if (receipt)
           effects.push({
@@ -85,7 +105,7 @@ export function createRelay(options: RelayOptions): Relay {
       await options.checkpoints.save([{ name, version: 1, position: stored.position, state: null }]);
       position = stored.position;
     }
-    return { published, effects, error: null };
+    return { published, effects, error: null, stopped: null };
   };
 
   return {
@@ -98,7 +118,7 @@ export function createRelay(options: RelayOptions): Relay {
       // One pump at a time: a second call waits for the first, so order is kept.
       const prev = running ?? Promise.resolve(null);
       const next = prev.then(() => pumpOnce(maxCount));
-      running = next.catch(() => ({ published: [], effects: [], error: null }));
+      running = next.catch(() => ({ published: [], effects: [], error: null, stopped: null }));
       return next;
     },
   };

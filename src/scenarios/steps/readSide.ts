@@ -12,7 +12,14 @@ import { touchedKeys } from '../behaviour/projections';
 import type { Runtime } from '../runtime';
 import type { ProjectionState, World } from '../world';
 
-/** Publishes stored aggregate events after the relay's checkpoint. */
+/**
+ * Publishes stored aggregate events after the relay's checkpoint, in store order. The checkpoint
+ * moves past an event only once every route has accepted it: an event the broker refuses (a key
+ * that is not well-formed Unicode, a keyless record for a compacted topic…) stops the relay there,
+ * with the broker's reason, and the next run tries that event again. It is never skipped, so the
+ * outbox still never loses one — and it stays stuck on it until the cause is fixed, as a real relay
+ * configured to stop on errors does (Debezium's default `errors.tolerance=none`).
+ */
 export function runRelay(world: World, rt: Runtime, options: { maxEvents?: number; crashBeforeCheckpoint?: boolean } = {}): { world: World; effects: Effect[] } {
   const relay = rt.scenario.topology.relay;
   if (!relay) return { world, effects: [] };
@@ -21,9 +28,13 @@ export function runRelay(world: World, rt: Runtime, options: { maxEvents?: numbe
   let position = world.relay.position;
   const after = eventsAfter(world.log, position);
   const pending = options.maxEvents ? after.slice(0, options.maxEvents) : after;
+  let stopped = false;
   for (const e of pending) {
-    position = e.position;
-    if (!rt.aggregateOfStream(e.streamId)) continue; // Only the write side's events go through the outbox.
+    if (!rt.aggregateOfStream(e.streamId)) {
+      position = e.position; // Only the write side's events go through the outbox.
+      continue;
+    }
+    let published = 0;
     for (const route of relay.routes) {
       if (route.eventTypes && !route.eventTypes.includes(e.eventType)) continue;
       const event = rt.upcasters.upcast(e);
@@ -42,19 +53,34 @@ export function runRelay(world: World, rt: Runtime, options: { maxEvents?: numbe
       );
       b = produced.state;
       const at = produced.appended;
-      if (at) {
+      const refused = at ? undefined : produced.effects.find((x) => x.kind === 'produce-rejected');
+      if (refused?.kind === 'produce-rejected') {
+        effects.push(...produced.effects);
+        const why = refused.error;
         effects.push({
-          kind: 'event-relayed',
-          eventId: e.eventId,
-          position: e.position,
-          topic: at.topic,
-          partition: at.partition,
-          offset: at.offset,
-          reason: `the relay read ${e.eventType} at position ${e.position} from the outbox and published it to ${at.topic}-${at.partition}@${at.offset}`,
+          kind: 'request-rejected',
+          request: 'relay-publish',
+          target: `${e.eventType} at position ${e.position}`,
+          error: why,
+          reason: `the relay stopped at ${e.eventType} (position ${e.position}): the broker refused it (${why}). Its checkpoint stays at ${position}, so the event is not lost: the relay tries it again on its next run and publishes nothing after it until the cause is fixed${published > 0 ? `; the ${published} route(s) that already took it will get it again (at-least-once)` : ''}`,
         });
+        stopped = true;
+        break;
       }
+      published++;
+      if (at) effects.push({
+        kind: 'event-relayed',
+        eventId: e.eventId,
+        position: e.position,
+        topic: at.topic,
+        partition: at.partition,
+        offset: at.offset,
+        reason: `the relay read ${e.eventType} at position ${e.position} from the outbox and published it to ${at.topic}-${at.partition}@${at.offset}`,
+      });
       effects.push(...produced.effects);
     }
+    if (stopped) break;
+    position = e.position;
   }
   const checkpoint = options.crashBeforeCheckpoint ? world.relay.position : position;
   if (options.crashBeforeCheckpoint && pending.length) {
