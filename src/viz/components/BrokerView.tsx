@@ -22,6 +22,8 @@ interface Props {
   lagCharts?: ReadonlyMap<string, { model: LagChartModel; summary: string }>;
   onToggleExpand?: (topic: string, partition: number) => void;
   onSelectEvent?: (eventId: string) => void;
+  /** The width the view has on screen: a layout wider than that (it has a minimum) is scaled down to fit. */
+  fitWidth?: number;
 }
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -36,7 +38,7 @@ const activate = (fn: () => void) => (e: KeyboardEvent) => {
 };
 
 /** The animated broker: producers, relay and services, partitions as logs, consumer groups, records in flight. */
-export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMotion, why, lagCharts, onToggleExpand, onSelectEvent }: Props) {
+export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMotion, why, lagCharts, onToggleExpand, onSelectEvent, fitWidth }: Props) {
   const [selectedGroup, setSelectedGroup] = useState<string | null>(null);
   const [hoveredGroup, setHoveredGroup] = useState<string | null>(null);
   const [selected, setSelected] = useState<RecordRef | null>(null);
@@ -49,51 +51,56 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
   const explanation = selected && selectedCell && why ? why(selected) : null;
   const useCanvas = !reducedMotion && model.tokens.length > CANVAS_THRESHOLD;
   const delays = tokenDelays(model.tokens);
+  // Below the layout's minimum width (a phone, an 800 px window, a narrow embed) the whole diagram
+  // scales down rather than scrolling sideways; the records stay clickable and keyboard-reachable.
+  const scale = fitWidth !== undefined && fitWidth > 0 && fitWidth < model.width ? fitWidth / model.width : 1;
 
   return (
     <div className={`bv${reducedMotion ? ' is-reduced' : ''}`}>
-      <div className="bv-stage" style={{ width: model.width, height: model.height }}>
-        <svg
-          className="bv-svg"
-          width={model.width}
-          height={model.height}
-          viewBox={`0 0 ${model.width} ${model.height}`}
-          role="group"
-          aria-label="Producers, topics with their partitions, and consumer groups. The records form one grid: Tab into it, move with the arrow keys, press Enter to see why a record went to its partition. The tables below hold the same information."
-        >
-          <g className={`bv-links${activeGroup ? ' is-focused' : ''}`} aria-hidden="true">
-            {links.map((l) => (
-              <path key={l.id} d={l.d} stroke={l.colour} className="bv-link" />
-            ))}
-          </g>
-          {model.producers.map((p) => (
-            <Emitter key={p.id} p={p} />
-          ))}
-          {model.topics.map((t) => (
-            <Topic key={t.name} t={t} cellW={model.cellW} activeGroup={activeGroup} onToggleExpand={onToggleExpand} />
-          ))}
-          <RecordGrid topics={model.topics} cellW={model.cellW} selected={selected} onSelect={setSelected} />
-          {model.groups.map((g) => (
-            <Group
-              key={g.groupId}
-              g={g}
-              stepKey={stepKey}
-              selected={selectedGroup === g.groupId}
-              dimmed={activeGroup !== null && activeGroup !== g.groupId}
-              chart={lagCharts?.get(g.groupId)}
-              onToggle={() => setSelectedGroup((s) => (s === g.groupId ? null : g.groupId))}
-              onHover={setHoveredGroup}
-            />
-          ))}
-          {!reducedMotion && !useCanvas && (
-            <g className="bv-tokens" key={stepKey}>
-              {model.tokens.map((tok, i) => (
-                <Token key={tok.id} token={tok} delay={delays[i]!} />
+      <div className="bv-fit" style={scale < 1 ? { height: Math.ceil(model.height * scale) } : undefined}>
+        <div className="bv-stage" style={{ width: model.width, height: model.height, ...(scale < 1 ? { transform: `scale(${scale})`, transformOrigin: '0 0' } : {}) }}>
+          <svg
+            className="bv-svg"
+            width={model.width}
+            height={model.height}
+            viewBox={`0 0 ${model.width} ${model.height}`}
+            role="group"
+            aria-label="Producers, topics with their partitions, and consumer groups. The records form one grid: Tab into it, move with the arrow keys, press Enter to see why a record went to its partition. The tables below hold the same information."
+          >
+            <g className={`bv-links${activeGroup ? ' is-focused' : ''}`} aria-hidden="true">
+              {links.map((l) => (
+                <path key={l.id} d={l.d} stroke={l.colour} className="bv-link" />
               ))}
             </g>
-          )}
-        </svg>
-        {useCanvas && <CanvasTokens key={stepKey} tokens={model.tokens} width={model.width} height={model.height} />}
+            {model.producers.map((p) => (
+              <Emitter key={p.id} p={p} />
+            ))}
+            {model.topics.map((t) => (
+              <Topic key={t.name} t={t} cellW={model.cellW} activeGroup={activeGroup} onToggleExpand={onToggleExpand} />
+            ))}
+            <RecordGrid topics={model.topics} cellW={model.cellW} selected={selected} onSelect={setSelected} />
+            {model.groups.map((g) => (
+              <Group
+                key={g.groupId}
+                g={g}
+                stepKey={stepKey}
+                selected={selectedGroup === g.groupId}
+                dimmed={activeGroup !== null && activeGroup !== g.groupId}
+                chart={lagCharts?.get(g.groupId)}
+                onToggle={() => setSelectedGroup((s) => (s === g.groupId ? null : g.groupId))}
+                onHover={setHoveredGroup}
+              />
+            ))}
+            {!reducedMotion && !useCanvas && (
+              <g className="bv-tokens" key={stepKey}>
+                {model.tokens.map((tok, i) => (
+                  <Token key={tok.id} token={tok} delay={delays[i]!} />
+                ))}
+              </g>
+            )}
+          </svg>
+          {useCanvas && <CanvasTokens key={stepKey} tokens={model.tokens} width={model.width} height={model.height} />}
+        </div>
       </div>
       <WhyPartition why={explanation} eventId={selectedCell?.eventId ?? null} onClose={() => setSelected(null)} onInspect={onSelectEvent} />
     </div>

@@ -128,6 +128,7 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
         why={why}
         lagCharts={lagCharts}
         onToggleExpand={onToggleExpand}
+        fitWidth={width}
         {...(onSelectEvent ? { onSelectEvent } : {})}
       />
     </div>
