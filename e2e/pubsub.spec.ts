@@ -68,7 +68,10 @@ test.describe('Publish/subscribe basics', () => {
     await app.expectStep(5, LAST);
     expect(await app.eventRows().allInnerTexts()).toEqual(before);
     expect(await app.state()).toMatchObject({ step: 5, storedCount: 6 });
-    await expect(page.getByTestId('storage-status')).toContainText('6 events stored in this browser');
+    // The count is the current step's (not the furthest reached), and the later events are said to be kept.
+    const atFive = (await app.state()).events;
+    await expect(page.getByTestId('storage-status')).toContainText(`${atFive} events at this step, stored in this browser`);
+    await expect(page.getByTestId('storage-status')).toContainText(`The run went on to step ${LAST}: its 6 events are kept`);
   });
 
   test('reopening the scenario without a step resumes where the learner left off', async ({ page }) => {

@@ -192,6 +192,7 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
       branchStatus,
       ownership,
       notice,
+      restartRun: () => void run?.session.restart(),
       fork: () => {
         if (!run) return;
         const s = run.session.store.getState();

@@ -45,6 +45,8 @@ export interface RunChrome {
   saveEdited(json: string): Promise<{ ok: true } | { ok: false; message: string }>;
   /** A message from the last fork/export/share action. */
   notice: string | null;
+  /** Starts a damaged run again from what can still be read (the storage panel's action). */
+  restartRun(): void;
 }
 
 interface RunContextValue {
@@ -67,6 +69,7 @@ export const NO_CHROME: RunChrome = {
   ownership: 'builtin',
   saveEdited: async () => ({ ok: false, message: 'Editing is not available here.' }),
   notice: null,
+  restartRun: () => undefined,
 };
 
 const RunContext = createContext<RunContextValue | null>(null);

@@ -6,7 +6,7 @@ import type { RunRecord } from '../persistence/runTypes';
 import { uniqueDbName } from '../persistence/testing';
 import type { StreamAppend } from './appends';
 import { openRunChannel, type RunChannel } from './runChannel';
-import { createRunSession, restartRun, type RunPort, type RunSession, type SessionStorageStatus } from './runSession';
+import { createRunSession, type RunPort, type RunSession } from './runSession';
 
 /** Writes a raw value (or nothing) into a run database's run store, as a damaged profile would hold it. */
 async function putRaw(runId: string, value: unknown) {
@@ -258,7 +258,7 @@ describe('run session: damaged run records (19.7)', () => {
         await putRaw(base.runId, raw);
 
         const t = await tab(base.runId, null);
-        const storage = t.state().storage as SessionStorageStatus;
+        const storage = t.state().storage;
         expect(storage.error, what).toMatch(field === 'scenarioId' && value === 'another-scenario' ? /saved record is damaged \(it belongs to another scenario\)/ : /^This run's saved record is damaged \(/);
         expect(storage.error, what).toMatch(/Start this run again/);
         expect(storage.error, what).not.toMatch(/TypeError|RangeError|Expected|undefined|NaN|\[object/);
@@ -269,11 +269,11 @@ describe('run session: damaged run records (19.7)', () => {
         await t.session.settled();
         expect((await t.db.store.readAll()).length, what).toBe(base.events);
 
-        expect(restartRun(base.runId), what).toBe(true);
+        await t.session.restart();
         await t.session.settled();
         const after = t.state();
         expect(after.storage.error, what).toBeNull();
-        expect((after.storage as SessionStorageStatus).damaged, what).toBe(false);
+        expect(after.storage.damaged, what).toBe(false);
         expect(after.storage.notice, what).toMatch(/started again/);
         expect((await t.db.store.readAll()).length, what).toBe(base.events);
         const repaired = (await t.db.loadRun())!;

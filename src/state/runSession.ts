@@ -52,15 +52,6 @@ export interface RunSessionOptions {
   channel?: RunChannel | null;
 }
 
-/**
- * The storage status as the session keeps it: runStore's, plus whether the run is damaged (shown
- * read-only with a "Start this run again" action). TODO(runStore owner): move `damaged` into
- * runStore's StorageStatus and the restart action into RunChrome, then drop this and the registry.
- */
-export interface SessionStorageStatus extends StorageStatus {
-  damaged?: boolean;
-}
-
 export interface RunSession {
   readonly store: RunStore;
   readonly ready: Promise<void>;
@@ -77,17 +68,6 @@ export interface RunSession {
   settled(): Promise<void>;
   /** Stops listening to the other tabs. */
   close(): void;
-}
-
-/** Open sessions by run id, for the "Start this run again" button (see SessionStorageStatus). */
-const openSessions = new Map<string, RunSession>();
-
-/** Starts the open run `runId` again (the storage panel's action); false if no such run is open. */
-export function restartRun(runId: string): boolean {
-  const session = openSessions.get(runId);
-  if (!session) return false;
-  void session.restart();
-  return true;
 }
 
 /** A damaged run: what is wrong (for the learner) and what can be kept. */
@@ -110,7 +90,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   let chain: Promise<void> = Promise.resolve();
   let loaded = false;
 
-  const setStorage = (patch: Partial<SessionStorageStatus>) => store.setState((s) => ({ storage: { ...s.storage, ...patch } as SessionStorageStatus }));
+  const setStorage = (patch: Partial<StorageStatus>) => store.setState((s) => ({ storage: { ...s.storage, ...patch } }));
   const record = (cursor: number, furthestStep: number): RunRecord => ({
     runId,
     scenarioId: scenario.id,
@@ -416,10 +396,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     },
     close: () => {
       unlisten?.();
-      if (openSessions.get(runId) === session) openSessions.delete(runId);
     },
   };
-  openSessions.set(runId, session);
   return session;
 }
 

@@ -25,6 +25,8 @@ export interface StorageStatus {
   error: string | null;
   /** Something reassuring or informative ("restored step 5 from your last visit"), or null. */
   notice: string | null;
+  /** The run's stored record is damaged: shown read-only, with "Start this run again". */
+  damaged: boolean;
 }
 
 export interface RunState {
@@ -65,7 +67,7 @@ export function createRunStore(scenario: ScenarioDef, runId: string, inputs: rea
     world: first.world,
     effects: first.effects,
     narration: first.narration,
-    storage: { mode: 'loading', storedCount: 0, error: null, notice: null },
+    storage: { mode: 'loading', storedCount: 0, error: null, notice: null, damaged: false },
     question: null,
     answers: answersOf(inputs),
   }));
