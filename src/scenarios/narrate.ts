@@ -1,4 +1,5 @@
 import type { Effect, LearnerInput, Narration } from '../engine/types';
+import { quoteKey } from '../engine/broker/partitioner';
 
 const titles: Record<LearnerInput['kind'], (i: never) => string> = {
   produce: (i: Extract<LearnerInput, { kind: 'produce' }>) => `You produced a record${i.key === null ? ' without a key' : ` with key "${i.key}"`}`,
@@ -14,9 +15,29 @@ const titles: Record<LearnerInput['kind'], (i: never) => string> = {
 export function narrateEffects(input: LearnerInput, effects: readonly Effect[]): Narration {
   const title = (titles[input.kind] as (i: LearnerInput) => string)(input);
   const text = effects.length
-    ? effects.map((e) => capitalise(e.reason) + (/[.!?]$/.test(e.reason) ? '' : '.')).join(' ')
+    ? effects.map((e) => sentence(e)).join(' ')
     : 'Nothing changed in the system.';
   return { title, text, generated: true };
+}
+
+function sentence(e: Effect): string {
+  const text = e.kind === 'partitions-added' ? partitionsAdded(e) : e.reason;
+  return capitalise(text) + (/[.!?]$/.test(text) ? '' : '.');
+}
+
+/**
+ * Adding partitions, told from the effect's fields: producers partition with the count in their cached
+ * metadata and learn the new one only at their next refresh (metadata.max.age.ms, 5 min by default;
+ * KafkaProducer.partition uses cluster.partitionsForTopic from Metadata), so keyed records keep going to
+ * hash mod the old count until then.
+ */
+function partitionsAdded(e: Extract<Effect, { kind: 'partitions-added' }>): string {
+  const moved = e.movedKeys.length;
+  const sample = e.movedKeys.slice(0, 3).map((m) => `${quoteKey(m.key)} p${m.from}→p${m.to}`).join(', ');
+  const keys = moved === 0
+    ? 'no key written so far changes partition'
+    : `${moved} key${moved === 1 ? '' : 's'} written so far will map elsewhere (${sample}${moved > 3 ? ', …' : ''}), so their new records will not follow their old ones`;
+  return `'${e.topic}' grew from ${e.from} to ${e.to} partitions. Old records stay where they are. A producer partitions with the count in its cached metadata, so it keeps using toPositive(murmur2(key)) mod ${e.from} until its next metadata refresh (metadata.max.age.ms, 5 minutes by default), and mod ${e.to} after it: ${keys}`;
 }
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

@@ -12,13 +12,13 @@
  */
 import { WrongExpectedVersionError } from '../engine/eventstore';
 import type { LearnerInput, RecordedEvent } from '../engine/types';
-import { describeFailure } from '../persistence/errors';
-import { DamagedRunRecordError, mergeInputs, sameStory, type RunSalvage } from '../persistence/runRecord';
+import { DamagedRunRecordError, mergeInputs, sameStory } from '../persistence/runRecord';
 import type { RunRecord } from '../persistence/runTypes';
 import type { ScenarioDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, toAppends, type StreamAppend } from './appends';
 import type { RunChannel, RunChangeKind } from './runChannel';
+import { damageOf, describe, plural, type Damage } from './runDamage';
 import { answersOf, createRunStore, questionOf, type RunStore, type StorageStatus } from './runStore';
 
 /** What a session needs from persistence (implemented by the IndexedDB run database). */
@@ -70,13 +70,6 @@ export interface RunSession {
   close(): void;
 }
 
-/** A damaged run: what is wrong (for the learner) and what can be kept. */
-interface Damage {
-  message: string;
-  salvage: RunSalvage;
-}
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function createRunSession(options: RunSessionOptions): RunSession {
   const { scenario, runId, port, now } = options;
@@ -400,18 +393,3 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   };
   return session;
 }
-
-/** A damaged record as the learner reads it, with what is kept. */
-function damageOf(err: DamagedRunRecordError, fallbackInputs: readonly LearnerInput[]): Damage {
-  const salvage = err.salvage.inputs.length > 0 || fallbackInputs.length === 0 ? err.salvage : { ...err.salvage, inputs: [...fallbackInputs] };
-  return {
-    message: `${err.message} Nothing was changed; the run is shown read-only. Start this run again to repair it: the answers and stored events that can still be read are kept.`,
-    salvage,
-  };
-}
-
-/** Errors whose message is written for the learner; anything else is described in plain words (never raw error text). */
-const WORDED = new Set(['StorageFullError', 'StorageUnavailableError', 'DatabaseUpgradedElsewhereError', 'DatabaseDeletedElsewhereError', 'DatabaseClosedError', 'DamagedRunRecordError', 'RunDivergedError']);
-
-const describe = (err: unknown): string =>
-  err instanceof Error && WORDED.has(err.name) ? err.message : describeFailure('Storing this run', err, 'What you see is shown but may not be kept');

@@ -97,8 +97,18 @@ export interface PendingSend {
 }
 
 export interface LastSend extends PendingSend {
+  /** The broker-assigned producer id of the session that sent it. */
+  readonly pid: number;
   readonly epoch: number;
   readonly offset: number;
+}
+
+/** What a producer believes about topics until its next metadata refresh (Kafka's client `Metadata`). */
+export interface ProducerMetadata {
+  /** Simulated ms of the last full refresh; null before the first. */
+  readonly refreshedAt: number | null;
+  /** Partition count per topic, as of the refresh (or the first send to a topic). */
+  readonly partitions: Readonly<Record<string, number>>;
 }
 
 export interface ProducerState {
@@ -107,8 +117,17 @@ export interface ProducerState {
   readonly maxInFlight: number;
   /** Records per sticky batch for keyless records. */
   readonly stickyBatchSize: number;
-  /** Idempotence session; a restart starts a new one. */
+  /**
+   * The producer id the broker assigned (InitProducerId). A restarted non-transactional producer asks
+   * again and gets a NEW id with epoch 0 (TransactionCoordinator.handleInitProducerId, null transactional id).
+   */
+  readonly pid: number;
+  /** Producer epoch of `pid`: 0 for an idempotent producer (bumps are for transactions and KIP-360 resets). */
   readonly epoch: number;
+  /** The producer's cached cluster metadata: partition counts per topic, refreshed every `metadataMaxAgeMs`. */
+  readonly metadata: ProducerMetadata;
+  /** metadata.max.age.ms (default 300000 = 5 min). */
+  readonly metadataMaxAgeMs: number;
   /** Next sequence number per topic and partition, within the current epoch. */
   readonly sequences: Readonly<Record<string, readonly number[]>>;
   /** Sticky partitioner: the current batch's partition and fill per topic. */
@@ -121,6 +140,8 @@ export interface ProducerState {
 
 export interface MemberState {
   readonly memberId: string;
+  /** group.instance.id of a static member (KIP-345); absent for a dynamic member. */
+  readonly groupInstanceId?: string;
   readonly topics: readonly string[];
   readonly assignment: readonly TopicPartition[];
   /** Next offset to fetch, per "topic:partition"; absent until the first poll after assignment. */

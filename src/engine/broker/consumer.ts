@@ -25,7 +25,7 @@ function resolvePosition(state: BrokerState, group: GroupState, memberId: string
   const known = positions[k] ?? group.committed[k]?.offset;
   const reset = (why: string): Resolved => {
     if (policy === 'none') {
-      effects.push(rejected('poll', groupId, `${why} and auto.offset.reset=none: ${memberId} gets an error for ${name} instead of records`));
+      effects.push(rejected('poll', groupId, `${why} and auto.offset.reset=none: ${memberId}'s poll fails (NoOffsetForPartitionException for ${name}), so it gets no records at all`));
       return { position: null };
     }
     const to = policy === 'earliest' ? log.logStartOffset : log.logEndOffset;
@@ -45,8 +45,13 @@ function resolvePosition(state: BrokerState, group: GroupState, memberId: string
 }
 
 /**
- * Fetches up to `maxRecords` from the member's partitions, starting where it left off, and advances
- * its positions (not its committed offsets). With auto-commit, first commits what the previous poll reached.
+ * One poll, as Kafka's classic consumer does it (ClassicKafkaConsumer.poll → updateAssignmentMetadataIfNeeded
+ * → updateFetchPositions): first EVERY assigned partition without a position gets one — its committed
+ * offset (ConsumerCoordinator.initWithCommittedOffsetsIfNeeded), else auto.offset.reset
+ * (SubscriptionState.resetInitializingPositions) — even those this poll then fetches nothing from; with
+ * auto.offset.reset=none and no commit the poll fails as a whole (NoOffsetForPartitionException). Then it
+ * returns up to `maxRecords` (max.poll.records) from the positions and advances them (not the committed
+ * offsets). With auto-commit, it first commits what the previous poll reached.
  */
 export function poll(state: BrokerState, request: PollRequest, now: number): BrokerStep & { records: FetchedRecord[] } {
   const { groupId, memberId } = request;
@@ -65,16 +70,26 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
   const group = s.groups[groupId]!;
   const member = group.members[memberId]!;
   const n = member.assignment.length;
-  let budget = Math.max(0, Math.floor(request.maxRecords ?? DEFAULT_MAX_POLL_RECORDS));
   const positions = { ...member.positions };
+  // 1. Positions for every assigned partition (updateFetchPositions), whether or not this poll reads it.
+  let failed = false;
+  for (const { topic, partition } of member.assignment) {
+    const resolved = resolvePosition(s, group, memberId, positions, topic, partition, effects);
+    if (resolved.position === null) failed = true;
+    else positions[tpKey(topic, partition)] = resolved.position;
+  }
+  if (failed) {
+    // NoOffsetForPartitionException: the poll throws, so the application gets no records at all.
+    return { state: putMember(s, group, { ...member, positions }), effects, records };
+  }
+  // 2. Records from the positions, round-robin over the partitions, up to max.poll.records.
+  let budget = Math.max(0, Math.floor(request.maxRecords ?? DEFAULT_MAX_POLL_RECORDS));
   let cursor = member.fetchCursor % Math.max(1, n);
   for (let i = 0; i < n && budget > 0; i++) {
     const idx = (member.fetchCursor + i) % n;
     const { topic, partition } = member.assignment[idx]!;
-    const resolved = resolvePosition(s, group, memberId, positions, topic, partition, effects);
-    if (resolved.position === null) continue;
     const k = tpKey(topic, partition);
-    let pos = resolved.position;
+    let pos = positions[k]!;
     const log = getPartition(s, topic, partition);
     // The records are read from the partition's persistent vector (no flat copy of the whole log).
     const vec = recordsVec(log);

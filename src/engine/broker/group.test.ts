@@ -32,6 +32,9 @@ describe('joinGroup with the range assignor (eager)', () => {
     expect(assignmentOf(b.state, 'g', 'c1').map((t) => t.partition)).toEqual([0, 1]);
     expect(assignmentOf(b.state, 'g', 'c2').map((t) => t.partition)).toEqual([2]);
     expect(only(b.effects, 'partitions-assigned')[0]!.reason).toMatch(/range assignor.*orders: 3 partitions over 2 members → c1 gets orders-0, orders-1/);
+    // The classic coordinator generates member ids (ClassicGroup.generateMemberId: client.id + '-' + UUID),
+    // so the real order is effectively random; the effect says the simulator orders by the names shown.
+    expect(only(b.effects, 'rebalance-completed')[0]!.reason).toMatch(/ordered by member id, here the names shown .*c1-<random UUID>.*effectively random/);
   });
 
   it('members beyond the partition count stay idle; c10 sorts before c2', () => {
@@ -53,20 +56,25 @@ describe('joinGroup with the range assignor (eager)', () => {
 });
 
 describe('poll and commit', () => {
-  it('auto.offset.reset applies when there is no commit; positions advance; commit = next to consume', () => {
+  // A poll first gives EVERY assigned partition a position (ClassicKafkaConsumer.updateFetchPositions:
+  // committed offset, else SubscriptionState.resetInitializingPositions → auto.offset.reset), even one it
+  // then fetches nothing from; commitSync() commits SubscriptionState.allConsumed(), every assigned
+  // partition with a valid position.
+  it('a poll sets a position on every assigned partition; a commit commits them all (allConsumed)', () => {
     const a = join(world(), 'c1');
     const p1 = pure(a.state, (s) => poll(s, { groupId: 'g', memberId: 'c1', maxRecords: 6 }, 300));
-    expect(only(p1.effects, 'offset-reset-applied').map((e) => [e.partition, e.policy, e.to])).toEqual([[0, 'earliest', 0], [1, 'earliest', 0]]);
+    expect(only(p1.effects, 'offset-reset-applied').map((e) => [e.partition, e.policy, e.to])).toEqual([[0, 'earliest', 0], [1, 'earliest', 0], [2, 'earliest', 0]]);
+    expect(positionOf(p1.state, 'g', 'c1', 'orders', 2)).toBe(0); // nothing fetched there, but a position
     expect(p1.records.map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@0', '0@1', '0@2', '0@3', '1@0', '1@1']);
     expect(p1.records[0]).toMatchObject({ topic: 'orders', key: 'k0', value: '0/0', timestamp: 100, eventId: null, headers: {} });
     expect(positionOf(p1.state, 'g', 'c1', 'orders', 1)).toBe(2);
     expect(committedOffset(p1.state, 'g', 'orders', 0)).toBeNull();
     expect(lagOf(p1.state, 'g', 'orders', 0)).toBeNull();
     const c = pure(p1.state, (s) => commit(s, { groupId: 'g', memberId: 'c1' }, 301));
-    expect(only(c.effects, 'offset-committed').map((e) => [e.partition, e.offset, e.previous])).toEqual([[0, 4, null], [1, 2, null]]);
+    expect(only(c.effects, 'offset-committed').map((e) => [e.partition, e.offset, e.previous])).toEqual([[0, 4, null], [1, 2, null], [2, 0, null]]);
     expect(committedOffset(c.state, 'g', 'orders', 1)).toBe(2);
     expect(lagOf(c.state, 'g', 'orders', 1)).toBe(2);
-    expect(lagOf(c.state, 'g', 'orders', 2)).toBeNull();
+    expect(lagOf(c.state, 'g', 'orders', 2)).toBe(4); // committed at 0: a commit, so lag 4 − 0, not "no commit"
     const p2 = poll(c.state, { groupId: 'g', memberId: 'c1', maxRecords: 100 }, 302);
     expect(p2.records.map((r) => `${r.partition}@${r.offset}`)).toEqual(['1@2', '1@3', '2@0', '2@1', '2@2', '2@3']);
   });
@@ -96,7 +104,8 @@ describe('poll and commit', () => {
     expect(only(p1.effects, 'offset-committed')).toEqual([]); // nothing reached yet
     expect(committedOffset(p1.state, 'g', 'orders', 0)).toBeNull();
     const p2 = poll(p1.state, { groupId: 'g', memberId: 'c1', maxRecords: 3 }, 2);
-    expect(only(p2.effects, 'offset-committed').map((e) => [e.partition, e.offset])).toEqual([[0, 3]]);
+    // allConsumed(): partitions 1 and 2 got positions (0) in the first poll, so they are committed too
+    expect(only(p2.effects, 'offset-committed').map((e) => [e.partition, e.offset])).toEqual([[0, 3], [1, 0], [2, 0]]);
     expect(p2.effects[0]!.kind).toBe('offset-committed'); // before the fetch
   });
 
@@ -117,12 +126,41 @@ describe('poll and commit', () => {
     expect(b.records).toHaveLength(12);
   });
 
-  it('commit by a non-member or for a partition not owned is refused', () => {
-    const s = join(join(world(), 'c1').state, 'c2').state;
-    expect(kinds(commit(s, { groupId: 'g', memberId: 'zz' }, 1).effects)).toEqual(['request-rejected']);
-    const r = commit(s, { groupId: 'g', memberId: 'c2', offsets: [{ topic: 'orders', partition: 0, offset: 1 }] }, 1);
-    expect(kinds(r.effects)).toEqual(['request-rejected']);
-    expect(committedOffset(r.state, 'g', 'orders', 0)).toBeNull();
+  // The classic coordinator validates WHO commits, not which partitions (group-coordinator
+  // ClassicGroup.validateOffsetCommit / validateMember): UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION,
+  // FENCED_INSTANCE_ID (REBALANCE_IN_PROGRESS needs a rebalance caught half-way, which a step never is).
+  it('commit is validated by member id, generation and static instance id, not by partition ownership', () => {
+    const s = join(join(world(), 'c1').state, 'c2').state; // generation 2
+    const unknown = commit(s, { groupId: 'g', memberId: 'zz' }, 1);
+    expect(kinds(unknown.effects)).toEqual(['request-rejected']);
+    expect(only(unknown.effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
+    // c2 owns only orders-2, yet its commit for orders-0 is accepted
+    const foreign = commit(s, { groupId: 'g', memberId: 'c2', offsets: [{ topic: 'orders', partition: 0, offset: 1 }] }, 1);
+    expect(kinds(foreign.effects)).toEqual(['offset-committed', 'lag-changed']);
+    expect(committedOffset(foreign.state, 'g', 'orders', 0)).toBe(1);
+    // a member that missed a rebalance commits with its old generation
+    const stale = commit(s, { groupId: 'g', memberId: 'c1', generation: 1, offsets: [{ topic: 'orders', partition: 0, offset: 1 }] }, 1);
+    expect(only(stale.effects, 'request-rejected')[0]!.error).toMatch(/ILLEGAL_GENERATION/);
+    expect(committedOffset(stale.state, 'g', 'orders', 0)).toBeNull();
+    // an evicted member (session timeout) still has its member id: UNKNOWN_MEMBER_ID
+    const evicted = crashMember(s, { groupId: 'g', memberId: 'c2' }, 2).state;
+    expect(only(commit(evicted, { groupId: 'g', memberId: 'c2' }, 3).effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
+  });
+
+  it('a static member replaced by a newer instance with the same group.instance.id is fenced (FENCED_INSTANCE_ID)', () => {
+    const s = join(world(), 'ship-1-b', { groupInstanceId: 'ship-1' }).state;
+    expect(s.groups.g!.members['ship-1-b']!.groupInstanceId).toBe('ship-1');
+    const zombie = commit(s, { groupId: 'g', memberId: 'ship-1-a', groupInstanceId: 'ship-1', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 1);
+    expect(only(zombie.effects, 'request-rejected')[0]!.error).toMatch(/FENCED_INSTANCE_ID/);
+    expect(only(commit(s, { groupId: 'g', memberId: 'x', groupInstanceId: 'nobody' }, 1).effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
+    expect(kinds(commit(s, { groupId: 'g', memberId: 'ship-1-b', groupInstanceId: 'ship-1', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 1).effects)).toEqual(['offset-committed', 'lag-changed']);
+  });
+
+  it('a commit without member id or generation (an admin tool) is accepted only while the group is empty', () => {
+    const s = join(world(), 'c1').state;
+    expect(only(commit(s, { groupId: 'g', memberId: '', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 1).effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
+    const empty = leaveGroup(s, { groupId: 'g', memberId: 'c1' }, 2).state;
+    expect(committedOffset(commit(empty, { groupId: 'g', memberId: '', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 3).state, 'g', 'orders', 0)).toBe(2);
   });
 });
 

@@ -17,6 +17,8 @@ export interface JoinRequest {
    * commit is visible. When true, each poll first commits the positions the previous poll reached.
    */
   autoCommit?: boolean;
+  /** group.instance.id (KIP-345): a static member. The coordinator checks it on commits (FENCED_INSTANCE_ID). */
+  groupInstanceId?: string;
 }
 
 export interface MemberRef {
@@ -43,7 +45,9 @@ export function joinGroup(state: BrokerState, request: JoinRequest, now: number)
   }
   const existing = group.members[memberId];
   if (existing && sameSet(existing.topics, topics)) return { state: withTime(state, now), effects: [] };
-  const member: MemberState = existing ? { ...existing, topics } : { memberId, topics, assignment: [], positions: {}, fetchCursor: 0 };
+  const member: MemberState = existing
+    ? { ...existing, topics }
+    : { memberId, topics, assignment: [], positions: {}, fetchCursor: 0, ...(request.groupInstanceId !== undefined ? { groupInstanceId: request.groupInstanceId } : {}) };
   const allTopics = [...new Set([...group.topics, ...topics])].sort();
   const next = putGroup(withTime(state, now), { ...group, topics: allTopics, members: { ...group.members, [memberId]: member } });
   const effects: BrokerEffect[] = [];

@@ -68,22 +68,66 @@ export function commitPositions(state: BrokerState, groupId: string, memberId: s
   return writeCommits(state, groupId, entries, now, why);
 }
 
+export interface CommitRequest {
+  groupId: string;
+  /** '' = a consumer outside group management (or an admin tool): only accepted while the group is empty. */
+  memberId: string;
+  /** Explicit offsets; omitted = every assigned partition that has a position (SubscriptionState.allConsumed). */
+  offsets?: OffsetEntry[];
+  /** The generation the member last joined; omitted = the group's current one (-1 with an empty member id). */
+  generation?: number;
+  /** group.instance.id of a static member (KIP-345). */
+  groupInstanceId?: string;
+}
+
 /**
- * Commits offsets for a member: by default its current positions on its assigned partitions; explicit
- * offsets only for partitions it owns (a commit for a partition lost in a rebalance would be fenced).
+ * Why the coordinator refuses a commit, or null: the classic protocol's rules
+ * (group-coordinator ClassicGroup.validateOffsetCommit / validateMember). It checks WHO commits — member
+ * id, static instance id, generation — and the group's state, never which partitions: a member may
+ * commit a partition it does not own (KIP-848 groups check the member epoch instead,
+ * ConsumerGroup.validateOffsetCommit). A rebalance in progress (REBALANCE_IN_PROGRESS) cannot be seen
+ * here, as a simulated rebalance completes within one step.
  */
-export function commit(state: BrokerState, request: { groupId: string; memberId: string; offsets?: OffsetEntry[] }, now: number): BrokerStep {
+function commitRefusal(group: GroupState | undefined, req: CommitRequest): string | null {
+  const { memberId, groupInstanceId } = req;
+  // A consumer sends the generation it last joined (an evicted one still has its old member id and generation).
+  const generation = req.generation ?? (memberId === '' ? -1 : (group?.generation ?? 0));
+  const members = group ? Object.values(group.members) : [];
+  if (generation < 0 && members.length === 0) return null; // admin client or manual assignment, empty group
+  if (generation >= 0 || memberId !== '' || groupInstanceId !== undefined) {
+    if (groupInstanceId !== undefined) {
+      const holder = members.find((m) => m.groupInstanceId === groupInstanceId);
+      if (!holder) return `no member of '${req.groupId}' has group.instance.id '${groupInstanceId}', so the coordinator answers UNKNOWN_MEMBER_ID`;
+      if (holder.memberId !== memberId) return `group.instance.id '${groupInstanceId}' now belongs to ${holder.memberId}, so the coordinator fences ${memberId || 'the sender'} with FENCED_INSTANCE_ID (a newer instance with the same id replaced it)`;
+    }
+    if (!group?.members[memberId]) return `${memberId || 'a consumer without a member id'} is not a member of group '${req.groupId}' (never joined, left, or was evicted), so the coordinator answers UNKNOWN_MEMBER_ID and the consumer throws CommitFailedException`;
+    if (generation !== group.generation) return `${memberId} commits with generation ${generation}, but the group is at generation ${group.generation}: the coordinator answers ILLEGAL_GENERATION (it missed a rebalance and must rejoin), and the consumer throws CommitFailedException`;
+    return null;
+  }
+  return `a commit without member id or generation is accepted only while the group is empty, and '${req.groupId}' has members: UNKNOWN_MEMBER_ID`;
+}
+
+/**
+ * Commits offsets for a member: by default its positions on every assigned partition that has one
+ * (KafkaConsumer.commitSync() = commitSync(subscriptions.allConsumed())), or the explicit offsets,
+ * after the coordinator's checks (`commitRefusal`). Explicit offsets may name partitions the member
+ * does not own: the classic coordinator accepts them.
+ */
+export function commit(state: BrokerState, request: CommitRequest, now: number): BrokerStep {
   const { groupId, memberId } = request;
   const base = withTime(state, now);
-  const member = state.groups[groupId]?.members[memberId];
-  if (!member) {
-    return { state: base, effects: [rejected('commit', groupId, `${memberId} is not a member of group '${groupId}', so it cannot commit (Kafka answers UNKNOWN_MEMBER_ID)`)] };
+  const group = state.groups[groupId];
+  const refusal = commitRefusal(group, request);
+  if (refusal) return { state: base, effects: [rejected('commit', groupId, refusal)] };
+  const member = group?.members[memberId];
+  if (!request.offsets) {
+    if (!member) return { state: base, effects: [] };
+    return commitPositions(base, groupId, memberId, member.assignment, now, `${memberId} commits its positions on every assigned partition`);
   }
-  if (!request.offsets) return commitPositions(base, groupId, memberId, member.assignment, now, `${memberId} commits its positions`);
-  const owns = new Set(member.assignment.map((tp) => tpKey(tp.topic, tp.partition)));
-  const ok = request.offsets.filter((o) => owns.has(tpKey(o.topic, o.partition)));
-  const refused = request.offsets.filter((o) => !owns.has(tpKey(o.topic, o.partition)));
-  const step = writeCommits(base, groupId, ok, now, `${memberId} commits`);
-  const effects = refused.map((o) => rejected('commit', groupId, `${memberId} does not own ${tpName(o.topic, o.partition)} in this generation, so its commit there is refused`));
-  return { state: step.state, effects: [...step.effects, ...effects] };
+  const owns = new Set(member?.assignment.map((tp) => tpKey(tp.topic, tp.partition)) ?? []);
+  const foreign = request.offsets.filter((o) => !owns.has(tpKey(o.topic, o.partition)));
+  const note = foreign.length && member ? ` (it does not own ${foreign.map((o) => tpName(o.topic, o.partition)).join(', ')}, but the coordinator checks the member and generation, not partition ownership)` : '';
+  return writeCommits(base.groups[groupId] ? base : putGroup(base, emptyGroupFor(groupId)), groupId, request.offsets, now, `${memberId || 'an admin client'} commits${note}`);
 }
+
+const emptyGroupFor = (groupId: string): GroupState => ({ groupId, assignor: 'range', autoOffsetReset: 'latest', autoCommit: false, configured: false, generation: 0, topics: [], members: {}, committed: {} });

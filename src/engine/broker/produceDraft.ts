@@ -17,27 +17,76 @@ export const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({})
 
 export interface ProducerOptions {
   producerId: string;
-  /** Default true (Kafka ≥ 3.0). */
+  /**
+   * `enable.idempotence` as the application sets it; unset = Kafka's default (true since 3.0, effective
+   * from 3.0.1 / 3.1.1 / 3.2.0 — KAFKA-13598). When it is unset, a conflicting setting (acks ≠ all,
+   * retries = 0, max.in.flight > 5) turns idempotence off silently (KAFKA-13673); when it is true, the
+   * same conflict is a configuration error. ProducerConfig.postProcessAndValidateIdempotenceConfigs.
+   */
   idempotent?: boolean;
   /** max.in.flight.requests.per.connection, default 5. */
   maxInFlight?: number;
+  /** acks, default 'all' (since 3.0). Only used to decide idempotence: replication is not modelled. */
+  acks?: 'all' | -1 | 0 | 1;
+  /** retries, default Integer.MAX_VALUE. Only 0 matters here (it turns idempotence off when unset). */
+  retries?: number;
   /** Records per sticky batch for keyless records, default 10. */
   stickyBatchSize?: number;
+  /** metadata.max.age.ms: how long the producer trusts its partition counts (default 300000 = 5 min). */
+  metadataMaxAgeMs?: number;
 }
 
-export function newProducer(options: ProducerOptions): ProducerState {
+/** Kafka's metadata.max.age.ms default (CommonClientConfigs / ProducerConfig): 5 minutes. */
+export const DEFAULT_METADATA_MAX_AGE_MS = 300_000;
+
+/** Thrown for a producer configuration Kafka refuses (its ConfigException). */
+export class ProducerConfigError extends Error {
+  override name = 'ProducerConfigError';
+}
+
+/**
+ * Whether the producer is idempotent, as Kafka's ProducerConfig.postProcessAndValidateIdempotenceConfigs
+ * decides: explicit `enable.idempotence=true` with a conflicting setting throws; an unset one with a
+ * conflicting setting is silently false (KAFKA-13673); otherwise the explicit value or the default true.
+ */
+export function resolveIdempotence(options: ProducerOptions): boolean {
+  const explicit = options.idempotent;
+  if (explicit === false) return false;
+  const acks = options.acks === undefined || options.acks === 'all' ? -1 : options.acks;
+  const conflicts: string[] = [];
+  if (options.retries === 0) conflicts.push('Must set retries to non-zero when using the idempotent producer.');
+  if (acks !== -1) conflicts.push('Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.');
+  if ((options.maxInFlight ?? 5) > 5) conflicts.push('Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
+  if (conflicts.length === 0) return true;
+  if (explicit === true) throw new ProducerConfigError(`${options.producerId}: ${conflicts[0]}`);
+  return false;
+}
+
+/** The next producer id the broker hands out (InitProducerId): ids are never reused. */
+export function nextPid(state: BrokerState): number {
+  let max = -1;
+  for (const p of Object.values(state.producers)) if (p.pid > max) max = p.pid;
+  return max + 1;
+}
+
+export function newProducer(options: ProducerOptions, pid = 0): ProducerState {
   return {
     producerId: options.producerId,
-    idempotent: options.idempotent ?? true,
+    idempotent: resolveIdempotence(options),
     maxInFlight: options.maxInFlight ?? 5,
     stickyBatchSize: options.stickyBatchSize ?? DEFAULT_STICKY_BATCH,
+    pid,
     epoch: 0,
     sequences: {},
     sticky: {},
+    metadata: NO_METADATA,
+    metadataMaxAgeMs: options.metadataMaxAgeMs ?? DEFAULT_METADATA_MAX_AGE_MS,
     lastSend: null,
     pending: [],
   };
 }
+
+const NO_METADATA: ProducerState['metadata'] = Object.freeze({ refreshedAt: null, partitions: Object.freeze({}) });
 
 interface DraftPartition {
   /** The records appended by this call (the log's earlier records stay shared in `base`). */
@@ -75,6 +124,7 @@ interface LiveLast {
   /** null: a keyed record whose choice was not built (summary mode); rebuilt from the key when needed. */
   choice: PartitionChoice | null;
   sequence: number;
+  pid: number;
   epoch: number;
 }
 
@@ -98,6 +148,7 @@ export class Draft {
   private lastSeqsTopic = '';
   private lastLive: LiveLast | null = null;
   private lastLiveOwner: DraftProducer | null = null;
+  private pids: number | null = null;
 
   /**
    * `summary`: the call reports one `records-appended` per partition, so keyed records need only their
@@ -136,12 +187,60 @@ export class Draft {
     if (this.lastProducer?.producerId === id) return this.lastProducer;
     let p = this.producers.get(id);
     if (!p) {
-      const base = this.base.producers[id] ?? newProducer({ producerId: id });
+      const base = this.base.producers[id] ?? newProducer({ producerId: id }, this.allocatePid());
       p = { ...base, sequences: { ...base.sequences } as Record<string, number[]>, sticky: { ...base.sticky }, pending: [...base.pending] };
       this.producers.set(id, p);
     }
     this.lastProducer = p;
     return p;
+  }
+
+  /** A fresh producer id for a producer first seen in this call (ids are never reused). */
+  private allocatePid(): number {
+    this.pids ??= nextPid(this.base);
+    return this.pids++;
+  }
+
+  /**
+   * The partition count `p` believes `topic` has, as Kafka's client `Metadata` does: learnt on the first
+   * send to the topic, then trusted until metadata.max.age.ms has passed since the last refresh
+   * (Metadata.timeToNextUpdate), when the producer refreshes every topic it knows. A topic grown since
+   * keeps receiving keyed records at `hash mod old count` until then. `note` says so for the reason.
+   */
+  partitionCount(p: DraftProducer, topic: string, now: number): { count: number; note: string } {
+    const actual = this.base.topics[topic]!.partitions.length;
+    let md = p.metadata;
+    let note = '';
+    if (md.refreshedAt !== null && now - md.refreshedAt >= p.metadataMaxAgeMs) {
+      const partitions: Record<string, number> = {};
+      for (const t of Object.keys(md.partitions)) {
+        const n = this.base.topics[t]?.partitions.length;
+        if (n !== undefined) partitions[t] = n;
+      }
+      const was = md.partitions[topic];
+      if (was !== undefined && was !== actual) {
+        note = `${shown(p) ?? 'the producer'} refreshed its metadata (older than metadata.max.age.ms, ${ms(p.metadataMaxAgeMs)}) and now sees ${actual} partitions of '${topic}' instead of ${was}; `;
+      }
+      md = { refreshedAt: now, partitions };
+    }
+    const known = md.partitions[topic];
+    if (known === undefined) md = { refreshedAt: md.refreshedAt ?? now, partitions: { ...md.partitions, [topic]: actual } };
+    if (md !== p.metadata) p.metadata = md;
+    const count = md.partitions[topic]!;
+    if (count < actual) {
+      note = `${shown(p) ?? 'the producer'}'s metadata (refreshed ${ms(now - md.refreshedAt!)} ago; it refreshes every metadata.max.age.ms = ${ms(p.metadataMaxAgeMs)}) still lists ${count} partitions of '${topic}', which now has ${actual}, so it uses ${count}: `;
+    }
+    return { count, note };
+  }
+
+  /** The producer's view now matches the topic (explicit partition not in its metadata: Kafka refreshes and waits). */
+  refreshMetadata(p: DraftProducer, now: number): void {
+    const partitions: Record<string, number> = {};
+    for (const t of Object.keys(p.metadata.partitions)) {
+      const n = this.base.topics[t]?.partitions.length;
+      if (n !== undefined) partitions[t] = n;
+    }
+    p.metadata = { refreshedAt: now, partitions };
   }
 
   /** The producer's sequence array for a topic, copied before its first change in this call. */
@@ -189,17 +288,19 @@ export class Draft {
       e.rec = rec;
       e.choice = choice;
       e.sequence = sequence;
+      e.pid = p.pid;
       e.epoch = p.epoch;
-    } else this.lastSends.set(p, { rec, choice, sequence, epoch: p.epoch });
+    } else this.lastSends.set(p, { rec, choice, sequence, pid: p.pid, epoch: p.epoch });
   }
 
   lastSend(p: DraftProducer): LastSend | null {
     const e = this.lastSends.get(p);
     if (!e) return p.lastSend;
     const r = e.rec;
-    // A batch never changes partition counts, so the key's choice is the one made when it was sent.
+    // A batch never changes partition counts, and a choice is left unbuilt only when the producer's
+    // metadata matched the topic, so the key's choice is the one made when it was sent.
     const choice = e.choice ?? keyChoice(r.key!, this.base.topics[r.topic]!.partitions.length);
-    return { topic: r.topic, partition: r.partition, sequence: e.sequence, key: r.key, value: r.value, headers: r.headers, eventId: r.eventId, choice, epoch: e.epoch, offset: r.offset };
+    return { topic: r.topic, partition: r.partition, sequence: e.sequence, key: r.key, value: r.value, headers: r.headers, eventId: r.eventId, choice, pid: e.pid, epoch: e.epoch, offset: r.offset };
   }
 
   restoreLastSend(p: DraftProducer, last: LastSend | null): void {
@@ -242,6 +343,13 @@ export class Draft {
     }
     return { ...this.base, now: Math.max(this.base.now, now), rng: this.rng, topics, producers };
   }
+}
+
+/** "5 min", "30 s", "250 ms". */
+export function ms(n: number): string {
+  if (n >= 60_000 && n % 60_000 === 0) return `${n / 60_000} min`;
+  if (n >= 1000 && n % 1000 === 0) return `${n / 1000} s`;
+  return n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`;
 }
 
 const records = (n: number): string => `${n} record${n === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBroker, type BrokerState } from './brokerState';
 import { partitionForKey } from './partitioner';
-import { createProducer, produce, produceBatch, restartProducer, flushProducer } from './producer';
+import { createProducer, produce, produceBatch, restartProducer, flushProducer, ProducerConfigError, DEFAULT_METADATA_MAX_AGE_MS } from './producer';
 import { createTopic, addPartitions } from './topic';
 import { logEndOffset, recordsOf } from './log';
 import { only, pure } from './testing';
@@ -136,12 +136,38 @@ describe('producers: idempotence', () => {
     expect(only(b.effects, 'record-appended')[0]!.reason).toMatch(/duplicated/);
   });
 
-  it('idempotence holds only within one session: a resend after restart duplicates', () => {
-    const a = produce(start(), { topic: 'rides', key: 'k', value: 'v', producerId: 'p' }, 0);
-    const r = restartProducer(a.state, 'p', 1);
-    expect(only(r.effects, 'producer-restarted')[0]).toMatchObject({ producerId: 'p', epoch: 1 });
+  // A restarted non-transactional producer sends InitProducerId with a null transactional id, and the
+  // broker "blindly" returns a NEW producer id with epoch 0 (core TransactionCoordinator.handleInitProducerId).
+  // Same-id epoch bumps are for transactional fencing, KIP-360 sequence resets
+  // (TransactionManager.bumpIdempotentEpochAndResetIdIfNeeded) and KIP-890 transactions, not restarts.
+  it('a restarted idempotent producer gets a new producer id with epoch 0, so a resend duplicates', () => {
+    const s0 = createProducer(start(), { producerId: 'q' }, 0).state; // another producer holds id 1
+    expect([s0.producers.p!.pid, s0.producers.q!.pid]).toEqual([0, 1]);
+    const a = produce(s0, { topic: 'rides', key: 'k', value: 'v', producerId: 'p' }, 0);
+    const r = pure(a.state, (s) => restartProducer(s, 'p', 1));
+    expect(only(r.effects, 'producer-restarted')[0]).toMatchObject({ producerId: 'p', epoch: 0 });
+    expect(only(r.effects, 'producer-restarted')[0]!.reason).toMatch(/new producer id, 2 with epoch 0 \(it was 0\)/);
+    expect(r.state.producers.p).toMatchObject({ pid: 2, epoch: 0 });
     const b = produce(r.state, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', retry: true }, 2);
     expect(b.appended!.offset).toBe(1);
+    expect(only(b.effects, 'record-appended')[0]!.reason).toMatch(/new producer id \(2, sequence 0; the original was sent by 0\)/);
+    // ids are never reused: a second restart gets 3
+    expect(restartProducer(b.state, 'p', 3).state.producers.p).toMatchObject({ pid: 3, epoch: 0 });
+  });
+
+  // ProducerConfig.postProcessAndValidateIdempotenceConfigs: enable.idempotence defaults to true (Kafka 3.0,
+  // effective from 3.0.1 / 3.1.1 / 3.2.0, KAFKA-13598), but when it is NOT set, acks ≠ all, retries = 0 or
+  // max.in.flight > 5 turn it off silently (KAFKA-13673); when it IS set to true they are a ConfigException.
+  it('idempotence is silently off when a conflicting setting is given without enable.idempotence', () => {
+    for (const conflict of [{ acks: 1 as const }, { acks: 0 as const }, { retries: 0 }, { maxInFlight: 6 }]) {
+      const s = createProducer(withTopic(), { producerId: 'p', ...conflict }, 0).state;
+      expect(s.producers.p!.idempotent).toBe(false);
+      const a = produce(s, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', eventId: 'e1' }, 0);
+      const b = produce(a.state, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', retry: true }, 1);
+      expect(b.appended!.offset).toBe(1); // the retry is duplicated
+      expect(() => createProducer(withTopic(), { producerId: 'p', idempotent: true, ...conflict }, 0)).toThrow(ProducerConfigError);
+    }
+    expect(createProducer(withTopic(), { producerId: 'p', acks: 'all', retries: 3, maxInFlight: 5 }, 0).state.producers.p!.idempotent).toBe(true);
   });
 
   it('with idempotence off and several requests in flight, a retried failure lands after a later send', () => {
@@ -184,7 +210,40 @@ describe('addPartitions', () => {
     expect(e).toMatchObject({ from: 3, to: 6 });
     for (let p = 0; p < 3; p++) expect(recordsOf(r.state, 'rides', p)).toBe(recordsOf(s, 'rides', p));
     const moved = expected[0]!;
-    expect(produce(r.state, { topic: 'rides', key: moved.key, value: 2 }, 2).appended!.partition).toBe(moved.to);
+    // The producer still believes the topic has 3 partitions until its metadata refresh (below).
+    expect(produce(r.state, { topic: 'rides', key: moved.key, value: 2 }, DEFAULT_METADATA_MAX_AGE_MS).appended!.partition).toBe(moved.to);
+  });
+
+  // Kafka's producer partitions with the partition count in its cached cluster metadata (KafkaProducer.partition
+  // → BuiltInPartitioner.partitionForKey(serializedKey, cluster.partitionsForTopic(topic).size())), refreshed
+  // every metadata.max.age.ms (default 300000, ProducerConfig; Metadata.timeToNextUpdate), so until then keyed
+  // records still go to hash mod the OLD count.
+  it('a producer keeps using the old partition count until its metadata refresh (metadata.max.age.ms)', () => {
+    let s = withTopic(4);
+    s = produce(s, { topic: 'rides', key: 'ride-88', value: 0, producerId: 'p' }, 1000).state; // metadata fetched at 1000
+    expect(partitionForKey('ride-88', 4)).toBe(1);
+    expect(partitionForKey('ride-88', 6)).toBe(5);
+    s = addPartitions(s, 'rides', 6, 2000).state;
+    const before = pure(s, (x) => produce(x, { topic: 'rides', key: 'ride-88', value: 1, producerId: 'p' }, 3000));
+    expect(before.appended!.partition).toBe(1);
+    const [e] = only(before.effects, 'record-appended');
+    expect(e!.choice).toMatchObject({ kind: 'key', partitionCount: 4, partition: 1 });
+    expect(e!.reason).toMatch(/metadata .* still lists 4 partitions of 'rides', which now has 6.*mod 4 = 1/);
+    // a producer that first sends after the change learns the new count at once
+    expect(produce(s, { topic: 'rides', key: 'ride-88', value: 1, producerId: 'fresh' }, 3000).appended!.partition).toBe(5);
+    // keyless records, too, stay on the old partitions (sticky picks among those it knows)
+    for (let i = 0; i < 40; i++) expect(produce(s, { topic: 'rides', key: null, value: i, producerId: 'p' }, 3000 + i).appended!.partition).toBeLessThan(4);
+    const at = 1000 + DEFAULT_METADATA_MAX_AGE_MS - 1;
+    expect(produce(before.state, { topic: 'rides', key: 'ride-88', value: 2, producerId: 'p' }, at).appended!.partition).toBe(1);
+    const after = produce(before.state, { topic: 'rides', key: 'ride-88', value: 2, producerId: 'p' }, at + 1);
+    expect(after.appended!.partition).toBe(5);
+    expect(only(after.effects, 'record-appended')[0]!.reason).toMatch(/refreshed its metadata .* now sees 6 partitions of 'rides' instead of 4/);
+    // an explicit partition the metadata does not list forces a refresh first (KafkaProducer.waitOnMetadata)
+    const explicit = produce(s, { topic: 'rides', key: null, value: 3, producerId: 'p', partition: 5 }, 3000);
+    expect(explicit.appended).toEqual({ topic: 'rides', partition: 5, offset: 0 });
+    expect(produce(explicit.state, { topic: 'rides', key: 'ride-88', value: 4, producerId: 'p' }, 3001).appended!.partition).toBe(5);
+    // summary mode (bulk loads) makes the same choice
+    expect(produceBatch(s, [{ topic: 'rides', key: 'ride-88', value: 5, producerId: 'p' }], 3000, { effects: 'summary' }).appended[0]!.partition).toBe(1);
   });
 
   it('refuses to shrink', () => {

@@ -1,13 +1,14 @@
 /**
- * Producers: partition choice (explicit, key, sticky), idempotence (producer id + epoch + sequence:
- * a retried send is neither duplicated nor reordered), and what goes wrong without it.
+ * Producers: partition choice (explicit, key, sticky) from the producer's own cached metadata,
+ * idempotence (producer id + epoch + sequence: a retried send is neither duplicated nor reordered),
+ * and what goes wrong without it.
  */
 import type { BrokerEffect, PartitionChoice } from '../types';
 import { explainKeyChoice, hashKey, InvalidKeyError, keyChoice, partitionForKey, toPositive } from './partitioner';
-import { Draft, DEFAULT_PRODUCER_ID, EMPTY_HEADERS, newProducer, shown, type DraftProducer, type KeyedChoice, type ProducerOptions } from './produceDraft';
+import { Draft, DEFAULT_PRODUCER_ID, EMPTY_HEADERS, newProducer, nextPid, shown, type DraftProducer, type KeyedChoice, type ProducerOptions } from './produceDraft';
 import { keyedRun } from './keyedRun';
 
-export { newProducer, DEFAULT_STICKY_BATCH, DEFAULT_PRODUCER_ID, type ProducerOptions } from './produceDraft';
+export { newProducer, resolveIdempotence, ProducerConfigError, DEFAULT_STICKY_BATCH, DEFAULT_PRODUCER_ID, DEFAULT_METADATA_MAX_AGE_MS, type ProducerOptions } from './produceDraft';
 import { tpName, withTime, BrokerError, type BrokerState, type BrokerStep, type LogRecord, type ProducerState } from './brokerState';
 import { explainSticky, stickyPartition } from './stickyPartitioner';
 
@@ -46,17 +47,29 @@ const MAX_PRESIZED = 1 << 24;
 
 export function createProducer(state: BrokerState, options: ProducerOptions, now: number): BrokerStep {
   if (state.producers[options.producerId]) throw new BrokerError(`Producer '${options.producerId}' already exists`);
-  const p = newProducer(options);
+  const p = newProducer(options, nextPid(state));
   return { state: { ...withTime(state, now), producers: { ...state.producers, [p.producerId]: p } }, effects: [] };
 }
 
-/** A new idempotence session: new epoch, sequences from 0. In-flight failed sends are lost with the old process. */
+/**
+ * A restarted process: a non-transactional producer has no way to claim its old producer id, so it asks
+ * the broker for one (InitProducerId with a null transactional id) and gets a NEW producer id with epoch
+ * 0 (TransactionCoordinator.handleInitProducerId). Sequences start at 0, its metadata cache is empty,
+ * and failed sends still in flight are lost with the old process. (Epoch bumps on the same id are for
+ * transactional producers, for an idempotent producer resetting its sequences after an error — KIP-360,
+ * TransactionManager.bumpIdempotentEpochAndResetIdIfNeeded — and after every transaction with transaction
+ * version 2 — KIP-890; none of them is a restart.)
+ */
 export function restartProducer(state: BrokerState, producerId: string, now: number): BrokerStep {
-  const old = state.producers[producerId] ?? newProducer({ producerId });
-  const p: ProducerState = { ...old, epoch: old.epoch + 1, sequences: {}, sticky: {}, pending: [] };
+  const old = state.producers[producerId] ?? newProducer({ producerId }, nextPid(state));
+  const pid = nextPid(state);
+  const p: ProducerState = { ...old, pid, epoch: 0, sequences: {}, sticky: {}, metadata: { refreshedAt: null, partitions: {} }, pending: [] };
   const lost = old.pending.length ? `; ${old.pending.length} failed send(s) still in flight are lost` : '';
+  const session = old.idempotent
+    ? `the broker gives it a new producer id, ${pid} with epoch 0 (it was ${old.pid}), and its sequence numbers start again at 0, so the broker cannot recognise resends of the old process's records: idempotence holds only within one producer session`
+    : `idempotence is off, so nothing links its sends before and after the restart`;
   const effects: BrokerEffect[] = [
-    { kind: 'producer-restarted', producerId, epoch: p.epoch, reason: `${producerId} restarted: new session (epoch ${p.epoch}), sequence numbers start again at 0, so the broker cannot recognise resends of the old session's records${lost}` },
+    { kind: 'producer-restarted', producerId, epoch: p.epoch, reason: `${producerId} restarted: ${session}${lost}` },
   ];
   return { state: { ...withTime(state, now), producers: { ...state.producers, [producerId]: p } }, effects };
 }
@@ -82,7 +95,7 @@ export function produceBatch(state: BrokerState, requests: readonly ProduceReque
   const n = requests.length;
   const appended: (LogRecord | null)[] = n <= MAX_PRESIZED ? new Array<LogRecord | null>(n) : [];
   for (let i = 0; i < n; ) {
-    if (d.summary) {
+    if (d.summary && metadataCurrent(d, requests[i]!, now)) {
       const next = keyedRun(d, requests, i, now, appended);
       if (next > i) {
         i = next;
@@ -104,6 +117,14 @@ export function flushProducer(state: BrokerState, producerId: string, now: numbe
   return { state: d.finish(now), effects };
 }
 
+/** keyedRun partitions by the topic's real count: only when the producer's metadata agrees with it. */
+function metadataCurrent(d: Draft, req: ProduceRequest, now: number): boolean {
+  const topic = d.topic(req.topic);
+  if (!topic || req.key === null || req.retry) return false;
+  const p = d.producer(req.producerId ?? DEFAULT_PRODUCER_ID);
+  return d.partitionCount(p, req.topic, now).count === topic.partitions.length;
+}
+
 function reject(effects: BrokerEffect[], topic: string, p: DraftProducer, error: string): null {
   effects.push({ kind: 'produce-rejected', topic, producerId: shown(p), error, reason: error });
   return null;
@@ -123,7 +144,8 @@ function chooseByKey(d: Draft, topic: string, key: string, count: number): Keyed
   const slot = positive & (d.keySlots - 1);
   if (cache && cache.keys[slot] === key) {
     const hit = cache.entries[slot];
-    if (hit) return hit; // ('' is a key, and also what an empty slot holds)
+    // (two producers may disagree on the partition count until their metadata refreshes)
+    if (hit && hit.choice.partitionCount === count) return hit; // ('' is a key, and also what an empty slot holds)
   }
   const choice = { kind: 'key' as const, key, murmur2: hash, positive, partitionCount: count, partition: positive % count };
   const entry = { choice, why: explainKeyChoice(choice) };
@@ -150,7 +172,17 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
   const topic = d.topic(req.topic);
   if (!topic) return reject(effects, req.topic, p, `topic '${req.topic}' does not exist`);
   if (req.key === null && topic.config.cleanupPolicy === 'compact') return reject(effects, req.topic, p, `'${req.topic}' is compacted, and compaction keeps the latest record per key, so a record without a key is refused`);
-  const count = topic.partitions.length;
+  const actual = topic.partitions.length;
+  // Partitioning uses what the producer believes the partition count is (its cached metadata).
+  const view = d.partitionCount(p, req.topic, now);
+  let count = view.count;
+  let stale = view.note;
+  if (req.partition !== undefined && Number.isInteger(req.partition) && req.partition >= count && req.partition < actual) {
+    // KafkaProducer.waitOnMetadata: a partition the cached metadata does not have forces a refresh.
+    d.refreshMetadata(p, now);
+    count = actual;
+    stale = `${shown(p) ?? 'the producer'}'s metadata did not list partition ${req.partition} yet, so it refreshed it first (KafkaProducer.waitOnMetadata); `;
+  }
   let partition: number;
   let choice: PartitionChoice | null; // null: keyed, in summary mode (built only if needed)
   let why = '';
@@ -160,7 +192,7 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
     partition = c;
     choice = null;
   } else if (req.partition !== undefined) {
-    if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count) return reject(effects, req.topic, p, `'${req.topic}' has partitions 0–${count - 1}; there is no partition ${req.partition}`);
+    if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count) return reject(effects, req.topic, p, `'${req.topic}' has partitions 0–${count - 1}; there is no partition ${req.partition} (Kafka's producer would wait max.block.ms for it to appear in its metadata, then fail)`);
     choice = { kind: 'explicit', partition: req.partition };
     partition = req.partition;
     if (!d.summary) why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
@@ -193,7 +225,7 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
   if (p.pending.length > 0 && (p.idempotent || p.maxInFlight === 1)) {
     flush(d, p, now, effects, p.idempotent ? 'retried first: an idempotent producer keeps order (the broker refuses later sequence numbers until the gap is filled)' : 'retried first: with max.in.flight=1 nothing overtakes it');
   }
-  const rec = append(d, p, req.topic, partition, req.key, req.value, headers, eventId, choice, sequence, now, effects, why);
+  const rec = append(d, p, req.topic, partition, req.key, req.value, headers, eventId, choice, sequence, now, effects, stale && !d.summary ? stale + why : why);
   if (p.pending.length > 0) {
     flush(d, p, now, effects, `retried after a later send already landed: idempotence off and max.in.flight=${p.maxInFlight}, so the records are out of order`);
   }
@@ -233,8 +265,8 @@ function retryLast(d: Draft, p: DraftProducer, now: number, effects: BrokerEffec
     effects.push({ kind: 'produce-rejected', topic: '', producerId: shown(p), error, reason: error });
     return null;
   }
-  if (p.idempotent && last.epoch === p.epoch) {
-    effects.push({ kind: 'produce-deduplicated', topic: last.topic, partition: last.partition, producerId: p.producerId, sequence: last.sequence, reason: `retry of sequence ${last.sequence} from ${p.producerId} (epoch ${p.epoch}): the broker already has it at ${last.topic}-${last.partition}@${last.offset}, so it acknowledges without appending` });
+  if (p.idempotent && last.pid === p.pid && last.epoch === p.epoch) {
+    effects.push({ kind: 'produce-deduplicated', topic: last.topic, partition: last.partition, producerId: p.producerId, sequence: last.sequence, reason: `retry of sequence ${last.sequence} from ${p.producerId} (producer id ${p.pid}, epoch ${p.epoch}): the broker already has it at ${last.topic}-${last.partition}@${last.offset}, so it acknowledges without appending` });
     return null;
   }
   let sequence = -1;
@@ -244,7 +276,7 @@ function retryLast(d: Draft, p: DraftProducer, now: number, effects: BrokerEffec
     seqs[last.partition] = sequence + 1;
   }
   const why = p.idempotent
-    ? `resend after a restart: new session (epoch ${p.epoch}, sequence ${sequence}), so the broker cannot tell it is the record at offset ${last.offset} again: duplicate`
+    ? `resend after a restart: it comes from a new producer id (${p.pid}, sequence ${sequence}; the original was sent by ${last.pid}), so the broker cannot tell it is the record at offset ${last.offset} again: duplicate`
     : `retry with idempotence off: the broker cannot tell it from a new record, so the record at offset ${last.offset} is duplicated`;
   return append(d, p, last.topic, last.partition, last.key, last.value, last.headers, last.eventId, last.choice, sequence, now, effects, why);
 }

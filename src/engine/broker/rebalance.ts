@@ -75,7 +75,11 @@ export function rebalanceGroup(state: BrokerState, groupId: string, now: number,
     const idleMembers = members.filter((m) => target[m.memberId]!.length === 0).map((m) => m.memberId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const idle = idleMembers.length === 0 ? 'every member has work' : `${idleMembers.join(', ')} idle${total < members.length ? ` (${members.length} members, ${total} partitions)` : ''}`;
-    effects.push({ kind: 'rebalance-completed', groupId, generation, idleMembers, reason: `group ${groupId} is stable at generation ${generation}: ${idle}` });
+    // Kafka's classic coordinator generates member ids (ClassicGroup.generateMemberId: client.id + '-' + a
+    // random UUID; group.instance.id + '-' + UUID for a static member) and keeps them across rebalances, so
+    // where a newcomer sorts is effectively random. The simulator uses the names shown, so a run repeats.
+    const order = members.length > 1 ? `; members are ordered by member id, here the names shown (Kafka's coordinator makes ids like ${members[0]!.memberId}-<random UUID>, so which member sorts first is effectively random there)` : '';
+    effects.push({ kind: 'rebalance-completed', groupId, generation, idleMembers, reason: `group ${groupId} is stable at generation ${generation}: ${idle}${order}` });
     s = putGroup(s, { ...after, generation, members: nextMembers });
     if (!cooperative || !revokedAny) break;
   }
