@@ -130,12 +130,14 @@ describe('CQRS through the stepper', () => {
     expect(q!.reason).toMatch(/RideAccepted/);
   });
 
-  it('reactions carry correlation and causation ids', () => {
+  it('reactions carry correlation and causation ids (a published reaction carries them in its record headers)', () => {
     const { world } = stepper.at(5);
-    const notified = world.log.events.find((e) => e.eventType === 'RiderNotified')!;
+    // The service publishes directly: the record is on the topic and nowhere in the event store.
+    expect(world.log.events.some((e) => e.eventType === 'RiderNotified')).toBe(false);
+    const notified = world.broker.topics.notifications!.partitions[0]!.records[0]!;
     const accepted = world.log.events.find((e) => e.eventType === 'RideAccepted')!;
-    expect(notified.metadata?.causationId).toBe(accepted.eventId);
-    expect(notified.metadata?.correlationId).toBe(accepted.metadata?.correlationId);
+    expect(notified.headers.causationId).toBe(accepted.eventId);
+    expect(notified.headers.correlationId).toBe(accepted.metadata?.correlationId);
   });
 
   it('takes a snapshot every 3 events, and loading with or without it gives the same state', () => {

@@ -15,7 +15,7 @@ import type { Runtime } from '../runtime';
 import type { ActionDef, ServiceDef } from '../schema';
 import type { World } from '../world';
 import { runCommand } from './commands';
-import { publish } from './publish';
+import { publish, publishModeOf } from './publish';
 
 type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 
@@ -25,8 +25,9 @@ function eventOf(world: World, rt: Runtime, r: FetchedRecord) {
   const at = r.headers.position ? eventAt(world.log, Number(r.headers.position)) : undefined;
   const stored = at && at.eventId === r.eventId ? at : undefined;
   if (stored) return rt.upcasters.upcast(stored);
+  // A record from a direct producer: the event exists only on the topic.
   const v = (r.value ?? {}) as { eventType?: string; data?: unknown };
-  return { eventId: r.eventId ?? `${r.topic}-${r.partition}@${r.offset}`, eventType: v.eventType ?? r.headers.eventType ?? 'Record', data: v.data ?? r.value, streamId: '', revision: 0, position: 0, recordedAt: r.timestamp, metadata: { correlationId: r.headers.correlationId } };
+  return { eventId: r.eventId ?? `${r.topic}-${r.partition}@${r.offset}`, eventType: v.eventType ?? r.headers.eventType ?? 'Record', data: v.data ?? r.value, streamId: '', revision: 0, position: 0, recordedAt: r.timestamp, metadata: { correlationId: r.headers.correlationId, causationId: r.headers.causationId } };
 }
 
 function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord): { world: World; effects: Effect[] } {
@@ -55,6 +56,7 @@ function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord)
           p.topic,
           { eventType: p.eventType, streamId: String(evalValue(p.streamId, scope)), key: key === null || key === undefined ? null : String(key), data: evalFields(p.data, scope) },
           { metadata: { correlationId: cause.correlationId, causationId: cause.causationId } },
+          publishModeOf(rt),
         );
         w = res.world;
         effects.push(...res.effects);

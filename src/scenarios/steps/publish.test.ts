@@ -31,7 +31,8 @@ const scenario = mustParseScenario({
     producers: [{ id: 'crm', label: 'CRM' }],
     groups: [],
   },
-  steps: [publish('cust-1', 'a@example.com'), publish('cust-1', null), { title: 'compact', narration: '…', action: { kind: 'compact', topic: 'profiles' } }],
+  // A third record rolls the full segment (a segment rolls on the next append; the active one is never compacted).
+  steps: [publish('cust-1', 'a@example.com'), publish('cust-1', null), { title: 'compact', narration: '…', action: { kind: 'compact', topic: 'profiles' } }, publish('cust-2', 'b@example.com'), { title: 'compact', narration: '…', action: { kind: 'compact', topic: 'profiles' } }],
   takeaways: ['x'],
 });
 
@@ -45,7 +46,57 @@ describe('publish with tombstone: true', () => {
       [1, 'cust-1', true],
     ]);
     expect(afterErase.log.events.map((e) => e.eventType)).toEqual(['ProfileUpdated', 'ProfileErased']);
-    const compacted = stepper.at(3).world;
-    expect(broker.recordsOf(compacted.broker, 'profiles', 0).map((r) => [r.offset, r.value])).toEqual([[1, null]]);
+    // While both records sit in the active segment, compaction leaves them alone.
+    expect(broker.recordsOf(stepper.at(3).world.broker, 'profiles', 0).map((r) => r.offset)).toEqual([0, 1]);
+    const compacted = stepper.at(5).world;
+    expect(broker.recordsOf(compacted.broker, 'profiles', 0).map((r) => [r.offset, r.value === null])).toEqual([[1, true], [2, false]]);
+  });
+});
+
+/**
+ * Issue 13, point 9: a `publish` step is a direct producer. It writes to the broker only; only
+ * aggregates (commands) append to the event store, and the outbox relay publishes what they stored.
+ * A publish that recorded the event in the store and removed it again when the broker refused the
+ * record would be an atomic write across two systems — the dual write that cannot exist.
+ */
+describe('publish in a scenario with an event store: a direct producer', () => {
+  const withStore = mustParseScenario({
+    ...JSON.parse(JSON.stringify(scenario)),
+    id: 'direct-producer',
+    topology: {
+      topics: [{ name: 'orders', partitions: 1 }],
+      producers: [{ id: 'checkout', label: 'Checkout' }],
+      groups: [],
+      aggregates: [
+        {
+          type: 'Order',
+          streamPrefix: 'order-',
+          version: 1,
+          initial: 'none',
+          commands: [{ command: 'PlaceOrder', when: ['none'], emit: [{ eventType: 'OrderPlaced', data: { orderId: { ref: 'command.id' } } }] }],
+          evolve: [{ eventType: 'OrderPlaced', to: 'placed' }],
+        },
+      ],
+    },
+    steps: [
+      { title: 'place', narration: '…', action: { kind: 'command', aggregate: 'Order', id: '1', command: 'PlaceOrder', data: {} } },
+      { title: 'publish', narration: '…', action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'OrderPlaced', streamId: 'order-2', key: 'order-2', data: { orderId: '2' } } } },
+      { title: 'refused', narration: '…', action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'OrderPlaced', streamId: 'order-3', key: 'order-\ud800', data: { orderId: '3' } } } },
+    ],
+  });
+  const stepper = new Stepper(withStore, []);
+
+  it('puts the record on the topic and nothing in the event store, not even into an aggregate\'s stream', () => {
+    const { world, effects } = stepper.at(2);
+    expect(broker.recordsOf(world.broker, 'orders', 0).map((r) => r.key)).toEqual(['order-2']);
+    expect(world.log.events.map((e) => e.streamId)).toEqual(['order-1']);
+    expect(effects.some((e) => e.kind === 'event-stored')).toBe(false);
+  });
+
+  it('a record the broker refuses leaves nothing anywhere: there was one write to attempt', () => {
+    const { world, effects } = stepper.at(3);
+    expect(effects.map((e) => e.kind)).toContain('produce-rejected');
+    expect(world.log.events).toHaveLength(1);
+    expect(broker.recordsOf(world.broker, 'orders', 0)).toHaveLength(1);
   });
 });
