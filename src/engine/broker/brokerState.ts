@@ -20,6 +20,12 @@ export interface LogRecord {
   readonly timestamp: number;
   readonly eventId: string | null;
   readonly producerId: string | null;
+  /**
+   * Set on a tombstone by the first log cleaning that keeps it (KIP-534: the cleaner writes
+   * `deleteHorizonMs` = cleaning time + delete.retention.ms into the batch). A later cleaning at or
+   * after it removes the tombstone. Absent until a cleaning covers the record.
+   */
+  readonly deleteHorizonMs?: number;
 }
 
 /** What `poll` hands to a consumer. */
@@ -74,8 +80,17 @@ export interface TopicConfig {
   retentionBytes?: number | null;
   /** Offsets per segment; a segment closes when full. Default 1000. */
   segmentRecords?: number;
-  /** How long compaction keeps a tombstone (Kafka's delete.retention.ms). Default 1 day. */
+  /**
+   * Kafka's delete.retention.ms: how long a tombstone stays after the first cleaning that covers it
+   * (KIP-534), not after it was written. Default 1 day.
+   */
   tombstoneRetentionMs?: number;
+  /** min.cleanable.dirty.ratio: the cleaner picks a log when dirty bytes / cleanable bytes exceed it. Default 0.5. */
+  minCleanableDirtyRatio?: number;
+  /** min.compaction.lag.ms: records newer than this are never cleaned. Default 0. */
+  minCompactionLagMs?: number;
+  /** max.compaction.lag.ms: a dirty record older than this forces a cleaning whatever the ratio; null = never (Kafka's Long.MAX_VALUE, the default). */
+  maxCompactionLagMs?: number | null;
 }
 
 export type TopicSettings = Required<TopicConfig>;
@@ -83,6 +98,11 @@ export type TopicSettings = Required<TopicConfig>;
 export interface TopicState {
   readonly config: TopicSettings;
   readonly partitions: readonly PartitionLog[];
+  /**
+   * Compacted topics: the log cleaner's checkpoint per partition, the first dirty offset (Kafka's
+   * cleaner-offset-checkpoint file). Absent or missing entry = never cleaned (dirty from the log start).
+   */
+  readonly cleanerCheckpoints?: readonly number[];
 }
 
 export interface PendingSend {

@@ -2,14 +2,24 @@
  * Dead-letter handling, a consumer-side pattern (as Spring Kafka's DefaultErrorHandler +
  * DeadLetterPublishingRecoverer): a failing record is retried in place — its partition is blocked,
  * nothing after it is processed — and after `maxAttempts` failures it is published to a dead-letter topic
- * (same partition number) and the consumer moves on.
+ * and the consumer moves on.
+ *
+ * Where it goes is Spring's default destination resolver: topic `<topic>.DLT`, and the SAME partition
+ * number as the failed record (DeadLetterPublishingRecoverer javadoc: "the same partition as the failed
+ * record"), so the dead-letter topic needs at least as many partitions as its source. If it does not
+ * exist, the broker auto-creates it on the first send with num.partitions = 1 (auto.create.topics.enable
+ * and NUM_PARTITIONS_DEFAULT in Kafka's ServerLogConfigs; Kafka Connect's DeadLetterQueueReporter also
+ * creates its DLQ with DLQ_NUM_DESIRED_PARTITIONS = 1). A send to a partition the topic lacks fails; the
+ * recovery has failed, so the error handler keeps the record: it seeks back to it and starts its retries
+ * again (spring-kafka #1259: a failed recovery re-seeks the record; #1547: the back-off is reset by
+ * default), and the partition stays blocked until the dead-letter topic has the partition.
  */
 import type { BrokerEffect } from '../types';
 import { poll } from './consumer';
 import { appOf, processRecord, putApp } from './delivery';
 import { commitPositions, putMember } from './offsets';
 import { produce } from './producer';
-import { createTopic } from './topic';
+import { autoCreateTopic } from './topic';
 import { tpKey, tpName, type BrokerState, type BrokerStep, type FetchedRecord } from './brokerState';
 
 export interface RetryRequest {
@@ -60,15 +70,39 @@ export function consumeWithRetry(state: BrokerState, request: RetryRequest, now:
       continue;
     }
     const dlt = request.deadLetterTopic ?? `${r.topic}.DLT`;
-    effects.push({ kind: 'processing-failed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, attempt, reason: `${memberId} failed to process ${where} for the ${attempt}th time (max ${maxAttempts})` });
+    effects.push({ kind: 'processing-failed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, attempt, reason: `${memberId} failed to process ${where} for the ${ordinal(attempt)} time (max ${maxAttempts}), so it publishes the record to the dead-letter topic ${dlt}, partition ${r.partition} (the same partition number)` });
     if (!s.topics[dlt]) {
-      const created = createTopic(s, { name: dlt, partitions: s.topics[r.topic]!.partitions.length }, now);
+      const created = autoCreateTopic(s, dlt, now, `dead-letter send from ${memberId}`);
       s = created.state;
-      effects.push(...created.effects.map((e) => ({ ...e, reason: `dead-letter topic created on first use: ${e.reason}` })));
+      effects.push(...created.effects);
     }
-    const samePartition = r.partition < s.topics[dlt]!.partitions.length ? { partition: r.partition } : {};
     const headers = { ...r.headers, 'dlt-original-topic': r.topic, 'dlt-original-partition': String(r.partition), 'dlt-original-offset': String(r.offset), 'dlt-attempts': String(attempt) };
-    const sent = produce(s, { topic: dlt, key: r.key, value: r.value, headers, producerId: `${groupId}-dlt`, ...(r.eventId ? { eventId: r.eventId } : {}), ...samePartition }, now);
+    const sent = produce(s, { topic: dlt, key: r.key, value: r.value, headers, producerId: `${groupId}-dlt`, ...(r.eventId ? { eventId: r.eventId } : {}), partition: r.partition }, now);
+    if (!sent.appended) {
+      const count = sent.state.topics[dlt]!.partitions.length;
+      s = sent.state;
+      effects.push(...sent.effects.map((e) => ({ ...e, reason: `dead-letter send of ${where} failed: ${e.reason}` })));
+      const app1 = appOf(s, groupId);
+      const reset = { ...app1.attempts };
+      delete reset[k];
+      s = putApp(s, groupId, { ...app1, attempts: reset });
+      const group = s.groups[groupId]!;
+      const member = group.members[memberId]!;
+      const from = member.positions[k] ?? null;
+      s = putMember(s, group, { ...member, positions: { ...member.positions, [k]: r.offset } });
+      effects.push({
+        kind: 'position-moved',
+        groupId,
+        memberId,
+        topic: r.topic,
+        partition: r.partition,
+        from,
+        to: r.offset,
+        reason: `the recovery failed, so ${where} is not skipped: ${memberId} goes back to it and its retries start again from attempt 1, and ${tpName(r.topic, r.partition)} stays blocked. Same-partition dead-lettering needs ${dlt} to have at least ${s.topics[r.topic]!.partitions.length} partitions (it has ${count})`,
+      });
+      blocked.add(k);
+      continue;
+    }
     s = sent.state;
     effects.push(...sent.effects);
     const app2 = appOf(s, groupId);
@@ -84,3 +118,5 @@ export function consumeWithRetry(state: BrokerState, request: RetryRequest, now:
   effects.push(...c.effects);
   return { state: s, effects, processed, deadLettered };
 }
+
+const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBroker, type BrokerState } from './brokerState';
-import { createTopic } from './topic';
+import { addPartitions, createTopic } from './topic';
 import { produceBatch } from './producer';
 import { joinGroup } from './group';
 import { consume } from './delivery';
@@ -58,5 +58,57 @@ describe('dead-letter topic', () => {
     expect(committedOffset(r3.state, 'g', 'pay', 0)).toBe(6);
     const [dead] = recordsOf(r3.state, 'pay.DLT', 0);
     expect(dead).toMatchObject({ value: 2, eventId: 'e2', headers: { 'dlt-original-topic': 'pay', 'dlt-original-offset': '2', 'dlt-attempts': '3' } });
+  });
+});
+
+// Spring Kafka's DeadLetterPublishingRecoverer sends to `<topic>.DLT`, "the same partition as the failed
+// record" (its javadoc); the broker auto-creates a missing topic with num.partitions = 1
+// (ServerLogConfigs.NUM_PARTITIONS_DEFAULT, AUTO_CREATE_TOPICS_ENABLE_DEFAULT = true). A failed recovery
+// re-seeks the record (spring-kafka #1259) and resets its retries (#1547).
+describe('dead-letter topic sizing', () => {
+  function threePartitions(dlt?: number): BrokerState {
+    let s = createTopic(createBroker({ seed: 5 }), { name: 'pay', partitions: 3 }, 0).state;
+    if (dlt) s = createTopic(s, { name: 'pay.DLT', partitions: dlt }, 0).state;
+    s = produceBatch(s, [0, 1, 2].flatMap((p) => [0, 1].map((i) => ({ topic: 'pay', key: `k${p}`, value: `${p}-${i}`, partition: p, eventId: `e${p}${i}` }))), 0).state;
+    return joinGroup(s, { groupId: 'g', memberId: 'c1', topics: ['pay'], autoOffsetReset: 'earliest' }, 0).state;
+  }
+  const fails = (r: { partition: number; offset: number }) => r.partition === 1 && r.offset === 0;
+
+  it('auto-creates a missing DLT with ONE partition; a record from partition 1 cannot go to the same partition, so it stays and blocks its partition', () => {
+    const r1 = consumeWithRetry(threePartitions(), { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 1);
+    const [created] = only(r1.effects, 'topic-created');
+    expect(created).toMatchObject({ topic: 'pay.DLT', partitions: 1 });
+    expect(created!.reason).toMatch(/auto.create.topics.enable=true .* num.partitions = 1 partition/);
+    expect(only(r1.effects, 'produce-rejected')[0]!.reason).toMatch(/dead-letter send of pay-1@0 failed: 'pay.DLT' has partitions 0–0; there is no partition 1/);
+    expect(only(r1.effects, 'record-dead-lettered')).toEqual([]);
+    expect(r1.deadLettered).toEqual([]);
+    expect(only(r1.effects, 'position-moved')[0]!.reason).toMatch(/retries start again from attempt 1, and pay-1 stays blocked\. Same-partition dead-lettering needs pay\.DLT to have at least 3 partitions \(it has 1\)/);
+    expect(r1.processed.map((x) => `${x.partition}@${x.offset}`)).toEqual(['0@0', '0@1', '2@0', '2@1']);
+    expect(committedOffset(r1.state, 'g', 'pay', 1)).toBe(0);
+    expect(recordsOf(r1.state, 'pay.DLT', 0)).toEqual([]);
+    // sizing the DLT fixes it: the next failure of the same record goes to pay.DLT-1
+    const grown = addPartitions(r1.state, 'pay.DLT', 3, 2).state;
+    const r2 = consumeWithRetry(grown, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 3);
+    expect(only(r2.effects, 'record-dead-lettered')[0]).toMatchObject({ partition: 1, offset: 0, deadLetterTopic: 'pay.DLT' });
+    expect(recordsOf(r2.state, 'pay.DLT', 1).map((x) => x.value)).toEqual(['1-0']);
+    expect(committedOffset(r2.state, 'g', 'pay', 1)).toBe(2);
+  });
+
+  it('a DLT declared with as many partitions as its source gets each record on its own partition number', () => {
+    const r = consumeWithRetry(threePartitions(3), { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 1);
+    expect(only(r.effects, 'topic-created')).toEqual([]);
+    expect(recordsOf(r.state, 'pay.DLT', 1).map((x) => [x.offset, x.headers['dlt-original-partition']])).toEqual([[0, '1']]);
+    expect(committedOffset(r.state, 'g', 'pay', 1)).toBe(2);
+  });
+
+  it('a failed dead-letter send resets the retries: the record is tried maxAttempts times again before the next send', () => {
+    let s = threePartitions();
+    const attempts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = consumeWithRetry(s, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 2 }, 1 + i);
+      attempts.push(...only(r.effects, 'processing-failed').map((e) => e.attempt));
+      s = r.state;
+    }
+    expect(attempts).toEqual([1, 2, 1, 2]);
   });
 });

@@ -7,7 +7,16 @@ import { BrokerError, withTime, type BrokerState, type BrokerStep, type Partitio
 
 export const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000;
 export const DEFAULT_SEGMENT_RECORDS = 1000;
+/** LogConfig.DEFAULT_DELETE_RETENTION_MS (delete.retention.ms, 1 day). */
 export const DEFAULT_TOMBSTONE_RETENTION_MS = 24 * 3600 * 1000;
+/** LogConfig.DEFAULT_MIN_CLEANABLE_DIRTY_RATIO (min.cleanable.dirty.ratio). */
+export const DEFAULT_MIN_CLEANABLE_DIRTY_RATIO = 0.5;
+/**
+ * The broker's num.partitions (ServerLogConfigs.NUM_PARTITIONS_DEFAULT = 1): the partition count of a
+ * topic the broker creates by itself, because auto.create.topics.enable is true by default
+ * (AUTO_CREATE_TOPICS_ENABLE_DEFAULT) and a producer asked for a topic that does not exist.
+ */
+export const DEFAULT_NUM_PARTITIONS = 1;
 
 const EMPTY_LOG: PartitionLog = { records: [], logStartOffset: 0, logEndOffset: 0 };
 const LEGAL_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
@@ -29,7 +38,16 @@ export function createTopic(state: BrokerState, config: TopicConfig, now: number
     retentionBytes: config.retentionBytes ?? null,
     segmentRecords: config.segmentRecords ?? DEFAULT_SEGMENT_RECORDS,
     tombstoneRetentionMs: config.tombstoneRetentionMs ?? DEFAULT_TOMBSTONE_RETENTION_MS,
+    minCleanableDirtyRatio: config.minCleanableDirtyRatio ?? DEFAULT_MIN_CLEANABLE_DIRTY_RATIO,
+    minCompactionLagMs: config.minCompactionLagMs ?? 0,
+    maxCompactionLagMs: config.maxCompactionLagMs ?? null,
   };
+  const { minCleanableDirtyRatio: ratio, minCompactionLagMs: minLag, maxCompactionLagMs: maxLag, tombstoneRetentionMs: tombLag } = settings;
+  if (!(ratio >= 0 && ratio <= 1)) throw new BrokerError(`min.cleanable.dirty.ratio must be between 0 and 1, got ${ratio}`);
+  for (const [what, v] of [['min.compaction.lag.ms', minLag], ['delete.retention.ms', tombLag], ['max.compaction.lag.ms', maxLag ?? 1]] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new BrokerError(`${what} must be a whole number of ms ≥ 0, got ${v}`);
+  }
+  if (maxLag !== null && maxLag < minLag) throw new BrokerError(`max.compaction.lag.ms (${maxLag}) cannot be below min.compaction.lag.ms (${minLag})`);
   if (!Number.isInteger(settings.segmentRecords) || settings.segmentRecords < 1) {
     throw new BrokerError(`segmentRecords must be a positive whole number, got ${settings.segmentRecords}`);
   }
@@ -64,6 +82,7 @@ export function addPartitions(state: BrokerState, topic: string, newCount: numbe
     }
   }
   const grown: TopicState = {
+    ...t,
     config: { ...t.config, partitions: newCount },
     partitions: [...t.partitions, ...Array.from({ length: newCount - from }, () => EMPTY_LOG)],
   };
@@ -75,4 +94,19 @@ export function addPartitions(state: BrokerState, topic: string, newCount: numbe
   const next: BrokerState = { ...withTime(state, now), topics: { ...state.topics, [topic]: grown } };
   const rebalanced = rebalanceGroupsReading(next, topic, now, `'${topic}' now has ${newCount} partitions`);
   return { state: rebalanced.state, effects: [...effects, ...rebalanced.effects] };
+}
+
+/**
+ * The broker creating a topic by itself on first use (auto.create.topics.enable=true, the default):
+ * it gets num.partitions partitions (1 by default), whatever the topic it is meant to mirror.
+ */
+export function autoCreateTopic(state: BrokerState, name: string, now: number, why: string, numPartitions = DEFAULT_NUM_PARTITIONS): BrokerStep {
+  const created = createTopic(state, { name, partitions: numPartitions }, now);
+  return {
+    state: created.state,
+    effects: created.effects.map((e) => ({
+      ...e,
+      reason: `${why}: '${name}' did not exist, so the broker created it on first use (auto.create.topics.enable=true by default) with num.partitions = ${numPartitions} partition${numPartitions === 1 ? '' : 's'}, whatever the topic it mirrors has; ${e.reason}`,
+    })),
+  };
 }
