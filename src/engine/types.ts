@@ -225,6 +225,11 @@ export interface Narration {
   text: string;
   /** True when the text was written from the effects (a branch that left the script). */
   generated: boolean;
+  /**
+   * A script step after the run left the script: what the original story said at this step (not a
+   * fact of this run), and the ways this run's step differs from it ("In the original: X. Here: Y.").
+   */
+  original?: { text: string; differences: readonly { original: string; here: string }[] };
 }
 
 export interface StepResult<World> {

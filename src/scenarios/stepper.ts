@@ -9,6 +9,7 @@ import { eventsAfter, headPosition } from '../engine/sim/eventLog';
 import { checkStateSize, StepLimitError, stoppedMessage, withStepBudget } from './behaviour/budget';
 import { aggregateState } from './steps/commands';
 import { initialWorld } from './initialWorld';
+import { narrateScriptAfterBranch } from './branchNarration';
 import { narrateEffects } from './narrate';
 import { runtimeOf, type Runtime } from './runtime';
 import type { ScenarioDef } from './schema';
@@ -92,8 +93,23 @@ export class Stepper {
     const stopped = stoppedBy(effects);
     if (stopped !== null) return { title: `Step ${k} stopped`, text: stopped, generated: false };
     const entry = this.entries[k - 1]!;
-    if (entry.kind === 'script') return { title: entry.step.title, text: entry.step.narration, generated: false };
-    return narrateEffects(entry.input, effects);
+    if (entry.kind === 'input') return narrateEffects(entry.input, effects);
+    if (!this.leftScriptBefore(k)) return { title: entry.step.title, text: entry.step.narration, generated: false };
+    return narrateScriptAfterBranch(entry.step, effects, this.original().at(entry.index + 1).effects);
+  }
+
+  /** Whether a learner's action came before step k (then the world may differ from the script's). */
+  private leftScriptBefore(k: number): boolean {
+    this.firstInput ??= this.entries.findIndex((e) => e.kind === 'input');
+    return this.firstInput >= 0 && this.firstInput < k - 1;
+  }
+  private firstInput: number | undefined;
+
+  /** The original story (no learner actions), to say what a script step did there. */
+  private originalStepper: Stepper | null = null;
+  private original(): Stepper {
+    this.originalStepper ??= new Stepper(this.scenario, [], this.snapshotEvery);
+    return this.originalStepper;
   }
 }
 
