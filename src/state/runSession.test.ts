@@ -325,3 +325,28 @@ describe('run session: damaged run records (19.7)', () => {
     t.close();
   });
 });
+
+describe('a run whose storage fails at start-up', () => {
+  it('plays in memory and writes nothing more: "memory only" means it', async () => {
+    const writes: string[] = [];
+    const port: RunPort = {
+      loadRun: async () => {
+        throw Object.assign(new Error('The database connection is closing.'), { name: 'InvalidStateError' });
+      },
+      commitStep: async () => void writes.push('commitStep'),
+      saveRun: async () => void writes.push('saveRun'),
+      replaceRun: async () => void writes.push('replaceRun'),
+      store: { readAll: async () => [] },
+    };
+    const session = createRunSession({ scenario, runId: 'main-pubsub-basics', port, requestedStep: null, now: () => 0 });
+    await session.ready;
+    expect(session.store.getState().storage.mode).toBe('memory');
+    expect(session.store.getState().storage.error).not.toMatch(/InvalidStateError|database connection is closing/);
+    await session.goTo(3);
+    await session.answer('q', 'a');
+    await session.goTo(5);
+    await session.settled();
+    expect(session.store.getState().step).toBe(5);
+    expect(writes).toEqual([]);
+  });
+});

@@ -72,7 +72,9 @@ export interface RunSession {
 
 
 export function createRunSession(options: RunSessionOptions): RunSession {
-  const { scenario, runId, port, now } = options;
+  const { scenario, runId, now } = options;
+  // Null from the moment storage fails at start-up: 'memory only' then means nothing more is written.
+  let port = options.port;
   const channel = options.channel ?? null;
   let inputs: readonly LearnerInput[] = options.inputs ?? [];
   let stepper = new Stepper(scenario, inputs);
@@ -314,6 +316,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     await restore(options.requestedStep, false);
   })()
     .catch((err: unknown) => {
+      port = null;
       setStorage({ mode: 'memory', error: describe(err) });
     })
     .finally(() => {
@@ -368,7 +371,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
         return Promise.resolve();
       }
       return enqueue(async () => {
-        if (readOnly) return;
+        if (readOnly || !port) return;
         const { step, furthestStep } = store.getState();
         await port.saveRun(record(step, furthestStep));
         announce('changed');
