@@ -19,7 +19,8 @@ import { createBranch, findBranch, listBranches } from './branches';
 import { downloadText, freshScenarioId, loadScenario, replaceScenario, saveScenario } from './library';
 import { NotFound } from './NotFound';
 import { useDocumentTitle } from './useDocumentTitle';
-import { mainRunId, openRun, type OpenRun } from './openRun';
+import { currentMainRunId, mainRunId, openRun, type OpenRun } from './openRun';
+import { describeFailure } from '../persistence/errors';
 import { markReady, setCurrentRun } from './testHooks';
 
 type PlayerRoute = Extract<Route, { page: 'scenario' } | { page: 'run' } | { page: 'share' } | { page: 'embed' }>;
@@ -105,24 +106,32 @@ function EmbeddedRun({ scenario, inputs, step }: { scenario: ScenarioDef; inputs
   );
 }
 
-/** A branch: find which scenario it belongs to in the catalog, then play it. */
+/** A branch: find which scenario it belongs to in the catalog, then play it (or say truly why not). */
 function BranchRoute({ runId, step }: { runId: string; step: number | null }) {
   const found = useAsync(async () => {
-    const run = await findBranch(runId).catch(() => undefined);
-    if (!run || run.parentRunId === null) return 'missing' as const;
-    const loaded = await loadScenario(run.scenarioId).catch(() => null);
-    return loaded?.ok ? { scenario: loaded.scenario, saved: loaded.saved, parentRunId: run.parentRunId, branchedAtStep: run.branchedAtStep ?? 0 } : ('missing' as const);
+    let run: Awaited<ReturnType<typeof findBranch>>;
+    try {
+      run = await findBranch(runId);
+    } catch (err) {
+      return { problem: describeFailure(`Opening the branch “${runId}”`, err, 'The original run and your other scenarios are not affected') };
+    }
+    if (!run || run.parentRunId === null) return { problem: `There is no branch “${runId}” in this browser. Branches are kept on the device where they were made.` };
+    const loaded = await loadScenario(run.scenarioId).catch((err: unknown) => ({ ok: false as const, message: describeFailure(`Opening the scenario of the branch “${runId}”`, err, null) }));
+    if (!loaded.ok) return { problem: loaded.message };
+    // The scenario's main run may live under a newer id (a restore writes it anew): ask, don't assume.
+    const parentIsMain = run.parentRunId === mainRunId(run.scenarioId) || run.parentRunId === (await currentMainRunId(run.scenarioId).catch(() => null));
+    return { scenario: loaded.scenario, saved: loaded.saved, parentRunId: run.parentRunId, parentIsMain, branchedAtStep: run.branchedAtStep ?? 0 };
   }, [runId]);
   if (found === null) return <p className="loading">Opening the branch…</p>;
-  if (found === 'missing') return <NotFound what={`There is no branch “${runId}” in this browser. Branches are kept on the device where they were made.`} onShown={markReady} />;
-  return <PlayerRoute scenario={found.scenario} step={step} ownership={found.saved ? 'saved' : 'builtin'} branch={{ runId, parentRunId: found.parentRunId, branchedAtStep: found.branchedAtStep }} />;
+  if (found.problem !== undefined) return <NotFound what={found.problem} onShown={markReady} />;
+  return <PlayerRoute scenario={found.scenario} step={step} ownership={found.saved ? 'saved' : 'builtin'} branch={{ runId, parentRunId: found.parentRunId, parentIsMain: found.parentIsMain, branchedAtStep: found.branchedAtStep }} />;
 }
 
 interface PlayerRouteProps {
   scenario: ScenarioDef;
   step: number | null;
   ownership: RunChrome['ownership'];
-  branch?: { runId: string; parentRunId: string; branchedAtStep: number };
+  branch?: { runId: string; parentRunId: string; parentIsMain: boolean; branchedAtStep: number };
   /** A shared link's learner inputs, and what to tell about its base (it changed since). */
   shared?: { inputs: readonly LearnerInput[]; notice: string | null };
 }
@@ -173,7 +182,7 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
           setBranchStatus({ busy: false, error: null });
           window.location.hash = formatRoute({ page: 'run', runId, step: s.step + 1 });
         })
-        .catch((err: unknown) => setBranchStatus({ busy: false, error: `Could not start a branch: ${err instanceof Error ? err.message : String(err)}` }));
+        .catch((err: unknown) => setBranchStatus({ busy: false, error: describeFailure('Starting a branch', err, 'The run you were in is unchanged') }));
     },
     [run, scenario, shared],
   );
@@ -185,8 +194,8 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
       branches: branches.map((b) => ({ ...b, href: formatRoute({ page: 'run', runId: b.runId, step: null }), current: b.runId === branch?.runId })),
       parent: branch
         ? {
-            href: branch.parentRunId === mainRunId(scenario.id) ? formatRoute({ page: 'scenario', scenarioId: scenario.id, step: branch.branchedAtStep }) : formatRoute({ page: 'run', runId: branch.parentRunId, step: branch.branchedAtStep }),
-            title: `step ${branch.branchedAtStep} of ${branch.parentRunId === mainRunId(scenario.id) ? 'the original run' : 'its parent branch'}`,
+            href: branch.parentIsMain ? formatRoute({ page: 'scenario', scenarioId: scenario.id, step: branch.branchedAtStep }) : formatRoute({ page: 'run', runId: branch.parentRunId, step: branch.branchedAtStep }),
+            title: `step ${branch.branchedAtStep} of ${branch.parentIsMain ? 'the original run' : 'its parent branch'}`,
           }
         : null,
       branchStatus,
@@ -204,7 +213,7 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
             await saveScenario(fork, { runId: s.runId, step: s.step });
             window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: Math.min(s.step, fork.steps.length) });
           } catch (err) {
-            setNotice(`Could not fork: ${err instanceof Error ? err.message : String(err)}. Nothing was saved.`);
+            setNotice(describeFailure('Forking', err, 'Nothing was saved'));
           }
         })();
       },
@@ -215,7 +224,7 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
             await saveScenario(blankScenario({ id, title: `My design: ${scenario.title}`, exercise: scenario }), null);
             window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: 0 });
           } catch (err) {
-            setNotice(`Could not start a design: ${err instanceof Error ? err.message : String(err)}. Nothing was saved.`);
+            setNotice(describeFailure('Starting a design', err, 'Nothing was saved'));
           }
         })();
       },
