@@ -26,7 +26,7 @@ test('the design editor, with forms open, has no serious or critical accessibili
   test.setTimeout(120_000);
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/4');
-  await app.click('Fork');
+  await app.fork();
   await app.ready();
   await page.getByText('Edit this scenario', { exact: true }).click();
   for (const section of ['Event types', 'Aggregates', 'Services', 'Script']) await page.getByRole('heading', { name: new RegExp(`^${section} \\(`) }).click();

@@ -31,6 +31,16 @@ export class PlayerPage {
     await this.settled();
   }
 
+  /** Forks the run up to the current step (the button names the step). */
+  async fork() {
+    await this.forkButton(this.page).click();
+    await this.settled();
+  }
+
+  forkButton(page: Page) {
+    return page.getByRole('button', { name: /^Fork up to step \d+$/ });
+  }
+
   timeline() {
     return this.page.getByRole('slider', { name: 'Timeline' });
   }

@@ -6,7 +6,7 @@ const myScenarios = (page: Page) => page.getByRole('region', { name: 'My scenari
 
 async function forkAt(app: PlayerPage, hash: string) {
   await app.open(hash);
-  await app.click('Fork');
+  await app.fork();
   await app.ready();
   await expect(app.page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
 }

@@ -13,7 +13,7 @@ test('a fork of ride-sharing compared with the reference matches on every point'
   const { lastStep } = await app.state();
   await page.goto(`./#/s/ride-sharing/${lastStep}`);
   await app.ready();
-  await app.click('Fork');
+  await app.fork();
   await app.ready();
   await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
 
@@ -76,7 +76,7 @@ test('a learner design with gaps: statuses in words, and its text rendered as te
 test('a fork of a scenario that is not the practice offers no comparison with the ride-sharing reference', async ({ page }) => {
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/3');
-  await app.click('Fork');
+  await app.fork();
   await expect(page).toHaveURL(/#\/s\/pubsub-basics-fork-1\/3$/);
   await app.ready();
   await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();

@@ -77,7 +77,7 @@ test('every field of every catalog record set to a wrong type: listed as damaged
   const app = new PlayerPage(page);
   // A fork at step 3 (its run holds events and the place), then the start page.
   await app.open('#/s/pubsub-basics/3');
-  await app.click('Fork');
+  await app.fork();
   await app.ready();
   const forkUrl = page.url();
   const forkState = await app.state();
@@ -135,7 +135,7 @@ test('a saved scenario whose document names a built-in never opens (it would pla
   const { problems } = watchForProblems(page);
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/2');
-  await app.click('Fork');
+  await app.fork();
   await app.ready();
   await page.goto('./#/');
   await app.ready();

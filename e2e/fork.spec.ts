@@ -7,7 +7,7 @@ test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, imp
   test.setTimeout(180_000);
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/10');
-  await app.click('Fork');
+  await app.fork();
   await expect(page).toHaveURL(/#\/s\/ride-sharing-fork-1\/10$/);
   await app.ready();
   await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
@@ -96,7 +96,7 @@ test('an invalid import is refused with the path of the problem and changes noth
 test('the linter flags a present-tense event name in the editor', async ({ page }) => {
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/2');
-  await app.click('Fork');
+  await app.fork();
   await app.ready();
   await page.getByText('Edit this scenario', { exact: true }).click();
   await page.getByRole('tab', { name: 'JSON' }).click();
@@ -135,7 +135,7 @@ test('“Design your own answer” starts a blank scenario carrying the exercise
   await page.getByRole('button', { name: 'Design your own answer' }).click();
   await expect(page).toHaveURL(/#\/s\/ride-sharing-design-1\/0$/);
   await app.ready();
-  await expect(page.getByRole('heading', { level: 1, name: 'My design: Design a ride-sharing app (the practice question)' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'My design: Design a ride-sharing app (a practice question)' })).toBeVisible();
   await page.getByText('Edit this scenario', { exact: true }).click();
   await page.getByRole('heading', { name: /^Event types \(1\)/ }).click();
   const eventType = page.getByRole('group', { name: /^event type: / }).first();
@@ -166,4 +166,21 @@ test('“New blank scenario” on the start page opens a design of one’s own t
   await page.goto('./#/');
   await app.ready();
   await expect(page.getByRole('region', { name: 'My scenarios' }).getByRole('link', { name: 'My design' })).toBeVisible();
+});
+
+test('the Fork buttons say what they keep: up to this step, or the whole scenario', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/pubsub-basics/3');
+  await expect(app.forkButton(page)).toHaveText('Fork up to step 3');
+  await expect(app.forkButton(page)).toHaveAttribute('title', /later steps are left out/);
+  await page.getByRole('button', { name: 'Fork the whole scenario' }).click();
+  await expect(page).toHaveURL(/#\/s\/pubsub-basics-fork-1\/3$/);
+  await app.ready();
+  await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
+  await app.expectStep(3, 12);
+  // At the last step there is nothing more to keep: one button.
+  await app.timeline().fill('12');
+  await app.settled();
+  await expect(app.forkButton(page)).toHaveText('Fork up to step 12');
+  await expect(page.getByRole('button', { name: 'Fork the whole scenario' })).toHaveCount(0);
 });

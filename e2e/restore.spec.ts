@@ -96,7 +96,7 @@ test('restoring a newer copy of a fork switches its run whole: it opens at the r
   const { problems } = watchForProblems(page);
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/3');
-  await app.click('Fork');
+  await app.fork();
   await app.ready();
   await app.click('Step back');
   const forkId = (await app.state()).scenarioId;

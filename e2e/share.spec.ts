@@ -38,7 +38,7 @@ async function expectSameAndForkable(browser: Browser, url: string, sender: Page
   const { context, page } = await openFresh(browser, url);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   expect(await snapshot(page)).toEqual(expected);
-  await page.getByRole('button', { name: 'Fork' }).click();
+  await page.getByRole('button', { name: /^Fork up to step \d+$/ }).click();
   await expect(page).toHaveURL(/#\/s\/[a-z0-9-]+-fork-1\/\d+$/);
   await new PlayerPage(page).ready();
   await expect(page.getByRole('heading', { level: 1, name: /\(my fork\)/ })).toBeVisible();
@@ -73,7 +73,7 @@ test('a branch shares the built-in, the learner’s actions and the step', async
 test('a fork of ride-sharing shares a patch against the built-in', async ({ page, browser }) => {
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/10');
-  await app.click('Fork');
+  await app.fork();
   await expect(page).toHaveURL(/#\/s\/ride-sharing-fork-1\/10$/);
   await app.ready();
   await app.click('Step back');
@@ -97,7 +97,7 @@ test('a blank design travels whole', async ({ page, browser }) => {
   const { context, page: other } = await openFresh(browser, url);
   await expect(other.getByRole('heading', { level: 1, name: 'My design' })).toBeVisible();
   expect(await snapshot(other)).toEqual(await snapshot(page));
-  await other.getByRole('button', { name: 'Fork' }).click();
+  await other.getByRole('button', { name: /^Fork up to step \d+$/ }).click();
   await expect(other).toHaveURL(/#\/s\/my-design-1-fork-1\/1$/);
   await context.close();
 });

@@ -30,7 +30,7 @@ test('screenshot design-editor', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('./#/s/ride-sharing/10');
   await page.waitForFunction(() => window.__eventLab?.ready === true);
-  await page.getByRole('button', { name: 'Fork', exact: true }).click();
+  await page.getByRole('button', { name: /^Fork up to step \d+$/ }).click();
   await page.waitForURL(/ride-sharing-fork-1/);
   await page.waitForFunction(() => window.__eventLab?.ready === true && window.__eventLab.state() !== null);
   await page.getByText('Edit this scenario', { exact: true }).click();

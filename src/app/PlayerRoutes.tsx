@@ -202,14 +202,15 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
       ownership,
       notice,
       restartRun: () => void run?.session.restart(),
-      fork: () => {
+      fork: (scope = 'up-to-here') => {
         if (!run) return;
         const s = run.session.store.getState();
         void (async () => {
           try {
             const id = await freshScenarioId(`${scenario.id}-fork`);
             const title = `${scenario.title} (my fork)`.slice(0, 200);
-            const fork = forkScenario(scenario, s.inputs, s.step, { id, title });
+            // Up to here: the steps so far become the fork's script; the whole scenario keeps the rest too.
+            const fork = forkScenario(scenario, s.inputs, scope === 'whole' ? s.lastStep : s.step, { id, title });
             await saveScenario(fork, { runId: s.runId, step: s.step });
             window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: Math.min(s.step, fork.steps.length) });
           } catch (err) {

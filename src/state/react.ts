@@ -31,8 +31,8 @@ export interface RunChrome {
   parent: { href: string; title: string } | null;
   /** Set while a branch is being created, or when creating one failed. */
   branchStatus: { busy: boolean; error: string | null };
-  /** Turns the run, up to its current step, into a scenario of the learner's own. */
-  fork(): void;
+  /** Turns the run into a scenario of the learner's own: its steps up to the current one, or all of them. */
+  fork(scope?: 'up-to-here' | 'whole'): void;
   /** For a practice exercise: starts the learner's own design from a blank scenario carrying the exercise's question. */
   designOwn(): void;
   /** Downloads the scenario as a JSON file (or an AsyncAPI document). */

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { useRunChrome } from '../state/react';
+import { useRun, useRunChrome } from '../state/react';
 
 /** Fork, export and share: keep or pass on what is on screen. */
 export function ScenarioActions() {
   const chrome = useRunChrome();
+  const step = useRun((s) => s.step);
+  const lastStep = useRun((s) => s.lastStep);
   const [share, setShare] = useState<{ ok: true; url: string } | { ok: false; message: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const makeLink = async () => {
@@ -22,9 +24,14 @@ export function ScenarioActions() {
   return (
     <div className="scenario-actions">
       <div className="scenario-buttons" role="group" aria-label="Scenario">
-        <button type="button" onClick={() => chrome.fork()} title="Make this run, up to this step, a scenario of your own">
-          Fork
+        <button type="button" onClick={() => chrome.fork('up-to-here')} title={`Steps 1–${step} of this run become a scenario of your own${step < lastStep ? '; the later steps are left out' : ''}`}>
+          Fork up to step {step}
         </button>
+        {step < lastStep && (
+          <button type="button" onClick={() => chrome.fork('whole')} title={`All ${lastStep} steps of this run become a scenario of your own; you stay at step ${step}`}>
+            Fork the whole scenario
+          </button>
+        )}
         <button type="button" onClick={() => chrome.exportFile('scenario')}>
           Export
         </button>
