@@ -4,19 +4,20 @@
  * Numbers and strings are bounded; every id is in the id alphabet, because ids become database
  * names and addresses.
  */
+import { ID_PATTERN, isId, MAX_RUN_ID_LENGTH } from '../scenarios/idAlphabet';
 import { MAX_STEP } from '../scenarios/learnerInput';
 import { z } from '../scenarios/zod';
 
 export { MAX_STEP };
 
-/** The id alphabet (as the hash routes accept): letters, digits, ".", "_" and "-", starting with a letter or digit; at most 128. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-export const isRecordId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
+/** The id alphabet (scenarios/idAlphabet.ts, as the hash routes accept), at most 128 characters. */
+export { ID_PATTERN };
+export const isRecordId = (v: unknown): v is string => typeof v === 'string' && isId(v, MAX_RUN_ID_LENGTH);
 
 /** Times are milliseconds since 1970, before the year 2400. */
 export const MAX_TIME = 13_569_465_600_000;
 
-export const RecordId = z.string().regex(ID_PATTERN, 'is not an id (letters, digits, ".", "_" or "-", at most 128)');
+export const RecordId = z.string().max(MAX_RUN_ID_LENGTH, 'is not an id (at most 128 characters)').regex(ID_PATTERN, 'is not an id (letters, digits, ".", "_" or "-", at most 128)');
 const Step = z.number().int().min(0).max(MAX_STEP);
 const Time = z.number().int().min(0).max(MAX_TIME);
 const Title = z.string().max(200);

@@ -5,9 +5,10 @@
  */
 import { LIMITS, sizeWithin } from './behaviour/budget';
 import { exprShape, GuardSchema, ValueExprSchema } from './behaviour/expr';
+import { ID_PATTERN, MAX_SCENARIO_ID_LENGTH } from './idAlphabet';
 import { z } from './zod';
 
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
+export const Id = z.string().min(1).max(MAX_SCENARIO_ID_LENGTH).regex(ID_PATTERN, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
 const Text = z.string().max(4000);
 const ShortText = z.string().min(1).max(200);
 export const EventTypeName = z.string().min(1).max(80).regex(/^[A-Z][A-Za-z0-9]*$/, 'event types are PascalCase (e.g. OrderPlaced)');

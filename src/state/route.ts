@@ -7,6 +7,8 @@
  *   #/embed/s/<id>/<step>   a compact, read-only player for an iframe (nothing is stored)
  *   #/embed/share/<data>    the same for a share link
  */
+import { isId } from '../scenarios/idAlphabet';
+
 export type Route =
   | { page: 'picker' }
   | { page: 'scenario'; scenarioId: string; step: number | null }
@@ -15,7 +17,6 @@ export type Route =
   | { page: 'embed'; of: { page: 'scenario'; scenarioId: string; step: number | null } | { page: 'share'; data: string } }
   | { page: 'not-found'; hash: string };
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** A missing step means "where the learner left off"; a malformed one is rejected. */
 function parseStep(raw: string | undefined): number | null | 'invalid' {
@@ -34,7 +35,7 @@ export function parseRoute(hash: string): Route {
   }
   const [kind, id, step, ...rest] = parts;
   if (kind === 'share' && id && parts.length === 2) return { page: 'share', data: id };
-  if ((kind === 's' || kind === 'r') && id && ID.test(safeDecode(id)) && rest.length === 0) {
+  if ((kind === 's' || kind === 'r') && id && isId(safeDecode(id)) && rest.length === 0) {
     const n = parseStep(step);
     if (n !== 'invalid') return kind === 's' ? { page: 'scenario', scenarioId: safeDecode(id), step: n } : { page: 'run', runId: safeDecode(id), step: n };
   }
