@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { underStrictCsp } from './csp';
 import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
 
@@ -107,20 +108,7 @@ test('the linter flags a present-tense event name in the editor', async ({ page 
 });
 
 test('the built app runs under a strict Content-Security-Policy without violations', async ({ page }) => {
-  const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = csp;
-    await route.fulfill({ response, headers });
-  });
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content.Security.Policy|unsafe-eval/i.test(m.text())) violations.push(m.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  const { violations } = await underStrictCsp(page);
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/6');
   await app.click('Step forward');

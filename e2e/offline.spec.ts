@@ -5,8 +5,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { underStrictCsp } from './csp';
 import { expect, test, type Page } from '@playwright/test';
-// @ts-expect-error -- a plain ES module of the scripts folder, without type declarations
 import { serveStatic } from '../scripts/serve-static.mjs';
 import catalog from '../src/scenarios/catalog.json' with { type: 'json' };
 import { watchForProblems } from './watch';
@@ -80,21 +80,8 @@ test('the site is installable: a web manifest with icons, all served', async ({ 
 });
 
 test('under a strict Content-Security-Policy the service worker registers without violations', async ({ page }) => {
-  // The policy of fork.spec.ts (no inline scripts): the registration is a module of the app's own.
-  const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = csp;
-    await route.fulfill({ response, headers });
-  });
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content.Security.Policy|unsafe-eval/i.test(m.text())) violations.push(m.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  // No inline scripts: the registration is a module of the app's own.
+  const { violations } = await underStrictCsp(page);
   const watch = watchForProblems(page);
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Event Lab' })).toBeVisible();

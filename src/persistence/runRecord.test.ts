@@ -2,20 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LearnerInput } from '../engine/types';
 import { mergeInputs, mergeRunRecords, parseRunRecord, RunDivergedError } from './runRecord';
+import { runRecordOf } from './testing';
 import type { RunRecord } from './runTypes';
 
-const run = (patch: Partial<RunRecord> = {}): RunRecord => ({
-  runId: 'r',
-  scenarioId: 'pubsub-basics',
-  parentRunId: null,
-  branchedAtStep: null,
-  inputs: [],
-  cursor: 0,
-  furthestStep: 0,
-  createdAt: 1,
-  updatedAt: 1,
-  ...patch,
-});
+const run = (patch: Partial<RunRecord> = {}): RunRecord => runRecordOf('r', 'pubsub-basics', patch);
 
 const answer = fc.record({
   kind: fc.constant('answer' as const),

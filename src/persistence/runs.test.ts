@@ -3,21 +3,10 @@ import { WrongExpectedVersionError } from '../engine/eventstore';
 import type { NewEvent } from '../engine/types';
 import { openCatalog, openRunDatabase, openRunDb, runDbName, type RunRecord } from './index';
 import { DamagedRunRecordError, RunDivergedError } from './runRecord';
-import { uniqueDbName } from './testing';
+import { runRecordOf, uniqueDbName } from './testing';
 
 const evs = (...ids: string[]): NewEvent[] => ids.map((id) => ({ eventId: id, eventType: 'RideRequested', data: { id } }));
-const runOf = (runId: string, patch: Partial<RunRecord> = {}): RunRecord => ({
-  runId,
-  scenarioId: 'ride-sharing',
-  parentRunId: null,
-  branchedAtStep: null,
-  inputs: [],
-  cursor: 0,
-  furthestStep: 0,
-  createdAt: 1,
-  updatedAt: 1,
-  ...patch,
-});
+const runOf = (runId: string, patch: Partial<RunRecord> = {}): RunRecord => runRecordOf(runId, 'ride-sharing', patch);
 
 describe('run database', () => {
   it('commitStep writes the step’s events and the run record in one transaction; reopening reads both back', async () => {
