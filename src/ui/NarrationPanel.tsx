@@ -1,3 +1,4 @@
+import { endingLagNote } from '../state/endingLag';
 import { useRun } from '../state/react';
 
 /** What is happening and why, in plain words; the takeaways once the story is over. */
@@ -6,6 +7,8 @@ export function NarrationPanel() {
   const step = useRun((s) => s.step);
   const lastStep = useRun((s) => s.lastStep);
   const takeaways = useRun((s) => s.scenario.takeaways);
+  const broker = useRun((s) => s.world.broker);
+  const lagNote = step === lastStep ? endingLagNote(broker) : null;
   return (
     <section className="panel narration" aria-labelledby="narration-title" aria-live="polite">
       <p className="eyebrow">{step === 0 ? 'Before the first step' : `Step ${step} of ${lastStep}`}</p>
@@ -27,6 +30,7 @@ export function NarrationPanel() {
           )}
         </details>
       )}
+      {step === lastStep && lagNote && <p className="hint ending-lag">{lagNote}</p>}
       {step === lastStep && (
         <div className="takeaways">
           <h3>Takeaways</h3>
