@@ -177,6 +177,11 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
         break;
     }
     if (step.question?.choices && !step.question.choices.some((c) => c.correct)) add(`steps[${i}].question.choices`, 'at least one choice must be correct');
+    step.question?.choices?.forEach((c, j) => {
+      if (!c.target) return;
+      topic(c.target.topic, `steps[${i}].question.choices[${j}].target.topic`);
+      partition(c.target.topic, c.target.partition, `steps[${i}].question.choices[${j}].target.partition`);
+    });
     step.expect?.forEach((e, j) => {
       const p = `steps[${i}].expect[${j}]`;
       if ('topic' in e) {

@@ -306,7 +306,19 @@ export const QuestionSpec = z.strictObject({
   id: Id,
   prompt: z.string().min(1).max(1000),
   /** Choices; omitted for a free-text answer. */
-  choices: z.array(z.strictObject({ id: Id, text: z.string().min(1).max(400), correct: z.boolean() })).min(2).max(8).optional(),
+  choices: z
+    .array(
+      z.strictObject({
+        id: Id,
+        text: z.string().min(1).max(400),
+        correct: z.boolean(),
+        /** A prediction answered on the diagram: this choice is picked by clicking that partition. */
+        target: z.strictObject({ topic: Id, partition: NonNegInt }).optional(),
+      }),
+    )
+    .min(2)
+    .max(8)
+    .optional(),
   multiple: z.boolean().optional(),
   /** Shown after answering or skipping. */
   explanation: z.string().min(1).max(4000),

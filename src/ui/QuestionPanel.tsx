@@ -54,6 +54,7 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
     <section className={`panel question${asking ? ' is-asking' : ''}`} aria-labelledby={`${id}-title`}>
       <p className="eyebrow">{asking ? 'Question — playback waits for you' : 'Question'}</p>
       <h2 id={`${id}-title`}>{question.prompt}</h2>
+      {!done && question.choices?.some((c) => c.target) && <p className="hint">Predict on the diagram: click the partition where you think it lands — or choose below.</p>}
       {!done ? (
         <form onSubmit={submit}>
           {question.choices ? (
