@@ -32,6 +32,7 @@ import { cloneBatch } from './cloneBatch';
 import { DatabaseClosedError, translateTxError } from './errors';
 import { StreamCache, decideFromCache, idHash, type StreamDraft } from './streamCache';
 import { openRunDb, type RunDbSchema } from './schema';
+import { checkStoredEvents } from './storedEvent';
 import type { RunRecord, RunWrite } from './runTypes';
 
 type WriteTx = IDBPTransaction<RunDbSchema, ArrayLike<StoreNames<RunDbSchema>>, 'readwrite'>;
@@ -155,7 +156,9 @@ export class IdbEventStore implements EventStore {
     validateReadAll(options);
     const max = options?.maxCount ?? Infinity;
     if (max === 0) return [];
-    return this.db.getAll('events', IDBKeyRange.lowerBound(options?.fromPosition ?? 1), max === Infinity ? undefined : max);
+    const from = options?.fromPosition ?? 1;
+    // Stored data comes from outside this code (a damaged profile, another version): checked.
+    return checkStoredEvents(await this.db.getAll('events', IDBKeyRange.lowerBound(from), max === Infinity ? undefined : max), from);
   }
 
   subscribeToAll(options: { afterPosition?: number }, handler: (event: RecordedEvent) => void): { unsubscribe(): void } {

@@ -5,11 +5,17 @@
 import type { LearnerInput } from '../engine/types';
 import { describeFailure } from '../persistence/errors';
 import type { DamagedRunRecordError, RunSalvage } from '../persistence/runRecord';
+import type { DamagedStoredEventError } from '../persistence/storedEvent';
 
 /** A damaged run: what is wrong (for the learner) and what can be kept. */
 export interface Damage {
   message: string;
   salvage: RunSalvage;
+  /**
+   * The stored events are what is wrong, not the story: starting again clears them and stores the
+   * events of the salvaged furthest step afresh from the scenario (none is lost).
+   */
+  restoreEvents?: boolean;
 }
 
 export const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -23,8 +29,20 @@ export function damageOf(err: DamagedRunRecordError, fallbackInputs: readonly Le
   };
 }
 
+/** Stored events that cannot be read (or disagree with the scenario): the record, and so the story, is kept. */
+export function storedEventsDamage(problem: string, salvage: RunSalvage): Damage {
+  return {
+    message: `${problem} Nothing was changed; this run is shown read-only. Start this run again to store its events afresh from the scenario (your answers are kept).`,
+    salvage,
+    restoreEvents: true,
+  };
+}
+
+/** A stored event that does not validate. */
+export const damagedEventOf = (err: DamagedStoredEventError, salvage: RunSalvage): Damage => storedEventsDamage(err.message, salvage);
+
 /** Errors whose message is written for the learner; anything else is described in plain words (never raw error text). */
-const WORDED = new Set(['StorageFullError', 'StorageUnavailableError', 'DatabaseUpgradedElsewhereError', 'DatabaseDeletedElsewhereError', 'DatabaseClosedError', 'DamagedRunRecordError', 'RunDivergedError']);
+const WORDED = new Set(['StorageFullError', 'StorageUnavailableError', 'DatabaseUpgradedElsewhereError', 'DatabaseDeletedElsewhereError', 'DatabaseClosedError', 'DamagedRunRecordError', 'DamagedStoredEventError', 'RunDivergedError']);
 
 export const describe = (err: unknown): string =>
   err instanceof Error && WORDED.has(err.name) ? err.message : describeFailure('Storing this run', err, 'What you see is shown but may not be kept');

@@ -14,11 +14,12 @@ import { WrongExpectedVersionError } from '../engine/eventstore';
 import type { LearnerInput, RecordedEvent } from '../engine/types';
 import { DamagedRunRecordError, mergeInputs, sameStory } from '../persistence/runRecord';
 import type { RunRecord } from '../persistence/runTypes';
+import { DamagedStoredEventError } from '../persistence/storedEvent';
 import type { ScenarioDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, toAppends, type StreamAppend } from './appends';
 import type { RunChannel, RunChangeKind } from './runChannel';
-import { damageOf, describe, plural, type Damage } from './runDamage';
+import { damageOf, damagedEventOf, describe, plural, storedEventsDamage, type Damage } from './runDamage';
 import { answersOf, createRunStore, questionOf, type RunStore, type StorageStatus } from './runStore';
 
 /** What a session needs from persistence (implemented by the IndexedDB run database). */
@@ -124,6 +125,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   const enqueue = (write: () => Promise<void>): Promise<void> => {
     const next = chain.then(write).catch((err: unknown) => {
       if (err instanceof DamagedRunRecordError) enterDamaged(damageOf(err, inputs));
+      else if (err instanceof DamagedStoredEventError) enterDamaged(damagedEventOf(err, keptOf(store.getState().step)));
       else setStorage({ error: describe(err) });
     });
     chain = next;
@@ -150,7 +152,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       const onDisk = await port!.store.readAll();
       const bad = firstDisagreement(onDisk.slice(0, events.length), events);
       if (bad >= 0) {
-        disagree(onDisk, bad);
+        disagree(onDisk, bad, run.cursor);
         return;
       }
       if (onDisk.length < events.length) await port!.commitStep({ appends: toAppends(events.slice(onDisk.length)), run });
@@ -182,13 +184,25 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   /** The same, from inside a job already on the chain (restore runs there). */
   const writeNow = (step: number) => writeMove(step, store.getState().furthestStep, store.getState().world.log.events);
 
-  const disagree = (stored: readonly RecordedEvent[], bad: number) => {
+  /** What a run whose record reads well keeps when its stored events are damaged: the story and its place. */
+  const keptOf = (cursor: number) => ({ inputs: [...inputs], createdAt, cursor, furthestStep: store.getState().furthestStep });
+
+  const disagree = (stored: readonly RecordedEvent[], bad: number, cursor: number) => {
     const e = stored[bad];
-    enterDamaged({
-      message: `The stored events of this run disagree with the scenario at global position ${bad + 1} (${e?.eventType ?? '?'} in "${e?.streamId ?? '?'}"). Nothing was changed; this run is shown read-only. Start this run again to store its events afresh from the scenario (your answers are kept).`,
-      salvage: { inputs: [...inputs], createdAt },
-    });
+    enterDamaged(
+      storedEventsDamage(`The stored events of this run disagree with the scenario at global position ${bad + 1} (${e?.eventType ?? '?'} in "${e?.streamId ?? '?'}").`, keptOf(cursor)),
+    );
     setStorage({ storedCount: bad });
+  };
+
+  /** The stored events, or the error saying which one cannot be read. */
+  const readStored = async (): Promise<RecordedEvent[] | DamagedStoredEventError> => {
+    try {
+      return await port!.store.readAll();
+    } catch (err) {
+      if (err instanceof DamagedStoredEventError) return err;
+      throw err;
+    }
   };
 
   /** Read-only, with the message and the "Start this run again" action. */
@@ -226,7 +240,15 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       found = damageOf(new DamagedRunRecordError([`it belongs to another scenario`], { ...saved, scenarioId: scenario.id }), options.inputs ?? []);
       saved = undefined;
     }
-    const stored = await port.store.readAll();
+    const read = await readStored();
+    const unreadable = read instanceof DamagedStoredEventError ? read : null;
+    const stored = unreadable ? [] : (read as RecordedEvent[]);
+    if (unreadable && !found) {
+      found = damagedEventOf(unreadable, {
+        inputs: [...(saved?.inputs ?? options.inputs ?? [])],
+        ...(saved && { createdAt: saved.createdAt, cursor: saved.cursor, furthestStep: saved.furthestStep }),
+      });
+    }
     if (!saved && !found && stored.length > 0) {
       found = {
         message: `This run's saved record is missing, but ${plural(stored.length, 'event')} of it are stored. Nothing was changed; it is shown read-only. Start this run again to keep them and play on.`,
@@ -241,7 +263,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       store.setState({ furthestStep: 0 });
       show(requested ?? 0);
       enterDamaged(found);
-      setStorage({ storedCount: stored.length });
+      setStorage({ storedCount: unreadable ? unreadable.index - 1 : stored.length });
       return;
     }
     let furthest = 0;
@@ -257,7 +279,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     const target = requested ?? saved?.cursor ?? 0;
     show(furthest);
     if (bad >= 0) {
-      disagree(stored, bad);
+      disagree(stored, bad, target);
       show(target);
       return;
     }
@@ -329,15 +351,18 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     // Answers given in this tab while it was damaged are kept too.
     const next = mergeInputs(salvage.inputs, inputs);
     adoptInputs(next);
-    const onDisk = await port.store.readAll();
+    const read = await readStored();
+    const onDisk = read instanceof DamagedStoredEventError ? null : read;
     // The furthest step: the stored one if it can be read and agrees with the stored events, else
     // the step whose world holds exactly the stored events; if none does, the events belong to a
     // story that can no longer be read and are cleared (they are stored again as the run is played).
-    const agrees = (k: number) => k >= 0 && eventsAt(k).length === onDisk.length && firstDisagreement(onDisk, eventsAt(k)) < 0;
+    // Damaged stored events of a story that reads well are cleared and stored again up to its furthest step.
+    const agrees = (k: number) => onDisk !== null && k >= 0 && eventsAt(k).length === onDisk.length && firstDisagreement(onDisk, eventsAt(k)) < 0;
     let furthest = salvage.furthestStep !== undefined ? clampStep(salvage.furthestStep) : -1;
-    if (!agrees(furthest)) furthest = stepHolding(onDisk.length);
+    if (!agrees(furthest) && onDisk) furthest = stepHolding(onDisk.length);
     const clearEvents = !agrees(furthest);
-    if (clearEvents) furthest = 0;
+    const refill = clearEvents && damage.restoreEvents === true && salvage.furthestStep !== undefined;
+    if (clearEvents) furthest = refill ? clampStep(salvage.furthestStep!) : 0;
     const cursor = Math.min(salvage.cursor ?? 0, stepper.lastStep);
     if (salvage.createdAt !== undefined) createdAt = salvage.createdAt;
     const answers = Object.keys(answersOf(inputs)).length;
@@ -345,10 +370,13 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     store.setState({ furthestStep: 0 });
     setStorage({ storedCount: 0 });
     await restore(cursor, true);
+    const cleared = onDisk ? `Its ${plural(onDisk.length, 'stored event')} did not match what can still be read of it and were cleared` : 'Its stored events could not all be read and were cleared';
     setStorage({
-      notice: clearEvents
-        ? `This run was started again. Its ${plural(onDisk.length, 'stored event')} did not match what can still be read of it and were cleared; they are stored again as you step. ${plural(answers, 'answer')} kept.`
-        : `This run was started again: its saved record was repaired, with ${plural(answers, 'answer')} and ${plural(onDisk.length, 'stored event')} kept.`,
+      notice: refill
+        ? `This run was started again. ${cleared}, then stored again from the scenario (${plural(store.getState().storage.storedCount, 'event')}). ${plural(answers, 'answer')} kept.`
+        : clearEvents
+          ? `This run was started again. ${cleared}; they are stored again as you step. ${plural(answers, 'answer')} kept.`
+          : `This run was started again: its saved record was repaired, with ${plural(answers, 'answer')} and ${plural(onDisk!.length, 'stored event')} kept.`,
     });
   };
 
