@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRun } from '../state/react';
 import { CqrsOverview } from '../viz/components/CqrsOverview';
 import { EffectsList } from '../viz/components/EffectsList';
 import { EventStoreView } from '../viz/components/EventStoreView';
-import { Inspector } from '../viz/components/Inspector';
+import { Inspector, type InspectorProps } from '../viz/components/Inspector';
 import { LiveBrokerView } from '../viz/components/LiveBrokerView';
 import { QueueView } from '../viz/components/QueueView';
 import { ReadModelsView } from '../viz/components/ReadModelsView';
@@ -72,23 +72,72 @@ function PlayerBody() {
           <ErrorBoundary part="the queue"><QueueView /></ErrorBoundary>
         </div>
         <aside className="side">
-          <ErrorBoundary part="the narration"><NarrationPanel /></ErrorBoundary>
-          <ErrorBoundary part="the question"><QuestionPanel /></ErrorBoundary>
+          {/* The step's text and its question: the part of the side column that stays in view while stepping. */}
+          <div className="side-now">
+            <ErrorBoundary part="the narration"><NarrationPanel /></ErrorBoundary>
+            <ErrorBoundary part="the question"><QuestionPanel /></ErrorBoundary>
+          </div>
           <ErrorBoundary part="what just happened"><EffectsList /></ErrorBoundary>
-          {selected && (
-            <ErrorBoundary part="the inspector">
-              <Inspector eventId={selected} onSelect={setSelected} />
-            </ErrorBoundary>
-          )}
           <ErrorBoundary part="the actions that change the story"><LearnerActions /></ErrorBoundary>
           <ErrorBoundary part="the branches"><BranchesPanel /></ErrorBoundary>
           <ErrorBoundary part="the storage status"><StorageStatus /></ErrorBoundary>
         </aside>
+        {/* In the stage (under the views), so the side column's text stays in view beside the tables too. */}
+        <div className="tables">
+          <ErrorBoundary part="the event log"><EventLogTable onInspect={setSelected} selected={selected} /></ErrorBoundary>
+          <ErrorBoundary part="the consumer groups table"><GroupsTable /></ErrorBoundary>
+        </div>
       </div>
-      <div className="tables">
-        <ErrorBoundary part="the event log"><EventLogTable onInspect={setSelected} selected={selected} /></ErrorBoundary>
-        <ErrorBoundary part="the consumer groups table"><GroupsTable /></ErrorBoundary>
-      </div>
+      {selected && (
+        <ErrorBoundary part="the inspector">
+          <InspectorDrawer eventId={selected} onSelect={setSelected} onClose={() => setSelected(null)} />
+        </ErrorBoundary>
+      )}
     </div>
+  );
+}
+
+/**
+ * The inspector as a drawer on the viewport's right edge (a non-modal dialog): beside the diagram and
+ * in view wherever the learner asked for it. Focus goes into it when it opens and back to what opened
+ * it (a record, a row's Inspect button) when Escape or Close shuts it.
+ */
+function InspectorDrawer({ eventId, onSelect, onClose }: InspectorProps & { onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  // Opening, or another event chosen from outside (a row, a record) while it is open: focus comes (back) in.
+  useEffect(() => {
+    const el = ref.current;
+    if (el && !el.contains(document.activeElement)) {
+      opener.current = document.activeElement;
+      el.focus({ preventScroll: true });
+    }
+  }, [eventId]);
+  const close = () => {
+    const back = opener.current;
+    const hadFocus = ref.current?.contains(document.activeElement) ?? false;
+    if (hadFocus && (back instanceof HTMLElement || back instanceof SVGElement) && back.isConnected) back.focus({ preventScroll: true });
+    onClose();
+  };
+  return (
+    <dialog
+      ref={ref}
+      open
+      className="drawer"
+      aria-label="Inspector"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <button type="button" className="drawer-close" onClick={close} aria-label="Close the inspector">
+        ×
+      </button>
+      <Inspector eventId={eventId} onSelect={onSelect} />
+    </dialog>
   );
 }

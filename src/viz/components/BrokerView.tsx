@@ -1,4 +1,4 @@
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { CELL_H, type BrokerViewModel, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
 import type { LagChartModel } from '../layout/lagChart';
 import type { RecordRef } from '../layout/recordGrid';
@@ -6,7 +6,7 @@ import type { PartitionWhy } from '../layout/whyPartition';
 import { LagChart } from './LagChart';
 import { RecordGrid } from './RecordGrid';
 import { CANVAS_THRESHOLD, CanvasTokens, Token, tokenDelays } from './Token';
-import { WhyPartition } from './WhyPartition';
+import { WhyPartition, WhyPartitionHint } from './WhyPartition';
 import './broker.css';
 
 export type { RecordRef } from '../layout/recordGrid';
@@ -42,6 +42,20 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
   const [selectedGroup, setSelectedGroup] = useState<string | null>(null);
   const [hoveredGroup, setHoveredGroup] = useState<string | null>(null);
   const [selected, setSelected] = useState<RecordRef | null>(null);
+  // A click moves focus into the explanation; Enter/Space in the record grid keeps it there (arrows keep moving).
+  const [byPointer, setByPointer] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const onSelectRecord = useCallback((r: RecordRef, how: 'pointer' | 'keyboard') => {
+    setSelected(r);
+    setByPointer(how === 'pointer');
+  }, []);
+  const closeWhy = useCallback(() => setSelected(null), []);
+  const anchor = useCallback(() => {
+    if (!selected) return null;
+    for (const el of rootRef.current?.querySelectorAll<SVGGElement>('[role="gridcell"]') ?? [])
+      if (el.dataset.topic === selected.topic && el.dataset.partition === String(selected.partition) && el.dataset.offset === String(selected.offset)) return el;
+    return null;
+  }, [selected]);
   const activeGroup = hoveredGroup ?? selectedGroup;
 
   const links = activeGroup ? model.links.filter((l) => l.groupId === activeGroup) : model.links.length <= ALL_LINKS_MAX ? model.links : [];
@@ -56,7 +70,7 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
   const scale = fitWidth !== undefined && fitWidth > 0 && fitWidth < model.width ? fitWidth / model.width : 1;
 
   return (
-    <div className={`bv${reducedMotion ? ' is-reduced' : ''}`}>
+    <div ref={rootRef} className={`bv${reducedMotion ? ' is-reduced' : ''}`}>
       <div className="bv-fit" style={scale < 1 ? { height: Math.ceil(model.height * scale) } : undefined}>
         <div className="bv-stage" style={{ width: model.width, height: model.height, ...(scale < 1 ? { transform: `scale(${scale})`, transformOrigin: '0 0' } : {}) }}>
           <svg
@@ -78,7 +92,7 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
             {model.topics.map((t) => (
               <Topic key={t.name} t={t} cellW={model.cellW} activeGroup={activeGroup} onToggleExpand={onToggleExpand} />
             ))}
-            <RecordGrid topics={model.topics} cellW={model.cellW} selected={selected} onSelect={setSelected} />
+            <RecordGrid topics={model.topics} cellW={model.cellW} selected={selected} onSelect={onSelectRecord} onDismiss={selected ? closeWhy : undefined} />
             {model.groups.map((g) => (
               <Group
                 key={g.groupId}
@@ -102,7 +116,10 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
           {useCanvas && <CanvasTokens key={stepKey} tokens={model.tokens} width={model.width} height={model.height} />}
         </div>
       </div>
-      <WhyPartition why={explanation} eventId={selectedCell?.eventId ?? null} onClose={() => setSelected(null)} onInspect={onSelectEvent} />
+      <WhyPartitionHint />
+      {explanation && (
+        <WhyPartition why={explanation} eventId={selectedCell?.eventId ?? null} anchor={anchor} takeFocus={byPointer} onClose={closeWhy} onInspect={onSelectEvent} />
+      )}
     </div>
   );
 });

@@ -7,7 +7,10 @@ interface Props {
   topics: readonly TopicVM[];
   cellW: number;
   selected: RecordRef | null;
-  onSelect: (r: RecordRef) => void;
+  /** A record chosen by a click (pointer) or by Enter/Space (keyboard). */
+  onSelect: (r: RecordRef, how: 'pointer' | 'keyboard') => void;
+  /** Escape in the grid: close what the selection opened (the explanation). */
+  onDismiss?: (() => void) | undefined;
 }
 
 
@@ -26,7 +29,7 @@ function refOf(el: Element | null): RecordRef | null {
  * last record (Ctrl+Home/End: the grid's), Enter or Space selects a record as a click does. The keys
  * the grid uses stop here, so the player's shortcuts (Space, arrows, Home) do not fire inside it.
  */
-export const RecordGrid = memo(function RecordGrid({ topics, cellW, selected, onSelect }: Props) {
+export const RecordGrid = memo(function RecordGrid({ topics, cellW, selected, onSelect, onDismiss }: Props) {
   const rows = useMemo(() => gridRowsOf(topics), [topics]);
   const [active, setActive] = useState<RecordRef | null>(null);
   // The one tab stop: the record last moved to (or the nearest one once it has gone), else the selected one.
@@ -63,7 +66,13 @@ export const RecordGrid = memo(function RecordGrid({ topics, cellW, selected, on
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       e.stopPropagation();
-      onSelect(from);
+      onSelect(from, 'keyboard');
+      return;
+    }
+    if (e.key === 'Escape' && onDismiss) {
+      e.preventDefault();
+      e.stopPropagation();
+      onDismiss();
       return;
     }
     const to = moveInGrid(rows, from, e.key, e.ctrlKey || e.metaKey);
@@ -120,7 +129,7 @@ export const RecordGrid = memo(function RecordGrid({ topics, cellW, selected, on
                   tabStop={sameRecord(stop, ref)}
                   onSelect={() => {
                     setActive(ref);
-                    onSelect(ref);
+                    onSelect(ref, 'pointer');
                   }}
                 />
               );
