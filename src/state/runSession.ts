@@ -19,7 +19,7 @@ import type { ScenarioDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, toAppends, type StreamAppend } from './appends';
 import type { RunChannel, RunChangeKind } from './runChannel';
-import { damageOf, damagedEventOf, describe, plural, storedEventsDamage, type Damage } from './runDamage';
+import { damageOf, damagedEventOf, describe, plural, restartNotice, storedEventsDamage, type Damage } from './runDamage';
 import { answersOf, createRunStore, questionOf, type RunStore, type StorageStatus } from './runStore';
 
 /** What a session needs from persistence (implemented by the IndexedDB run database). */
@@ -370,14 +370,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     store.setState({ furthestStep: 0 });
     setStorage({ storedCount: 0 });
     await restore(cursor, true);
-    const cleared = onDisk ? `Its ${plural(onDisk.length, 'stored event')} did not match what can still be read of it and were cleared` : 'Its stored events could not all be read and were cleared';
-    setStorage({
-      notice: refill
-        ? `This run was started again. ${cleared}, then stored again from the scenario (${plural(store.getState().storage.storedCount, 'event')}). ${plural(answers, 'answer')} kept.`
-        : clearEvents
-          ? `This run was started again. ${cleared}; they are stored again as you step. ${plural(answers, 'answer')} kept.`
-          : `This run was started again: its saved record was repaired, with ${plural(answers, 'answer')} and ${plural(onDisk!.length, 'stored event')} kept.`,
-    });
+    setStorage({ notice: restartNotice({ onDisk: onDisk?.length ?? null, clearEvents, refill, stored: store.getState().storage.storedCount, answers }) });
   };
 
   const session: RunSession = {
