@@ -88,8 +88,10 @@ export function addPartitions(state: BrokerState, topic: string, newCount: numbe
   };
   const sample = movedKeys.slice(0, 3).map((m) => `${quoteKey(m.key)} p${m.from}→p${m.to}`).join(', ');
   const reason =
-    `'${topic}' grew from ${from} to ${newCount} partitions; old records stay put, new records use murmur2 mod ${newCount}: ` +
-    (movedKeys.length === 0 ? 'no existing key changes partition' : `${movedKeys.length} existing key${movedKeys.length === 1 ? ' now maps' : 's now map'} elsewhere (${sample}${movedKeys.length > 3 ? ', …' : ''}), so per-key order across old and new records is lost`);
+    // A producer partitions with the count in its cached metadata (KafkaProducer.partition →
+    // Metadata), so new keyed records move only after its next refresh (metadata.max.age.ms).
+    `'${topic}' grew from ${from} to ${newCount} partitions; old records stay put, and keyed records use toPositive(murmur2(key)) mod ${newCount} once each producer refreshes its metadata (metadata.max.age.ms, 5 minutes by default): ` +
+    (movedKeys.length === 0 ? 'no existing key changes partition' : `${movedKeys.length} existing key${movedKeys.length === 1 ? ' will then map' : 's will then map'} elsewhere (${sample}${movedKeys.length > 3 ? ', …' : ''}), so per-key order across old and new records is lost`);
   const effects: BrokerEffect[] = [{ kind: 'partitions-added', topic, from, to: newCount, movedKeys, reason }];
   const next: BrokerState = { ...withTime(state, now), topics: { ...state.topics, [topic]: grown } };
   const rebalanced = rebalanceGroupsReading(next, topic, now, `'${topic}' now has ${newCount} partitions`);
