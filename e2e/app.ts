@@ -46,7 +46,7 @@ export class PlayerPage {
   }
 
   eventRows() {
-    return this.page.getByRole('table', { name: /Events published so far/ }).locator('tbody tr');
+    return this.page.getByRole('table', { name: /Records and events so far/ }).locator('tbody tr');
   }
 
   async expectStep(step: number, lastStep: number) {

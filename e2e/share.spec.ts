@@ -18,7 +18,7 @@ const shareUrlOf = async (page: Page) => {
  */
 const snapshot = async (page: Page) => ({
   step: await page.getByRole('group', { name: 'Playback' }).locator('output').textContent(),
-  events: (await page.getByRole('table', { name: /Events published so far/ }).innerText()).replace(/\t(stored|memory only|saving…)\t/g, '\t(storage)\t'),
+  events: (await page.getByRole('table', { name: /Records and events so far/ }).innerText()).replace(/\t(stored|memory only|saving…|not saved: recomputed from your run)\t/g, '\t(storage)\t'),
   groups: await page
     .getByRole('table', { name: /Partition ownership/ })
     .innerText()

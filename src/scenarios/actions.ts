@@ -10,7 +10,7 @@ import type { Runtime } from './runtime';
 import type { ActionDef } from './schema';
 import { aggregateState, runCommand, runRace } from './steps/commands';
 import { pollStep } from './steps/consume';
-import { publish, publishModeOf } from './steps/publish';
+import { publish } from './steps/publish';
 import { queueStep } from './steps/queue';
 import { catchUpProjections, projectNow, query, rebuild, runRelay } from './steps/readSide';
 import type { World } from './world';
@@ -26,8 +26,8 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
   const now = world.time;
   switch (action.kind) {
     case 'publish':
-      // A direct producer: broker only wherever the scenario has an event store (see steps/publish.ts).
-      return publish(world, action.producer, action.topic, action.event, { ...(action.partition !== undefined ? { partition: action.partition } : {}), ...(action.retry ? { retry: true } : {}), ...(action.tombstone ? { tombstone: true } : {}) }, publishModeOf(rt));
+      // A direct producer: the broker only, never the event store (see steps/publish.ts).
+      return publish(world, action.producer, action.topic, action.event, { ...(action.partition !== undefined ? { partition: action.partition } : {}), ...(action.retry ? { retry: true } : {}), ...(action.tombstone ? { tombstone: true } : {}) });
     case 'poll':
       return pollStep(world, rt, action);
     case 'commit':
@@ -121,7 +121,7 @@ export function applyInput(world: World, input: LearnerInput, rt: Runtime): Appl
         streamId: learnerStream(input.key),
         key: input.key,
         data: { value: input.value },
-      }, {}, publishModeOf(rt));
+      }, {});
     case 'add-consumer':
       return applyAction(world, { kind: 'join', group: input.groupId, member: input.memberId }, rt);
     case 'remove-consumer':

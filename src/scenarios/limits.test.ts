@@ -77,10 +77,16 @@ describe('limits of what a step may compute (issue 19, point 11)', () => {
   });
 
   it('a read-model list stops growing at its limit', () => {
-    const base = publishScenario(LIMITS.maxListItems + 1, 'one');
+    // Projections read the event store, which only aggregates append to (a publish is broker-only).
+    const base = concatScenario(1);
     const scenario: ScenarioDef = {
       ...base,
-      topology: { ...base.topology, projections: [{ name: 'orders', title: 'Orders', columns: ['ns'], on: [{ eventType: 'OrderPlaced', ops: [{ op: 'append', key: 'all', field: 'ns', value: { ref: 'data.n' } }] }] }] },
+      topology: {
+        ...base.topology,
+        aggregates: [{ ...base.topology.aggregates![0]!, fields: {}, snapshotEvery: 50, commands: [{ command: 'Place', when: ['open'], emit: [{ eventType: 'OrderPlaced', data: { n: { ref: 'command.n' } } }] }], evolve: [{ eventType: 'OrderPlaced' }] }],
+        projections: [{ name: 'orders', title: 'Orders', columns: ['ns'], on: [{ eventType: 'OrderPlaced', ops: [{ op: 'append', key: 'all', field: 'ns', value: { ref: 'data.n' } }] }] }],
+      },
+      steps: Array.from({ length: LIMITS.maxListItems + 1 }, (_, i) => ({ title: `Place ${i + 1}`, narration: 'An order is placed.', action: { kind: 'command' as const, aggregate: 'Cart', id: 'c1', command: 'Place', data: { n: i } } })),
     };
     const stepper = new Stepper(scenario, []);
     expect(stoppedBy(stepper.at(LIMITS.maxListItems).effects)).toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RecordedEvent } from '../engine/types';
 import { findBuiltin } from '../scenarios/content';
+import type { ScenarioDef } from '../scenarios/schema';
 import { openRunDatabase, openRunDb, runDbName } from '../persistence';
 import type { RunRecord } from '../persistence/runTypes';
 import { uniqueDbName } from '../persistence/testing';
@@ -18,7 +19,24 @@ async function putRaw(runId: string, value: unknown) {
   db.close();
 }
 
-const scenario = findBuiltin('pubsub-basics')!;
+/**
+ * A built-in with every publish turned into a command on a Story aggregate: a direct producer stores
+ * nothing (it writes to the broker only), so the run's persistence is tested on the same story told
+ * by a write side, whose events are stored in the same streams and order.
+ */
+function storedVersion(id: string): ScenarioDef {
+  const base = findBuiltin(id)!;
+  const types = [...new Set(base.steps.flatMap((st) => (st.action.kind === 'publish' ? [st.action.event.eventType] : [])))];
+  return {
+    ...base,
+    topology: {
+      ...base.topology,
+      aggregates: [{ type: 'Story', streamPrefix: '', version: 1, initial: 'open', fields: {}, commands: types.map((t) => ({ command: `Record${t}`, when: ['open'], emit: [{ eventType: t, data: {} }] })), evolve: types.map((t) => ({ eventType: t })) }],
+    },
+    steps: base.steps.map((st) => (st.action.kind === 'publish' ? { ...st, action: { kind: 'command' as const, aggregate: 'Story', id: st.action.event.streamId, command: `Record${st.action.event.eventType}`, data: {} } } : st)),
+  };
+}
+const scenario = storedVersion('pubsub-basics');
 
 /** A port that records what it was asked to write, for checking the session's write pattern. */
 function fakePort(initial: { run?: RunRecord; events?: RecordedEvent[] } = {}) {
@@ -117,7 +135,7 @@ describe('run session', () => {
 // Issue 19: two tabs of one run, and damaged run records (real run databases in fake-indexeddb)
 // ---------------------------------------------------------------------------------------------
 
-const partitions = findBuiltin('partitions-keys-ordering')!;
+const partitions = storedVersion('partitions-keys-ordering');
 /** Step 6 of partitions-keys-ordering asks this question. */
 const Q6 = 'order-across-partitions';
 

@@ -1,12 +1,22 @@
 import { useMemo, useState } from 'react';
+import type { RecordedEvent } from '../engine/types';
+import { useRun } from '../state/react';
+import { directRecords, recordEvent, type RecordEvent } from '../viz/layout/cloudEvent';
 
 /** Long runs show the newest rows; the rest are one click away (rendering thousands every step would stutter). */
 const SHOWN = 100;
-import { useRun } from '../state/react';
+
+type Row =
+  /** An event in the event store (an aggregate appended it), with its copy on a topic if the relay published it. */
+  | { kind: 'stored'; key: string; time: number; event: RecordedEvent; at: { topic: string; partition: number; offset: number; key: string | null } | undefined }
+  /** A record a direct producer wrote: the event lives on the topic only. */
+  | { kind: 'record'; key: string; time: number; record: RecordEvent };
 
 /**
- * The same events as the animation, as a table: for reading, for screen readers, and to see
- * which ones are safely stored.
+ * Everything published so far, as a table: for reading, for screen readers, and to see where each
+ * event lives. One row per event in the event store (only aggregates append there; the relay copies
+ * them to a topic) and one per record a producer wrote straight to a topic (a `publish`: that event is
+ * on the topic and nowhere else). Each row says where it lives and who has read past it.
  */
 export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: string) => void; selected?: string | null }) {
   const events = useRun((s) => s.world.log.events);
@@ -14,14 +24,25 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
   const storage = useRun((s) => s.storage);
   const effects = useRun((s) => s.effects);
 
-  const placement = useMemo(() => {
-    const where = new Map<string, { topic: string; partition: number; offset: number }>();
+  const rows = useMemo(() => {
+    const where = new Map<string, { topic: string; partition: number; offset: number; key: string | null }>();
     for (const [topic, t] of Object.entries(broker.topics))
       t.partitions.forEach((p, partition) => {
-        for (const r of p.records) if (r.eventId) where.set(r.eventId, { topic, partition, offset: r.offset });
+        for (const r of p.records) if (r.eventId) where.set(r.eventId, { topic, partition, offset: r.offset, key: r.key });
       });
-    return where;
-  }, [broker.topics]);
+    const storedIds = new Set(events.map((e) => e.eventId));
+    const stored: Row[] = events.map((e) => ({ kind: 'stored', key: e.eventId, time: e.recordedAt, event: e, at: where.get(e.eventId) }));
+    const direct: Row[] = directRecords(broker, storedIds).map((r) => ({ kind: 'record', key: `${r.topic}-${r.partition}@${r.offset}`, time: r.timestamp, record: recordEvent(r) }));
+    // One timeline: by simulated time; at the same time, store order first, then the records.
+    const merged: Row[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < stored.length || j < direct.length) {
+      if (j >= direct.length || (i < stored.length && stored[i]!.time <= direct[j]!.time)) merged.push(stored[i++]!);
+      else merged.push(direct[j++]!);
+    }
+    return merged;
+  }, [events, broker]);
 
   /** "processed by billing · waiting for analytics", from each subscribed group's committed offset. */
   const readBy = (topic: string, partition: number, offset: number) => {
@@ -33,50 +54,59 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
   };
 
   const [all, setAll] = useState(false);
-  const shown = all || events.length <= SHOWN ? events : events.slice(-SHOWN);
-  const fresh = new Set(effects.flatMap((e) => (e.kind === 'event-stored' ? [e.eventId] : [])));
+  const shown = all || rows.length <= SHOWN ? rows : rows.slice(-SHOWN);
+  const fresh = new Set(effects.flatMap((e) => (e.kind === 'event-stored' ? [e.eventId] : e.kind === 'record-appended' ? [`${e.topic}-${e.partition}@${e.offset}`] : [])));
 
   return (
     <section className="panel" aria-labelledby="event-log-title">
       <h2 id="event-log-title">Event log</h2>
-      {events.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="empty">No events yet. Step forward to publish the first one.</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Events published so far, in the order they were stored</caption>
+            <caption className="visually-hidden">Records and events so far: events in the event store (with their copy on a topic once published), and records a producer wrote straight to a topic, which live on the topic only</caption>
             <thead>
               <tr>
-                <th scope="col">Position</th>
                 <th scope="col">Event</th>
-                <th scope="col">Stream · revision</th>
+                <th scope="col">Event store: position · stream · revision</th>
+                <th scope="col">Topic-partition @ offset</th>
                 <th scope="col">Key</th>
-                <th scope="col">Partition · offset</th>
                 <th scope="col">Committed past it by</th>
-                <th scope="col">Storage</th>
+                <th scope="col">Saved in this browser</th>
                 {onInspect && <th scope="col"><span className="visually-hidden">Inspect</span></th>}
               </tr>
             </thead>
             <tbody>
-              {shown.map((e) => {
-                const at = placement.get(e.eventId);
-                const stored = e.position <= storage.storedCount;
+              {shown.map((row) => {
+                const at = row.kind === 'stored' ? row.at : row.record;
+                const eventId = row.kind === 'stored' ? row.event.eventId : row.record.eventId;
+                const type = row.kind === 'stored' ? row.event.eventType : row.record.eventType;
+                const place = row.kind === 'record' ? `${row.record.topic}-${row.record.partition} @ ${row.record.offset}` : '';
                 return (
-                  <tr key={e.eventId} className={[fresh.has(e.eventId) ? 'is-new' : '', selected === e.eventId ? 'is-selected' : ''].join(' ').trim() || undefined}>
-                    <td className="num">{e.position}</td>
+                  <tr key={row.key} className={[fresh.has(row.key) ? 'is-new' : '', selected === eventId ? 'is-selected' : ''].join(' ').trim() || undefined}>
                     <td>
-                      <strong>{e.eventType}</strong>
+                      <strong>{type}</strong>
+                      {row.kind === 'record' && row.record.tombstone && ' (tombstone)'}
                     </td>
                     <td className="mono">
-                      {e.streamId} · r{e.revision}
+                      {row.kind === 'stored' ? (
+                        <>
+                          #{row.event.position} · {row.event.streamId} · r{row.event.revision}
+                        </>
+                      ) : (
+                        'not stored (a direct producer wrote it to the topic only)'
+                      )}
                     </td>
-                    <td className="mono">{at ? (broker.topics[at.topic]?.partitions[at.partition]?.records.find((r) => r.offset === at.offset)?.key ?? '(none)') : '—'}</td>
                     <td className="mono">{at ? `${at.topic}-${at.partition} @ ${at.offset}` : 'not on a topic'}</td>
+                    <td className="mono">{at ? (at.key ?? '(none)') : '—'}</td>
                     <td>{at ? readBy(at.topic, at.partition, at.offset) : '—'}</td>
                     <td>
-                      {storage.mode === 'memory' ? (
+                      {row.kind === 'record' ? (
+                        <span className="badge">not saved: recomputed from your run</span>
+                      ) : storage.mode === 'memory' ? (
                         <span className="badge warn">memory only</span>
-                      ) : stored ? (
+                      ) : row.event.position <= storage.storedCount ? (
                         <span className="badge ok">stored</span>
                       ) : (
                         <span className="badge">saving…</span>
@@ -84,7 +114,7 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
                     </td>
                     {onInspect && (
                       <td>
-                        <button type="button" className="link-button" onClick={() => onInspect(e.eventId)} aria-label={`Inspect event ${e.position}, ${e.eventType}`}>
+                        <button type="button" className="link-button" onClick={() => onInspect(eventId)} aria-label={row.kind === 'stored' ? `Inspect event ${row.event.position}, ${type}` : `Inspect record ${place}, ${type}`}>
                           Inspect
                         </button>
                       </td>
@@ -94,9 +124,9 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
               })}
             </tbody>
           </table>
-          {shown.length < events.length && (
+          {shown.length < rows.length && (
             <button type="button" className="link-button" onClick={() => setAll(true)}>
-              Show all {events.length} events (the newest {SHOWN} are shown)
+              Show all {rows.length} rows (the newest {SHOWN} are shown)
             </button>
           )}
         </div>

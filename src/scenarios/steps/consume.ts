@@ -15,7 +15,7 @@ import type { Runtime } from '../runtime';
 import type { ActionDef, ServiceDef } from '../schema';
 import type { World } from '../world';
 import { runCommand } from './commands';
-import { publish, publishModeOf } from './publish';
+import { publish } from './publish';
 
 type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 
@@ -56,7 +56,6 @@ function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord)
           p.topic,
           { eventType: p.eventType, streamId: String(evalValue(p.streamId, scope)), key: key === null || key === undefined ? null : String(key), data: evalFields(p.data, scope) },
           { metadata: { correlationId: cause.correlationId, causationId: cause.causationId } },
-          publishModeOf(rt),
         );
         w = res.world;
         effects.push(...res.effects);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as broker from '../../engine/broker';
 import { mustParseScenario } from '../parse';
+import { builtinScenarios } from '../content';
 import { Stepper } from '../stepper';
 
 const publish = (key: string, email: string | null) => ({
@@ -37,7 +38,7 @@ const scenario = mustParseScenario({
 });
 
 describe('publish with tombstone: true', () => {
-  it('appends a record with a null value, still stores the event, and compaction keeps it as the latest for its key', () => {
+  it('appends a record with a null value (nothing goes to an event store), and compaction keeps it as the latest for its key', () => {
     const stepper = new Stepper(scenario, []);
     const afterErase = stepper.at(2).world;
     const records = broker.recordsOf(afterErase.broker, 'profiles', 0);
@@ -45,7 +46,9 @@ describe('publish with tombstone: true', () => {
       [0, 'cust-1', false],
       [1, 'cust-1', true],
     ]);
-    expect(afterErase.log.events.map((e) => e.eventType)).toEqual(['ProfileUpdated', 'ProfileErased']);
+    // A direct producer: the events live on the topic only; the tombstone's event type is in its headers.
+    expect(afterErase.log.events).toEqual([]);
+    expect(records.map((r) => r.headers.eventType)).toEqual(['ProfileUpdated', 'ProfileErased']);
     // While both records sit in the active segment, compaction leaves them alone.
     expect(broker.recordsOf(stepper.at(3).world.broker, 'profiles', 0).map((r) => r.offset)).toEqual([0, 1]);
     const compacted = stepper.at(5).world;
@@ -99,4 +102,49 @@ describe('publish in a scenario with an event store: a direct producer', () => {
     expect(world.log.events).toHaveLength(1);
     expect(broker.recordsOf(world.broker, 'orders', 0)).toHaveLength(1);
   });
+});
+
+describe('publish in a scenario without an event store (the pub/sub lessons)', () => {
+  const refused = mustParseScenario({
+    ...JSON.parse(JSON.stringify(scenario)),
+    id: 'direct-refused',
+    steps: [publish('cust-1', 'a@example.com'), { title: 'refused', narration: '…', action: { kind: 'publish', producer: 'crm', topic: 'profiles', event: { eventType: 'ProfileUpdated', streamId: 'cust-x', key: 'cust-\ud800', data: {} } } }],
+  });
+  const stepper = new Stepper(refused, []);
+
+  it('writes the record and nothing else; its headers carry the event', () => {
+    const { world, effects } = stepper.at(1);
+    expect(world.log.events).toEqual([]);
+    expect(effects.some((e) => e.kind === 'event-stored')).toBe(false);
+    const [r] = broker.recordsOf(world.broker, 'profiles', 0);
+    expect(r).toMatchObject({ key: 'cust-1', producerId: 'crm', headers: { eventType: 'ProfileUpdated', schemaVersion: '1', subject: 'cust-1' } });
+    expect(r!.eventId).toBeTruthy();
+  });
+
+  it('a refused publish leaves nothing anywhere', () => {
+    const before = stepper.at(1).world;
+    const { world, effects } = stepper.at(2);
+    expect(effects.map((e) => e.kind)).toContain('produce-rejected');
+    expect(effects.some((e) => e.kind === 'event-stored' || e.kind === 'record-appended')).toBe(false);
+    expect(world.log).toEqual(before.log);
+    expect(broker.recordsOf(world.broker, 'profiles', 0)).toEqual(broker.recordsOf(before.broker, 'profiles', 0));
+  });
+});
+
+describe('every built-in, every step: a publish appends nothing to the event store', () => {
+  for (const s of builtinScenarios) {
+    it(s.id, () => {
+      const stepper = new Stepper(s, []);
+      let publishes = 0;
+      for (let k = 1; k <= stepper.lastStep; k++) {
+        if (s.steps[k - 1]!.action.kind !== 'publish') continue;
+        publishes++;
+        const { world, effects } = stepper.at(k);
+        // Only commands (aggregates) append to the store; the relay and projections only read it.
+        expect(world.log.events, `${s.id} step ${k}`).toEqual(stepper.at(k - 1).world.log.events);
+        expect(effects.filter((e) => e.kind === 'event-stored'), `${s.id} step ${k}`).toEqual([]);
+      }
+      if (s.steps.some((st) => st.action.kind === 'publish')) expect(publishes).toBeGreaterThan(0);
+    });
+  }
 });

@@ -2,7 +2,7 @@ import { useId, useMemo, type KeyboardEvent } from 'react';
 import type { RecordedEvent } from '../../engine/types';
 import { useRun } from '../../state/react';
 import { indexEvents, layoutCausalChain, type CausalChainModel, type ChainNodeVM } from '../layout/causalChain';
-import { isoTime, toCloudEvent } from '../layout/cloudEvent';
+import { findDirectRecord, isoTime, recordEvent, recordToCloudEvent, toCloudEvent, type RecordEvent } from '../layout/cloudEvent';
 import './views.css';
 
 export interface InspectorProps {
@@ -16,18 +16,40 @@ const fit = (text: string, max: number, width: number) => (text.length > max ? {
 const json = (v: unknown) => JSON.stringify(v, null, 2) ?? 'undefined';
 const text = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
 
-/** One event in full: its envelope, its CloudEvents form and its causal chain. */
+/**
+ * One event in full: its envelope, its CloudEvents form and its causal chain. An event in the event
+ * store is read from there; an event a direct producer wrote to a topic (a `publish`) is in no store,
+ * so its envelope and CloudEvents form are built from the record's headers and value.
+ */
 export function Inspector({ eventId, onSelect }: InspectorProps) {
   const log = useRun((s) => s.world.log);
+  const broker = useRun((s) => s.world.broker);
   const index = useMemo(() => indexEvents(log.events), [log]);
   const event = eventId ? index.byId.get(eventId) : undefined;
-  const chain = useMemo(() => (eventId ? layoutCausalChain(index, eventId) : null), [index, eventId]);
+  const record = useMemo(() => {
+    if (!eventId || event) return undefined;
+    const r = findDirectRecord(broker, new Set(index.byId.keys()), eventId);
+    return r ? recordEvent(r) : undefined;
+  }, [broker, index, eventId, event]);
+  const chain = useMemo(() => (eventId && event ? layoutCausalChain(index, eventId) : null), [index, eventId, event]);
   const titleId = useId();
+  const shown = event ?? record;
   return (
     <section className="panel inspector" aria-labelledby={titleId}>
-      <h2 id={titleId}>Inspector{event ? `: ${event.eventType}` : ''}</h2>
-      {!eventId && <p className="empty">Select an event (a box in the event store, or a row of the event log) to see its envelope and what caused it.</p>}
-      {eventId && !event && <p className="empty">That event is not in the store at this step (it is stored later, or this run never stored it).</p>}
+      <h2 id={titleId}>Inspector{shown ? `: ${shown.eventType}` : ''}</h2>
+      {!eventId && <p className="empty">Select an event (a box in the event store, a record on a topic, or a row of the event log) to see its envelope and what caused it.</p>}
+      {eventId && !shown && <p className="empty">That event is neither in the event store nor on a topic at this step (it comes later, or retention or compaction removed its record).</p>}
+      {record && (
+        <>
+          <RecordEnvelope r={record} onSelect={onSelect} causeStored={record.causationId !== null && (index.byId.has(record.causationId) || findDirectRecord(broker, new Set(index.byId.keys()), record.causationId) !== undefined)} />
+          <details className="cloud-event">
+            <summary>CloudEvents 1.0 form</summary>
+            <pre className="mono json" aria-label="The event as a CloudEvent, JSON">
+              {json(recordToCloudEvent(record))}
+            </pre>
+          </details>
+        </>
+      )}
       {event && (
         <>
           <Envelope e={event} onSelect={onSelect} causeStored={index.byId.has(String(event.metadata?.causationId))} />
@@ -91,6 +113,55 @@ function Envelope({ e, onSelect, causeStored }: { e: RecordedEvent; onSelect: (i
       <h3 className="inspector-sub">Data</h3>
       <pre className="mono json" aria-label="Event data, JSON">
         {json(e.data)}
+      </pre>
+    </>
+  );
+}
+
+/** A direct producer's event: only its record exists, so the envelope is the record's headers and value. */
+function RecordEnvelope({ r, onSelect, causeStored }: { r: RecordEvent; onSelect: (id: string) => void; causeStored: boolean }) {
+  const cause = r.causationId;
+  return (
+    <>
+      <p className="dd-note">Written by a producer straight to the topic: it is in no event store, and this envelope is read from the record's headers.</p>
+      <dl className="envelope">
+        <dt>Event id</dt>
+        <dd className="mono">{r.eventId}</dd>
+        <dt>Type · schema</dt>
+        <dd>
+          {r.eventType} · v{r.schemaVersion}
+          {r.tombstone && ' (tombstone: the record has no value)'}
+        </dd>
+        <dt>Topic-partition @ offset</dt>
+        <dd className="mono">
+          {r.topic}-{r.partition} @ {r.offset}
+        </dd>
+        <dt>Key</dt>
+        <dd className="mono">{r.key ?? '(none)'}</dd>
+        <dt>Subject</dt>
+        <dd className="mono">{text(r.subject)}</dd>
+        <dt>Event store</dt>
+        <dd>not stored (no stream, revision or global position)</dd>
+        <dt>Produced at</dt>
+        <dd className="mono">{isoTime(r.occurredAt)}</dd>
+        <dt>Producer</dt>
+        <dd>{text(r.producer)}</dd>
+        <dt>Correlation id</dt>
+        <dd className="mono">{text(r.correlationId)}</dd>
+        <dt>Causation id</dt>
+        <dd className="mono">
+          {cause && causeStored ? (
+            <button type="button" className="link-button mono" onClick={() => onSelect(cause)} aria-label={`Causation id ${cause}: inspect the event that caused this one`}>
+              {cause}
+            </button>
+          ) : (
+            text(cause)
+          )}
+        </dd>
+      </dl>
+      <h3 className="inspector-sub">Data</h3>
+      <pre className="mono json" aria-label="Event data, JSON">
+        {json(r.data)}
       </pre>
     </>
   );
