@@ -100,13 +100,7 @@ function Envelope({ e, onSelect, causeStored }: { e: RecordedEvent; onSelect: (i
         <dd className="mono">{text(m.correlationId)}</dd>
         <dt>Causation id</dt>
         <dd className="mono">
-          {cause && causeStored ? (
-            <button type="button" className="link-button mono" onClick={() => onSelect(cause)} aria-label={`Causation id ${cause}: inspect the event that caused this one`}>
-              {cause}
-            </button>
-          ) : (
-            text(cause)
-          )}
+          <CausationId cause={cause} causeStored={causeStored} onSelect={onSelect} />
           {cause && cause === m.commandId && <span className="dd-note"> (the command)</span>}
         </dd>
       </dl>
@@ -150,13 +144,7 @@ function RecordEnvelope({ r, onSelect, causeStored }: { r: RecordEvent; onSelect
         <dd className="mono">{text(r.correlationId)}</dd>
         <dt>Causation id</dt>
         <dd className="mono">
-          {cause && causeStored ? (
-            <button type="button" className="link-button mono" onClick={() => onSelect(cause)} aria-label={`Causation id ${cause}: inspect the event that caused this one`}>
-              {cause}
-            </button>
-          ) : (
-            text(cause)
-          )}
+          <CausationId cause={cause} causeStored={causeStored} onSelect={onSelect} />
         </dd>
       </dl>
       <h3 className="inspector-sub">Data</h3>
@@ -231,4 +219,16 @@ function Chain({ model, onSelect }: { model: CausalChainModel; onSelect: (id: st
       )}
     </div>
   );
+}
+
+/** The causation id: a link to the event that caused this one when it can be inspected, else the id as text. */
+function CausationId({ cause, causeStored, onSelect }: { cause: unknown; causeStored: boolean; onSelect: (id: string) => void }) {
+  if (typeof cause === 'string' && cause && causeStored) {
+    return (
+      <button type="button" className="link-button mono" onClick={() => onSelect(cause)} aria-label={`Causation id ${cause}: inspect the event that caused this one`}>
+        {cause}
+      </button>
+    );
+  }
+  return <>{text(cause)}</>;
 }
