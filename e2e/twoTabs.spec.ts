@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { PlayerPage } from './app';
 import { watchForProblems } from './watch';
@@ -10,8 +11,13 @@ import { watchForProblems } from './watch';
 
 const SCENARIO = 'partitions-keys-ordering';
 const RUN_ID = `main-${SCENARIO}`;
-/** Steps of this scenario that ask a question (step → question id). */
-const QUESTIONS: Record<number, string> = { 6: 'order-across-partitions', 10: 'sticky-not-round-robin', 12: 'after-adding-partitions' };
+
+/** Steps of a built-in that ask a question (step → question id), read from its content file. */
+const questionsOf = (scenarioId: string): Record<number, string> => {
+  const doc = JSON.parse(readFileSync(`src/scenarios/content/${scenarioId}.json`, 'utf8')) as { steps: { question?: { id: string } }[] };
+  return Object.fromEntries(doc.steps.flatMap((st, i) => (st.question ? [[i + 1, st.question.id] as const] : [])));
+};
+const QUESTIONS = questionsOf(SCENARIO);
 
 interface StoredRun {
   cursor: unknown;
@@ -20,7 +26,7 @@ interface StoredRun {
 }
 
 /** The run record as IndexedDB holds it (read with the raw API, after the app created the database). */
-const storedRun = (page: Page): Promise<StoredRun | undefined> =>
+const storedRun = (page: Page, runId = RUN_ID): Promise<StoredRun | undefined> =>
   page.evaluate(
     (runId) =>
       new Promise<StoredRun | undefined>((resolve, reject) => {
@@ -36,10 +42,10 @@ const storedRun = (page: Page): Promise<StoredRun | undefined> =>
           get.onerror = () => reject(get.error);
         };
       }),
-    RUN_ID,
+    runId,
   );
 
-const storedEventCount = (page: Page): Promise<number> =>
+const storedEventCount = (page: Page, runId = RUN_ID): Promise<number> =>
   page.evaluate(
     (runId) =>
       new Promise<number>((resolve, reject) => {
@@ -55,7 +61,7 @@ const storedEventCount = (page: Page): Promise<number> =>
           count.onerror = () => reject(count.error);
         };
       }),
-    RUN_ID,
+    runId,
   );
 
 /** The latest answer per question in a stored input log (the rule the player uses). */
@@ -91,9 +97,9 @@ async function answer(app: PlayerPage, index: number): Promise<string | string[]
  * Waits until a tab shows what the other tab stored (the live notice): at a question step whose
  * question is answered in the stored run, the question is shown answered and playback does not wait.
  */
-async function expectFollows(app: PlayerPage, answers: Record<string, unknown>, what: string) {
+async function expectFollows(app: PlayerPage, answers: Record<string, unknown>, what: string, questions = QUESTIONS) {
   const { step } = await app.state();
-  const q = QUESTIONS[step];
+  const q = questions[step];
   if (q === undefined || !(q in answers)) return;
   await expect(app.page.locator('.question .explanation'), `${what}: the answer given in the other tab shows here`).toBeVisible();
   await expect.poll(async () => (await app.state()).mode, `${what}: playback no longer waits on an answered question`).not.toBe('asking');
@@ -153,21 +159,33 @@ function prng(seed: number) {
   };
 }
 
-/** Seeds to play (EVENT_LAB_TWO_TAB_SEEDS=1,2,3 replays others), and rounds per seed. */
-const SEEDS = (process.env.EVENT_LAB_TWO_TAB_SEEDS ?? '2,5').split(',').map(Number);
+/**
+ * Seeds to play, each on a scenario (EVENT_LAB_TWO_TAB_SEEDS=1,2,3 replays others on the first one):
+ * partitions-keys-ordering (the issue's case: a producer's records live in the broker, so the run
+ * stores its record and answers) and event-sourcing (an aggregate's events are stored, so a lost
+ * event would show).
+ */
+const CASES: { scenario: string; seed: number }[] = process.env.EVENT_LAB_TWO_TAB_SEEDS
+  ? process.env.EVENT_LAB_TWO_TAB_SEEDS.split(',').map((seed) => ({ scenario: SCENARIO, seed: Number(seed) }))
+  : [
+      { scenario: SCENARIO, seed: 2 },
+      { scenario: 'event-sourcing', seed: 5 },
+    ];
 const ROUNDS = Number(process.env.EVENT_LAB_TWO_TAB_ROUNDS ?? 40);
 
-for (const SEED of SEEDS)
-test(`two tabs stepping, answering and reloading in a seeded random order never lose an answer or an event (issue 19.3, seed ${SEED})`, async ({ page, context }) => {
+for (const { scenario: SCENARIO_ID, seed: SEED } of CASES)
+test(`two tabs stepping, answering and reloading in a seeded random order never lose an answer or an event (issue 19.3, ${SCENARIO_ID}, seed ${SEED})`, async ({ page, context }) => {
   test.setTimeout(240_000);
+  const runId = `main-${SCENARIO_ID}`;
+  const questions = questionsOf(SCENARIO_ID);
   console.log(`two-tab e2e: seed ${SEED}, ${ROUNDS} rounds (EVENT_LAB_TWO_TAB_SEEDS=${SEED} replays it)`);
   test.info().annotations.push({ type: 'seed', description: String(SEED) });
   const random = prng(SEED);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const { a, b } = await twoTabs(page, context);
   const watchers = [watchForProblems(a.page), watchForProblems(b.page)];
-  await a.open(`#/s/${SCENARIO}/0`);
-  await b.open(`#/s/${SCENARIO}/0`);
+  await a.open(`#/s/${SCENARIO_ID}/0`);
+  await b.open(`#/s/${SCENARIO_ID}/0`);
   const tabs = { A: a, B: b };
 
   /** What the learner did, as the test expects the run to remember it. */
@@ -189,8 +207,8 @@ test(`two tabs stepping, answering and reloading in a seeded random order never 
     switch (op) {
       case 'answer': {
         const choice = await answer(tab, Math.floor(random() * 4));
-        expected[QUESTIONS[s.step]!] = choice;
-        detail = ` ${QUESTIONS[s.step]}=${choice}`;
+        expected[questions[s.step]!] = choice;
+        detail = ` ${questions[s.step]}=${choice}`;
         break;
       }
       case 'skip':
@@ -220,23 +238,23 @@ test(`two tabs stepping, answering and reloading in a seeded random order never 
     const what = `round ${round} (seed ${SEED}):\n${log.join('\n')}`;
 
     // The other tab follows what this one stored (so the next round acts on a current view).
-    await expectFollows(a, expected, `${what}\nA`);
-    await expectFollows(b, expected, `${what}\nB`);
+    await expectFollows(a, expected, `${what}\nA`, questions);
+    await expectFollows(b, expected, `${what}\nB`, questions);
     // Never a false disagreement, in either tab.
     await expectNoDisagreement(a, `${what}\nA`);
     await expectNoDisagreement(b, `${what}\nB`);
     // Never a lost answer: the stored log's latest answer per question is the last one given.
-    const run = await storedRun(a.page);
+    const run = await storedRun(a.page, runId);
     expect(answersIn(run), `${what}\nstored answers`).toEqual(expected);
     // Never a lost event.
-    const events = await storedEventCount(a.page);
+    const events = await storedEventCount(a.page, runId);
     expect(events, `${what}\nstored events`).toBeGreaterThanOrEqual(mostEvents);
     mostEvents = events;
   }
 
   // After a reload both tabs open where the learner left off and agree on everything.
   for (const tab of [a, b]) {
-    await tab.page.goto(`./#/s/${SCENARIO}`);
+    await tab.page.goto(`./#/s/${SCENARIO_ID}`);
     await tab.ready();
   }
   await a.page.reload();
@@ -249,10 +267,10 @@ test(`two tabs stepping, answering and reloading in a seeded random order never 
   expect(await b.page.evaluate(() => window.__eventLab!.worldDump())).toBe(await a.page.evaluate(() => window.__eventLab!.worldDump()));
   expect((await a.state()).storedCount).toBe(mostEvents);
   // Each question shows the same answer in both tabs, the one the learner gave last.
-  for (const [step, questionId] of Object.entries(QUESTIONS)) {
+  for (const [step, questionId] of Object.entries(questions)) {
     const shown: string[] = [];
     for (const tab of [a, b]) {
-      await tab.page.goto(`./#/s/${SCENARIO}/${step}`);
+      await tab.page.goto(`./#/s/${SCENARIO_ID}/${step}`);
       await tab.ready();
       await expect(tab.page.locator('.question')).toBeVisible();
       shown.push((await tab.page.locator('.question').innerText()).replace(/\s+/g, ' '));
