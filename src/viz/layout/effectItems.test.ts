@@ -29,4 +29,10 @@ describe('describeEffects', () => {
   it('is empty for a step that did nothing', () => {
     expect(describeEffects([])).toEqual([]);
   });
+
+  it('a cleaner visit that cleaned nothing is labelled "not cleaned", not "compacted"', () => {
+    const visit = (removedOffsets: number[]): Effect => ({ kind: 'records-compacted', topic: 't', partition: 0, removedOffsets, tombstonesRemoved: [], reason: 'the log cleaner looked at t-0' });
+    expect(describeEffects([visit([])])[0]!.label).toBe('not cleaned');
+    expect(describeEffects([visit([0, 1])])[0]!.label).toBe('compacted');
+  });
 });

@@ -86,6 +86,8 @@ export function labelOf(e: Effect): string {
   if (e.kind === 'query-answered') return e.stale ? 'stale query' : 'query';
   if (e.kind === 'record-processed' && e.duplicate) return 'duplicate';
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
+  // The log cleaner visited but found nothing it may clean yet (compaction is lazy): not "compacted".
+  if (e.kind === 'records-compacted' && e.removedOffsets.length === 0 && e.tombstonesRemoved.length === 0) return 'not cleaned';
   return LABELS[e.kind];
 }
 
