@@ -26,4 +26,14 @@ describe('IdSet', () => {
     const s = addId(EMPTY_ID_SET, 'a');
     expect(addId(s, 'a')).toBe(s);
   });
+
+  it('holds ids named like Object.prototype members (fast-check found "toString" missing)', () => {
+    // Every bucket already holds ids, as in a long run (the bug showed only in an existing bucket).
+    let s = EMPTY_ID_SET;
+    for (let i = 0; i < 4000; i++) s = addId(s, `e${i}`);
+    for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) s = addId(s, id);
+    for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) expect(hasId(s, id)).toBe(true);
+    expect(sizeOf(s)).toBe(4005);
+    expect(hasId(EMPTY_ID_SET, 'toString')).toBe(false);
+  });
 });

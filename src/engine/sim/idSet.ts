@@ -13,12 +13,15 @@ const bucketOf = (id: string): string => {
   return ((h >>> 0) & 0xff).toString(16);
 };
 
-export const hasId = (set: IdSet, id: string): boolean => set[bucketOf(id)]?.[id] === true;
+// Own properties only: an id may be any text, including an Object.prototype name ("toString").
+const holds = (bucket: Readonly<Record<string, true>> | undefined, id: string): boolean => bucket !== undefined && Object.hasOwn(bucket, id);
+
+export const hasId = (set: IdSet, id: string): boolean => holds(set[bucketOf(id)], id);
 
 export function addId(set: IdSet, id: string): IdSet {
   const b = bucketOf(id);
   const bucket = set[b];
-  if (bucket?.[id]) return set;
+  if (holds(bucket, id)) return set;
   return { ...set, [b]: { ...bucket, [id]: true } };
 }
 
