@@ -15,62 +15,14 @@ import type { LearnerInput, RecordedEvent } from '../engine/types';
 import { DamagedRunRecordError, mergeInputs, sameStory } from '../persistence/runRecord';
 import type { RunRecord } from '../persistence/runTypes';
 import { DamagedStoredEventError } from '../persistence/storedEvent';
-import type { ScenarioDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
-import { firstDisagreement, toAppends, type StreamAppend } from './appends';
-import type { RunChannel, RunChangeKind } from './runChannel';
+import { firstDisagreement, toAppends } from './appends';
+import type { RunChangeKind } from './runChannel';
 import { damageOf, damagedEventOf, describe, plural, restartNotice, storedEventsDamage, type Damage } from './runDamage';
-import { answersOf, createRunStore, questionOf, type RunStore, type StorageStatus } from './runStore';
+import { answersOf, createRunStore, questionOf, type StorageStatus } from './runStore';
+import type { RunSession, RunSessionOptions } from './runSessionTypes';
 
-/** What a session needs from persistence (implemented by the IndexedDB run database). */
-export interface RunPort {
-  /** The validated record; throws DamagedRunRecordError when the stored one does not validate. */
-  loadRun(): Promise<RunRecord | undefined>;
-  /** The step's appends and the record, merged into the stored record, in one transaction. */
-  commitStep(input: { appends: StreamAppend[]; run: RunRecord }): Promise<unknown>;
-  /** The record alone, merged into the stored record. */
-  saveRun(run: RunRecord): Promise<void>;
-  /** Replaces the record (and, with clearEvents, empties the run's events) in one transaction. */
-  replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
-  readonly store: { readAll(): Promise<RecordedEvent[]> };
-}
-
-export interface RunSessionOptions {
-  scenario: ScenarioDef;
-  runId: string;
-  /** Null when IndexedDB is unavailable: the run plays in memory. */
-  port: RunPort | null;
-  /** Why there is no port, worded for the learner. */
-  unavailableReason?: string;
-  /** Step asked for by the URL; null = where the learner left off. */
-  requestedStep: number | null;
-  /** Wall clock for createdAt/updatedAt (injected; tests pass a fake). */
-  now: () => number;
-  parentRunId?: string | null;
-  branchedAtStep?: number | null;
-  inputs?: readonly LearnerInput[];
-  /** The live notice between tabs of this run (null: none). */
-  channel?: RunChannel | null;
-}
-
-export interface RunSession {
-  readonly store: RunStore;
-  readonly ready: Promise<void>;
-  goTo(step: number): Promise<void>;
-  /** Records the learner's answer to the current step's question (part of the run; no branch). */
-  answer(questionId: string, answer: string | string[]): Promise<void>;
-  /** True when the current step asks a question the learner has not answered in this run. */
-  hasOpenQuestion(): boolean;
-  /**
-   * For a damaged run (or one whose stored events disagree): rewrites its record from what can
-   * still be read, keeping the stored events when they agree with it and clearing them when not.
-   */
-  restart(): Promise<void>;
-  settled(): Promise<void>;
-  /** Stops listening to the other tabs. */
-  close(): void;
-}
-
+export type { RunPort, RunSession, RunSessionOptions } from './runSessionTypes';
 
 export function createRunSession(options: RunSessionOptions): RunSession {
   const { scenario, runId, now } = options;
