@@ -10,7 +10,20 @@ const layer = (pattern, message) => ({ group: pattern, message });
 // Patterns are matched against the import specifier; relative paths climbing into a forbidden
 // folder ("../ui/…", "../../state/…") are caught as well as bare packages.
 const up = (folder) => [`**/${folder}`, `**/${folder}/**`];
-const uiLibs = ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'idb', 'zustand', 'zustand/*', 'xstate', '@xstate/*', 'zod', 'zod/*'];
+const uiLibs = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'd3',
+  'd3-*',
+  'idb',
+  'zustand',
+  'zustand/*',
+  'xstate',
+  '@xstate/*',
+  'zod',
+  'zod/*',
+];
 
 const restrict = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
@@ -26,7 +39,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]", message: 'A focused test skips the rest of the suite.' },
+        {
+          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
+          message: 'A focused test skips the rest of the suite.',
+        },
       ],
     },
   },
@@ -45,10 +61,14 @@ export default tseslint.config(
     ignores: ['src/engine/**/*.test.ts'],
     rules: {
       ...restrict([
-        layer([...up('app'), ...up('ui'), ...up('viz'), ...up('state'), ...up('persistence'), ...up('scenarios')], 'The engine imports nothing outside itself.'),
+        layer(
+          [...up('app'), ...up('ui'), ...up('viz'), ...up('state'), ...up('persistence'), ...up('scenarios')],
+          'The engine imports nothing outside itself.',
+        ),
         layer(uiLibs, 'The engine is pure TypeScript: no UI, D3, IndexedDB or state libraries.'),
       ]),
-      'no-restricted-globals': ['error',
+      'no-restricted-globals': [
+        'error',
         { name: 'setTimeout', message: 'Time is simulated in the engine.' },
         { name: 'setInterval', message: 'Time is simulated in the engine.' },
         { name: 'requestAnimationFrame', message: 'The engine has no frames.' },
@@ -57,27 +77,43 @@ export default tseslint.config(
         { name: 'indexedDB', message: 'Persistence lives in src/persistence.' },
         { name: 'performance', message: 'Time is simulated in the engine.' },
       ],
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'Math', property: 'random', message: 'Use the seeded generator in sim/random.ts.' },
         { object: 'Date', property: 'now', message: 'Use the simulated clock.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the simulated clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the simulated clock.' },
+      ],
     },
   },
   {
     files: ['src/scenarios/**/*.ts'],
     ignores: ['src/scenarios/**/*.test.ts'],
     rules: restrict([
-      layer([...up('app'), ...up('ui'), ...up('viz'), ...up('state'), ...up('persistence')], 'scenarios may import only engine.'),
-      layer(['react', 'react-dom', 'd3', 'd3-*', 'idb', 'zustand', 'zustand/*', 'xstate', '@xstate/*'], 'scenarios is pure: engine and the schema library only.'),
+      layer(
+        [...up('app'), ...up('ui'), ...up('viz'), ...up('state'), ...up('persistence')],
+        'scenarios may import only engine.',
+      ),
+      layer(
+        ['react', 'react-dom', 'd3', 'd3-*', 'idb', 'zustand', 'zustand/*', 'xstate', '@xstate/*'],
+        'scenarios is pure: engine and the schema library only.',
+      ),
     ]),
   },
   {
     files: ['src/persistence/**/*.ts'],
     ignores: ['src/persistence/**/*.test.ts'],
     rules: restrict([
-      layer([...up('app'), ...up('ui'), ...up('viz'), ...up('state')], 'persistence may import engine, scenarios types and idb.'),
-      layer(['react', 'react-dom', 'd3', 'd3-*', 'zustand', 'zustand/*', 'xstate', '@xstate/*'], 'persistence has no UI or state library.'),
+      layer(
+        [...up('app'), ...up('ui'), ...up('viz'), ...up('state')],
+        'persistence may import engine, scenarios types and idb.',
+      ),
+      layer(
+        ['react', 'react-dom', 'd3', 'd3-*', 'zustand', 'zustand/*', 'xstate', '@xstate/*'],
+        'persistence has no UI or state library.',
+      ),
     ]),
   },
   {

@@ -14,7 +14,11 @@ const devPort = port === 4174 ? 5173 : port + 2;
 const devUrl = `http://localhost:${devPort}/`;
 const devCommand = port === 4174 ? 'npm run dev' : `npm run dev -- --port ${devPort} --strictPort`;
 
-const chromium = { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } };
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1440, height: 900 },
+  launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+};
 // Specs that open the production site or the dev server instead of the e2e build (which has test hooks).
 const siteSpecs = ['**/newcomer.spec.ts', '**/offline.spec.ts', '**/embed.spec.ts'];
 
@@ -26,7 +30,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
-  reporter: process.env.CI ? [['line'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: process.env.CI
+    ? [['line'], ['json', { outputFile: 'test-results/e2e.json' }]]
+    : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   timeout: 60_000,
   use: {
     reducedMotion: 'reduce',

@@ -23,7 +23,10 @@ function socialPreview(siteUrl: string | undefined): Plugin {
       return html
         .replace(/(<meta property="og:image" content=")\.\/([^"]+")/, `$1${base}$2`)
         .replace(/(<meta name="twitter:image" content=")\.\/([^"]+")/, `$1${base}$2`)
-        .replace('<meta property="og:type"', `<meta property="og:url" content="${base}" />\n    <meta property="og:type"`);
+        .replace(
+          '<meta property="og:type"',
+          `<meta property="og:url" content="${base}" />\n    <meta property="og:type"`,
+        );
     },
   };
 }
@@ -50,7 +53,8 @@ export default defineConfig(({ mode }) => ({
         id: './',
         name: 'Event Lab',
         short_name: 'Event Lab',
-        description: 'Learn event-driven architecture by stepping through Kafka-style logs, event stores and CQRS, entirely in your browser.',
+        description:
+          'Learn event-driven architecture by stepping through Kafka-style logs, event stores and CQRS, entirely in your browser.',
         lang: 'en',
         start_url: './',
         scope: './',

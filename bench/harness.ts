@@ -50,7 +50,13 @@ export function record(
   higherIsBetter = true,
 ): BenchResult {
   const ratio = baseline === null || baseline === 0 ? null : higherIsBetter ? value / baseline : baseline / value;
-  const result: BenchResult = { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: ratio === null ? null : round(ratio, 3) };
+  const result: BenchResult = {
+    name,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    ratio: ratio === null ? null : round(ratio, 3),
+  };
   appendFileSync(RESULTS_JSONL, JSON.stringify(result) + '\n');
   const base = result.baseline === null ? '' : `   baseline ${fmt(result.baseline)} ${unit}   ratio ${result.ratio}`;
   console.log(`[bench] ${name}: ${fmt(result.value)} ${unit}${base}`);

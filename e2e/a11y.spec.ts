@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
 
 const serious = (violations: { impact?: string | null; id: string; nodes: { target: unknown }[] }[]) =>
-  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 
 test('the start page has no serious or critical accessibility violation', async ({ page }) => {
   const app = new PlayerPage(page);
@@ -29,9 +31,14 @@ test('the design editor, with forms open, has no serious or critical accessibili
   await app.fork();
   await app.ready();
   await page.getByText('Edit this scenario', { exact: true }).click();
-  for (const section of ['Event types', 'Aggregates', 'Services', 'Script']) await page.getByRole('heading', { name: new RegExp(`^${section} \\(`) }).click();
-  for (const item of [/^event type: RideRequested/, /^aggregate: Ride /, /^service: /, /^step: 3\./]) await page.getByRole('group', { name: item }).first().locator('summary').first().click();
-  await page.getByRole('group', { name: /^command: AcceptRide/ }).locator('summary').click();
+  for (const section of ['Event types', 'Aggregates', 'Services', 'Script'])
+    await page.getByRole('heading', { name: new RegExp(`^${section} \\(`) }).click();
+  for (const item of [/^event type: RideRequested/, /^aggregate: Ride /, /^service: /, /^step: 3\./])
+    await page.getByRole('group', { name: item }).first().locator('summary').first().click();
+  await page
+    .getByRole('group', { name: /^command: AcceptRide/ })
+    .locator('summary')
+    .click();
   await expect(page.getByRole('group', { name: 'Guard' })).toBeVisible();
   const result = await new AxeBuilder({ page }).include('.editor').analyze();
   expect(serious(result.violations)).toEqual([]);

@@ -10,7 +10,10 @@ export class PlayerPage {
   }
 
   async ready() {
-    await this.page.waitForFunction(() => window.__eventLab?.ready === true && (window.location.hash.length < 3 || window.__eventLab.state() !== null));
+    await this.page.waitForFunction(
+      () =>
+        window.__eventLab?.ready === true && (window.location.hash.length < 3 || window.__eventLab.state() !== null),
+    );
     await this.settled();
   }
 

@@ -18,9 +18,15 @@ async function backUp(page: Page): Promise<{ name: string; text: string }> {
   return { name: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
 }
 
-const restore = (page: Page, name: string, text: string) => myScenarios(page).getByLabel('Backup file to restore').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+const restore = (page: Page, name: string, text: string) =>
+  myScenarios(page)
+    .getByLabel('Backup file to restore')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
-test('back up everything, delete a fork, restore the backup and find it again where it was left', async ({ page, browser }) => {
+test('back up everything, delete a fork, restore the backup and find it again where it was left', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const app = new PlayerPage(page);
   await forkAt(app, '#/s/pubsub-basics/3');
@@ -37,7 +43,9 @@ test('back up everything, delete a fork, restore the backup and find it again wh
   const json = JSON.parse(backup.text);
   expect(json.kind).toBe('event-lab-backup');
   expect(json.scenarios).toHaveLength(1);
-  expect(json.progress.map((p: { scenarioId: string }) => p.scenarioId)).toEqual(expect.arrayContaining(['pubsub-basics', json.scenarios[0].scenarioId]));
+  expect(json.progress.map((p: { scenarioId: string }) => p.scenarioId)).toEqual(
+    expect.arrayContaining(['pubsub-basics', json.scenarios[0].scenarioId]),
+  );
   await expect(mine.getByRole('status')).toContainText('Backed up 1 saved scenario');
 
   await mine.getByRole('button', { name: /^Delete / }).click();
@@ -49,7 +57,9 @@ test('back up everything, delete a fork, restore the backup and find it again wh
 
   // Restoring the same file again changes nothing and says so.
   await restore(page, backup.name, backup.text);
-  await expect(mine.getByRole('status').filter({ hasText: 'Restored' })).toContainText('Restored 0 scenarios (1 already here)');
+  await expect(mine.getByRole('status').filter({ hasText: 'Restored' })).toContainText(
+    'Restored 0 scenarios (1 already here)',
+  );
 
   await mine.getByRole('link', { name: /\(my fork\)/ }).click();
   await app.ready();
@@ -62,8 +72,12 @@ test('back up everything, delete a fork, restore the backup and find it again wh
   const other = new PlayerPage(await fresh.newPage());
   await other.open('#/');
   await restore(other.page, backup.name, backup.text);
-  await expect(myScenarios(other.page).getByRole('status')).toHaveText('Restored 1 scenario and progress in 2 scenarios.');
-  await myScenarios(other.page).getByRole('link', { name: /\(my fork\)/ }).click();
+  await expect(myScenarios(other.page).getByRole('status')).toHaveText(
+    'Restored 1 scenario and progress in 2 scenarios.',
+  );
+  await myScenarios(other.page)
+    .getByRole('link', { name: /\(my fork\)/ })
+    .click();
   await other.ready();
   await expect(other.page).toHaveURL(forkUrl.replace(/\/2$/, '/3'));
   await expect(other.page.getByText(/Restored step 3 from your last visit/)).toBeVisible();
@@ -81,7 +95,12 @@ test('a corrupt backup is refused whole, naming the JSON path, and the list is u
 
   // A second scenario that would be new, and a broken first one: nothing may land.
   const json = JSON.parse(backup.text);
-  json.scenarios.push({ ...json.scenarios[0], scenarioId: 'would-be-new', title: 'Would be new', document: { ...json.scenarios[0].document, id: 'would-be-new' } });
+  json.scenarios.push({
+    ...json.scenarios[0],
+    scenarioId: 'would-be-new',
+    title: 'Would be new',
+    document: { ...json.scenarios[0].document, id: 'would-be-new' },
+  });
   json.scenarios[0].document.steps[1].action.topic = 'nowhere';
   await restore(page, 'broken.json', JSON.stringify(json));
   const alert = mine.getByRole('alert');

@@ -13,18 +13,24 @@ test('a learner action starts a branch and leaves the original run untouched', a
   await expect(page).toHaveURL(/#\/r\/b-[a-z0-9-]+\/5$/);
   await app.ready();
   await expect(page.getByRole('heading', { name: 'You produced a record with key "mine"' })).toBeVisible();
-  await expect(page.getByText('You changed the story, so this is told from what the system did in your run.')).toBeVisible();
+  await expect(
+    page.getByText('You changed the story, so this is told from what the system did in your run.'),
+  ).toBeVisible();
   await expect(app.eventRows()).toHaveCount(5);
   await expect(app.eventRows().nth(4)).toContainText('LearnerRecordProduced');
   const branchUrl = page.url();
-  await expect(page.getByRole('navigation', { name: 'Branches' })).toContainText('At step 4: produce key "mine" to orders');
+  await expect(page.getByRole('navigation', { name: 'Branches' })).toContainText(
+    'At step 4: produce key "mine" to orders',
+  );
 
   // The script goes on after the action, one step later than in the original — told from this run,
   // with the original story's text kept apart and the differences named.
   await app.click('Step forward');
   await expect(page.getByRole('heading', { name: 'billing-1 reads its partitions' })).toBeVisible();
   const narration = page.getByRole('region', { name: 'billing-1 reads its partitions' });
-  await expect(narration.getByText('You changed the story, so this is told from what the system did in your run.')).toBeVisible();
+  await expect(
+    narration.getByText('You changed the story, so this is told from what the system did in your run.'),
+  ).toBeVisible();
   await narration.getByText(/^In the original story/).click();
   await expect(narration.locator('.original-text')).toContainText('billing-1 polls');
 

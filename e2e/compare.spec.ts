@@ -26,7 +26,11 @@ test('a fork of ride-sharing compared with the reference matches on every point'
   const points = panel.locator('.compare-point');
   expect(await points.count()).toBeGreaterThan(20);
   await expect(panel.locator('.compare-status', { hasText: /Missing|Partly|Different/ })).toHaveCount(0);
-  await expect(panel.getByText('AcceptRide is decided by the Ride aggregate, which accepts it only while offered', { exact: false }).first()).toBeVisible();
+  await expect(
+    panel
+      .getByText('AcceptRide is decided by the Ride aggregate, which accepts it only while offered', { exact: false })
+      .first(),
+  ).toBeVisible();
 
   // An unsaved edit in the design editor is compared too: rename an event type, and that point no longer matches.
   await page.getByText('Edit this scenario', { exact: true }).click();
@@ -34,10 +38,15 @@ test('a fork of ride-sharing compared with the reference matches on every point'
   const tripRated = page.getByRole('group', { name: /^event type: TripRated/ });
   await tripRated.locator('summary').click();
   await tripRated.getByLabel('Name', { exact: true }).fill('DriverScored');
-  await page.getByRole('group', { name: /^event type: DriverScored/ }).getByLabel('Schema version').focus();
+  await page
+    .getByRole('group', { name: /^event type: DriverScored/ })
+    .getByLabel('Schema version')
+    .focus();
   await page.getByRole('button', { name: 'Rename them to “DriverScored”' }).click();
   await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
-  await expect(panel.getByRole('status')).toContainText('The scenario changed since: compare again.', { timeout: 30_000 });
+  await expect(panel.getByRole('status')).toContainText('The scenario changed since: compare again.', {
+    timeout: 30_000,
+  });
   await panel.getByRole('button', { name: COMPARE }).click();
   await expect(panel.getByRole('status')).not.toHaveText(/^(\d+) points: \1 matches\.$/);
 });
@@ -50,11 +59,16 @@ test('a learner design with gaps: statuses in words, and its text rendered as te
   doc.title = 'My ride design';
   delete doc.order;
   doc.topology.groups.find((g: { id: string }) => g.id === 'notifications').label = payload;
-  doc.topology.aggregates[0].commands.find((c: { command: string }) => c.command === 'AcceptRide').when = ['offered', 'accepted'];
+  doc.topology.aggregates[0].commands.find((c: { command: string }) => c.command === 'AcceptRide').when = [
+    'offered',
+    'accepted',
+  ];
   const app = new PlayerPage(page);
   await app.open('#/');
   const mine = page.getByRole('region', { name: 'My scenarios' });
-  await mine.getByLabel('Scenario file to import').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await mine
+    .getByLabel('Scenario file to import')
+    .setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await mine.getByRole('link', { name: 'My ride design' }).click();
   await app.ready();
 
@@ -73,7 +87,9 @@ test('a learner design with gaps: statuses in words, and its text rendered as te
   await expect(panel.locator('.compare-point')).toHaveCount(1);
 });
 
-test('a fork of a scenario that is not the practice offers no comparison with the ride-sharing reference', async ({ page }) => {
+test('a fork of a scenario that is not the practice offers no comparison with the ride-sharing reference', async ({
+  page,
+}) => {
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/3');
   await app.fork();

@@ -71,7 +71,9 @@ const wrongFor = (field: string): unknown => {
   return { wrong: true };
 };
 
-test('every field of every catalog record set to a wrong type: listed as damaged, removable, nothing blank, nothing lost', async ({ page }) => {
+test('every field of every catalog record set to a wrong type: listed as damaged, removable, nothing blank, nothing lost', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const { problems } = watchForProblems(page);
   const app = new PlayerPage(page);
@@ -86,10 +88,23 @@ test('every field of every catalog record set to a wrong type: listed as damaged
   const [fork] = await getAllRaw(page, 'scenarios');
   expect(fork).toBeTruthy();
 
-  const copy = { ...fork!, scenarioId: 'damaged-copy', title: 'Damaged copy', document: { ...(fork!.document as Stored), id: 'damaged-copy' }, mainRunId: 'm-valid-1' };
+  const copy = {
+    ...fork!,
+    scenarioId: 'damaged-copy',
+    title: 'Damaged copy',
+    document: { ...(fork!.document as Stored), id: 'damaged-copy' },
+    mainRunId: 'm-valid-1',
+  };
   const valid: Record<StoreName, Stored> = {
     scenarios: copy,
-    runs: { runId: 'b-damaged-1', scenarioId: 'pubsub-basics', parentRunId: 'main-pubsub-basics', branchedAtStep: 1, title: 'At step 1: a branch', updatedAt: 1 },
+    runs: {
+      runId: 'b-damaged-1',
+      scenarioId: 'pubsub-basics',
+      parentRunId: 'main-pubsub-basics',
+      branchedAtStep: 1,
+      title: 'At step 1: a branch',
+      updatedAt: 1,
+    },
     progress: { scenarioId: 'pubsub-basics', furthestStep: 2, completed: false, answers: {}, updatedAt: 1 },
   };
   const mine = myScenarios(page);
@@ -127,11 +142,17 @@ test('every field of every catalog record set to a wrong type: listed as damaged
   // Nothing was lost: the fork opens where it was left, with every stored event.
   await page.goto(forkUrl.replace(/\/\d+$/, ''));
   await app.ready();
-  expect(await app.state()).toMatchObject({ step: forkState.step, storedCount: forkState.storedCount, scenarioId: forkState.scenarioId });
+  expect(await app.state()).toMatchObject({
+    step: forkState.step,
+    storedCount: forkState.storedCount,
+    scenarioId: forkState.scenarioId,
+  });
   expect(problems).toEqual([]);
 });
 
-test('a saved scenario whose document names a built-in never opens (it would play the built-in’s run)', async ({ page }) => {
+test('a saved scenario whose document names a built-in never opens (it would play the built-in’s run)', async ({
+  page,
+}) => {
   const { problems } = watchForProblems(page);
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/2');
@@ -140,9 +161,18 @@ test('a saved scenario whose document names a built-in never opens (it would pla
   await page.goto('./#/');
   await app.ready();
   const [fork] = await getAllRaw(page, 'scenarios');
-  await putRaw(page, 'scenarios', { ...fork!, scenarioId: 'innocent-looking', title: 'Innocent', document: { ...(fork!.document as Stored), id: 'pubsub-basics' } });
+  await putRaw(page, 'scenarios', {
+    ...fork!,
+    scenarioId: 'innocent-looking',
+    title: 'Innocent',
+    document: { ...(fork!.document as Stored), id: 'pubsub-basics' },
+  });
   await page.goto('./#/s/innocent-looking');
-  await expect(page.getByText(/Your saved scenario “Innocent” is damaged: its document is the scenario “pubsub-basics”, not “innocent-looking”/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /Your saved scenario “Innocent” is damaged: its document is the scenario “pubsub-basics”, not “innocent-looking”/,
+    ),
+  ).toBeVisible();
   // The built-in is untouched and not read-only.
   await app.open('#/s/pubsub-basics');
   await expect(page.getByRole('alert')).toHaveCount(0);

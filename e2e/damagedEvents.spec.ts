@@ -74,7 +74,11 @@ const damageEvent = (page: Page, position: number, field: string, value: unknown
   );
 
 const answersOf = (run: Stored | undefined) =>
-  Object.fromEntries(((run?.inputs ?? []) as { kind: string; questionId: string; answer: unknown }[]).filter((i) => i.kind === 'answer').map((i) => [i.questionId, i.answer]));
+  Object.fromEntries(
+    ((run?.inputs ?? []) as { kind: string; questionId: string; answer: unknown }[])
+      .filter((i) => i.kind === 'answer')
+      .map((i) => [i.questionId, i.answer]),
+  );
 
 const cases: { field: string; value: unknown }[] = [
   { field: 'revision', value: 'abc' },
@@ -86,7 +90,9 @@ const cases: { field: string; value: unknown }[] = [
   { field: 'data', value: 'abc' },
 ];
 
-test('a stored event with a field of a wrong type is reported and "Start this run again" stores the events again', async ({ page }) => {
+test('a stored event with a field of a wrong type is reported and "Start this run again" stores the events again', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const { problems } = watchForProblems(page);
   const app = new PlayerPage(page);
@@ -109,7 +115,9 @@ test('a stored event with a field of a wrong type is reported and "Start this ru
     await damageEvent(page, 3, field, value);
     await page.reload();
     // Never freezes: the app becomes ready and answers its hooks.
-    await page.waitForFunction(() => window.__eventLab?.ready === true && window.__eventLab.state() !== null, null, { timeout: 20_000 });
+    await page.waitForFunction(() => window.__eventLab?.ready === true && window.__eventLab.state() !== null, null, {
+      timeout: 20_000,
+    });
     await app.settled();
     // Never blank: the player is there, at a step.
     await expect(page.getByText(/^Step \d+ \/ \d+$/), what).toBeVisible();
@@ -125,7 +133,10 @@ test('a stored event with a field of a wrong type is reported and "Start this ru
     await expect(page.getByTestId('storage-status'), what).toContainText('started again');
     // Never loses an event or the answer: the events are stored again, as they were.
     const after = await readRaw(page);
-    expect(after.events.map((e) => e.eventId), what).toEqual(base.events.map((e) => e.eventId));
+    expect(
+      after.events.map((e) => e.eventId),
+      what,
+    ).toEqual(base.events.map((e) => e.eventId));
     expect(answersOf(after.run), what).toEqual(answers);
     // And it reloads clean.
     await page.reload();

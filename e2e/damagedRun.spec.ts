@@ -58,7 +58,11 @@ const readRaw = (page: Page, db = DB, runId = RUN_ID) =>
   );
 
 const answersOf = (run: Stored | undefined) =>
-  Object.fromEntries(((run?.inputs ?? []) as { kind: string; questionId: string; answer: unknown }[]).filter((i) => i.kind === 'answer').map((i) => [i.questionId, i.answer]));
+  Object.fromEntries(
+    ((run?.inputs ?? []) as { kind: string; questionId: string; answer: unknown }[])
+      .filter((i) => i.kind === 'answer')
+      .map((i) => [i.questionId, i.answer]),
+  );
 
 /** The run at step 8 with one answer (step 6 asks), and its stored record and event count. */
 async function baseline(app: PlayerPage) {
@@ -91,13 +95,19 @@ const cases: { field: string; values: Wrong[]; answersKept: boolean }[] = [
   { field: 'runId', values: [42, ['x'], 'someone-else'], answersKept: true },
   // The answers are the inputs: a list that cannot be read keeps none; one bad entry loses only itself.
   { field: 'inputs', values: ['abc', {}, MISSING, 42], answersKept: false },
-  { field: 'inputs[0]', values: [{ kind: 'answer', atStep: 'x', questionId: QUESTION, answer: 'y' }, 42, { kind: 'nonsense' }], answersKept: true },
+  {
+    field: 'inputs[0]',
+    values: [{ kind: 'answer', atStep: 'x', questionId: QUESTION, answer: 'y' }, 42, { kind: 'nonsense' }],
+    answersKept: true,
+  },
 ];
 
 const show = (v: Wrong) => (v === MISSING ? 'missing' : Number.isNaN(v) ? 'NaN' : JSON.stringify(v));
 
 for (const { field, values, answersKept } of cases) {
-  test(`a run record whose ${field} is of a wrong type is reported as damaged and can be started again`, async ({ page }) => {
+  test(`a run record whose ${field} is of a wrong type is reported as damaged and can be started again`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -117,7 +127,11 @@ for (const { field, values, answersKept } of cases) {
         await page.goto(`./${hash}`);
         await page.reload();
         // Never freezes: the app becomes ready and answers its hooks.
-        await page.waitForFunction(() => window.__eventLab?.ready === true && window.__eventLab.state() !== null, null, { timeout: 20_000 });
+        await page.waitForFunction(
+          () => window.__eventLab?.ready === true && window.__eventLab.state() !== null,
+          null,
+          { timeout: 20_000 },
+        );
         await app.settled();
         // Never blank: the player is there, at a step.
         await expect(page.getByText(/^Step \d+ \/ \d+$/), what).toBeVisible();
@@ -138,7 +152,13 @@ for (const { field, values, answersKept } of cases) {
       const after = await readRaw(page);
       // Never loses an event.
       expect(after.events, what).toBe(base.events);
-      expect(after.run, what).toMatchObject({ runId: RUN_ID, scenarioId: SCENARIO, parentRunId: null, branchedAtStep: null, furthestStep: base.record.furthestStep });
+      expect(after.run, what).toMatchObject({
+        runId: RUN_ID,
+        scenarioId: SCENARIO,
+        parentRunId: null,
+        branchedAtStep: null,
+        furthestStep: base.record.furthestStep,
+      });
       if (answersKept) expect(answersOf(after.run), what).toEqual(base.answers);
       // The run plays on: a step forward stores as usual, and a reload agrees with what is stored.
       await app.click('Step forward');

@@ -30,7 +30,11 @@ async function hostPage(page: Page, src: string): Promise<FrameLocator> {
 
 const stepText = (frame: FrameLocator | Page) => frame.getByRole('group', { name: 'Playback' }).locator('output');
 
-test('a page on another origin embeds a built-in; it steps, stores nothing, and opens the full app at the same step', async ({ page, context, baseURL }) => {
+test('a page on another origin embeds a built-in; it steps, stores nothing, and opens the full app at the same step', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const watch = watchForProblems(page);
   const frame = await hostPage(page, `${baseURL}#/embed/s/pubsub-basics/3`);
   await expect(frame.getByRole('heading', { level: 1, name: 'Publish/subscribe basics' })).toBeVisible();
@@ -42,9 +46,19 @@ test('a page on another origin embeds a built-in; it steps, stores nothing, and 
   await expect(frame.getByText('Change the story')).toHaveCount(0);
   // Headless Chromium, like many browsers, denies storage to third-party frames: the embed needs none.
   const embedded = page.frames().find((f) => f.url().includes('#/embed/'))!;
-  expect(await embedded.evaluate(() => indexedDB.databases().then(() => 'allowed', () => 'denied'))).toBe('denied');
+  expect(
+    await embedded.evaluate(() =>
+      indexedDB.databases().then(
+        () => 'allowed',
+        () => 'denied',
+      ),
+    ),
+  ).toBe('denied');
 
-  const [full] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: 'Open in Event Lab' }).click()]);
+  const [full] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('link', { name: 'Open in Event Lab' }).click(),
+  ]);
   await expect(full).toHaveURL(`${baseURL}#/s/pubsub-basics/4`);
   await expect(stepText(full)).toHaveText('Step 4 / 12');
   await expect(full.getByRole('button', { name: /^Fork up to step \d+$/ })).toBeVisible();
@@ -55,15 +69,27 @@ test('a share link embeds too, at its step and with its actions', async ({ page,
   const watch = watchForProblems(page);
   await page.goto(baseURL!);
   const data = await page.evaluate(async () => {
-    const json = JSON.stringify({ v: 2, b: 'pubsub-basics', cv: 'unknown', i: [{ kind: 'produce', atStep: 1, topic: 'orders', key: 'order-2', value: 'x' }], s: 2 });
+    const json = JSON.stringify({
+      v: 2,
+      b: 'pubsub-basics',
+      cv: 'unknown',
+      i: [{ kind: 'produce', atStep: 1, topic: 'orders', key: 'order-2', value: 'x' }],
+      s: 2,
+    });
     const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
   });
   const frame = await hostPage(page, `${baseURL}#/embed/share/${data}`);
   await expect(stepText(frame)).toHaveText('Step 2 / 13');
   await expect(frame.getByRole('heading', { name: 'You produced a record with key "order-2"' })).toBeVisible();
-  const [full] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: 'Open in Event Lab' }).click()]);
+  const [full] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('link', { name: 'Open in Event Lab' }).click(),
+  ]);
   await expect(full).toHaveURL(/#\/share\/[A-Za-z0-9_-]+$/);
   await expect(stepText(full)).toHaveText('Step 2 / 13');
   expect(watch.problems).toEqual([]);
@@ -71,7 +97,11 @@ test('a share link embeds too, at its step and with its actions', async ({ page,
 
 test('an embed of something that cannot be embedded says why', async ({ page, baseURL }) => {
   const frame = await hostPage(page, `${baseURL}#/embed/s/not-a-built-in/2`);
-  await expect(frame.getByText(/“not-a-built-in” is not a built-in scenario; to embed a scenario of your own, embed its share link/)).toBeVisible();
+  await expect(
+    frame.getByText(
+      /“not-a-built-in” is not a built-in scenario; to embed a scenario of your own, embed its share link/,
+    ),
+  ).toBeVisible();
 });
 
 test('an embed stores nothing, even where it may (opened first-party)', async ({ page, baseURL }) => {
@@ -82,6 +112,11 @@ test('an embed stores nothing, even where it may (opened first-party)', async ({
   await expect(stepText(page)).toHaveText('Step 8 / 12');
   expect((await page.evaluate(() => indexedDB.databases())).map((d) => d.name)).toEqual([]);
   // Not even the offline cache: an embed installs no service worker.
-  expect(await page.evaluate(async () => ({ workers: (await navigator.serviceWorker.getRegistrations()).length, caches: (await caches.keys()).length }))).toEqual({ workers: 0, caches: 0 });
+  expect(
+    await page.evaluate(async () => ({
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+      caches: (await caches.keys()).length,
+    })),
+  ).toEqual({ workers: 0, caches: 0 });
   await expect(page).toHaveTitle('Publish/subscribe basics · Event Lab');
 });

@@ -10,7 +10,9 @@ type H = EventStoreHarness;
 
 async function openApp(page: Page) {
   await page.goto('./');
-  await page.waitForFunction(() => window.__eventLab?.ready === true && typeof window.__eventLab.openStore === 'function');
+  await page.waitForFunction(
+    () => window.__eventLab?.ready === true && typeof window.__eventLab.openStore === 'function',
+  );
 }
 
 /** One total order: positions 1…N without gaps, revisions 0…n−1 per stream, nothing twice. */
@@ -28,7 +30,9 @@ test.describe('event store in Chromium', () => {
     const db = `two-pages-${Date.now()}`;
     const other = await context.newPage();
     await Promise.all([openApp(page), openApp(other)]);
-    await Promise.all([page, other].map((p) => p.evaluate((name) => (window.__eventLab as unknown as H).openStore(name), db)));
+    await Promise.all(
+      [page, other].map((p) => p.evaluate((name) => (window.__eventLab as unknown as H).openStore(name), db)),
+    );
 
     const run = (p: Page, tab: string) =>
       p.evaluate(
@@ -40,17 +44,37 @@ test.describe('event store in Chromium', () => {
             // contended one with the revision just read (the other tab may get there first).
             const [last] = await h.readStream(name, 'contended', { direction: 'backwards', maxCount: 1 });
             const specs = [
-              { streamId: 'shared', events: [0, 1, 2].map((i) => ({ eventId: `${tab}-s${round}-${i}`, eventType: 'Shared', data: { tab, round } })) },
-              { streamId: `own-${tab}`, events: [{ eventId: `${tab}-o${round}`, eventType: 'Own', data: { round } }], expectedRevision: round === 0 ? ('no_stream' as const) : round - 1 },
+              {
+                streamId: 'shared',
+                events: [0, 1, 2].map((i) => ({
+                  eventId: `${tab}-s${round}-${i}`,
+                  eventType: 'Shared',
+                  data: { tab, round },
+                })),
+              },
+              {
+                streamId: `own-${tab}`,
+                events: [{ eventId: `${tab}-o${round}`, eventType: 'Own', data: { round } }],
+                expectedRevision: round === 0 ? ('no_stream' as const) : round - 1,
+              },
               {
                 streamId: 'contended',
-                events: [0, 1].map((i) => ({ eventId: `${tab}-c${round}-${i}`, eventType: 'Contended', data: { tab, round } })),
+                events: [0, 1].map((i) => ({
+                  eventId: `${tab}-c${round}-${i}`,
+                  eventType: 'Contended',
+                  data: { tab, round },
+                })),
                 expectedRevision: last ? last.revision : ('no_stream' as const),
               },
             ];
             const res = await h.appendMany(name, specs);
             res.forEach((r, i) =>
-              outcomes.push({ ok: r.ok, ids: specs[i]!.events.map((e) => e.eventId), error: r.ok ? undefined : r.error.name, position: r.ok ? r.value.position : undefined }),
+              outcomes.push({
+                ok: r.ok,
+                ids: specs[i]!.events.map((e) => e.eventId),
+                error: r.ok ? undefined : r.error.name,
+                position: r.ok ? r.value.position : undefined,
+              }),
             );
           }
           return outcomes;
@@ -90,7 +114,9 @@ test.describe('event store in Chromium', () => {
     await other.close();
   });
 
-  test('reloading 20 times in the middle of a stream of appends loses no committed event and leaves no partial batch', async ({ page }) => {
+  test('reloading 20 times in the middle of a stream of appends loses no committed event and leaves no partial batch', async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     const db = `reload-${Date.now()}`;
     const key = `committed-${db}`;
@@ -109,7 +135,9 @@ test.describe('event store in Chromium', () => {
         const events = all.filter((e) => e.streamId === s);
         // Whole batches only, in order.
         expect(events.length % batchSize).toBe(0);
-        expect(events.map((e) => e.eventId)).toEqual(events.map((_, i) => `${s}-b${Math.floor(i / batchSize)}-${i % batchSize}`));
+        expect(events.map((e) => e.eventId)).toEqual(
+          events.map((_, i) => `${s}-b${Math.floor(i / batchSize)}-${i % batchSize}`),
+        );
         // Every batch whose append resolved before the reload is there.
         expect(events.length / batchSize).toBeGreaterThanOrEqual(committed[s]! + 1);
       }
@@ -119,13 +147,18 @@ test.describe('event store in Chromium', () => {
     let total = 0;
     for (let i = 0; i < 20; i++) {
       await page.evaluate((name) => (window.__eventLab as unknown as H).openStore(name), db);
-      await page.evaluate(
-        ({ db, ...options }) => (window.__eventLab as unknown as H).startAppending(db, options),
-        { db, streams, batchSize, key, payloadBytes: 200 },
-      );
+      await page.evaluate(({ db, ...options }) => (window.__eventLab as unknown as H).startAppending(db, options), {
+        db,
+        streams,
+        batchSize,
+        key,
+        payloadBytes: 200,
+      });
       // Reload once a few more batches have committed: mid-stream, with appends in flight.
       await page.waitForFunction(
-        ([k, ss, before]) => ss.reduce((n, s) => n + Number(localStorage.getItem(`${k}:${s}`) ?? -1) + 1, 0) >= before + 3 + ((before * 7) % 5),
+        ([k, ss, before]) =>
+          ss.reduce((n, s) => n + Number(localStorage.getItem(`${k}:${s}`) ?? -1) + 1, 0) >=
+          before + 3 + ((before * 7) % 5),
         [key, streams, total / batchSize] as const,
       );
       await page.reload();
@@ -140,7 +173,10 @@ test.describe('event store in Chromium', () => {
     expect(total).toBeGreaterThanOrEqual(20 * 3 * batchSize);
   });
 
-  test('storage full (quota forced via the DevTools protocol) gives the clear message and keeps earlier events', async ({ page, context }, testInfo) => {
+  test('storage full (quota forced via the DevTools protocol) gives the clear message and keeps earlier events', async ({
+    page,
+    context,
+  }, testInfo) => {
     // Chromium reads an origin's quota when the origin first touches storage: override it before the
     // app loads (1 MB: room for small events, not for a 4 MB one).
     const origin = new URL(String(testInfo.project.use.baseURL)).origin;
@@ -151,7 +187,10 @@ test.describe('event store in Chromium', () => {
     await page.evaluate((name) => (window.__eventLab as unknown as H).openStore(name), db);
     for (let i = 0; i < 3; i++) {
       const r = await page.evaluate(
-        ({ name, i }) => (window.__eventLab as unknown as H).append(name, 'ride-1', [{ eventId: `kept-${i}`, eventType: 'RideRequested', data: { i } }]),
+        ({ name, i }) =>
+          (window.__eventLab as unknown as H).append(name, 'ride-1', [
+            { eventId: `kept-${i}`, eventType: 'RideRequested', data: { i } },
+          ]),
         { name: db, i },
       );
       expect(r.ok).toBe(true);
@@ -161,7 +200,9 @@ test.describe('event store in Chromium', () => {
         // Random bytes: IndexedDB compresses values, so a repeated string would still fit.
         const blob = new Uint8Array(4_000_000);
         for (let i = 0; i < blob.length; i += 65_536) crypto.getRandomValues(blob.subarray(i, i + 65_536));
-        return (window.__eventLab as unknown as H).append(name, 'ride-1', [{ eventId: 'too-big', eventType: 'PhotoAttached', data: { blob } }]);
+        return (window.__eventLab as unknown as H).append(name, 'ride-1', [
+          { eventId: 'too-big', eventType: 'PhotoAttached', data: { blob } },
+        ]);
       }, db);
       expect(big.ok).toBe(false);
       if (big.ok) return;
@@ -174,7 +215,16 @@ test.describe('event store in Chromium', () => {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     }
     // The failed append reserved nothing: the next (small) one takes the next position.
-    const after = await page.evaluate((name) => (window.__eventLab as unknown as H).append(name, 'ride-1', [{ eventId: 'after', eventType: 'RideAccepted', data: {} }], 2), db);
+    const after = await page.evaluate(
+      (name) =>
+        (window.__eventLab as unknown as H).append(
+          name,
+          'ride-1',
+          [{ eventId: 'after', eventType: 'RideAccepted', data: {} }],
+          2,
+        ),
+      db,
+    );
     expect(after).toEqual({ ok: true, value: { nextExpectedRevision: 3, position: 4 } });
   });
 });

@@ -37,7 +37,10 @@ function overlaps(a: Box, b: Box) {
 async function openWhy(page: Page) {
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/5');
-  const record = page.getByRole('grid', { name: /Records by partition/ }).getByRole('gridcell').first();
+  const record = page
+    .getByRole('grid', { name: /Records by partition/ })
+    .getByRole('gridcell')
+    .first();
   await record.scrollIntoViewIfNeeded();
   await record.click();
   const popover = page.getByRole('dialog', { name: /^Why orders-\d/ });
@@ -45,7 +48,9 @@ async function openWhy(page: Page) {
   return { app, record, popover };
 }
 
-test('clicking a record opens "Why this partition?" next to it, inside the viewport; Escape returns to the record', async ({ page }) => {
+test('clicking a record opens "Why this partition?" next to it, inside the viewport; Escape returns to the record', async ({
+  page,
+}) => {
   const { record, popover } = await openWhy(page);
   const p = await boxOf(popover);
   const r = await boxOf(record);

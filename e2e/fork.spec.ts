@@ -45,8 +45,17 @@ test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, imp
   // The same draft, seen as JSON.
   await page.getByRole('tab', { name: 'JSON' }).click();
   const doc = JSON.parse(await page.getByLabel('Scenario JSON').inputValue());
-  expect(doc.steps.at(-1).action.event).toMatchObject({ eventType: 'TipAdded', streamId: 'tip-1', key: 'ride-42', data: { amount: 2 } });
-  expect(doc.topology.eventTypes.at(-1)).toEqual({ name: 'TipAdded', schemaVersion: 1, fields: [{ name: 'amount', type: 'number' }] });
+  expect(doc.steps.at(-1).action.event).toMatchObject({
+    eventType: 'TipAdded',
+    streamId: 'tip-1',
+    key: 'ride-42',
+    data: { amount: 2 },
+  });
+  expect(doc.topology.eventTypes.at(-1)).toEqual({
+    name: 'TipAdded',
+    schemaVersion: 1,
+    fields: [{ name: 'amount', type: 'number' }],
+  });
   await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeEnabled({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -75,7 +84,9 @@ test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, imp
   await mine.getByRole('button', { name: /^Delete / }).click();
   await expect(mine.getByText(/Deleted “/)).toBeVisible();
   await expect(mine.getByRole('link', { name: /\(my fork\)/ })).toHaveCount(0);
-  await mine.getByLabel('Scenario file to import').setInputFiles({ name: 'fork.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await mine
+    .getByLabel('Scenario file to import')
+    .setInputFiles({ name: 'fork.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(mine.getByText(/Imported “/)).toBeVisible();
   await mine.getByRole('link', { name: /\(my fork\)/ }).click();
   await app.ready();
@@ -88,7 +99,13 @@ test('an invalid import is refused with the path of the problem and changes noth
   const app = new PlayerPage(page);
   await app.open('#/');
   const mine = page.getByRole('region', { name: 'My scenarios' });
-  await mine.getByLabel('Scenario file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 1, "id": "x", "__proto__": {"polluted": true}}') });
+  await mine
+    .getByLabel('Scenario file to import')
+    .setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"schemaVersion": 1, "id": "x", "__proto__": {"polluted": true}}'),
+    });
   await expect(mine.getByRole('alert')).toContainText('Not imported');
   await expect(mine.getByRole('alert')).toContainText('__proto__');
   await expect(mine.getByText('Nothing yet.')).toBeVisible();
@@ -116,14 +133,18 @@ test('the built app runs under a strict Content-Security-Policy without violatio
   expect(violations).toEqual([]);
 });
 
-test('“Design your own answer” starts a blank scenario carrying the exercise’s question, editable in forms', async ({ page }) => {
+test('“Design your own answer” starts a blank scenario carrying the exercise’s question, editable in forms', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/0');
   await page.getByRole('button', { name: 'Design your own answer' }).click();
   await expect(page).toHaveURL(/#\/s\/ride-sharing-design-1\/0$/);
   await app.ready();
-  await expect(page.getByRole('heading', { level: 1, name: 'My design: Design a ride-sharing app (a practice question)' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'My design: Design a ride-sharing app (a practice question)' }),
+  ).toBeVisible();
   await page.getByText('Edit this scenario', { exact: true }).click();
   await page.getByRole('heading', { name: /^Event types \(1\)/ }).click();
   const eventType = page.getByRole('group', { name: /^event type: / }).first();
@@ -153,7 +174,9 @@ test('“New blank scenario” on the start page opens a design of one’s own t
   await expect(page.getByRole('heading', { name: 'Something happens' })).toBeVisible();
   await page.goto('./#/');
   await app.ready();
-  await expect(page.getByRole('region', { name: 'My scenarios' }).getByRole('link', { name: 'My design' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'My scenarios' }).getByRole('link', { name: 'My design' }),
+  ).toBeVisible();
 });
 
 test('the Fork buttons say what they keep: up to this step, or the whole scenario', async ({ page }) => {

@@ -10,8 +10,13 @@ for (const s of catalog) {
     const app = new PlayerPage(page);
     for (const step of [0, Math.floor(s.steps / 2), s.steps]) {
       await app.open(`#/s/${s.id}/${step}`);
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      expect(scroll, `step ${step}: the page is ${scroll} px wide in an ${client} px window`).toBeLessThanOrEqual(client);
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      expect(scroll, `step ${step}: the page is ${scroll} px wide in an ${client} px window`).toBeLessThanOrEqual(
+        client,
+      );
     }
   });
 }

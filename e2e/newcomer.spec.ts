@@ -36,7 +36,10 @@ for (const s of catalog) {
   test(`from the start page to ${s.id}: steps 0, middle and last`, async ({ page }) => {
     const watch = watchForProblems(page);
     await page.goto('./');
-    await expect(page.getByRole('heading', { level: 1, name: 'Event Lab' }), 'the start page shows at the bare address').toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Event Lab' }),
+      'the start page shows at the bare address',
+    ).toBeVisible({ timeout: 15_000 });
     await page.getByRole('link', { name: s.title, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: s.title })).toBeVisible();
     await expectPlayerShown(page);
@@ -49,7 +52,9 @@ for (const s of catalog) {
     await expect(page.getByRole('group', { name: 'Playback' }).locator('output')).toHaveText(`Step 1 / ${last}`);
     const middle = Math.floor(last / 2);
     await page.getByRole('slider', { name: 'Timeline' }).fill(String(middle));
-    await expect(page.getByRole('group', { name: 'Playback' }).locator('output')).toHaveText(`Step ${middle} / ${last}`);
+    await expect(page.getByRole('group', { name: 'Playback' }).locator('output')).toHaveText(
+      `Step ${middle} / ${last}`,
+    );
     await expectPlayerShown(page);
     await page.getByRole('slider', { name: 'Timeline' }).fill(String(last));
     await expect(page.getByRole('group', { name: 'Playback' }).locator('output')).toHaveText(`Step ${last} / ${last}`);

@@ -23,12 +23,17 @@ const controlled = (page: Page) =>
   page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (navigator.serviceWorker.controller) return;
-    await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    await new Promise<void>((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+    );
   });
 
 const stepCounter = (page: Page) => page.getByRole('group', { name: 'Playback' }).locator('output');
 
-test('after one visit the site works offline: a scenario never opened before runs from the cache', async ({ page, context }) => {
+test('after one visit the site works offline: a scenario never opened before runs from the cache', async ({
+  page,
+  context,
+}) => {
   const watch = watchForProblems(page);
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Event Lab' })).toBeVisible();
@@ -67,9 +72,19 @@ test('the site is installable: a web manifest with icons, all served', async ({ 
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBe('./manifest.webmanifest');
   const manifestUrl = new URL(href!, page.url());
-  const manifest = (await (await request.get(manifestUrl.href)).json()) as { name: string; start_url: string; scope: string; display: string; icons: { src: string; sizes: string; purpose?: string }[] };
+  const manifest = (await (await request.get(manifestUrl.href)).json()) as {
+    name: string;
+    start_url: string;
+    scope: string;
+    display: string;
+    icons: { src: string; sizes: string; purpose?: string }[];
+  };
   expect(manifest).toMatchObject({ name: 'Event Lab', start_url: './', scope: './', display: 'standalone' });
-  expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`).sort()).toEqual([
+    '192x192 any',
+    '512x512 any',
+    '512x512 maskable',
+  ]);
   for (const icon of manifest.icons) {
     const response = await request.get(new URL(icon.src, manifestUrl).href);
     expect(response.status(), icon.src).toBe(200);
@@ -90,7 +105,10 @@ test('under a strict Content-Security-Policy the service worker registers withou
   expect(watch.problems).toEqual([]);
 });
 
-test('a new deployment is offered with a notice on the next visit, and used after “Reload to update”', async ({ page, context }) => {
+test('a new deployment is offered with a notice on the next visit, and used after “Reload to update”', async ({
+  page,
+  context,
+}) => {
   // A copy of the built site on a server of this test's own, so the test can deploy a new version.
   const port = Number(process.env.EVENT_LAB_E2E_PORT ?? 4174);
   const builtSite = port === 4174 ? 'dist-site' : `dist-site-${port}`; // as in playwright.config.ts
@@ -110,7 +128,9 @@ test('a new deployment is offered with a notice on the next visit, and used afte
     const swPath = join(dir, 'sw.js');
     const md5 = (text: string) => createHash('md5').update(text).digest('hex');
     const before = readFileSync(indexPath, 'utf8');
-    const after = before.replace(/\s*<meta name="event-lab-test-deployment"[^>]*>/, '').replace('</head>', `  <meta name="event-lab-test-deployment" content="${version}" />\n</head>`);
+    const after = before
+      .replace(/\s*<meta name="event-lab-test-deployment"[^>]*>/, '')
+      .replace('</head>', `  <meta name="event-lab-test-deployment" content="${version}" />\n</head>`);
     const sw = readFileSync(swPath, 'utf8');
     const entry = `{url:"index.html",revision:"${md5(before)}"}`;
     expect(sw, 'sw.js lists index.html with the MD5 of its contents').toContain(entry);
@@ -133,7 +153,10 @@ test('a new deployment is offered with a notice on the next visit, and used afte
     await expect(notice).toBeVisible();
     await expect(deploymentMark).toHaveCount(0);
     const axe = await new AxeBuilder({ page }).include('.update-notice').analyze();
-    expect(axe.violations.map((v) => `${v.impact}: ${v.id}`), 'the notice is accessible').toEqual([]);
+    expect(
+      axe.violations.map((v) => `${v.impact}: ${v.id}`),
+      'the notice is accessible',
+    ).toEqual([]);
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Reload to update' }).click();
     await reloaded;

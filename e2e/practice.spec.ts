@@ -4,7 +4,10 @@ import { PlayerPage } from './app';
 test('ride-sharing practice: answer first, then compare with the reference point by point', async ({ page }) => {
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/0');
-  const practice = page.getByRole('group').filter({ hasText: 'Practice: design it yourself first' }).or(page.locator('details.practice'));
+  const practice = page
+    .getByRole('group')
+    .filter({ hasText: 'Practice: design it yourself first' })
+    .or(page.locator('details.practice'));
   await expect(page.getByRole('heading', { name: 'Practice: design it yourself first' })).toBeVisible();
   const first = page.getByRole('region', { name: 'Which events are published?' });
   await first.getByRole('checkbox', { name: 'RideRequested' }).check();

@@ -23,14 +23,19 @@ test('predicting where a keyed record lands, by clicking the partition on the di
 
   // Then the step shows it: TripStarted at rides-1, behind the ride's earlier events.
   await app.click('Step forward');
-  await expect(page.getByRole('gridcell', { name: /^offset 3, TripStarted, key 42, topic rides, partition 1/ })).toBeVisible();
+  await expect(
+    page.getByRole('gridcell', { name: /^offset 3, TripStarted, key 42, topic rides, partition 1/ }),
+  ).toBeVisible();
 });
 
 test('a wrong guess on the diagram is named and explained', async ({ page }) => {
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/7');
   await app.click('Step forward');
-  await page.getByRole('group', { name: 'Your prediction: click the partition' }).getByRole('button', { name: /rides partition 0/ }).click();
+  await page
+    .getByRole('group', { name: 'Your prediction: click the partition' })
+    .getByRole('button', { name: /rides partition 0/ })
+    .click();
   await app.settled();
   const question = page.getByRole('region', { name: /Which partition will it land in/ });
   await expect(question.locator('li.not-right', { hasText: 'Partition 0' })).toContainText('(your choice)');

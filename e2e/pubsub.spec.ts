@@ -72,8 +72,12 @@ test.describe('Publish/subscribe basics', () => {
     expect(await app.state()).toMatchObject({ step: 5, storedCount: 0, events: 0 });
     // The count is the current step's, and the status says the truth: these records are not stored.
     const atFive = await app.eventRows().count();
-    await expect(page.getByTestId('storage-status')).toContainText(`${atFive} records written straight to topics at this step: nothing of them is stored`);
-    await expect(page.getByTestId('storage-status')).toContainText('recomputed from your run (its steps and answers are saved in this browser (IndexedDB))');
+    await expect(page.getByTestId('storage-status')).toContainText(
+      `${atFive} records written straight to topics at this step: nothing of them is stored`,
+    );
+    await expect(page.getByTestId('storage-status')).toContainText(
+      'recomputed from your run (its steps and answers are saved in this browser (IndexedDB))',
+    );
     await expect(page.getByTestId('storage-status')).not.toContainText('events are kept');
   });
 

@@ -19,7 +19,9 @@ test('Answer works after a jump by the timeline', async ({ page }) => {
   await answerTheLastQuestion(app);
 });
 
-test('Answer works after a reload and after a link straight to the question, and the answer is kept', async ({ page }) => {
+test('Answer works after a reload and after a link straight to the question, and the answer is kept', async ({
+  page,
+}) => {
   const app = new PlayerPage(page);
   await app.open('#/s/pubsub-basics/12');
   await page.reload();
@@ -28,5 +30,7 @@ test('Answer works after a reload and after a link straight to the question, and
   await app.settled();
   await page.reload();
   await app.ready();
-  await expect(page.getByRole('region', { name: 'Which of these messages are events?' }).getByRole('status')).toContainText('(your choice)');
+  await expect(
+    page.getByRole('region', { name: 'Which of these messages are events?' }).getByRole('status'),
+  ).toContainText('(your choice)');
 });

@@ -8,9 +8,11 @@ import { PlayerPage } from './app';
  */
 
 const focused = (page: Page) => page.locator(':focus');
-const focusedRole = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? null);
+const focusedRole = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? null);
 /** The accessible name of a record cell: "offset 1, OrderPlaced, key order-3, topic orders, partition 0". */
-const cellName = (partition: number, offset: number) => new RegExp(`^offset ${offset}, \\w+, (key [^,]+|no key), topic orders, partition ${partition}\\b`);
+const cellName = (partition: number, offset: number) =>
+  new RegExp(`^offset ${offset}, \\w+, (key [^,]+|no key), topic orders, partition ${partition}\\b`);
 
 test('records: one Tab stop, arrow keys move, Enter explains, playback shortcuts stay out of it', async ({ page }) => {
   const app = new PlayerPage(page);
@@ -19,7 +21,9 @@ test('records: one Tab stop, arrow keys move, Enter explains, playback shortcuts
   const grid = page.getByRole('grid', { name: /Records by partition/ });
   await expect(grid.getByRole('row')).toHaveCount(3);
   await expect(grid.getByRole('gridcell')).toHaveCount(5);
-  await expect(grid.getByRole('gridcell', { name: cellName(1, 1) })).toHaveAccessibleName(/PaymentReceived, key order-1, topic orders, partition 1/);
+  await expect(grid.getByRole('gridcell', { name: cellName(1, 1) })).toHaveAccessibleName(
+    /PaymentReceived, key order-1, topic orders, partition 1/,
+  );
 
   // Tab from the top of the page until focus lands in the grid: on the first record.
   await page.locator('body').click({ position: { x: 1, y: 1 } });
@@ -28,7 +32,9 @@ test('records: one Tab stop, arrow keys move, Enter explains, playback shortcuts
 
   const press = async (key: string, partition: number, offset: number) => {
     await page.keyboard.press(key);
-    await expect(focused(page), `${key} → orders-${partition}@${offset}`).toHaveAccessibleName(cellName(partition, offset));
+    await expect(focused(page), `${key} → orders-${partition}@${offset}`).toHaveAccessibleName(
+      cellName(partition, offset),
+    );
   };
   await press('ArrowRight', 0, 1);
   await press('ArrowRight', 0, 1); // the end of the partition: stays

@@ -59,7 +59,9 @@ for (const { scenario, targets } of cases) {
 
     // The dump is the whole world and tells steps apart.
     const first = JSON.parse(stepped[0]!) as { world: Record<string, unknown> };
-    expect(Object.keys(first.world)).toEqual(expect.arrayContaining(['broker', 'log', 'projections', 'queues', 'relay', 'snapshots']));
+    expect(Object.keys(first.world)).toEqual(
+      expect.arrayContaining(['broker', 'log', 'projections', 'queues', 'relay', 'snapshots']),
+    );
     expect(new Set(stepped).size).toBe(stepped.length);
 
     await app.click('Restart');

@@ -18,7 +18,10 @@ const shareUrlOf = async (page: Page) => {
  */
 const snapshot = async (page: Page) => ({
   step: await page.getByRole('group', { name: 'Playback' }).locator('output').textContent(),
-  events: (await page.getByRole('table', { name: /Records and events so far/ }).innerText()).replace(/\t(stored|memory only|saving…|not saved: recomputed from your run)\t/g, '\t(storage)\t'),
+  events: (await page.getByRole('table', { name: /Records and events so far/ }).innerText()).replace(
+    /\t(stored|memory only|saving…|not saved: recomputed from your run)\t/g,
+    '\t(storage)\t',
+  ),
   groups: await page
     .getByRole('table', { name: /Partition ownership/ })
     .innerText()
@@ -105,10 +108,19 @@ test('a blank design travels whole', async ({ page, browser }) => {
 test('a link made from an older version of a built-in opens with a notice', async ({ page }) => {
   // The envelope of a branch link whose content version no longer matches the built-in.
   const data = await page.evaluate(async () => {
-    const json = JSON.stringify({ v: 2, b: 'pubsub-basics', cv: 'an-older-version', i: [{ kind: 'produce', atStep: 1, topic: 'orders', key: 'order-2', value: 'x' }], s: 3 });
+    const json = JSON.stringify({
+      v: 2,
+      b: 'pubsub-basics',
+      cv: 'an-older-version',
+      i: [{ kind: 'produce', atStep: 1, topic: 'orders', key: 'order-2', value: 'x' }],
+      s: 3,
+    });
     const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
   });
   const app = new PlayerPage(page);
   await app.open(`#/share/${data}`);

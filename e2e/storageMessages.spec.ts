@@ -28,7 +28,9 @@ for (const [name, setUp] of [
   ['missing', withoutIndexedDb],
   ['failing to open', withIndexedDbRefusing],
 ] as const) {
-  test(`IndexedDB ${name}: the start page says so and what still works; a saved scenario's link says why it cannot open`, async ({ page }) => {
+  test(`IndexedDB ${name}: the start page says so and what still works; a saved scenario's link says why it cannot open`, async ({
+    page,
+  }) => {
     await setUp(page);
     const app = new PlayerPage(page);
     await app.open('#/');
@@ -44,7 +46,9 @@ for (const [name, setUp] of [
     await page.goto('./#/s/my-fork-1');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     const text = await page.locator('main').innerText();
-    expect(text).toContain('Opening your saved scenario “my-fork-1” failed because this browser does not let Event Lab use its storage (IndexedDB). Guided scenarios still play, in memory only: nothing is kept after you close the tab.');
+    expect(text).toContain(
+      'Opening your saved scenario “my-fork-1” failed because this browser does not let Event Lab use its storage (IndexedDB). Guided scenarios still play, in memory only: nothing is kept after you close the tab.',
+    );
     expect(text).not.toMatch(RAW);
 
     // A guided scenario still plays, in memory.
@@ -59,14 +63,21 @@ test('storage full on import: the message says so, what to do, and that nothing 
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'scenarios') throw new DOMException('Quota exceeded. t.map is not a function.', 'QuotaExceededError');
+      if (this.name === 'scenarios')
+        throw new DOMException('Quota exceeded. t.map is not a function.', 'QuotaExceededError');
       return put.apply(this, args);
     };
   });
   await page.reload();
   await app.ready();
   const mine = myScenarios(page);
-  await mine.getByLabel('Scenario file to import').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(importedDoc())) });
+  await mine
+    .getByLabel('Scenario file to import')
+    .setInputFiles({
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(importedDoc())),
+    });
   const alert = mine.getByRole('alert');
   await expect(alert).toHaveText(
     'Importing “Imported design” failed because browser storage is full. Nothing was changed. Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again.',
@@ -94,8 +105,14 @@ async function otherTab(page: Page, act: 'delete' | 'upgrade', db: string) {
 }
 
 for (const [act, expected] of [
-  ['delete', /was deleted in another tab .*so this tab stopped saving\. What you do here from now on is not kept\. Reload this tab to open what is stored now\./],
-  ['upgrade', /Another tab upgraded your saved data .* to a newer version of Event Lab, so this tab stopped saving\. What you do here from now on is not kept\. Continue in the other tab, or close every Event Lab tab and open Event Lab again\./],
+  [
+    'delete',
+    /was deleted in another tab .*so this tab stopped saving\. What you do here from now on is not kept\. Reload this tab to open what is stored now\./,
+  ],
+  [
+    'upgrade',
+    /Another tab upgraded your saved data .* to a newer version of Event Lab, so this tab stopped saving\. What you do here from now on is not kept\. Continue in the other tab, or close every Event Lab tab and open Event Lab again\./,
+  ],
 ] as const) {
   test(`a run database ${act}d in another tab: this tab says exactly that`, async ({ page }) => {
     const app = new PlayerPage(page);

@@ -14,7 +14,9 @@ const RUN_ID = `main-${SCENARIO}`;
 
 /** Steps of a built-in that ask a question (step → question id), read from its content file. */
 const questionsOf = (scenarioId: string): Record<number, string> => {
-  const doc = JSON.parse(readFileSync(`src/scenarios/content/${scenarioId}.json`, 'utf8')) as { steps: { question?: { id: string } }[] };
+  const doc = JSON.parse(readFileSync(`src/scenarios/content/${scenarioId}.json`, 'utf8')) as {
+    steps: { question?: { id: string } }[];
+  };
   return Object.fromEntries(doc.steps.flatMap((st, i) => (st.question ? [[i + 1, st.question.id] as const] : [])));
 };
 const QUESTIONS = questionsOf(SCENARIO);
@@ -66,7 +68,9 @@ const storedEventCount = (page: Page, runId = RUN_ID): Promise<number> =>
 
 /** The latest answer per question in a stored input log (the rule the player uses). */
 const answersIn = (run: StoredRun | undefined): Record<string, unknown> =>
-  Object.fromEntries((run?.inputs ?? []).flatMap((i) => (i.kind === 'answer' ? [[i.questionId!, i.answer] as const] : [])));
+  Object.fromEntries(
+    (run?.inputs ?? []).flatMap((i) => (i.kind === 'answer' ? [[i.questionId!, i.answer] as const] : [])),
+  );
 
 async function twoTabs(page: Page, context: BrowserContext) {
   const a = new PlayerPage(page);
@@ -101,11 +105,19 @@ async function expectFollows(app: PlayerPage, answers: Record<string, unknown>, 
   const { step } = await app.state();
   const q = questions[step];
   if (q === undefined || !(q in answers)) return;
-  await expect(app.page.locator('.question .explanation'), `${what}: the answer given in the other tab shows here`).toBeVisible();
-  await expect.poll(async () => (await app.state()).mode, `${what}: playback no longer waits on an answered question`).not.toBe('asking');
+  await expect(
+    app.page.locator('.question .explanation'),
+    `${what}: the answer given in the other tab shows here`,
+  ).toBeVisible();
+  await expect
+    .poll(async () => (await app.state()).mode, `${what}: playback no longer waits on an answered question`)
+    .not.toBe('asking');
 }
 
-test('a tab that stepped less does not pull back the furthest step of the other (issue 19.1)', async ({ page, context }) => {
+test('a tab that stepped less does not pull back the furthest step of the other (issue 19.1)', async ({
+  page,
+  context,
+}) => {
   const { a, b } = await twoTabs(page, context);
   await a.open(`#/s/${SCENARIO}/0`);
   await b.open(`#/s/${SCENARIO}/0`);
@@ -174,109 +186,114 @@ const CASES: { scenario: string; seed: number }[] = process.env.EVENT_LAB_TWO_TA
 const ROUNDS = Number(process.env.EVENT_LAB_TWO_TAB_ROUNDS ?? 40);
 
 for (const { scenario: SCENARIO_ID, seed: SEED } of CASES)
-test(`two tabs stepping, answering and reloading in a seeded random order never lose an answer or an event (issue 19.3, ${SCENARIO_ID}, seed ${SEED})`, async ({ page, context }) => {
-  test.setTimeout(240_000);
-  const runId = `main-${SCENARIO_ID}`;
-  const questions = questionsOf(SCENARIO_ID);
-  console.log(`two-tab e2e: seed ${SEED}, ${ROUNDS} rounds (EVENT_LAB_TWO_TAB_SEEDS=${SEED} replays it)`);
-  test.info().annotations.push({ type: 'seed', description: String(SEED) });
-  const random = prng(SEED);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-  const { a, b } = await twoTabs(page, context);
-  const watchers = [watchForProblems(a.page), watchForProblems(b.page)];
-  await a.open(`#/s/${SCENARIO_ID}/0`);
-  await b.open(`#/s/${SCENARIO_ID}/0`);
-  const tabs = { A: a, B: b };
+  test(`two tabs stepping, answering and reloading in a seeded random order never lose an answer or an event (issue 19.3, ${SCENARIO_ID}, seed ${SEED})`, async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(240_000);
+    const runId = `main-${SCENARIO_ID}`;
+    const questions = questionsOf(SCENARIO_ID);
+    console.log(`two-tab e2e: seed ${SEED}, ${ROUNDS} rounds (EVENT_LAB_TWO_TAB_SEEDS=${SEED} replays it)`);
+    test.info().annotations.push({ type: 'seed', description: String(SEED) });
+    const random = prng(SEED);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const { a, b } = await twoTabs(page, context);
+    const watchers = [watchForProblems(a.page), watchForProblems(b.page)];
+    await a.open(`#/s/${SCENARIO_ID}/0`);
+    await b.open(`#/s/${SCENARIO_ID}/0`);
+    const tabs = { A: a, B: b };
 
-  /** What the learner did, as the test expects the run to remember it. */
-  const expected: Record<string, string | string[]> = {};
-  let mostEvents = 0;
-  const log: string[] = [];
+    /** What the learner did, as the test expects the run to remember it. */
+    const expected: Record<string, string | string[]> = {};
+    let mostEvents = 0;
+    const log: string[] = [];
 
-  for (let round = 1; round <= ROUNDS; round++) {
-    const name = pick(['A', 'B'] as const);
-    const tab = tabs[name];
-    const s = await tab.state();
-    const options: string[] = [];
-    if (s.mode === 'asking') options.push('answer', 'answer', 'answer', 'skip');
-    else if (s.step < s.lastStep) options.push('forward', 'forward', 'forward', 'forward');
-    if (s.step > 0) options.push('back');
-    options.push('reload', 'reload', 'seek');
-    const op = pick(options);
-    let detail = '';
-    switch (op) {
-      case 'answer': {
-        const choice = await answer(tab, Math.floor(random() * 4));
-        expected[questions[s.step]!] = choice;
-        detail = ` ${questions[s.step]}=${choice}`;
-        break;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const name = pick(['A', 'B'] as const);
+      const tab = tabs[name];
+      const s = await tab.state();
+      const options: string[] = [];
+      if (s.mode === 'asking') options.push('answer', 'answer', 'answer', 'skip');
+      else if (s.step < s.lastStep) options.push('forward', 'forward', 'forward', 'forward');
+      if (s.step > 0) options.push('back');
+      options.push('reload', 'reload', 'seek');
+      const op = pick(options);
+      let detail = '';
+      switch (op) {
+        case 'answer': {
+          const choice = await answer(tab, Math.floor(random() * 4));
+          expected[questions[s.step]!] = choice;
+          detail = ` ${questions[s.step]}=${choice}`;
+          break;
+        }
+        case 'skip':
+          await tab.click('Skip');
+          break;
+        case 'forward':
+          await tab.click('Step forward');
+          break;
+        case 'back':
+          await tab.click('Step back');
+          break;
+        case 'reload':
+          await tab.page.reload();
+          await tab.ready();
+          break;
+        case 'seek': {
+          const to = Math.floor(random() * (s.lastStep + 1));
+          await tab.timeline().fill(String(to));
+          await tab.settled();
+          detail = ` ${to}`;
+          break;
+        }
       }
-      case 'skip':
-        await tab.click('Skip');
-        break;
-      case 'forward':
-        await tab.click('Step forward');
-        break;
-      case 'back':
-        await tab.click('Step back');
-        break;
-      case 'reload':
-        await tab.page.reload();
-        await tab.ready();
-        break;
-      case 'seek': {
-        const to = Math.floor(random() * (s.lastStep + 1));
-        await tab.timeline().fill(String(to));
-        await tab.settled();
-        detail = ` ${to}`;
-        break;
-      }
+      await a.settled();
+      await b.settled();
+      log.push(`${round}. ${name} ${op}${detail} (was at ${s.step})`);
+      const what = `round ${round} (seed ${SEED}):\n${log.join('\n')}`;
+
+      // The other tab follows what this one stored (so the next round acts on a current view).
+      await expectFollows(a, expected, `${what}\nA`, questions);
+      await expectFollows(b, expected, `${what}\nB`, questions);
+      // Never a false disagreement, in either tab.
+      await expectNoDisagreement(a, `${what}\nA`);
+      await expectNoDisagreement(b, `${what}\nB`);
+      // Never a lost answer: the stored log's latest answer per question is the last one given.
+      const run = await storedRun(a.page, runId);
+      expect(answersIn(run), `${what}\nstored answers`).toEqual(expected);
+      // Never a lost event.
+      const events = await storedEventCount(a.page, runId);
+      expect(events, `${what}\nstored events`).toBeGreaterThanOrEqual(mostEvents);
+      mostEvents = events;
     }
-    await a.settled();
-    await b.settled();
-    log.push(`${round}. ${name} ${op}${detail} (was at ${s.step})`);
-    const what = `round ${round} (seed ${SEED}):\n${log.join('\n')}`;
 
-    // The other tab follows what this one stored (so the next round acts on a current view).
-    await expectFollows(a, expected, `${what}\nA`, questions);
-    await expectFollows(b, expected, `${what}\nB`, questions);
-    // Never a false disagreement, in either tab.
-    await expectNoDisagreement(a, `${what}\nA`);
-    await expectNoDisagreement(b, `${what}\nB`);
-    // Never a lost answer: the stored log's latest answer per question is the last one given.
-    const run = await storedRun(a.page, runId);
-    expect(answersIn(run), `${what}\nstored answers`).toEqual(expected);
-    // Never a lost event.
-    const events = await storedEventCount(a.page, runId);
-    expect(events, `${what}\nstored events`).toBeGreaterThanOrEqual(mostEvents);
-    mostEvents = events;
-  }
-
-  // After a reload both tabs open where the learner left off and agree on everything.
-  for (const tab of [a, b]) {
-    await tab.page.goto(`./#/s/${SCENARIO_ID}`);
-    await tab.ready();
-  }
-  await a.page.reload();
-  await a.ready();
-  await b.page.reload();
-  await b.ready();
-  await expectNoDisagreement(a, 'A at the end');
-  await expectNoDisagreement(b, 'B at the end');
-  expect(await b.state()).toEqual(await a.state());
-  expect(await b.page.evaluate(() => window.__eventLab!.worldDump())).toBe(await a.page.evaluate(() => window.__eventLab!.worldDump()));
-  expect((await a.state()).storedCount).toBe(mostEvents);
-  // Each question shows the same answer in both tabs, the one the learner gave last.
-  for (const [step, questionId] of Object.entries(questions)) {
-    const shown: string[] = [];
+    // After a reload both tabs open where the learner left off and agree on everything.
     for (const tab of [a, b]) {
-      await tab.page.goto(`./#/s/${SCENARIO_ID}/${step}`);
+      await tab.page.goto(`./#/s/${SCENARIO_ID}`);
       await tab.ready();
-      await expect(tab.page.locator('.question')).toBeVisible();
-      shown.push((await tab.page.locator('.question').innerText()).replace(/\s+/g, ' '));
     }
-    expect(shown[1], `question ${questionId}`).toBe(shown[0]);
-    if (expected[questionId]) expect(shown[0], `question ${questionId}`).toContain('(your choice)');
-  }
-  for (const w of watchers) expect(w.problems).toEqual([]);
-});
+    await a.page.reload();
+    await a.ready();
+    await b.page.reload();
+    await b.ready();
+    await expectNoDisagreement(a, 'A at the end');
+    await expectNoDisagreement(b, 'B at the end');
+    expect(await b.state()).toEqual(await a.state());
+    expect(await b.page.evaluate(() => window.__eventLab!.worldDump())).toBe(
+      await a.page.evaluate(() => window.__eventLab!.worldDump()),
+    );
+    expect((await a.state()).storedCount).toBe(mostEvents);
+    // Each question shows the same answer in both tabs, the one the learner gave last.
+    for (const [step, questionId] of Object.entries(questions)) {
+      const shown: string[] = [];
+      for (const tab of [a, b]) {
+        await tab.page.goto(`./#/s/${SCENARIO_ID}/${step}`);
+        await tab.ready();
+        await expect(tab.page.locator('.question')).toBeVisible();
+        shown.push((await tab.page.locator('.question').innerText()).replace(/\s+/g, ' '));
+      }
+      expect(shown[1], `question ${questionId}`).toBe(shown[0]);
+      if (expected[questionId]) expect(shown[0], `question ${questionId}`).toContain('(your choice)');
+    }
+    for (const w of watchers) expect(w.problems).toEqual([]);
+  });

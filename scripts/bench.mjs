@@ -18,11 +18,17 @@ if (readdirSync('bench/node').some((f) => f.endsWith('.bench.ts'))) {
   ok = run('engine (Node)', 'npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts']) && ok;
 }
 if (readdirSync('bench/browser').some((f) => f.endsWith('.spec.ts'))) {
-  ok = run('browser (Chromium)', 'node', ['scripts/ensure-browser.mjs']) && run('browser (Chromium)', 'npx', ['playwright', 'test', '--config', 'playwright.bench.config.ts']) && ok;
+  ok =
+    run('browser (Chromium)', 'node', ['scripts/ensure-browser.mjs']) &&
+    run('browser (Chromium)', 'npx', ['playwright', 'test', '--config', 'playwright.bench.config.ts']) &&
+    ok;
 }
 
 const results = existsSync(JSONL)
-  ? readFileSync(JSONL, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  ? readFileSync(JSONL, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
   : [];
 rmSync(JSONL, { force: true });
 writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n');

@@ -2,11 +2,12 @@
 // Playwright's own download. Returns { path, source } or null.
 import { existsSync } from 'node:fs';
 
-const candidates = () => [
-  process.env.EVENT_LAB_CHROMIUM && { path: process.env.EVENT_LAB_CHROMIUM, source: 'EVENT_LAB_CHROMIUM' },
-  { path: '/usr/bin/chromium', source: 'system' },
-  { path: '/usr/bin/chromium-browser', source: 'system' },
-].filter(Boolean);
+const candidates = () =>
+  [
+    process.env.EVENT_LAB_CHROMIUM && { path: process.env.EVENT_LAB_CHROMIUM, source: 'EVENT_LAB_CHROMIUM' },
+    { path: '/usr/bin/chromium', source: 'system' },
+    { path: '/usr/bin/chromium-browser', source: 'system' },
+  ].filter(Boolean);
 
 export async function findBrowser() {
   for (const c of candidates()) if (existsSync(c.path)) return c;

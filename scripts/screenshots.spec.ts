@@ -35,11 +35,22 @@ test('screenshot design-editor', async ({ page }) => {
   await page.waitForFunction(() => window.__eventLab?.ready === true && window.__eventLab.state() !== null);
   await page.getByText('Edit this scenario', { exact: true }).click();
   await page.getByRole('heading', { name: /^Aggregates \(/ }).click();
-  await page.getByRole('group', { name: /^aggregate: Ride / }).locator('summary').first().click();
-  await page.getByRole('group', { name: /^command: AcceptRide/ }).locator('summary').click();
+  await page
+    .getByRole('group', { name: /^aggregate: Ride / })
+    .locator('summary')
+    .first()
+    .click();
+  await page
+    .getByRole('group', { name: /^command: AcceptRide/ })
+    .locator('summary')
+    .click();
   await page.getByRole('heading', { name: /^Event types \(/ }).click();
   await page.getByRole('button', { name: 'Add event type' }).click();
-  await page.getByRole('group', { name: /^event type: / }).last().getByLabel('Name', { exact: true }).fill('AddTip');
+  await page
+    .getByRole('group', { name: /^event type: / })
+    .last()
+    .getByLabel('Name', { exact: true })
+    .fill('AddTip');
   await page.getByRole('button', { name: 'Compare with the ride-sharing reference' }).click();
   await page.waitForTimeout(1000);
   await page.locator('.editor').screenshot({ path: 'docs/screenshots/design-editor.png' });

@@ -63,7 +63,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return i >= 0 ? process.argv[i + 1] : fallback;
   };
   const prefix = arg('prefix', '/');
-  const server = await serveStatic({ dir: arg('dir', 'dist'), prefix: prefix.endsWith('/') ? prefix : `${prefix}/`, port: Number(arg('port', '4175')), host: arg('host', '127.0.0.1') });
+  const server = await serveStatic({
+    dir: arg('dir', 'dist'),
+    prefix: prefix.endsWith('/') ? prefix : `${prefix}/`,
+    port: Number(arg('port', '4175')),
+    host: arg('host', '127.0.0.1'),
+  });
   const { port } = server.address();
   console.log(`serving ${arg('dir', 'dist')} at http://127.0.0.1:${port}${prefix}`);
 }

@@ -9,7 +9,11 @@ for (const f of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(f, {
 const stages = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
-  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
+  [
+    'unit',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+  ],
   ['browser', 'node', ['scripts/ensure-browser.mjs']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];

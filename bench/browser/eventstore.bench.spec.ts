@@ -28,7 +28,9 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   });
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto('./');
-  await page.waitForFunction(() => window.__eventLab?.ready === true && typeof window.__eventLab.benchAppend === 'function');
+  await page.waitForFunction(
+    () => window.__eventLab?.ready === true && typeof window.__eventLab.benchAppend === 'function',
+  );
 });
 
 test.afterAll(async () => {
@@ -37,7 +39,10 @@ test.afterAll(async () => {
 });
 
 const appendMs = (impl: BenchImpl, total: number) =>
-  page.evaluate(({ impl, total, batchSize }) => (window.__eventLab as unknown as H).benchAppend({ impl, total, batchSize }), { impl, total, batchSize: BATCH });
+  page.evaluate(
+    ({ impl, total, batchSize }) => (window.__eventLab as unknown as H).benchAppend({ impl, total, batchSize }),
+    { impl, total, batchSize: BATCH },
+  );
 
 /**
  * Runs the implementations interleaved, one warm-up round (optional) then `runs` rounds, each in a
@@ -49,10 +54,11 @@ async function appendTimes(total: number, runs: number, warmUp: boolean) {
   const impls: BenchImpl[] = ['store', 'raw', 'dexie'];
   const times: Record<BenchImpl, number[]> = { store: [], raw: [], dexie: [] };
   if (warmUp) for (const impl of impls) await appendMs(impl, total);
-  for (let r = 0; r < runs; r++) for (let i = 0; i < impls.length; i++) {
-    const impl = impls[(i + r) % impls.length]!;
-    times[impl].push(await appendMs(impl, total));
-  }
+  for (let r = 0; r < runs; r++)
+    for (let i = 0; i < impls.length; i++) {
+      const impl = impls[(i + r) % impls.length]!;
+      times[impl].push(await appendMs(impl, total));
+    }
   return times;
 }
 
@@ -84,7 +90,8 @@ test('rebuild three projections from 100k stored events', async () => {
   test.setTimeout(600_000);
   const name = `bench-rebuild-${Date.now()}`;
   await page.evaluate((n) => (window.__eventLab as unknown as H).seedEvents(n, 100_000), name);
-  const run = (impl: 'store' | 'raw') => page.evaluate(({ impl, name }) => (window.__eventLab as unknown as H).benchRebuild({ impl, name }), { impl, name });
+  const run = (impl: 'store' | 'raw') =>
+    page.evaluate(({ impl, name }) => (window.__eventLab as unknown as H).benchRebuild({ impl, name }), { impl, name });
   // Same read models both ways (a benchmark of a wrong answer is worthless).
   const [a, b] = [await run('store'), await run('raw')];
   expect(a.states).toEqual(b.states);
@@ -94,5 +101,10 @@ test('rebuild three projections from 100k stored events', async () => {
     times.raw.push((await run('raw')).ms);
   }
   const rate = (xs: number[]) => 100_000 / (median(xs) / 1000);
-  record('eventstore: rebuild 3 projections from 100k events vs raw getAll + puts', rate(times.store), 'events/s', rate(times.raw));
+  record(
+    'eventstore: rebuild 3 projections from 100k events vs raw getAll + puts',
+    rate(times.store),
+    'events/s',
+    rate(times.raw),
+  );
 });

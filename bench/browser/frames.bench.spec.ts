@@ -17,9 +17,23 @@ function loadScenario(): ScenarioDef {
   const steps: StepDef[] = [];
   for (let i = 0; i < RECORDS; i++) {
     const key = `k-${i}`;
-    steps.push({ title: 'publish', narration: 'n', action: { kind: 'publish', producer: 'p', topic: 'load', event: { eventType: 'Loaded', streamId: `s-${i % 12}`, key, data: { i } } } });
+    steps.push({
+      title: 'publish',
+      narration: 'n',
+      action: {
+        kind: 'publish',
+        producer: 'p',
+        topic: 'load',
+        event: { eventType: 'Loaded', streamId: `s-${i % 12}`, key, data: { i } },
+      },
+    });
   }
-  for (const g of ['g1', 'g2', 'g3']) steps.push({ title: `poll ${g}`, narration: 'n', action: { kind: 'poll', group: g, member: `${g}-a`, maxRecords: RECORDS } });
+  for (const g of ['g1', 'g2', 'g3'])
+    steps.push({
+      title: `poll ${g}`,
+      narration: 'n',
+      action: { kind: 'poll', group: g, member: `${g}-a`, maxRecords: RECORDS },
+    });
   return {
     schemaVersion: 1,
     id: 'frames-bench',
@@ -34,7 +48,12 @@ function loadScenario(): ScenarioDef {
     topology: {
       topics: [{ name: 'load', partitions: 12 }],
       producers: [{ id: 'p', label: 'Loader' }],
-      groups: ['g1', 'g2', 'g3'].map((id) => ({ id, topics: ['load'], members: [`${id}-a`], autoOffsetReset: 'earliest' as const })),
+      groups: ['g1', 'g2', 'g3'].map((id) => ({
+        id,
+        topics: ['load'],
+        members: [`${id}-a`],
+        autoOffsetReset: 'earliest' as const,
+      })),
     },
     steps,
     takeaways: ['t'],
@@ -85,7 +104,12 @@ test('frames while playing with 1,000 records in flight vs a bare canvas', async
   await bare.evaluate((n) => {
     const c = document.getElementById('c') as HTMLCanvasElement;
     const ctx = c.getContext('2d')!;
-    const dots = Array.from({ length: n }, (_, i) => ({ x: (i * 37) % 1400, y: (i * 91) % 800, vx: 1 + (i % 5), vy: 1 + (i % 3) }));
+    const dots = Array.from({ length: n }, (_, i) => ({
+      x: (i * 37) % 1400,
+      y: (i * 91) % 800,
+      vx: 1 + (i % 5),
+      vy: 1 + (i % 3),
+    }));
     const draw = () => {
       ctx.clearRect(0, 0, 1400, 800);
       for (const d of dots) {

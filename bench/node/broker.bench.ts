@@ -19,7 +19,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { median, medianOf, record } from '../harness';
-import { createBroker, createTopic, joinGroup, partitionForKey, poll, produceBatch, type LogRecord, type ProduceBatchOptions, type ProduceRequest } from '../../src/engine/broker';
+import {
+  createBroker,
+  createTopic,
+  joinGroup,
+  partitionForKey,
+  poll,
+  produceBatch,
+  type LogRecord,
+  type ProduceBatchOptions,
+  type ProduceRequest,
+} from '../../src/engine/broker';
 
 type Mode = NonNullable<ProduceBatchOptions['effects']>;
 
@@ -40,10 +50,11 @@ function engineRun(mode: Mode): number {
   const produced = produceBatch(s, requests, 1, { effects: mode });
   s = produced.state;
   const t1 = performance.now();
-  for (const memberId of MEMBERS) s = joinGroup(s, { groupId: 'g', memberId, topics: ['rides'], autoOffsetReset: 'earliest' }, 2).state;
+  for (const memberId of MEMBERS)
+    s = joinGroup(s, { groupId: 'g', memberId, topics: ['rides'], autoOffsetReset: 'earliest' }, 2).state;
   let consumed = 0;
   let sum = 0;
-  for (let idle = 0; idle < MEMBERS.length; ) {
+  for (let idle = 0; idle < MEMBERS.length;) {
     idle = 0;
     for (const memberId of MEMBERS) {
       const r = poll(s, { groupId: 'g', memberId }, 3);
@@ -72,7 +83,17 @@ function baselineRun(): number {
     const key = keys[i]!;
     const partition = partitionForKey(key, PARTITIONS);
     const log = logs[partition]!;
-    log.push({ topic: 'rides', partition, offset: log.length, key, value: i, headers, timestamp: 1, eventId: null, producerId: null });
+    log.push({
+      topic: 'rides',
+      partition,
+      offset: log.length,
+      key,
+      value: i,
+      headers,
+      timestamp: 1,
+      eventId: null,
+      producerId: null,
+    });
   }
   let consumed = 0;
   let sum = 0;
@@ -109,9 +130,16 @@ async function pairs(mode: Mode, target: string): Promise<void> {
     pair++;
     return e / b;
   });
-  const r = record(`broker: produce + consume 1M keyed records, 12 partitions, group of 3 (${mode} effects)`, median(engine), 'events/s', median(base));
+  const r = record(
+    `broker: produce + consume 1M keyed records, 12 partitions, group of 3 (${mode} effects)`,
+    median(engine),
+    'events/s',
+    median(base),
+  );
   console.log(`[bench] engine runs (${mode} effects): ${phases[mode].join('; ')}`);
-  console.log(`[bench] engine (${mode} effects) ${Math.round(median(engine)).toLocaleString('en-US')} events/s vs raw arrays ${Math.round(median(base)).toLocaleString('en-US')} events/s → ${r.ratio}× (median of per-pair ratios ${ratio.toFixed(3)}; ${target})`);
+  console.log(
+    `[bench] engine (${mode} effects) ${Math.round(median(engine)).toLocaleString('en-US')} events/s vs raw arrays ${Math.round(median(base)).toLocaleString('en-US')} events/s → ${r.ratio}× (median of per-pair ratios ${ratio.toFixed(3)}; ${target})`,
+  );
 }
 
 describe('broker benchmark', () => {

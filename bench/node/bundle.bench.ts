@@ -17,8 +17,13 @@ test('bundle: initial JavaScript, gzipped', () => {
   const out = mkdtempSync(join(tmpdir(), 'event-lab-bundle-'));
   try {
     // Vitest sets NODE_ENV=test, which would make this a development build of React: build as CI would.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
-    execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir'], { stdio: 'ignore', env: { ...env, NODE_ENV: 'production' } });
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'),
+    );
+    execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir'], {
+      stdio: 'ignore',
+      env: { ...env, NODE_ENV: 'production' },
+    });
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
     const gz = (file: string) => gzipSync(readFileSync(join(out, file))).length / 1024;
@@ -28,7 +33,11 @@ test('bundle: initial JavaScript, gzipped', () => {
     expect(initialKB, 'initial JavaScript budget (KB gzipped)').toBeLessThanOrEqual(150);
     // Everything else is loaded on demand: the player, the scenario content and the validator.
     const lazy = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`));
-    record('lazy chunks: player, scenarios, validator (gzipped)', lazy.reduce((n, f) => n + gz(join('assets', f)), 0), 'KB');
+    record(
+      'lazy chunks: player, scenarios, validator (gzipped)',
+      lazy.reduce((n, f) => n + gz(join('assets', f)), 0),
+      'KB',
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

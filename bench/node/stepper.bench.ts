@@ -21,9 +21,28 @@ function longScenario(steps: number): ScenarioDef {
   const script: StepDef[] = [];
   for (let i = 0; script.length < steps; i++) {
     const k = `order-${i % 500}`;
-    script.push({ title: 'publish', narration: '', action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'OrderPlaced', streamId: k, key: k, data: { n: i } } } });
-    if (i % 4 === 3) script.push({ title: 'poll', narration: '', action: { kind: 'poll', group: 'billing', member: i % 8 === 3 ? 'billing-1' : 'billing-2' } });
-    if (i % 6 === 5) script.push({ title: 'poll', narration: '', action: { kind: 'poll', group: 'analytics', member: 'analytics-1' } });
+    script.push({
+      title: 'publish',
+      narration: '',
+      action: {
+        kind: 'publish',
+        producer: 'checkout',
+        topic: 'orders',
+        event: { eventType: 'OrderPlaced', streamId: k, key: k, data: { n: i } },
+      },
+    });
+    if (i % 4 === 3)
+      script.push({
+        title: 'poll',
+        narration: '',
+        action: { kind: 'poll', group: 'billing', member: i % 8 === 3 ? 'billing-1' : 'billing-2' },
+      });
+    if (i % 6 === 5)
+      script.push({
+        title: 'poll',
+        narration: '',
+        action: { kind: 'poll', group: 'analytics', member: 'analytics-1' },
+      });
   }
   return { ...base, id: 'long', steps: script.slice(0, steps).map((s) => ({ ...s, narration: 'step' })) };
 }
@@ -68,7 +87,13 @@ test('stepper: 10,000 publish steps from scratch, and jumps in them', () => {
   reach(2_000); // warm-up
   const thousand = median([1, 2, 3, 4, 5].map(() => reach(1_000).ms));
   const runs = [1, 2, 3].map(() => reach(10_000));
-  record('stepper: reach step 10,000 of 10,000 publish steps from scratch (median of 3)', median(runs.map((r) => r.ms)), 'ms', 10 * thousand, false);
+  record(
+    'stepper: reach step 10,000 of 10,000 publish steps from scratch (median of 3)',
+    median(runs.map((r) => r.ms)),
+    'ms',
+    10 * thousand,
+    false,
+  );
 
   const stepper = runs[0]!.stepper;
   let rng = seedRng(7);
@@ -88,5 +113,11 @@ test('stepper: 10,000 publish steps from scratch, and jumps in them', () => {
   });
   record('stepper: jump in 10,000 publish steps (median of 200)', median(jumps), 'ms', median(fromZero), false);
   const sorted = [...jumps].sort((a, b) => a - b);
-  record('stepper: jump in 10,000 publish steps (95th percentile of 200)', sorted[Math.floor(sorted.length * 0.95)]!, 'ms', median(fromZero), false);
+  record(
+    'stepper: jump in 10,000 publish steps (95th percentile of 200)',
+    sorted[Math.floor(sorted.length * 0.95)]!,
+    'ms',
+    median(fromZero),
+    false,
+  );
 });

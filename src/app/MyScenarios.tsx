@@ -45,15 +45,36 @@ export function MyScenarios() {
   }, [refresh]);
 
   const importText = async (name: string, size: number, read: () => Promise<string>) => {
-    if (size > MAX_IMPORT_BYTES) return setMessage({ text: sentences(`“${name}” is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most 2 MB`, 'Nothing was changed'), error: true });
+    if (size > MAX_IMPORT_BYTES)
+      return setMessage({
+        text: sentences(
+          `“${name}” is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most 2 MB`,
+          'Nothing was changed',
+        ),
+        error: true,
+      });
     const { importFile } = await import('./importFlow');
     const r = await importFile(await read());
-    setMessage(r.ok ? { text: `Imported “${r.title}”${r.renamedFrom ? ` as ${r.id} (the id ${r.renamedFrom} was taken)` : ''}.`, error: false } : { text: r.message, error: true });
+    setMessage(
+      r.ok
+        ? {
+            text: `Imported “${r.title}”${r.renamedFrom ? ` as ${r.id} (the id ${r.renamedFrom} was taken)` : ''}.`,
+            error: false,
+          }
+        : { text: r.message, error: true },
+    );
     await refresh();
   };
   const restoreText = async (name: string, size: number, read: () => Promise<string>) => {
     const { MAX_BACKUP_BYTES, restoreBackupText } = await import('./backupFlow');
-    if (size > MAX_BACKUP_BYTES) return setMessage({ text: sentences(`“${name}” is ${(size / 1e6).toFixed(1)} MB; a backup may be at most ${MAX_BACKUP_BYTES / 1e6} MB`, 'Nothing was changed'), error: true });
+    if (size > MAX_BACKUP_BYTES)
+      return setMessage({
+        text: sentences(
+          `“${name}” is ${(size / 1e6).toFixed(1)} MB; a backup may be at most ${MAX_BACKUP_BYTES / 1e6} MB`,
+          'Nothing was changed',
+        ),
+        error: true,
+      });
     const r = await restoreBackupText(await read());
     setMessage({ text: r.message, error: !r.ok });
     await refresh();
@@ -65,7 +86,10 @@ export function MyScenarios() {
   /** A blank scenario of the learner's own, opened in the player with its design editor. */
   const startBlank = async () => {
     // Loaded on demand: the validator and the scenario library stay out of the start page's bundle.
-    const [{ blankScenario }, { freshScenarioId, saveScenario }] = await Promise.all([import('../scenarios/blank'), import('./library')]);
+    const [{ blankScenario }, { freshScenarioId, saveScenario }] = await Promise.all([
+      import('../scenarios/blank'),
+      import('./library'),
+    ]);
     const scenarioId = await freshScenarioId('my-design');
     await saveScenario(blankScenario({ id: scenarioId, title: 'My design' }), null);
     window.location.hash = formatRoute({ page: 'scenario', scenarioId, step: 0 });
@@ -105,32 +129,55 @@ export function MyScenarios() {
       }}
     >
       <h2 id={`${id}-title`}>My scenarios</h2>
-      <p className="hint">Start a blank design, fork any scenario from its player, or import a scenario file (drop it here).</p>
+      <p className="hint">
+        Start a blank design, fork any scenario from its player, or import a scenario file (drop it here).
+      </p>
       <div className="my-actions">
-        <button type="button" className="primary" onClick={() => run('Creating a blank scenario', startBlank)} disabled={busy || unreadable !== null}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => run('Creating a blank scenario', startBlank)}
+          disabled={busy || unreadable !== null}
+        >
           New blank scenario
         </button>
         <button type="button" onClick={() => fileRef.current?.click()} disabled={busy || unreadable !== null}>
           Import
         </button>
-        <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Scenario file to import" tabIndex={-1} onChange={(e) => {
-          onFiles(e.target.files, 'import');
-          e.target.value = '';
-        }} />
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          aria-label="Scenario file to import"
+          tabIndex={-1}
+          onChange={(e) => {
+            onFiles(e.target.files, 'import');
+            e.target.value = '';
+          }}
+        />
         <button type="button" onClick={() => run('Backing up', backUp)} disabled={busy || unreadable !== null}>
           Back up everything
         </button>
         <button type="button" onClick={() => backupRef.current?.click()} disabled={busy || unreadable !== null}>
           Restore backup
         </button>
-        <input ref={backupRef} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Backup file to restore" tabIndex={-1} onChange={(e) => {
-          onFiles(e.target.files, 'restore');
-          e.target.value = '';
-        }} />
+        <input
+          ref={backupRef}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          aria-label="Backup file to restore"
+          tabIndex={-1}
+          onChange={(e) => {
+            onFiles(e.target.files, 'restore');
+            e.target.value = '';
+          }}
+        />
       </div>
       <p className="hint">
-        A backup is one file with all your scenarios and how far you got in every scenario. Restoring it adds what is missing; a scenario or
-        progress already here is replaced only by a newer copy from the backup.
+        A backup is one file with all your scenarios and how far you got in every scenario. Restoring it adds what is
+        missing; a scenario or progress already here is replaced only by a newer copy from the backup.
       </p>
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
@@ -149,7 +196,12 @@ export function MyScenarios() {
                   setDeleted(null);
                   return refresh();
                 })
-                .catch((err: unknown) => setMessage({ text: describeFailure(`Undoing the deletion of “${deleted.title}”`, err, null), error: true }))
+                .catch((err: unknown) =>
+                  setMessage({
+                    text: describeFailure(`Undoing the deletion of “${deleted.title}”`, err, null),
+                    error: true,
+                  }),
+                )
             }
           >
             Undo
@@ -166,19 +218,39 @@ export function MyScenarios() {
         {list && list.scenarios.length > 0 && (
           <ul className="cards">
             {list.scenarios.map((s) => (
-              <SavedCard key={s.scenarioId} s={s} onChanged={refresh} onDeleted={(d) => setDeleted(d)} onError={(text) => setMessage({ text, error: true })} />
+              <SavedCard
+                key={s.scenarioId}
+                s={s}
+                onChanged={refresh}
+                onDeleted={(d) => setDeleted(d)}
+                onError={(text) => setMessage({ text, error: true })}
+              />
             ))}
           </ul>
         )}
         {list && list.damaged.length > 0 && (
-          <DamagedList entries={list.damaged} onChanged={refresh} onMessage={(text, error) => setMessage({ text, error })} />
+          <DamagedList
+            entries={list.damaged}
+            onChanged={refresh}
+            onMessage={(text, error) => setMessage({ text, error })}
+          />
         )}
       </ErrorBoundary>
     </section>
   );
 }
 
-function SavedCard({ s, onChanged, onDeleted, onError }: { s: SavedScenario; onChanged(): void; onDeleted(s: SavedScenario): void; onError(text: string): void }) {
+function SavedCard({
+  s,
+  onChanged,
+  onDeleted,
+  onError,
+}: {
+  s: SavedScenario;
+  onChanged(): void;
+  onDeleted(s: SavedScenario): void;
+  onError(text: string): void;
+}) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(s.title);
   const id = useId();
@@ -209,7 +281,10 @@ function SavedCard({ s, onChanged, onDeleted, onError }: { s: SavedScenario; onC
           <h3>{s.title}</h3>
         </a>
       )}
-      <p className="meta">{s.forkedFrom ? `Forked at step ${s.forkedFrom.step}` : 'Created here or imported'} · {new Date(s.updatedAt).toLocaleString()}</p>
+      <p className="meta">
+        {s.forkedFrom ? `Forked at step ${s.forkedFrom.step}` : 'Created here or imported'} ·{' '}
+        {new Date(s.updatedAt).toLocaleString()}
+      </p>
       <div className="my-actions">
         <button type="button" onClick={() => setEditing((x) => !x)} aria-label={`Rename ${s.title}`}>
           Rename
@@ -233,17 +308,30 @@ function SavedCard({ s, onChanged, onDeleted, onError }: { s: SavedScenario; onC
   );
 }
 
-const STORE_WORDS: Record<DamagedEntry['store'], string> = { scenarios: 'saved scenario', runs: 'branch', progress: 'progress record' };
+const STORE_WORDS: Record<DamagedEntry['store'], string> = {
+  scenarios: 'saved scenario',
+  runs: 'branch',
+  progress: 'progress record',
+};
 
 /** Catalog entries that fail their shape: said plainly, left as they are, removable (a saved scenario also repairable from its own document). */
-function DamagedList({ entries, onChanged, onMessage }: { entries: DamagedEntry[]; onChanged(): void; onMessage(text: string, error: boolean): void }) {
+function DamagedList({
+  entries,
+  onChanged,
+  onMessage,
+}: {
+  entries: DamagedEntry[];
+  onChanged(): void;
+  onMessage(text: string, error: boolean): void;
+}) {
   const id = useId();
   return (
     <section aria-labelledby={`${id}-damaged`} className="damaged">
       <h3 id={`${id}-damaged`}>Damaged entries</h3>
       <p className="hint">
-        These entries in this browser’s storage are damaged (written by another version, or changed outside Event Lab). They are left as they are and not
-        used; everything else works. Repair one from its own content where possible, or remove it.
+        These entries in this browser’s storage are damaged (written by another version, or changed outside Event Lab).
+        They are left as they are and not used; everything else works. Repair one from its own content where possible,
+        or remove it.
       </p>
       <ul className="cards">
         {entries.map((d) => (

@@ -27,7 +27,13 @@ type PlayerRoute = Extract<Route, { page: 'scenario' } | { page: 'run' } | { pag
 
 export default function PlayerRoutes({ route }: { route: PlayerRoute }) {
   if (route.page === 'run') return <BranchRoute key={`r/${route.runId}`} runId={route.runId} step={route.step} />;
-  if (route.page === 'embed') return <EmbedRoute key={`embed/${route.of.page === 'share' ? route.of.data.slice(0, 32) : route.of.scenarioId}`} of={route.of} />;
+  if (route.page === 'embed')
+    return (
+      <EmbedRoute
+        key={`embed/${route.of.page === 'share' ? route.of.data.slice(0, 32) : route.of.scenarioId}`}
+        of={route.of}
+      />
+    );
   if (route.page === 'share') return <SharedRoute key={`share/${route.data.slice(0, 32)}`} data={route.data} />;
   return <ScenarioRoute key={`s/${route.scenarioId}`} scenarioId={route.scenarioId} step={route.step} />;
 }
@@ -47,7 +53,13 @@ function useAsync<T>(load: () => Promise<T>, deps: unknown[]): T | null {
 
 function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number | null }) {
   const builtin = findBuiltin(scenarioId);
-  const loaded = useAsync(() => (builtin ? Promise.resolve({ ok: true as const, scenario: builtin, saved: false }) : loadScenario(scenarioId).catch((e: unknown) => ({ ok: false as const, message: String(e) }))), [scenarioId]);
+  const loaded = useAsync(
+    () =>
+      builtin
+        ? Promise.resolve({ ok: true as const, scenario: builtin, saved: false })
+        : loadScenario(scenarioId).catch((e: unknown) => ({ ok: false as const, message: String(e) })),
+    [scenarioId],
+  );
   if (!loaded) return <p className="loading">Opening the scenario…</p>;
   if (!loaded.ok) return <NotFound what={loaded.message} onShown={markReady} />;
   return <PlayerRoute scenario={loaded.scenario} step={step} ownership={loaded.saved ? 'saved' : 'builtin'} />;
@@ -57,8 +69,21 @@ function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number 
 function SharedRoute({ data }: { data: string }) {
   const decoded = useAsync(() => decodeShare(data), [data]);
   if (!decoded) return <p className="loading">Reading the shared scenario…</p>;
-  if (!decoded.ok) return <NotFound what={`This share link cannot be opened: ${decoded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`} onShown={markReady} />;
-  return <PlayerRoute scenario={decoded.scenario} step={decoded.step} ownership="shared" shared={{ inputs: decoded.inputs, notice: decoded.notice }} />;
+  if (!decoded.ok)
+    return (
+      <NotFound
+        what={`This share link cannot be opened: ${decoded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`}
+        onShown={markReady}
+      />
+    );
+  return (
+    <PlayerRoute
+      scenario={decoded.scenario}
+      step={decoded.step}
+      ownership="shared"
+      shared={{ inputs: decoded.inputs, notice: decoded.notice }}
+    />
+  );
 }
 
 /**
@@ -70,15 +95,38 @@ function EmbedRoute({ of }: { of: Extract<Route, { page: 'embed' }>['of'] }) {
   const loaded = useAsync(async () => {
     if (of.page === 'share') return decodeShare(of.data);
     const builtin = findBuiltin(of.scenarioId);
-    if (!builtin) return { ok: false as const, issues: [{ path: 'scenario', message: `“${of.scenarioId}” is not a built-in scenario; to embed a scenario of your own, embed its share link (#/embed/share/…)` }] };
+    if (!builtin)
+      return {
+        ok: false as const,
+        issues: [
+          {
+            path: 'scenario',
+            message: `“${of.scenarioId}” is not a built-in scenario; to embed a scenario of your own, embed its share link (#/embed/share/…)`,
+          },
+        ],
+      };
     return { ok: true as const, scenario: builtin, inputs: [], step: of.step ?? 0, notice: null };
   }, [of]);
   if (!loaded) return <p className="loading">Opening the scenario…</p>;
-  if (!loaded.ok) return <NotFound what={`This embed cannot be shown: ${loaded.issues.map((i) => i.message).join('; ')}`} onShown={markReady} />;
+  if (!loaded.ok)
+    return (
+      <NotFound
+        what={`This embed cannot be shown: ${loaded.issues.map((i) => i.message).join('; ')}`}
+        onShown={markReady}
+      />
+    );
   return <EmbeddedRun scenario={loaded.scenario} inputs={loaded.inputs} step={loaded.step} />;
 }
 
-function EmbeddedRun({ scenario, inputs, step }: { scenario: ScenarioDef; inputs: readonly LearnerInput[]; step: number }) {
+function EmbeddedRun({
+  scenario,
+  inputs,
+  step,
+}: {
+  scenario: ScenarioDef;
+  inputs: readonly LearnerInput[];
+  step: number;
+}) {
   const [run, setRun] = useState<OpenRun | null>(null);
   useDocumentTitle(scenario.title, scenario.summary);
   useEffect(() => {
@@ -97,7 +145,10 @@ function EmbeddedRun({ scenario, inputs, step }: { scenario: ScenarioDef; inputs
       opened?.dispose();
     };
   }, [scenario, inputs, step]);
-  const openHref = useCallback(async (at: number) => new URL(await shareHash({ scenario, inputs, step: at }), window.location.href).href, [scenario, inputs]);
+  const openHref = useCallback(
+    async (at: number) => new URL(await shareHash({ scenario, inputs, step: at }), window.location.href).href,
+    [scenario, inputs],
+  );
   if (!run) return <p className="loading">Opening {scenario.title}…</p>;
   return (
     <RunProvider store={run.session.store} playback={run.playback}>
@@ -113,18 +164,50 @@ function BranchRoute({ runId, step }: { runId: string; step: number | null }) {
     try {
       run = await findBranch(runId);
     } catch (err) {
-      return { problem: describeFailure(`Opening the branch “${runId}”`, err, 'The original run and your other scenarios are not affected') };
+      return {
+        problem: describeFailure(
+          `Opening the branch “${runId}”`,
+          err,
+          'The original run and your other scenarios are not affected',
+        ),
+      };
     }
-    if (!run || run.parentRunId === null) return { problem: `There is no branch “${runId}” in this browser. Branches are kept on the device where they were made.` };
-    const loaded = await loadScenario(run.scenarioId).catch((err: unknown) => ({ ok: false as const, message: describeFailure(`Opening the scenario of the branch “${runId}”`, err, null) }));
+    if (!run || run.parentRunId === null)
+      return {
+        problem: `There is no branch “${runId}” in this browser. Branches are kept on the device where they were made.`,
+      };
+    const loaded = await loadScenario(run.scenarioId).catch((err: unknown) => ({
+      ok: false as const,
+      message: describeFailure(`Opening the scenario of the branch “${runId}”`, err, null),
+    }));
     if (!loaded.ok) return { problem: loaded.message };
     // The scenario's main run may live under a newer id (a restore writes it anew): ask, don't assume.
-    const parentIsMain = run.parentRunId === mainRunId(run.scenarioId) || run.parentRunId === (await currentMainRunId(run.scenarioId).catch(() => null));
-    return { scenario: loaded.scenario, saved: loaded.saved, parentRunId: run.parentRunId, parentIsMain, branchedAtStep: run.branchedAtStep ?? 0 };
+    const parentIsMain =
+      run.parentRunId === mainRunId(run.scenarioId) ||
+      run.parentRunId === (await currentMainRunId(run.scenarioId).catch(() => null));
+    return {
+      scenario: loaded.scenario,
+      saved: loaded.saved,
+      parentRunId: run.parentRunId,
+      parentIsMain,
+      branchedAtStep: run.branchedAtStep ?? 0,
+    };
   }, [runId]);
   if (found === null) return <p className="loading">Opening the branch…</p>;
   if (found.problem !== undefined) return <NotFound what={found.problem} onShown={markReady} />;
-  return <PlayerRoute scenario={found.scenario} step={step} ownership={found.saved ? 'saved' : 'builtin'} branch={{ runId, parentRunId: found.parentRunId, parentIsMain: found.parentIsMain, branchedAtStep: found.branchedAtStep }} />;
+  return (
+    <PlayerRoute
+      scenario={found.scenario}
+      step={step}
+      ownership={found.saved ? 'saved' : 'builtin'}
+      branch={{
+        runId,
+        parentRunId: found.parentRunId,
+        parentIsMain: found.parentIsMain,
+        branchedAtStep: found.branchedAtStep,
+      }}
+    />
+  );
 }
 
 interface PlayerRouteProps {
@@ -148,7 +231,10 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
   useEffect(() => {
     let cancelled = false;
     let opened: OpenRun | null = null;
-    void openRun(scenario, step, branch, { memoryOnly: shared, ...(sharedRun ? { inputs: sharedRun.inputs } : {}) }).then((r) => {
+    void openRun(scenario, step, branch, {
+      memoryOnly: shared,
+      ...(sharedRun ? { inputs: sharedRun.inputs } : {}),
+    }).then((r) => {
       if (cancelled) return r.dispose();
       opened = r;
       setCurrentRun(r);
@@ -174,7 +260,11 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
   const onBranch = useCallback(
     (input: LearnerInput) => {
       if (!run) return;
-      if (shared) return setBranchStatus({ busy: false, error: 'A shared scenario is read-only: fork it first to keep your changes.' });
+      if (shared)
+        return setBranchStatus({
+          busy: false,
+          error: 'A shared scenario is read-only: fork it first to keep your changes.',
+        });
       const s = run.session.store.getState();
       setBranchStatus({ busy: true, error: null });
       createBranch(scenario, { runId: s.runId, inputs: s.inputs, step: s.step }, input)
@@ -182,7 +272,12 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
           setBranchStatus({ busy: false, error: null });
           window.location.hash = formatRoute({ page: 'run', runId, step: s.step + 1 });
         })
-        .catch((err: unknown) => setBranchStatus({ busy: false, error: describeFailure('Starting a branch', err, 'The run you were in is unchanged') }));
+        .catch((err: unknown) =>
+          setBranchStatus({
+            busy: false,
+            error: describeFailure('Starting a branch', err, 'The run you were in is unchanged'),
+          }),
+        );
     },
     [run, scenario, shared],
   );
@@ -191,10 +286,16 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
     () => ({
       branch: onBranch,
       answer: (questionId, answer) => void run?.session.answer(questionId, answer),
-      branches: branches.map((b) => ({ ...b, href: formatRoute({ page: 'run', runId: b.runId, step: null }), current: b.runId === branch?.runId })),
+      branches: branches.map((b) => ({
+        ...b,
+        href: formatRoute({ page: 'run', runId: b.runId, step: null }),
+        current: b.runId === branch?.runId,
+      })),
       parent: branch
         ? {
-            href: branch.parentIsMain ? formatRoute({ page: 'scenario', scenarioId: scenario.id, step: branch.branchedAtStep }) : formatRoute({ page: 'run', runId: branch.parentRunId, step: branch.branchedAtStep }),
+            href: branch.parentIsMain
+              ? formatRoute({ page: 'scenario', scenarioId: scenario.id, step: branch.branchedAtStep })
+              : formatRoute({ page: 'run', runId: branch.parentRunId, step: branch.branchedAtStep }),
             title: `step ${branch.branchedAtStep} of ${branch.parentIsMain ? 'the original run' : 'its parent branch'}`,
           }
         : null,
@@ -212,7 +313,11 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
             // Up to here: the steps so far become the fork's script; the whole scenario keeps the rest too.
             const fork = forkScenario(scenario, s.inputs, scope === 'whole' ? s.lastStep : s.step, { id, title });
             await saveScenario(fork, { runId: s.runId, step: s.step });
-            window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: Math.min(s.step, fork.steps.length) });
+            window.location.hash = formatRoute({
+              page: 'scenario',
+              scenarioId: id,
+              step: Math.min(s.step, fork.steps.length),
+            });
           } catch (err) {
             setNotice(describeFailure('Forking', err, 'Nothing was saved'));
           }
@@ -230,9 +335,12 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
         })();
       },
       exportFile: (format) => {
-        if (format === 'asyncapi') downloadText(`${scenario.id}.asyncapi.json`, JSON.stringify(toAsyncApi(scenario), null, 2) + '\n');
+        if (format === 'asyncapi')
+          downloadText(`${scenario.id}.asyncapi.json`, JSON.stringify(toAsyncApi(scenario), null, 2) + '\n');
         else downloadText(exportFileName(scenario), exportScenarioText(scenario));
-        setNotice(format === 'asyncapi' ? 'Downloaded the AsyncAPI 3 document.' : 'Downloaded the scenario as a JSON file.');
+        setNotice(
+          format === 'asyncapi' ? 'Downloaded the AsyncAPI 3 document.' : 'Downloaded the scenario as a JSON file.',
+        );
       },
       shareLink: async () => {
         const s = run?.session.store.getState();
@@ -243,7 +351,8 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
       saveEdited: async (json) => {
         const r = importScenarioText(json);
         if (!r.ok) return { ok: false, message: r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
-        if (r.scenario.id !== scenario.id) return { ok: false, message: `id: the id must stay "${scenario.id}" (fork to make a new scenario)` };
+        if (r.scenario.id !== scenario.id)
+          return { ok: false, message: `id: the id must stay "${scenario.id}" (fork to make a new scenario)` };
         await replaceScenario(r.scenario);
         window.location.reload();
         return { ok: true };

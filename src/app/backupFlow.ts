@@ -18,7 +18,16 @@
  *  - a built-in's main run keeps its id: restored progress replaces its record and clears its
  *    stored events in ONE transaction of its database (they are recomputed when it opens).
  */
-import { openCatalog, openRunDb, runDbName, type Catalog, type LearnerStores, type ProgressRecord, type RunRecord, type SavedScenario } from '../persistence';
+import {
+  openCatalog,
+  openRunDb,
+  runDbName,
+  type Catalog,
+  type LearnerStores,
+  type ProgressRecord,
+  type RunRecord,
+  type SavedScenario,
+} from '../persistence';
 import type { DamagedEntry } from '../persistence/catalog';
 import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
 import { describeFailure, sentences } from '../persistence/errors';
@@ -47,7 +56,8 @@ async function withCatalogOpen<T>(f: (c: Catalog) => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------------------------
 
 type Answer = string | string[];
-const isAnswer = (v: unknown): v is Answer => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+const isAnswer = (v: unknown): v is Answer =>
+  typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 const isStep = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_STEP;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 8.64e15;
 
@@ -58,9 +68,22 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isIn
 function readRunRecord(raw: unknown, runId: string): RunRecord | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
-  if (r.runId !== runId || typeof r.scenarioId !== 'string' || !isStep(r.furthestStep) || !isTime(r.updatedAt) || !Array.isArray(r.inputs)) return undefined;
+  if (
+    r.runId !== runId ||
+    typeof r.scenarioId !== 'string' ||
+    !isStep(r.furthestStep) ||
+    !isTime(r.updatedAt) ||
+    !Array.isArray(r.inputs)
+  )
+    return undefined;
   const inputs = r.inputs.filter(
-    (i): i is RunRecord['inputs'][number] => !!i && typeof i === 'object' && (i as { kind?: unknown }).kind === 'answer' && typeof (i as { questionId?: unknown }).questionId === 'string' && isAnswer((i as { answer?: unknown }).answer) && isStep((i as { atStep?: unknown }).atStep),
+    (i): i is RunRecord['inputs'][number] =>
+      !!i &&
+      typeof i === 'object' &&
+      (i as { kind?: unknown }).kind === 'answer' &&
+      typeof (i as { questionId?: unknown }).questionId === 'string' &&
+      isAnswer((i as { answer?: unknown }).answer) &&
+      isStep((i as { atStep?: unknown }).atStep),
   );
   return {
     runId,
@@ -76,7 +99,8 @@ function readRunRecord(raw: unknown, runId: string): RunRecord | undefined {
 }
 
 /** The run id a scenario's player opens: a saved scenario's pointer, else the default. */
-const currentRunId = (scenarioId: string, saved: ReadonlyMap<string, SavedScenario>) => saved.get(scenarioId)?.mainRunId ?? mainRunId(scenarioId);
+const currentRunId = (scenarioId: string, saved: ReadonlyMap<string, SavedScenario>) =>
+  saved.get(scenarioId)?.mainRunId ?? mainRunId(scenarioId);
 
 /** Main-run records of the given scenarios (by run id), for those that have one (no database is created). */
 async function mainRuns(runIds: ReadonlyMap<string, string>): Promise<Map<string, RunRecord>> {
@@ -112,7 +136,8 @@ async function writeFreshRun(run: RunRecord): Promise<void> {
   }
 }
 
-const answersOf = (run: RunRecord): Record<string, Answer> => Object.fromEntries(run.inputs.flatMap((i) => (i.kind === 'answer' ? [[i.questionId, i.answer] as const] : [])));
+const answersOf = (run: RunRecord): Record<string, Answer> =>
+  Object.fromEntries(run.inputs.flatMap((i) => (i.kind === 'answer' ? [[i.questionId, i.answer] as const] : [])));
 
 const progressOfRun = (run: RunRecord, scenarioId: string, stepCount: number): ProgressRecord => ({
   scenarioId,
@@ -122,14 +147,16 @@ const progressOfRun = (run: RunRecord, scenarioId: string, stepCount: number): P
   updatedAt: run.updatedAt,
 });
 
-const newer = <T extends { updatedAt: number }>(a: T | undefined, b: T | undefined): T | undefined => (!a ? b : !b ? a : b.updatedAt > a.updatedAt ? b : a);
+const newer = <T extends { updatedAt: number }>(a: T | undefined, b: T | undefined): T | undefined =>
+  !a ? b : !b ? a : b.updatedAt > a.updatedAt ? b : a;
 
 const stepCountOf = (document: unknown): number | undefined => {
   const steps = document && typeof document === 'object' ? (document as { steps?: unknown }).steps : undefined;
   return Array.isArray(steps) ? steps.length : undefined;
 };
 
-const damagedNote = (d: DamagedEntry) => `a damaged ${d.store === 'progress' ? 'progress record' : 'saved scenario'} “${d.label}” (${d.problem})`;
+const damagedNote = (d: DamagedEntry) =>
+  `a damaged ${d.store === 'progress' ? 'progress record' : 'saved scenario'} “${d.label}” (${d.problem})`;
 
 // ---------------------------------------------------------------------------------------------
 // Back up
@@ -165,13 +192,21 @@ export async function collectBackup(now: number): Promise<BackupFile> {
     return ok;
   });
   const savedById = new Map(scenarios.map((s) => [s.scenarioId, s]));
-  const stepCounts = new Map<string, number>([...builtinScenarios.map((s) => [s.id, s.steps.length] as const), ...scenarios.map((s) => [s.scenarioId, stepCountOf(s.document) ?? 0] as const)]);
+  const stepCounts = new Map<string, number>([
+    ...builtinScenarios.map((s) => [s.id, s.steps.length] as const),
+    ...scenarios.map((s) => [s.scenarioId, stepCountOf(s.document) ?? 0] as const),
+  ]);
   const runs = await mainRuns(new Map([...stepCounts.keys()].map((id) => [id, currentRunId(id, savedById)])));
   let progress: ProgressRecord[] = [];
   for (const [id, steps] of stepCounts) {
     const fromRun = runs.get(id);
     const here = stored.progress.find((x) => x.scenarioId === id);
-    const p = newer(here && { ...here, furthestStep: Math.min(here.furthestStep, steps) }, fromRun && (fromRun.furthestStep > 0 || fromRun.inputs.length > 0) ? progressOfRun(fromRun, id, steps) : undefined);
+    const p = newer(
+      here && { ...here, furthestStep: Math.min(here.furthestStep, steps) },
+      fromRun && (fromRun.furthestStep > 0 || fromRun.inputs.length > 0)
+        ? progressOfRun(fromRun, id, steps)
+        : undefined,
+    );
     if (p) progress.push(p);
   }
   // The backup is read back with the restore's own parser: whatever it would refuse is left out
@@ -180,15 +215,28 @@ export async function collectBackup(now: number): Promise<BackupFile> {
     const text = exportBackup({ scenarios, progress, exportedAt: now });
     const parsed = parseBackup(text);
     const issues = parsed.ok ? checkIds(parsed.backup) : parsed.issues;
-    if (issues.length === 0) return { fileName: `event-lab-backup-${localDate(now)}.json`, text, scenarios: scenarios.length, progress: progress.length, skipped };
+    if (issues.length === 0)
+      return {
+        fileName: `event-lab-backup-${localDate(now)}.json`,
+        text,
+        scenarios: scenarios.length,
+        progress: progress.length,
+        skipped,
+      };
     const drop = { scenarios: new Set<number>(), progress: new Set<number>() };
     for (const i of issues) {
       const at = entryOf(i.path);
       if (at) drop[at[0]].add(at[1]);
     }
-    if (round > 3 || drop.scenarios.size + drop.progress.size === 0) throw new Error(`the backup does not read back: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-    scenarios = scenarios.filter((s, i) => !drop.scenarios.has(i) || (skipped.push(`“${s.title}” (it would not restore)`), false));
-    progress = progress.filter((p, i) => !drop.progress.has(i) || (skipped.push(`the progress in “${p.scenarioId}” (it would not restore)`), false));
+    if (round > 3 || drop.scenarios.size + drop.progress.size === 0)
+      throw new Error(`the backup does not read back: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    scenarios = scenarios.filter(
+      (s, i) => !drop.scenarios.has(i) || (skipped.push(`“${s.title}” (it would not restore)`), false),
+    );
+    progress = progress.filter(
+      (p, i) =>
+        !drop.progress.has(i) || (skipped.push(`the progress in “${p.scenarioId}” (it would not restore)`), false),
+    );
   }
 }
 
@@ -196,7 +244,10 @@ export async function collectBackup(now: number): Promise<BackupFile> {
 export async function downloadBackup(now: number): Promise<string> {
   const b = await collectBackup(now);
   downloadText(b.fileName, b.text);
-  return sentences(`Backed up ${plural(b.scenarios, 'saved scenario')} and progress in ${plural(b.progress, 'scenario')} as ${b.fileName}`, b.skipped.length > 0 && `Left out: ${b.skipped.join('; ')}`);
+  return sentences(
+    `Backed up ${plural(b.scenarios, 'saved scenario')} and progress in ${plural(b.progress, 'scenario')} as ${b.fileName}`,
+    b.skipped.length > 0 && `Left out: ${b.skipped.join('; ')}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,15 +257,31 @@ export async function downloadBackup(now: number): Promise<string> {
 export type RestoreOutcome = { ok: true; message: string; summary: RestoreSummary } | { ok: false; message: string };
 
 export interface RestoreSummary {
-  scenarios: { added: string[]; replaced: string[]; keptNewer: string[]; unchanged: string[]; copied: { from: string; to: string }[] };
+  scenarios: {
+    added: string[];
+    replaced: string[];
+    keptNewer: string[];
+    unchanged: string[];
+    copied: { from: string; to: string }[];
+  };
   progress: { added: string[]; replaced: string[]; keptNewer: string[] };
 }
 
 /** Same content, whatever the key order. */
 const canonical = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
 
-const sameScenario = (a: SavedScenario, b: SavedScenario) => a.title === b.title && canonical(a.forkedFrom) === canonical(b.forkedFrom) && canonical(a.document) === canonical(b.document);
+const sameScenario = (a: SavedScenario, b: SavedScenario) =>
+  a.title === b.title &&
+  canonical(a.forkedFrom) === canonical(b.forkedFrom) &&
+  canonical(a.document) === canonical(b.document);
 
 const ID_RULE = 'letters, digits, ".", "_" or "-", starting with a letter or digit';
 
@@ -226,19 +293,36 @@ const ID_RULE = 'letters, digits, ".", "_" or "-", starting with a letter or dig
 function checkIds(backup: Backup): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   backup.scenarios.forEach((s, i) => {
-    if (!isRecordId(s.scenarioId)) issues.push({ path: `scenarios[${i}].scenarioId`, message: `is not an id (${ID_RULE})` });
-    else if (s.scenarioId !== s.document.id) issues.push({ path: `scenarios[${i}].scenarioId`, message: `“${s.scenarioId}” differs from its document’s id “${s.document.id}”; they must be equal` });
-    else if (findBuiltin(s.scenarioId)) issues.push({ path: `scenarios[${i}].scenarioId`, message: `“${s.scenarioId}” is a built-in scenario’s id; a saved scenario never has one (import the scenario file instead: it is saved under a new id)` });
-    if (s.forkedFrom && !isRecordId(s.forkedFrom.runId)) issues.push({ path: `scenarios[${i}].forkedFrom.runId`, message: `is not an id (${ID_RULE})` });
+    if (!isRecordId(s.scenarioId))
+      issues.push({ path: `scenarios[${i}].scenarioId`, message: `is not an id (${ID_RULE})` });
+    else if (s.scenarioId !== s.document.id)
+      issues.push({
+        path: `scenarios[${i}].scenarioId`,
+        message: `“${s.scenarioId}” differs from its document’s id “${s.document.id}”; they must be equal`,
+      });
+    else if (findBuiltin(s.scenarioId))
+      issues.push({
+        path: `scenarios[${i}].scenarioId`,
+        message: `“${s.scenarioId}” is a built-in scenario’s id; a saved scenario never has one (import the scenario file instead: it is saved under a new id)`,
+      });
+    if (s.forkedFrom && !isRecordId(s.forkedFrom.runId))
+      issues.push({ path: `scenarios[${i}].forkedFrom.runId`, message: `is not an id (${ID_RULE})` });
   });
   backup.progress.forEach((p, i) => {
-    if (!isRecordId(p.scenarioId)) issues.push({ path: `progress[${i}].scenarioId`, message: `is not an id (${ID_RULE})` });
+    if (!isRecordId(p.scenarioId))
+      issues.push({ path: `progress[${i}].scenarioId`, message: `is not an id (${ID_RULE})` });
   });
   return issues;
 }
 
 const refusal = (issues: readonly ScenarioIssue[]) =>
-  sentences(`Not restored — ${issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}${issues.length > 8 ? ` (and ${issues.length - 8} more)` : ''}`, 'Nothing was changed');
+  sentences(
+    `Not restored — ${issues
+      .slice(0, 8)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ')}${issues.length > 8 ? ` (and ${issues.length - 8} more)` : ''}`,
+    'Nothing was changed',
+  );
 
 /** Another tab changed the catalog between the restore's reading and its writing. */
 class ChangedMeanwhile extends Error {}
@@ -263,7 +347,11 @@ export async function restoreBackupText(text: string): Promise<RestoreOutcome> {
           plan.skipProgress(w.scenarioId);
           plan.oldRuns.push(w.newRunId);
         } else w.record = null;
-        notes.push(w.progressOnly ? describeFailure(`Restoring your progress in “${w.title}”`, err, 'Your own progress there is kept') : describeFailure(`Restoring your place in “${w.title}”`, err, 'It starts from the beginning'));
+        notes.push(
+          w.progressOnly
+            ? describeFailure(`Restoring your progress in “${w.title}”`, err, 'Your own progress there is kept')
+            : describeFailure(`Restoring your place in “${w.title}”`, err, 'It starts from the beginning'),
+        );
       }
     }
     // …then ONE catalog transaction: documents, progress and the switch to the new runs.
@@ -280,11 +368,23 @@ export async function restoreBackupText(text: string): Promise<RestoreOutcome> {
       }
     }
     // Old runs nothing points at any more (best effort: a leftover is harmless).
-    await Promise.all(plan.oldRuns.map((runId) => withCatalogOpen((c) => c.deleteRunDatabase(runId)).catch(() => undefined)));
+    await Promise.all(
+      plan.oldRuns.map((runId) => withCatalogOpen((c) => c.deleteRunDatabase(runId)).catch(() => undefined)),
+    );
     return { ok: true, message: describeRestore(plan.summary, [...plan.notes, ...notes]), summary: plan.summary };
   } catch (err) {
-    await Promise.all(written.map((runId) => withCatalogOpen((c) => c.deleteRunDatabase(runId)).catch(() => undefined)));
-    if (err instanceof ChangedMeanwhile) return { ok: false, message: sentences('Not restored — your scenarios changed in another tab while restoring', 'Nothing was changed', 'Try again') };
+    await Promise.all(
+      written.map((runId) => withCatalogOpen((c) => c.deleteRunDatabase(runId)).catch(() => undefined)),
+    );
+    if (err instanceof ChangedMeanwhile)
+      return {
+        ok: false,
+        message: sentences(
+          'Not restored — your scenarios changed in another tab while restoring',
+          'Nothing was changed',
+          'Try again',
+        ),
+      };
     return { ok: false, message: describeFailure('Restoring the backup', err) };
   }
 }
@@ -307,12 +407,21 @@ async function planRestore(backup: Backup) {
   const ids = new Set([...backup.progress, ...backup.scenarios].map((x) => x.scenarioId));
   const runIds = new Map([...ids].map((id) => [id, currentRunId(id, savedHere)]));
   const runs = await mainRuns(runIds);
-  const s: RestoreSummary = { scenarios: { added: [], replaced: [], keptNewer: [], unchanged: [], copied: [] }, progress: { added: [], replaced: [], keptNewer: [] } };
+  const s: RestoreSummary = {
+    scenarios: { added: [], replaced: [], keptNewer: [], unchanged: [], copied: [] },
+    progress: { added: [], replaced: [], keptNewer: [] },
+  };
   const notes: string[] = [];
   const final = new Map<string, SavedScenario>(savedHere);
   const puts: SavedScenario[] = [];
   for (const b of backup.scenarios) {
-    const incoming: SavedScenario = { scenarioId: b.scenarioId, title: b.title, forkedFrom: b.forkedFrom, document: JSON.parse(JSON.stringify(b.document)), updatedAt: b.updatedAt };
+    const incoming: SavedScenario = {
+      scenarioId: b.scenarioId,
+      title: b.title,
+      forkedFrom: b.forkedFrom,
+      document: JSON.parse(JSON.stringify(b.document)),
+      updatedAt: b.updatedAt,
+    };
     const existing = savedHere.get(b.scenarioId);
     if (!existing) {
       // Its earlier run, if any (a scenario deleted and restored), stays its run unless progress replaces it.
@@ -340,10 +449,17 @@ async function planRestore(backup: Backup) {
       s.progress.keptNewer.push(p.scenarioId);
       continue;
     }
-    progressPuts.set(p.scenarioId, { ...p, furthestStep: Math.min(p.furthestStep, steps), completed: p.completed && p.furthestStep >= steps });
+    progressPuts.set(p.scenarioId, {
+      ...p,
+      furthestStep: Math.min(p.furthestStep, steps),
+      completed: p.completed && p.furthestStep >= steps,
+    });
     (here ? s.progress.replaced : s.progress.added).push(p.scenarioId);
   }
-  if (leftOut.length) notes.push(`Left out: progress in ${plural(leftOut.length, 'scenario')} that is neither built in nor saved here (${leftOut.join(', ')})`);
+  if (leftOut.length)
+    notes.push(
+      `Left out: progress in ${plural(leftOut.length, 'scenario')} that is neither built in nor saved here (${leftOut.join(', ')})`,
+    );
 
   // Runs to write.
   const savedRuns: RunWrite[] = [];
@@ -360,7 +476,11 @@ async function planRestore(backup: Backup) {
     const scenario = final.get(id)!;
     const newRunId = freshRunId('m');
     const kept = runs.get(id);
-    const record = p ? seededRun(p, newRunId) : kept ? { ...kept, runId: newRunId, cursor: Math.min(kept.cursor, kept.furthestStep) } : null;
+    const record = p
+      ? seededRun(p, newRunId)
+      : kept
+        ? { ...kept, runId: newRunId, cursor: Math.min(kept.cursor, kept.furthestStep) }
+        : null;
     savedRuns.push({ scenarioId: id, title: scenario.title, record, newRunId, progressOnly: !replaced.has(id) });
   }
   const skipped = new Set<string>();
@@ -380,16 +500,24 @@ async function planRestore(backup: Backup) {
       for (const [id, before] of savedHere) {
         if (!ids.has(id)) continue;
         const now = await scenarios.get(id);
-        if (!now || now.updatedAt !== before.updatedAt || now.mainRunId !== before.mainRunId) throw new ChangedMeanwhile();
+        if (!now || now.updatedAt !== before.updatedAt || now.mainRunId !== before.mainRunId)
+          throw new ChangedMeanwhile();
       }
       for (const id of ids) if (!savedHere.has(id) && (await scenarios.get(id))) throw new ChangedMeanwhile();
-      const switched = new Map(savedRuns.filter((w) => !skipped.has(w.scenarioId)).map((w) => [w.scenarioId, w.newRunId]));
-      for (const put of puts) await scenarios.put({ ...put, ...(switched.has(put.scenarioId) ? { mainRunId: switched.get(put.scenarioId)! } : {}) });
+      const switched = new Map(
+        savedRuns.filter((w) => !skipped.has(w.scenarioId)).map((w) => [w.scenarioId, w.newRunId]),
+      );
+      for (const put of puts)
+        await scenarios.put({
+          ...put,
+          ...(switched.has(put.scenarioId) ? { mainRunId: switched.get(put.scenarioId)! } : {}),
+        });
       for (const [id, runId] of switched) {
         if (puts.some((x) => x.scenarioId === id)) continue;
         await scenarios.put({ ...final.get(id)!, mainRunId: runId });
       }
-      for (const [id, p] of progressPuts) if (!skipped.has(id) && !findBuiltin(id)) await progress.put(structuredClone(p));
+      for (const [id, p] of progressPuts)
+        if (!skipped.has(id) && !findBuiltin(id)) await progress.put(structuredClone(p));
       for (const [id] of switched) oldRuns.push(runIds.get(id)!);
     },
   };
@@ -401,7 +529,9 @@ const seededRun = (p: BackupProgress, runId: string): RunRecord => ({
   scenarioId: p.scenarioId,
   parentRunId: null,
   branchedAtStep: null,
-  inputs: Object.entries(p.answers).flatMap(([questionId, answer]) => (isAnswer(answer) ? [{ kind: 'answer' as const, atStep: 0, questionId, answer }] : [])),
+  inputs: Object.entries(p.answers).flatMap(([questionId, answer]) =>
+    isAnswer(answer) ? [{ kind: 'answer' as const, atStep: 0, questionId, answer }] : [],
+  ),
   cursor: p.furthestStep,
   furthestStep: p.furthestStep,
   createdAt: p.updatedAt,
@@ -415,13 +545,17 @@ export function describeRestore(s: RestoreSummary, notes: readonly string[] = []
   const restored = sc.added.length + sc.replaced.length + sc.copied.length;
   const details = [
     sc.replaced.length && `${sc.replaced.length} replaced by the backup’s newer copy`,
-    sc.copied.length && `${sc.copied.length} saved under a new id: ${sc.copied.map((c) => `${c.from} → ${c.to}`).join(', ')}`,
+    sc.copied.length &&
+      `${sc.copied.length} saved under a new id: ${sc.copied.map((c) => `${c.from} → ${c.to}`).join(', ')}`,
     sc.keptNewer.length && `${sc.keptNewer.length} kept as they are, yours being newer`,
     sc.unchanged.length && `${sc.unchanged.length} already here`,
   ].filter(Boolean);
   const pr = s.progress;
   const progressed = pr.added.length + pr.replaced.length;
-  const pDetails = [pr.replaced.length && `${pr.replaced.length} replaced by newer progress`, pr.keptNewer.length && `${pr.keptNewer.length} kept, yours being newer`].filter(Boolean);
+  const pDetails = [
+    pr.replaced.length && `${pr.replaced.length} replaced by newer progress`,
+    pr.keptNewer.length && `${pr.keptNewer.length} kept, yours being newer`,
+  ].filter(Boolean);
   const head = `Restored ${plural(restored, 'scenario')}${details.length ? ` (${details.join('; ')})` : ''} and progress in ${plural(progressed, 'scenario')}${pDetails.length ? ` (${pDetails.join('; ')})` : ''}`;
   return sentences(head, ...notes.map((n) => n.charAt(0).toUpperCase() + n.slice(1)));
 }

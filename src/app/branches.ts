@@ -8,21 +8,45 @@ import type { ScenarioDef } from '../scenarios/schema';
 import { branchInputs, describeInput } from '../state/branch';
 
 /** A new run id (`b-…` for branches, `m-…` for main runs written by a restore or a reset): ids need no secrecy, only uniqueness on this device. */
-export const freshRunId = (prefix: 'b' | 'm') => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+export const freshRunId = (prefix: 'b' | 'm') =>
+  `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0')}`;
 
-export async function createBranch(scenario: ScenarioDef, parent: { runId: string; inputs: readonly LearnerInput[]; step: number }, action: LearnerInput): Promise<string> {
+export async function createBranch(
+  scenario: ScenarioDef,
+  parent: { runId: string; inputs: readonly LearnerInput[]; step: number },
+  action: LearnerInput,
+): Promise<string> {
   const runId = freshRunId('b');
   const now = Date.now();
   const inputs = branchInputs(parent.inputs, parent.step, action);
   const db = await openRunDatabase(runId);
   try {
-    await db.saveRun({ runId, scenarioId: scenario.id, parentRunId: parent.runId, branchedAtStep: parent.step, inputs, cursor: parent.step + 1, furthestStep: 0, createdAt: now, updatedAt: now });
+    await db.saveRun({
+      runId,
+      scenarioId: scenario.id,
+      parentRunId: parent.runId,
+      branchedAtStep: parent.step,
+      inputs,
+      cursor: parent.step + 1,
+      furthestStep: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
   } finally {
     db.close();
   }
   const catalog = await openCatalog();
   try {
-    await catalog.putRun({ runId, scenarioId: scenario.id, parentRunId: parent.runId, branchedAtStep: parent.step, title: `At step ${parent.step}: ${describeInput(action)}`.slice(0, 200), updatedAt: now });
+    await catalog.putRun({
+      runId,
+      scenarioId: scenario.id,
+      parentRunId: parent.runId,
+      branchedAtStep: parent.step,
+      title: `At step ${parent.step}: ${describeInput(action)}`.slice(0, 200),
+      updatedAt: now,
+    });
   } finally {
     catalog.close();
   }

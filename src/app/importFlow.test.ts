@@ -22,28 +22,75 @@ const cases: [string, string, string][] = [
   ['wrong schemaVersion', text((s) => (s.schemaVersion = 2)), 'schemaVersion'],
   ['unknown key in an action', text((s) => (s.steps[2].action.script = 'alert(1)')), 'steps[2].action'],
   ['__proto__ key', good.replace('{', '{"__proto__": {"polluted": true},'), '__proto__'],
-  ['constructor key', text((s) => (s.topology.topics[0].constructor = { prototype: {} })), 'topology.topics[0].constructor'],
+  [
+    'constructor key',
+    text((s) => (s.topology.topics[0].constructor = { prototype: {} })),
+    'topology.topics[0].constructor',
+  ],
   ['duplicate topic', text((s) => s.topology.topics.push({ ...s.topology.topics[0] })), 'topology.topics[1]'],
   ['dangling topic reference', text((s) => (s.steps[1].action.topic = 'nope')), 'steps[1].action.topic'],
   ['huge narration', text((s) => (s.steps[0].narration = 'x'.repeat(4001))), 'steps[0].narration'],
   ['deep nesting', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, '(root)'],
-  ['script payload in an event type', text((s) => (s.steps[0].action.event.eventType = payload)), 'steps[0].action.event.eventType'],
-  ['undeclared event type (ride-sharing)', text((s) => (s.topology.aggregates[0].commands[0].emit[0].eventType = 'RideWished'), 'ride-sharing'), 'topology.aggregates[0].commands[0].emit[0].eventType'],
+  [
+    'script payload in an event type',
+    text((s) => (s.steps[0].action.event.eventType = payload)),
+    'steps[0].action.event.eventType',
+  ],
+  [
+    'undeclared event type (ride-sharing)',
+    text((s) => (s.topology.aggregates[0].commands[0].emit[0].eventType = 'RideWished'), 'ride-sharing'),
+    'topology.aggregates[0].commands[0].emit[0].eventType',
+  ],
   ['too large', `{"title": "${'x'.repeat(2_000_001)}"}`, '(root)'],
 ];
 
 async function seedStore() {
   const c = await openCatalog();
   try {
-    await c.putScenario({ scenarioId: 'my-fork-1', title: 'My fork', forkedFrom: { runId: 'main-pubsub-basics', step: 2 }, document: { ...base(), id: 'my-fork-1', title: 'My fork' }, updatedAt: 10 });
-    await c.putScenario({ scenarioId: 'imported-1', title: 'Imported', forkedFrom: null, document: { ...base('log-vs-queue'), id: 'imported-1', title: 'Imported' }, updatedAt: 20 });
-    await c.putProgress({ scenarioId: 'pubsub-basics', furthestStep: 4, completed: false, answers: { q1: 'a' }, updatedAt: 30 });
-    await c.putRun({ runId: 'b-1', scenarioId: 'pubsub-basics', parentRunId: 'main-pubsub-basics', branchedAtStep: 2, title: 'At step 2: a branch', updatedAt: 40 });
+    await c.putScenario({
+      scenarioId: 'my-fork-1',
+      title: 'My fork',
+      forkedFrom: { runId: 'main-pubsub-basics', step: 2 },
+      document: { ...base(), id: 'my-fork-1', title: 'My fork' },
+      updatedAt: 10,
+    });
+    await c.putScenario({
+      scenarioId: 'imported-1',
+      title: 'Imported',
+      forkedFrom: null,
+      document: { ...base('log-vs-queue'), id: 'imported-1', title: 'Imported' },
+      updatedAt: 20,
+    });
+    await c.putProgress({
+      scenarioId: 'pubsub-basics',
+      furthestStep: 4,
+      completed: false,
+      answers: { q1: 'a' },
+      updatedAt: 30,
+    });
+    await c.putRun({
+      runId: 'b-1',
+      scenarioId: 'pubsub-basics',
+      parentRunId: 'main-pubsub-basics',
+      branchedAtStep: 2,
+      title: 'At step 2: a branch',
+      updatedAt: 40,
+    });
   } finally {
     c.close();
   }
   const db = await openRunDatabase(mainRunId('my-fork-1'));
-  await db.saveRun({ runId: mainRunId('my-fork-1'), scenarioId: 'my-fork-1', parentRunId: null, branchedAtStep: null, inputs: [], cursor: 3, furthestStep: 3, createdAt: 1, updatedAt: 2 });
+  await db.saveRun({
+    runId: mainRunId('my-fork-1'),
+    scenarioId: 'my-fork-1',
+    parentRunId: null,
+    branchedAtStep: null,
+    inputs: [],
+    cursor: 3,
+    furthestStep: 3,
+    createdAt: 1,
+    updatedAt: 2,
+  });
   db.close();
 }
 
@@ -69,7 +116,10 @@ describe('a rejected import changes nothing stored', () => {
     expect(r).toMatchObject({ ok: true, id: 'my-fork-1-1', renamedFrom: 'my-fork-1' });
     const after = await dumpAllDatabases();
     expect(after['event-lab-catalog']!.scenarios!.keys).toEqual(['imported-1', 'my-fork-1', 'my-fork-1-1']);
-    expect({ ...after['event-lab-catalog'], scenarios: null }).toEqual({ ...before['event-lab-catalog'], scenarios: null });
+    expect({ ...after['event-lab-catalog'], scenarios: null }).toEqual({
+      ...before['event-lab-catalog'],
+      scenarios: null,
+    });
   });
 });
 
@@ -84,7 +134,8 @@ describe('storage failures on import say what happened (issue 19, point 10)', ()
       const r = await importFile(JSON.stringify({ ...base(), id: 'new-one', title: 'New one' }));
       expect(r).toEqual({
         ok: false,
-        message: 'Importing “New one” failed because browser storage is full. Nothing was changed. Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again.',
+        message:
+          'Importing “New one” failed because browser storage is full. Nothing was changed. Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again.',
       });
     } finally {
       vi.restoreAllMocks();

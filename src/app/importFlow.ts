@@ -8,11 +8,22 @@ import { freshScenarioId, renameSaved, saveScenario } from './library';
 import { takenScenarioIds } from './savedList';
 import { findBuiltin } from '../scenarios/content';
 
-export type ImportOutcome = { ok: true; id: string; title: string; renamedFrom: string | null } | { ok: false; message: string };
+export type ImportOutcome =
+  { ok: true; id: string; title: string; renamedFrom: string | null } | { ok: false; message: string };
 
 export async function importFile(text: string): Promise<ImportOutcome> {
   const r = importScenarioText(text);
-  if (!r.ok) return { ok: false, message: sentences(`Not imported — ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}${r.issues.length > 8 ? ` (and ${r.issues.length - 8} more)` : ''}`, 'Nothing was changed') };
+  if (!r.ok)
+    return {
+      ok: false,
+      message: sentences(
+        `Not imported — ${r.issues
+          .slice(0, 8)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; ')}${r.issues.length > 8 ? ` (and ${r.issues.length - 8} more)` : ''}`,
+        'Nothing was changed',
+      ),
+    };
   try {
     const taken = new Set(await takenScenarioIds());
     const clash = taken.has(r.scenario.id) || !!findBuiltin(r.scenario.id);

@@ -17,21 +17,39 @@ afterEach(() => {
 describe('loadScenario', () => {
   it('refuses a saved scenario whose document is another scenario (it would play and write that one’s run)', async () => {
     const c = await openCatalog();
-    await c.putScenario({ scenarioId: 'innocent-looking', title: 'Innocent', forkedFrom: null, document: doc('pubsub-basics'), updatedAt: 1 });
+    await c.putScenario({
+      scenarioId: 'innocent-looking',
+      title: 'Innocent',
+      forkedFrom: null,
+      document: doc('pubsub-basics'),
+      updatedAt: 1,
+    });
     c.close();
     const r = await loadScenario('innocent-looking');
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Your saved scenario “Innocent” is damaged: its document is the scenario “pubsub-basics”, not “innocent-looking”\. It was not opened/) });
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Your saved scenario “Innocent” is damaged: its document is the scenario “pubsub-basics”, not “innocent-looking”\. It was not opened/,
+      ),
+    });
   });
 
   it('a damaged entry is named as such, with the way out', async () => {
     const c = await openCatalog();
     c.close();
     const db = await openDB('event-lab-catalog');
-    await db.put('scenarios', { scenarioId: 'fork-1', title: { an: 'object' }, forkedFrom: null, document: doc('fork-1'), updatedAt: 1 });
+    await db.put('scenarios', {
+      scenarioId: 'fork-1',
+      title: { an: 'object' },
+      forkedFrom: null,
+      document: doc('fork-1'),
+      updatedAt: 1,
+    });
     db.close();
     expect(await loadScenario('fork-1')).toEqual({
       ok: false,
-      message: 'Your saved scenario “fork-1” is damaged: its name is not text of at most 200 characters. It was not opened and is left as it is. Repair or remove it under “My scenarios” on the start page.',
+      message:
+        'Your saved scenario “fork-1” is damaged: its name is not text of at most 200 characters. It was not opened and is left as it is. Repair or remove it under “My scenarios” on the start page.',
     });
   });
 
@@ -41,7 +59,8 @@ describe('loadScenario', () => {
     const r = await loadScenario('my-fork-1');
     expect(r).toEqual({
       ok: false,
-      message: 'Opening your saved scenario “my-fork-1” failed because this browser does not let Event Lab use its storage (IndexedDB). Guided scenarios still play, in memory only: nothing is kept after you close the tab.',
+      message:
+        'Opening your saved scenario “my-fork-1” failed because this browser does not let Event Lab use its storage (IndexedDB). Guided scenarios still play, in memory only: nothing is kept after you close the tab.',
     });
   });
 });

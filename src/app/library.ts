@@ -22,20 +22,51 @@ export async function loadScenario(id: string): Promise<LoadedScenario> {
   try {
     saved = await withCatalog((c) => c.getScenario(id));
   } catch (err) {
-    if (err instanceof DamagedRecordError) return { ok: false, message: sentences(`Your saved scenario “${id}” is damaged: ${err.problem}`, 'It was not opened and is left as it is', 'Repair or remove it under “My scenarios” on the start page') };
+    if (err instanceof DamagedRecordError)
+      return {
+        ok: false,
+        message: sentences(
+          `Your saved scenario “${id}” is damaged: ${err.problem}`,
+          'It was not opened and is left as it is',
+          'Repair or remove it under “My scenarios” on the start page',
+        ),
+      };
     return { ok: false, message: describeFailure(`Opening your saved scenario “${id}”`, err, null) };
   }
-  if (!saved) return { ok: false, message: `There is no scenario called “${id}” — neither built in nor saved in this browser.` };
+  if (!saved)
+    return { ok: false, message: `There is no scenario called “${id}” — neither built in nor saved in this browser.` };
   const r = importScenarioValue(saved.document);
-  if (!r.ok) return { ok: false, message: sentences(`Your saved scenario “${saved.title}” no longer validates: ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'Remove it under “My scenarios” on the start page, or import a corrected copy') };
+  if (!r.ok)
+    return {
+      ok: false,
+      message: sentences(
+        `Your saved scenario “${saved.title}” no longer validates: ${r.issues
+          .slice(0, 8)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; ')}`,
+        'Remove it under “My scenarios” on the start page, or import a corrected copy',
+      ),
+    };
   // Its run is found by its id: a document naming another scenario would play (and write) that one's run.
-  if (r.scenario.id !== id) return { ok: false, message: sentences(`Your saved scenario “${saved.title}” is damaged: its document is the scenario “${r.scenario.id}”, not “${id}”`, 'It was not opened and is left as it is', 'Remove it under “My scenarios” on the start page') };
+  if (r.scenario.id !== id)
+    return {
+      ok: false,
+      message: sentences(
+        `Your saved scenario “${saved.title}” is damaged: its document is the scenario “${r.scenario.id}”, not “${id}”`,
+        'It was not opened and is left as it is',
+        'Remove it under “My scenarios” on the start page',
+      ),
+    };
   return { ok: true, scenario: r.scenario, saved: true };
 }
 
 /** `<base>-1`, `<base>-2`… (base made a valid id): the first that `taken` does not claim. */
 export function freshId(base: string, taken: (id: string) => boolean): string {
-  const stem = base.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 48) || 'scenario';
+  const stem =
+    base
+      .replace(/[^A-Za-z0-9._-]/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 48) || 'scenario';
   for (let i = 1; ; i++) if (!taken(`${stem}-${i}`)) return `${stem}-${i}`;
 }
 
@@ -46,7 +77,15 @@ export async function freshScenarioId(base: string): Promise<string> {
 }
 
 export async function saveScenario(scenario: ScenarioDef, forkedFrom: SavedScenario['forkedFrom']): Promise<void> {
-  await withCatalog((c) => c.putScenario({ scenarioId: scenario.id, title: scenario.title, forkedFrom, document: JSON.parse(JSON.stringify(scenario)), updatedAt: Date.now() }));
+  await withCatalog((c) =>
+    c.putScenario({
+      scenarioId: scenario.id,
+      title: scenario.title,
+      forkedFrom,
+      document: JSON.parse(JSON.stringify(scenario)),
+      updatedAt: Date.now(),
+    }),
+  );
 }
 
 /**
@@ -58,7 +97,14 @@ export async function saveScenario(scenario: ScenarioDef, forkedFrom: SavedScena
 export async function replaceScenario(scenario: ScenarioDef): Promise<void> {
   const oldRun = await withCatalog(async (c) => {
     const old = await c.getScenario(scenario.id);
-    await c.putScenario({ scenarioId: scenario.id, title: scenario.title, forkedFrom: old?.forkedFrom ?? null, document: JSON.parse(JSON.stringify(scenario)), updatedAt: Date.now(), mainRunId: freshRunId('m') });
+    await c.putScenario({
+      scenarioId: scenario.id,
+      title: scenario.title,
+      forkedFrom: old?.forkedFrom ?? null,
+      document: JSON.parse(JSON.stringify(scenario)),
+      updatedAt: Date.now(),
+      mainRunId: freshRunId('m'),
+    });
     return old?.mainRunId ?? mainRunId(scenario.id);
   });
   await withCatalog((c) => c.deleteRunDatabase(oldRun)).catch(() => undefined);
@@ -71,7 +117,13 @@ export async function renameSaved(id: string, title: string): Promise<string | n
     if (!s) return `There is no saved scenario “${id}” any more.`;
     const document = { ...(s.document as Record<string, unknown>), title };
     const r = importScenarioValue(document);
-    if (!r.ok) return sentences(`Not renamed — ${r.issues.slice(0, 8).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    if (!r.ok)
+      return sentences(
+        `Not renamed — ${r.issues
+          .slice(0, 8)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; ')}`,
+      );
     await c.putScenario({ ...s, title, document, updatedAt: Date.now() });
     return null;
   });
@@ -83,14 +135,24 @@ export async function renameSaved(id: string, title: string): Promise<string | n
  * Returns why not, or null when repaired.
  */
 export async function repairSaved(key: IDBValidKey): Promise<string | null> {
-  if (typeof key !== 'string' || !isRecordId(key)) return 'It cannot be repaired: its id is not an id. Remove it, or restore it from a backup.';
+  if (typeof key !== 'string' || !isRecordId(key))
+    return 'It cannot be repaired: its id is not an id. Remove it, or restore it from a backup.';
   return withCatalog(async (c) => {
     const raw = (await c.getRawScenario(key)) as Partial<SavedScenario> | undefined;
     if (raw === undefined) return null;
     const r = importScenarioValue(raw?.document);
-    if (!r.ok || r.scenario.id !== key) return `“${key}” cannot be repaired: its scenario document is unreadable or names another scenario. Remove it, or restore it from a backup.`;
+    if (!r.ok || r.scenario.id !== key)
+      return `“${key}” cannot be repaired: its scenario document is unreadable or names another scenario. Remove it, or restore it from a backup.`;
     const from = raw.forkedFrom;
-    const forkedFrom = from && typeof from === 'object' && isRecordId(from.runId) && Number.isInteger(from.step) && from.step >= 0 && from.step <= MAX_STEP ? { runId: from.runId, step: from.step } : null;
+    const forkedFrom =
+      from &&
+      typeof from === 'object' &&
+      isRecordId(from.runId) &&
+      Number.isInteger(from.step) &&
+      from.step >= 0 &&
+      from.step <= MAX_STEP
+        ? { runId: from.runId, step: from.step }
+        : null;
     await c.putScenario({
       scenarioId: key,
       title: r.scenario.title,

@@ -25,17 +25,30 @@ export interface OpenRun {
 /** The main run of a built-in or saved scenario by default. Branches get their own ids. */
 export const mainRunId = (scenarioId: string) => `main-${scenarioId}`;
 /** The main run a scenario plays now: a saved scenario's catalog entry may point at a newer one (a restore or a reset writes it under a fresh id). */
-export const currentMainRunId = async (scenarioId: string, memoryOnly = false) => (memoryOnly ? undefined : await mainRunPointer(scenarioId)) ?? mainRunId(scenarioId);
+export const currentMainRunId = async (scenarioId: string, memoryOnly = false) =>
+  (memoryOnly ? undefined : await mainRunPointer(scenarioId)) ?? mainRunId(scenarioId);
 
-export async function openRun(scenario: ScenarioDef, requestedStep: number | null, branch?: { runId: string; parentRunId: string; branchedAtStep: number }, options: { memoryOnly?: boolean; /** A shared run's inputs (stored runs read their own). */ inputs?: readonly LearnerInput[] } = {}): Promise<OpenRun> {
+export async function openRun(
+  scenario: ScenarioDef,
+  requestedStep: number | null,
+  branch?: { runId: string; parentRunId: string; branchedAtStep: number },
+  options: {
+    memoryOnly?: boolean;
+    /** A shared run's inputs (stored runs read their own). */ inputs?: readonly LearnerInput[];
+  } = {},
+): Promise<OpenRun> {
   const runId = branch?.runId ?? (await currentMainRunId(scenario.id, options.memoryOnly));
   let port: (RunPort & { close(): void }) | null = null;
   let unavailableReason: string | undefined;
   try {
-    if (options.memoryOnly) unavailableReason = 'A shared scenario plays in memory: nothing is stored until you fork it.';
+    if (options.memoryOnly)
+      unavailableReason = 'A shared scenario plays in memory: nothing is stored until you fork it.';
     else port = await openRunDatabase(runId);
   } catch (err) {
-    unavailableReason = err instanceof StorageUnavailableError ? err.message : describeFailure('Opening this run’s storage', err, 'It plays in memory and nothing will be kept');
+    unavailableReason =
+      err instanceof StorageUnavailableError
+        ? err.message
+        : describeFailure('Opening this run’s storage', err, 'It plays in memory and nothing will be kept');
   }
   // Other tabs of this run hear of every change and follow it (a shared scenario stores nothing).
   const channel = port ? openRunChannel(runId) : null;
@@ -66,14 +79,17 @@ export async function openRun(scenario: ScenarioDef, requestedStep: number | nul
   // The URL follows the step without adding a history entry per step.
   const syncUrl = (step: number) => {
     if (options.memoryOnly) return; // A shared link keeps its own address.
-    const hash = branch ? formatRoute({ page: 'run', runId, step }) : formatRoute({ page: 'scenario', scenarioId: scenario.id, step });
+    const hash = branch
+      ? formatRoute({ page: 'run', runId, step })
+      : formatRoute({ page: 'scenario', scenarioId: scenario.id, step });
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   };
   syncUrl(session.store.getState().step);
   const unsubscribe = session.store.subscribe((s, prev) => {
     if (s.step !== prev.step) syncUrl(s.step);
     // The question playback waits on was answered in another tab: it no longer waits.
-    if (s.answers !== prev.answers && playback.getSnapshot().matches('asking') && !session.hasOpenQuestion()) playback.send({ type: 'SKIP' });
+    if (s.answers !== prev.answers && playback.getSnapshot().matches('asking') && !session.hasOpenQuestion())
+      playback.send({ type: 'SKIP' });
   });
 
   return {

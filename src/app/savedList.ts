@@ -15,10 +15,12 @@ export async function withCatalog<T>(f: (c: Awaited<ReturnType<typeof openCatalo
 export const listSavedScenarios = () => withCatalog((c) => c.listScenarios());
 
 /** The start page's list: valid saved scenarios, and every damaged catalog entry (to show and remove). */
-export const listStartPage = () => withCatalog(async (c) => ({ scenarios: await c.listScenarios(), damaged: await c.listDamaged() }));
+export const listStartPage = () =>
+  withCatalog(async (c) => ({ scenarios: await c.listScenarios(), damaged: await c.listDamaged() }));
 
 /** Removes a damaged catalog entry (only if it is still damaged). */
-export const removeDamagedEntry = (store: CatalogStoreName, key: IDBValidKey) => withCatalog((c) => c.removeDamaged(store, key));
+export const removeDamagedEntry = (store: CatalogStoreName, key: IDBValidKey) =>
+  withCatalog((c) => c.removeDamaged(store, key));
 
 /** Every saved scenario's id, damaged entries included: ids that are taken. */
 export const takenScenarioIds = () => withCatalog((c) => c.scenarioKeys());

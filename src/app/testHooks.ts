@@ -12,7 +12,14 @@ import type { OpenRun } from './openRun';
 export interface EventLabTestHooks {
   ready: boolean;
   settled(): Promise<void>;
-  state(): { step: number; lastStep: number; mode: string; storedCount: number; events: number; scenarioId: string } | null;
+  state(): {
+    step: number;
+    lastStep: number;
+    mode: string;
+    storedCount: number;
+    events: number;
+    scenarioId: string;
+  } | null;
   worldDump(): string | null;
   [key: string]: unknown;
 }
@@ -98,7 +105,8 @@ export function canonicalJson(value: unknown): string {
     if (v === undefined) return { $undefined: true };
     if (typeof v === 'number') return Number.isFinite(v) ? v : { $number: String(v) };
     if (typeof v === 'bigint') return { $bigint: v.toString() };
-    if (v === null || typeof v !== 'object') return typeof v === 'function' || typeof v === 'symbol' ? { $unserialisable: typeof v } : v;
+    if (v === null || typeof v !== 'object')
+      return typeof v === 'function' || typeof v === 'symbol' ? { $unserialisable: typeof v } : v;
     if (onPath.has(v)) throw new Error('canonicalJson: the value has a cycle');
     onPath.add(v);
     let out: unknown;

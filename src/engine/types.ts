@@ -72,10 +72,7 @@ export interface EventStore {
     options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number },
   ): Promise<RecordedEvent[]>;
   readAll(options?: { fromPosition?: number; maxCount?: number }): Promise<RecordedEvent[]>;
-  subscribeToAll(
-    options: { afterPosition?: number },
-    handler: (event: RecordedEvent) => void,
-  ): { unsubscribe(): void };
+  subscribeToAll(options: { afterPosition?: number }, handler: (event: RecordedEvent) => void): { unsubscribe(): void };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +130,13 @@ export type BrokerEffect =
       sticky: number;
       explicit: number;
     })
-  | (EffectBase & { kind: 'produce-deduplicated'; topic: string; partition: number; producerId: string; sequence: number })
+  | (EffectBase & {
+      kind: 'produce-deduplicated';
+      topic: string;
+      partition: number;
+      producerId: string;
+      sequence: number;
+    })
   | (EffectBase & { kind: 'produce-rejected'; topic: string; producerId: string | null; error: string })
   | (EffectBase & { kind: 'producer-restarted'; producerId: string; epoch: number })
   | (EffectBase & {
@@ -159,17 +162,93 @@ export type BrokerEffect =
       /** Offsets of the records handed to the consumer, ascending (gaps after compaction). */
       offsets: number[];
     })
-  | (EffectBase & { kind: 'record-processed'; groupId: string; memberId: string; topic: string; partition: number; offset: number; duplicate: boolean })
-  | (EffectBase & { kind: 'processing-failed'; groupId: string; memberId: string; topic: string; partition: number; offset: number; attempt: number })
-  | (EffectBase & { kind: 'record-dead-lettered'; groupId: string; memberId: string; topic: string; partition: number; offset: number; deadLetterTopic: string; attempts: number })
-  | (EffectBase & { kind: 'offset-committed'; groupId: string; topic: string; partition: number; offset: number; previous: number | null })
-  | (EffectBase & { kind: 'position-moved'; groupId: string; memberId: string; topic: string; partition: number; from: number | null; to: number })
-  | (EffectBase & { kind: 'offsets-reset'; groupId: string; topic: string; partition: number; from: number | null; to: number })
-  | (EffectBase & { kind: 'offset-reset-applied'; groupId: string; topic: string; partition: number; policy: OffsetResetPolicy; to: number })
-  | (EffectBase & { kind: 'offset-out-of-range'; groupId: string; topic: string; partition: number; requested: number; logStart: number; logEnd: number })
+  | (EffectBase & {
+      kind: 'record-processed';
+      groupId: string;
+      memberId: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      duplicate: boolean;
+    })
+  | (EffectBase & {
+      kind: 'processing-failed';
+      groupId: string;
+      memberId: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      attempt: number;
+    })
+  | (EffectBase & {
+      kind: 'record-dead-lettered';
+      groupId: string;
+      memberId: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      deadLetterTopic: string;
+      attempts: number;
+    })
+  | (EffectBase & {
+      kind: 'offset-committed';
+      groupId: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      previous: number | null;
+    })
+  | (EffectBase & {
+      kind: 'position-moved';
+      groupId: string;
+      memberId: string;
+      topic: string;
+      partition: number;
+      from: number | null;
+      to: number;
+    })
+  | (EffectBase & {
+      kind: 'offsets-reset';
+      groupId: string;
+      topic: string;
+      partition: number;
+      from: number | null;
+      to: number;
+    })
+  | (EffectBase & {
+      kind: 'offset-reset-applied';
+      groupId: string;
+      topic: string;
+      partition: number;
+      policy: OffsetResetPolicy;
+      to: number;
+    })
+  | (EffectBase & {
+      kind: 'offset-out-of-range';
+      groupId: string;
+      topic: string;
+      partition: number;
+      requested: number;
+      logStart: number;
+      logEnd: number;
+    })
   | (EffectBase & { kind: 'lag-changed'; groupId: string; topic: string; partition: number; lag: number | null })
-  | (EffectBase & { kind: 'segment-deleted'; topic: string; partition: number; baseOffset: number; lastOffset: number; logStartOffset: number; cause: 'time' | 'size' })
-  | (EffectBase & { kind: 'records-compacted'; topic: string; partition: number; removedOffsets: number[]; tombstonesRemoved: number[] })
+  | (EffectBase & {
+      kind: 'segment-deleted';
+      topic: string;
+      partition: number;
+      baseOffset: number;
+      lastOffset: number;
+      logStartOffset: number;
+      cause: 'time' | 'size';
+    })
+  | (EffectBase & {
+      kind: 'records-compacted';
+      topic: string;
+      partition: number;
+      removedOffsets: number[];
+      tombstonesRemoved: number[];
+    })
   | (EffectBase & { kind: 'queue-enqueued'; queue: string; messageId: string })
   | (EffectBase & { kind: 'queue-delivered'; queue: string; messageId: string; consumerId: string; attempt: number })
   | (EffectBase & { kind: 'queue-acked'; queue: string; messageId: string; consumerId: string })
@@ -179,16 +258,53 @@ export type BrokerEffect =
   | (EffectBase & { kind: 'request-rejected'; request: string; target: string; error: string });
 
 export type StoreEffect =
-  | (EffectBase & { kind: 'command-accepted'; commandId: string; commandType: string; streamId: string; eventIds: string[] })
+  | (EffectBase & {
+      kind: 'command-accepted';
+      commandId: string;
+      commandType: string;
+      streamId: string;
+      eventIds: string[];
+    })
   | (EffectBase & { kind: 'command-rejected'; commandId: string; commandType: string; streamId: string })
-  | (EffectBase & { kind: 'event-stored'; streamId: string; revision: number; position: number; eventId: string; eventType: string })
-  | (EffectBase & { kind: 'append-conflict'; streamId: string; expected: ExpectedRevision; actual: number | 'no_stream' })
+  | (EffectBase & {
+      kind: 'event-stored';
+      streamId: string;
+      revision: number;
+      position: number;
+      eventId: string;
+      eventType: string;
+    })
+  | (EffectBase & {
+      kind: 'append-conflict';
+      streamId: string;
+      expected: ExpectedRevision;
+      actual: number | 'no_stream';
+    })
   | (EffectBase & { kind: 'snapshot-taken'; streamId: string; revision: number })
-  | (EffectBase & { kind: 'event-relayed'; eventId: string; position: number; topic: string; partition: number; offset: number })
+  | (EffectBase & {
+      kind: 'event-relayed';
+      eventId: string;
+      position: number;
+      topic: string;
+      partition: number;
+      offset: number;
+    })
   | (EffectBase & { kind: 'event-upcast'; eventId: string; eventType: string; fromVersion: number; toVersion: number })
-  | (EffectBase & { kind: 'projection-applied'; projection: string; position: number; eventId: string; rowKey: string | null })
+  | (EffectBase & {
+      kind: 'projection-applied';
+      projection: string;
+      position: number;
+      eventId: string;
+      rowKey: string | null;
+    })
   | (EffectBase & { kind: 'projection-skipped'; projection: string; position: number; eventId: string })
-  | (EffectBase & { kind: 'query-answered'; readModel: string; rowKey: string | null; stale: boolean; behindBy: number })
+  | (EffectBase & {
+      kind: 'query-answered';
+      readModel: string;
+      rowKey: string | null;
+      stale: boolean;
+      behindBy: number;
+    })
   | (EffectBase & { kind: 'reaction-triggered'; service: string; eventId: string; output: string });
 
 export type SimEffect =
@@ -209,7 +325,13 @@ export type LearnerInput =
   | { kind: 'remove-consumer'; atStep: number; groupId: string; memberId: string }
   | { kind: 'crash-consumer'; atStep: number; groupId: string; memberId: string }
   | { kind: 'add-partitions'; atStep: number; topic: string; count: number }
-  | { kind: 'reset-group'; atStep: number; groupId: string; topic: string; to: 'earliest' | 'latest' | { offset: number } | { timestamp: number } }
+  | {
+      kind: 'reset-group';
+      atStep: number;
+      groupId: string;
+      topic: string;
+      to: 'earliest' | 'latest' | { offset: number } | { timestamp: number };
+    }
   | { kind: 'answer'; atStep: number; questionId: string; answer: string | string[] };
 
 /** Inputs that change the world (everything but answering a question) start a branch. */

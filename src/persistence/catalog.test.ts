@@ -6,22 +6,59 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATALOG_DB_NAME, openCatalog, type CatalogRun, type ProgressRecord, type SavedScenario } from './catalog';
-import { DamagedRecordError, DatabaseDeletedElsewhereError, DatabaseUpgradedElsewhereError, StorageFullError } from './errors';
+import {
+  DamagedRecordError,
+  DatabaseDeletedElsewhereError,
+  DatabaseUpgradedElsewhereError,
+  StorageFullError,
+} from './errors';
 
 const deleteAll = async () => {
-  for (const d of await indexedDB.databases()) await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
+  for (const d of await indexedDB.databases())
+    await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
 };
 beforeEach(deleteAll);
 
-const scenario: SavedScenario = { scenarioId: 'fork-1', title: 'My fork', forkedFrom: { runId: 'main-pubsub-basics', step: 3 }, document: { id: 'fork-1' }, updatedAt: 10, mainRunId: 'm-abc-1' };
-const run: CatalogRun = { runId: 'b-1', scenarioId: 'pubsub-basics', parentRunId: 'main-pubsub-basics', branchedAtStep: 2, title: 'At step 2: a branch', updatedAt: 20 };
-const progress: ProgressRecord = { scenarioId: 'pubsub-basics', furthestStep: 4, completed: false, answers: { q1: 'a' }, updatedAt: 30 };
+const scenario: SavedScenario = {
+  scenarioId: 'fork-1',
+  title: 'My fork',
+  forkedFrom: { runId: 'main-pubsub-basics', step: 3 },
+  document: { id: 'fork-1' },
+  updatedAt: 10,
+  mainRunId: 'm-abc-1',
+};
+const run: CatalogRun = {
+  runId: 'b-1',
+  scenarioId: 'pubsub-basics',
+  parentRunId: 'main-pubsub-basics',
+  branchedAtStep: 2,
+  title: 'At step 2: a branch',
+  updatedAt: 20,
+};
+const progress: ProgressRecord = {
+  scenarioId: 'pubsub-basics',
+  furthestStep: 4,
+  completed: false,
+  answers: { q1: 'a' },
+  updatedAt: 30,
+};
 
 /** Wrong values of every kind for a field (a key field stays a valid IndexedDB key). */
 const wrongValues = (field: string): unknown[] =>
   field === 'scenarioId' || field === 'runId'
     ? [42, '../../<b>x</b>', '', 'x'.repeat(129)]
-    : [{ an: 'object' }, 'far', -1, Number.MAX_SAFE_INTEGER, 1.5, null, ['list'], true, 'x'.repeat(5000), '../../<b>x</b>'];
+    : [
+        { an: 'object' },
+        'far',
+        -1,
+        Number.MAX_SAFE_INTEGER,
+        1.5,
+        null,
+        ['list'],
+        true,
+        'x'.repeat(5000),
+        '../../<b>x</b>',
+      ];
 
 /** A value is a wrong one for the field unless the schema accepts it there (null where nullable, text where text…). */
 const acceptable = (field: string, v: unknown) =>
@@ -46,7 +83,10 @@ async function seedRaw(store: 'scenarios' | 'runs' | 'progress', value: Record<s
 
 describe('damaged records: every field of every record type, one at a time', () => {
   const records = { scenarios: scenario, runs: run, progress } as const;
-  for (const [store, valid] of Object.entries(records) as unknown as [keyof typeof records, Record<string, unknown>][]) {
+  for (const [store, valid] of Object.entries(records) as unknown as [
+    keyof typeof records,
+    Record<string, unknown>,
+  ][]) {
     for (const field of Object.keys(valid)) {
       for (const wrong of wrongValues(field)) {
         if (acceptable(field, wrong)) continue;
@@ -55,7 +95,9 @@ describe('damaged records: every field of every record type, one at a time', () 
           const c = await openCatalog();
           try {
             // Listings never throw and keep every valid record.
-            expect((await c.listScenarios()).map((s) => s.scenarioId)).toEqual(store === 'scenarios' ? ['good-1'] : ['good-1', 'fork-1'].filter((id) => id === 'good-1'));
+            expect((await c.listScenarios()).map((s) => s.scenarioId)).toEqual(
+              store === 'scenarios' ? ['good-1'] : ['good-1', 'fork-1'].filter((id) => id === 'good-1'),
+            );
             expect((await c.listRuns()).map((r) => r.runId)).toEqual(['b-good']);
             expect((await c.listRuns('pubsub-basics')).map((r) => r.runId)).toEqual(['b-good']);
             const data = await c.readLearnerData();
@@ -70,7 +112,8 @@ describe('damaged records: every field of every record type, one at a time', () 
             // Reading it alone says it is damaged.
             const key = damaged[0]!.key;
             if (typeof key === 'string') {
-              const read = store === 'scenarios' ? c.getScenario(key) : store === 'runs' ? c.getRun(key) : c.getProgress(key);
+              const read =
+                store === 'scenarios' ? c.getScenario(key) : store === 'runs' ? c.getRun(key) : c.getProgress(key);
               await expect(read).rejects.toBeInstanceOf(DamagedRecordError);
             }
             // The way out: removing it leaves the rest.
@@ -105,7 +148,9 @@ describe('damaged records: every field of every record type, one at a time', () 
     try {
       await expect(c.putScenario({ ...scenario, title: 'x'.repeat(201) })).rejects.toBeInstanceOf(DamagedRecordError);
       await expect(c.putRun({ ...run, runId: '../../<b>x</b>' })).rejects.toBeInstanceOf(DamagedRecordError);
-      await expect(c.putProgress({ ...progress, furthestStep: Number.MAX_SAFE_INTEGER })).rejects.toBeInstanceOf(DamagedRecordError);
+      await expect(c.putProgress({ ...progress, furthestStep: Number.MAX_SAFE_INTEGER })).rejects.toBeInstanceOf(
+        DamagedRecordError,
+      );
       expect(await c.listScenarios()).toEqual([]);
     } finally {
       c.close();

@@ -5,7 +5,14 @@
 import { deleteDB, type DBSchema } from 'idb';
 import { openWithMigrations } from './schema';
 import { DamagedRecordError, DatabaseClosedError, translateTxError } from './errors';
-import { CatalogRunSchema, isRecordId, keyText, problemOf, ProgressRecordSchema, SavedScenarioSchema } from './catalogRecords';
+import {
+  CatalogRunSchema,
+  isRecordId,
+  keyText,
+  problemOf,
+  ProgressRecordSchema,
+  SavedScenarioSchema,
+} from './catalogRecords';
 import { runDbName } from './runs';
 
 export interface CatalogRun {
@@ -113,14 +120,26 @@ const SCHEMAS = { runs: CatalogRunSchema, scenarios: SavedScenarioSchema, progre
 type Checked<N extends CatalogStoreName> = CatalogSchema[N]['value'];
 
 /** A stored value checked against its store's shape. */
-function check<N extends CatalogStoreName>(store: N, key: IDBValidKey, raw: unknown): { ok: true; value: Checked<N> } | { ok: false; damaged: DamagedEntry } {
+function check<N extends CatalogStoreName>(
+  store: N,
+  key: IDBValidKey,
+  raw: unknown,
+): { ok: true; value: Checked<N> } | { ok: false; damaged: DamagedEntry } {
   const r = SCHEMAS[store].safeParse(raw);
   if (r.success) {
     // The key is the record's own id (keyPath): a record whose id differs from its key is foreign.
     const id = (r.data as Record<string, unknown>)[KEY_PATH[store]];
     if (id === key) return { ok: true, value: r.data as Checked<N> };
   }
-  return { ok: false, damaged: { store, key, label: keyText(key), problem: r.success ? 'its id does not match its key' : problemOf(r.error) } };
+  return {
+    ok: false,
+    damaged: {
+      store,
+      key,
+      label: keyText(key),
+      problem: r.success ? 'its id does not match its key' : problemOf(r.error),
+    },
+  };
 }
 const KEY_PATH = { runs: 'runId', scenarios: 'scenarioId', progress: 'scenarioId' } as const;
 
@@ -156,7 +175,10 @@ export async function openCatalog(): Promise<Catalog> {
   };
   const newestFirst = <T extends { updatedAt: number }>(xs: T[]) => xs.sort((a, b) => b.updatedAt - a.updatedAt);
   /** Every entry of a store, split into valid values and damaged entries. */
-  const readAll = async <N extends CatalogStoreName>(store: { getAll(): Promise<unknown[]>; getAllKeys(): Promise<IDBValidKey[]> }, name: N) => {
+  const readAll = async <N extends CatalogStoreName>(
+    store: { getAll(): Promise<unknown[]>; getAllKeys(): Promise<IDBValidKey[]> },
+    name: N,
+  ) => {
     const [values, keys] = await Promise.all([store.getAll(), store.getAllKeys()]);
     const valid: Checked<N>[] = [];
     const damaged: DamagedEntry[] = [];
@@ -186,7 +208,12 @@ export async function openCatalog(): Promise<Catalog> {
       guard(async () => {
         const tx = open().transaction('runs');
         const index = tx.store.index('byScenario');
-        const rows = await readAll(scenarioId === undefined ? tx.store : { getAll: () => index.getAll(scenarioId), getAllKeys: () => index.getAllKeys(scenarioId) }, 'runs');
+        const rows = await readAll(
+          scenarioId === undefined
+            ? tx.store
+            : { getAll: () => index.getAll(scenarioId), getAllKeys: () => index.getAllKeys(scenarioId) },
+          'runs',
+        );
         await tx.done;
         return newestFirst(rows.valid.filter((r) => scenarioId === undefined || r.scenarioId === scenarioId));
       }),
@@ -217,7 +244,9 @@ export async function openCatalog(): Promise<Catalog> {
     listDamaged: () =>
       guard(async () => {
         const tx = open().transaction(['runs', 'scenarios', 'progress']);
-        const all = await Promise.all((['scenarios', 'runs', 'progress'] as const).map((n) => readAll(tx.objectStore(n), n)));
+        const all = await Promise.all(
+          (['scenarios', 'runs', 'progress'] as const).map((n) => readAll(tx.objectStore(n), n)),
+        );
         await tx.done;
         return all.flatMap((r) => r.damaged);
       }),
@@ -228,7 +257,8 @@ export async function openCatalog(): Promise<Catalog> {
         let runDb: string | null = null;
         if (raw !== undefined && !check(store, key, raw).ok) {
           await tx.store.delete(key as string);
-          const runId = store === 'runs' && raw && typeof raw === 'object' ? (raw as { runId?: unknown }).runId : undefined;
+          const runId =
+            store === 'runs' && raw && typeof raw === 'object' ? (raw as { runId?: unknown }).runId : undefined;
           if (isRecordId(runId) && runId === key) runDb = runId;
         }
         await tx.done;
@@ -237,9 +267,16 @@ export async function openCatalog(): Promise<Catalog> {
     readLearnerData: () =>
       guard(async () => {
         const tx = open().transaction(['scenarios', 'progress']);
-        const [scenarios, progress] = await Promise.all([readAll(tx.objectStore('scenarios'), 'scenarios'), readAll(tx.objectStore('progress'), 'progress')]);
+        const [scenarios, progress] = await Promise.all([
+          readAll(tx.objectStore('scenarios'), 'scenarios'),
+          readAll(tx.objectStore('progress'), 'progress'),
+        ]);
         await tx.done;
-        return { scenarios: scenarios.valid, progress: progress.valid, damaged: [...scenarios.damaged, ...progress.damaged] };
+        return {
+          scenarios: scenarios.valid,
+          progress: progress.valid,
+          damaged: [...scenarios.damaged, ...progress.damaged],
+        };
       }),
     async updateLearnerData(work) {
       const tx = open().transaction(['scenarios', 'progress'], 'readwrite');

@@ -17,13 +17,23 @@ export const isRecordId = (v: unknown): v is string => typeof v === 'string' && 
 /** Times are milliseconds since 1970, before the year 2400. */
 export const MAX_TIME = 13_569_465_600_000;
 
-export const RecordId = z.string().max(MAX_RUN_ID_LENGTH, 'is not an id (at most 128 characters)').regex(ID_PATTERN, 'is not an id (letters, digits, ".", "_" or "-", at most 128)');
+export const RecordId = z
+  .string()
+  .max(MAX_RUN_ID_LENGTH, 'is not an id (at most 128 characters)')
+  .regex(ID_PATTERN, 'is not an id (letters, digits, ".", "_" or "-", at most 128)');
 const Step = z.number().int().min(0).max(MAX_STEP);
 const Time = z.number().int().min(0).max(MAX_TIME);
 const Title = z.string().max(200);
 /** What a backup may carry as an answer (the player stores a choice's id or a list of them). */
 export const StoredAnswer: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string().max(4000), z.number(), z.boolean(), z.null(), z.array(StoredAnswer).max(100), z.record(z.string().max(200), StoredAnswer)]),
+  z.union([
+    z.string().max(4000),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(StoredAnswer).max(100),
+    z.record(z.string().max(200), StoredAnswer),
+  ]),
 );
 
 export const CatalogRunSchema = z.object({
@@ -40,7 +50,10 @@ export const SavedScenarioSchema = z.object({
   title: Title,
   forkedFrom: z.object({ runId: RecordId, step: Step }).nullable(),
   /** Validated as a scenario by the app (it needs the scenario validator); here only "present". */
-  document: z.custom<unknown>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), 'is not a scenario document'),
+  document: z.custom<unknown>(
+    (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+    'is not a scenario document',
+  ),
   updatedAt: Time,
   /** Where the scenario's main run lives, when it is not the default `main-<scenarioId>` (set by a restore or a reset). */
   mainRunId: RecordId.optional(),
@@ -80,6 +93,6 @@ export function problemOf(error: z.ZodError): string {
 
 /** A key as text a learner can read (IndexedDB keys may be numbers, dates or arrays). */
 export const keyText = (key: IDBValidKey): string => {
-  const s = typeof key === 'string' ? key : JSON.stringify(key) ?? String(key);
+  const s = typeof key === 'string' ? key : (JSON.stringify(key) ?? String(key));
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 };

@@ -29,7 +29,10 @@ describe('CQRS over IndexedDB (run database)', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['accepted', 'rejected']);
     const loser = results.find((r) => r.status === 'rejected')!;
-    expect(loser).toMatchObject({ conflict: true, reason: expect.stringMatching(/^Conflict: another command changed ride-1 first/) });
+    expect(loser).toMatchObject({
+      conflict: true,
+      reason: expect.stringMatching(/^Conflict: another command changed ride-1 first/),
+    });
     expect((await db.store.readStream('ride-1')).map((e) => e.eventType)).toEqual(['RideRequested', 'RideAccepted']);
     db.close();
   });
@@ -39,7 +42,13 @@ describe('CQRS over IndexedDB (run database)', () => {
     let db = await openRunDatabase(runId);
     await playRides(db, 6);
     const head = (await db.store.readAll()).length;
-    const first = createProjectionRunner({ store: db.store, checkpoints: db.checkpoints, projections, upcasters, batchSize: 4 });
+    const first = createProjectionRunner({
+      store: db.store,
+      checkpoints: db.checkpoints,
+      projections,
+      upcasters,
+      batchSize: 4,
+    });
     await first.start();
     // Apply only part of the log, then "reload" the tab.
     const partial = await db.store.readAll({ maxCount: 7 });
@@ -48,9 +57,17 @@ describe('CQRS over IndexedDB (run database)', () => {
     db.close();
 
     db = await openRunDatabase(runId);
-    const second = createProjectionRunner({ store: db.store, checkpoints: db.checkpoints, projections, upcasters, batchSize: 4 });
+    const second = createProjectionRunner({
+      store: db.store,
+      checkpoints: db.checkpoints,
+      projections,
+      upcasters,
+      batchSize: 4,
+    });
     const effects = await second.catchUp();
-    const positions = effects.flatMap((x) => (x.kind === 'projection-applied' || x.kind === 'projection-skipped' ? [x.position] : []));
+    const positions = effects.flatMap((x) =>
+      x.kind === 'projection-applied' || x.kind === 'projection-skipped' ? [x.position] : [],
+    );
     expect(Math.min(...positions)).toBe(8);
     expect(positions.filter((p) => p === 8)).toHaveLength(3);
     const incremental = projections.map((p) => second.checkpoint(p.name));
@@ -60,7 +77,8 @@ describe('CQRS over IndexedDB (run database)', () => {
     expect(second.checkpoint('driver-tally').state).toEqual({ dan: 3, eve: 3 });
     expect(second.checkpoint('revenue').state).toMatchObject({ requested: 6, total: 2 + 3 + 5 + 6 });
     // What is stored is what is in memory.
-    for (const p of projections) expect(await db.checkpoints.load(p.name)).toEqual({ name: p.name, version: 1, ...second.checkpoint(p.name) });
+    for (const p of projections)
+      expect(await db.checkpoints.load(p.name)).toEqual({ name: p.name, version: 1, ...second.checkpoint(p.name) });
     db.close();
   });
 
@@ -106,7 +124,9 @@ describe('CQRS over IndexedDB (run database)', () => {
     await relay.pump(3);
     db.close();
     db = await openRunDatabase(runId);
-    await db.store.appendToStream('ride-9', [{ eventId: 'late', eventType: 'RideRequested', data: { rider: 'z', fare: 1 } }]);
+    await db.store.appendToStream('ride-9', [
+      { eventId: 'late', eventType: 'RideRequested', data: { rider: 'z', fare: 1 } },
+    ]);
     const again = createRelay({ store: db.store, checkpoints: db.checkpoints, publish: (e) => void out.push(e) });
     await again.pump();
     const all = await db.store.readAll();

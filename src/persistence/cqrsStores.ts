@@ -10,7 +10,10 @@ import type { RunDbSchema } from './schema';
 
 const noop = () => {};
 
-export function createIdbCheckpointStore(db: IDBPDatabase<RunDbSchema>, assertOpen: () => void = noop): CheckpointStore {
+export function createIdbCheckpointStore(
+  db: IDBPDatabase<RunDbSchema>,
+  assertOpen: () => void = noop,
+): CheckpointStore {
   return {
     async load(name) {
       assertOpen();

@@ -8,22 +8,28 @@
  * `sentences('Not restored — the tab closed.', 'Nothing was changed')` never gives "closed.. Nothing".
  */
 export function sentences(...parts: (string | false | null | undefined)[]): string {
-  return parts
-    .filter((p): p is string => typeof p === 'string')
-    .map((p) => p.trim().replace(/(^|[^.])\.\.$/, '$1.'))
-    // A part with nothing to read (only punctuation) would only add a stray stop.
-    .filter((p) => /[\p{L}\p{N}]/u.test(p))
-    .map((p) => (/[.!?…]["”’)]?$/.test(p) ? p : `${p}.`))
-    .join(' ');
+  return (
+    parts
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => p.trim().replace(/(^|[^.])\.\.$/, '$1.'))
+      // A part with nothing to read (only punctuation) would only add a stray stop.
+      .filter((p) => /[\p{L}\p{N}]/u.test(p))
+      .map((p) => (/[.!?…]["”’)]?$/.test(p) ? p : `${p}.`))
+      .join(' ')
+  );
 }
 
-const FREE_SPACE = 'Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again';
+const FREE_SPACE =
+  'Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again';
 
 /** The browser refused to store more (QuotaExceededError): the transaction aborted whole. */
 export class StorageFullError extends Error {
   override readonly name = 'StorageFullError';
   constructor(options?: { cause?: unknown }) {
-    super(sentences('Browser storage is full: the event was not stored', 'Events stored earlier are kept', FREE_SPACE), options);
+    super(
+      sentences('Browser storage is full: the event was not stored', 'Events stored earlier are kept', FREE_SPACE),
+      options,
+    );
   }
 }
 
@@ -31,7 +37,10 @@ export class StorageFullError extends Error {
 export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
   constructor(options?: { cause?: unknown }) {
-    super('This browser does not let Event Lab use its storage (IndexedDB): the run plays in memory and nothing will be kept after you close the tab.', options);
+    super(
+      'This browser does not let Event Lab use its storage (IndexedDB): the run plays in memory and nothing will be kept after you close the tab.',
+      options,
+    );
   }
 }
 
@@ -99,12 +108,19 @@ export class DamagedRecordError extends Error {
     readonly key: string,
     readonly problem: string,
   ) {
-    super(sentences(`The stored entry “${key}” is damaged (${problem})`, 'It is left as it is; you can remove it from the start page'));
+    super(
+      sentences(
+        `The stored entry “${key}” is damaged (${problem})`,
+        'It is left as it is; you can remove it from the start page',
+      ),
+    );
   }
 }
 
 const nameOf = (e: unknown): string | undefined =>
-  e && typeof e === 'object' && 'name' in e && typeof (e as { name: unknown }).name === 'string' ? (e as { name: string }).name : undefined;
+  e && typeof e === 'object' && 'name' in e && typeof (e as { name: unknown }).name === 'string'
+    ? (e as { name: string }).name
+    : undefined;
 
 /** Maps a failed or aborted transaction to the error a user can understand. */
 export function translateTxError(err: unknown, txError?: unknown): unknown {
@@ -121,22 +137,40 @@ function explain(err: unknown): { reason: string; advice: string } {
     case 'StorageFullError':
       return { reason: 'browser storage is full', advice: FREE_SPACE };
     case 'StorageUnavailableError':
-      return { reason: 'this browser does not let Event Lab use its storage (IndexedDB)', advice: 'Guided scenarios still play, in memory only: nothing is kept after you close the tab' };
+      return {
+        reason: 'this browser does not let Event Lab use its storage (IndexedDB)',
+        advice: 'Guided scenarios still play, in memory only: nothing is kept after you close the tab',
+      };
     case 'VersionError':
-      return { reason: 'your saved data was upgraded by a newer version of Event Lab', advice: 'Close every Event Lab tab, then open Event Lab again to get the newer version' };
+      return {
+        reason: 'your saved data was upgraded by a newer version of Event Lab',
+        advice: 'Close every Event Lab tab, then open Event Lab again to get the newer version',
+      };
     case 'DatabaseUpgradedElsewhereError':
-      return { reason: 'another tab upgraded your saved data to a newer version of Event Lab', advice: 'Close every Event Lab tab, then open Event Lab again to get the newer version' };
+      return {
+        reason: 'another tab upgraded your saved data to a newer version of Event Lab',
+        advice: 'Close every Event Lab tab, then open Event Lab again to get the newer version',
+      };
     case 'DatabaseDeletedElsewhereError':
-      return { reason: 'this tab’s saved data was deleted in another tab', advice: 'Reload this tab to open what is stored now' };
+      return {
+        reason: 'this tab’s saved data was deleted in another tab',
+        advice: 'Reload this tab to open what is stored now',
+      };
     case 'DamagedRecordError':
-      return { reason: `a stored entry is damaged (${(err as DamagedRecordError).problem})`, advice: 'Remove or repair it under “My scenarios” on the start page' };
+      return {
+        reason: `a stored entry is damaged (${(err as DamagedRecordError).problem})`,
+        advice: 'Remove or repair it under “My scenarios” on the start page',
+      };
     case 'DatabaseClosedError':
     case 'InvalidStateError':
     case 'TransactionInactiveError':
     case 'AbortError':
       return { reason: 'this tab’s connection to its storage was closed', advice: 'Reload this tab and try again' };
     default:
-      return { reason: 'of an unexpected problem in this browser’s storage', advice: 'Reload this tab and try again; if it happens again, back up everything and report it' };
+      return {
+        reason: 'of an unexpected problem in this browser’s storage',
+        advice: 'Reload this tab and try again; if it happens again, back up everything and report it',
+      };
   }
 }
 

@@ -11,9 +11,12 @@ import {
 } from './index';
 import { uniqueDbName } from './testing';
 
-runEventStoreConformance('IndexedDB (fake-indexeddb)', ({ clock }) => openIndexedDbEventStore(uniqueDbName('conf'), { clock }));
+runEventStoreConformance('IndexedDB (fake-indexeddb)', ({ clock }) =>
+  openIndexedDbEventStore(uniqueDbName('conf'), { clock }),
+);
 
-const evs = (...ids: string[]): NewEvent[] => ids.map((id) => ({ eventId: id, eventType: 'ThingHappened', data: { id } }));
+const evs = (...ids: string[]): NewEvent[] =>
+  ids.map((id) => ({ eventId: id, eventType: 'ThingHappened', data: { id } }));
 
 describe('IndexedDB event store', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -28,10 +31,21 @@ describe('IndexedDB event store', () => {
     const b = await openIdbEventStore(name, { clock: () => 8 });
     expect(await b.readAll()).toEqual(before);
     expect(b.head).toBe(3);
-    expect(await b.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 4 });
+    expect(await b.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({
+      nextExpectedRevision: 2,
+      position: 4,
+    });
     // Idempotency survives a reload: re-appending the first batch is a no-op.
-    expect(await b.appendToStream('s', evs('e1', 'e2'), { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 1, position: 2 });
-    expect((await b.readAll()).map((e) => [e.eventId, e.recordedAt])).toEqual([['e1', 7], ['e2', 7], ['o1', 7], ['e3', 8]]);
+    expect(await b.appendToStream('s', evs('e1', 'e2'), { expectedRevision: 'no_stream' })).toEqual({
+      nextExpectedRevision: 1,
+      position: 2,
+    });
+    expect((await b.readAll()).map((e) => [e.eventId, e.recordedAt])).toEqual([
+      ['e1', 7],
+      ['e2', 7],
+      ['o1', 7],
+      ['e3', 8],
+    ]);
     b.close();
   });
 
@@ -63,7 +77,11 @@ describe('IndexedDB event store', () => {
       { nextExpectedRevision: 1, position: 5 },
     ]);
     expect((await s.readAll()).map((e) => `${e.eventId}:${e.streamId}@${e.revision}#${e.position}`)).toEqual([
-      'e1:s@0#1', 'a1:a@0#2', 'a2:a@1#3', 'a3:a@2#4', 'e2:s@1#5',
+      'e1:s@0#1',
+      'a1:a@0#2',
+      'a2:a@1#3',
+      'a3:a@2#4',
+      'e2:s@1#5',
     ]);
     s.close();
   });
@@ -85,11 +103,19 @@ describe('IndexedDB event store', () => {
     const s = await openIdbEventStore(uniqueDbName('quota'));
     await s.appendToStream('s', evs('kept'));
     const realAdd = IDBObjectStore.prototype.add;
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
       if ((value as { eventId?: string }).eventId === 'boom') throw new DOMException('quota', 'QuotaExceededError');
       return realAdd.call(this, value, key);
     });
-    const results = await Promise.allSettled([s.appendToStream('s', evs('fine1')), s.appendToStream('t', evs('boom')), s.appendToStream('u', evs('fine2'))]);
+    const results = await Promise.allSettled([
+      s.appendToStream('s', evs('fine1')),
+      s.appendToStream('t', evs('boom')),
+      s.appendToStream('u', evs('fine2')),
+    ]);
     for (const r of results) {
       expect(r.status).toBe('rejected');
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StorageFullError);
@@ -105,7 +131,11 @@ describe('IndexedDB event store', () => {
   it('an append lands whole or not at all when the transaction aborts mid-batch', async () => {
     const s = await openIdbEventStore(uniqueDbName('whole'));
     const realAdd = IDBObjectStore.prototype.add;
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
       if ((value as { eventId?: string }).eventId === 'e3') throw new DOMException('disk', 'UnknownError');
       return realAdd.call(this, value, key);
     });
@@ -122,7 +152,12 @@ describe('IndexedDB event store', () => {
     const b = await openIdbEventStore(name);
     const seenByA: string[] = [];
     const sub = a.subscribeToAll({}, (e) => seenByA.push(`${e.eventId}#${e.position}`));
-    await Promise.all([a.appendToStream('s', evs('a1')), b.appendToStream('s', evs('b1')), a.appendToStream('t', evs('a2')), b.appendToStream('t', evs('b2'))]);
+    await Promise.all([
+      a.appendToStream('s', evs('a1')),
+      b.appendToStream('s', evs('b1')),
+      a.appendToStream('t', evs('a2')),
+      b.appendToStream('t', evs('b2')),
+    ]);
     await a.appendToStream('u', evs('a3'));
     const all = await a.readAll();
     expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
@@ -135,22 +170,41 @@ describe('IndexedDB event store', () => {
 
   describe('speculative writes (decided from what this store object last committed)', () => {
     /** Reads of a stream inside a transaction: the lookups the speculative path saves. */
-    const spyStreamReads = () => [vi.spyOn(IDBIndex.prototype, 'openKeyCursor'), vi.spyOn(IDBIndex.prototype, 'getAll')];
+    const spyStreamReads = () => [
+      vi.spyOn(IDBIndex.prototype, 'openKeyCursor'),
+      vi.spyOn(IDBIndex.prototype, 'getAll'),
+    ];
     const calls = (spies: { mock: { calls: unknown[] } }[]) => spies.reduce((n, s) => n + s.mock.calls.length, 0);
 
     it('on a store it has seen from empty, appends issue no stream reads; a retry that needs them still gets them', async () => {
       const s = await openIdbEventStore(uniqueDbName('spec'));
       const reads = spyStreamReads();
       expect(await s.appendToStream('s', evs('a', 'b'))).toEqual({ nextExpectedRevision: 1, position: 2 });
-      expect(await s.appendToStream('s', evs('c'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
-      expect(await s.appendToStream('t', evs('a'), { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 0, position: 4 });
-      await expect(s.appendToStream('t', evs('x'), { expectedRevision: 5 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(await s.appendToStream('s', evs('c'), { expectedRevision: 1 })).toEqual({
+        nextExpectedRevision: 2,
+        position: 3,
+      });
+      expect(await s.appendToStream('t', evs('a'), { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: 0,
+        position: 4,
+      });
+      await expect(s.appendToStream('t', evs('x'), { expectedRevision: 5 })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
       expect(calls(reads)).toBe(0);
       // Idempotent retries need the stored events: read inside the transaction, as before.
       expect(await s.appendToStream('s', evs('a', 'b'))).toEqual({ nextExpectedRevision: 1, position: 2 });
-      expect(await s.appendToStream('s', evs('c'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      expect(await s.appendToStream('s', evs('c'), { expectedRevision: 1 })).toEqual({
+        nextExpectedRevision: 2,
+        position: 3,
+      });
       expect(calls(reads)).toBeGreaterThan(0);
-      expect((await s.readAll()).map((e) => `${e.eventId}:${e.streamId}@${e.revision}#${e.position}`)).toEqual(['a:s@0#1', 'b:s@1#2', 'c:s@2#3', 'a:t@0#4']);
+      expect((await s.readAll()).map((e) => `${e.eventId}:${e.streamId}@${e.revision}#${e.position}`)).toEqual([
+        'a:s@0#1',
+        'b:s@1#2',
+        'c:s@2#3',
+        'a:t@0#4',
+      ]);
       s.close();
     });
 
@@ -170,11 +224,23 @@ describe('IndexedDB event store', () => {
       expect(txSpy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(2);
       expect(readingsB).toBe(1);
       // a believes s ends at revision 0, so it would refuse expectedRevision 1: its cache is stale too.
-      expect(await a.appendToStream('s', evs('a2'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      expect(await a.appendToStream('s', evs('a2'), { expectedRevision: 1 })).toEqual({
+        nextExpectedRevision: 2,
+        position: 3,
+      });
       expect(await a.appendToStream('s', evs('a3'))).toEqual({ nextExpectedRevision: 3, position: 4 });
-      expect(await b.appendToStream('s', evs('b2'), { expectedRevision: 3 })).toEqual({ nextExpectedRevision: 4, position: 5 });
+      expect(await b.appendToStream('s', evs('b2'), { expectedRevision: 3 })).toEqual({
+        nextExpectedRevision: 4,
+        position: 5,
+      });
       const all = await a.readAll();
-      expect(all.map((e) => `${e.eventId}@${e.revision}#${e.position}:${e.recordedAt}`)).toEqual(['a1@0#1:101', 'b1@1#2:201', 'a2@2#3:102', 'a3@3#4:103', 'b2@4#5:202']);
+      expect(all.map((e) => `${e.eventId}@${e.revision}#${e.position}:${e.recordedAt}`)).toEqual([
+        'a1@0#1:101',
+        'b1@1#2:201',
+        'a2@2#3:102',
+        'a3@3#4:103',
+        'b2@4#5:202',
+      ]);
       expect(all[1]!.data).toEqual({ id: 'b1' });
       expect(await b.readAll()).toEqual(all);
       a.close();
@@ -188,11 +254,19 @@ describe('IndexedDB event store', () => {
       a.close();
       const b = await openIdbEventStore(name);
       const reads = spyStreamReads();
-      expect(await b.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+      expect(await b.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({
+        nextExpectedRevision: 2,
+        position: 3,
+      });
       const afterFirst = calls(reads);
       expect(afterFirst).toBeGreaterThan(0);
-      expect(await b.appendToStream('s', evs('e4'), { expectedRevision: 2 })).toEqual({ nextExpectedRevision: 3, position: 4 });
-      await expect(b.appendToStream('s', evs('e5'), { expectedRevision: 9 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(await b.appendToStream('s', evs('e4'), { expectedRevision: 2 })).toEqual({
+        nextExpectedRevision: 3,
+        position: 4,
+      });
+      await expect(b.appendToStream('s', evs('e5'), { expectedRevision: 9 })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
       expect(calls(reads)).toBe(afterFirst);
       expect((await b.readStream('s')).map((e) => e.eventId)).toEqual(['e1', 'e2', 'e3', 'e4']);
       b.close();
@@ -217,7 +291,13 @@ describe('IndexedDB event store', () => {
         { nextExpectedRevision: -1, position: 4 },
         { nextExpectedRevision: 1, position: 5 },
       ]);
-      expect((await s.readAll()).map((e) => `${e.eventId}#${e.position}`)).toEqual(['e1#1', 'a1#2', 'a2#3', 'a3#4', 'e2#5']);
+      expect((await s.readAll()).map((e) => `${e.eventId}#${e.position}`)).toEqual([
+        'e1#1',
+        'a1#2',
+        'a2#3',
+        'a3#4',
+        'e2#5',
+      ]);
       s.close();
     });
   });
@@ -259,7 +339,9 @@ describe('IndexedDB event store', () => {
   it('a failed expectation is a WrongExpectedVersionError from the IndexedDB store too', async () => {
     const s = await openIdbEventStore(uniqueDbName('wev'));
     await s.appendToStream('s', evs('e1'));
-    await expect(s.appendToStream('s', evs('e2'), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(s.appendToStream('s', evs('e2'), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     s.close();
   });
 });

@@ -116,9 +116,17 @@ export class IdbEventStore implements EventStore {
     this.db.close();
   }
 
-  appendToStream(streamId: string, events: Parameters<EventStore['appendToStream']>[1], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+  appendToStream(
+    streamId: string,
+    events: Parameters<EventStore['appendToStream']>[1],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
     try {
-      const req = { streamId, events: cloneBatch(streamId, events), expected: validateExpected(options?.expectedRevision) };
+      const req = {
+        streamId,
+        events: cloneBatch(streamId, events),
+        expected: validateExpected(options?.expectedRevision),
+      };
       return this.enqueue([req], null, false).then((r) => r[0]!);
     } catch (err) {
       return Promise.reject(err);
@@ -135,7 +143,10 @@ export class IdbEventStore implements EventStore {
     return this.enqueue(appends, run, true);
   }
 
-  async readStream(streamId: string, options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number }): Promise<RecordedEvent[]> {
+  async readStream(
+    streamId: string,
+    options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number },
+  ): Promise<RecordedEvent[]> {
     this.assertOpen();
     validateReadStream(options);
     const max = options?.maxCount ?? Infinity;
@@ -144,7 +155,8 @@ export class IdbEventStore implements EventStore {
     if (options?.direction === 'backwards') {
       const range = IDBKeyRange.bound([streamId, 0], [streamId, options.fromRevision ?? Infinity]);
       const out: RecordedEvent[] = [];
-      for (let c = await index.openCursor(range, 'prev'); c && out.length < max; c = await c.continue()) out.push(c.value);
+      for (let c = await index.openCursor(range, 'prev'); c && out.length < max; c = await c.continue())
+        out.push(c.value);
       return out;
     }
     const range = IDBKeyRange.bound([streamId, options?.fromRevision ?? 0], [streamId, Infinity]);
@@ -158,10 +170,16 @@ export class IdbEventStore implements EventStore {
     if (max === 0) return [];
     const from = options?.fromPosition ?? 1;
     // Stored data comes from outside this code (a damaged profile, another version): checked.
-    return checkStoredEvents(await this.db.getAll('events', IDBKeyRange.lowerBound(from), max === Infinity ? undefined : max), from);
+    return checkStoredEvents(
+      await this.db.getAll('events', IDBKeyRange.lowerBound(from), max === Infinity ? undefined : max),
+      from,
+    );
   }
 
-  subscribeToAll(options: { afterPosition?: number }, handler: (event: RecordedEvent) => void): { unsubscribe(): void } {
+  subscribeToAll(
+    options: { afterPosition?: number },
+    handler: (event: RecordedEvent) => void,
+  ): { unsubscribe(): void } {
     return this.hub.subscribe(options?.afterPosition, handler);
   }
 
@@ -228,7 +246,13 @@ export class IdbEventStore implements EventStore {
           draft = { last: known.last, ids: known.ids, added: [] };
           drafts.set(req.streamId, draft);
         }
-        const decision = decideFromCache(draft, req.streamId, req.expected, req.events.map((e) => e.eventId), head);
+        const decision = decideFromCache(
+          draft,
+          req.streamId,
+          req.expected,
+          req.events.map((e) => e.eventId),
+          head,
+        );
         if (!decision) return null;
         if (decision.kind === 'conflict') {
           // Atomic jobs abort on a failed check, and a job's earlier appends would be drafted:
@@ -270,7 +294,11 @@ export class IdbEventStore implements EventStore {
    * it without waiting, and once the head is back the transaction commits if it is the head this
    * object last committed (the plan was then exact) or aborts, writing nothing, if it is not.
    */
-  private async commitPlanned(group: Job[], plan: Plan, taken: Map<AppendRequest, number>): Promise<'committed' | 'stale'> {
+  private async commitPlanned(
+    group: Job[],
+    plan: Plan,
+    taken: Map<AppendRequest, number>,
+  ): Promise<'committed' | 'stale'> {
     const tx = this.openWriteTx(group);
     if (!tx) return 'committed';
     const written: RecordedEvent[] = [];
@@ -372,7 +400,8 @@ export class IdbEventStore implements EventStore {
         head = cursor ? cursor.key : 0;
         // The cache holds only while nobody else wrote since our last commit.
         if (head !== this.knownHead) this.cache.reset(false);
-        if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT) foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
+        if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT)
+          foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
       };
       const byEventId = events.index('byEventId');
 
@@ -384,7 +413,9 @@ export class IdbEventStore implements EventStore {
           const lastReq = index.openKeyCursor(IDBKeyRange.bound([streamId, 0], [streamId, Infinity]), 'prev');
           const firstId = req.events[0]?.eventId;
           const findReq =
-            firstId !== undefined && (req.expected === 'any' || req.expected === 'stream_exists') ? byEventId.getAll(firstId) : null;
+            firstId !== undefined && (req.expected === 'any' || req.expected === 'stream_exists')
+              ? byEventId.getAll(firstId)
+              : null;
           lastReq.catch(noop);
           findReq?.catch(noop);
           if (!headRead) await readHead();
@@ -401,10 +432,13 @@ export class IdbEventStore implements EventStore {
             if (p.kind === 'find') {
               const hits = await (findReq && p.eventId === firstId ? findReq : byEventId.getAll(p.eventId));
               let best: number | undefined;
-              for (const h of hits) if (h.streamId === streamId && (best === undefined || h.revision < best)) best = h.revision;
+              for (const h of hits)
+                if (h.streamId === streamId && (best === undefined || h.revision < best)) best = h.revision;
               return best;
             }
-            const refs = await index.getAll(IDBKeyRange.bound([streamId, p.fromRevision], [streamId, p.fromRevision + p.count - 1]));
+            const refs = await index.getAll(
+              IDBKeyRange.bound([streamId, p.fromRevision], [streamId, p.fromRevision + p.count - 1]),
+            );
             return refs.map((e) => ({ eventId: e.eventId, position: e.position }));
           };
           const ids = req.events.map((e) => e.eventId);
@@ -458,7 +492,8 @@ export class IdbEventStore implements EventStore {
   }
 }
 
-const isMerge = (run: RunWrite): run is Exclude<RunWrite, RunRecord> => typeof (run as { merge?: unknown }).merge === 'function';
+const isMerge = (run: RunWrite): run is Exclude<RunWrite, RunRecord> =>
+  typeof (run as { merge?: unknown }).merge === 'function';
 
 /**
  * Writes the run record inside the transaction: a plain record is put as it is; a merge reads the

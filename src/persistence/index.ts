@@ -1,6 +1,20 @@
 export { openIndexedDbEventStore, openIdbEventStore, IdbEventStore, type IdbEventStoreOptions } from './idbEventStore';
 export { openRunDatabase, runDbName, type RunDatabase, type RunRecord } from './runs';
-export { openCatalog, CATALOG_DB_NAME, type Catalog, type CatalogRun, type LearnerStore, type LearnerStores, type SavedScenario, type ProgressRecord } from './catalog';
-export { StorageFullError, StorageUnavailableError, DatabaseUpgradedElsewhereError, DatabaseClosedError } from './errors';
+export {
+  openCatalog,
+  CATALOG_DB_NAME,
+  type Catalog,
+  type CatalogRun,
+  type LearnerStore,
+  type LearnerStores,
+  type SavedScenario,
+  type ProgressRecord,
+} from './catalog';
+export {
+  StorageFullError,
+  StorageUnavailableError,
+  DatabaseUpgradedElsewhereError,
+  DatabaseClosedError,
+} from './errors';
 export { RUN_DB_VERSION, openRunDb, type CheckpointRecord, type SnapshotRecord, type RunDbSchema } from './schema';
 export { createIdbCheckpointStore, createIdbSnapshotStore } from './cqrsStores';

@@ -5,6 +5,9 @@ import { uniqueDbName } from './testing';
 
 // fake-indexeddb is slower than memory: fewer runs here, the full 200 × 200 runs against the in-memory store.
 it('IndexedDB store matches the model (40 runs × up to 100 commands)', async () => {
-  const stats = await checkEventStoreAgainstModel(() => openIndexedDbEventStore(uniqueDbName('model')), { numRuns: 40, maxCommands: 100 });
+  const stats = await checkEventStoreAgainstModel(() => openIndexedDbEventStore(uniqueDbName('model')), {
+    numRuns: 40,
+    maxCommands: 100,
+  });
   expect(stats.maxCommands).toBeGreaterThan(50);
 }, 60_000);

@@ -21,7 +21,8 @@ const counts = (xs: readonly LearnerInput[]) => {
   for (const x of xs) m.set(JSON.stringify(x), (m.get(JSON.stringify(x)) ?? 0) + 1);
   return m;
 };
-const latest = (xs: readonly LearnerInput[]) => Object.fromEntries(xs.flatMap((i) => (i.kind === 'answer' ? [[i.questionId, JSON.stringify(i.answer)]] : [])));
+const latest = (xs: readonly LearnerInput[]) =>
+  Object.fromEntries(xs.flatMap((i) => (i.kind === 'answer' ? [[i.questionId, JSON.stringify(i.answer)]] : [])));
 
 describe('merging a run record into the stored one', () => {
   it('keeps the stored log as a prefix, loses no input of either side, and is idempotent', () => {
@@ -45,7 +46,9 @@ describe('merging a run record into the stored one', () => {
         // The tab knew `stored` (plus answers of its own) and answers again: its new answer wins.
         const mine = [...mergeInputs(stored, ownOld), fresh];
         const merged = mergeInputs(stored, mine);
-        expect(latest(merged)[(fresh as { questionId: string }).questionId]).toBe(JSON.stringify((fresh as { answer: unknown }).answer));
+        expect(latest(merged)[(fresh as { questionId: string }).questionId]).toBe(
+          JSON.stringify((fresh as { answer: unknown }).answer),
+        );
       }),
     );
   });
@@ -54,7 +57,10 @@ describe('merging a run record into the stored one', () => {
     fc.assert(
       fc.property(fc.nat(100), fc.nat(100), fc.nat(100), answers, answers, (a, b, cursor, ia, ib) => {
         const stored = run({ furthestStep: a, inputs: ia, createdAt: 5, updatedAt: 5 });
-        const merged = mergeRunRecords(stored, run({ furthestStep: b, cursor, inputs: ib, createdAt: 9, updatedAt: 9 }));
+        const merged = mergeRunRecords(
+          stored,
+          run({ furthestStep: b, cursor, inputs: ib, createdAt: 9, updatedAt: 9 }),
+        );
         expect(merged.furthestStep).toBe(Math.max(a, b));
         expect(merged.cursor).toBe(cursor);
         expect(merged.createdAt).toBe(5);
@@ -77,11 +83,16 @@ describe('merging a run record into the stored one', () => {
 });
 
 describe('reading a stored run record', () => {
-  const good = run({ inputs: [{ kind: 'answer', atStep: 3, questionId: 'q', answer: 'x' }], cursor: 4, furthestStep: 6 });
+  const good = run({
+    inputs: [{ kind: 'answer', atStep: 3, questionId: 'q', answer: 'x' }],
+    cursor: 4,
+    furthestStep: 6,
+  });
 
   it('accepts a valid record and nothing else', () => {
     expect(parseRunRecord(good, 'r')).toEqual({ ok: true, run: good });
-    for (const raw of [null, 'abc', 42, [], undefined]) expect(parseRunRecord(raw, 'r')).toMatchObject({ ok: false, problems: ['it is not a run record'] });
+    for (const raw of [null, 'abc', 42, [], undefined])
+      expect(parseRunRecord(raw, 'r')).toMatchObject({ ok: false, problems: ['it is not a run record'] });
   });
 
   const wrong: Record<keyof RunRecord, unknown[]> = {
@@ -106,20 +117,42 @@ describe('reading a stored run record', () => {
         expect(parsed.ok, `${field} = ${String(value)}`).toBe(false);
         if (parsed.ok) continue;
         const problem = parsed.problems.join('; ');
-        expect(problem, `${field} = ${String(value)}`).toMatch(field === 'runId' && typeof value === 'string' && value !== '' ? /filed under another run/ : new RegExp(`^${field} is (missing|not )`));
+        expect(problem, `${field} = ${String(value)}`).toMatch(
+          field === 'runId' && typeof value === 'string' && value !== ''
+            ? /filed under another run/
+            : new RegExp(`^${field} is (missing|not )`),
+        );
         expect(problem).not.toMatch(/Expected|Invalid|undefined|NaN|\[object/);
         // Everything else is kept.
         if (field !== 'inputs') expect(parsed.salvage.inputs).toEqual(good.inputs);
-        for (const f of ['cursor', 'furthestStep', 'createdAt', 'updatedAt', 'scenarioId', 'branchedAtStep', 'parentRunId'] as const)
+        for (const f of [
+          'cursor',
+          'furthestStep',
+          'createdAt',
+          'updatedAt',
+          'scenarioId',
+          'branchedAtStep',
+          'parentRunId',
+        ] as const)
           if (f !== field) expect(parsed.salvage[f], `${f} kept when ${field} is wrong`).toEqual(good[f]);
       }
     }
   });
 
   it('one unreadable learner action loses only itself', () => {
-    const raw = { ...good, inputs: [{ kind: 'answer', atStep: 'x', questionId: 'q', answer: 'y' }, ...good.inputs, 42, { kind: 'nonsense' }] };
+    const raw = {
+      ...good,
+      inputs: [{ kind: 'answer', atStep: 'x', questionId: 'q', answer: 'y' }, ...good.inputs, 42, { kind: 'nonsense' }],
+    };
     const parsed = parseRunRecord(raw, 'r');
-    expect(parsed).toMatchObject({ ok: false, problems: ['learner action 1 of 4 cannot be read', 'learner action 3 of 4 cannot be read', 'learner action 4 of 4 cannot be read'] });
+    expect(parsed).toMatchObject({
+      ok: false,
+      problems: [
+        'learner action 1 of 4 cannot be read',
+        'learner action 3 of 4 cannot be read',
+        'learner action 4 of 4 cannot be read',
+      ],
+    });
     expect(!parsed.ok && parsed.salvage.inputs).toEqual(good.inputs);
   });
 });

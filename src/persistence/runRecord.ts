@@ -63,7 +63,8 @@ export type ParsedRun = { ok: true; run: RunRecord } | { ok: false; problems: st
  * with every field that can still be trusted.
  */
 export function parseRunRecord(raw: unknown, runId: string): ParsedRun {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problems: ['it is not a run record'], salvage: { inputs: [] } };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, problems: ['it is not a run record'], salvage: { inputs: [] } };
   const value = raw as Record<string, unknown>;
   const problems: string[] = [];
   const salvage: RunSalvage = { inputs: [] };
@@ -76,7 +77,11 @@ export function parseRunRecord(raw: unknown, runId: string): ParsedRun {
     }
     const r = fields[field].safeParse(v);
     if (!r.success) {
-      problems.push(field === 'inputs' && Array.isArray(v) ? `inputs holds more than ${MAX_INPUTS.toLocaleString('en')} learner actions` : `${field} is not ${kindOf[field]}`);
+      problems.push(
+        field === 'inputs' && Array.isArray(v)
+          ? `inputs holds more than ${MAX_INPUTS.toLocaleString('en')} learner actions`
+          : `${field} is not ${kindOf[field]}`,
+      );
       continue;
     }
     good[field] = r.data;
@@ -98,7 +103,8 @@ export function parseRunRecord(raw: unknown, runId: string): ParsedRun {
   if (good.scenarioId !== undefined) salvage.scenarioId = good.scenarioId as string;
   if (good.parentRunId !== undefined) salvage.parentRunId = good.parentRunId as string | null;
   if (good.branchedAtStep !== undefined) salvage.branchedAtStep = good.branchedAtStep as number | null;
-  for (const f of ['cursor', 'furthestStep', 'createdAt', 'updatedAt'] as const) if (good[f] !== undefined) salvage[f] = good[f] as number;
+  for (const f of ['cursor', 'furthestStep', 'createdAt', 'updatedAt'] as const)
+    if (good[f] !== undefined) salvage[f] = good[f] as number;
   if (problems.length > 0) return { ok: false, problems, salvage };
   return {
     ok: true,
@@ -123,7 +129,9 @@ export class DamagedRunRecordError extends Error {
     readonly problems: readonly string[],
     readonly salvage: RunSalvage,
   ) {
-    super(`This run's saved record is damaged (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}).`);
+    super(
+      `This run's saved record is damaged (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}).`,
+    );
   }
 }
 
@@ -142,7 +150,13 @@ export class RunDivergedError extends Error {
 
 /** JSON with object keys sorted: equal inputs give equal strings whatever their key order. */
 const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : x,
+  );
 
 export const sameInput = (a: LearnerInput, b: LearnerInput): boolean => canonical(a) === canonical(b);
 
@@ -201,7 +215,12 @@ function compactAnswers(inputs: readonly LearnerInput[]): LearnerInput[] {
  */
 export function mergeRunRecords(stored: RunRecord | undefined, incoming: RunRecord): RunRecord {
   if (!stored) return incoming;
-  if (stored.scenarioId !== incoming.scenarioId || stored.parentRunId !== incoming.parentRunId || stored.branchedAtStep !== incoming.branchedAtStep || !sameStory(stored.inputs, incoming.inputs))
+  if (
+    stored.scenarioId !== incoming.scenarioId ||
+    stored.parentRunId !== incoming.parentRunId ||
+    stored.branchedAtStep !== incoming.branchedAtStep ||
+    !sameStory(stored.inputs, incoming.inputs)
+  )
     throw new RunDivergedError();
   return {
     ...incoming,

@@ -5,7 +5,8 @@ import { openCatalog, openRunDatabase, openRunDb, runDbName, type RunRecord } fr
 import { DamagedRunRecordError, RunDivergedError } from './runRecord';
 import { runRecordOf, uniqueDbName } from './testing';
 
-const evs = (...ids: string[]): NewEvent[] => ids.map((id) => ({ eventId: id, eventType: 'RideRequested', data: { id } }));
+const evs = (...ids: string[]): NewEvent[] =>
+  ids.map((id) => ({ eventId: id, eventType: 'RideRequested', data: { id } }));
 const runOf = (runId: string, patch: Partial<RunRecord> = {}): RunRecord => runRecordOf(runId, 'ride-sharing', patch);
 
 describe('run database', () => {
@@ -19,7 +20,11 @@ describe('run database', () => {
         { streamId: 'ride-2', events: evs('r2', 'r3') },
         { streamId: 'ride-1', events: evs('r4'), expectedRevision: 0 },
       ],
-      run: runOf(runId, { cursor: 1, furthestStep: 1, inputs: [{ kind: 'answer', atStep: 1, questionId: 'q', answer: 'a' }] }),
+      run: runOf(runId, {
+        cursor: 1,
+        furthestStep: 1,
+        inputs: [{ kind: 'answer', atStep: 1, questionId: 'q', answer: 'a' }],
+      }),
     });
     expect(results).toEqual([
       { nextExpectedRevision: 0, position: 1 },
@@ -29,10 +34,18 @@ describe('run database', () => {
     db.close();
     const again = await openRunDatabase(runId);
     expect(again.runId).toBe(runId);
-    expect(await again.loadRun()).toEqual(runOf(runId, { cursor: 1, furthestStep: 1, inputs: [{ kind: 'answer', atStep: 1, questionId: 'q', answer: 'a' }] }));
-    expect((await again.store.readAll()).map((e) => `${e.eventId}:${e.streamId}@${e.revision}#${e.position}/${e.recordedAt}`)).toEqual([
-      'r1:ride-1@0#1/42', 'r2:ride-2@0#2/42', 'r3:ride-2@1#3/42', 'r4:ride-1@1#4/42',
-    ]);
+    expect(await again.loadRun()).toEqual(
+      runOf(runId, {
+        cursor: 1,
+        furthestStep: 1,
+        inputs: [{ kind: 'answer', atStep: 1, questionId: 'q', answer: 'a' }],
+      }),
+    );
+    expect(
+      (await again.store.readAll()).map(
+        (e) => `${e.eventId}:${e.streamId}@${e.revision}#${e.position}/${e.recordedAt}`,
+      ),
+    ).toEqual(['r1:ride-1@0#1/42', 'r2:ride-2@0#2/42', 'r3:ride-2@1#3/42', 'r4:ride-1@1#4/42']);
     again.close();
   });
 
@@ -62,7 +75,10 @@ describe('run database', () => {
   it('commitStep re-appending a step that already landed is an idempotent no-op (a replayed run)', async () => {
     const runId = uniqueDbName('replay');
     const db = await openRunDatabase(runId);
-    const step = { appends: [{ streamId: 'ride-1', events: evs('r1', 'r2'), expectedRevision: 'no_stream' as const }], run: runOf(runId, { cursor: 1 }) };
+    const step = {
+      appends: [{ streamId: 'ride-1', events: evs('r1', 'r2'), expectedRevision: 'no_stream' as const }],
+      run: runOf(runId, { cursor: 1 }),
+    };
     const first = await db.commitStep(step);
     expect(await db.commitStep(step)).toEqual(first);
     expect((await db.store.readAll()).length).toBe(2);
@@ -89,7 +105,11 @@ describe('run database', () => {
       db.commitStep({ appends: [{ streamId: 's', events: evs('b'), expectedRevision: 0 }], run: runOf(runId) }),
       db.store.appendToStream('s', evs('c'), { expectedRevision: 1 }),
     ]);
-    expect([a, b, c]).toEqual([{ nextExpectedRevision: 0, position: 1 }, [{ nextExpectedRevision: 1, position: 2 }], { nextExpectedRevision: 2, position: 3 }]);
+    expect([a, b, c]).toEqual([
+      { nextExpectedRevision: 0, position: 1 },
+      [{ nextExpectedRevision: 1, position: 2 }],
+      { nextExpectedRevision: 2, position: 3 },
+    ]);
     db.close();
   });
 });
@@ -104,16 +124,27 @@ async function putRaw(runId: string, value: unknown) {
   db.close();
 }
 
-const answer = (questionId: string, a: string, atStep = 3) => ({ kind: 'answer' as const, atStep, questionId, answer: a });
+const answer = (questionId: string, a: string, atStep = 3) => ({
+  kind: 'answer' as const,
+  atStep,
+  questionId,
+  answer: a,
+});
 
 describe('run record shared by two tabs (issue 19)', () => {
   it('a write with a smaller furthest step does not pull the stored one back (19.1)', async () => {
     const runId = uniqueDbName('tabs');
     const a = await openRunDatabase(runId);
     const b = await openRunDatabase(runId);
-    await a.commitStep({ appends: [{ streamId: 's', events: evs('e1', 'e2') }], run: runOf(runId, { cursor: 5, furthestStep: 5 }) });
+    await a.commitStep({
+      appends: [{ streamId: 's', events: evs('e1', 'e2') }],
+      run: runOf(runId, { cursor: 5, furthestStep: 5 }),
+    });
     // B opened earlier and stepped once: its step's events are already stored (a no-op), its view says furthest 1.
-    await b.commitStep({ appends: [{ streamId: 's', events: evs('e1'), expectedRevision: 'no_stream' }], run: runOf(runId, { cursor: 1, furthestStep: 1 }) });
+    await b.commitStep({
+      appends: [{ streamId: 's', events: evs('e1'), expectedRevision: 'no_stream' }],
+      run: runOf(runId, { cursor: 1, furthestStep: 1 }),
+    });
     await b.saveRun(runOf(runId, { cursor: 1, furthestStep: 1 }));
     expect(await a.loadRun()).toMatchObject({ cursor: 1, furthestStep: 5 });
     expect((await a.store.readAll()).map((e) => e.eventId)).toEqual(['e1', 'e2']);
@@ -126,7 +157,10 @@ describe('run record shared by two tabs (issue 19)', () => {
     const a = await openRunDatabase(runId);
     const b = await openRunDatabase(runId);
     await a.saveRun(runOf(runId, { cursor: 6, furthestStep: 6, inputs: [answer('q1', 'x', 6)] }));
-    await b.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId, { cursor: 1, furthestStep: 1, inputs: [] }) });
+    await b.commitStep({
+      appends: [{ streamId: 's', events: evs('e1') }],
+      run: runOf(runId, { cursor: 1, furthestStep: 1, inputs: [] }),
+    });
     expect((await b.loadRun())!.inputs).toEqual([answer('q1', 'x', 6)]);
     // B answers too (later): both are in the log, B's counts.
     await b.saveRun(runOf(runId, { cursor: 1, furthestStep: 1, inputs: [answer('q1', 'y', 6)] }));
@@ -140,13 +174,18 @@ describe('run record shared by two tabs (issue 19)', () => {
     const a = await openRunDatabase(runId);
     const b = await openRunDatabase(runId);
     await Promise.all([
-      a.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId, { furthestStep: 3, inputs: [answer('q1', 'a')] }) }),
+      a.commitStep({
+        appends: [{ streamId: 's', events: evs('e1') }],
+        run: runOf(runId, { furthestStep: 3, inputs: [answer('q1', 'a')] }),
+      }),
       b.saveRun(runOf(runId, { furthestStep: 2, inputs: [answer('q2', 'b')] })),
       a.saveRun(runOf(runId, { furthestStep: 1, inputs: [answer('q1', 'a'), answer('q3', 'c')] })),
     ]);
     const stored = (await a.loadRun())!;
     expect(stored.furthestStep).toBe(3);
-    expect(new Set(stored.inputs.map((i) => (i as { questionId: string }).questionId))).toEqual(new Set(['q1', 'q2', 'q3']));
+    expect(new Set(stored.inputs.map((i) => (i as { questionId: string }).questionId))).toEqual(
+      new Set(['q1', 'q2', 'q3']),
+    );
     a.close();
     b.close();
   });
@@ -155,14 +194,21 @@ describe('run record shared by two tabs (issue 19)', () => {
     const runId = uniqueDbName('refuse');
     const db = await openRunDatabase(runId);
     await putRaw(runId, { ...runOf(runId), cursor: 'abc' });
-    const err = await db.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId, { cursor: 1, furthestStep: 1 }) }).catch((e: unknown) => e);
+    const err = await db
+      .commitStep({
+        appends: [{ streamId: 's', events: evs('e1') }],
+        run: runOf(runId, { cursor: 1, furthestStep: 1 }),
+      })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DamagedRunRecordError);
     expect((err as Error).message).toBe("This run's saved record is damaged (cursor is not a step number).");
     expect(await db.store.readAll()).toEqual([]);
     await expect(db.saveRun(runOf(runId))).rejects.toBeInstanceOf(DamagedRunRecordError);
 
     await putRaw(runId, runOf(runId, { inputs: [{ kind: 'add-consumer', atStep: 1, groupId: 'g', memberId: 'm' }] }));
-    await expect(db.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId) })).rejects.toBeInstanceOf(RunDivergedError);
+    await expect(
+      db.commitStep({ appends: [{ streamId: 's', events: evs('e1') }], run: runOf(runId) }),
+    ).rejects.toBeInstanceOf(RunDivergedError);
     expect(await db.store.readAll()).toEqual([]);
     // The group commit goes on after a refused step.
     expect(await db.store.appendToStream('s', evs('e9'))).toEqual({ nextExpectedRevision: 0, position: 1 });
@@ -189,7 +235,10 @@ describe('run record shared by two tabs (issue 19)', () => {
   it('replaceRun rewrites the record (dropping strays) and clears the events only when asked', async () => {
     const runId = uniqueDbName('replace');
     const db = await openRunDatabase(runId);
-    await db.commitStep({ appends: [{ streamId: 's', events: evs('e1', 'e2') }], run: runOf(runId, { furthestStep: 2 }) });
+    await db.commitStep({
+      appends: [{ streamId: 's', events: evs('e1', 'e2') }],
+      run: runOf(runId, { furthestStep: 2 }),
+    });
     await putRaw(runId, runOf('elsewhere'));
     await db.replaceRun(runOf(runId, { furthestStep: 2, cursor: 1 }), { clearEvents: false });
     expect(await db.loadRun()).toMatchObject({ furthestStep: 2, cursor: 1 });
@@ -197,8 +246,15 @@ describe('run record shared by two tabs (issue 19)', () => {
     await db.replaceRun(runOf(runId), { clearEvents: true });
     expect(await db.store.readAll()).toEqual([]);
     // The store knows its head again: the next append is at position 1.
-    expect(await db.commitStep({ appends: [{ streamId: 's', events: evs('f1'), expectedRevision: 'no_stream' }], run: runOf(runId, { furthestStep: 1 }) })).toEqual([{ nextExpectedRevision: 0, position: 1 }]);
-    await expect(db.replaceRun({ ...runOf(runId), cursor: Number.NaN }, { clearEvents: false })).rejects.toThrow(TypeError);
+    expect(
+      await db.commitStep({
+        appends: [{ streamId: 's', events: evs('f1'), expectedRevision: 'no_stream' }],
+        run: runOf(runId, { furthestStep: 1 }),
+      }),
+    ).toEqual([{ nextExpectedRevision: 0, position: 1 }]);
+    await expect(db.replaceRun({ ...runOf(runId), cursor: Number.NaN }, { clearEvents: false })).rejects.toThrow(
+      TypeError,
+    );
     db.close();
   });
 });
@@ -209,13 +265,41 @@ describe('catalog', () => {
     const r1 = uniqueDbName('cat');
     const r2 = uniqueDbName('cat');
     const r3 = uniqueDbName('cat');
-    await catalog.putRun({ runId: r1, scenarioId: 'pubsub', parentRunId: null, branchedAtStep: null, title: 'one', updatedAt: 10 });
-    await catalog.putRun({ runId: r2, scenarioId: 'ride', parentRunId: r1, branchedAtStep: 4, title: 'two', updatedAt: 30 });
-    await catalog.putRun({ runId: r3, scenarioId: 'ride', parentRunId: null, branchedAtStep: null, title: 'three', updatedAt: 20 });
+    await catalog.putRun({
+      runId: r1,
+      scenarioId: 'pubsub',
+      parentRunId: null,
+      branchedAtStep: null,
+      title: 'one',
+      updatedAt: 10,
+    });
+    await catalog.putRun({
+      runId: r2,
+      scenarioId: 'ride',
+      parentRunId: r1,
+      branchedAtStep: 4,
+      title: 'two',
+      updatedAt: 30,
+    });
+    await catalog.putRun({
+      runId: r3,
+      scenarioId: 'ride',
+      parentRunId: null,
+      branchedAtStep: null,
+      title: 'three',
+      updatedAt: 20,
+    });
     const mine = (rows: { runId: string }[]) => rows.map((r) => r.runId).filter((id) => [r1, r2, r3].includes(id));
     expect(mine(await catalog.listRuns())).toEqual([r2, r3, r1]);
     expect(mine(await catalog.listRuns('ride'))).toEqual([r2, r3]);
-    expect(await catalog.getRun(r2)).toEqual({ runId: r2, scenarioId: 'ride', parentRunId: r1, branchedAtStep: 4, title: 'two', updatedAt: 30 });
+    expect(await catalog.getRun(r2)).toEqual({
+      runId: r2,
+      scenarioId: 'ride',
+      parentRunId: r1,
+      branchedAtStep: 4,
+      title: 'two',
+      updatedAt: 30,
+    });
 
     const runDb = await openRunDatabase(r3);
     await runDb.store.appendToStream('s', evs('x'));
@@ -226,9 +310,21 @@ describe('catalog', () => {
     expect(await reopened.store.readAll()).toEqual([]);
     reopened.close();
 
-    await catalog.putScenario({ scenarioId: 'my-fork', title: 'Mine', forkedFrom: { runId: r2, step: 4 }, document: { steps: [] }, updatedAt: 5 });
+    await catalog.putScenario({
+      scenarioId: 'my-fork',
+      title: 'Mine',
+      forkedFrom: { runId: r2, step: 4 },
+      document: { steps: [] },
+      updatedAt: 5,
+    });
     expect(await catalog.getScenario('my-fork')).toMatchObject({ title: 'Mine' });
-    await catalog.putProgress({ scenarioId: 'ride', furthestStep: 7, completed: false, answers: { q1: 'b' }, updatedAt: 6 });
+    await catalog.putProgress({
+      scenarioId: 'ride',
+      furthestStep: 7,
+      completed: false,
+      answers: { q1: 'b' },
+      updatedAt: 6,
+    });
     expect(await catalog.getProgress('ride')).toMatchObject({ furthestStep: 7 });
     catalog.close();
   });

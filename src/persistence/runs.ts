@@ -31,7 +31,10 @@ export interface RunDatabase {
    * WrongExpectedVersionError, a damaged stored record DamagedRunRecordError, a different story
    * RunDivergedError, and nothing is written.
    */
-  commitStep(input: { appends: { streamId: string; events: NewEvent[]; expectedRevision?: ExpectedRevision }[]; run: RunRecord }): Promise<AppendResult[]>;
+  commitStep(input: {
+    appends: { streamId: string; events: NewEvent[]; expectedRevision?: ExpectedRevision }[];
+    run: RunRecord;
+  }): Promise<AppendResult[]>;
   /** Cursor moves (step back/scrub) and answers without events; merged like commitStep's record. */
   saveRun(run: RunRecord): Promise<void>;
   /**
@@ -52,7 +55,8 @@ export const runDbName = (runId: string): string => `event-lab-run-${runId}`;
 /** The writer's record is checked with the schema it will be read with (a bug must not store a damaged record). */
 const checkRun = (run: RunRecord, runId: string): RunRecord => {
   if (!run || typeof run !== 'object') throw new TypeError('run must be a RunRecord');
-  if (run.runId !== runId) throw new TypeError(`run.runId '${String(run.runId)}' does not match this database's run '${runId}'`);
+  if (run.runId !== runId)
+    throw new TypeError(`run.runId '${String(run.runId)}' does not match this database's run '${runId}'`);
   const parsed = parseRunRecord(structuredClone(run), runId);
   if (!parsed.ok) throw new TypeError(`run record refused: ${parsed.problems.join('; ')}`);
   return parsed.run;
@@ -71,7 +75,10 @@ const mergeInto = (incoming: RunRecord, runId: string) => ({
 
 export async function openRunDatabase(
   runId: string,
-  options: { clock?: () => number; /** See IdbEventStoreOptions.onClosedElsewhere. */ onClosedElsewhere?: (err: Error) => void } = {},
+  options: {
+    clock?: () => number;
+    /** See IdbEventStoreOptions.onClosedElsewhere. */ onClosedElsewhere?: (err: Error) => void;
+  } = {},
 ): Promise<RunDatabase> {
   if (typeof runId !== 'string' || runId.length === 0) throw new TypeError('runId must be a non-empty string');
   const name = runDbName(runId);
@@ -105,7 +112,10 @@ export async function openRunDatabase(
         // A record filed under another key (its runId damaged) still holds the learner's answers.
         if (stray.length === 0) return undefined;
         const parsed = parseRunRecord(stray[0], runId);
-        throw new DamagedRunRecordError(parsed.ok ? ['it is filed under another run'] : parsed.problems, parsed.ok ? { ...parsed.run } : parsed.salvage);
+        throw new DamagedRunRecordError(
+          parsed.ok ? ['it is filed under another run'] : parsed.problems,
+          parsed.ok ? { ...parsed.run } : parsed.salvage,
+        );
       }
       const parsed = parseRunRecord(raw, runId);
       if (!parsed.ok) throw new DamagedRunRecordError(parsed.problems, parsed.salvage);
@@ -130,7 +140,9 @@ export async function openRunDatabase(
       // Behind every write already queued, so the store's own bookkeeping sees the result.
       await s.commitAtomic([], null).catch(() => undefined);
       const tx = db.transaction(['run', 'events', 'checkpoints', 'snapshots'], 'readwrite');
-      const cleared = (clearEvents ? (['run', 'events', 'checkpoints', 'snapshots'] as const) : (['run'] as const)).map((name) => tx.objectStore(name).clear());
+      const cleared = (clearEvents ? (['run', 'events', 'checkpoints', 'snapshots'] as const) : (['run'] as const)).map(
+        (name) => tx.objectStore(name).clear(),
+      );
       await Promise.all([...cleared, tx.objectStore('run').put(record), tx.done]);
       // The store re-reads the head (its cache of streams is dropped).
       await s.init();

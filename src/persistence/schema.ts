@@ -9,7 +9,12 @@ import type { CheckpointRecord, SnapshotRecord } from '../engine/cqrs';
 
 export type { CheckpointRecord, SnapshotRecord };
 import type { RunRecord } from './runTypes';
-import { DatabaseClosedError, DatabaseDeletedElsewhereError, DatabaseUpgradedElsewhereError, StorageUnavailableError } from './errors';
+import {
+  DatabaseClosedError,
+  DatabaseDeletedElsewhereError,
+  DatabaseUpgradedElsewhereError,
+  StorageUnavailableError,
+} from './errors';
 
 export interface RunDbSchema extends DBSchema {
   events: {
@@ -58,7 +63,9 @@ export async function openWithMigrations<S extends DBSchema>(
       blocking(_current, newVersion) {
         // Another tab wants a newer version (or, with no new version, to delete the database): step aside.
         db.close();
-        hooks.onClosedElsewhere(newVersion === null ? new DatabaseDeletedElsewhereError(name) : new DatabaseUpgradedElsewhereError(name));
+        hooks.onClosedElsewhere(
+          newVersion === null ? new DatabaseDeletedElsewhereError(name) : new DatabaseUpgradedElsewhereError(name),
+        );
       },
       terminated() {
         // The connection's `close` event: the browser closed it (site data cleared, disk failure).
@@ -66,10 +73,12 @@ export async function openWithMigrations<S extends DBSchema>(
       },
     });
   } catch (err) {
-    if (err && typeof err === 'object' && (err as { name?: string }).name === 'VersionError') throw new DatabaseUpgradedElsewhereError(name, { cause: err, atOpen: true });
+    if (err && typeof err === 'object' && (err as { name?: string }).name === 'VersionError')
+      throw new DatabaseUpgradedElsewhereError(name, { cause: err, atOpen: true });
     throw new StorageUnavailableError({ cause: err });
   }
   return db;
 }
 
-export const openRunDb = (name: string, hooks: OpenHooks) => openWithMigrations<RunDbSchema>(name, RUN_DB_VERSION, migrations, hooks);
+export const openRunDb = (name: string, hooks: OpenHooks) =>
+  openWithMigrations<RunDbSchema>(name, RUN_DB_VERSION, migrations, hooks);

@@ -48,8 +48,10 @@ export function storedEventProblems(raw: unknown): string[] {
     if (v === undefined) problems.push(`its ${field} is missing`);
     else if (!fields[field].safeParse(v).success) problems.push(`its ${field} is not ${kindOf[field]}`);
   }
-  if (value.schemaVersion !== undefined && !SchemaVersion.safeParse(value.schemaVersion).success) problems.push(`its schemaVersion is not ${kindOf.schemaVersion}`);
-  if (value.metadata !== undefined && !isPlainObject(value.metadata)) problems.push(`its metadata is not ${kindOf.metadata}`);
+  if (value.schemaVersion !== undefined && !SchemaVersion.safeParse(value.schemaVersion).success)
+    problems.push(`its schemaVersion is not ${kindOf.schemaVersion}`);
+  if (value.metadata !== undefined && !isPlainObject(value.metadata))
+    problems.push(`its metadata is not ${kindOf.metadata}`);
   if (!('data' in value)) problems.push('its data is missing');
   return problems;
 }

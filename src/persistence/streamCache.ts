@@ -63,7 +63,13 @@ const UNKNOWN = Symbol('needs a read');
  * need a read: the batch's first id may already be in the stream (a hash match, or ids unknown),
  * or the events at some revisions (idempotent retries).
  */
-export function decideFromCache(draft: StreamDraft, streamId: string, expected: ExpectedRevision, ids: readonly string[], head: number): AppendDecision | null {
+export function decideFromCache(
+  draft: StreamDraft,
+  streamId: string,
+  expected: ExpectedRevision,
+  ids: readonly string[],
+  head: number,
+): AppendDecision | null {
   const answer = (p: { kind: 'find'; eventId: string } | { kind: 'range' }): ProbeAnswer => {
     if (p.kind === 'range' || draft.ids === null) throw UNKNOWN;
     const h = idHash(p.eventId);

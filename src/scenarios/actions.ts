@@ -20,14 +20,21 @@ export interface Applied {
   effects: Effect[];
 }
 
-const withBroker = (world: World, r: { state: broker.BrokerState; effects: Effect[] }): Applied => ({ world: { ...world, broker: r.state }, effects: r.effects });
+const withBroker = (world: World, r: { state: broker.BrokerState; effects: Effect[] }): Applied => ({
+  world: { ...world, broker: r.state },
+  effects: r.effects,
+});
 
 export function applyAction(world: World, action: ActionDef, rt: Runtime): Applied {
   const now = world.time;
   switch (action.kind) {
     case 'publish':
       // A direct producer: the broker only, never the event store (see steps/publish.ts).
-      return publish(world, action.producer, action.topic, action.event, { ...(action.partition !== undefined ? { partition: action.partition } : {}), ...(action.retry ? { retry: true } : {}), ...(action.tombstone ? { tombstone: true } : {}) });
+      return publish(world, action.producer, action.topic, action.event, {
+        ...(action.partition !== undefined ? { partition: action.partition } : {}),
+        ...(action.retry ? { retry: true } : {}),
+        ...(action.tombstone ? { tombstone: true } : {}),
+      });
     case 'poll':
       return pollStep(world, rt, action);
     case 'commit':
@@ -35,16 +42,51 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
     case 'join': {
       const g = rt.groups.get(action.group);
       const topics = g?.topics ?? world.broker.groups[action.group]?.topics ?? [];
-      return withBroker(world, broker.joinGroup(world.broker, { groupId: action.group, memberId: action.member, topics: [...topics], ...(g?.assignor ? { assignor: g.assignor } : {}), ...(g?.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}) }, now));
+      return withBroker(
+        world,
+        broker.joinGroup(
+          world.broker,
+          {
+            groupId: action.group,
+            memberId: action.member,
+            topics: [...topics],
+            ...(g?.assignor ? { assignor: g.assignor } : {}),
+            ...(g?.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}),
+          },
+          now,
+        ),
+      );
     }
     case 'leave':
-      return withBroker(world, broker.leaveGroup(world.broker, { groupId: action.group, memberId: action.member }, now));
+      return withBroker(
+        world,
+        broker.leaveGroup(world.broker, { groupId: action.group, memberId: action.member }, now),
+      );
     case 'crash':
-      return withBroker(world, broker.crashMember(world.broker, { groupId: action.group, memberId: action.member }, now));
+      return withBroker(
+        world,
+        broker.crashMember(world.broker, { groupId: action.group, memberId: action.member }, now),
+      );
     case 'seek':
-      return withBroker(world, broker.seek(world.broker, { groupId: action.group, memberId: action.member, topic: action.topic, partition: action.partition, offset: action.offset }, now));
+      return withBroker(
+        world,
+        broker.seek(
+          world.broker,
+          {
+            groupId: action.group,
+            memberId: action.member,
+            topic: action.topic,
+            partition: action.partition,
+            offset: action.offset,
+          },
+          now,
+        ),
+      );
     case 'reset-offsets':
-      return withBroker(world, broker.resetGroupOffsets(world.broker, { groupId: action.group, topic: action.topic, to: action.to }, now));
+      return withBroker(
+        world,
+        broker.resetGroupOffsets(world.broker, { groupId: action.group, topic: action.topic, to: action.to }, now),
+      );
     case 'add-partitions':
       return withBroker(world, broker.addPartitions(world.broker, action.topic, action.count, now));
     case 'restart-producer':
@@ -52,11 +94,23 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
     case 'advance-time': {
       // The clock has already moved by the step; this step moves it further, then retention runs.
       const later = now + action.ms;
-      const moved: Effect = { kind: 'time-advanced', from: now, to: later, reason: `${formatDuration(action.ms)} pass` };
+      const moved: Effect = {
+        kind: 'time-advanced',
+        from: now,
+        to: later,
+        reason: `${formatDuration(action.ms)} pass`,
+      };
       const r = broker.applyRetention(world.broker, later);
-      const expired = Object.fromEntries(Object.entries(world.queues).map(([name, queue]) => [name, q.expireLeases(queue, later)]));
+      const expired = Object.fromEntries(
+        Object.entries(world.queues).map(([name, queue]) => [name, q.expireLeases(queue, later)]),
+      );
       return {
-        world: { ...world, time: later, broker: r.state, queues: Object.fromEntries(Object.entries(expired).map(([n, x]) => [n, x.state])) },
+        world: {
+          ...world,
+          time: later,
+          broker: r.state,
+          queues: Object.fromEntries(Object.entries(expired).map(([n, x]) => [n, x.state])),
+        },
         effects: [moved, ...r.effects, ...Object.values(expired).flatMap((x) => x.effects)],
       };
     }
@@ -69,7 +123,10 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
     case 'race':
       return runRace(world, rt, action.commands);
     case 'relay':
-      return runRelay(world, rt, { ...(action.maxEvents ? { maxEvents: action.maxEvents } : {}), ...(action.crashBeforeCheckpoint ? { crashBeforeCheckpoint: true } : {}) });
+      return runRelay(world, rt, {
+        ...(action.maxEvents ? { maxEvents: action.maxEvents } : {}),
+        ...(action.crashBeforeCheckpoint ? { crashBeforeCheckpoint: true } : {}),
+      });
     case 'project':
       return projectNow(world, rt, action.projection, action.maxEvents);
     case 'rebuild':
@@ -80,12 +137,20 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
       const full = action.useSnapshot === false;
       const loaded = aggregateState(world, rt, action.aggregate, action.id, !full);
       if (!loaded) return { world, effects: [] };
-      const from = full || loaded.fromSnapshot === null ? 'replaying from revision 0' : `from the snapshot at revision ${loaded.fromSnapshot}`;
+      const from =
+        full || loaded.fromSnapshot === null
+          ? 'replaying from revision 0'
+          : `from the snapshot at revision ${loaded.fromSnapshot}`;
       return {
         world,
         effects: [
           ...loaded.effects,
-          { kind: 'fault-injected', fault: 'load', target: `${action.aggregate} ${action.id}`, reason: `${action.aggregate} ${action.id} rebuilt ${from}, folding ${loaded.eventsRead} event(s): it is "${loaded.state.status}" at revision ${loaded.revision}` },
+          {
+            kind: 'fault-injected',
+            fault: 'load',
+            target: `${action.aggregate} ${action.id}`,
+            reason: `${action.aggregate} ${action.id} rebuilt ${from}, folding ${loaded.eventsRead} event(s): it is "${loaded.state.status}" at revision ${loaded.revision}`,
+          },
         ],
       };
     }
@@ -116,12 +181,18 @@ export function settle(world: World, rt: Runtime): Applied {
 export function applyInput(world: World, input: LearnerInput, rt: Runtime): Applied {
   switch (input.kind) {
     case 'produce':
-      return publish(world, input.producerId ?? 'learner', input.topic, {
-        eventType: 'LearnerRecordProduced',
-        streamId: learnerStream(input.key),
-        key: input.key,
-        data: { value: input.value },
-      }, {});
+      return publish(
+        world,
+        input.producerId ?? 'learner',
+        input.topic,
+        {
+          eventType: 'LearnerRecordProduced',
+          streamId: learnerStream(input.key),
+          key: input.key,
+          data: { value: input.value },
+        },
+        {},
+      );
     case 'add-consumer':
       return applyAction(world, { kind: 'join', group: input.groupId, member: input.memberId }, rt);
     case 'remove-consumer':
@@ -138,10 +209,17 @@ export function applyInput(world: World, input: LearnerInput, rt: Runtime): Appl
 }
 
 /** The stream a learner's record is kept in: a valid scenario id, so a fork can replay it as data. */
-export const learnerStream = (key: string | null) => `learner-${key === null ? 'no-key' : key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 50) || 'empty'}`;
+export const learnerStream = (key: string | null) =>
+  `learner-${key === null ? 'no-key' : key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 50) || 'empty'}`;
 
 function formatDuration(ms: number): string {
-  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
-  for (const [size, name] of units) if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1000, 'second'],
+  ];
+  for (const [size, name] of units)
+    if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
   return `${ms} ms`;
 }

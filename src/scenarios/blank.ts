@@ -22,20 +22,51 @@ export function blankScenario(opts: { id: string; title: string; exercise?: Scen
     seed: 1,
     startTime: 0,
     stepMs: 1000,
-    intro: { title: exercise ? `Design: ${exercise.title}`.slice(0, 200) : 'A blank design', narration: task.slice(0, 4000) },
+    intro: {
+      title: exercise ? `Design: ${exercise.title}`.slice(0, 200) : 'A blank design',
+      narration: task.slice(0, 4000),
+    },
     topology: {
-      topics: [{ name: 'events', partitions: 3, keyField: 'id', description: 'Keyed by the entity id, so one entity’s events stay in order.' }],
+      topics: [
+        {
+          name: 'events',
+          partitions: 3,
+          keyField: 'id',
+          description: 'Keyed by the entity id, so one entity’s events stay in order.',
+        },
+      ],
       producers: [{ id: 'app', label: 'App' }],
-      groups: [{ id: 'readers', label: 'Readers', topics: ['events'], members: ['reader-1'], autoOffsetReset: 'earliest', commitMode: 'after' }],
-      eventTypes: [{ name: 'SomethingHappened', schemaVersion: 1, fields: [{ name: 'id', type: 'string' }], topic: 'events' }],
+      groups: [
+        {
+          id: 'readers',
+          label: 'Readers',
+          topics: ['events'],
+          members: ['reader-1'],
+          autoOffsetReset: 'earliest',
+          commitMode: 'after',
+        },
+      ],
+      eventTypes: [
+        { name: 'SomethingHappened', schemaVersion: 1, fields: [{ name: 'id', type: 'string' }], topic: 'events' },
+      ],
     },
     steps: [
       {
         title: 'Something happens',
-        narration: 'The app publishes the first fact of your design. Rename it, add fields, or replace this step with your own.',
-        action: { kind: 'publish', producer: 'app', topic: 'events', event: { eventType: 'SomethingHappened', streamId: 'thing-1', key: 'thing-1', data: { id: 'thing-1' } } },
+        narration:
+          'The app publishes the first fact of your design. Rename it, add fields, or replace this step with your own.',
+        action: {
+          kind: 'publish',
+          producer: 'app',
+          topic: 'events',
+          event: { eventType: 'SomethingHappened', streamId: 'thing-1', key: 'thing-1', data: { id: 'thing-1' } },
+        },
       },
-      { title: 'A reader reads it', narration: 'A consumer of the group reads the record and commits its offset after processing it.', action: { kind: 'poll', group: 'readers', member: 'reader-1' } },
+      {
+        title: 'A reader reads it',
+        narration: 'A consumer of the group reads the record and commits its offset after processing it.',
+        action: { kind: 'poll', group: 'readers', member: 'reader-1' },
+      },
     ],
     takeaways: ['Write your own takeaways here once your design runs.'],
   });

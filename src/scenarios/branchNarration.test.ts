@@ -22,7 +22,8 @@ function contradictions(text: string, s: ScenarioDef, world: ReturnType<Stepper[
   }
   for (const t of s.topology.topics) {
     for (const m of text.matchAll(new RegExp(`\\b${t.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)\\b`, 'g'))) {
-      if (topics[t.name] && Number(m[1]) >= topics[t.name]!.partitions.length) out.push(`${m[0]}: ${t.name} has ${topics[t.name]!.partitions.length} partitions`);
+      if (topics[t.name] && Number(m[1]) >= topics[t.name]!.partitions.length)
+        out.push(`${m[0]}: ${t.name} has ${topics[t.name]!.partitions.length} partitions`);
     }
   }
   return out;
@@ -34,13 +35,47 @@ const actionsFor = (s: ScenarioDef) => {
   const group = s.topology.groups[0];
   const at = fc.integer({ min: 0, max: s.steps.length });
   const arbs: fc.Arbitrary<LearnerInput>[] = [
-    fc.record({ kind: fc.constant('produce' as const), atStep: at, topic: fc.constant(topic.name), key: fc.constantFrom('order-2', 'k', null), value: fc.constant('v') }),
-    fc.record({ kind: fc.constant('add-partitions' as const), atStep: at, topic: fc.constant(topic.name), count: fc.constant(Math.min(64, topic.partitions + 1)) }),
+    fc.record({
+      kind: fc.constant('produce' as const),
+      atStep: at,
+      topic: fc.constant(topic.name),
+      key: fc.constantFrom('order-2', 'k', null),
+      value: fc.constant('v'),
+    }),
+    fc.record({
+      kind: fc.constant('add-partitions' as const),
+      atStep: at,
+      topic: fc.constant(topic.name),
+      count: fc.constant(Math.min(64, topic.partitions + 1)),
+    }),
   ];
   if (group) {
-    arbs.push(fc.record({ kind: fc.constant('add-consumer' as const), atStep: at, groupId: fc.constant(group.id), memberId: fc.constant('learner-1') }));
-    if (group.members[0]) arbs.push(fc.record({ kind: fc.constant('crash-consumer' as const), atStep: at, groupId: fc.constant(group.id), memberId: fc.constantFrom(...group.members) }));
-    arbs.push(fc.record({ kind: fc.constant('reset-group' as const), atStep: at, groupId: fc.constant(group.id), topic: fc.constant(group.topics[0]!), to: fc.constantFrom('earliest' as const, 'latest' as const) }));
+    arbs.push(
+      fc.record({
+        kind: fc.constant('add-consumer' as const),
+        atStep: at,
+        groupId: fc.constant(group.id),
+        memberId: fc.constant('learner-1'),
+      }),
+    );
+    if (group.members[0])
+      arbs.push(
+        fc.record({
+          kind: fc.constant('crash-consumer' as const),
+          atStep: at,
+          groupId: fc.constant(group.id),
+          memberId: fc.constantFrom(...group.members),
+        }),
+      );
+    arbs.push(
+      fc.record({
+        kind: fc.constant('reset-group' as const),
+        atStep: at,
+        groupId: fc.constant(group.id),
+        topic: fc.constant(group.topics[0]!),
+        to: fc.constantFrom('earliest' as const, 'latest' as const),
+      }),
+    );
   }
   return fc.array(fc.oneof(...arbs), { minLength: 1, maxLength: 4 });
 };
@@ -57,7 +92,8 @@ describe('narration after the run leaves its script', () => {
     for (let k = 3; k <= st.lastStep; k++) {
       const { narration, effects, world } = st.at(k);
       expect(narration.generated, `step ${k}`).toBe(true);
-      if (st.entries[k - 1]!.kind === 'script') for (const e of effects) expect(narration.text).toContain(e.reason.trim().slice(1, 40));
+      if (st.entries[k - 1]!.kind === 'script')
+        for (const e of effects) expect(narration.text).toContain(e.reason.trim().slice(1, 40));
       expect(contradictions(narration.text, s, world), `step ${k}`).toEqual([]);
     }
     // billing-1 crashed: its scripted poll is told as what happened (it is no longer a member), and

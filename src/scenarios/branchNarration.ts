@@ -16,9 +16,20 @@ const sentence = (text: string) => {
 };
 
 /** This run's script step: the effects' reasons as the text, the original story beside it. */
-export function narrateScriptAfterBranch(step: StepDef, effects: readonly Effect[], originalEffects: readonly Effect[]): Narration {
-  const text = effects.length ? effects.map((e) => sentence(e.reason)).join(' ') : 'Nothing changed in the system in this step of your run.';
-  return { title: step.title, text, generated: true, original: { text: step.narration, differences: differences(originalEffects, effects) } };
+export function narrateScriptAfterBranch(
+  step: StepDef,
+  effects: readonly Effect[],
+  originalEffects: readonly Effect[],
+): Narration {
+  const text = effects.length
+    ? effects.map((e) => sentence(e.reason)).join(' ')
+    : 'Nothing changed in the system in this step of your run.';
+  return {
+    title: step.title,
+    text,
+    generated: true,
+    original: { text: step.narration, differences: differences(originalEffects, effects) },
+  };
 }
 
 /**
@@ -26,7 +37,10 @@ export function narrateScriptAfterBranch(step: StepDef, effects: readonly Effect
  * the same kind of thing differently (another offset, another member, a rejection instead of a
  * success), both sentences; effects only one of them has are named against "nothing of the kind".
  */
-export function differences(original: readonly Effect[], here: readonly Effect[]): { original: string; here: string }[] {
+export function differences(
+  original: readonly Effect[],
+  here: readonly Effect[],
+): { original: string; here: string }[] {
   const byKind = (effects: readonly Effect[]) => {
     const m = new Map<string, string[]>();
     for (const e of effects) m.set(e.kind, [...(m.get(e.kind) ?? []), sentence(e.reason)]);

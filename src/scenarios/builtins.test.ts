@@ -16,7 +16,8 @@ describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenari
     const failures: string[] = [];
     scenario.steps.forEach((step, i) => {
       const { world, effects } = stepper.at(i + 1);
-      for (const f of failedExpectations(world, step.expect ?? [], runtimeOf(scenario), effects)) failures.push(`step ${i + 1} (${step.title}): ${f}`);
+      for (const f of failedExpectations(world, step.expect ?? [], runtimeOf(scenario), effects))
+        failures.push(`step ${i + 1} (${step.title}): ${f}`);
     });
     expect(failures).toEqual([]);
   });

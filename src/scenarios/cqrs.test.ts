@@ -17,7 +17,10 @@ const scenario = mustParseScenario({
   stepMs: 1000,
   intro: { title: 'Intro', narration: 'Intro' },
   topology: {
-    topics: [{ name: 'rides', partitions: 3 }, { name: 'notifications', partitions: 1 }],
+    topics: [
+      { name: 'rides', partitions: 3 },
+      { name: 'notifications', partitions: 1 },
+    ],
     producers: [],
     groups: [{ id: 'notifier', topics: ['rides'], members: ['n1'], autoOffsetReset: 'earliest', idempotent: true }],
     aggregates: [
@@ -28,15 +31,35 @@ const scenario = mustParseScenario({
         snapshotEvery: 3,
         initial: 'none',
         commands: [
-          { command: 'RequestRide', when: ['none'], emit: [{ eventType: 'RideRequested', data: { rideId: { ref: 'command.id' }, riderId: { ref: 'command.riderId' } } }] },
+          {
+            command: 'RequestRide',
+            when: ['none'],
+            emit: [
+              {
+                eventType: 'RideRequested',
+                data: { rideId: { ref: 'command.id' }, riderId: { ref: 'command.riderId' } },
+              },
+            ],
+          },
           {
             command: 'AcceptRide',
             when: ['requested'],
             guard: { in: [{ ref: 'command.driverId' }, ['d1', 'd2']] },
             rejectWith: 'only nearby drivers may accept',
-            emit: [{ eventType: 'RideAccepted', data: { rideId: { ref: 'command.id' }, driverId: { ref: 'command.driverId' } } }],
+            emit: [
+              {
+                eventType: 'RideAccepted',
+                data: { rideId: { ref: 'command.id' }, driverId: { ref: 'command.driverId' } },
+              },
+            ],
           },
-          { command: 'CompleteRide', when: ['accepted'], emit: [{ eventType: 'RideCompleted', data: { rideId: { ref: 'command.id' }, fare: { ref: 'command.fare' } } }] },
+          {
+            command: 'CompleteRide',
+            when: ['accepted'],
+            emit: [
+              { eventType: 'RideCompleted', data: { rideId: { ref: 'command.id' }, fare: { ref: 'command.fare' } } },
+            ],
+          },
         ],
         evolve: [
           { eventType: 'RideRequested', to: 'requested', set: { riderId: { ref: 'event.data.riderId' } } },
@@ -52,12 +75,37 @@ const scenario = mustParseScenario({
         columns: ['status', 'driverId'],
         lagMs: 2000,
         on: [
-          { eventType: 'RideRequested', ops: [{ op: 'upsert', key: { ref: 'event.data.rideId' }, set: { status: 'requested' } }] },
-          { eventType: 'RideAccepted', ops: [{ op: 'update', key: { ref: 'event.data.rideId' }, set: { status: 'accepted', driverId: { ref: 'event.data.driverId' } } }] },
-          { eventType: 'RideCompleted', ops: [{ op: 'update', key: { ref: 'event.data.rideId' }, set: { status: 'completed' } }] },
+          {
+            eventType: 'RideRequested',
+            ops: [{ op: 'upsert', key: { ref: 'event.data.rideId' }, set: { status: 'requested' } }],
+          },
+          {
+            eventType: 'RideAccepted',
+            ops: [
+              {
+                op: 'update',
+                key: { ref: 'event.data.rideId' },
+                set: { status: 'accepted', driverId: { ref: 'event.data.driverId' } },
+              },
+            ],
+          },
+          {
+            eventType: 'RideCompleted',
+            ops: [{ op: 'update', key: { ref: 'event.data.rideId' }, set: { status: 'completed' } }],
+          },
         ],
       },
-      { name: 'earnings', title: 'Earnings', columns: ['total'], on: [{ eventType: 'RideCompleted', ops: [{ op: 'increment', key: 'all', field: 'total', by: { ref: 'event.data.fare' } }] }] },
+      {
+        name: 'earnings',
+        title: 'Earnings',
+        columns: ['total'],
+        on: [
+          {
+            eventType: 'RideCompleted',
+            ops: [{ op: 'increment', key: 'all', field: 'total', by: { ref: 'event.data.fare' } }],
+          },
+        ],
+      },
     ],
     relay: { auto: true, routes: [{ topic: 'rides', key: { ref: 'event.data.rideId' } }] },
     services: [
@@ -65,12 +113,31 @@ const scenario = mustParseScenario({
         id: 'notify',
         label: 'Notifications',
         group: 'notifier',
-        on: [{ eventType: 'RideAccepted', do: [{ publish: { topic: 'notifications', eventType: 'RiderNotified', streamId: { concat: ['notify-', { ref: 'event.data.rideId' }] }, key: { ref: 'event.data.rideId' }, data: { rideId: { ref: 'event.data.rideId' } } } }] }],
+        on: [
+          {
+            eventType: 'RideAccepted',
+            do: [
+              {
+                publish: {
+                  topic: 'notifications',
+                  eventType: 'RiderNotified',
+                  streamId: { concat: ['notify-', { ref: 'event.data.rideId' }] },
+                  key: { ref: 'event.data.rideId' },
+                  data: { rideId: { ref: 'event.data.rideId' } },
+                },
+              },
+            ],
+          },
+        ],
       },
     ],
   },
   steps: [
-    { title: 'request', narration: 'n', action: { kind: 'command', aggregate: 'Ride', id: '42', command: 'RequestRide', data: { riderId: 'r7' } } },
+    {
+      title: 'request',
+      narration: 'n',
+      action: { kind: 'command', aggregate: 'Ride', id: '42', command: 'RequestRide', data: { riderId: 'r7' } },
+    },
     {
       title: 'race',
       narration: 'n',
@@ -90,9 +157,30 @@ const scenario = mustParseScenario({
       ],
     },
     { title: 'stale query', narration: 'n', action: { kind: 'query', projection: 'trip-status', key: '42' } },
-    { title: 'intruder', narration: 'n', action: { kind: 'command', aggregate: 'Ride', id: '42', command: 'CompleteRide', data: { fare: 12.5 } }, expect: [{ kind: 'read-model', projection: 'trip-status', key: '42', field: 'status', equals: 'accepted' }] },
-    { title: 'notify', narration: 'n', action: { kind: 'poll', group: 'notifier', member: 'n1' }, expect: [{ kind: 'effect', effect: 'reaction-triggered', count: 1 }, { kind: 'record', topic: 'notifications', partition: 0, offset: 0, eventType: 'RiderNotified' }] },
-    { title: 'rebuild', narration: 'n', action: { kind: 'rebuild', projection: 'trip-status' }, expect: [{ kind: 'read-model', projection: 'trip-status', key: '42', field: 'status', equals: 'completed' }, { kind: 'read-model', projection: 'earnings', key: 'all', field: 'total', equals: 12.5 }] },
+    {
+      title: 'intruder',
+      narration: 'n',
+      action: { kind: 'command', aggregate: 'Ride', id: '42', command: 'CompleteRide', data: { fare: 12.5 } },
+      expect: [{ kind: 'read-model', projection: 'trip-status', key: '42', field: 'status', equals: 'accepted' }],
+    },
+    {
+      title: 'notify',
+      narration: 'n',
+      action: { kind: 'poll', group: 'notifier', member: 'n1' },
+      expect: [
+        { kind: 'effect', effect: 'reaction-triggered', count: 1 },
+        { kind: 'record', topic: 'notifications', partition: 0, offset: 0, eventType: 'RiderNotified' },
+      ],
+    },
+    {
+      title: 'rebuild',
+      narration: 'n',
+      action: { kind: 'rebuild', projection: 'trip-status' },
+      expect: [
+        { kind: 'read-model', projection: 'trip-status', key: '42', field: 'status', equals: 'completed' },
+        { kind: 'read-model', projection: 'earnings', key: 'all', field: 'total', equals: 12.5 },
+      ],
+    },
   ],
   takeaways: ['t'],
 });
@@ -111,7 +199,9 @@ describe('CQRS through the stepper', () => {
 
   it('two drivers accepting at once: one wins, the other gets a conflict then a clear rejection', () => {
     const { effects } = stepper.at(2);
-    const kinds = effects.filter((e) => ['command-accepted', 'append-conflict', 'command-rejected'].includes(e.kind)).map((e) => e.kind);
+    const kinds = effects
+      .filter((e) => ['command-accepted', 'append-conflict', 'command-rejected'].includes(e.kind))
+      .map((e) => e.kind);
     expect(kinds).toEqual(['command-accepted', 'append-conflict', 'command-rejected']);
     const rejected = effects.find((e) => e.kind === 'command-rejected')!;
     expect(rejected.reason).toMatch(/AcceptRide is refused: Ride 42 is "accepted"/);

@@ -11,7 +11,12 @@ import type { World } from './world';
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 
-export function failedExpectations(world: World, expectations: readonly ExpectationDef[], rt: Runtime, effects: readonly Effect[] = []): string[] {
+export function failedExpectations(
+  world: World,
+  expectations: readonly ExpectationDef[],
+  rt: Runtime,
+  effects: readonly Effect[] = [],
+): string[] {
   const failures: string[] = [];
   const check = (ok: boolean, what: string) => {
     if (!ok) failures.push(what);
@@ -22,8 +27,10 @@ export function failedExpectations(world: World, expectations: readonly Expectat
         const rec = broker.recordsOf(world.broker, e.topic, e.partition).find((r) => r.offset === e.offset);
         const type = rec && (rec.headers as Record<string, string> | undefined)?.eventType;
         check(!!rec, `no record at ${e.topic}-${e.partition}@${e.offset}`);
-        if (rec && e.eventType) check(type === e.eventType, `${e.topic}-${e.partition}@${e.offset} is ${type}, expected ${e.eventType}`);
-        if (rec && e.key !== undefined) check(rec.key === e.key, `${e.topic}-${e.partition}@${e.offset} has key ${rec.key}, expected ${e.key}`);
+        if (rec && e.eventType)
+          check(type === e.eventType, `${e.topic}-${e.partition}@${e.offset} is ${type}, expected ${e.eventType}`);
+        if (rec && e.key !== undefined)
+          check(rec.key === e.key, `${e.topic}-${e.partition}@${e.offset} has key ${rec.key}, expected ${e.key}`);
         break;
       }
       case 'log-end': {
@@ -33,17 +40,29 @@ export function failedExpectations(world: World, expectations: readonly Expectat
       }
       case 'committed': {
         const c = broker.committedOffset(world.broker, e.group, e.topic, e.partition);
-        check(c === e.offset, `${e.group} committed ${c ?? 'nothing'} on ${e.topic}-${e.partition}, expected ${e.offset ?? 'no commit'}`);
+        check(
+          c === e.offset,
+          `${e.group} committed ${c ?? 'nothing'} on ${e.topic}-${e.partition}, expected ${e.offset ?? 'no commit'}`,
+        );
         break;
       }
       case 'lag': {
         const lag = broker.lagOf(world.broker, e.group, e.topic, e.partition);
-        check(lag === e.lag, `${e.group} lag on ${e.topic}-${e.partition} is ${lag ?? 'no commit'}, expected ${e.lag ?? 'no commit'}`);
+        check(
+          lag === e.lag,
+          `${e.group} lag on ${e.topic}-${e.partition} is ${lag ?? 'no commit'}, expected ${e.lag ?? 'no commit'}`,
+        );
         break;
       }
       case 'assignment': {
-        const got = broker.assignmentOf(world.broker, e.group, e.member).filter((tp) => tp.topic === e.topic).map((tp) => tp.partition);
-        check(JSON.stringify(got) === JSON.stringify(e.partitions), `${e.member} in ${e.group} owns [${got}] of ${e.topic}, expected [${e.partitions}]`);
+        const got = broker
+          .assignmentOf(world.broker, e.group, e.member)
+          .filter((tp) => tp.topic === e.topic)
+          .map((tp) => tp.partition);
+        check(
+          JSON.stringify(got) === JSON.stringify(e.partitions),
+          `${e.member} in ${e.group} owns [${got}] of ${e.topic}, expected [${e.partitions}]`,
+        );
         break;
       }
       case 'stored-events':
@@ -71,15 +90,27 @@ export function failedExpectations(world: World, expectations: readonly Expectat
           check(false, `unknown aggregate ${e.aggregate}`);
           break;
         }
-        if (e.status !== undefined) check(loaded.state.status === e.status, `${e.aggregate} ${e.id} is "${loaded.state.status}", expected "${e.status}"`);
-        if (e.field !== undefined) check(same(loaded.state[e.field], e.equals), `${e.aggregate} ${e.id}.${e.field} is ${show(loaded.state[e.field])}, expected ${show(e.equals)}`);
+        if (e.status !== undefined)
+          check(
+            loaded.state.status === e.status,
+            `${e.aggregate} ${e.id} is "${loaded.state.status}", expected "${e.status}"`,
+          );
+        if (e.field !== undefined)
+          check(
+            same(loaded.state[e.field], e.equals),
+            `${e.aggregate} ${e.id}.${e.field} is ${show(loaded.state[e.field])}, expected ${show(e.equals)}`,
+          );
         break;
       }
       case 'read-model': {
         const row = world.projections[e.projection]?.rows[e.key];
         if (e.absent) check(!row, `${e.projection}[${e.key}] exists, expected no row`);
         else if (!row) check(false, `${e.projection} has no row "${e.key}"`);
-        else if (e.field !== undefined) check(same(row[e.field], e.equals), `${e.projection}[${e.key}].${e.field} is ${show(row[e.field])}, expected ${show(e.equals)}`);
+        else if (e.field !== undefined)
+          check(
+            same(row[e.field], e.equals),
+            `${e.projection}[${e.key}].${e.field} is ${show(row[e.field])}, expected ${show(e.equals)}`,
+          );
         break;
       }
       case 'checkpoint': {
@@ -101,7 +132,10 @@ export function failedExpectations(world: World, expectations: readonly Expectat
         const app = world.broker.apps[e.group];
         const ids = app ? idsOf(app.processedEventIds) : [];
         const n = e.eventType ? ids.filter((id) => eventTypeOf(world, id) === e.eventType).length : ids.length;
-        check(n === e.count, `${e.group} has processed ${n} distinct event(s)${e.eventType ? ` of type ${e.eventType}` : ''}, expected ${e.count}`);
+        check(
+          n === e.count,
+          `${e.group} has processed ${n} distinct event(s)${e.eventType ? ` of type ${e.eventType}` : ''}, expected ${e.count}`,
+        );
         break;
       }
     }

@@ -51,16 +51,22 @@ describe('narration generated from effects', () => {
   const stepper = new Stepper(scenario, inputs);
 
   it('adding partitions says producers keep the old count until their metadata refresh', () => {
-    const k = [...Array(stepper.lastStep + 1).keys()].find((i) => stepper.at(i).narration.title.startsWith('You grew'))!;
+    const k = [...Array(stepper.lastStep + 1).keys()].find((i) =>
+      stepper.at(i).narration.title.startsWith('You grew'),
+    )!;
     const { narration } = stepper.at(k);
     expect(narration.generated).toBe(true);
-    expect(narration.text).toMatch(/keeps using toPositive\(murmur2\(key\)\) mod 3 until its next metadata refresh \(metadata\.max\.age\.ms, 5 minutes by default\)/);
+    expect(narration.text).toMatch(
+      /keeps using toPositive\(murmur2\(key\)\) mod 3 until its next metadata refresh \(metadata\.max\.age\.ms, 5 minutes by default\)/,
+    );
     expect(narration.text).not.toMatch(/new records use murmur2 mod 4/);
     const produced = stepper.at(k + 1);
     expect(produced.narration.title).toMatch(/You produced a record with key "order-1"/);
     // the checkout producer's metadata still says 3 partitions: order-1 stays on partition 1
     expect(partitionForKey('order-1', 3)).toBe(1);
-    expect(broker.logEndOffset(produced.world.broker, 'orders', 1)).toBe(broker.logEndOffset(stepper.at(k).world.broker, 'orders', 1) + 1);
+    expect(broker.logEndOffset(produced.world.broker, 'orders', 1)).toBe(
+      broker.logEndOffset(stepper.at(k).world.broker, 'orders', 1) + 1,
+    );
     expect(produced.narration.text).toMatch(/still lists 3 partitions of 'orders', which now has 4/);
   });
 });

@@ -19,14 +19,24 @@ describe('fork', () => {
     const parsed = parseScenario(JSON.parse(JSON.stringify(fork)));
     expect(parsed.ok ? 'valid' : parsed.issues).toBe('valid');
     expect(fork.steps).toHaveLength(7);
-    expect(fork.steps[2]!.action).toMatchObject({ kind: 'publish', producer: 'learner', event: { key: 'my key!', streamId: 'learner-my_key_' } });
+    expect(fork.steps[2]!.action).toMatchObject({
+      kind: 'publish',
+      producer: 'learner',
+      event: { key: 'my key!', streamId: 'learner-my_key_' },
+    });
     const replay = new Stepper(fork, []);
-    for (let k = 0; k <= 7; k++) expect(JSON.stringify(replay.at(k).world.broker)).toBe(JSON.stringify(run.at(k).world.broker));
-    expect(replay.at(7).world.log.events.map((e) => e.eventId)).toEqual(run.at(7).world.log.events.map((e) => e.eventId));
+    for (let k = 0; k <= 7; k++)
+      expect(JSON.stringify(replay.at(k).world.broker)).toBe(JSON.stringify(run.at(k).world.broker));
+    expect(replay.at(7).world.log.events.map((e) => e.eventId)).toEqual(
+      run.at(7).world.log.events.map((e) => e.eventId),
+    );
   });
 
   it('keeps expectations only up to the first learner action', () => {
-    const fork = forkScenario(scenario, [{ kind: 'add-consumer', atStep: 4, groupId: 'billing', memberId: 'x' }], 8, { id: 'f', title: 'F' });
+    const fork = forkScenario(scenario, [{ kind: 'add-consumer', atStep: 4, groupId: 'billing', memberId: 'x' }], 8, {
+      id: 'f',
+      title: 'F',
+    });
     expect(fork.steps[0]!.expect).toBeDefined();
     expect(fork.steps.slice(5).every((s) => s.expect === undefined)).toBe(true);
   });

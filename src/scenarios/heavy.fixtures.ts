@@ -11,7 +11,16 @@ export function publishScenario(steps: number, streams: 'distinct' | 'one' = 'di
   const script: StepDef[] = [];
   for (let i = 0; i < steps; i++) {
     const id = streams === 'one' ? 'order-1' : `order-${i}`;
-    script.push({ title: `Publish ${i + 1}`, narration: 'Checkout publishes an order event.', action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'OrderPlaced', streamId: id, key: id, data: { n: i } } } });
+    script.push({
+      title: `Publish ${i + 1}`,
+      narration: 'Checkout publishes an order event.',
+      action: {
+        kind: 'publish',
+        producer: 'checkout',
+        topic: 'orders',
+        event: { eventType: 'OrderPlaced', streamId: id, key: id, data: { n: i } },
+      },
+    });
   }
   return { ...base, id: `publish-${steps}`, steps: script };
 }
@@ -40,7 +49,13 @@ export function concatScenario(steps: number, copies = 20): ScenarioDef {
           version: 1,
           initial: 'open',
           fields: { log: 'x'.repeat(1000) },
-          commands: [{ command: 'AddItem', when: ['open'], emit: [{ eventType: 'ItemAdded', data: { sku: { ref: 'command.sku' } } }] }],
+          commands: [
+            {
+              command: 'AddItem',
+              when: ['open'],
+              emit: [{ eventType: 'ItemAdded', data: { sku: { ref: 'command.sku' } } }],
+            },
+          ],
           evolve: [{ eventType: 'ItemAdded', set: { log: { concat: self } } }],
         },
       ],

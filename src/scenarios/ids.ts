@@ -10,7 +10,9 @@ export function nextEventId(rng: RngState): [id: string, next: RngState] {
   for (let i = 0; i < 4; i++) {
     const [v, n] = nextRandom(state);
     state = n;
-    hex += Math.floor(v * 0x100000000).toString(16).padStart(8, '0');
+    hex += Math.floor(v * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   }
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -71,7 +71,12 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
       projections: {},
       relay: { position: 0 },
       snapshots: {},
-      queues: Object.fromEntries((scenario.topology.queues ?? []).map((q) => [q.name, createQueue({ name: q.name, visibilityTimeoutMs: q.visibilityTimeoutMs })])),
+      queues: Object.fromEntries(
+        (scenario.topology.queues ?? []).map((q) => [
+          q.name,
+          createQueue({ name: q.name, visibilityTimeoutMs: q.visibilityTimeoutMs }),
+        ]),
+      ),
     },
     effects,
   };

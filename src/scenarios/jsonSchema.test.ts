@@ -13,8 +13,14 @@ describe('published JSON Schema', () => {
   });
 
   it('describes the required top-level fields and rejects unknown keys', () => {
-    const s = scenarioJsonSchema() as { required: string[]; additionalProperties: unknown; properties: Record<string, unknown> };
-    expect(s.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'title', 'steps', 'topology', 'takeaways']));
+    const s = scenarioJsonSchema() as {
+      required: string[];
+      additionalProperties: unknown;
+      properties: Record<string, unknown>;
+    };
+    expect(s.required).toEqual(
+      expect.arrayContaining(['schemaVersion', 'id', 'title', 'steps', 'topology', 'takeaways']),
+    );
     expect(s.additionalProperties).toBe(false);
     expect(Object.keys(s.properties)).toContain('practice');
   });

@@ -16,17 +16,33 @@ const Answer = z.union([z.string().max(4000), z.array(z.string().max(4000)).max(
 const Value = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 
 export const LearnerInputSchema: z.ZodType<LearnerInput> = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('produce'), atStep: Step, topic: Id, key: z.string().max(200).nullable(), value: Value, producerId: Id.optional() }),
+  z.strictObject({
+    kind: z.literal('produce'),
+    atStep: Step,
+    topic: Id,
+    key: z.string().max(200).nullable(),
+    value: Value,
+    producerId: Id.optional(),
+  }),
   z.strictObject({ kind: z.literal('add-consumer'), atStep: Step, groupId: Id, memberId: Id }),
   z.strictObject({ kind: z.literal('remove-consumer'), atStep: Step, groupId: Id, memberId: Id }),
   z.strictObject({ kind: z.literal('crash-consumer'), atStep: Step, groupId: Id, memberId: Id }),
-  z.strictObject({ kind: z.literal('add-partitions'), atStep: Step, topic: Id, count: z.number().int().min(1).max(64) }),
+  z.strictObject({
+    kind: z.literal('add-partitions'),
+    atStep: Step,
+    topic: Id,
+    count: z.number().int().min(1).max(64),
+  }),
   z.strictObject({
     kind: z.literal('reset-group'),
     atStep: Step,
     groupId: Id,
     topic: Id,
-    to: z.union([z.enum(['earliest', 'latest']), z.strictObject({ offset: Offset }), z.strictObject({ timestamp: Offset })]),
+    to: z.union([
+      z.enum(['earliest', 'latest']),
+      z.strictObject({ offset: Offset }),
+      z.strictObject({ timestamp: Offset }),
+    ]),
   }),
   z.strictObject({ kind: z.literal('answer'), atStep: Step, questionId: z.string().min(1).max(200), answer: Answer }),
 ]) as z.ZodType<LearnerInput>;

@@ -38,20 +38,35 @@ const scenario = mustParseScenario({
     ],
   },
   steps: [
-    { title: 's', narration: 'n', action: { kind: 'command', aggregate: 'Counter', id: '1', command: 'Start', data: {} } },
-    { title: 'b', narration: 'n', action: { kind: 'command', aggregate: 'Counter', id: '1', command: 'Bump', data: {} } },
-    { title: 'b', narration: 'n', action: { kind: 'command', aggregate: 'Counter', id: '1', command: 'Bump', data: {} } },
+    {
+      title: 's',
+      narration: 'n',
+      action: { kind: 'command', aggregate: 'Counter', id: '1', command: 'Start', data: {} },
+    },
+    {
+      title: 'b',
+      narration: 'n',
+      action: { kind: 'command', aggregate: 'Counter', id: '1', command: 'Bump', data: {} },
+    },
+    {
+      title: 'b',
+      narration: 'n',
+      action: { kind: 'command', aggregate: 'Counter', id: '1', command: 'Bump', data: {} },
+    },
     { title: 'with', narration: 'n', action: { kind: 'load', aggregate: 'Counter', id: '1' } },
     { title: 'without', narration: 'n', action: { kind: 'load', aggregate: 'Counter', id: '1', useSnapshot: false } },
   ],
   takeaways: ['t'],
 });
 
-const loadReason = (k: number) => new Stepper(scenario, []).at(k).effects.find((e) => e.kind === 'fault-injected')!.reason;
+const loadReason = (k: number) =>
+  new Stepper(scenario, []).at(k).effects.find((e) => e.kind === 'fault-injected')!.reason;
 
 describe('the load action', () => {
   it('starts from the snapshot by default', () => {
-    expect(loadReason(4)).toMatch(/from the snapshot at revision 1, folding 1 event\(s\): it is "running" at revision 2/);
+    expect(loadReason(4)).toMatch(
+      /from the snapshot at revision 1, folding 1 event\(s\): it is "running" at revision 2/,
+    );
   });
 
   it('with useSnapshot: false really replays the whole stream, and reaches the same state', () => {

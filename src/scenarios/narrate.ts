@@ -2,21 +2,24 @@ import type { Effect, LearnerInput, Narration } from '../engine/types';
 import { quoteKey } from '../engine/broker/partitioner';
 
 const titles: Record<LearnerInput['kind'], (i: never) => string> = {
-  produce: (i: Extract<LearnerInput, { kind: 'produce' }>) => `You produced a record${i.key === null ? ' without a key' : ` with key "${i.key}"`}`,
+  produce: (i: Extract<LearnerInput, { kind: 'produce' }>) =>
+    `You produced a record${i.key === null ? ' without a key' : ` with key "${i.key}"`}`,
   'add-consumer': (i: Extract<LearnerInput, { kind: 'add-consumer' }>) => `You added ${i.memberId} to ${i.groupId}`,
-  'remove-consumer': (i: Extract<LearnerInput, { kind: 'remove-consumer' }>) => `You stopped ${i.memberId} in ${i.groupId}`,
-  'crash-consumer': (i: Extract<LearnerInput, { kind: 'crash-consumer' }>) => `You crashed ${i.memberId} in ${i.groupId}`,
-  'add-partitions': (i: Extract<LearnerInput, { kind: 'add-partitions' }>) => `You grew ${i.topic} to ${i.count} partitions`,
-  'reset-group': (i: Extract<LearnerInput, { kind: 'reset-group' }>) => `You reset ${i.groupId}'s offsets on ${i.topic}`,
+  'remove-consumer': (i: Extract<LearnerInput, { kind: 'remove-consumer' }>) =>
+    `You stopped ${i.memberId} in ${i.groupId}`,
+  'crash-consumer': (i: Extract<LearnerInput, { kind: 'crash-consumer' }>) =>
+    `You crashed ${i.memberId} in ${i.groupId}`,
+  'add-partitions': (i: Extract<LearnerInput, { kind: 'add-partitions' }>) =>
+    `You grew ${i.topic} to ${i.count} partitions`,
+  'reset-group': (i: Extract<LearnerInput, { kind: 'reset-group' }>) =>
+    `You reset ${i.groupId}'s offsets on ${i.topic}`,
   answer: () => 'You answered',
 };
 
 /** Narration for a step that left the script: told from the effects' own reasons. */
 export function narrateEffects(input: LearnerInput, effects: readonly Effect[]): Narration {
   const title = (titles[input.kind] as (i: LearnerInput) => string)(input);
-  const text = effects.length
-    ? effects.map((e) => sentence(e)).join(' ')
-    : 'Nothing changed in the system.';
+  const text = effects.length ? effects.map((e) => sentence(e)).join(' ') : 'Nothing changed in the system.';
   return { title, text, generated: true };
 }
 
@@ -33,10 +36,14 @@ function sentence(e: Effect): string {
  */
 function partitionsAdded(e: Extract<Effect, { kind: 'partitions-added' }>): string {
   const moved = e.movedKeys.length;
-  const sample = e.movedKeys.slice(0, 3).map((m) => `${quoteKey(m.key)} p${m.from}→p${m.to}`).join(', ');
-  const keys = moved === 0
-    ? 'no key written so far changes partition'
-    : `${moved} key${moved === 1 ? '' : 's'} written so far will map elsewhere (${sample}${moved > 3 ? ', …' : ''}), so their new records will not follow their old ones`;
+  const sample = e.movedKeys
+    .slice(0, 3)
+    .map((m) => `${quoteKey(m.key)} p${m.from}→p${m.to}`)
+    .join(', ');
+  const keys =
+    moved === 0
+      ? 'no key written so far changes partition'
+      : `${moved} key${moved === 1 ? '' : 's'} written so far will map elsewhere (${sample}${moved > 3 ? ', …' : ''}), so their new records will not follow their old ones`;
   return `'${e.topic}' grew from ${e.from} to ${e.to} partitions. Old records stay where they are. A producer partitions with the count in its cached metadata, so it keeps using toPositive(murmur2(key)) mod ${e.from} until its next metadata refresh (metadata.max.age.ms, 5 minutes by default), and mod ${e.to} after it: ${keys}`;
 }
 

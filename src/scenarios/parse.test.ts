@@ -29,7 +29,9 @@ describe('parseScenario', () => {
   });
 
   it('rejects a reference to a topic that does not exist', () => {
-    expect(issuesOf((s) => (s.steps[1].action.topic = 'nope'))).toEqual([{ path: 'steps[1].action.topic', message: 'unknown topic "nope"' }]);
+    expect(issuesOf((s) => (s.steps[1].action.topic = 'nope'))).toEqual([
+      { path: 'steps[1].action.topic', message: 'unknown topic "nope"' },
+    ]);
   });
 
   it('checks a prediction on the diagram: its choices name partitions that exist', () => {
@@ -37,18 +39,31 @@ describe('parseScenario', () => {
       s.steps[1].question = {
         id: 'predict-order-4',
         prompt: 'Where will order-4 land?',
-        choices: [0, 1, 2].map((p) => ({ id: `p${p}`, text: `Partition ${p}`, correct: p === 2, target: { topic, partition: p === 2 ? partition : p } })),
+        choices: [0, 1, 2].map((p) => ({
+          id: `p${p}`,
+          text: `Partition ${p}`,
+          correct: p === 2,
+          target: { topic, partition: p === 2 ? partition : p },
+        })),
         explanation: 'toPositive(murmur2) mod 3.',
       };
     };
     expect(issuesOf(predict('orders', 2))).toEqual([]);
-    expect(issuesOf(predict('orders', 7))).toEqual([{ path: 'steps[1].question.choices[2].target.partition', message: 'partition 7 is out of range: topic "orders" has 3 partition(s) here' }]);
+    expect(issuesOf(predict('orders', 7))).toEqual([
+      {
+        path: 'steps[1].question.choices[2].target.partition',
+        message: 'partition 7 is out of range: topic "orders" has 3 partition(s) here',
+      },
+    ]);
     expect(issuesOf(predict('nope', 2))[0]?.path).toBe('steps[1].question.choices[0].target.topic');
   });
 
   it('rejects a partition out of range', () => {
     expect(issuesOf((s) => (s.steps[0].expect[0].partition = 3))).toEqual([
-      { path: 'steps[0].expect[0].partition', message: 'partition 3 is out of range: topic "orders" has 3 partition(s) here' },
+      {
+        path: 'steps[0].expect[0].partition',
+        message: 'partition 3 is out of range: topic "orders" has 3 partition(s) here',
+      },
     ]);
   });
 
@@ -57,7 +72,9 @@ describe('parseScenario', () => {
   });
 
   it('rejects an event type that is not PascalCase', () => {
-    expect(issuesOf((s) => (s.steps[0].action.event.eventType = 'order placed'))[0]?.path).toBe('steps[0].action.event.eventType');
+    expect(issuesOf((s) => (s.steps[0].action.event.eventType = 'order placed'))[0]?.path).toBe(
+      'steps[0].action.event.eventType',
+    );
   });
 
   it('rejects duplicate topic names', () => {

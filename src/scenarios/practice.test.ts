@@ -27,7 +27,7 @@ describe('practice comparison', () => {
     expect(decodePracticeAnswer(undefined)).toBeNull();
   });
 
-  it('the ride-sharing practice asks the article\'s three questions', () => {
+  it("the ride-sharing practice asks the article's three questions", () => {
     expect(practice.questions.map((q) => q.id)).toHaveLength(3);
   });
 });

@@ -30,7 +30,10 @@ export function comparePractice(q: PracticeQuestion, answer: PracticeAnswer): Pr
   const picked = new Set(answer.choices);
   const text = norm(answer.text);
   // Choices the learner picked count as words they said, so a point can be covered by a choice too.
-  const said = `${text} ${choices.filter((c) => picked.has(c.id)).map((c) => norm(c.text)).join(' ')}`;
+  const said = `${text} ${choices
+    .filter((c) => picked.has(c.id))
+    .map((c) => norm(c.text))
+    .join(' ')}`;
   return {
     agreed: choices.filter((c) => c.inReference && picked.has(c.id)).map((c) => c.id),
     missed: choices.filter((c) => c.inReference && !picked.has(c.id)).map((c) => c.id),

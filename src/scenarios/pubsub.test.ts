@@ -48,7 +48,7 @@ describe('Publish/subscribe basics', () => {
     expect(appended?.kind === 'record-appended' && appended.eventId).toBeTruthy();
   });
 
-  it('a poll delivers only the member\'s own partitions, in partition order', () => {
+  it("a poll delivers only the member's own partitions, in partition order", () => {
     const fetched = stepper.at(5).effects.filter((e) => e.kind === 'records-fetched');
     expect(fetched.map((e) => e.kind === 'records-fetched' && [e.memberId, e.partition, e.offsets])).toEqual([
       ['billing-1', 0, [0]],

@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from './content';
 
 const questions = builtinScenarios.flatMap((s) =>
-  s.steps.flatMap((step, i) => (step.question?.choices ? [{ where: `${s.id} steps[${i}] (${step.question.id})`, question: step.question, choices: step.question.choices }] : [])),
+  s.steps.flatMap((step, i) =>
+    step.question?.choices
+      ? [
+          {
+            where: `${s.id} steps[${i}] (${step.question.id})`,
+            question: step.question,
+            choices: step.question.choices,
+          },
+        ]
+      : [],
+  ),
 );
 
 describe('built-in questions', () => {
@@ -16,7 +26,9 @@ describe('built-in questions', () => {
   });
 
   it('every question with more than one correct choice is multiple choice (multiple: true)', () => {
-    const missing = questions.filter((q) => q.choices.filter((c) => c.correct).length > 1 && q.question.multiple !== true).map((q) => q.where);
+    const missing = questions
+      .filter((q) => q.choices.filter((c) => c.correct).length > 1 && q.question.multiple !== true)
+      .map((q) => q.where);
     expect(missing).toEqual([]);
   });
 

@@ -38,24 +38,66 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   };
   const partition = (name: string, p: number, path: string) => {
     const n = partitions.get(name);
-    if (n !== undefined && p >= n) add(path, `partition ${p} is out of range: topic "${name}" has ${n} partition(s) here`);
+    if (n !== undefined && p >= n)
+      add(path, `partition ${p} is out of range: topic "${name}" has ${n} partition(s) here`);
   };
   const command = (aggregate: string, cmd: string, path: string) => {
     const a = aggregates.get(aggregate);
     if (!a) add(`${path}.aggregate`, `unknown aggregate "${aggregate}"`);
-    else if (!a.commands.some((c) => c.command === cmd)) add(`${path}.command`, `aggregate "${aggregate}" does not handle ${cmd}`);
+    else if (!a.commands.some((c) => c.command === cmd))
+      add(`${path}.command`, `aggregate "${aggregate}" does not handle ${cmd}`);
   };
 
-  duplicates(t.topics.map((x) => x.name), 'topology.topics', 'topic');
-  duplicates(t.producers.map((p) => p.id), 'topology.producers', 'producer');
-  duplicates(t.groups.map((g) => g.id), 'topology.groups', 'group');
-  duplicates((t.eventTypes ?? []).map((e) => e.name), 'topology.eventTypes', 'event type');
-  duplicates((t.aggregates ?? []).map((a) => a.type), 'topology.aggregates', 'aggregate');
-  duplicates((t.aggregates ?? []).map((a) => a.streamPrefix), 'topology.aggregates', 'stream prefix');
-  duplicates((t.projections ?? []).map((p) => p.name), 'topology.projections', 'projection');
-  duplicates((t.services ?? []).map((x) => x.id), 'topology.services', 'service');
-  duplicates((t.upcasters ?? []).map((u) => `${u.eventType} v${u.fromVersion}`), 'topology.upcasters', 'upcaster');
-  duplicates((t.queues ?? []).map((q) => q.name), 'topology.queues', 'queue');
+  duplicates(
+    t.topics.map((x) => x.name),
+    'topology.topics',
+    'topic',
+  );
+  duplicates(
+    t.producers.map((p) => p.id),
+    'topology.producers',
+    'producer',
+  );
+  duplicates(
+    t.groups.map((g) => g.id),
+    'topology.groups',
+    'group',
+  );
+  duplicates(
+    (t.eventTypes ?? []).map((e) => e.name),
+    'topology.eventTypes',
+    'event type',
+  );
+  duplicates(
+    (t.aggregates ?? []).map((a) => a.type),
+    'topology.aggregates',
+    'aggregate',
+  );
+  duplicates(
+    (t.aggregates ?? []).map((a) => a.streamPrefix),
+    'topology.aggregates',
+    'stream prefix',
+  );
+  duplicates(
+    (t.projections ?? []).map((p) => p.name),
+    'topology.projections',
+    'projection',
+  );
+  duplicates(
+    (t.services ?? []).map((x) => x.id),
+    'topology.services',
+    'service',
+  );
+  duplicates(
+    (t.upcasters ?? []).map((u) => `${u.eventType} v${u.fromVersion}`),
+    'topology.upcasters',
+    'upcaster',
+  );
+  duplicates(
+    (t.queues ?? []).map((q) => q.name),
+    'topology.queues',
+    'queue',
+  );
 
   t.groups.forEach((g, i) => {
     duplicates(g.members, `topology.groups[${i}].members`, 'member');
@@ -63,19 +105,26 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   });
   t.eventTypes?.forEach((e, i) => {
     if (e.topic) topic(e.topic, `topology.eventTypes[${i}].topic`);
-    if (e.aggregate && !aggregates.has(e.aggregate)) add(`topology.eventTypes[${i}].aggregate`, `unknown aggregate "${e.aggregate}"`);
+    if (e.aggregate && !aggregates.has(e.aggregate))
+      add(`topology.eventTypes[${i}].aggregate`, `unknown aggregate "${e.aggregate}"`);
   });
   t.aggregates?.forEach((a, i) => {
     const states = new Set([a.initial, ...a.evolve.flatMap((e) => (e.to ? [e.to] : []))]);
     a.commands.forEach((c, j) => {
       c.when.forEach((w, k) => {
-        if (!states.has(w)) add(`topology.aggregates[${i}].commands[${j}].when[${k}]`, `"${w}" is not a lifecycle state of ${a.type} (states: ${[...states].join(', ')})`);
+        if (!states.has(w))
+          add(
+            `topology.aggregates[${i}].commands[${j}].when[${k}]`,
+            `"${w}" is not a lifecycle state of ${a.type} (states: ${[...states].join(', ')})`,
+          );
       });
       c.emit.forEach((e, k) => eventType(e.eventType, `topology.aggregates[${i}].commands[${j}].emit[${k}].eventType`));
     });
     a.evolve.forEach((e, j) => eventType(e.eventType, `topology.aggregates[${i}].evolve[${j}].eventType`));
   });
-  t.projections?.forEach((p, i) => p.on.forEach((h, j) => eventType(h.eventType, `topology.projections[${i}].on[${j}].eventType`)));
+  t.projections?.forEach((p, i) =>
+    p.on.forEach((h, j) => eventType(h.eventType, `topology.projections[${i}].on[${j}].eventType`)),
+  );
   t.upcasters?.forEach((u, i) => eventType(u.eventType, `topology.upcasters[${i}].eventType`));
   t.relay?.routes.forEach((r, i) => {
     topic(r.topic, `topology.relay.routes[${i}].topic`);
@@ -110,7 +159,8 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
         topic(a.topic, `${base}.topic`);
         eventType(a.event.eventType, `${base}.event.eventType`);
         if (a.partition !== undefined) partition(a.topic, a.partition, `${base}.partition`);
-        if (compacted.has(a.topic) && a.event.key === null) add(`${base}.event.key`, `topic "${a.topic}" is compacted: every record needs a key`);
+        if (compacted.has(a.topic) && a.event.key === null)
+          add(`${base}.event.key`, `topic "${a.topic}" is compacted: every record needs a key`);
         break;
       case 'join':
         group(a.group, `${base}.group`);
@@ -137,7 +187,8 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
       case 'add-partitions': {
         topic(a.topic, `${base}.topic`);
         const n = partitions.get(a.topic);
-        if (n !== undefined && a.count <= n) add(`${base}.count`, `topic "${a.topic}" already has ${n} partition(s); partitions can only be added`);
+        if (n !== undefined && a.count <= n)
+          add(`${base}.count`, `topic "${a.topic}" already has ${n} partition(s); partitions can only be added`);
         else if (n !== undefined) partitions.set(a.topic, a.count);
         break;
       }
@@ -146,7 +197,8 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
         break;
       case 'compact':
         topic(a.topic, `${base}.topic`);
-        if (partitions.has(a.topic) && !compacted.has(a.topic)) add(`${base}.topic`, `topic "${a.topic}" does not have cleanupPolicy "compact"`);
+        if (partitions.has(a.topic) && !compacted.has(a.topic))
+          add(`${base}.topic`, `topic "${a.topic}" does not have cleanupPolicy "compact"`);
         break;
       case 'command':
         command(a.aggregate, a.command, base);
@@ -170,13 +222,15 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
       case 'ack':
       case 'nack':
         if (!queues.has(a.queue)) add(`${base}.queue`, `unknown queue "${a.queue}"`);
-        else if (a.kind !== 'enqueue' && !queues.get(a.queue)!.has(a.consumer)) add(`${base}.consumer`, `"${a.consumer}" is not a consumer of queue "${a.queue}"`);
+        else if (a.kind !== 'enqueue' && !queues.get(a.queue)!.has(a.consumer))
+          add(`${base}.consumer`, `"${a.consumer}" is not a consumer of queue "${a.queue}"`);
         break;
       case 'advance-time':
       case 'note':
         break;
     }
-    if (step.question?.choices && !step.question.choices.some((c) => c.correct)) add(`steps[${i}].question.choices`, 'at least one choice must be correct');
+    if (step.question?.choices && !step.question.choices.some((c) => c.correct))
+      add(`steps[${i}].question.choices`, 'at least one choice must be correct');
     step.question?.choices?.forEach((c, j) => {
       if (!c.target) return;
       topic(c.target.topic, `steps[${i}].question.choices[${j}].target.topic`);
@@ -190,7 +244,8 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
         if (e.kind === 'assignment') e.partitions.forEach((q, k) => partition(e.topic, q, `${p}.partitions[${k}]`));
       }
       if ('group' in e) group(e.group, `${p}.group`);
-      if ('projection' in e && !projections.has(e.projection)) add(`${p}.projection`, `unknown projection "${e.projection}"`);
+      if ('projection' in e && !projections.has(e.projection))
+        add(`${p}.projection`, `unknown projection "${e.projection}"`);
       if ('aggregate' in e && !aggregates.has(e.aggregate)) add(`${p}.aggregate`, `unknown aggregate "${e.aggregate}"`);
       if ('queue' in e && !queues.has(e.queue)) add(`${p}.queue`, `unknown queue "${e.queue}"`);
     });

@@ -19,7 +19,9 @@ export interface Runtime {
   groups: Map<string, GroupDef>;
   serviceByGroup: Map<string, ServiceDef>;
   /** Aggregate owning a stream, found by its prefix. */
-  aggregateOfStream(streamId: string): { spec: AggregateDef; def: AggregateDefinition<AggregateState, ScenarioCommand> } | undefined;
+  aggregateOfStream(
+    streamId: string,
+  ): { spec: AggregateDef; def: AggregateDefinition<AggregateState, ScenarioCommand> } | undefined;
 }
 
 const cache = new WeakMap<ScenarioDef, Runtime>();
@@ -32,7 +34,9 @@ export function runtimeOf(scenario: ScenarioDef): Runtime {
   const rt: Runtime = {
     scenario,
     aggregates,
-    projections: new Map((t.projections ?? []).map((spec) => [spec.name, { spec, projection: compileProjection(spec) }])),
+    projections: new Map(
+      (t.projections ?? []).map((spec) => [spec.name, { spec, projection: compileProjection(spec) }]),
+    ),
     upcasters: createUpcasterChain((t.upcasters ?? []).map(compileUpcaster)),
     groups: new Map(t.groups.map((g) => [g.id, g])),
     serviceByGroup: new Map((t.services ?? []).map((s) => [s.group, s])),

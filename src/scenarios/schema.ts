@@ -8,12 +8,29 @@ import { exprShape, GuardSchema, ValueExprSchema } from './behaviour/expr';
 import { ID_PATTERN, MAX_SCENARIO_ID_LENGTH } from './idAlphabet';
 import { z } from './zod';
 
-export const Id = z.string().min(1).max(MAX_SCENARIO_ID_LENGTH).regex(ID_PATTERN, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
+export const Id = z
+  .string()
+  .min(1)
+  .max(MAX_SCENARIO_ID_LENGTH)
+  .regex(ID_PATTERN, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
 const Text = z.string().max(4000);
 const ShortText = z.string().min(1).max(200);
-export const EventTypeName = z.string().min(1).max(80).regex(/^[A-Z][A-Za-z0-9]*$/, 'event types are PascalCase (e.g. OrderPlaced)');
-export const CommandName = z.string().min(1).max(80).regex(/^[A-Z][A-Za-z0-9]*$/, 'command names are PascalCase (e.g. PlaceOrder)');
-const FieldName = z.string().min(1).max(80).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'field names are identifiers (letters, digits, _)').refine((k) => !['__proto__', 'constructor', 'prototype'].includes(k), 'reserved name');
+export const EventTypeName = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Z][A-Za-z0-9]*$/, 'event types are PascalCase (e.g. OrderPlaced)');
+export const CommandName = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Z][A-Za-z0-9]*$/, 'command names are PascalCase (e.g. PlaceOrder)');
+const FieldName = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'field names are identifiers (letters, digits, _)')
+  .refine((k) => !['__proto__', 'constructor', 'prototype'].includes(k), 'reserved name');
 const Json: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string().max(4000), z.number(), z.boolean(), z.null(), z.array(Json).max(200), z.record(FieldName, Json)]),
 );
@@ -22,9 +39,12 @@ const Json: z.ZodType<unknown> = z.lazy(() =>
  * bounded in size and nesting, so what a step copies and compares stays small (see `LIMITS`).
  */
 const JsonData = <T extends z.ZodType>(schema: T) =>
-  schema.refine((v) => sizeWithin(v, LIMITS.maxDataChars) <= LIMITS.maxDataChars && exprShape(v).depth <= LIMITS.maxDataDepth, {
-    message: `this data is too big: at most ${LIMITS.maxDataChars.toLocaleString('en-US')} characters as JSON, nested at most ${LIMITS.maxDataDepth} deep`,
-  });
+  schema.refine(
+    (v) => sizeWithin(v, LIMITS.maxDataChars) <= LIMITS.maxDataChars && exprShape(v).depth <= LIMITS.maxDataDepth,
+    {
+      message: `this data is too big: at most ${LIMITS.maxDataChars.toLocaleString('en-US')} characters as JSON, nested at most ${LIMITS.maxDataDepth} deep`,
+    },
+  );
 const DataObject = JsonData(z.record(FieldName, Json));
 const Fields = z.record(FieldName, ValueExprSchema);
 const NonNegInt = z.number().int().min(0);
@@ -86,7 +106,9 @@ export const EventTypeSpec = z.strictObject({
   topic: Id.optional(),
   description: Text.optional(),
   /** Earlier versions still found in the store (read through upcasters). */
-  previousVersions: z.array(z.strictObject({ schemaVersion: z.number().int().min(1), fields: z.array(FieldSpec).max(50) })).optional(),
+  previousVersions: z
+    .array(z.strictObject({ schemaVersion: z.number().int().min(1), fields: z.array(FieldSpec).max(50) }))
+    .optional(),
 });
 
 const Emit = z.strictObject({
@@ -116,9 +138,17 @@ export const EvolveSpec = z.strictObject({
 
 export const AggregateSpec = z.strictObject({
   /** The aggregate type (`Ride`). */
-  type: z.string().min(1).max(64).regex(/^[A-Z][A-Za-z0-9]*$/, 'aggregate types are PascalCase'),
+  type: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Z][A-Za-z0-9]*$/, 'aggregate types are PascalCase'),
   /** Streams are named `<prefix><id>` (e.g. `ride-` + `42`). */
-  streamPrefix: z.string().min(1).max(40).regex(/^[a-z][a-z0-9-]*-$/, 'a lowercase prefix ending in "-" (e.g. "ride-")'),
+  streamPrefix: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z][a-z0-9-]*-$/, 'a lowercase prefix ending in "-" (e.g. "ride-")'),
   /** Bump when the lifecycle changes: snapshots taken by another version are discarded. */
   version: z.number().int().min(1),
   snapshotEvery: z.number().int().min(0).max(10_000).optional(),
@@ -148,7 +178,10 @@ export const ProjectionSpec = z.strictObject({
   /** Events become visible to the projection this long after they were stored (eventual consistency). */
   lagMs: NonNegInt.optional(),
   version: z.number().int().min(1).optional(),
-  on: z.array(z.strictObject({ eventType: EventTypeName, ops: z.array(ProjectionOp).min(1).max(20) })).min(1).max(50),
+  on: z
+    .array(z.strictObject({ eventType: EventTypeName, ops: z.array(ProjectionOp).min(1).max(20) }))
+    .min(1)
+    .max(50),
   description: Text.optional(),
 });
 
@@ -185,7 +218,15 @@ export const RelaySpec = z.strictObject({
 
 const ReactionAction = z.union([
   z.strictObject({ command: CommandName, aggregate: z.string().min(1).max(64), id: ValueExprSchema, data: Fields }),
-  z.strictObject({ publish: z.strictObject({ topic: Id, eventType: EventTypeName, streamId: ValueExprSchema, key: ValueExprSchema, data: Fields }) }),
+  z.strictObject({
+    publish: z.strictObject({
+      topic: Id,
+      eventType: EventTypeName,
+      streamId: ValueExprSchema,
+      key: ValueExprSchema,
+      data: Fields,
+    }),
+  }),
 ]);
 
 /** A service reacts to the events its consumer group reads (choreography). */
@@ -194,7 +235,11 @@ export const ServiceSpec = z.strictObject({
   label: ShortText,
   /** The consumer group whose polls feed this service. */
   group: Id,
-  on: z.array(z.strictObject({ eventType: EventTypeName, when: GuardSchema.optional(), do: z.array(ReactionAction).max(10) })).max(50),
+  on: z
+    .array(
+      z.strictObject({ eventType: EventTypeName, when: GuardSchema.optional(), do: z.array(ReactionAction).max(10) }),
+    )
+    .max(50),
   /** Processing fails for events matching this guard (a poison message). */
   failOn: GuardSchema.optional(),
   /** After this many failed attempts a record goes to the dead-letter topic. */
@@ -234,7 +279,11 @@ const CommandCall = z.strictObject({
   issuedBy: z.string().max(64).optional(),
 });
 
-const ResetTo = z.union([z.enum(['earliest', 'latest']), z.strictObject({ offset: NonNegInt }), z.strictObject({ timestamp: NonNegInt })]);
+const ResetTo = z.union([
+  z.enum(['earliest', 'latest']),
+  z.strictObject({ offset: NonNegInt }),
+  z.strictObject({ timestamp: NonNegInt }),
+]);
 
 export const Action = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -262,20 +311,43 @@ export const Action = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('join'), group: Id, member: Id }),
   z.strictObject({ kind: z.literal('leave'), group: Id, member: Id }),
   z.strictObject({ kind: z.literal('crash'), group: Id, member: Id }),
-  z.strictObject({ kind: z.literal('seek'), group: Id, member: Id, topic: Id, partition: NonNegInt, offset: NonNegInt }),
+  z.strictObject({
+    kind: z.literal('seek'),
+    group: Id,
+    member: Id,
+    topic: Id,
+    partition: NonNegInt,
+    offset: NonNegInt,
+  }),
   z.strictObject({ kind: z.literal('reset-offsets'), group: Id, topic: Id, to: ResetTo }),
   z.strictObject({ kind: z.literal('add-partitions'), topic: Id, count: z.number().int().min(1).max(64) }),
   z.strictObject({ kind: z.literal('restart-producer'), producer: Id }),
-  z.strictObject({ kind: z.literal('advance-time'), ms: z.number().int().min(1).max(365 * 86_400_000) }),
+  z.strictObject({
+    kind: z.literal('advance-time'),
+    ms: z
+      .number()
+      .int()
+      .min(1)
+      .max(365 * 86_400_000),
+  }),
   z.strictObject({ kind: z.literal('compact'), topic: Id }),
   z.strictObject({ kind: z.literal('command'), ...CommandCall.shape }),
   /** Two or more commands decided against the same state at the same moment: optimistic concurrency picks one. */
   z.strictObject({ kind: z.literal('race'), commands: z.array(CommandCall).min(2).max(5) }),
-  z.strictObject({ kind: z.literal('relay'), maxEvents: z.number().int().min(1).optional(), crashBeforeCheckpoint: z.boolean().optional() }),
+  z.strictObject({
+    kind: z.literal('relay'),
+    maxEvents: z.number().int().min(1).optional(),
+    crashBeforeCheckpoint: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal('project'), projection: Id, maxEvents: z.number().int().min(1).optional() }),
   z.strictObject({ kind: z.literal('rebuild'), projection: Id }),
   z.strictObject({ kind: z.literal('query'), projection: Id, key: z.string().max(200) }),
-  z.strictObject({ kind: z.literal('load'), aggregate: z.string().min(1).max(64), id: z.string().min(1).max(64), useSnapshot: z.boolean().optional() }),
+  z.strictObject({
+    kind: z.literal('load'),
+    aggregate: z.string().min(1).max(64),
+    id: z.string().min(1).max(64),
+    useSnapshot: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal('enqueue'), queue: Id, event: EventSpec.omit({ key: true, streamId: true }) }),
   z.strictObject({ kind: z.literal('receive'), queue: Id, consumer: Id }),
   z.strictObject({ kind: z.literal('ack'), queue: Id, consumer: Id }),
@@ -285,17 +357,44 @@ export const Action = z.discriminatedUnion('kind', [
 
 /** Checks written into the scenario itself; a test runs every built-in scenario against them. */
 export const Expectation = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('record'), topic: Id, partition: NonNegInt, offset: NonNegInt, eventType: EventTypeName.optional(), key: z.string().nullable().optional() }),
+  z.strictObject({
+    kind: z.literal('record'),
+    topic: Id,
+    partition: NonNegInt,
+    offset: NonNegInt,
+    eventType: EventTypeName.optional(),
+    key: z.string().nullable().optional(),
+  }),
   z.strictObject({ kind: z.literal('no-record'), topic: Id, partition: NonNegInt, offset: NonNegInt }),
   z.strictObject({ kind: z.literal('log-end'), topic: Id, partition: NonNegInt, offset: NonNegInt }),
   z.strictObject({ kind: z.literal('log-start'), topic: Id, partition: NonNegInt, offset: NonNegInt }),
-  z.strictObject({ kind: z.literal('committed'), group: Id, topic: Id, partition: NonNegInt, offset: NonNegInt.nullable() }),
+  z.strictObject({
+    kind: z.literal('committed'),
+    group: Id,
+    topic: Id,
+    partition: NonNegInt,
+    offset: NonNegInt.nullable(),
+  }),
   z.strictObject({ kind: z.literal('lag'), group: Id, topic: Id, partition: NonNegInt, lag: NonNegInt.nullable() }),
   z.strictObject({ kind: z.literal('assignment'), group: Id, member: Id, topic: Id, partitions: z.array(NonNegInt) }),
   z.strictObject({ kind: z.literal('stored-events'), count: NonNegInt }),
   z.strictObject({ kind: z.literal('stream'), streamId: Id, revision: z.number().int().min(-1) }),
-  z.strictObject({ kind: z.literal('aggregate'), aggregate: z.string().min(1).max(64), id: z.string().min(1).max(64), status: FieldName.optional(), field: FieldName.optional(), equals: Json.optional() }),
-  z.strictObject({ kind: z.literal('read-model'), projection: Id, key: z.string().max(200), field: FieldName.optional(), equals: Json.optional(), absent: z.boolean().optional() }),
+  z.strictObject({
+    kind: z.literal('aggregate'),
+    aggregate: z.string().min(1).max(64),
+    id: z.string().min(1).max(64),
+    status: FieldName.optional(),
+    field: FieldName.optional(),
+    equals: Json.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('read-model'),
+    projection: Id,
+    key: z.string().max(200),
+    field: FieldName.optional(),
+    equals: Json.optional(),
+    absent: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal('checkpoint'), projection: Id, position: NonNegInt }),
   z.strictObject({ kind: z.literal('effect'), effect: z.string().min(1).max(60), count: NonNegInt }),
   z.strictObject({ kind: z.literal('queue-size'), queue: Id, size: NonNegInt }),
@@ -341,11 +440,23 @@ export const PracticeSpec = z.strictObject({
       z.strictObject({
         id: Id,
         prompt: z.string().min(1).max(1000),
-        choices: z.array(z.strictObject({ id: Id, text: z.string().min(1).max(400), inReference: z.boolean() })).max(12).optional(),
+        choices: z
+          .array(z.strictObject({ id: Id, text: z.string().min(1).max(400), inReference: z.boolean() }))
+          .max(12)
+          .optional(),
         /** The reference answer in prose. */
         reference: Text,
         /** Points a good answer covers; keywords (any of them, case-insensitive) detect a point in free text. */
-        points: z.array(z.strictObject({ id: Id, text: z.string().min(1).max(400), keywords: z.array(z.string().min(2).max(60)).min(1).max(12) })).min(1).max(12),
+        points: z
+          .array(
+            z.strictObject({
+              id: Id,
+              text: z.string().min(1).max(400),
+              keywords: z.array(z.string().min(2).max(60)).min(1).max(12),
+            }),
+          )
+          .min(1)
+          .max(12),
       }),
     )
     .min(1)

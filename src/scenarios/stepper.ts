@@ -45,9 +45,15 @@ export class Stepper {
    * clamp and round first) instead of looping forever looking for a snapshot.
    */
   at(step: number): StepResult<World> {
-    if (!Number.isSafeInteger(step) || step < 0) throw new RangeError(`Stepper.at: the step must be a whole number ≥ 0, got ${String(step)}`);
+    if (!Number.isSafeInteger(step) || step < 0)
+      throw new RangeError(`Stepper.at: the step must be a whole number ≥ 0, got ${String(step)}`);
     const k = Math.min(step, this.lastStep);
-    if (k === 0) return { world: this.snapshots.get(0)!, effects: this.initialEffects, narration: this.narration(0, this.initialEffects) };
+    if (k === 0)
+      return {
+        world: this.snapshots.get(0)!,
+        effects: this.initialEffects,
+        narration: this.narration(0, this.initialEffects),
+      };
     const before = this.worldBefore(k);
     const { world, effects } = this.apply(before, k);
     return { world, effects, narration: this.narration(k, effects) };
@@ -75,7 +81,10 @@ export class Stepper {
     const timed: World = { ...world, step: k, time: world.time + this.scenario.stepMs };
     try {
       return withStepBudget(() => {
-        const done = entry.kind === 'script' ? applyAction(timed, entry.step.action, this.rt) : applyInput(timed, entry.input, this.rt);
+        const done =
+          entry.kind === 'script'
+            ? applyAction(timed, entry.step.action, this.rt)
+            : applyInput(timed, entry.input, this.rt);
         const after = settle(done.world, this.rt);
         checkAggregatesWritten(world, after.world, this.rt);
         return { world: after.world, effects: [...done.effects, ...after.effects] };
@@ -84,7 +93,10 @@ export class Stepper {
       const reason = stopReason(err);
       if (reason === null) throw err;
       const error = stoppedMessage(k, reason);
-      return { world: timed, effects: [{ kind: 'request-rejected', request: STOPPED, target: `step ${k}`, error, reason: error }] };
+      return {
+        world: timed,
+        effects: [{ kind: 'request-rejected', request: STOPPED, target: `step ${k}`, error, reason: error }],
+      };
     }
   }
 

@@ -5,9 +5,7 @@
 import { changesTheStory, type LearnerInput } from '../engine/types';
 import type { ScenarioDef, StepDef } from './schema';
 
-export type TimelineEntry =
-  | { kind: 'script'; index: number; step: StepDef }
-  | { kind: 'input'; input: LearnerInput };
+export type TimelineEntry = { kind: 'script'; index: number; step: StepDef } | { kind: 'input'; input: LearnerInput };
 
 export function buildTimeline(scenario: ScenarioDef, inputs: readonly LearnerInput[]): TimelineEntry[] {
   const pending = inputs

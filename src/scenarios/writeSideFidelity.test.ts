@@ -37,7 +37,7 @@ describe('write-side and queue content agrees with the real systems', () => {
     expect(t).toMatch(/the revision the client saw/);
   });
 
-  it('point 16: log-vs-queue names RabbitMQ\'s consumer_timeout and the versions its text describes', () => {
+  it("point 16: log-vs-queue names RabbitMQ's consumer_timeout and the versions its text describes", () => {
     const t = texts('log-vs-queue');
     expect(t).not.toMatch(/rather than after a timeout/);
     expect(t).toMatch(/consumer_timeout, 30 minutes by default since 3\.8\.17/);
@@ -50,7 +50,9 @@ describe('write-side and queue content agrees with the real systems', () => {
       const stepper = new Stepper(s, []);
       const { world } = stepper.at(s.steps.length);
       const prefixes = s.topology.aggregates!.map((a) => a.streamPrefix);
-      const foreign = world.log.events.filter((e) => !prefixes.some((p) => e.streamId.startsWith(p))).map((e) => `${s.id}: ${e.eventType} in ${e.streamId}`);
+      const foreign = world.log.events
+        .filter((e) => !prefixes.some((p) => e.streamId.startsWith(p)))
+        .map((e) => `${s.id}: ${e.eventType} in ${e.streamId}`);
       expect(foreign).toEqual([]);
     }
   });
@@ -62,13 +64,19 @@ describe('write-side and queue content agrees with the real systems', () => {
     expect(ops).toContainEqual({ op: 'add', field: 'currency', value: 'USD' });
     const v2 = d.topology.eventTypes!.find((e) => e.name === 'OrderPlaced')!;
     expect(v2.fields.find((f) => f.name === 'email')!.optional).toBe(true);
-    expect(findBuiltin('schema-evolution')!.topology.upcasters![0]!.ops).toContainEqual({ op: 'add', field: 'currency', value: 'USD' });
+    expect(findBuiltin('schema-evolution')!.topology.upcasters![0]!.ops).toContainEqual({
+      op: 'add',
+      field: 'currency',
+      value: 'USD',
+    });
   });
 
-  it('ride-sharing does not claim the receipt\'s chain reaches RideRequested, and shows how to carry the ride\'s id', () => {
+  it("ride-sharing does not claim the receipt's chain reaches RideRequested, and shows how to carry the ride's id", () => {
     const s = findBuiltin('ride-sharing')!;
     const { world } = new Stepper(s, []).at(s.steps.length);
-    const receipt = world.broker.topics['rider-notifications']!.partitions.flatMap((p) => p.records).find((r) => r.headers.eventType === 'ReceiptSent')!;
+    const receipt = world.broker.topics['rider-notifications']!.partitions.flatMap((p) => p.records).find(
+      (r) => r.headers.eventType === 'ReceiptSent',
+    )!;
     const request = world.log.events.find((e) => e.eventType === 'RideRequested')!;
     expect(receipt.headers.correlationId).not.toBe(request.metadata?.correlationId);
     const t = texts('ride-sharing');

@@ -15,9 +15,20 @@ export function toAppends(events: readonly RecordedEvent[]): StreamAppend[] {
   const appends: StreamAppend[] = [];
   for (const e of events) {
     const last = appends[appends.length - 1];
-    const fresh: NewEvent = { eventId: e.eventId, eventType: e.eventType, schemaVersion: e.schemaVersion ?? 1, data: e.data, metadata: e.metadata ?? {} };
+    const fresh: NewEvent = {
+      eventId: e.eventId,
+      eventType: e.eventType,
+      schemaVersion: e.schemaVersion ?? 1,
+      data: e.data,
+      metadata: e.metadata ?? {},
+    };
     if (last && last.streamId === e.streamId) last.events.push(fresh);
-    else appends.push({ streamId: e.streamId, events: [fresh], expectedRevision: e.revision === 0 ? 'no_stream' : e.revision - 1 });
+    else
+      appends.push({
+        streamId: e.streamId,
+        events: [fresh],
+        expectedRevision: e.revision === 0 ? 'no_stream' : e.revision - 1,
+      });
   }
   return appends;
 }

@@ -20,7 +20,10 @@ describe('branches', () => {
   it('leave the parent run untouched and agree with it up to the branch step', () => {
     const parent = new Stepper(scenario, []);
     const before = JSON.stringify(parent.at(6));
-    const branch = new Stepper(scenario, branchInputs([], 4, { kind: 'produce', atStep: 0, topic: 'orders', key: 'mine', value: 'hello' }));
+    const branch = new Stepper(
+      scenario,
+      branchInputs([], 4, { kind: 'produce', atStep: 0, topic: 'orders', key: 'mine', value: 'hello' }),
+    );
     for (let k = 0; k <= 4; k++) expect(JSON.stringify(branch.at(k).world)).toBe(JSON.stringify(parent.at(k).world));
     const mine = branch.at(5);
     expect(mine.narration).toMatchObject({ generated: true, title: 'You produced a record with key "mine"' });

@@ -5,7 +5,11 @@
 import { changesTheStory, type LearnerInput } from '../engine/types';
 
 /** Inputs of a branch taken at `step` of a run whose inputs are `parentInputs`. */
-export function branchInputs(parentInputs: readonly LearnerInput[], step: number, action: LearnerInput): LearnerInput[] {
+export function branchInputs(
+  parentInputs: readonly LearnerInput[],
+  step: number,
+  action: LearnerInput,
+): LearnerInput[] {
   // A story input recorded at step s is run step s+1, so the parent's steps 1…j keep those with s < j.
   const kept = parentInputs.filter((i) => (changesTheStory(i) ? i.atStep < step : i.atStep <= step));
   return [...kept, { ...action, atStep: step }];

@@ -26,7 +26,10 @@ const TARGET = 2;
 
 /** Fails instead of hanging: every open and every restart must settle quickly. */
 const bounded = <T>(what: string, p: Promise<T>, ms = 5000): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: still not settled after ${ms} ms`)), ms))]);
+  Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: still not settled after ${ms} ms`)), ms)),
+  ]);
 
 async function tab(runId: string, requestedStep: number | null = null) {
   const db = await openRunDatabase(runId);
@@ -108,7 +111,17 @@ describe('run session: damaged stored events (issue 19)', () => {
     };
     const shape = Object.keys((await rawEvents(await baseline()))[TARGET]!);
     // The stored shape, read from the database (not assumed).
-    expect(shape.sort()).toEqual(['data', 'eventId', 'eventType', 'metadata', 'position', 'recordedAt', 'revision', 'schemaVersion', 'streamId']);
+    expect(shape.sort()).toEqual([
+      'data',
+      'eventId',
+      'eventType',
+      'metadata',
+      'position',
+      'recordedAt',
+      'revision',
+      'schemaVersion',
+      'streamId',
+    ]);
 
     const failures: string[] = [];
     let cases = 0;
@@ -133,26 +146,32 @@ describe('run session: damaged stored events (issue 19)', () => {
         }
         const problems: string[] = [];
         const { storage, answers } = t.state();
-        if (storage.damaged !== true) problems.push(`not damaged (mode ${storage.mode}, error ${String(storage.error)})`);
+        if (storage.damaged !== true)
+          problems.push(`not damaged (mode ${storage.mode}, error ${String(storage.error)})`);
         if (!/stored event|disagree/.test(storage.error ?? '')) problems.push(`message: ${String(storage.error)}`);
-        else if (/TypeError|RangeError|ZodError|Expected|undefined|NaN|\[object/.test(storage.error!)) problems.push(`raw text in: ${storage.error}`);
+        else if (/TypeError|RangeError|ZodError|Expected|undefined|NaN|\[object/.test(storage.error!))
+          problems.push(`raw text in: ${storage.error}`);
         if (!/Start this run again/.test(storage.error ?? '')) problems.push('no "Start this run again"');
         if (JSON.stringify(answers) !== ANSWERS) problems.push(`answers: ${JSON.stringify(answers)}`);
         try {
           await bounded('restart', t.session.restart());
           await bounded('settled', t.session.settled());
           const after = t.state();
-          if (after.storage.error !== null || after.storage.damaged) problems.push(`after restart: ${String(after.storage.error)}`);
-          if (JSON.stringify(after.answers) !== ANSWERS) problems.push(`answers after restart: ${JSON.stringify(after.answers)}`);
+          if (after.storage.error !== null || after.storage.damaged)
+            problems.push(`after restart: ${String(after.storage.error)}`);
+          if (JSON.stringify(after.answers) !== ANSWERS)
+            problems.push(`answers after restart: ${JSON.stringify(after.answers)}`);
           const stored = await bounded('readAll', t.db.store.readAll());
           if (stored.length < before.length) problems.push(`events lost: ${stored.length} of ${before.length}`);
-          if (JSON.stringify(stored.map((e) => e.eventId)) !== JSON.stringify(before.map((e) => e.eventId))) problems.push('stored events differ from those before the damage');
+          if (JSON.stringify(stored.map((e) => e.eventId)) !== JSON.stringify(before.map((e) => e.eventId)))
+            problems.push('stored events differ from those before the damage');
           // It plays on: a step forward stores that step's events.
           await bounded('goTo', t.session.goTo(6));
           await bounded('settled', t.session.settled());
           const played = await t.db.store.readAll();
           if (t.state().storage.error !== null) problems.push(`stepping: ${String(t.state().storage.error)}`);
-          if (played.length !== 8 || played.length !== t.state().world.log.events.length) problems.push(`stepping stored ${played.length}, the world has ${t.state().world.log.events.length}`);
+          if (played.length !== 8 || played.length !== t.state().world.log.events.length)
+            problems.push(`stepping stored ${played.length}, the world has ${t.state().world.log.events.length}`);
         } catch (err) {
           problems.push(`restart: ${String(err)}`);
         }

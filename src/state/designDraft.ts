@@ -14,7 +14,9 @@ interface DraftState {
 
 export const designDraftStore = createStore<DraftState>()(() => ({ scenarioId: null, draft: null }));
 
-export const publishDesignDraft = (scenarioId: string, draft: ScenarioDef | null) => designDraftStore.setState({ scenarioId, draft });
+export const publishDesignDraft = (scenarioId: string, draft: ScenarioDef | null) =>
+  designDraftStore.setState({ scenarioId, draft });
 
 /** The valid unsaved draft of this scenario, if the editor holds one. */
-export const useDesignDraft = (scenarioId: string): ScenarioDef | null => useStore(designDraftStore, (s) => (s.scenarioId === scenarioId ? s.draft : null));
+export const useDesignDraft = (scenarioId: string): ScenarioDef | null =>
+  useStore(designDraftStore, (s) => (s.scenarioId === scenarioId ? s.draft : null));

@@ -15,7 +15,9 @@ export interface DraftCheck {
 
 export function checkDraft(text: string): DraftCheck {
   const r = importScenarioText(text);
-  return r.ok ? { issues: [], findings: lintScenario(r.scenario), scenario: r.scenario } : { issues: r.issues, findings: [] };
+  return r.ok
+    ? { issues: [], findings: lintScenario(r.scenario), scenario: r.scenario }
+    : { issues: r.issues, findings: [] };
 }
 
 /** Undo history of drafts: `past` before the present, `future` after an undo. */
@@ -35,7 +37,8 @@ export const historyOf = (text: string): History => ({ past: [], present: text, 
  */
 export function edit(h: History, text: string, coalesce?: string): History {
   if (text === h.present) return h;
-  if (coalesce !== undefined && coalesce === h.lastKey && h.past.length > 0) return { past: h.past, present: text, future: [], lastKey: coalesce };
+  if (coalesce !== undefined && coalesce === h.lastKey && h.past.length > 0)
+    return { past: h.past, present: text, future: [], lastKey: coalesce };
   return { past: [...h.past, h.present].slice(-200), present: text, future: [], lastKey: coalesce };
 }
 
@@ -50,10 +53,13 @@ export function redo(h: History): History {
 }
 
 /** The draft as a JSON value for the design forms, or why it cannot be one. */
-export function draftDocument(text: string): { ok: true; doc: Record<string, unknown> } | { ok: false; message: string } {
+export function draftDocument(
+  text: string,
+): { ok: true; doc: Record<string, unknown> } | { ok: false; message: string } {
   try {
     const doc: unknown = JSON.parse(text);
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, message: 'The scenario must be a JSON object.' };
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+      return { ok: false, message: 'The scenario must be a JSON object.' };
     return { ok: true, doc: doc as Record<string, unknown> };
   } catch (err) {
     return { ok: false, message: err instanceof Error ? err.message : String(err) };

@@ -14,9 +14,28 @@ function longScenario(steps: number): ScenarioDef {
   const script: StepDef[] = [];
   for (let i = 0; script.length < steps; i++) {
     const k = `order-${i % 50}`;
-    script.push({ title: 'publish', narration: 'step', action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'OrderPlaced', streamId: k, key: k, data: { n: i } } } });
-    if (i % 4 === 3) script.push({ title: 'poll', narration: 'step', action: { kind: 'poll', group: 'billing', member: i % 8 === 3 ? 'billing-1' : 'billing-2' } });
-    if (i % 6 === 5) script.push({ title: 'poll', narration: 'step', action: { kind: 'poll', group: 'analytics', member: 'analytics-1' } });
+    script.push({
+      title: 'publish',
+      narration: 'step',
+      action: {
+        kind: 'publish',
+        producer: 'checkout',
+        topic: 'orders',
+        event: { eventType: 'OrderPlaced', streamId: k, key: k, data: { n: i } },
+      },
+    });
+    if (i % 4 === 3)
+      script.push({
+        title: 'poll',
+        narration: 'step',
+        action: { kind: 'poll', group: 'billing', member: i % 8 === 3 ? 'billing-1' : 'billing-2' },
+      });
+    if (i % 6 === 5)
+      script.push({
+        title: 'poll',
+        narration: 'step',
+        action: { kind: 'poll', group: 'analytics', member: 'analytics-1' },
+      });
   }
   return { ...base, id: 'long', steps: script.slice(0, steps) };
 }

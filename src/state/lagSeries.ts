@@ -68,7 +68,11 @@ export const DEFAULT_MAX_POINTS = 240;
 export const DEFAULT_SNAPSHOT_EVERY = 25;
 
 /** Steps between samples: 1 for runs of at most `maxPoints` steps, else a multiple of the snapshot interval. */
-export function lagStride(lastStep: number, maxPoints = DEFAULT_MAX_POINTS, snapshotEvery = DEFAULT_SNAPSHOT_EVERY): number {
+export function lagStride(
+  lastStep: number,
+  maxPoints = DEFAULT_MAX_POINTS,
+  snapshotEvery = DEFAULT_SNAPSHOT_EVERY,
+): number {
   if (lastStep <= maxPoints) return 1;
   return snapshotEvery * Math.ceil(lastStep / (snapshotEvery * maxPoints));
 }
@@ -135,7 +139,9 @@ export function lagSeriesOf(stepper: Stepper, options: LagSeriesOptions = {}): L
   if (!series) {
     const dense = lagStride(stepper.lastStep, options.maxPoints, options.snapshotEvery) === 1;
     let own: Stepper | null = null;
-    const source: WorldSource = dense ? { at: (s) => (own ??= new Stepper(stepper.scenario, stepper.inputs, 1)).at(s) } : stepper;
+    const source: WorldSource = dense
+      ? { at: (s) => (own ??= new Stepper(stepper.scenario, stepper.inputs, 1)).at(s) }
+      : stepper;
     series = new LagSeries(source, stepper.lastStep, options);
     seriesByStepper.set(stepper, series);
   }

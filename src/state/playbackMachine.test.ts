@@ -21,7 +21,8 @@ function target(lastStep: number, start = 0, questions = new Set<number>()) {
   return { t, visited, step: () => step };
 }
 
-const start = (t: PlaybackTarget, speed = 1000) => createActor(playbackMachine, { input: { target: t, speed } }).start();
+const start = (t: PlaybackTarget, speed = 1000) =>
+  createActor(playbackMachine, { input: { target: t, speed } }).start();
 
 describe('playback machine', () => {
   it('starts idle at step 0, paused mid-way and finished at the end', () => {

@@ -51,10 +51,13 @@ export const playbackMachine = setup({
     notAtEnd: ({ context }) => context.target.step() < context.target.lastStep(),
     notAtStart: ({ context }) => context.target.step() > 0,
     asks: ({ context }) => context.target.hasOpenQuestion(),
-    validSeek: ({ context, event }) => event.type === 'SEEK' && event.step >= 0 && event.step <= context.target.lastStep(),
+    validSeek: ({ context, event }) =>
+      event.type === 'SEEK' && event.step >= 0 && event.step <= context.target.lastStep(),
   },
   actions: {
-    setSpeed: assign({ speed: ({ event, context }) => (event.type === 'SET_SPEED' && event.speed > 0 ? event.speed : context.speed) }),
+    setSpeed: assign({
+      speed: ({ event, context }) => (event.type === 'SET_SPEED' && event.speed > 0 ? event.speed : context.speed),
+    }),
     back: ({ context }) => void context.target.goTo(context.target.step() - 1),
     restart: ({ context }) => void context.target.goTo(0),
     answer: ({ context, event }) => {
@@ -126,7 +129,11 @@ export const playbackMachine = setup({
           invoke: {
             src: 'move',
             input: ({ context }) => ({ target: context.target, to: context.target.step() + 1 }),
-            onDone: [{ guard: 'asks', target: '#playback.asking' }, { guard: 'atEnd', target: '#playback.finished' }, { target: 'waiting' }],
+            onDone: [
+              { guard: 'asks', target: '#playback.asking' },
+              { guard: 'atEnd', target: '#playback.finished' },
+              { target: 'waiting' },
+            ],
             onError: { target: '#playback.paused' },
           },
         },

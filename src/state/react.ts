@@ -74,7 +74,12 @@ export const NO_CHROME: RunChrome = {
 
 const RunContext = createContext<RunContextValue | null>(null);
 
-export function RunProvider({ store, playback, chrome = NO_CHROME, children }: Omit<RunContextValue, 'chrome'> & { chrome?: RunChrome; children: ReactNode }) {
+export function RunProvider({
+  store,
+  playback,
+  chrome = NO_CHROME,
+  children,
+}: Omit<RunContextValue, 'chrome'> & { chrome?: RunChrome; children: ReactNode }) {
   const value = useMemo(() => ({ store, playback, chrome }), [store, playback, chrome]);
   return createElement(RunContext.Provider, { value }, children);
 }

@@ -28,13 +28,26 @@ describe('routes', () => {
 
 describe('embed routes', () => {
   it('parses and formats an embedded scenario and an embedded share link', () => {
-    expect(parseRoute('#/embed/s/pubsub-basics/3')).toEqual({ page: 'embed', of: { page: 'scenario', scenarioId: 'pubsub-basics', step: 3 } });
-    expect(formatRoute({ page: 'embed', of: { page: 'scenario', scenarioId: 'pubsub-basics', step: 3 } })).toBe('#/embed/s/pubsub-basics/3');
+    expect(parseRoute('#/embed/s/pubsub-basics/3')).toEqual({
+      page: 'embed',
+      of: { page: 'scenario', scenarioId: 'pubsub-basics', step: 3 },
+    });
+    expect(formatRoute({ page: 'embed', of: { page: 'scenario', scenarioId: 'pubsub-basics', step: 3 } })).toBe(
+      '#/embed/s/pubsub-basics/3',
+    );
     expect(parseRoute('#/embed/share/abc_-9')).toEqual({ page: 'embed', of: { page: 'share', data: 'abc_-9' } });
     expect(formatRoute({ page: 'embed', of: { page: 'share', data: 'abc_-9' } })).toBe('#/embed/share/abc_-9');
   });
 
   it('embeds nothing else', () => {
-    for (const bad of ['#/embed', '#/embed/', '#/embed/r/run-1/2', '#/embed/embed/s/x/1', '#/embed/s/<b>/1', '#/embed/s/x/y']) expect(parseRoute(bad).page).toBe('not-found');
+    for (const bad of [
+      '#/embed',
+      '#/embed/',
+      '#/embed/r/run-1/2',
+      '#/embed/embed/s/x/1',
+      '#/embed/s/<b>/1',
+      '#/embed/s/x/y',
+    ])
+      expect(parseRoute(bad).page).toBe('not-found');
   });
 });

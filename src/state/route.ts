@@ -14,9 +14,11 @@ export type Route =
   | { page: 'scenario'; scenarioId: string; step: number | null }
   | { page: 'run'; runId: string; step: number | null }
   | { page: 'share'; data: string }
-  | { page: 'embed'; of: { page: 'scenario'; scenarioId: string; step: number | null } | { page: 'share'; data: string } }
+  | {
+      page: 'embed';
+      of: { page: 'scenario'; scenarioId: string; step: number | null } | { page: 'share'; data: string };
+    }
   | { page: 'not-found'; hash: string };
-
 
 /** A missing step means "where the learner left off"; a malformed one is rejected. */
 function parseStep(raw: string | undefined): number | null | 'invalid' {
@@ -31,13 +33,18 @@ export function parseRoute(hash: string): Route {
   const parts = path.replace(/^\//, '').split('/');
   if (parts[0] === 'embed') {
     const inner = parseRoute(`#/${parts.slice(1).join('/')}`);
-    return inner.page === 'scenario' || inner.page === 'share' ? { page: 'embed', of: inner } : { page: 'not-found', hash };
+    return inner.page === 'scenario' || inner.page === 'share'
+      ? { page: 'embed', of: inner }
+      : { page: 'not-found', hash };
   }
   const [kind, id, step, ...rest] = parts;
   if (kind === 'share' && id && parts.length === 2) return { page: 'share', data: id };
   if ((kind === 's' || kind === 'r') && id && isId(safeDecode(id)) && rest.length === 0) {
     const n = parseStep(step);
-    if (n !== 'invalid') return kind === 's' ? { page: 'scenario', scenarioId: safeDecode(id), step: n } : { page: 'run', runId: safeDecode(id), step: n };
+    if (n !== 'invalid')
+      return kind === 's'
+        ? { page: 'scenario', scenarioId: safeDecode(id), step: n }
+        : { page: 'run', runId: safeDecode(id), step: n };
   }
   return { page: 'not-found', hash };
 }

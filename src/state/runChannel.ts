@@ -24,7 +24,9 @@ interface Message {
 const isMessage = (m: unknown, runId: string): m is Message => {
   if (!m || typeof m !== 'object') return false;
   const x = m as Partial<Message>;
-  return x.v === 1 && x.runId === runId && typeof x.sender === 'string' && (x.kind === 'changed' || x.kind === 'restarted');
+  return (
+    x.v === 1 && x.runId === runId && typeof x.sender === 'string' && (x.kind === 'changed' || x.kind === 'restarted')
+  );
 };
 
 let tabs = 0;

@@ -22,7 +22,10 @@ export const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' :
 
 /** A damaged record as the learner reads it, with what is kept. */
 export function damageOf(err: DamagedRunRecordError, fallbackInputs: readonly LearnerInput[]): Damage {
-  const salvage = err.salvage.inputs.length > 0 || fallbackInputs.length === 0 ? err.salvage : { ...err.salvage, inputs: [...fallbackInputs] };
+  const salvage =
+    err.salvage.inputs.length > 0 || fallbackInputs.length === 0
+      ? err.salvage
+      : { ...err.salvage, inputs: [...fallbackInputs] };
   return {
     message: `${err.message} Nothing was changed; the run is shown read-only. Start this run again to repair it: the answers and stored events that can still be read are kept.`,
     salvage,
@@ -39,23 +42,44 @@ export function storedEventsDamage(problem: string, salvage: RunSalvage): Damage
 }
 
 /** A stored event that does not validate. */
-export const damagedEventOf = (err: DamagedStoredEventError, salvage: RunSalvage): Damage => storedEventsDamage(err.message, salvage);
+export const damagedEventOf = (err: DamagedStoredEventError, salvage: RunSalvage): Damage =>
+  storedEventsDamage(err.message, salvage);
 
 /**
  * What starting a damaged run again did: `onDisk` = how many stored events could be read (null:
  * not all could), `stored` = how many are stored now, `answers` = how many answers are kept.
  */
-export function restartNotice(o: { onDisk: number | null; clearEvents: boolean; refill: boolean; stored: number; answers: number }): string {
+export function restartNotice(o: {
+  onDisk: number | null;
+  clearEvents: boolean;
+  refill: boolean;
+  stored: number;
+  answers: number;
+}): string {
   const cleared =
-    o.onDisk === null ? 'Its stored events could not all be read and were cleared' : `Its ${plural(o.onDisk, 'stored event')} did not match what can still be read of it and were cleared`;
+    o.onDisk === null
+      ? 'Its stored events could not all be read and were cleared'
+      : `Its ${plural(o.onDisk, 'stored event')} did not match what can still be read of it and were cleared`;
   const kept = `${plural(o.answers, 'answer')} kept.`;
-  if (o.refill) return `This run was started again. ${cleared}, then stored again from the scenario (${plural(o.stored, 'event')}). ${kept}`;
+  if (o.refill)
+    return `This run was started again. ${cleared}, then stored again from the scenario (${plural(o.stored, 'event')}). ${kept}`;
   if (o.clearEvents) return `This run was started again. ${cleared}; they are stored again as you step. ${kept}`;
   return `This run was started again: its saved record was repaired, with ${plural(o.answers, 'answer')} and ${plural(o.onDisk ?? 0, 'stored event')} kept.`;
 }
 
 /** Errors whose message is written for the learner; anything else is described in plain words (never raw error text). */
-const WORDED = new Set(['StorageFullError', 'StorageUnavailableError', 'DatabaseUpgradedElsewhereError', 'DatabaseDeletedElsewhereError', 'DatabaseClosedError', 'DamagedRunRecordError', 'DamagedStoredEventError', 'RunDivergedError']);
+const WORDED = new Set([
+  'StorageFullError',
+  'StorageUnavailableError',
+  'DatabaseUpgradedElsewhereError',
+  'DatabaseDeletedElsewhereError',
+  'DatabaseClosedError',
+  'DamagedRunRecordError',
+  'DamagedStoredEventError',
+  'RunDivergedError',
+]);
 
 export const describe = (err: unknown): string =>
-  err instanceof Error && WORDED.has(err.name) ? err.message : describeFailure('Storing this run', err, 'What you see is shown but may not be kept');
+  err instanceof Error && WORDED.has(err.name)
+    ? err.message
+    : describeFailure('Storing this run', err, 'What you see is shown but may not be kept');

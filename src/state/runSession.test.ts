@@ -26,14 +26,39 @@ async function putRaw(runId: string, value: unknown) {
  */
 function storedVersion(id: string): ScenarioDef {
   const base = findBuiltin(id)!;
-  const types = [...new Set(base.steps.flatMap((st) => (st.action.kind === 'publish' ? [st.action.event.eventType] : [])))];
+  const types = [
+    ...new Set(base.steps.flatMap((st) => (st.action.kind === 'publish' ? [st.action.event.eventType] : []))),
+  ];
   return {
     ...base,
     topology: {
       ...base.topology,
-      aggregates: [{ type: 'Story', streamPrefix: '', version: 1, initial: 'open', fields: {}, commands: types.map((t) => ({ command: `Record${t}`, when: ['open'], emit: [{ eventType: t, data: {} }] })), evolve: types.map((t) => ({ eventType: t })) }],
+      aggregates: [
+        {
+          type: 'Story',
+          streamPrefix: '',
+          version: 1,
+          initial: 'open',
+          fields: {},
+          commands: types.map((t) => ({ command: `Record${t}`, when: ['open'], emit: [{ eventType: t, data: {} }] })),
+          evolve: types.map((t) => ({ eventType: t })),
+        },
+      ],
     },
-    steps: base.steps.map((st) => (st.action.kind === 'publish' ? { ...st, action: { kind: 'command' as const, aggregate: 'Story', id: st.action.event.streamId, command: `Record${st.action.event.eventType}`, data: {} } } : st)),
+    steps: base.steps.map((st) =>
+      st.action.kind === 'publish'
+        ? {
+            ...st,
+            action: {
+              kind: 'command' as const,
+              aggregate: 'Story',
+              id: st.action.event.streamId,
+              command: `Record${st.action.event.eventType}`,
+              data: {},
+            },
+          }
+        : st,
+    ),
   };
 }
 const scenario = storedVersion('pubsub-basics');
@@ -47,7 +72,15 @@ function fakePort(initial: { run?: RunRecord; events?: RecordedEvent[] } = {}) {
     loadRun: async () => run,
     commitStep: async ({ appends, run: r }) => {
       commits.push(appends);
-      for (const a of appends) for (const e of a.events) events.push({ ...e, streamId: a.streamId, revision: 0, position: events.length + 1, recordedAt: 0 } as RecordedEvent);
+      for (const a of appends)
+        for (const e of a.events)
+          events.push({
+            ...e,
+            streamId: a.streamId,
+            revision: 0,
+            position: events.length + 1,
+            recordedAt: 0,
+          } as RecordedEvent);
       run = r;
     },
     saveRun: async (r) => {
@@ -63,7 +96,7 @@ function fakePort(initial: { run?: RunRecord; events?: RecordedEvent[] } = {}) {
 }
 
 describe('run session', () => {
-  it('stores each step\'s new events with the cursor, and only moves the cursor when going back', async () => {
+  it("stores each step's new events with the cursor, and only moves the cursor when going back", async () => {
     const fake = fakePort();
     const session = createRunSession({ scenario, runId: 't', port: fake.port, requestedStep: null, now: () => 1 });
     await session.ready;
@@ -125,9 +158,20 @@ describe('run session', () => {
   });
 
   it('plays in memory when there is no storage, and says so', async () => {
-    const session = createRunSession({ scenario, runId: 't', port: null, unavailableReason: 'IndexedDB is unavailable', requestedStep: 3, now: () => 1 });
+    const session = createRunSession({
+      scenario,
+      runId: 't',
+      port: null,
+      unavailableReason: 'IndexedDB is unavailable',
+      requestedStep: 3,
+      now: () => 1,
+    });
     await session.ready;
-    expect(session.store.getState().storage).toMatchObject({ mode: 'memory', storedCount: 3, notice: 'IndexedDB is unavailable' });
+    expect(session.store.getState().storage).toMatchObject({
+      mode: 'memory',
+      storedCount: 3,
+      notice: 'IndexedDB is unavailable',
+    });
   });
 });
 
@@ -201,7 +245,9 @@ describe('run session: two tabs of one run', () => {
     });
     expect(b.state().step).toBe(0);
     expect(b.state().storage.storedCount).toBe(a.state().storage.storedCount);
-    expect(b.state().storage.notice).toMatch(/^Another tab of this run (went on to step 6 and )?answered 1 question; it is the same run/);
+    expect(b.state().storage.notice).toMatch(
+      /^Another tab of this run (went on to step 6 and )?answered 1 question; it is the same run/,
+    );
     // B, now knowing what is stored, steps on without rewriting it, and its answer view stays.
     await stepTo(b.session, 7);
     expect(b.state().storage.error).toBeNull();
@@ -231,7 +277,8 @@ describe('run session: two tabs of one run', () => {
 
   it('rejects steps that are not whole numbers (the stepper is never asked for them)', async () => {
     const s = (await tab(uniqueDbName('nan'), 2)).session;
-    for (const bad of [Number.NaN, 1.5, Infinity, '3' as unknown as number]) await expect(s.goTo(bad)).rejects.toBeInstanceOf(RangeError);
+    for (const bad of [Number.NaN, 1.5, Infinity, '3' as unknown as number])
+      await expect(s.goTo(bad)).rejects.toBeInstanceOf(RangeError);
     expect(s.store.getState().step).toBe(2);
     s.close();
   });
@@ -277,7 +324,11 @@ describe('run session: damaged run records (19.7)', () => {
 
         const t = await tab(base.runId, null);
         const storage = t.state().storage;
-        expect(storage.error, what).toMatch(field === 'scenarioId' && value === 'another-scenario' ? /saved record is damaged \(it belongs to another scenario\)/ : /^This run's saved record is damaged \(/);
+        expect(storage.error, what).toMatch(
+          field === 'scenarioId' && value === 'another-scenario'
+            ? /saved record is damaged \(it belongs to another scenario\)/
+            : /^This run's saved record is damaged \(/,
+        );
         expect(storage.error, what).toMatch(/Start this run again/);
         expect(storage.error, what).not.toMatch(/TypeError|RangeError|Expected|undefined|NaN|\[object/);
         expect(storage.damaged, what).toBe(true);
@@ -295,7 +346,13 @@ describe('run session: damaged run records (19.7)', () => {
         expect(after.storage.notice, what).toMatch(/started again/);
         expect((await t.db.store.readAll()).length, what).toBe(base.events);
         const repaired = (await t.db.loadRun())!;
-        expect(repaired, what).toMatchObject({ runId: base.runId, scenarioId: partitions.id, parentRunId: null, branchedAtStep: null, furthestStep: base.record.furthestStep });
+        expect(repaired, what).toMatchObject({
+          runId: base.runId,
+          scenarioId: partitions.id,
+          parentRunId: null,
+          branchedAtStep: null,
+          furthestStep: base.record.furthestStep,
+        });
         if (field !== 'inputs') expect(after.answers, what).toEqual({ [Q6]: 'per-key' });
         // It plays on (one step further each time: the next case starts from there).
         const next = Math.min(base.record.furthestStep + 1, t.state().lastStep);
@@ -356,7 +413,13 @@ describe('a run whose storage fails at start-up', () => {
       replaceRun: async () => void writes.push('replaceRun'),
       store: { readAll: async () => [] },
     };
-    const session = createRunSession({ scenario, runId: 'main-pubsub-basics', port, requestedStep: null, now: () => 0 });
+    const session = createRunSession({
+      scenario,
+      runId: 'main-pubsub-basics',
+      port,
+      requestedStep: null,
+      now: () => 0,
+    });
     await session.ready;
     expect(session.store.getState().storage.mode).toBe('memory');
     expect(session.store.getState().storage.error).not.toMatch(/InvalidStateError|database connection is closing/);

@@ -18,7 +18,15 @@ import { DamagedStoredEventError } from '../persistence/storedEvent';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, toAppends } from './appends';
 import type { RunChangeKind } from './runChannel';
-import { damageOf, damagedEventOf, describe, plural, restartNotice, storedEventsDamage, type Damage } from './runDamage';
+import {
+  damageOf,
+  damagedEventOf,
+  describe,
+  plural,
+  restartNotice,
+  storedEventsDamage,
+  type Damage,
+} from './runDamage';
 import { answersOf, createRunStore, questionOf, type StorageStatus } from './runStore';
 import type { RunSession, RunSessionOptions } from './runSessionTypes';
 
@@ -38,7 +46,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   let chain: Promise<void> = Promise.resolve();
   let loaded = false;
 
-  const setStorage = (patch: Partial<StorageStatus>) => store.setState((s) => ({ storage: { ...s.storage, ...patch } }));
+  const setStorage = (patch: Partial<StorageStatus>) =>
+    store.setState((s) => ({ storage: { ...s.storage, ...patch } }));
   const record = (cursor: number, furthestStep: number): RunRecord => ({
     runId,
     scenarioId: scenario.id,
@@ -107,7 +116,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
         disagree(onDisk, bad, run.cursor);
         return;
       }
-      if (onDisk.length < events.length) await port!.commitStep({ appends: toAppends(events.slice(onDisk.length)), run });
+      if (onDisk.length < events.length)
+        await port!.commitStep({ appends: toAppends(events.slice(onDisk.length)), run });
       else await port!.saveRun(run);
       setStorage({ storedCount: Math.max(onDisk.length, events.length), error: null });
     }
@@ -137,12 +147,20 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   const writeNow = (step: number) => writeMove(step, store.getState().furthestStep, store.getState().world.log.events);
 
   /** What a run whose record reads well keeps when its stored events are damaged: the story and its place. */
-  const keptOf = (cursor: number) => ({ inputs: [...inputs], createdAt, cursor, furthestStep: store.getState().furthestStep });
+  const keptOf = (cursor: number) => ({
+    inputs: [...inputs],
+    createdAt,
+    cursor,
+    furthestStep: store.getState().furthestStep,
+  });
 
   const disagree = (stored: readonly RecordedEvent[], bad: number, cursor: number) => {
     const e = stored[bad];
     enterDamaged(
-      storedEventsDamage(`The stored events of this run disagree with the scenario at global position ${bad + 1} (${e?.eventType ?? '?'} in "${e?.streamId ?? '?'}").`, keptOf(cursor)),
+      storedEventsDamage(
+        `The stored events of this run disagree with the scenario at global position ${bad + 1} (${e?.eventType ?? '?'} in "${e?.streamId ?? '?'}").`,
+        keptOf(cursor),
+      ),
     );
     setStorage({ storedCount: bad });
   };
@@ -189,7 +207,10 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       found = damageOf(err, options.inputs ?? []);
     }
     if (saved && saved.scenarioId !== scenario.id) {
-      found = damageOf(new DamagedRunRecordError([`it belongs to another scenario`], { ...saved, scenarioId: scenario.id }), options.inputs ?? []);
+      found = damageOf(
+        new DamagedRunRecordError([`it belongs to another scenario`], { ...saved, scenarioId: scenario.id }),
+        options.inputs ?? [],
+      );
       saved = undefined;
     }
     const read = await readStored();
@@ -240,7 +261,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       await writeNow(furthest);
     }
     show(target);
-    if (saved && requested === null && target > 0) setStorage({ notice: `Restored step ${target} from your last visit.` });
+    if (saved && requested === null && target > 0)
+      setStorage({ notice: `Restored step ${target} from your last visit.` });
     await writeNow(store.getState().step);
     if (announceRestore) announce('restarted');
   };
@@ -262,7 +284,9 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     }
     const before = store.getState();
     const merged = mergeInputs(saved.inputs, inputs);
-    const newAnswers = Object.entries(answersOf(merged)).filter(([q, a]) => JSON.stringify(before.answers[q]) !== JSON.stringify(a)).length;
+    const newAnswers = Object.entries(answersOf(merged)).filter(
+      ([q, a]) => JSON.stringify(before.answers[q]) !== JSON.stringify(a),
+    ).length;
     adoptInputs(merged);
     const furthest = Math.max(before.furthestStep, clampStep(saved.furthestStep));
     const storedCount = Math.max(before.storage.storedCount, eventsAt(clampStep(saved.furthestStep)).length);
@@ -284,7 +308,11 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     if (!port) {
       const step = options.requestedStep ?? 0;
       show(step);
-      setStorage({ mode: 'memory', storedCount: store.getState().world.log.events.length, notice: options.unavailableReason ?? null });
+      setStorage({
+        mode: 'memory',
+        storedCount: store.getState().world.log.events.length,
+        notice: options.unavailableReason ?? null,
+      });
       return;
     }
     await restore(options.requestedStep, false);
@@ -309,7 +337,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     // the step whose world holds exactly the stored events; if none does, the events belong to a
     // story that can no longer be read and are cleared (they are stored again as the run is played).
     // Damaged stored events of a story that reads well are cleared and stored again up to its furthest step.
-    const agrees = (k: number) => onDisk !== null && k >= 0 && eventsAt(k).length === onDisk.length && firstDisagreement(onDisk, eventsAt(k)) < 0;
+    const agrees = (k: number) =>
+      onDisk !== null && k >= 0 && eventsAt(k).length === onDisk.length && firstDisagreement(onDisk, eventsAt(k)) < 0;
     let furthest = salvage.furthestStep !== undefined ? clampStep(salvage.furthestStep) : -1;
     if (!agrees(furthest) && onDisk) furthest = stepHolding(onDisk.length);
     const clearEvents = !agrees(furthest);
@@ -322,7 +351,15 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     store.setState({ furthestStep: 0 });
     setStorage({ storedCount: 0 });
     await restore(cursor, true);
-    setStorage({ notice: restartNotice({ onDisk: onDisk?.length ?? null, clearEvents, refill, stored: store.getState().storage.storedCount, answers }) });
+    setStorage({
+      notice: restartNotice({
+        onDisk: onDisk?.length ?? null,
+        clearEvents,
+        refill,
+        stored: store.getState().storage.storedCount,
+        answers,
+      }),
+    });
   };
 
   const session: RunSession = {
@@ -331,7 +368,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     // The store shows the new step synchronously (the playback machine reads it right away);
     // the returned promise is the storage write.
     goTo: (step) => {
-      if (!Number.isSafeInteger(step)) return Promise.reject(new RangeError(`goTo: the step must be a whole number, got ${String(step)}`));
+      if (!Number.isSafeInteger(step))
+        return Promise.reject(new RangeError(`goTo: the step must be a whole number, got ${String(step)}`));
       if (!loaded) return ready.then(() => persist(show(step).world.step));
       return persist(show(step).world.step);
     },

@@ -54,7 +54,12 @@ export const answersOf = (inputs: readonly LearnerInput[]): Record<string, strin
 
 export type RunStore = StoreApi<RunState>;
 
-export function createRunStore(scenario: ScenarioDef, runId: string, inputs: readonly LearnerInput[], stepper = new Stepper(scenario, inputs)): RunStore {
+export function createRunStore(
+  scenario: ScenarioDef,
+  runId: string,
+  inputs: readonly LearnerInput[],
+  stepper = new Stepper(scenario, inputs),
+): RunStore {
   const first = stepper.at(0);
   return createStore<RunState>()(() => ({
     scenario,

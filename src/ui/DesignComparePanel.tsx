@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
-import { compareDesign, COMPARISON_TOPICS, type ComparisonPoint, type ComparisonStatus } from '../scenarios/compare/designCompare';
+import {
+  compareDesign,
+  COMPARISON_TOPICS,
+  type ComparisonPoint,
+  type ComparisonStatus,
+} from '../scenarios/compare/designCompare';
 import { findBuiltin } from '../scenarios/content';
 import type { ScenarioDef } from '../scenarios/schema';
 import { useDesignDraft } from '../state/designDraft';
@@ -10,7 +15,10 @@ import './designCompare.css';
 const REFERENCE_ID = 'ride-sharing';
 
 const STATUS: Record<ComparisonStatus, { label: string; icon: React.ReactNode }> = {
-  match: { label: 'Matches', icon: <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="2.2" /> },
+  match: {
+    label: 'Matches',
+    icon: <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="2.2" />,
+  },
   partial: {
     label: 'Partly',
     icon: (
@@ -20,8 +28,14 @@ const STATUS: Record<ComparisonStatus, { label: string; icon: React.ReactNode }>
       </>
     ),
   },
-  different: { label: 'Different', icon: <path d="M2.5 6h11M2.5 10.5h11M11 2.5l-6 11" fill="none" stroke="currentColor" strokeWidth="1.8" /> },
-  missing: { label: 'Missing', icon: <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" fill="none" stroke="currentColor" strokeWidth="2.2" /> },
+  different: {
+    label: 'Different',
+    icon: <path d="M2.5 6h11M2.5 10.5h11M11 2.5l-6 11" fill="none" stroke="currentColor" strokeWidth="1.8" />,
+  },
+  missing: {
+    label: 'Missing',
+    icon: <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" fill="none" stroke="currentColor" strokeWidth="2.2" />,
+  },
 };
 const ORDER: ComparisonStatus[] = ['match', 'partial', 'different', 'missing'];
 const ATTENTION: ComparisonStatus[] = ['missing', 'different', 'partial', 'match'];
@@ -56,14 +70,17 @@ export function DesignComparePanel() {
     setPoints(compareDesign(scenario, reference));
     setComparedWith(scenario);
   };
-  const counts = points ? ORDER.map((s) => [s, points.filter((p) => p.status === s).length] as const).filter(([, n]) => n > 0) : [];
+  const counts = points
+    ? ORDER.map((s) => [s, points.filter((p) => p.status === s).length] as const).filter(([, n]) => n > 0)
+    : [];
   const stale = points !== null && comparedWith !== scenario;
   return (
     <section className="panel design-compare" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Compare your design</h2>
       <p className="hint">
-        Check your answer to the ride-sharing practice against the reference design: its events, keys, consumers and how it handles two drivers
-        accepting the same ride. It compares your design as it stands in the editor, unsaved edits included once they are valid.
+        Check your answer to the ride-sharing practice against the reference design: its events, keys, consumers and how
+        it handles two drivers accepting the same ride. It compares your design as it stands in the editor, unsaved
+        edits included once they are valid.
       </p>
       <div className="compare-bar">
         <button type="button" className="primary" onClick={compare}>
@@ -72,7 +89,8 @@ export function DesignComparePanel() {
         {points && (
           <>
             <label>
-              <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> Only what differs
+              <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> Only what
+              differs
             </label>
             <button type="button" onClick={() => setPoints(null)}>
               Hide the comparison
@@ -83,14 +101,17 @@ export function DesignComparePanel() {
       {points && (
         <div role="status" className="compare-summary">
           <p>
-            {points.length} points: {counts.map(([s, n]) => `${n} ${STATUS[s].label.toLowerCase()}`).join(', ')}.{stale ? ' The scenario changed since: compare again.' : ''}
+            {points.length} points: {counts.map(([s, n]) => `${n} ${STATUS[s].label.toLowerCase()}`).join(', ')}.
+            {stale ? ' The scenario changed since: compare again.' : ''}
           </p>
         </div>
       )}
       {points &&
         COMPARISON_TOPICS.map(({ topic, title }) => {
           // What needs work first; the reference's order otherwise.
-          const shown = points.filter((p) => p.topic === topic && (!onlyGaps || p.status !== 'match')).sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+          const shown = points
+            .filter((p) => p.topic === topic && (!onlyGaps || p.status !== 'match'))
+            .sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
           if (shown.length === 0) return null;
           return (
             <section key={topic} className="compare-topic" aria-labelledby={`${id}-${topic}`}>

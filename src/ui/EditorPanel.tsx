@@ -31,7 +31,10 @@ export function EditorPanel() {
     publishDesignDraft(scenario.id, edited ? (check.scenario ?? null) : null);
     return () => publishDesignDraft(scenario.id, null);
   }, [scenario.id, edited, check.scenario]);
-  const onDesignChange = useCallback((next: unknown, coalesce?: string) => setHistory((h) => edit(h, JSON.stringify(next, null, 2), coalesce)), []);
+  const onDesignChange = useCallback(
+    (next: unknown, coalesce?: string) => setHistory((h) => edit(h, JSON.stringify(next, null, 2), coalesce)),
+    [],
+  );
   if (chrome.ownership !== 'saved') return null;
   const save = async () => {
     setSaving('Saving…');
@@ -46,7 +49,10 @@ export function EditorPanel() {
     <details className="panel editor">
       <summary>
         <h2>Edit this scenario</h2>
-        <span className="hint">Your own scenario: design its events, topics, consumers, aggregates and script in forms, or edit the JSON; saving restarts its run.</span>
+        <span className="hint">
+          Your own scenario: design its events, topics, consumers, aggregates and script in forms, or edit the JSON;
+          saving restarts its run.
+        </span>
       </summary>
       <div className="editor-bar">
         <button type="button" onClick={() => setHistory(undo)} disabled={history.past.length === 0}>
@@ -55,7 +61,12 @@ export function EditorPanel() {
         <button type="button" onClick={() => setHistory(redo)} disabled={history.future.length === 0}>
           Redo
         </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={checking || check.issues.length > 0 || history.present === initial}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void save()}
+          disabled={checking || check.issues.length > 0 || history.present === initial}
+        >
           Save
         </button>
         {saving && <span role="status">{saving}</span>}
@@ -90,7 +101,8 @@ export function EditorPanel() {
             <DesignEditor doc={doc.doc} onChange={onDesignChange} messages={messages} />
           ) : (
             <p role="alert" className="editor-issues">
-              The JSON cannot be read as a scenario ({doc.message}). Fix it in the JSON tab, or Undo, to use the forms again.
+              The JSON cannot be read as a scenario ({doc.message}). Fix it in the JSON tab, or Undo, to use the forms
+              again.
             </p>
           )
         ) : (
@@ -98,7 +110,14 @@ export function EditorPanel() {
             <label htmlFor={`${id}-json`} className="visually-hidden">
               Scenario JSON
             </label>
-            <textarea id={`${id}-json`} className="json-editor mono" spellCheck={false} value={history.present} onChange={(e) => setHistory((h) => edit(h, e.target.value))} rows={24} />
+            <textarea
+              id={`${id}-json`}
+              className="json-editor mono"
+              spellCheck={false}
+              value={history.present}
+              onChange={(e) => setHistory((h) => edit(h, e.target.value))}
+              rows={24}
+            />
           </>
         )}
       </div>

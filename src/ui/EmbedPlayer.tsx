@@ -15,7 +15,13 @@ import { usePlaybackKeys } from './usePlaybackKeys';
  * narration, read-only (no learner actions, no fork; the run plays in memory, nothing is stored).
  * "Open in Event Lab" leads to the full app at the step on screen.
  */
-export function EmbedPlayer({ openHref }: { /** The full app's address for a step (resolves asynchronously for share links). */ openHref: (step: number) => Promise<string> }) {
+export function EmbedPlayer({
+  openHref,
+}: {
+  /** The full app's address for a step (resolves asynchronously for share links). */ openHref: (
+    step: number,
+  ) => Promise<string>;
+}) {
   const title = useRun((s) => s.scenario.title);
   const step = useRun((s) => s.step);
   const hasTopics = useRun((s) => Object.keys(s.world.broker.topics).length > 0);

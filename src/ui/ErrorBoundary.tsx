@@ -36,7 +36,8 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="panel error-boundary" role="alert">
         <p className="error">
-          Something went wrong while showing {part}, so it is hidden. The rest of the page still works, and nothing stored was changed.
+          Something went wrong while showing {part}, so it is hidden. The rest of the page still works, and nothing
+          stored was changed.
         </p>
         <p>
           <button type="button" onClick={() => this.setState((s) => ({ failed: false, attempt: s.attempt + 1 }))}>

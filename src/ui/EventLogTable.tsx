@@ -8,7 +8,13 @@ const SHOWN = 100;
 
 type Row =
   /** An event in the event store (an aggregate appended it), with its copy on a topic if the relay published it. */
-  | { kind: 'stored'; key: string; time: number; event: RecordedEvent; at: { topic: string; partition: number; offset: number; key: string | null } | undefined }
+  | {
+      kind: 'stored';
+      key: string;
+      time: number;
+      event: RecordedEvent;
+      at: { topic: string; partition: number; offset: number; key: string | null } | undefined;
+    }
   /** A record a direct producer wrote: the event lives on the topic only. */
   | { kind: 'record'; key: string; time: number; record: RecordEvent };
 
@@ -18,7 +24,13 @@ type Row =
  * them to a topic) and one per record a producer wrote straight to a topic (a `publish`: that event is
  * on the topic and nowhere else). Each row says where it lives and who has read past it.
  */
-export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: string) => void; selected?: string | null }) {
+export function EventLogTable({
+  onInspect,
+  selected,
+}: {
+  onInspect?: (eventId: string) => void;
+  selected?: string | null;
+}) {
   const events = useRun((s) => s.world.log.events);
   const broker = useRun((s) => s.world.broker);
   const storage = useRun((s) => s.storage);
@@ -28,11 +40,23 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
     const where = new Map<string, { topic: string; partition: number; offset: number; key: string | null }>();
     for (const [topic, t] of Object.entries(broker.topics))
       t.partitions.forEach((p, partition) => {
-        for (const r of p.records) if (r.eventId) where.set(r.eventId, { topic, partition, offset: r.offset, key: r.key });
+        for (const r of p.records)
+          if (r.eventId) where.set(r.eventId, { topic, partition, offset: r.offset, key: r.key });
       });
     const storedIds = new Set(events.map((e) => e.eventId));
-    const stored: Row[] = events.map((e) => ({ kind: 'stored', key: e.eventId, time: e.recordedAt, event: e, at: where.get(e.eventId) }));
-    const direct: Row[] = directRecords(broker, storedIds).map((r) => ({ kind: 'record', key: `${r.topic}-${r.partition}@${r.offset}`, time: r.timestamp, record: recordEvent(r) }));
+    const stored: Row[] = events.map((e) => ({
+      kind: 'stored',
+      key: e.eventId,
+      time: e.recordedAt,
+      event: e,
+      at: where.get(e.eventId),
+    }));
+    const direct: Row[] = directRecords(broker, storedIds).map((r) => ({
+      kind: 'record',
+      key: `${r.topic}-${r.partition}@${r.offset}`,
+      time: r.timestamp,
+      record: recordEvent(r),
+    }));
     // One timeline: by simulated time; at the same time, store order first, then the records.
     const merged: Row[] = [];
     let i = 0;
@@ -47,15 +71,27 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
   /** "processed by billing · waiting for analytics", from each subscribed group's committed offset. */
   const readBy = (topic: string, partition: number, offset: number) => {
     const groups = Object.values(broker.groups).filter((g) => g.topics.includes(topic));
-    const done = groups.filter((g) => (g.committed[`${topic}:${partition}`]?.offset ?? -1) > offset).map((g) => g.groupId);
+    const done = groups
+      .filter((g) => (g.committed[`${topic}:${partition}`]?.offset ?? -1) > offset)
+      .map((g) => g.groupId);
     const waiting = groups.filter((g) => !done.includes(g.groupId)).map((g) => g.groupId);
     if (groups.length === 0) return 'no group reads this topic';
-    return [done.length ? `done: ${done.join(', ')}` : '', waiting.length ? `waiting: ${waiting.join(', ')}` : ''].filter(Boolean).join(' · ');
+    return [done.length ? `done: ${done.join(', ')}` : '', waiting.length ? `waiting: ${waiting.join(', ')}` : '']
+      .filter(Boolean)
+      .join(' · ');
   };
 
   const [all, setAll] = useState(false);
   const shown = all || rows.length <= SHOWN ? rows : rows.slice(-SHOWN);
-  const fresh = new Set(effects.flatMap((e) => (e.kind === 'event-stored' ? [e.eventId] : e.kind === 'record-appended' ? [`${e.topic}-${e.partition}@${e.offset}`] : [])));
+  const fresh = new Set(
+    effects.flatMap((e) =>
+      e.kind === 'event-stored'
+        ? [e.eventId]
+        : e.kind === 'record-appended'
+          ? [`${e.topic}-${e.partition}@${e.offset}`]
+          : [],
+    ),
+  );
 
   return (
     <section className="panel" aria-labelledby="event-log-title">
@@ -65,7 +101,10 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Records and events so far: events in the event store (with their copy on a topic once published), and records a producer wrote straight to a topic, which live on the topic only</caption>
+            <caption className="visually-hidden">
+              Records and events so far: events in the event store (with their copy on a topic once published), and
+              records a producer wrote straight to a topic, which live on the topic only
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Event</th>
@@ -74,7 +113,11 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
                 <th scope="col">Key</th>
                 <th scope="col">Committed past it by</th>
                 <th scope="col">Saved in this browser</th>
-                {onInspect && <th scope="col"><span className="visually-hidden">Inspect</span></th>}
+                {onInspect && (
+                  <th scope="col">
+                    <span className="visually-hidden">Inspect</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -82,9 +125,17 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
                 const at = row.kind === 'stored' ? row.at : row.record;
                 const eventId = row.kind === 'stored' ? row.event.eventId : row.record.eventId;
                 const type = row.kind === 'stored' ? row.event.eventType : row.record.eventType;
-                const place = row.kind === 'record' ? `${row.record.topic}-${row.record.partition} @ ${row.record.offset}` : '';
+                const place =
+                  row.kind === 'record' ? `${row.record.topic}-${row.record.partition} @ ${row.record.offset}` : '';
                 return (
-                  <tr key={row.key} className={[fresh.has(row.key) ? 'is-new' : '', selected === eventId ? 'is-selected' : ''].join(' ').trim() || undefined}>
+                  <tr
+                    key={row.key}
+                    className={
+                      [fresh.has(row.key) ? 'is-new' : '', selected === eventId ? 'is-selected' : '']
+                        .join(' ')
+                        .trim() || undefined
+                    }
+                  >
                     <td>
                       <strong>{type}</strong>
                       {row.kind === 'record' && row.record.tombstone && ' (tombstone)'}
@@ -114,7 +165,16 @@ export function EventLogTable({ onInspect, selected }: { onInspect?: (eventId: s
                     </td>
                     {onInspect && (
                       <td>
-                        <button type="button" className="link-button" onClick={() => onInspect(eventId)} aria-label={row.kind === 'stored' ? `Inspect event ${row.event.position}, ${type}` : `Inspect record ${place}, ${type}`}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => onInspect(eventId)}
+                          aria-label={
+                            row.kind === 'stored'
+                              ? `Inspect event ${row.event.position}, ${type}`
+                              : `Inspect record ${place}, ${type}`
+                          }
+                        >
                           Inspect
                         </button>
                       </td>

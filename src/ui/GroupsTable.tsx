@@ -7,7 +7,17 @@ export function GroupsTable() {
     const members = Object.values(g.members).sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
     return members.flatMap((m) =>
       m.assignment.length === 0
-        ? [{ key: `${g.groupId}/${m.memberId}`, group: g.groupId, member: m.memberId, tp: 'none (idle)', position: '—', committed: '—', lag: '—' }]
+        ? [
+            {
+              key: `${g.groupId}/${m.memberId}`,
+              group: g.groupId,
+              member: m.memberId,
+              tp: 'none (idle)',
+              position: '—',
+              committed: '—',
+              lag: '—',
+            },
+          ]
         : m.assignment.map((tp) => {
             const k = `${tp.topic}:${tp.partition}`;
             const committed = g.committed[k]?.offset ?? null;
@@ -30,7 +40,9 @@ export function GroupsTable() {
       <h2 id="groups-title">Consumer groups</h2>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Partition ownership, positions, committed offsets and lag per consumer group</caption>
+          <caption className="visually-hidden">
+            Partition ownership, positions, committed offsets and lag per consumer group
+          </caption>
           <thead>
             <tr>
               <th scope="col">Group</th>

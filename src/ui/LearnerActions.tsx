@@ -31,21 +31,52 @@ export function LearnerActions() {
           {chrome.branchStatus.error}
         </p>
       )}
-      <ProduceForm topics={topicNames} busy={chrome.branchStatus.busy} onProduce={(topic, key, value) => act({ kind: 'produce', topic, key, value })} />
-      {groupIds.length > 0 && <ConsumerForm groups={groups} busy={chrome.branchStatus.busy} onAct={(kind, groupId, memberId) => act({ kind, groupId, memberId })} />}
-      <PartitionForm topics={topics} busy={chrome.branchStatus.busy} onAdd={(topic, count) => act({ kind: 'add-partitions', topic, count })} />
-      {groupIds.length > 0 && <ResetForm groups={groups} busy={chrome.branchStatus.busy} onReset={(groupId, topic, to) => act({ kind: 'reset-group', groupId, topic, to })} />}
+      <ProduceForm
+        topics={topicNames}
+        busy={chrome.branchStatus.busy}
+        onProduce={(topic, key, value) => act({ kind: 'produce', topic, key, value })}
+      />
+      {groupIds.length > 0 && (
+        <ConsumerForm
+          groups={groups}
+          busy={chrome.branchStatus.busy}
+          onAct={(kind, groupId, memberId) => act({ kind, groupId, memberId })}
+        />
+      )}
+      <PartitionForm
+        topics={topics}
+        busy={chrome.branchStatus.busy}
+        onAdd={(topic, count) => act({ kind: 'add-partitions', topic, count })}
+      />
+      {groupIds.length > 0 && (
+        <ResetForm
+          groups={groups}
+          busy={chrome.branchStatus.busy}
+          onReset={(groupId, topic, to) => act({ kind: 'reset-group', groupId, topic, to })}
+        />
+      )}
     </details>
   );
 }
 
-function ProduceForm({ topics, busy, onProduce }: { topics: string[]; busy: boolean; onProduce(topic: string, key: string | null, value: string): void }) {
+function ProduceForm({
+  topics,
+  busy,
+  onProduce,
+}: {
+  topics: string[];
+  busy: boolean;
+  onProduce(topic: string, key: string | null, value: string): void;
+}) {
   const id = useId();
   const [topic, setTopic] = useState(topics[0]!);
   const [key, setKey] = useState('');
   const [keyless, setKeyless] = useState(false);
   const [value, setValue] = useState('hello');
-  const error = !keyless && !isWellFormedKey(key) ? 'This key contains a lone surrogate: Java and JavaScript would encode it differently, so Kafka clients would disagree on its partition. Use well-formed text.' : null;
+  const error =
+    !keyless && !isWellFormedKey(key)
+      ? 'This key contains a lone surrogate: Java and JavaScript would encode it differently, so Kafka clients would disagree on its partition. Use well-formed text.'
+      : null;
   return (
     <form
       className="action-form"
@@ -62,9 +93,17 @@ function ProduceForm({ topics, busy, onProduce }: { topics: string[]; busy: bool
         ))}
       </select>
       <label htmlFor={`${id}-key`}>Key</label>
-      <input id={`${id}-key`} value={key} maxLength={200} disabled={keyless} onChange={(e) => setKey(e.target.value)} placeholder='e.g. order-7 ("" is a key too)' />
+      <input
+        id={`${id}-key`}
+        value={key}
+        maxLength={200}
+        disabled={keyless}
+        onChange={(e) => setKey(e.target.value)}
+        placeholder='e.g. order-7 ("" is a key too)'
+      />
       <label className="inline">
-        <input type="checkbox" checked={keyless} onChange={(e) => setKeyless(e.target.checked)} /> No key (sticky partitioner)
+        <input type="checkbox" checked={keyless} onChange={(e) => setKeyless(e.target.checked)} /> No key (sticky
+        partitioner)
       </label>
       <label htmlFor={`${id}-value`}>Value</label>
       <input id={`${id}-value`} value={value} maxLength={500} onChange={(e) => setValue(e.target.value)} />
@@ -82,7 +121,15 @@ function ProduceForm({ topics, busy, onProduce }: { topics: string[]; busy: bool
 
 type Groups = ReturnType<typeof useRun<import('../state/runStore').RunState['world']['broker']['groups']>>;
 
-function ConsumerForm({ groups, busy, onAct }: { groups: Groups; busy: boolean; onAct(kind: 'add-consumer' | 'remove-consumer' | 'crash-consumer', groupId: string, memberId: string): void }) {
+function ConsumerForm({
+  groups,
+  busy,
+  onAct,
+}: {
+  groups: Groups;
+  busy: boolean;
+  onAct(kind: 'add-consumer' | 'remove-consumer' | 'crash-consumer', groupId: string, memberId: string): void;
+}) {
   const id = useId();
   const ids = Object.keys(groups);
   const [groupId, setGroupId] = useState(ids[0]!);
@@ -103,7 +150,12 @@ function ConsumerForm({ groups, busy, onAct }: { groups: Groups; busy: boolean; 
         Add consumer
       </button>
       <label htmlFor={`${id}-member`}>Member</label>
-      <select id={`${id}-member`} value={member} onChange={(e) => setMemberId(e.target.value)} disabled={members.length === 0}>
+      <select
+        id={`${id}-member`}
+        value={member}
+        onChange={(e) => setMemberId(e.target.value)}
+        disabled={members.length === 0}
+      >
         {members.map((m) => (
           <option key={m}>{m}</option>
         ))}
@@ -122,7 +174,15 @@ const nextMemberId = (groupId: string, taken: string[]) => {
   for (let i = 1; ; i++) if (!taken.includes(`${groupId}-new-${i}`)) return `${groupId}-new-${i}`;
 };
 
-function PartitionForm({ topics, busy, onAdd }: { topics: Record<string, { partitions: readonly unknown[] }>; busy: boolean; onAdd(topic: string, count: number): void }) {
+function PartitionForm({
+  topics,
+  busy,
+  onAdd,
+}: {
+  topics: Record<string, { partitions: readonly unknown[] }>;
+  busy: boolean;
+  onAdd(topic: string, count: number): void;
+}) {
   const id = useId();
   const names = Object.keys(topics).filter((t) => !t.endsWith('.DLT'));
   const [topic, setTopic] = useState(names[0]!);
@@ -146,7 +206,15 @@ function PartitionForm({ topics, busy, onAdd }: { topics: Record<string, { parti
   );
 }
 
-function ResetForm({ groups, busy, onReset }: { groups: Groups; busy: boolean; onReset(groupId: string, topic: string, to: 'earliest' | 'latest'): void }) {
+function ResetForm({
+  groups,
+  busy,
+  onReset,
+}: {
+  groups: Groups;
+  busy: boolean;
+  onReset(groupId: string, topic: string, to: 'earliest' | 'latest'): void;
+}) {
   const id = useId();
   const ids = Object.keys(groups);
   const [groupId, setGroupId] = useState(ids[0]!);

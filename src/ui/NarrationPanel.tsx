@@ -14,10 +14,17 @@ export function NarrationPanel() {
       <p className="eyebrow">{step === 0 ? 'Before the first step' : `Step ${step} of ${lastStep}`}</p>
       <h2 id="narration-title">{narration.title}</h2>
       <p>{narration.text}</p>
-      {narration.generated && <p className="hint">You changed the story, so this is told from what the system did in your run.</p>}
+      {narration.generated && (
+        <p className="hint">You changed the story, so this is told from what the system did in your run.</p>
+      )}
       {narration.original && (
         <details className="original-story">
-          <summary>In the original story{narration.original.differences.length ? ` (${narration.original.differences.length} difference${narration.original.differences.length === 1 ? '' : 's'})` : ''}</summary>
+          <summary>
+            In the original story
+            {narration.original.differences.length
+              ? ` (${narration.original.differences.length} difference${narration.original.differences.length === 1 ? '' : 's'})`
+              : ''}
+          </summary>
           <p className="original-text">{narration.original.text}</p>
           {narration.original.differences.length > 0 && (
             <ul className="differences">

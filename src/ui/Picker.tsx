@@ -9,8 +9,8 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
       <header className="hero">
         <h1>Event Lab</h1>
         <p>
-          Step through event-driven systems one event at a time: watch records land in partitions, consumer groups share the work, and
-          offsets move. Everything runs in your browser; your progress is kept on this device.
+          Step through event-driven systems one event at a time: watch records land in partitions, consumer groups share
+          the work, and offsets move. Everything runs in your browser; your progress is kept on this device.
         </p>
       </header>
       <h2>Guided scenarios</h2>
@@ -22,7 +22,10 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
                 <h3>{s.title}</h3>
               </a>
               <p>
-                <span className="badge">{s.level}</span> <span className="meta">{s.steps} steps{s.practice ? ' · practice mode' : ''}</span>
+                <span className="badge">{s.level}</span>{' '}
+                <span className="meta">
+                  {s.steps} steps{s.practice ? ' · practice mode' : ''}
+                </span>
               </p>
               <p>{s.summary}</p>
               <p className="concepts">

@@ -20,10 +20,20 @@ export function PlaybackBar() {
 
   return (
     <div className="playback" role="group" aria-label="Playback">
-      <button type="button" onClick={() => actor.send({ type: 'RESTART' })} disabled={!can('RESTART')} title="Restart (Home)">
+      <button
+        type="button"
+        onClick={() => actor.send({ type: 'RESTART' })}
+        disabled={!can('RESTART')}
+        title="Restart (Home)"
+      >
         <IconRestart /> Restart
       </button>
-      <button type="button" onClick={() => actor.send({ type: 'STEP_BACK' })} disabled={!can('STEP_BACK')} title="Step back (←)">
+      <button
+        type="button"
+        onClick={() => actor.send({ type: 'STEP_BACK' })}
+        disabled={!can('STEP_BACK')}
+        title="Step back (←)"
+      >
         <IconBack /> Step back
       </button>
       {playing ? (
@@ -31,17 +41,32 @@ export function PlaybackBar() {
           <IconPause /> Pause
         </button>
       ) : (
-        <button type="button" className="primary" onClick={() => actor.send({ type: 'PLAY' })} disabled={!can('PLAY')} title="Play (Space)">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => actor.send({ type: 'PLAY' })}
+          disabled={!can('PLAY')}
+          title="Play (Space)"
+        >
           <IconPlay /> Play
         </button>
       )}
-      <button type="button" onClick={() => actor.send({ type: 'STEP_FORWARD' })} disabled={!can('STEP_FORWARD')} title="Step forward (→)">
+      <button
+        type="button"
+        onClick={() => actor.send({ type: 'STEP_FORWARD' })}
+        disabled={!can('STEP_FORWARD')}
+        title="Step forward (→)"
+      >
         Step forward <IconForward />
       </button>
       <label htmlFor={speedId} className="speed-label">
         Speed
       </label>
-      <select id={speedId} value={speed} onChange={(e) => actor.send({ type: 'SET_SPEED', speed: Number(e.target.value) })}>
+      <select
+        id={speedId}
+        value={speed}
+        onChange={(e) => actor.send({ type: 'SET_SPEED', speed: Number(e.target.value) })}
+      >
         {SPEEDS.map((s) => (
           <option key={s} value={s}>
             {s}×

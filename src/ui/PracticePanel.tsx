@@ -1,5 +1,11 @@
 import { useId, useState } from 'react';
-import { comparePractice, decodePracticeAnswer, encodePracticeAnswer, practiceQuestionId, type PracticeQuestion } from '../scenarios/practice';
+import {
+  comparePractice,
+  decodePracticeAnswer,
+  encodePracticeAnswer,
+  practiceQuestionId,
+  type PracticeQuestion,
+} from '../scenarios/practice';
 import { useRun, useRunChrome } from '../state/react';
 
 /**
@@ -29,8 +35,8 @@ export function PracticePanel() {
         <div className="practice-design">
           <h3>Or design it for real</h3>
           <p>
-            Start a scenario of your own with this exercise’s question and an almost empty system, build your events, topics, keys and consumers in
-            the design editor, run it, and compare it with this reference point by point.
+            Start a scenario of your own with this exercise’s question and an almost empty system, build your events,
+            topics, keys and consumers in the design editor, run it, and compare it with this reference point by point.
           </p>
           <button type="button" className="primary" onClick={() => chrome.designOwn()}>
             Design your own answer
@@ -65,7 +71,8 @@ function PracticeItem({ q, saved }: { q: PracticeQuestion; saved: ReturnType<typ
               <legend className="visually-hidden">Pick what you would include</legend>
               {q.choices.map((c) => (
                 <label key={c.id} className="choice">
-                  <input type="checkbox" checked={choices.includes(c.id)} onChange={() => toggle(c.id)} /> <span>{c.text}</span>
+                  <input type="checkbox" checked={choices.includes(c.id)} onChange={() => toggle(c.id)} />{' '}
+                  <span>{c.text}</span>
                 </label>
               ))}
             </fieldset>

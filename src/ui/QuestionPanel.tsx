@@ -13,7 +13,12 @@ export function grade(q: QuestionDef, answer: string | string[]): 'correct' | 'p
   return hits > 0 ? 'partly' : 'wrong';
 }
 
-const verdicts = { correct: 'Correct.', partly: 'Partly right.', wrong: 'Not quite.', open: 'Thanks — compare with this:' } as const;
+const verdicts = {
+  correct: 'Correct.',
+  partly: 'Partly right.',
+  wrong: 'Not quite.',
+  open: 'Thanks — compare with this:',
+} as const;
 
 /** The current step's question: playback waits for an answer or a skip, then explains. */
 export function QuestionPanel() {
@@ -23,7 +28,16 @@ export function QuestionPanel() {
   const actor = usePlaybackActor();
   if (!question) return null;
   const given = Object.hasOwn(answers, question.id) ? answers[question.id]! : null;
-  return <QuestionForm key={question.id} question={question} given={given} asking={mode === 'asking'} onAnswer={(a) => actor.send({ type: 'ANSWER', questionId: question.id, answer: a })} onSkip={() => actor.send({ type: 'SKIP' })} />;
+  return (
+    <QuestionForm
+      key={question.id}
+      question={question}
+      given={given}
+      asking={mode === 'asking'}
+      onAnswer={(a) => actor.send({ type: 'ANSWER', questionId: question.id, answer: a })}
+      onSkip={() => actor.send({ type: 'SKIP' })}
+    />
+  );
 }
 
 interface FormProps {
@@ -48,13 +62,16 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
       if (picked.length) onAnswer(multiple ? picked : picked[0]!);
     } else if (text.trim()) onAnswer(text.trim().slice(0, 2000));
   };
-  const toggle = (choice: string) => setPicked((p) => (multiple ? (p.includes(choice) ? p.filter((c) => c !== choice) : [...p, choice]) : [choice]));
+  const toggle = (choice: string) =>
+    setPicked((p) => (multiple ? (p.includes(choice) ? p.filter((c) => c !== choice) : [...p, choice]) : [choice]));
 
   return (
     <section className={`panel question${asking ? ' is-asking' : ''}`} aria-labelledby={`${id}-title`}>
       <p className="eyebrow">{asking ? 'Question — playback waits for you' : 'Question'}</p>
       <h2 id={`${id}-title`}>{question.prompt}</h2>
-      {!done && question.choices?.some((c) => c.target) && <p className="hint">Predict on the diagram: click the partition where you think it lands — or choose below.</p>}
+      {!done && question.choices?.some((c) => c.target) && (
+        <p className="hint">Predict on the diagram: click the partition where you think it lands — or choose below.</p>
+      )}
       {!done ? (
         <form onSubmit={submit}>
           {question.choices ? (
@@ -62,7 +79,13 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
               <legend className="visually-hidden">{multiple ? 'Choose all that apply' : 'Choose one'}</legend>
               {question.choices.map((c) => (
                 <label key={c.id} className="choice">
-                  <input type={multiple ? 'checkbox' : 'radio'} name={`${id}-choice`} value={c.id} checked={picked.includes(c.id)} onChange={() => toggle(c.id)} />
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={`${id}-choice`}
+                    value={c.id}
+                    checked={picked.includes(c.id)}
+                    onChange={() => toggle(c.id)}
+                  />
                   <span>{c.text}</span>
                 </label>
               ))}

@@ -24,11 +24,19 @@ export function ScenarioActions() {
   return (
     <div className="scenario-actions">
       <div className="scenario-buttons" role="group" aria-label="Scenario">
-        <button type="button" onClick={() => chrome.fork('up-to-here')} title={`Steps 1–${step} of this run become a scenario of your own${step < lastStep ? '; the later steps are left out' : ''}`}>
+        <button
+          type="button"
+          onClick={() => chrome.fork('up-to-here')}
+          title={`Steps 1–${step} of this run become a scenario of your own${step < lastStep ? '; the later steps are left out' : ''}`}
+        >
           Fork up to step {step}
         </button>
         {step < lastStep && (
-          <button type="button" onClick={() => chrome.fork('whole')} title={`All ${lastStep} steps of this run become a scenario of your own; you stay at step ${step}`}>
+          <button
+            type="button"
+            onClick={() => chrome.fork('whole')}
+            title={`All ${lastStep} steps of this run become a scenario of your own; you stay at step ${step}`}
+          >
             Fork the whole scenario
           </button>
         )}
@@ -42,14 +50,23 @@ export function ScenarioActions() {
           AsyncAPI
         </button>
       </div>
-      {chrome.ownership === 'shared' && <p className="notice-bar">You are viewing a shared scenario. It is read-only and nothing is stored: press Fork to keep it.</p>}
-      {chrome.notice && <p className="notice-bar" role="status">{chrome.notice}</p>}
+      {chrome.ownership === 'shared' && (
+        <p className="notice-bar">
+          You are viewing a shared scenario. It is read-only and nothing is stored: press Fork to keep it.
+        </p>
+      )}
+      {chrome.notice && (
+        <p className="notice-bar" role="status">
+          {chrome.notice}
+        </p>
+      )}
       {share && (
         <div className="notice-bar" role="status">
           {share.ok ? (
             <>
               <label>
-                {copied ? 'Link copied. ' : ''}Share link (opens this step in any browser; what it needs travels inside it, nothing is uploaded):
+                {copied ? 'Link copied. ' : ''}Share link (opens this step in any browser; what it needs travels inside
+                it, nothing is uploaded):
                 <input readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
               </label>
             </>

@@ -44,7 +44,9 @@ export function ShortcutsHelp() {
       <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <KeyTable caption="Playback" keys={KEYS} />
-        <p className="hint">Playback shortcuts work when the focus is not in a text field, on a button or among the records.</p>
+        <p className="hint">
+          Playback shortcuts work when the focus is not in a text field, on a button or among the records.
+        </p>
         <KeyTable caption="Among a topic’s records (Tab into them)" keys={GRID_KEYS} />
         <form method="dialog">
           <button type="submit">Close</button>

@@ -1,5 +1,12 @@
 /** Small inline icons: system fonts lack media-control glyphs, so draw them. Decorative only. */
-const base = { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': true as const, focusable: false as const, className: 'icon' };
+const base = {
+  width: 14,
+  height: 14,
+  viewBox: '0 0 16 16',
+  'aria-hidden': true as const,
+  focusable: false as const,
+  className: 'icon',
+};
 
 export const IconRestart = () => (
   <svg {...base}>

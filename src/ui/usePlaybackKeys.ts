@@ -8,7 +8,13 @@ export function usePlaybackKeys() {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       // Text fields, selects and sliders keep their own keys; on a button only Space is its own.
-      if (e.altKey || e.ctrlKey || e.metaKey || (t && t.closest('input, select, textarea, dialog, [contenteditable="true"]'))) return;
+      if (
+        e.altKey ||
+        e.ctrlKey ||
+        e.metaKey ||
+        (t && t.closest('input, select, textarea, dialog, [contenteditable="true"]'))
+      )
+        return;
       if (e.key === ' ' && t?.closest('button, a, summary, [role="button"]')) return;
       const snap = actor.getSnapshot();
       const send = (type: 'PLAY' | 'PAUSE' | 'STEP_FORWARD' | 'STEP_BACK' | 'RESTART') => {

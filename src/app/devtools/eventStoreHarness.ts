@@ -9,7 +9,13 @@ import { WrongExpectedVersionError } from '../../engine/eventstore';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../../engine/types';
 import { openIndexedDbEventStore, openRunDatabase, openRunDb, runDbName } from '../../persistence';
 
-export type HarnessError = { name: string; message: string; streamId?: string; expected?: ExpectedRevision; actual?: number | 'no_stream' };
+export type HarnessError = {
+  name: string;
+  message: string;
+  streamId?: string;
+  expected?: ExpectedRevision;
+  actual?: number | 'no_stream';
+};
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: HarnessError };
 export interface AppendSpec {
   streamId: string;
@@ -28,18 +34,30 @@ export interface EventStoreHarness {
   openStore(name: string): Promise<void>;
   closeStore(name: string): void;
   deleteStore(name: string): Promise<void>;
-  append(name: string, streamId: string, events: NewEvent[], expectedRevision?: ExpectedRevision): Promise<Outcome<AppendResult>>;
+  append(
+    name: string,
+    streamId: string,
+    events: NewEvent[],
+    expectedRevision?: ExpectedRevision,
+  ): Promise<Outcome<AppendResult>>;
   /** Issued together (same tick): the store groups them into one transaction. */
   appendMany(name: string, appends: AppendSpec[]): Promise<Outcome<AppendResult>[]>;
   readAll(name: string, options?: { fromPosition?: number; maxCount?: number }): Promise<RecordedEvent[]>;
-  readStream(name: string, streamId: string, options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number }): Promise<RecordedEvent[]>;
+  readStream(
+    name: string,
+    streamId: string,
+    options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number },
+  ): Promise<RecordedEvent[]>;
   storageEstimate(): Promise<{ usage: number; quota: number }>;
   /**
    * Appends batches of `batchSize` events to each stream in a loop (streams in parallel, so group
    * commits hold several appends), each with the expected revision; after each commit the batch
    * number is written to localStorage (`<key>:<stream>`), which survives a reload.
    */
-  startAppending(name: string, options: { streams: string[]; batchSize: number; key: string; payloadBytes?: number }): void;
+  startAppending(
+    name: string,
+    options: { streams: string[]; batchSize: number; key: string; payloadBytes?: number },
+  ): void;
   stopAppending(): Promise<AppendingStatus>;
   appendingStatus(): AppendingStatus;
   /** Milliseconds to append `total` events in batches with one implementation (fresh database). */
@@ -51,8 +69,10 @@ export interface EventStoreHarness {
 }
 
 const toError = (e: unknown): HarnessError => {
-  if (e instanceof WrongExpectedVersionError) return { name: e.name, message: e.message, streamId: e.streamId, expected: e.expected, actual: e.actual };
-  if (e instanceof Error || (e && typeof e === 'object' && 'message' in e)) return { name: (e as Error).name, message: (e as Error).message };
+  if (e instanceof WrongExpectedVersionError)
+    return { name: e.name, message: e.message, streamId: e.streamId, expected: e.expected, actual: e.actual };
+  if (e instanceof Error || (e && typeof e === 'object' && 'message' in e))
+    return { name: (e as Error).name, message: (e as Error).message };
   return { name: 'Error', message: String(e) };
 };
 const settle = <T>(p: Promise<T>): Promise<Outcome<T>> =>
@@ -75,7 +95,13 @@ const benchEvent = (i: number, revision: number, streamId: string): RecordedEven
   position: i + 1,
   recordedAt: 0,
 });
-const newEventOf = (r: RecordedEvent): NewEvent => ({ eventId: r.eventId, eventType: r.eventType, schemaVersion: r.schemaVersion, data: r.data, metadata: r.metadata });
+const newEventOf = (r: RecordedEvent): NewEvent => ({
+  eventId: r.eventId,
+  eventType: r.eventType,
+  schemaVersion: r.schemaVersion,
+  data: r.data,
+  metadata: r.metadata,
+});
 
 /** Batches of events, each for one stream, with revisions following on per stream. */
 function benchBatches(total: number, batchSize: number): { streamId: string; events: RecordedEvent[] }[] {
@@ -85,15 +111,26 @@ function benchBatches(total: number, batchSize: number): { streamId: string; eve
     const s = b % STREAMS;
     const streamId = `ride-${s}`;
     const events = [];
-    for (let i = start; i < Math.min(total, start + batchSize); i++) events.push(benchEvent(i, revisions[s]!++, streamId));
+    for (let i = start; i < Math.min(total, start + batchSize); i++)
+      events.push(benchEvent(i, revisions[s]!++, streamId));
     batches.push({ streamId, events });
   }
   return batches;
 }
 
 const benchProjections: Projection<Record<string, number>>[] = [
-  { name: 'count-by-type', initialState: {}, canHandle: () => true, evolve: (s, e) => ({ ...s, [e.eventType]: (s[e.eventType] ?? 0) + 1 }) },
-  { name: 'last-revision-by-stream', initialState: {}, canHandle: () => true, evolve: (s, e) => ({ ...s, [e.streamId]: e.revision }) },
+  {
+    name: 'count-by-type',
+    initialState: {},
+    canHandle: () => true,
+    evolve: (s, e) => ({ ...s, [e.eventType]: (s[e.eventType] ?? 0) + 1 }),
+  },
+  {
+    name: 'last-revision-by-stream',
+    initialState: {},
+    canHandle: () => true,
+    evolve: (s, e) => ({ ...s, [e.streamId]: e.revision }),
+  },
   {
     name: 'fares',
     initialState: { total: 0, rides: 0 },
@@ -166,10 +203,15 @@ export function installEventStoreHarness(target: Record<string, unknown>): void 
       harness.closeStore(name);
       await deleteDB(name);
     },
-    append: (name, streamId, events, expectedRevision) => settle(Promise.resolve().then(() => get(name).appendToStream(streamId, events, { expectedRevision }))),
+    append: (name, streamId, events, expectedRevision) =>
+      settle(Promise.resolve().then(() => get(name).appendToStream(streamId, events, { expectedRevision }))),
     appendMany: (name, appends) => {
       const store = get(name);
-      return Promise.all(appends.map((a) => settle(store.appendToStream(a.streamId, a.events, { expectedRevision: a.expectedRevision }))));
+      return Promise.all(
+        appends.map((a) =>
+          settle(store.appendToStream(a.streamId, a.events, { expectedRevision: a.expectedRevision })),
+        ),
+      );
     },
     readAll: (name, options) => get(name).readAll(options),
     readStream: (name, streamId, options) => get(name).readStream(streamId, options),
@@ -188,9 +230,14 @@ export function installEventStoreHarness(target: Record<string, unknown>): void 
           (async () => {
             const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
             let rev = last ? last.revision : -1;
-            if ((rev + 1) % batchSize !== 0) throw new Error(`stream ${streamId} holds a partial batch (${rev + 1} events)`);
+            if ((rev + 1) % batchSize !== 0)
+              throw new Error(`stream ${streamId} holds a partial batch (${rev + 1} events)`);
             for (let b = (rev + 1) / batchSize; state.running; b++) {
-              const events = Array.from({ length: batchSize }, (_, i) => ({ eventId: `${streamId}-b${b}-${i}`, eventType: 'TickRecorded', data: { b, i, pad } }));
+              const events = Array.from({ length: batchSize }, (_, i) => ({
+                eventId: `${streamId}-b${b}-${i}`,
+                eventType: 'TickRecorded',
+                data: { b, i, pad },
+              }));
               await store.appendToStream(streamId, events, { expectedRevision: rev < 0 ? 'no_stream' : rev });
               rev += batchSize;
               status.committed[streamId] = b;
@@ -225,7 +272,11 @@ export function installEventStoreHarness(target: Record<string, unknown>): void 
     async benchRebuild({ impl, name }) {
       if (impl === 'store') {
         const run = await openRunDatabase(name);
-        const runner = createProjectionRunner({ store: run.store, checkpoints: run.checkpoints, projections: benchProjections });
+        const runner = createProjectionRunner({
+          store: run.store,
+          checkpoints: run.checkpoints,
+          projections: benchProjections,
+        });
         await runner.start();
         const t0 = performance.now();
         await runner.rebuild();
@@ -244,7 +295,9 @@ export function installEventStoreHarness(target: Record<string, unknown>): void 
       });
       const head = events.length === 0 ? 0 : events[events.length - 1]!.position;
       const tx = db.transaction('checkpoints', 'readwrite');
-      benchProjections.forEach((p, i) => void tx.store.put({ name: `raw-${p.name}`, version: 1, position: head, state: states[i] }));
+      benchProjections.forEach(
+        (p, i) => void tx.store.put({ name: `raw-${p.name}`, version: 1, position: head, state: states[i] }),
+      );
       await tx.done;
       const ms = performance.now() - t0;
       db.close();

@@ -7,7 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TopicPartition } from '../types';
-import { cooperativeStickyAssignor, rangeAssignor, roundRobinAssignor, type Assignor, type AssignorInput } from './assignors';
+import {
+  cooperativeStickyAssignor,
+  rangeAssignor,
+  roundRobinAssignor,
+  type Assignor,
+  type AssignorInput,
+} from './assignors';
 import { byTopicPartition } from './brokerState';
 import range from './golden/range.json';
 import roundRobin from './golden/roundrobin.json';
@@ -88,7 +94,12 @@ describe("golden vectors from Kafka's own assignors", () => {
   const suites: [string, Assignor, { cases: GoldenCase[] }, number][] = [
     ['RangeAssignor', rangeAssignor, range, 300],
     ['RoundRobinAssignor', roundRobinAssignor, roundRobin, 300],
-    ['CooperativeStickyAssignor (first rebalance, owned partitions)', cooperativeStickyAssignor, cooperativeSticky, 570],
+    [
+      'CooperativeStickyAssignor (first rebalance, owned partitions)',
+      cooperativeStickyAssignor,
+      cooperativeSticky,
+      570,
+    ],
   ];
   for (const [name, assign, fixture, count] of suites) {
     it(`${name}: all ${count} cases`, () => {
@@ -98,14 +109,18 @@ describe("golden vectors from Kafka's own assignors", () => {
     });
   }
 
-  it('the CooperativeSticky vectors cover both of Kafka\'s builders and the odd inputs', () => {
+  it("the CooperativeSticky vectors cover both of Kafka's builders and the odd inputs", () => {
     const inputs = cooperativeSticky.cases.map((c) => parseCase(c.in));
-    const sameTopics = (i: AssignorInput) => i.members.every((m) => [...m.topics].sort().join('+') === [...i.members[0]!.topics].sort().join('+'));
+    const sameTopics = (i: AssignorInput) =>
+      i.members.every((m) => [...m.topics].sort().join('+') === [...i.members[0]!.topics].sort().join('+'));
     expect(inputs.filter(sameTopics).length).toBeGreaterThanOrEqual(150);
     expect(inputs.filter((i) => !sameTopics(i)).length).toBeGreaterThanOrEqual(150);
-    const claims = (i: AssignorInput) => i.members.flatMap((m) => (m.owned ?? []).map((tp) => `${tp.topic}:${tp.partition}`));
+    const claims = (i: AssignorInput) =>
+      i.members.flatMap((m) => (m.owned ?? []).map((tp) => `${tp.topic}:${tp.partition}`));
     expect(inputs.filter((i) => new Set(claims(i)).size < claims(i).length).length).toBeGreaterThan(20); // claimed twice
-    expect(inputs.filter((i) => i.members.some((m) => (m.owned ?? []).some((tp) => !m.topics.includes(tp.topic)))).length).toBeGreaterThan(20);
+    expect(
+      inputs.filter((i) => i.members.some((m) => (m.owned ?? []).some((tp) => !m.topics.includes(tp.topic)))).length,
+    ).toBeGreaterThan(20);
     expect(inputs.filter((i) => i.members.some((m) => (m.owned ?? []).length === 0)).length).toBeGreaterThan(100);
   });
 });

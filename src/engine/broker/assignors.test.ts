@@ -1,29 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TopicPartition } from '../types';
-import { cooperativeStickyAssignor, rangeAssignor, roundRobinAssignor, type Assignment, type AssignorInput } from './assignors';
+import {
+  cooperativeStickyAssignor,
+  rangeAssignor,
+  roundRobinAssignor,
+  type Assignment,
+  type AssignorInput,
+} from './assignors';
 
 const tps = (s: string): TopicPartition[] =>
-  s.split(' ').filter(Boolean).map((x) => {
-    const [topic, p] = x.split('p');
-    return { topic: topic!, partition: Number(p) };
-  });
+  s
+    .split(' ')
+    .filter(Boolean)
+    .map((x) => {
+      const [topic, p] = x.split('p');
+      return { topic: topic!, partition: Number(p) };
+    });
 
 const owners = (a: Assignment): Map<string, string[]> => {
   const m = new Map<string, string[]>();
-  for (const [id, parts] of Object.entries(a)) for (const tp of parts) m.set(`${tp.topic}:${tp.partition}`, [...(m.get(`${tp.topic}:${tp.partition}`) ?? []), id]);
+  for (const [id, parts] of Object.entries(a))
+    for (const tp of parts) m.set(`${tp.topic}:${tp.partition}`, [...(m.get(`${tp.topic}:${tp.partition}`) ?? []), id]);
   return m;
 };
 
 describe('RangeAssignor (Kafka javadoc)', () => {
   it('two consumers, two topics of 3 partitions → 4 and 2', () => {
-    const a = rangeAssignor({ members: [{ memberId: 'C1', topics: ['t1', 't0'] }, { memberId: 'C0', topics: ['t0', 't1'] }], partitionsPerTopic: { t0: 3, t1: 3 } });
+    const a = rangeAssignor({
+      members: [
+        { memberId: 'C1', topics: ['t1', 't0'] },
+        { memberId: 'C0', topics: ['t0', 't1'] },
+      ],
+      partitionsPerTopic: { t0: 3, t1: 3 },
+    });
     expect(a).toEqual({ C0: tps('t0p0 t0p1 t1p0 t1p1'), C1: tps('t0p2 t1p2') });
   });
 
   it('sorts member ids by UTF-16 code units (c10 before c2) and skips unsubscribed members', () => {
     const a = rangeAssignor({
-      members: [{ memberId: 'c2', topics: ['a'] }, { memberId: 'c10', topics: ['a', 'b'] }, { memberId: 'c3', topics: ['missing'] }],
+      members: [
+        { memberId: 'c2', topics: ['a'] },
+        { memberId: 'c10', topics: ['a', 'b'] },
+        { memberId: 'c3', topics: ['missing'] },
+      ],
       partitionsPerTopic: { a: 3, b: 2 },
     });
     expect(a).toEqual({ c10: [...tps('ap0 ap1'), ...tps('bp0 bp1')], c2: tps('ap2'), c3: [] });
@@ -32,13 +52,23 @@ describe('RangeAssignor (Kafka javadoc)', () => {
 
 describe('RoundRobinAssignor (Kafka javadoc)', () => {
   it('identical subscriptions: t0,t1 of 3 partitions over C0,C1', () => {
-    const a = roundRobinAssignor({ members: [{ memberId: 'C0', topics: ['t0', 't1'] }, { memberId: 'C1', topics: ['t0', 't1'] }], partitionsPerTopic: { t0: 3, t1: 3 } });
+    const a = roundRobinAssignor({
+      members: [
+        { memberId: 'C0', topics: ['t0', 't1'] },
+        { memberId: 'C1', topics: ['t0', 't1'] },
+      ],
+      partitionsPerTopic: { t0: 3, t1: 3 },
+    });
     expect(a).toEqual({ C0: tps('t0p0 t0p2 t1p1'), C1: tps('t0p1 t1p0 t1p2') });
   });
 
   it('different subscriptions: C0 [t0], C1 [t0,t1], C2 [t0,t1,t2]; t0 1, t1 2, t2 3 partitions', () => {
     const a = roundRobinAssignor({
-      members: [{ memberId: 'C0', topics: ['t0'] }, { memberId: 'C1', topics: ['t0', 't1'] }, { memberId: 'C2', topics: ['t0', 't1', 't2'] }],
+      members: [
+        { memberId: 'C0', topics: ['t0'] },
+        { memberId: 'C1', topics: ['t0', 't1'] },
+        { memberId: 'C2', topics: ['t0', 't1', 't2'] },
+      ],
       partitionsPerTopic: { t0: 1, t1: 2, t2: 3 },
     });
     expect(a).toEqual({ C0: tps('t0p0'), C1: tps('t1p0'), C2: tps('t1p1 t2p0 t2p1 t2p2') });
@@ -48,16 +78,34 @@ describe('RoundRobinAssignor (Kafka javadoc)', () => {
 describe('CooperativeStickyAssignor examples', () => {
   it('a new member takes partitions only after their owner gave them up (two rounds)', () => {
     const partitionsPerTopic = { t: 4 };
-    const r1 = cooperativeStickyAssignor({ members: [{ memberId: 'a', topics: ['t'], owned: tps('tp0 tp1 tp2 tp3') }, { memberId: 'b', topics: ['t'] }], partitionsPerTopic });
+    const r1 = cooperativeStickyAssignor({
+      members: [
+        { memberId: 'a', topics: ['t'], owned: tps('tp0 tp1 tp2 tp3') },
+        { memberId: 'b', topics: ['t'] },
+      ],
+      partitionsPerTopic,
+    });
     expect(r1).toEqual({ a: tps('tp0 tp1'), b: [] });
-    const r2 = cooperativeStickyAssignor({ members: [{ memberId: 'a', topics: ['t'], owned: r1.a }, { memberId: 'b', topics: ['t'], owned: r1.b }], partitionsPerTopic });
+    const r2 = cooperativeStickyAssignor({
+      members: [
+        { memberId: 'a', topics: ['t'], owned: r1.a },
+        { memberId: 'b', topics: ['t'], owned: r1.b },
+      ],
+      partitionsPerTopic,
+    });
     expect(r2).toEqual({ a: tps('tp0 tp1'), b: tps('tp2 tp3') });
   });
 
   it('a partition claimed by two members counts as owned by neither, and waits a round when subscriptions are equal', () => {
     // AbstractStickyAssignor.allSubscriptionsEqual drops both claims (partitionsWithMultiplePreviousOwners);
     // ConstrainedAssignmentBuilder.assignNewPartition marks it as changing owner, so adjustAssignment withholds it.
-    const r = cooperativeStickyAssignor({ members: [{ memberId: 'a', topics: ['t'], owned: tps('tp0') }, { memberId: 'b', topics: ['t'], owned: tps('tp0') }], partitionsPerTopic: { t: 2 } });
+    const r = cooperativeStickyAssignor({
+      members: [
+        { memberId: 'a', topics: ['t'], owned: tps('tp0') },
+        { memberId: 'b', topics: ['t'], owned: tps('tp0') },
+      ],
+      partitionsPerTopic: { t: 2 },
+    });
     expect(r).toEqual({ a: [], b: tps('tp1') });
   });
 
@@ -65,14 +113,23 @@ describe('CooperativeStickyAssignor examples', () => {
     // GeneralAssignmentBuilder gives it to a; computePartitionsTransferringOwnership only withholds a partition
     // added to a member that did not list it as owned.
     const r = cooperativeStickyAssignor({
-      members: [{ memberId: 'a', topics: ['t'], owned: tps('tp0') }, { memberId: 'b', topics: ['t', 'u'], owned: tps('tp0') }],
+      members: [
+        { memberId: 'a', topics: ['t'], owned: tps('tp0') },
+        { memberId: 'b', topics: ['t', 'u'], owned: tps('tp0') },
+      ],
       partitionsPerTopic: { t: 2, u: 1 },
     });
     expect(r).toEqual({ a: tps('tp0 tp1'), b: tps('up0') });
   });
 
   it('keeps owned partitions when balanced', () => {
-    const r = cooperativeStickyAssignor({ members: [{ memberId: 'a', topics: ['t'], owned: tps('tp1 tp3') }, { memberId: 'b', topics: ['t'], owned: tps('tp0 tp2') }], partitionsPerTopic: { t: 4 } });
+    const r = cooperativeStickyAssignor({
+      members: [
+        { memberId: 'a', topics: ['t'], owned: tps('tp1 tp3') },
+        { memberId: 'b', topics: ['t'], owned: tps('tp0 tp2') },
+      ],
+      partitionsPerTopic: { t: 4 },
+    });
     expect(r).toEqual({ a: tps('tp1 tp3'), b: tps('tp0 tp2') });
   });
 });
@@ -86,7 +143,10 @@ const groupArb = (identical: boolean) =>
   fc
     .record({
       counts: fc.tuple(fc.nat({ max: 7 }), fc.nat({ max: 7 }), fc.nat({ max: 7 })),
-      ids: fc.uniqueArray(fc.constantFrom('c0', 'c1', 'c2', 'c10', 'c11', 'c3', 'x', 'B', 'a'), { minLength: 1, maxLength: 7 }),
+      ids: fc.uniqueArray(fc.constantFrom('c0', 'c1', 'c2', 'c10', 'c11', 'c3', 'x', 'B', 'a'), {
+        minLength: 1,
+        maxLength: 7,
+      }),
       subs: fc.array(fc.subarray(TOPICS, { minLength: 1 }), { minLength: 7, maxLength: 7 }),
     })
     .map(({ counts, ids, subs }): AssignorInput => ({
@@ -116,7 +176,10 @@ describe('assignor properties', () => {
         for (const assign of [rangeAssignor, roundRobinAssignor]) {
           const a = assign(input);
           checkExactlyOne(input, a);
-          for (const parts of Object.values(a)) expect(parts).toEqual([...parts].sort((x, y) => (x.topic < y.topic ? -1 : x.topic > y.topic ? 1 : x.partition - y.partition)));
+          for (const parts of Object.values(a))
+            expect(parts).toEqual(
+              [...parts].sort((x, y) => (x.topic < y.topic ? -1 : x.topic > y.topic ? 1 : x.partition - y.partition)),
+            );
         }
       }),
       { numRuns: 300 },
@@ -147,10 +210,15 @@ describe('assignor properties', () => {
   const ownedArb = (identical: boolean) =>
     groupArb(identical).chain((input) =>
       fc
-        .array(fc.array(fc.record({ topic: fc.constantFrom(...TOPICS, 'gone'), partition: fc.nat({ max: 8 }) }), { maxLength: 6 }), {
-          minLength: input.members.length,
-          maxLength: input.members.length,
-        })
+        .array(
+          fc.array(fc.record({ topic: fc.constantFrom(...TOPICS, 'gone'), partition: fc.nat({ max: 8 }) }), {
+            maxLength: 6,
+          }),
+          {
+            minLength: input.members.length,
+            maxLength: input.members.length,
+          },
+        )
         .map((owned) => ({ ...input, members: input.members.map((m, i) => ({ ...m, owned: owned[i]! })) })),
     );
 
@@ -159,7 +227,12 @@ describe('assignor properties', () => {
       fc.property(ownedArb(false), (input) => {
         const a = cooperativeStickyAssignor(input);
         const claims = new Map<string, Set<string>>();
-        for (const m of input.members) for (const tp of m.owned ?? []) claims.set(`${tp.topic}:${tp.partition}`, new Set([...(claims.get(`${tp.topic}:${tp.partition}`) ?? []), m.memberId]));
+        for (const m of input.members)
+          for (const tp of m.owned ?? [])
+            claims.set(
+              `${tp.topic}:${tp.partition}`,
+              new Set([...(claims.get(`${tp.topic}:${tp.partition}`) ?? []), m.memberId]),
+            );
         for (const [id, parts] of Object.entries(a)) {
           for (const tp of parts) {
             const c = claims.get(`${tp.topic}:${tp.partition}`);
@@ -202,7 +275,10 @@ describe('assignor properties', () => {
     fc.assert(
       fc.property(groupArb(true), (input) => {
         const first = roundRobinAssignor(input);
-        const again = cooperativeStickyAssignor({ ...input, members: input.members.map((m) => ({ ...m, owned: first[m.memberId]! })) });
+        const again = cooperativeStickyAssignor({
+          ...input,
+          members: input.members.map((m) => ({ ...m, owned: first[m.memberId]! })),
+        });
         expect(again).toEqual(first);
       }),
       { numRuns: 200 },

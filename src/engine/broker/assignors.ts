@@ -3,7 +3,16 @@
  * code-unit order (JavaScript's default sort, as Java's `String.compareTo`: 'c10' before 'c2').
  */
 import type { AssignorName } from '../types';
-import { byMemberId, emptyAssignment, partitionsOf, sortAssignment, subscribedTopics, type Assignment, type AssignorInput, type Assignor } from './assignment';
+import {
+  byMemberId,
+  emptyAssignment,
+  partitionsOf,
+  sortAssignment,
+  subscribedTopics,
+  type Assignment,
+  type AssignorInput,
+  type Assignor,
+} from './assignment';
 import { cooperativeStickyAssignor } from './cooperativeSticky';
 
 export type { Assignment, AssignorInput, AssignorMember, Assignor } from './assignment';

@@ -230,8 +230,7 @@ export const tpList = (tps: readonly TopicPartition[]): string =>
 export const byTopicPartition = (a: TopicPartition, b: TopicPartition): number =>
   a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition;
 
-export const withTime = (state: BrokerState, now: number): BrokerState =>
-  now > state.now ? { ...state, now } : state;
+export const withTime = (state: BrokerState, now: number): BrokerState => (now > state.now ? { ...state, now } : state);
 
 /** A request the broker cannot serve at all (a programming error, not a learner's mistake). */
 export class BrokerError extends Error {

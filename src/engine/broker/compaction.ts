@@ -26,7 +26,14 @@ import { vecFrom } from '../sim/persistent';
 import { getTopic, replacePartition } from './log';
 import { rejected } from './offsets';
 import { formatAge, formatMs, recordBytes, segmentsOf } from './segments';
-import { partitionLog, withTime, type BrokerState, type BrokerStep, type LogRecord, type TopicState } from './brokerState';
+import {
+  partitionLog,
+  withTime,
+  type BrokerState,
+  type BrokerStep,
+  type LogRecord,
+  type TopicState,
+} from './brokerState';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -46,7 +53,10 @@ function plan(topic: TopicState, partition: number, now: number): Plan {
   const { segmentRecords, minCompactionLagMs, maxCompactionLagMs } = topic.config;
   const log = topic.partitions[partition]!;
   const checkpoint = topic.cleanerCheckpoints?.[partition];
-  const firstDirty = checkpoint === undefined || checkpoint < log.logStartOffset || checkpoint > log.logEndOffset ? log.logStartOffset : checkpoint;
+  const firstDirty =
+    checkpoint === undefined || checkpoint < log.logStartOffset || checkpoint > log.logEndOffset
+      ? log.logStartOffset
+      : checkpoint;
   const segments = segmentsOf(log, segmentRecords);
   const active = segments.find((s) => s.active);
   let firstUncleanable = active ? active.baseOffset : log.logEndOffset;
@@ -68,19 +78,28 @@ function plan(topic: TopicState, partition: number, now: number): Plan {
   }
   let overdue: string | null = null;
   if (maxCompactionLagMs !== null) {
-    const firsts = dirtyClosed.map((s) => s.records[0]?.timestamp).filter((t): t is number => t !== undefined && t >= 0);
+    const firsts = dirtyClosed
+      .map((s) => s.records[0]?.timestamp)
+      .filter((t): t is number => t !== undefined && t >= 0);
     const earliest = firsts.length ? Math.min(...firsts) : Infinity;
-    if (earliest < now - maxCompactionLagMs) overdue = `a dirty record is ${formatAge(now - earliest)} old, over max.compaction.lag.ms = ${formatMs(maxCompactionLagMs)}`;
+    if (earliest < now - maxCompactionLagMs)
+      overdue = `a dirty record is ${formatAge(now - earliest)} old, over max.compaction.lag.ms = ${formatMs(maxCompactionLagMs)}`;
   }
   return { firstDirty, firstUncleanable, cleanBytes, cleanableBytes, stop, overdue };
 }
 
 export function compactTopic(state: BrokerState, topic: string, now: number): BrokerStep {
   const base = withTime(state, now);
-  if (!state.topics[topic]) return { state: base, effects: [rejected('compact', topic, `topic '${topic}' does not exist`)] };
+  if (!state.topics[topic])
+    return { state: base, effects: [rejected('compact', topic, `topic '${topic}' does not exist`)] };
   let t = getTopic(state, topic);
   if (t.config.cleanupPolicy !== 'compact') {
-    return { state: base, effects: [rejected('compact', topic, `'${topic}' has cleanup.policy=delete; only compacted topics are compacted`)] };
+    return {
+      state: base,
+      effects: [
+        rejected('compact', topic, `'${topic}' has cleanup.policy=delete; only compacted topics are compacted`),
+      ],
+    };
   }
   const { minCleanableDirtyRatio: minRatio, tombstoneRetentionMs } = t.config;
   const effects: BrokerEffect[] = [];
@@ -93,9 +112,20 @@ export function compactTopic(state: BrokerState, topic: string, now: number): Br
     const ratio = total > 0 ? pl.cleanableBytes / total : 0;
     const ratioText = `dirty ratio ${pl.cleanableBytes} / ${total} bytes = ${pct(ratio)}`;
     const skip = (why: string) =>
-      effects.push({ kind: 'records-compacted', topic, partition, removedOffsets: [], tombstonesRemoved: [], reason: `the log cleaner looked at ${where} and did not clean it: ${why}; superseded records stay readable until a later cleaning` });
+      effects.push({
+        kind: 'records-compacted',
+        topic,
+        partition,
+        removedOffsets: [],
+        tombstonesRemoved: [],
+        reason: `the log cleaner looked at ${where} and did not clean it: ${why}; superseded records stay readable until a later cleaning`,
+      });
     if (pl.cleanableBytes === 0) {
-      skip(pl.firstDirty > log.logStartOffset ? `everything before offset ${pl.firstDirty} was cleaned already, and ${pl.stop}` : `nothing is cleanable yet: ${pl.stop}`);
+      skip(
+        pl.firstDirty > log.logStartOffset
+          ? `everything before offset ${pl.firstDirty} was cleaned already, and ${pl.stop}`
+          : `nothing is cleanable yet: ${pl.stop}`,
+      );
       return;
     }
     if (!pl.overdue && !(ratio > minRatio)) {
@@ -104,7 +134,8 @@ export function compactTopic(state: BrokerState, topic: string, now: number): Br
     }
     // Cleaner.buildOffsetMap: latest offset per key, from the dirty range only.
     const latest = new Map<string, number>();
-    for (const r of log.records) if (r.offset >= pl.firstDirty && r.offset < pl.firstUncleanable && r.key !== null) latest.set(r.key, r.offset);
+    for (const r of log.records)
+      if (r.offset >= pl.firstDirty && r.offset < pl.firstUncleanable && r.key !== null) latest.set(r.key, r.offset);
     const removedOffsets: number[] = [];
     const tombstonesRemoved: number[] = [];
     const stamped: number[] = [];
@@ -136,10 +167,20 @@ export function compactTopic(state: BrokerState, topic: string, now: number): Br
     checkpoints[partition] = pl.firstUncleanable;
     const changed = removedOffsets.length + tombstonesRemoved.length + stamped.length > 0;
     if (changed) t = replacePartition(t, partition, partitionLog(vecFrom(kept), log.logStartOffset, log.logEndOffset));
-    const why = pl.overdue ? `${pl.overdue} (${ratioText})` : `its ${ratioText}, above min.cleanable.dirty.ratio = ${minRatio}`;
-    const parts = [`removed ${removedOffsets.length} superseded record${removedOffsets.length === 1 ? '' : 's'}${removedOffsets.length ? ` (offset${removedOffsets.length === 1 ? '' : 's'} ${removedOffsets.join(', ')})` : ''}`];
-    if (tombstonesRemoved.length) parts.push(`removed ${tombstonesRemoved.length === 1 ? 'the tombstone' : 'the tombstones'} at ${tombstonesRemoved.join(', ')}, whose delete horizon had passed`);
-    if (stamped.length) parts.push(`kept the tombstone${stamped.length === 1 ? '' : 's'} at ${stamped.join(', ')} and stamped ${stamped.length === 1 ? 'it' : 'them'} with a delete horizon of now + delete.retention.ms (${formatMs(tombstoneRetentionMs)}): the first cleaning at or after that time removes ${stamped.length === 1 ? 'it' : 'them'}`);
+    const why = pl.overdue
+      ? `${pl.overdue} (${ratioText})`
+      : `its ${ratioText}, above min.cleanable.dirty.ratio = ${minRatio}`;
+    const parts = [
+      `removed ${removedOffsets.length} superseded record${removedOffsets.length === 1 ? '' : 's'}${removedOffsets.length ? ` (offset${removedOffsets.length === 1 ? '' : 's'} ${removedOffsets.join(', ')})` : ''}`,
+    ];
+    if (tombstonesRemoved.length)
+      parts.push(
+        `removed ${tombstonesRemoved.length === 1 ? 'the tombstone' : 'the tombstones'} at ${tombstonesRemoved.join(', ')}, whose delete horizon had passed`,
+      );
+    if (stamped.length)
+      parts.push(
+        `kept the tombstone${stamped.length === 1 ? '' : 's'} at ${stamped.join(', ')} and stamped ${stamped.length === 1 ? 'it' : 'them'} with a delete horizon of now + delete.retention.ms (${formatMs(tombstoneRetentionMs)}): the first cleaning at or after that time removes ${stamped.length === 1 ? 'it' : 'them'}`,
+      );
     effects.push({
       kind: 'records-compacted',
       topic,
@@ -149,7 +190,10 @@ export function compactTopic(state: BrokerState, topic: string, now: number): Br
       reason: `the log cleaner cleaned ${where} (${why}), keeping the latest record per key below offset ${pl.firstUncleanable}: ${parts.join('; ')}. ${capital(pl.stop)}; offsets keep their numbers`,
     });
   });
-  const next: TopicState = { ...t, cleanerCheckpoints: checkpoints.map((c, p) => (c < 0 ? t.partitions[p]!.logStartOffset : c)) };
+  const next: TopicState = {
+    ...t,
+    cleanerCheckpoints: checkpoints.map((c, p) => (c < 0 ? t.partitions[p]!.logStartOffset : c)),
+  };
   return { state: { ...base, topics: { ...base.topics, [topic]: next } }, effects };
 }
 

@@ -17,8 +17,16 @@ describe('poll', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 9 }),
         (ops, compact, maxRecords) => {
-          let s = createTopic(createBroker({ seed: 1 }), { name: 't', partitions: 2, segmentRecords: 4, cleanupPolicy: 'compact', tombstoneRetentionMs: 0 }, 0).state;
-          s = produceBatch(s, ops.map(([key, partition], i) => ({ topic: 't', key, value: i, partition })), 0).state;
+          let s = createTopic(
+            createBroker({ seed: 1 }),
+            { name: 't', partitions: 2, segmentRecords: 4, cleanupPolicy: 'compact', tombstoneRetentionMs: 0 },
+            0,
+          ).state;
+          s = produceBatch(
+            s,
+            ops.map(([key, partition], i) => ({ topic: 't', key, value: i, partition })),
+            0,
+          ).state;
           if (compact) s = compactTopic(s, 't', 1).state;
           s = joinGroup(s, { groupId: 'g', memberId: 'c', topics: ['t'], autoOffsetReset: 'earliest' }, 1).state;
           const got: number[][] = [[], []];

@@ -3,7 +3,16 @@ import type { BrokerEffect } from '../types';
 import { vecSlice } from '../sim/persistent';
 import { getPartition, indexAtOrAfterVec } from './log';
 import { commitPositions, putMember, rejected } from './offsets';
-import { recordsVec, tpKey, tpName, withTime, type BrokerState, type BrokerStep, type FetchedRecord, type GroupState } from './brokerState';
+import {
+  recordsVec,
+  tpKey,
+  tpName,
+  withTime,
+  type BrokerState,
+  type BrokerStep,
+  type FetchedRecord,
+  type GroupState,
+} from './brokerState';
 
 /** Kafka's max.poll.records default. */
 export const DEFAULT_MAX_POLL_RECORDS = 500;
@@ -17,7 +26,15 @@ export interface PollRequest {
 type Resolved = { position: number } | { position: null };
 
 /** Where fetching starts on a partition: position, else committed, else auto.offset.reset; out of range resets too. */
-function resolvePosition(state: BrokerState, group: GroupState, memberId: string, positions: Readonly<Record<string, number>>, topic: string, partition: number, effects: BrokerEffect[]): Resolved {
+function resolvePosition(
+  state: BrokerState,
+  group: GroupState,
+  memberId: string,
+  positions: Readonly<Record<string, number>>,
+  topic: string,
+  partition: number,
+  effects: BrokerEffect[],
+): Resolved {
   const { groupId, autoOffsetReset: policy } = group;
   const log = getPartition(state, topic, partition);
   const k = tpKey(topic, partition);
@@ -25,20 +42,44 @@ function resolvePosition(state: BrokerState, group: GroupState, memberId: string
   const known = positions[k] ?? group.committed[k]?.offset;
   const reset = (why: string): Resolved => {
     if (policy === 'none') {
-      effects.push(rejected('poll', groupId, `${why} and auto.offset.reset=none: ${memberId}'s poll fails (NoOffsetForPartitionException for ${name}), so it gets no records at all`));
+      effects.push(
+        rejected(
+          'poll',
+          groupId,
+          `${why} and auto.offset.reset=none: ${memberId}'s poll fails (NoOffsetForPartitionException for ${name}), so it gets no records at all`,
+        ),
+      );
       return { position: null };
     }
     const to = policy === 'earliest' ? log.logStartOffset : log.logEndOffset;
     const where = policy === 'earliest' ? `the log-start offset ${to}` : `the log-end offset ${to} (only new records)`;
-    effects.push({ kind: 'offset-reset-applied', groupId, topic, partition, policy, to, reason: `${why}: auto.offset.reset=${policy} starts ${memberId} at ${where}` });
+    effects.push({
+      kind: 'offset-reset-applied',
+      groupId,
+      topic,
+      partition,
+      policy,
+      to,
+      reason: `${why}: auto.offset.reset=${policy} starts ${memberId} at ${where}`,
+    });
     return { position: to };
   };
   if (known === undefined) return reset(`${groupId} has no committed offset on ${name}`);
   if (known < log.logStartOffset || known > log.logEndOffset) {
-    const why = known < log.logStartOffset
-      ? `offset ${known} on ${name} is gone: retention deleted it, and the log now starts at ${log.logStartOffset}`
-      : `offset ${known} is past ${name}'s log-end offset ${log.logEndOffset}`;
-    effects.push({ kind: 'offset-out-of-range', groupId, topic, partition, requested: known, logStart: log.logStartOffset, logEnd: log.logEndOffset, reason: why });
+    const why =
+      known < log.logStartOffset
+        ? `offset ${known} on ${name} is gone: retention deleted it, and the log now starts at ${log.logStartOffset}`
+        : `offset ${known} is past ${name}'s log-end offset ${log.logEndOffset}`;
+    effects.push({
+      kind: 'offset-out-of-range',
+      groupId,
+      topic,
+      partition,
+      requested: known,
+      logStart: log.logStartOffset,
+      logEnd: log.logEndOffset,
+      reason: why,
+    });
     return reset(`offset ${known} is out of range`);
   }
   return { position: known };
@@ -60,10 +101,22 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
   let records: FetchedRecord[] = [];
   const startMember = s.groups[groupId]?.members[memberId];
   if (!startMember) {
-    return { state: s, effects: [rejected('poll', groupId, `${memberId} is not a member of group '${groupId}': join first`)], records };
+    return {
+      state: s,
+      effects: [rejected('poll', groupId, `${memberId} is not a member of group '${groupId}': join first`)],
+      records,
+    };
   }
   if (s.groups[groupId]!.autoCommit) {
-    const c = commitPositions(s, groupId, memberId, startMember.assignment, now, `auto-commit on ${memberId}'s poll (positions reached by its previous poll)`, true);
+    const c = commitPositions(
+      s,
+      groupId,
+      memberId,
+      startMember.assignment,
+      now,
+      `auto-commit on ${memberId}'s poll (positions reached by its previous poll)`,
+      true,
+    );
     s = c.state;
     effects.push(...c.effects);
   }
@@ -111,7 +164,15 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
       pos = last + 1;
       const range = got === 1 ? `offset ${first}` : `offsets ${first}–${last}`;
       const left = log.logEndOffset - pos;
-      effects.push({ kind: 'records-fetched', groupId, memberId, topic, partition, offsets, reason: `${memberId} fetched ${got} record${got === 1 ? '' : 's'} (${range}) from ${tpName(topic, partition)}; position now ${pos}${left > 0 ? `, ${left} more waiting` : ', caught up'}` });
+      effects.push({
+        kind: 'records-fetched',
+        groupId,
+        memberId,
+        topic,
+        partition,
+        offsets,
+        reason: `${memberId} fetched ${got} record${got === 1 ? '' : 's'} (${range}) from ${tpName(topic, partition)}; position now ${pos}${left > 0 ? `, ${left} more waiting` : ', caught up'}`,
+      });
     }
     positions[k] = pos;
     cursor = end < vec.size ? idx : (idx + 1) % n;
@@ -135,15 +196,30 @@ export function seek(state: BrokerState, request: SeekRequest, now: number): Bro
   const group = state.groups[groupId];
   const member = group?.members[memberId];
   const name = tpName(topic, partition);
-  if (!group || !member) return { state: base, effects: [rejected('seek', groupId, `${memberId} is not a member of group '${groupId}'`)] };
+  if (!group || !member)
+    return { state: base, effects: [rejected('seek', groupId, `${memberId} is not a member of group '${groupId}'`)] };
   if (!member.assignment.some((tp) => tp.topic === topic && tp.partition === partition)) {
-    return { state: base, effects: [rejected('seek', groupId, `${memberId} can only seek its own partitions, and ${name} is not assigned to it`)] };
+    return {
+      state: base,
+      effects: [
+        rejected('seek', groupId, `${memberId} can only seek its own partitions, and ${name} is not assigned to it`),
+      ],
+    };
   }
   if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`seek needs a whole offset ≥ 0, got ${offset}`);
   const k = tpKey(topic, partition);
   const from = member.positions[k] ?? null;
   const effects: BrokerEffect[] = [
-    { kind: 'position-moved', groupId, memberId, topic, partition, from, to: offset, reason: `${memberId} seeks ${name} to offset ${offset}: its next fetch starts there; the committed offset is unchanged` },
+    {
+      kind: 'position-moved',
+      groupId,
+      memberId,
+      topic,
+      partition,
+      from,
+      to: offset,
+      reason: `${memberId} seeks ${name} to offset ${offset}: its next fetch starts there; the committed offset is unchanged`,
+    },
   ];
   return { state: putMember(base, group, { ...member, positions: { ...member.positions, [k]: offset } }), effects };
 }

@@ -21,13 +21,19 @@
  * empty); owned partitions beyond a topic's partition count (a topic never shrinks) are ignored.
  */
 import type { TopicPartition } from '../types';
-import { emptyAssignment, partitionsOf, sortAssignment, type Assignment, type AssignorInput, type AssignorMember } from './assignment';
+import {
+  emptyAssignment,
+  partitionsOf,
+  sortAssignment,
+  type Assignment,
+  type AssignorInput,
+  type AssignorMember,
+} from './assignment';
 import { tpKey } from './brokerState';
 import { compareStrings, javaHashMapOrder } from './javaOrder';
 import { generalAssignment, type Owned, type Prepared } from './stickyGeneral';
 
 // ---------------------------------------------------------------------------------------------
-
 
 export function cooperativeStickyAssignor(input: AssignorInput): Assignment {
   const out = emptyAssignment(input.members);
@@ -49,7 +55,8 @@ export function cooperativeStickyAssignor(input: AssignorInput): Assignment {
     const i = list.findIndex((tp) => tpKey(tp.topic, tp.partition) === k);
     if (i >= 0) list.splice(i, 1);
   }
-  for (const m of input.members) out[m.memberId] = (assignment.get(m.memberId) ?? []).map((tp) => ({ topic: tp.topic, partition: tp.partition }));
+  for (const m of input.members)
+    out[m.memberId] = (assignment.get(m.memberId) ?? []).map((tp) => ({ topic: tp.topic, partition: tp.partition }));
   return sortAssignment(out);
 }
 
@@ -70,7 +77,11 @@ function prepare(input: AssignorInput): Prepared {
   for (const m of input.members) {
     // allSubscriptionsEqual compares each member's topic list with the first non-empty one as a set.
     if (subscribed.size === 0) for (const t of m.topics) subscribed.add(t);
-    else if (allSubscriptionsEqual && !(m.topics.length === subscribed.size && m.topics.every((t) => subscribed.has(t)))) allSubscriptionsEqual = false;
+    else if (
+      allSubscriptionsEqual &&
+      !(m.topics.length === subscribed.size && m.topics.every((t) => subscribed.has(t)))
+    )
+      allSubscriptionsEqual = false;
     const list: TopicPartition[] = [];
     owned.set(m.memberId, list);
     for (const tp of m.owned ?? []) {
@@ -94,10 +105,14 @@ function prepare(input: AssignorInput): Prepared {
   return { partitionsPerTopic, allSubscriptionsEqual, owned, claimedTwice };
 }
 
-const sortedTopics = (partitionsPerTopic: Map<string, number>): string[] => [...partitionsPerTopic.keys()].sort(compareStrings);
+const sortedTopics = (partitionsPerTopic: Map<string, number>): string[] =>
+  [...partitionsPerTopic.keys()].sort(compareStrings);
 
 /** AbstractStickyAssignor.ConstrainedAssignmentBuilder (build, assignOwnedPartitions, assignRoundRobin). */
-function constrainedAssignment(input: AssignorInput, p: Prepared): { assignment: Map<string, TopicPartition[]>; transferring: Map<string, string> } {
+function constrainedAssignment(
+  input: AssignorInput,
+  p: Prepared,
+): { assignment: Map<string, TopicPartition[]>; transferring: Map<string, string> } {
   const transferring = new Map<string, string>();
   // consumerToOwnedPartitions is a HashMap filled in subscription order: its iteration order decides
   // which members keep maxQuota partitions.
@@ -144,7 +159,8 @@ function constrainedAssignment(input: AssignorInput, p: Prepared): { assignment:
   // getUnassignedPartitions: topics sorted, partitions ascending.
   const unassigned: TopicPartition[] = [];
   for (const topic of sortedTopics(p.partitionsPerTopic)) {
-    for (let i = 0; i < p.partitionsPerTopic.get(topic)!; i++) if (!assigned.has(tpKey(topic, i))) unassigned.push({ topic, partition: i });
+    for (let i = 0; i < p.partitionsPerTopic.get(topic)!; i++)
+      if (!assigned.has(tpKey(topic, i))) unassigned.push({ topic, partition: i });
   }
   underMin.sort(compareStrings);
   exactlyMin.sort(compareStrings);
@@ -155,7 +171,8 @@ function constrainedAssignment(input: AssignorInput, p: Prepared): { assignment:
   for (const tp of unassigned) {
     let consumer: string;
     if (next < underMin.length) consumer = underMin[next++]!;
-    else if (underMin.length === 0 && exactlyMin.length === 0) break; // Kafka throws: cannot happen with these quotas
+    else if (underMin.length === 0 && exactlyMin.length === 0)
+      break; // Kafka throws: cannot happen with these quotas
     else if (underMin.length === 0) consumer = exactlyMin.shift()!;
     else {
       next = 0;
@@ -176,7 +193,10 @@ function constrainedAssignment(input: AssignorInput, p: Prepared): { assignment:
 }
 
 /** CooperativeStickyAssignor.computePartitionsTransferringOwnership: added to one member, given up by another. */
-function partitionsTransferringOwnership(members: readonly AssignorMember[], assignment: Map<string, TopicPartition[]>): Map<string, string> {
+function partitionsTransferringOwnership(
+  members: readonly AssignorMember[],
+  assignment: Map<string, TopicPartition[]>,
+): Map<string, string> {
   const added = new Map<string, string>();
   const revoked = new Set<string>();
   for (const m of members) {

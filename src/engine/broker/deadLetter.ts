@@ -34,10 +34,18 @@ export interface RetryRequest {
   maxRecords?: number;
 }
 
-export function consumeWithRetry(state: BrokerState, request: RetryRequest, now: number): BrokerStep & { processed: FetchedRecord[]; deadLettered: FetchedRecord[] } {
+export function consumeWithRetry(
+  state: BrokerState,
+  request: RetryRequest,
+  now: number,
+): BrokerStep & { processed: FetchedRecord[]; deadLettered: FetchedRecord[] } {
   const { groupId, memberId } = request;
   const maxAttempts = request.maxAttempts ?? 3;
-  const polled = poll(state, { groupId, memberId, ...(request.maxRecords !== undefined ? { maxRecords: request.maxRecords } : {}) }, now);
+  const polled = poll(
+    state,
+    { groupId, memberId, ...(request.maxRecords !== undefined ? { maxRecords: request.maxRecords } : {}) },
+    now,
+  );
   let s = polled.state;
   const effects: BrokerEffect[] = [...polled.effects];
   const processed: FetchedRecord[] = [];
@@ -59,25 +67,70 @@ export function consumeWithRetry(state: BrokerState, request: RetryRequest, now:
       continue;
     }
     if (attempt < maxAttempts) {
-      effects.push({ kind: 'processing-failed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, attempt, reason: `${memberId} failed to process ${where} (attempt ${attempt} of ${maxAttempts}); it will retry it, and ${tpName(r.topic, r.partition)} is blocked until then` });
+      effects.push({
+        kind: 'processing-failed',
+        groupId,
+        memberId,
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        attempt,
+        reason: `${memberId} failed to process ${where} (attempt ${attempt} of ${maxAttempts}); it will retry it, and ${tpName(r.topic, r.partition)} is blocked until then`,
+      });
       s = putApp(s, groupId, { ...app, attempts: { ...app.attempts, [k]: { offset: r.offset, count: attempt } } });
       const group = s.groups[groupId]!;
       const member = group.members[memberId]!;
       const from = member.positions[k] ?? null;
       s = putMember(s, group, { ...member, positions: { ...member.positions, [k]: r.offset } });
-      effects.push({ kind: 'position-moved', groupId, memberId, topic: r.topic, partition: r.partition, from, to: r.offset, reason: `${memberId} goes back to ${where} to retry it; records after it wait (ordering within the partition is kept)` });
+      effects.push({
+        kind: 'position-moved',
+        groupId,
+        memberId,
+        topic: r.topic,
+        partition: r.partition,
+        from,
+        to: r.offset,
+        reason: `${memberId} goes back to ${where} to retry it; records after it wait (ordering within the partition is kept)`,
+      });
       blocked.add(k);
       continue;
     }
     const dlt = request.deadLetterTopic ?? `${r.topic}.DLT`;
-    effects.push({ kind: 'processing-failed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, attempt, reason: `${memberId} failed to process ${where} for the ${ordinal(attempt)} time (max ${maxAttempts}), so it publishes the record to the dead-letter topic ${dlt}, partition ${r.partition} (the same partition number)` });
+    effects.push({
+      kind: 'processing-failed',
+      groupId,
+      memberId,
+      topic: r.topic,
+      partition: r.partition,
+      offset: r.offset,
+      attempt,
+      reason: `${memberId} failed to process ${where} for the ${ordinal(attempt)} time (max ${maxAttempts}), so it publishes the record to the dead-letter topic ${dlt}, partition ${r.partition} (the same partition number)`,
+    });
     if (!s.topics[dlt]) {
       const created = autoCreateTopic(s, dlt, now, `dead-letter send from ${memberId}`);
       s = created.state;
       effects.push(...created.effects);
     }
-    const headers = { ...r.headers, 'dlt-original-topic': r.topic, 'dlt-original-partition': String(r.partition), 'dlt-original-offset': String(r.offset), 'dlt-attempts': String(attempt) };
-    const sent = produce(s, { topic: dlt, key: r.key, value: r.value, headers, producerId: `${groupId}-dlt`, ...(r.eventId ? { eventId: r.eventId } : {}), partition: r.partition }, now);
+    const headers = {
+      ...r.headers,
+      'dlt-original-topic': r.topic,
+      'dlt-original-partition': String(r.partition),
+      'dlt-original-offset': String(r.offset),
+      'dlt-attempts': String(attempt),
+    };
+    const sent = produce(
+      s,
+      {
+        topic: dlt,
+        key: r.key,
+        value: r.value,
+        headers,
+        producerId: `${groupId}-dlt`,
+        ...(r.eventId ? { eventId: r.eventId } : {}),
+        partition: r.partition,
+      },
+      now,
+    );
     if (!sent.appended) {
       const count = sent.state.topics[dlt]!.partitions.length;
       s = sent.state;
@@ -110,13 +163,32 @@ export function consumeWithRetry(state: BrokerState, request: RetryRequest, now:
     delete attempts[k];
     s = putApp(s, groupId, { ...app2, attempts });
     const at = sent.appended ? `${tpName(sent.appended.topic, sent.appended.partition)}@${sent.appended.offset}` : dlt;
-    effects.push({ kind: 'record-dead-lettered', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, deadLetterTopic: dlt, attempts: attempt, reason: `${memberId} gave up on ${where} after ${attempt} attempts and published it to ${at}, then moved on` });
+    effects.push({
+      kind: 'record-dead-lettered',
+      groupId,
+      memberId,
+      topic: r.topic,
+      partition: r.partition,
+      offset: r.offset,
+      deadLetterTopic: dlt,
+      attempts: attempt,
+      reason: `${memberId} gave up on ${where} after ${attempt} attempts and published it to ${at}, then moved on`,
+    });
     deadLettered.push(r);
   }
-  const c = commitPositions(s, groupId, memberId, s.groups[groupId]!.members[memberId]!.assignment, now, `${memberId} commits after processing`, true);
+  const c = commitPositions(
+    s,
+    groupId,
+    memberId,
+    s.groups[groupId]!.members[memberId]!.assignment,
+    now,
+    `${memberId} commits after processing`,
+    true,
+  );
   s = c.state;
   effects.push(...c.effects);
   return { state: s, effects, processed, deadLettered };
 }
 
-const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+const ordinal = (n: number): string =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;

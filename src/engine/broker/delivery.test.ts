@@ -11,14 +11,20 @@ import { kinds, only, pure } from './testing';
 
 function world(n = 6): BrokerState {
   let s = createTopic(createBroker({ seed: 5 }), { name: 'pay', partitions: 1 }, 0).state;
-  s = produceBatch(s, Array.from({ length: n }, (_, i) => ({ topic: 'pay', key: 'k', value: i, eventId: `e${i}` })), 0).state;
+  s = produceBatch(
+    s,
+    Array.from({ length: n }, (_, i) => ({ topic: 'pay', key: 'k', value: i, eventId: `e${i}` })),
+    0,
+  ).state;
   return joinGroup(s, { groupId: 'g', memberId: 'c1', topics: ['pay'], autoOffsetReset: 'earliest' }, 0).state;
 }
 const rejoin = (s: BrokerState) => joinGroup(s, { groupId: 'g', memberId: 'c2', topics: ['pay'] }, 1).state;
 
 describe('delivery semantics', () => {
   it('at-most-once: a crash after commit loses the unprocessed records', () => {
-    const r = pure(world(), (s) => consume(s, { groupId: 'g', memberId: 'c1', mode: 'at-most-once', crashAfter: 2 }, 1));
+    const r = pure(world(), (s) =>
+      consume(s, { groupId: 'g', memberId: 'c1', mode: 'at-most-once', crashAfter: 2 }, 1),
+    );
     expect(r.crashed).toBe(true);
     expect(r.processed.map((x) => x.offset)).toEqual([0, 1]);
     expect(committedOffset(r.state, 'g', 'pay', 0)).toBe(6);
@@ -32,7 +38,14 @@ describe('delivery semantics', () => {
     expect(committedOffset(r.state, 'g', 'pay', 0)).toBeNull();
     const again = consume(rejoin(r.state), { groupId: 'g', memberId: 'c2', mode: 'at-least-once' }, 2);
     expect(again.processed.map((x) => x.offset)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(only(again.effects, 'record-processed').map((e) => e.duplicate)).toEqual([true, true, false, false, false, false]);
+    expect(only(again.effects, 'record-processed').map((e) => e.duplicate)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(committedOffset(again.state, 'g', 'pay', 0)).toBe(6);
     const deduped = consume(rejoin(r.state), { groupId: 'g', memberId: 'c2', mode: 'at-least-once', dedupe: true }, 2);
     expect(only(deduped.effects, 'record-processed')[0]!.reason).toMatch(/skipped it/);
@@ -53,11 +66,19 @@ describe('dead-letter topic', () => {
     expect(r2.processed).toEqual([]); // blocked: 3, 4, 5 wait
     expect(only(r2.effects, 'processing-failed')[0]).toMatchObject({ offset: 2, attempt: 2 });
     const r3 = consumeWithRetry(r2.state, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 3 }, 3);
-    expect(only(r3.effects, 'record-dead-lettered')[0]).toMatchObject({ offset: 2, attempts: 3, deadLetterTopic: 'pay.DLT' });
+    expect(only(r3.effects, 'record-dead-lettered')[0]).toMatchObject({
+      offset: 2,
+      attempts: 3,
+      deadLetterTopic: 'pay.DLT',
+    });
     expect(r3.processed.map((x) => x.offset)).toEqual([3, 4, 5]);
     expect(committedOffset(r3.state, 'g', 'pay', 0)).toBe(6);
     const [dead] = recordsOf(r3.state, 'pay.DLT', 0);
-    expect(dead).toMatchObject({ value: 2, eventId: 'e2', headers: { 'dlt-original-topic': 'pay', 'dlt-original-offset': '2', 'dlt-attempts': '3' } });
+    expect(dead).toMatchObject({
+      value: 2,
+      eventId: 'e2',
+      headers: { 'dlt-original-topic': 'pay', 'dlt-original-offset': '2', 'dlt-attempts': '3' },
+    });
   });
 });
 
@@ -69,7 +90,13 @@ describe('dead-letter topic sizing', () => {
   function threePartitions(dlt?: number): BrokerState {
     let s = createTopic(createBroker({ seed: 5 }), { name: 'pay', partitions: 3 }, 0).state;
     if (dlt) s = createTopic(s, { name: 'pay.DLT', partitions: dlt }, 0).state;
-    s = produceBatch(s, [0, 1, 2].flatMap((p) => [0, 1].map((i) => ({ topic: 'pay', key: `k${p}`, value: `${p}-${i}`, partition: p, eventId: `e${p}${i}` }))), 0).state;
+    s = produceBatch(
+      s,
+      [0, 1, 2].flatMap((p) =>
+        [0, 1].map((i) => ({ topic: 'pay', key: `k${p}`, value: `${p}-${i}`, partition: p, eventId: `e${p}${i}` })),
+      ),
+      0,
+    ).state;
     return joinGroup(s, { groupId: 'g', memberId: 'c1', topics: ['pay'], autoOffsetReset: 'earliest' }, 0).state;
   }
   const fails = (r: { partition: number; offset: number }) => r.partition === 1 && r.offset === 0;
@@ -79,17 +106,25 @@ describe('dead-letter topic sizing', () => {
     const [created] = only(r1.effects, 'topic-created');
     expect(created).toMatchObject({ topic: 'pay.DLT', partitions: 1 });
     expect(created!.reason).toMatch(/auto.create.topics.enable=true .* num.partitions = 1 partition/);
-    expect(only(r1.effects, 'produce-rejected')[0]!.reason).toMatch(/dead-letter send of pay-1@0 failed: 'pay.DLT' has partitions 0–0; there is no partition 1/);
+    expect(only(r1.effects, 'produce-rejected')[0]!.reason).toMatch(
+      /dead-letter send of pay-1@0 failed: 'pay.DLT' has partitions 0–0; there is no partition 1/,
+    );
     expect(only(r1.effects, 'record-dead-lettered')).toEqual([]);
     expect(r1.deadLettered).toEqual([]);
-    expect(only(r1.effects, 'position-moved')[0]!.reason).toMatch(/retries start again from attempt 1, and pay-1 stays blocked\. Same-partition dead-lettering needs pay\.DLT to have at least 3 partitions \(it has 1\)/);
+    expect(only(r1.effects, 'position-moved')[0]!.reason).toMatch(
+      /retries start again from attempt 1, and pay-1 stays blocked\. Same-partition dead-lettering needs pay\.DLT to have at least 3 partitions \(it has 1\)/,
+    );
     expect(r1.processed.map((x) => `${x.partition}@${x.offset}`)).toEqual(['0@0', '0@1', '2@0', '2@1']);
     expect(committedOffset(r1.state, 'g', 'pay', 1)).toBe(0);
     expect(recordsOf(r1.state, 'pay.DLT', 0)).toEqual([]);
     // sizing the DLT fixes it: the next failure of the same record goes to pay.DLT-1
     const grown = addPartitions(r1.state, 'pay.DLT', 3, 2).state;
     const r2 = consumeWithRetry(grown, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 3);
-    expect(only(r2.effects, 'record-dead-lettered')[0]).toMatchObject({ partition: 1, offset: 0, deadLetterTopic: 'pay.DLT' });
+    expect(only(r2.effects, 'record-dead-lettered')[0]).toMatchObject({
+      partition: 1,
+      offset: 0,
+      deadLetterTopic: 'pay.DLT',
+    });
     expect(recordsOf(r2.state, 'pay.DLT', 1).map((x) => x.value)).toEqual(['1-0']);
     expect(committedOffset(r2.state, 'g', 'pay', 1)).toBe(2);
   });
@@ -97,7 +132,9 @@ describe('dead-letter topic sizing', () => {
   it('a DLT declared with as many partitions as its source gets each record on its own partition number', () => {
     const r = consumeWithRetry(threePartitions(3), { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 1);
     expect(only(r.effects, 'topic-created')).toEqual([]);
-    expect(recordsOf(r.state, 'pay.DLT', 1).map((x) => [x.offset, x.headers['dlt-original-partition']])).toEqual([[0, '1']]);
+    expect(recordsOf(r.state, 'pay.DLT', 1).map((x) => [x.offset, x.headers['dlt-original-partition']])).toEqual([
+      [0, '1'],
+    ]);
     expect(committedOffset(r.state, 'g', 'pay', 1)).toBe(2);
   });
 

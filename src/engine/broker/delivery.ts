@@ -28,13 +28,23 @@ const EMPTY_APP: ConsumerAppState = { processedEventIds: EMPTY_ID_SET, attempts:
 
 export const appOf = (state: BrokerState, groupId: string): ConsumerAppState => state.apps[groupId] ?? EMPTY_APP;
 
-export const putApp = (state: BrokerState, groupId: string, app: ConsumerAppState): BrokerState => ({ ...state, apps: { ...state.apps, [groupId]: app } });
+export const putApp = (state: BrokerState, groupId: string, app: ConsumerAppState): BrokerState => ({
+  ...state,
+  apps: { ...state.apps, [groupId]: app },
+});
 
 /** Identity used for dedupe: the event id when the record carries one, else its place in the log. */
 export const processingId = (r: FetchedRecord): string => r.eventId ?? `${r.topic}:${r.partition}@${r.offset}`;
 
 /** Records one processing of `r` by the group's application; says whether it was a duplicate. */
-export function processRecord(state: BrokerState, groupId: string, memberId: string, r: FetchedRecord, dedupe: boolean, effects: BrokerEffect[]): { state: BrokerState; applied: boolean } {
+export function processRecord(
+  state: BrokerState,
+  groupId: string,
+  memberId: string,
+  r: FetchedRecord,
+  dedupe: boolean,
+  effects: BrokerEffect[],
+): { state: BrokerState; applied: boolean } {
   const app = appOf(state, groupId);
   const id = processingId(r);
   const duplicate = hasId(app.processedEventIds, id);
@@ -45,9 +55,21 @@ export function processRecord(state: BrokerState, groupId: string, memberId: str
     : dedupe
       ? `${memberId} got ${what} again (${where}) and skipped it: an idempotent consumer remembers processed event ids`
       : `${memberId} processed ${what} AGAIN (${where}): a duplicate delivery, so its side effects happen twice`;
-  effects.push({ kind: 'record-processed', groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset, duplicate, reason });
+  effects.push({
+    kind: 'record-processed',
+    groupId,
+    memberId,
+    topic: r.topic,
+    partition: r.partition,
+    offset: r.offset,
+    duplicate,
+    reason,
+  });
   if (duplicate) return { state, applied: !dedupe };
-  return { state: putApp(state, groupId, { ...app, processedEventIds: addId(app.processedEventIds, id) }), applied: true };
+  return {
+    state: putApp(state, groupId, { ...app, processedEventIds: addId(app.processedEventIds, id) }),
+    applied: true,
+  };
 }
 
 /**
@@ -55,9 +77,17 @@ export function processRecord(state: BrokerState, groupId: string, memberId: str
  * midway (and is evicted after its session timeout): at-most-once has already committed past the
  * unprocessed records (lost); at-least-once has not committed at all (redelivered to the next owner).
  */
-export function consume(state: BrokerState, request: ProcessRequest, now: number): BrokerStep & { processed: FetchedRecord[]; crashed: boolean } {
+export function consume(
+  state: BrokerState,
+  request: ProcessRequest,
+  now: number,
+): BrokerStep & { processed: FetchedRecord[]; crashed: boolean } {
   const { groupId, memberId, mode } = request;
-  const polled = poll(state, { groupId, memberId, ...(request.maxRecords !== undefined ? { maxRecords: request.maxRecords } : {}) }, now);
+  const polled = poll(
+    state,
+    { groupId, memberId, ...(request.maxRecords !== undefined ? { maxRecords: request.maxRecords } : {}) },
+    now,
+  );
   let s = polled.state;
   const effects: BrokerEffect[] = [...polled.effects];
   const doCommit = (why: string) => {
@@ -76,10 +106,14 @@ export function consume(state: BrokerState, request: ProcessRequest, now: number
   }
   if (limit <= polled.records.length) {
     const left = polled.records.length - processed.length;
-    const cost = mode === 'at-most-once' ? `the ${left} unprocessed record(s) are lost: their offsets were already committed` : `nothing was committed, so all ${polled.records.length} record(s) will be delivered again`;
+    const cost =
+      mode === 'at-most-once'
+        ? `the ${left} unprocessed record(s) are lost: their offsets were already committed`
+        : `nothing was committed, so all ${polled.records.length} record(s) will be delivered again`;
     const c = crashMember(s, { groupId, memberId }, now);
     s = c.state;
-    for (const e of c.effects) effects.push(e.kind === 'member-crashed' ? { ...e, reason: `${e.reason}; ${mode}: ${cost}` } : e);
+    for (const e of c.effects)
+      effects.push(e.kind === 'member-crashed' ? { ...e, reason: `${e.reason}; ${mode}: ${cost}` } : e);
     return { state: s, effects, processed, crashed: true };
   }
   if (mode === 'at-least-once' && polled.records.length > 0) doCommit('at-least-once commits after processing');

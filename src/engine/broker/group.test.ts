@@ -13,7 +13,8 @@ function world(): BrokerState {
   let s = createBroker({ seed: 3 });
   s = createTopic(s, { name: 'orders', partitions: 3 }, 0).state;
   const reqs = [];
-  for (let p = 0; p < 3; p++) for (let i = 0; i < 4; i++) reqs.push({ topic: 'orders', key: `k${p}`, value: `${p}/${i}`, partition: p });
+  for (let p = 0; p < 3; p++)
+    for (let i = 0; i < 4; i++) reqs.push({ topic: 'orders', key: `k${p}`, value: `${p}/${i}`, partition: p });
   return produceBatch(s, reqs, 100).state;
 }
 
@@ -23,18 +24,37 @@ const join = (s: BrokerState, memberId: string, extra: object = {}) =>
 describe('joinGroup with the range assignor (eager)', () => {
   it('first member gets everything; a second splits by range with effects of both steps', () => {
     const a = pure(world(), (s) => join(s, 'c1'));
-    expect(kinds(a.effects)).toEqual(['member-joined', 'rebalance-started', 'partitions-assigned', 'rebalance-completed']);
+    expect(kinds(a.effects)).toEqual([
+      'member-joined',
+      'rebalance-started',
+      'partitions-assigned',
+      'rebalance-completed',
+    ]);
     expect(assignmentOf(a.state, 'g', 'c1').map((t) => t.partition)).toEqual([0, 1, 2]);
     const b = pure(a.state, (s) => join(s, 'c2'));
-    expect(kinds(b.effects)).toEqual(['member-joined', 'rebalance-started', 'partitions-revoked', 'partitions-assigned', 'partitions-assigned', 'rebalance-completed']);
+    expect(kinds(b.effects)).toEqual([
+      'member-joined',
+      'rebalance-started',
+      'partitions-revoked',
+      'partitions-assigned',
+      'partitions-assigned',
+      'rebalance-completed',
+    ]);
     expect(only(b.effects, 'rebalance-started')[0]).toMatchObject({ generation: 2, protocol: 'eager' });
-    expect(only(b.effects, 'partitions-revoked')[0]).toMatchObject({ memberId: 'c1', partitions: [0, 1, 2].map((p) => ({ topic: 'orders', partition: p })) });
+    expect(only(b.effects, 'partitions-revoked')[0]).toMatchObject({
+      memberId: 'c1',
+      partitions: [0, 1, 2].map((p) => ({ topic: 'orders', partition: p })),
+    });
     expect(assignmentOf(b.state, 'g', 'c1').map((t) => t.partition)).toEqual([0, 1]);
     expect(assignmentOf(b.state, 'g', 'c2').map((t) => t.partition)).toEqual([2]);
-    expect(only(b.effects, 'partitions-assigned')[0]!.reason).toMatch(/range assignor.*orders: 3 partitions over 2 members → c1 gets orders-0, orders-1/);
+    expect(only(b.effects, 'partitions-assigned')[0]!.reason).toMatch(
+      /range assignor.*orders: 3 partitions over 2 members → c1 gets orders-0, orders-1/,
+    );
     // The classic coordinator generates member ids (ClassicGroup.generateMemberId: client.id + '-' + UUID),
     // so the real order is effectively random; the effect says the simulator orders by the names shown.
-    expect(only(b.effects, 'rebalance-completed')[0]!.reason).toMatch(/ordered by member id, here the names shown .*c1-<random UUID>.*effectively random/);
+    expect(only(b.effects, 'rebalance-completed')[0]!.reason).toMatch(
+      /ordered by member id, here the names shown .*c1-<random UUID>.*effectively random/,
+    );
   });
 
   it('members beyond the partition count stay idle; c10 sorts before c2', () => {
@@ -63,15 +83,30 @@ describe('poll and commit', () => {
   it('a poll sets a position on every assigned partition; a commit commits them all (allConsumed)', () => {
     const a = join(world(), 'c1');
     const p1 = pure(a.state, (s) => poll(s, { groupId: 'g', memberId: 'c1', maxRecords: 6 }, 300));
-    expect(only(p1.effects, 'offset-reset-applied').map((e) => [e.partition, e.policy, e.to])).toEqual([[0, 'earliest', 0], [1, 'earliest', 0], [2, 'earliest', 0]]);
+    expect(only(p1.effects, 'offset-reset-applied').map((e) => [e.partition, e.policy, e.to])).toEqual([
+      [0, 'earliest', 0],
+      [1, 'earliest', 0],
+      [2, 'earliest', 0],
+    ]);
     expect(positionOf(p1.state, 'g', 'c1', 'orders', 2)).toBe(0); // nothing fetched there, but a position
     expect(p1.records.map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@0', '0@1', '0@2', '0@3', '1@0', '1@1']);
-    expect(p1.records[0]).toMatchObject({ topic: 'orders', key: 'k0', value: '0/0', timestamp: 100, eventId: null, headers: {} });
+    expect(p1.records[0]).toMatchObject({
+      topic: 'orders',
+      key: 'k0',
+      value: '0/0',
+      timestamp: 100,
+      eventId: null,
+      headers: {},
+    });
     expect(positionOf(p1.state, 'g', 'c1', 'orders', 1)).toBe(2);
     expect(committedOffset(p1.state, 'g', 'orders', 0)).toBeNull();
     expect(lagOf(p1.state, 'g', 'orders', 0)).toBeNull();
     const c = pure(p1.state, (s) => commit(s, { groupId: 'g', memberId: 'c1' }, 301));
-    expect(only(c.effects, 'offset-committed').map((e) => [e.partition, e.offset, e.previous])).toEqual([[0, 4, null], [1, 2, null], [2, 0, null]]);
+    expect(only(c.effects, 'offset-committed').map((e) => [e.partition, e.offset, e.previous])).toEqual([
+      [0, 4, null],
+      [1, 2, null],
+      [2, 0, null],
+    ]);
     expect(committedOffset(c.state, 'g', 'orders', 1)).toBe(2);
     expect(lagOf(c.state, 'g', 'orders', 1)).toBe(2);
     expect(lagOf(c.state, 'g', 'orders', 2)).toBe(4); // committed at 0: a commit, so lag 4 − 0, not "no commit"
@@ -99,18 +134,30 @@ describe('poll and commit', () => {
   });
 
   it('auto-commit commits on the next poll what the previous poll reached', () => {
-    const s = joinGroup(world(), { groupId: 'g', memberId: 'c1', topics: ['orders'], autoOffsetReset: 'earliest', autoCommit: true }, 0).state;
+    const s = joinGroup(
+      world(),
+      { groupId: 'g', memberId: 'c1', topics: ['orders'], autoOffsetReset: 'earliest', autoCommit: true },
+      0,
+    ).state;
     const p1 = poll(s, { groupId: 'g', memberId: 'c1', maxRecords: 3 }, 1);
     expect(only(p1.effects, 'offset-committed')).toEqual([]); // nothing reached yet
     expect(committedOffset(p1.state, 'g', 'orders', 0)).toBeNull();
     const p2 = poll(p1.state, { groupId: 'g', memberId: 'c1', maxRecords: 3 }, 2);
     // allConsumed(): partitions 1 and 2 got positions (0) in the first poll, so they are committed too
-    expect(only(p2.effects, 'offset-committed').map((e) => [e.partition, e.offset])).toEqual([[0, 3], [1, 0], [2, 0]]);
+    expect(only(p2.effects, 'offset-committed').map((e) => [e.partition, e.offset])).toEqual([
+      [0, 3],
+      [1, 0],
+      [2, 0],
+    ]);
     expect(p2.effects[0]!.kind).toBe('offset-committed'); // before the fetch
   });
 
-  it("auto.offset.reset=none refuses to guess where to start", () => {
-    const s = joinGroup(world(), { groupId: 'g', memberId: 'c1', topics: ['orders'], autoOffsetReset: 'none' }, 0).state;
+  it('auto.offset.reset=none refuses to guess where to start', () => {
+    const s = joinGroup(
+      world(),
+      { groupId: 'g', memberId: 'c1', topics: ['orders'], autoOffsetReset: 'none' },
+      0,
+    ).state;
     const p = poll(s, { groupId: 'g', memberId: 'c1' }, 1);
     expect(p.records).toEqual([]);
     expect(only(p.effects, 'request-rejected')).toHaveLength(3);
@@ -135,37 +182,84 @@ describe('poll and commit', () => {
     expect(kinds(unknown.effects)).toEqual(['request-rejected']);
     expect(only(unknown.effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
     // c2 owns only orders-2, yet its commit for orders-0 is accepted
-    const foreign = commit(s, { groupId: 'g', memberId: 'c2', offsets: [{ topic: 'orders', partition: 0, offset: 1 }] }, 1);
+    const foreign = commit(
+      s,
+      { groupId: 'g', memberId: 'c2', offsets: [{ topic: 'orders', partition: 0, offset: 1 }] },
+      1,
+    );
     expect(kinds(foreign.effects)).toEqual(['offset-committed', 'lag-changed']);
     expect(committedOffset(foreign.state, 'g', 'orders', 0)).toBe(1);
     // a member that missed a rebalance commits with its old generation
-    const stale = commit(s, { groupId: 'g', memberId: 'c1', generation: 1, offsets: [{ topic: 'orders', partition: 0, offset: 1 }] }, 1);
+    const stale = commit(
+      s,
+      { groupId: 'g', memberId: 'c1', generation: 1, offsets: [{ topic: 'orders', partition: 0, offset: 1 }] },
+      1,
+    );
     expect(only(stale.effects, 'request-rejected')[0]!.error).toMatch(/ILLEGAL_GENERATION/);
     expect(committedOffset(stale.state, 'g', 'orders', 0)).toBeNull();
     // an evicted member (session timeout) still has its member id: UNKNOWN_MEMBER_ID
     const evicted = crashMember(s, { groupId: 'g', memberId: 'c2' }, 2).state;
-    expect(only(commit(evicted, { groupId: 'g', memberId: 'c2' }, 3).effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
+    expect(only(commit(evicted, { groupId: 'g', memberId: 'c2' }, 3).effects, 'request-rejected')[0]!.error).toMatch(
+      /UNKNOWN_MEMBER_ID/,
+    );
   });
 
   it('a static member replaced by a newer instance with the same group.instance.id is fenced (FENCED_INSTANCE_ID)', () => {
     const s = join(world(), 'ship-1-b', { groupInstanceId: 'ship-1' }).state;
     expect(s.groups.g!.members['ship-1-b']!.groupInstanceId).toBe('ship-1');
-    const zombie = commit(s, { groupId: 'g', memberId: 'ship-1-a', groupInstanceId: 'ship-1', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 1);
+    const zombie = commit(
+      s,
+      {
+        groupId: 'g',
+        memberId: 'ship-1-a',
+        groupInstanceId: 'ship-1',
+        offsets: [{ topic: 'orders', partition: 0, offset: 2 }],
+      },
+      1,
+    );
     expect(only(zombie.effects, 'request-rejected')[0]!.error).toMatch(/FENCED_INSTANCE_ID/);
-    expect(only(commit(s, { groupId: 'g', memberId: 'x', groupInstanceId: 'nobody' }, 1).effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
-    expect(kinds(commit(s, { groupId: 'g', memberId: 'ship-1-b', groupInstanceId: 'ship-1', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 1).effects)).toEqual(['offset-committed', 'lag-changed']);
+    expect(
+      only(commit(s, { groupId: 'g', memberId: 'x', groupInstanceId: 'nobody' }, 1).effects, 'request-rejected')[0]!
+        .error,
+    ).toMatch(/UNKNOWN_MEMBER_ID/);
+    expect(
+      kinds(
+        commit(
+          s,
+          {
+            groupId: 'g',
+            memberId: 'ship-1-b',
+            groupInstanceId: 'ship-1',
+            offsets: [{ topic: 'orders', partition: 0, offset: 2 }],
+          },
+          1,
+        ).effects,
+      ),
+    ).toEqual(['offset-committed', 'lag-changed']);
   });
 
   it('a commit without member id or generation (an admin tool) is accepted only while the group is empty', () => {
     const s = join(world(), 'c1').state;
-    expect(only(commit(s, { groupId: 'g', memberId: '', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 1).effects, 'request-rejected')[0]!.error).toMatch(/UNKNOWN_MEMBER_ID/);
+    expect(
+      only(
+        commit(s, { groupId: 'g', memberId: '', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 1).effects,
+        'request-rejected',
+      )[0]!.error,
+    ).toMatch(/UNKNOWN_MEMBER_ID/);
     const empty = leaveGroup(s, { groupId: 'g', memberId: 'c1' }, 2).state;
-    expect(committedOffset(commit(empty, { groupId: 'g', memberId: '', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 3).state, 'g', 'orders', 0)).toBe(2);
+    expect(
+      committedOffset(
+        commit(empty, { groupId: 'g', memberId: '', offsets: [{ topic: 'orders', partition: 0, offset: 2 }] }, 3).state,
+        'g',
+        'orders',
+        0,
+      ),
+    ).toBe(2);
   });
 });
 
 describe('leave, crash, seek, reset', () => {
-  it('leave revokes the leaver\'s partitions and the rest rebalance', () => {
+  it("leave revokes the leaver's partitions and the rest rebalance", () => {
     const s = join(join(world(), 'c1').state, 'c2').state;
     const r = pure(s, (x) => leaveGroup(x, { groupId: 'g', memberId: 'c1' }, 5));
     expect(kinds(r.effects).slice(0, 2)).toEqual(['partitions-revoked', 'member-left']);
@@ -188,7 +282,9 @@ describe('leave, crash, seek, reset', () => {
     expect(poll(r.state, { groupId: 'g', memberId: 'c1' }, 3).records.map((x) => x.offset)).toEqual([1, 2, 3]);
     expect(committedOffset(r.state, 'g', 'orders', 1)).toBeNull();
     const other = join(s, 'c2').state;
-    expect(kinds(seek(other, { groupId: 'g', memberId: 'c2', topic: 'orders', partition: 0, offset: 0 }, 2).effects)).toEqual(['request-rejected']);
+    expect(
+      kinds(seek(other, { groupId: 'g', memberId: 'c2', topic: 'orders', partition: 0, offset: 0 }, 2).effects),
+    ).toEqual(['request-rejected']);
   });
 
   it('reset is refused while the group has members, applied when empty', () => {
@@ -197,13 +293,19 @@ describe('leave, crash, seek, reset', () => {
     expect(only(refused.effects, 'request-rejected')[0]!.error).toMatch(/no members.*c1/);
     const empty = leaveGroup(s, { groupId: 'g', memberId: 'c1' }, 2).state;
     const r = pure(empty, (x) => resetGroupOffsets(x, { groupId: 'g', topic: 'orders', to: { offset: 2 } }, 3));
-    expect(only(r.effects, 'offsets-reset').map((e) => [e.partition, e.from, e.to])).toEqual([[0, null, 2], [1, null, 2], [2, null, 2]]);
+    expect(only(r.effects, 'offsets-reset').map((e) => [e.partition, e.from, e.to])).toEqual([
+      [0, null, 2],
+      [1, null, 2],
+      [2, null, 2],
+    ]);
     expect(lagOf(r.state, 'g', 'orders', 0)).toBe(2);
     const late = resetGroupOffsets(empty, { groupId: 'g', topic: 'orders', to: 'latest' }, 3);
     expect(committedOffset(late.state, 'g', 'orders', 2)).toBe(4);
     const ts = resetGroupOffsets(empty, { groupId: 'g', topic: 'orders', to: { timestamp: 101 } }, 3);
     expect(committedOffset(ts.state, 'g', 'orders', 0)).toBe(4);
     const back = join(r.state, 'c9');
-    expect(poll(back.state, { groupId: 'g', memberId: 'c9' }, 4).records.map((x) => x.offset)).toEqual([2, 3, 2, 3, 2, 3]);
+    expect(poll(back.state, { groupId: 'g', memberId: 'c9' }, 4).records.map((x) => x.offset)).toEqual([
+      2, 3, 2, 3, 2, 3,
+    ]);
   });
 });

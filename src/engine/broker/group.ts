@@ -30,7 +30,17 @@ export interface MemberRef {
 export const SESSION_TIMEOUT_MS = 45_000;
 
 export function emptyGroup(groupId: string): GroupState {
-  return { groupId, assignor: 'range', autoOffsetReset: 'latest', autoCommit: false, configured: false, generation: 0, topics: [], members: {}, committed: {} };
+  return {
+    groupId,
+    assignor: 'range',
+    autoOffsetReset: 'latest',
+    autoCommit: false,
+    configured: false,
+    generation: 0,
+    topics: [],
+    members: {},
+    committed: {},
+  };
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -41,18 +51,40 @@ export function joinGroup(state: BrokerState, request: JoinRequest, now: number)
   const topics = [...new Set(request.topics)].sort();
   let group = state.groups[groupId] ?? emptyGroup(groupId);
   if (!group.configured) {
-    group = { ...group, configured: true, assignor: request.assignor ?? 'range', autoOffsetReset: request.autoOffsetReset ?? 'latest', autoCommit: request.autoCommit ?? false };
+    group = {
+      ...group,
+      configured: true,
+      assignor: request.assignor ?? 'range',
+      autoOffsetReset: request.autoOffsetReset ?? 'latest',
+      autoCommit: request.autoCommit ?? false,
+    };
   }
   const existing = group.members[memberId];
   if (existing && sameSet(existing.topics, topics)) return { state: withTime(state, now), effects: [] };
   const member: MemberState = existing
     ? { ...existing, topics }
-    : { memberId, topics, assignment: [], positions: {}, fetchCursor: 0, ...(request.groupInstanceId !== undefined ? { groupInstanceId: request.groupInstanceId } : {}) };
+    : {
+        memberId,
+        topics,
+        assignment: [],
+        positions: {},
+        fetchCursor: 0,
+        ...(request.groupInstanceId !== undefined ? { groupInstanceId: request.groupInstanceId } : {}),
+      };
   const allTopics = [...new Set([...group.topics, ...topics])].sort();
-  const next = putGroup(withTime(state, now), { ...group, topics: allTopics, members: { ...group.members, [memberId]: member } });
+  const next = putGroup(withTime(state, now), {
+    ...group,
+    topics: allTopics,
+    members: { ...group.members, [memberId]: member },
+  });
   const effects: BrokerEffect[] = [];
   if (!existing) {
-    effects.push({ kind: 'member-joined', groupId, memberId, reason: `${memberId} joined group ${groupId} subscribing to ${topics.join(', ') || 'nothing'}` });
+    effects.push({
+      kind: 'member-joined',
+      groupId,
+      memberId,
+      reason: `${memberId} joined group ${groupId} subscribing to ${topics.join(', ') || 'nothing'}`,
+    });
   }
   const cause = existing ? `${memberId} changed its subscription to ${topics.join(', ')}` : `${memberId} joined`;
   const r = rebalanceGroup(next, groupId, now, cause);
@@ -64,7 +96,11 @@ export function leaveGroup(state: BrokerState, request: MemberRef, now: number):
   const { groupId, memberId } = request;
   const base = withTime(state, now);
   const member = state.groups[groupId]?.members[memberId];
-  if (!member) return { state: base, effects: [rejected('leave-group', groupId, `${memberId} is not a member of group '${groupId}'`)] };
+  if (!member)
+    return {
+      state: base,
+      effects: [rejected('leave-group', groupId, `${memberId} is not a member of group '${groupId}'`)],
+    };
   const effects: BrokerEffect[] = [];
   let s = base;
   if (state.groups[groupId]!.autoCommit) {
@@ -73,9 +109,20 @@ export function leaveGroup(state: BrokerState, request: MemberRef, now: number):
     effects.push(...c.effects);
   }
   if (member.assignment.length > 0) {
-    effects.push({ kind: 'partitions-revoked', groupId, memberId, partitions: [...member.assignment], reason: `${memberId} is leaving, so it gives up ${tpList(member.assignment)}` });
+    effects.push({
+      kind: 'partitions-revoked',
+      groupId,
+      memberId,
+      partitions: [...member.assignment],
+      reason: `${memberId} is leaving, so it gives up ${tpList(member.assignment)}`,
+    });
   }
-  effects.push({ kind: 'member-left', groupId, memberId, reason: `${memberId} left group ${groupId} cleanly (LeaveGroup), so the group rebalances at once` });
+  effects.push({
+    kind: 'member-left',
+    groupId,
+    memberId,
+    reason: `${memberId} left group ${groupId} cleanly (LeaveGroup), so the group rebalances at once`,
+  });
   return removeAndRebalance(s, groupId, memberId, now, `${memberId} left`, effects);
 }
 
@@ -84,15 +131,33 @@ export function crashMember(state: BrokerState, request: MemberRef, now: number)
   const { groupId, memberId } = request;
   const base = withTime(state, now);
   const member = state.groups[groupId]?.members[memberId];
-  if (!member) return { state: base, effects: [rejected('crash-member', groupId, `${memberId} is not a member of group '${groupId}'`)] };
-  const lost = member.assignment.length ? `; ${tpList(member.assignment)} will restart from the last committed offsets, so anything processed but not committed is delivered again` : '';
+  if (!member)
+    return {
+      state: base,
+      effects: [rejected('crash-member', groupId, `${memberId} is not a member of group '${groupId}'`)],
+    };
+  const lost = member.assignment.length
+    ? `; ${tpList(member.assignment)} will restart from the last committed offsets, so anything processed but not committed is delivered again`
+    : '';
   const effects: BrokerEffect[] = [
-    { kind: 'member-crashed', groupId, memberId, reason: `${memberId} crashed: no heartbeat for session.timeout.ms (${SESSION_TIMEOUT_MS / 1000} s), so the coordinator evicts it${lost}` },
+    {
+      kind: 'member-crashed',
+      groupId,
+      memberId,
+      reason: `${memberId} crashed: no heartbeat for session.timeout.ms (${SESSION_TIMEOUT_MS / 1000} s), so the coordinator evicts it${lost}`,
+    },
   ];
   return removeAndRebalance(base, groupId, memberId, now, `${memberId}'s session timed out`, effects);
 }
 
-function removeAndRebalance(state: BrokerState, groupId: string, memberId: string, now: number, cause: string, effects: BrokerEffect[]): BrokerStep {
+function removeAndRebalance(
+  state: BrokerState,
+  groupId: string,
+  memberId: string,
+  now: number,
+  cause: string,
+  effects: BrokerEffect[],
+): BrokerStep {
   const group = state.groups[groupId]!;
   const members = { ...group.members };
   delete members[memberId];

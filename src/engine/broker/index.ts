@@ -1,5 +1,15 @@
 /** The Kafka-faithful broker engine: pure functions from (state, request, now) to { state, effects }. */
-export { murmur2, partitionForKey, toPositive, utf8, hashKey, keyChoice, explainKeyChoice, quoteKey, InvalidKeyError } from './partitioner';
+export {
+  murmur2,
+  partitionForKey,
+  toPositive,
+  utf8,
+  hashKey,
+  keyChoice,
+  explainKeyChoice,
+  quoteKey,
+  InvalidKeyError,
+} from './partitioner';
 export { stickyPartition, type StickyBatch } from './stickyPartitioner';
 export { rangeAssignor, roundRobinAssignor, cooperativeStickyAssignor, assignors } from './assignors';
 export type { Assignment, AssignorInput, AssignorMember, Assignor } from './assignment';
@@ -21,9 +31,26 @@ export {
   type CommittedOffset,
   type ConsumerAppState,
 } from './brokerState';
-export { createTopic, addPartitions, DEFAULT_RETENTION_MS, DEFAULT_SEGMENT_RECORDS, DEFAULT_TOMBSTONE_RETENTION_MS } from './topic';
+export {
+  createTopic,
+  addPartitions,
+  DEFAULT_RETENTION_MS,
+  DEFAULT_SEGMENT_RECORDS,
+  DEFAULT_TOMBSTONE_RETENTION_MS,
+} from './topic';
 export { getTopic, getPartition, partitionCount, logEndOffset, logStartOffset, recordsOf } from './log';
-export { produce, produceBatch, createProducer, restartProducer, flushProducer, DEFAULT_STICKY_BATCH, type ProduceRequest, type ProduceBatchOptions, type ProducerOptions, type Appended } from './producer';
+export {
+  produce,
+  produceBatch,
+  createProducer,
+  restartProducer,
+  flushProducer,
+  DEFAULT_STICKY_BATCH,
+  type ProduceRequest,
+  type ProduceBatchOptions,
+  type ProducerOptions,
+  type Appended,
+} from './producer';
 export { joinGroup, leaveGroup, crashMember, SESSION_TIMEOUT_MS, type JoinRequest, type MemberRef } from './group';
 export { poll, seek, DEFAULT_MAX_POLL_RECORDS, type PollRequest, type SeekRequest } from './consumer';
 export { commit, committedOffset, lagOf, assignmentOf, positionOf, type OffsetEntry } from './offsets';
@@ -33,4 +60,16 @@ export { compactTopic } from './compaction';
 export { closedSegments, activeSegmentBase, recordBytes, type Segment } from './segments';
 export { consume, processRecord, processingId, appOf, type DeliveryMode, type ProcessRequest } from './delivery';
 export { consumeWithRetry, type RetryRequest } from './deadLetter';
-export { createQueue, enqueue, deliver, deliverToConsumers, ack, nack, expireLeases, waitingCount, type QueueState, type QueueMessage, type QueueStep } from './queue';
+export {
+  createQueue,
+  enqueue,
+  deliver,
+  deliverToConsumers,
+  ack,
+  nack,
+  expireLeases,
+  waitingCount,
+  type QueueState,
+  type QueueMessage,
+  type QueueStep,
+} from './queue';

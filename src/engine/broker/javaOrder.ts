@@ -20,7 +20,8 @@ export function javaStringHash(s: string): number {
 }
 
 /** org.apache.kafka.common.TopicPartition.hashCode: 31·(31 + partition) + topic.hashCode(). */
-export const topicPartitionHash = (tp: TopicPartition): number => (Math.imul(31, 31 + tp.partition) + javaStringHash(tp.topic)) | 0;
+export const topicPartitionHash = (tp: TopicPartition): number =>
+  (Math.imul(31, 31 + tp.partition) + javaStringHash(tp.topic)) | 0;
 
 /**
  * The iteration order of a java.util.HashMap / HashSet created with the default capacity (16, load
@@ -65,7 +66,9 @@ export class JavaHashOrder<K> {
   }
 
   keys(): K[] {
-    return [...this.entries.values()].sort((a, b) => this.bucket(a.hash) - this.bucket(b.hash) || a.seq - b.seq).map((e) => e.key);
+    return [...this.entries.values()]
+      .sort((a, b) => this.bucket(a.hash) - this.bucket(b.hash) || a.seq - b.seq)
+      .map((e) => e.key);
   }
 }
 

@@ -10,7 +10,13 @@ import type { LogRecord } from './brokerState';
 import type { ProduceRequest } from './producer';
 
 /** Appends requests `from`… while they fit the run; returns the index of the first one it left to `send`. */
-export function keyedRun(d: Draft, requests: readonly ProduceRequest[], from: number, now: number, appended: (LogRecord | null)[]): number {
+export function keyedRun(
+  d: Draft,
+  requests: readonly ProduceRequest[],
+  from: number,
+  now: number,
+  appended: (LogRecord | null)[],
+): number {
   // Imported bindings are read once per run: under Vitest's module runner each read is a getter call.
   const defaultId = DEFAULT_PRODUCER_ID;
   const noHeaders = EMPTY_HEADERS;
@@ -31,7 +37,15 @@ export function keyedRun(d: Draft, requests: readonly ProduceRequest[], from: nu
   for (; i < requests.length; i++) {
     const req = requests[i]!;
     const key = req.key;
-    if (key === null || req.topic !== topicName || (req.producerId ?? defaultId) !== producerId || req.partition !== undefined || req.retry || req.failOnce) break;
+    if (
+      key === null ||
+      req.topic !== topicName ||
+      (req.producerId ?? defaultId) !== producerId ||
+      req.partition !== undefined ||
+      req.retry ||
+      req.failOnce
+    )
+      break;
     let partition: number;
     try {
       partition = partitionOf(key, count);
@@ -47,7 +61,17 @@ export function keyedRun(d: Draft, requests: readonly ProduceRequest[], from: nu
     }
     const log = d.partition(topicName, partition);
     const offset = log.logEndOffset;
-    const rec: LogRecord = { topic: topicName, partition, offset, key, value: req.value, headers: req.headers ?? noHeaders, timestamp: now, eventId: req.eventId ?? null, producerId: shownId };
+    const rec: LogRecord = {
+      topic: topicName,
+      partition,
+      offset,
+      key,
+      value: req.value,
+      headers: req.headers ?? noHeaders,
+      timestamp: now,
+      eventId: req.eventId ?? null,
+      producerId: shownId,
+    };
     log.records.push(rec);
     log.logEndOffset = offset + 1;
     log.byKey++;

@@ -14,11 +14,15 @@ export function getPartition(state: BrokerState, topic: string, partition: numbe
   return log;
 }
 
-export const partitionCount = (state: BrokerState, topic: string): number => state.topics[topic]?.partitions.length ?? 0;
-export const logEndOffset = (state: BrokerState, topic: string, partition: number): number => getPartition(state, topic, partition).logEndOffset;
-export const logStartOffset = (state: BrokerState, topic: string, partition: number): number => getPartition(state, topic, partition).logStartOffset;
+export const partitionCount = (state: BrokerState, topic: string): number =>
+  state.topics[topic]?.partitions.length ?? 0;
+export const logEndOffset = (state: BrokerState, topic: string, partition: number): number =>
+  getPartition(state, topic, partition).logEndOffset;
+export const logStartOffset = (state: BrokerState, topic: string, partition: number): number =>
+  getPartition(state, topic, partition).logStartOffset;
 /** The retained records of a partition, in offset order (gaps after compaction). */
-export const recordsOf = (state: BrokerState, topic: string, partition: number): readonly LogRecord[] => getPartition(state, topic, partition).records;
+export const recordsOf = (state: BrokerState, topic: string, partition: number): readonly LogRecord[] =>
+  getPartition(state, topic, partition).records;
 
 /** Index of the first retained record with offset ≥ `offset` (binary search; offsets ascend). */
 export function indexAtOrAfter(records: readonly LogRecord[], offset: number): number {

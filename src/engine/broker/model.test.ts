@@ -66,16 +66,23 @@ function checkAll(m: Model, r: Real): void {
     same(logStartOffset(r.s, 't', p), m.logStart[p], `log-start p${p}`);
     const recs = recordsOf(r.s, 't', p);
     const start = m.logStart[p]!;
-    if (recs.length !== logEnd(m, p) - start) throw new Error(`p${p} holds ${recs.length} records, expected ${logEnd(m, p) - start}`);
+    if (recs.length !== logEnd(m, p) - start)
+      throw new Error(`p${p} holds ${recs.length} records, expected ${logEnd(m, p) - start}`);
     recs.forEach((x, i) => {
       if (x.offset !== start + i) throw new Error(`p${p} offsets not dense at ${i}: ${x.offset}`);
-      if (x.value !== m.logs[p]![start + i]!.value) throw new Error(`p${p}@${x.offset} holds ${String(x.value)}: order broken`);
+      if (x.value !== m.logs[p]![start + i]!.value)
+        throw new Error(`p${p}@${x.offset} holds ${String(x.value)}: order broken`);
     });
     const c = m.committed.get(p) ?? null;
     same(committedOffset(r.s, G, 't', p), c, `committed p${p}`);
     same(lagOf(r.s, G, 't', p), c === null ? null : Math.max(0, logEnd(m, p) - c), `lag p${p}`);
     const owner = rangeOwner(m, p);
-    for (const id of m.members) same(assignmentOf(r.s, G, id).some((tp) => tp.partition === p), id === owner, `${id} owns p${p}`);
+    for (const id of m.members)
+      same(
+        assignmentOf(r.s, G, id).some((tp) => tp.partition === p),
+        id === owner,
+        `${id} owns p${p}`,
+      );
   }
 }
 
@@ -126,7 +133,11 @@ class Join implements Cmd {
   constructor(readonly member: string) {}
   check = (m: Readonly<Model>) => !m.members.includes(this.member);
   run(m: Model, r: Real): void {
-    r.s = joinGroup(r.s, { groupId: G, memberId: this.member, topics: ['t'], autoOffsetReset: 'earliest' }, m.now).state;
+    r.s = joinGroup(
+      r.s,
+      { groupId: G, memberId: this.member, topics: ['t'], autoOffsetReset: 'earliest' },
+      m.now,
+    ).state;
     m.members.push(this.member);
     membershipChanged(m);
     checkAll(m, r);
@@ -135,7 +146,10 @@ class Join implements Cmd {
 }
 
 class Leave implements Cmd {
-  constructor(readonly member: string, readonly crash: boolean) {}
+  constructor(
+    readonly member: string,
+    readonly crash: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.members.includes(this.member);
   run(m: Model, r: Real): void {
     const req = { groupId: G, memberId: this.member };
@@ -148,7 +162,10 @@ class Leave implements Cmd {
 }
 
 class Poll implements Cmd {
-  constructor(readonly member: string, readonly max: number) {}
+  constructor(
+    readonly member: string,
+    readonly max: number,
+  ) {}
   check = (m: Readonly<Model>) => m.members.includes(this.member);
   run(m: Model, r: Real): void {
     const res = poll(r.s, { groupId: G, memberId: this.member, maxRecords: this.max }, m.now);
@@ -183,7 +200,8 @@ class Poll implements Cmd {
       }
     }
     if (res.records.length < this.max) {
-      for (const tp of assignmentOf(r.s, G, this.member)) expect(positionOf(r.s, G, this.member, 't', tp.partition)).toBe(logEnd(m, tp.partition));
+      for (const tp of assignmentOf(r.s, G, this.member))
+        expect(positionOf(r.s, G, this.member, 't', tp.partition)).toBe(logEnd(m, tp.partition));
     }
     checkAll(m, r);
   }
@@ -204,10 +222,18 @@ class Commit implements Cmd {
 }
 
 class Seek implements Cmd {
-  constructor(readonly member: string, readonly partition: number, readonly offset: number) {}
+  constructor(
+    readonly member: string,
+    readonly partition: number,
+    readonly offset: number,
+  ) {}
   check = (m: Readonly<Model>) => m.members.includes(this.member);
   run(m: Model, r: Real): void {
-    const res = seek(r.s, { groupId: G, memberId: this.member, topic: 't', partition: this.partition, offset: this.offset }, m.now);
+    const res = seek(
+      r.s,
+      { groupId: G, memberId: this.member, topic: 't', partition: this.partition, offset: this.offset },
+      m.now,
+    );
     r.s = res.state;
     const owns = rangeOwner(m, this.partition) === this.member;
     expect(res.effects.map((e) => e.kind)).toEqual([owns ? 'position-moved' : 'request-rejected']);
@@ -227,7 +253,12 @@ class Reset implements Cmd {
       expect(res.effects.map((e) => e.kind)).toEqual(['request-rejected']);
     } else {
       for (let p = 0; p < P; p++) {
-        const to = this.to === 'earliest' ? m.logStart[p]! : this.to === 'latest' ? logEnd(m, p) : Math.min(Math.max(this.to.offset, m.logStart[p]!), logEnd(m, p));
+        const to =
+          this.to === 'earliest'
+            ? m.logStart[p]!
+            : this.to === 'latest'
+              ? logEnd(m, p)
+              : Math.min(Math.max(this.to.offset, m.logStart[p]!), logEnd(m, p));
         m.committed.set(p, to);
       }
     }
@@ -247,7 +278,13 @@ const commands = [
   fc.tuple(member, fc.integer({ min: 1, max: 6 })).map(([id, max]) => new Poll(id, max)),
   member.map((id) => new Commit(id)),
   fc.tuple(member, fc.nat({ max: P - 1 }), fc.nat({ max: 30 })).map(([id, p, o]) => new Seek(id, p, o)),
-  fc.oneof(fc.constant('earliest' as const), fc.constant('latest' as const), fc.nat({ max: 30 }).map((offset) => ({ offset }))).map((to) => new Reset(to)),
+  fc
+    .oneof(
+      fc.constant('earliest' as const),
+      fc.constant('latest' as const),
+      fc.nat({ max: 30 }).map((offset) => ({ offset })),
+    )
+    .map((to) => new Reset(to)),
 ];
 
 describe('broker against a reference model', () => {
@@ -255,8 +292,21 @@ describe('broker against a reference model', () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 200, size: 'max' }), (cmds) => {
         const setup = () => {
-          const s = createTopic(createBroker({ seed: 1 }), { name: 't', partitions: P, segmentRecords: SEG, retentionMs: RETENTION }, 0).state;
-          const model: Model = { now: 0, logs: [[], [], []], logStart: [0, 0, 0], members: [], committed: new Map(), positions: new Map(), seq: 0, delivered: new Map() };
+          const s = createTopic(
+            createBroker({ seed: 1 }),
+            { name: 't', partitions: P, segmentRecords: SEG, retentionMs: RETENTION },
+            0,
+          ).state;
+          const model: Model = {
+            now: 0,
+            logs: [[], [], []],
+            logStart: [0, 0, 0],
+            members: [],
+            committed: new Map(),
+            positions: new Map(),
+            seq: 0,
+            delivered: new Map(),
+          };
           return { model, real: { s } };
         };
         fc.modelRun(setup, cmds);

@@ -12,7 +12,7 @@ describe('murmur2 (Kafka Utils.murmur2)', () => {
     expect(murmur2(enc(''))).toBe(275646681);
   });
 
-  it('matches more vectors from Kafka\'s UtilsTest', () => {
+  it("matches more vectors from Kafka's UtilsTest", () => {
     // Kafka's clients/src/test/java/org/apache/kafka/common/utils/UtilsTest#testMurmur2
     expect(murmur2(enc('a-little-bit-long-string'))).toBe(-985981536);
     expect(murmur2(enc('a-little-bit-longer-string'))).toBe(-1486304829);
@@ -33,11 +33,17 @@ describe('partitionForKey', () => {
     partitionMetadata: { partitionId: number; leader: number }[];
     message: { key: string | Buffer };
   }) => number;
-  const meta = Array.from({ length: 64 }, (_, i) => Array.from({ length: i + 1 }, (_, p) => ({ partitionId: p, leader: 0 })));
+  const meta = Array.from({ length: 64 }, (_, i) =>
+    Array.from({ length: i + 1 }, (_, p) => ({ partitionId: p, leader: 0 })),
+  );
 
   it('equals kafkajs DefaultPartitioner on 10,000 random well-formed keys for 1–64 partitions', () => {
     const keys = fc.sample(
-      fc.oneof(fc.string({ maxLength: 24 }), fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 12 })),
+      fc.oneof(
+        fc.string({ maxLength: 24 }),
+        fc.string({ unit: 'binary', maxLength: 24 }),
+        fc.string({ unit: 'grapheme', maxLength: 12 }),
+      ),
       { numRuns: 10_000, seed: 20261128 },
     );
     const mismatches: string[] = [];
@@ -66,9 +72,12 @@ describe('partitionForKey', () => {
   });
 
   it('encodes UTF-8 like TextEncoder for well-formed strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
-      expect([...utf8(s)]).toEqual([...enc(s)]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect([...utf8(s)]).toEqual([...enc(s)]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rejects a lone surrogate with a clear error', () => {
@@ -85,6 +94,13 @@ describe('partitionForKey', () => {
 
   it('keyChoice exposes every step', () => {
     const c = keyChoice('foobar', 6);
-    expect(c).toEqual({ kind: 'key', key: 'foobar', murmur2: -790332482, positive: -790332482 & 0x7fffffff, partitionCount: 6, partition: (-790332482 & 0x7fffffff) % 6 });
+    expect(c).toEqual({
+      kind: 'key',
+      key: 'foobar',
+      murmur2: -790332482,
+      positive: -790332482 & 0x7fffffff,
+      partitionCount: 6,
+      partition: (-790332482 & 0x7fffffff) % 6,
+    });
   });
 });

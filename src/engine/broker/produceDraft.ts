@@ -7,7 +7,17 @@ import type { BrokerEffect, PartitionChoice } from '../types';
 import { keyChoice } from './partitioner';
 import type { RngState } from '../sim/random';
 import { vecAppendAll, type PVec } from '../sim/persistent';
-import { partitionLog, recordsVec, tpName, type BrokerState, type LastSend, type LogRecord, type PartitionLog, type ProducerState, type TopicState } from './brokerState';
+import {
+  partitionLog,
+  recordsVec,
+  tpName,
+  type BrokerState,
+  type LastSend,
+  type LogRecord,
+  type PartitionLog,
+  type ProducerState,
+  type TopicState,
+} from './brokerState';
 
 export const DEFAULT_STICKY_BATCH = 10;
 
@@ -55,8 +65,12 @@ export function resolveIdempotence(options: ProducerOptions): boolean {
   const acks = options.acks === undefined || options.acks === 'all' ? -1 : options.acks;
   const conflicts: string[] = [];
   if (options.retries === 0) conflicts.push('Must set retries to non-zero when using the idempotent producer.');
-  if (acks !== -1) conflicts.push('Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.');
-  if ((options.maxInFlight ?? 5) > 5) conflicts.push('Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
+  if (acks !== -1)
+    conflicts.push(
+      'Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.',
+    );
+  if ((options.maxInFlight ?? 5) > 5)
+    conflicts.push('Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer.');
   if (conflicts.length === 0) return true;
   if (explicit === true) throw new ProducerConfigError(`${options.producerId}: ${conflicts[0]}`);
   return false;
@@ -104,7 +118,11 @@ interface DraftPartition {
 
 export type DraftProducer = {
   -readonly [K in keyof ProducerState]: ProducerState[K];
-} & { sequences: Record<string, number[]>; sticky: Record<string, { partition: number; fill: number }>; pending: ProducerState['pending'][number][] };
+} & {
+  sequences: Record<string, number[]>;
+  sticky: Record<string, { partition: number; fill: number }>;
+  pending: ProducerState['pending'][number][];
+};
 
 /** The producer id effects and records show: null for the implicit default producer. */
 export const shown = (p: DraftProducer): string | null => (p.producerId === DEFAULT_PRODUCER_ID ? null : p.producerId);
@@ -154,7 +172,11 @@ export class Draft {
    * `summary`: the call reports one `records-appended` per partition, so keyed records need only their
    * partition, not a choice object and reason each (and no key cache).
    */
-  constructor(readonly base: BrokerState, batchSize = 1, readonly summary = false) {
+  constructor(
+    readonly base: BrokerState,
+    batchSize = 1,
+    readonly summary = false,
+  ) {
     this.rng = base.rng;
     this.keySlots = summary || batchSize < 1024 ? 0 : 1 << Math.min(20, Math.ceil(Math.log2(batchSize)));
   }
@@ -176,7 +198,16 @@ export class Draft {
       const log = this.base.topics[topic]!.partitions[partition]!;
       const { logStartOffset, logEndOffset } = log;
       // The existing records are shared, not copied; this call's records are pushed into a fresh array.
-      p = { records: [], base: recordsVec(log), logStartOffset, logEndOffset, firstOffset: logEndOffset, byKey: 0, sticky: 0, explicit: 0 };
+      p = {
+        records: [],
+        base: recordsVec(log),
+        logStartOffset,
+        logEndOffset,
+        firstOffset: logEndOffset,
+        byKey: 0,
+        sticky: 0,
+        explicit: 0,
+      };
       parts[partition] = p;
     }
     return p;
@@ -188,7 +219,12 @@ export class Draft {
     let p = this.producers.get(id);
     if (!p) {
       const base = this.base.producers[id] ?? newProducer({ producerId: id }, this.allocatePid());
-      p = { ...base, sequences: { ...base.sequences } as Record<string, number[]>, sticky: { ...base.sticky }, pending: [...base.pending] };
+      p = {
+        ...base,
+        sequences: { ...base.sequences } as Record<string, number[]>,
+        sticky: { ...base.sticky },
+        pending: [...base.pending],
+      };
       this.producers.set(id, p);
     }
     this.lastProducer = p;
@@ -224,7 +260,8 @@ export class Draft {
       md = { refreshedAt: now, partitions };
     }
     const known = md.partitions[topic];
-    if (known === undefined) md = { refreshedAt: md.refreshedAt ?? now, partitions: { ...md.partitions, [topic]: actual } };
+    if (known === undefined)
+      md = { refreshedAt: md.refreshedAt ?? now, partitions: { ...md.partitions, [topic]: actual } };
     if (md !== p.metadata) p.metadata = md;
     const count = md.partitions[topic]!;
     if (count < actual) {
@@ -300,7 +337,19 @@ export class Draft {
     // A batch never changes partition counts, and a choice is left unbuilt only when the producer's
     // metadata matched the topic, so the key's choice is the one made when it was sent.
     const choice = e.choice ?? keyChoice(r.key!, this.base.topics[r.topic]!.partitions.length);
-    return { topic: r.topic, partition: r.partition, sequence: e.sequence, key: r.key, value: r.value, headers: r.headers, eventId: r.eventId, choice, pid: e.pid, epoch: e.epoch, offset: r.offset };
+    return {
+      topic: r.topic,
+      partition: r.partition,
+      sequence: e.sequence,
+      key: r.key,
+      value: r.value,
+      headers: r.headers,
+      eventId: r.eventId,
+      choice,
+      pid: e.pid,
+      epoch: e.epoch,
+      offset: r.offset,
+    };
   }
 
   restoreLastSend(p: DraftProducer, last: LastSend | null): void {
@@ -319,7 +368,18 @@ export class Draft {
         const { firstOffset, byKey, sticky, explicit } = p;
         const lastOffset = p.logEndOffset - 1;
         const n = lastOffset - firstOffset + 1;
-        effects.push({ kind: 'records-appended', topic, partition, firstOffset, lastOffset, count: n, byKey, sticky, explicit, reason: summaryReason(topic, partition, count, p, n) });
+        effects.push({
+          kind: 'records-appended',
+          topic,
+          partition,
+          firstOffset,
+          lastOffset,
+          count: n,
+          byKey,
+          sticky,
+          explicit,
+          reason: summaryReason(topic, partition, count, p, n),
+        });
       });
     }
     return effects;

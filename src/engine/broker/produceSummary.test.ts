@@ -48,7 +48,17 @@ function expectedSummaries(perRecord: readonly BrokerEffect[]) {
     for (const [partition, es] of [...parts].sort((x, y) => x[0] - y[0])) {
       const offsets = es.map((e) => e.offset);
       const count = (kind: string) => es.filter((e) => e.choice.kind === kind).length;
-      out.push({ kind: 'records-appended', topic, partition, firstOffset: offsets[0], lastOffset: offsets[offsets.length - 1], count: es.length, byKey: count('key'), sticky: count('sticky'), explicit: count('explicit') });
+      out.push({
+        kind: 'records-appended',
+        topic,
+        partition,
+        firstOffset: offsets[0],
+        lastOffset: offsets[offsets.length - 1],
+        count: es.length,
+        byKey: count('key'),
+        sticky: count('sticky'),
+        explicit: count('explicit'),
+      });
     }
   }
   return out;
@@ -72,7 +82,8 @@ describe("produceBatch with effects: 'summary'", () => {
           expect(e.byKey + e.sticky + e.explicit).toBe(e.count);
         }
         // the producers' next retry behaves the same after either call
-        const retry = (x: BrokerState) => produce(x, { topic: 'rides', key: null, value: 0, producerId: 'a', retry: true }, 3);
+        const retry = (x: BrokerState) =>
+          produce(x, { topic: 'rides', key: null, value: 0, producerId: 'a', retry: true }, 3);
         expect(retry(summary.state)).toEqual(retry(full.state));
       }),
       { numRuns: 300 },
@@ -89,7 +100,9 @@ describe("produceBatch with effects: 'summary'", () => {
     expect(sums.reduce((n, e) => n + e.count, 0)).toBe(3000);
     for (const e of sums) {
       expect(e).toMatchObject({ firstOffset: 0, lastOffset: e.count - 1, byKey: e.count, sticky: 0, explicit: 0 });
-      expect(e.reason).toBe(`one batch appended ${e.count} records to rides-${e.partition} at offsets 0–${e.count - 1}: ${e.count} records by key (toPositive(murmur2(key)) mod 4 = ${e.partition})`);
+      expect(e.reason).toBe(
+        `one batch appended ${e.count} records to rides-${e.partition} at offsets 0–${e.count - 1}: ${e.count} records by key (toPositive(murmur2(key)) mod 4 = ${e.partition})`,
+      );
     }
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createBroker, type BrokerState } from './brokerState';
 import { partitionForKey } from './partitioner';
-import { createProducer, produce, produceBatch, restartProducer, flushProducer, ProducerConfigError, DEFAULT_METADATA_MAX_AGE_MS } from './producer';
+import {
+  createProducer,
+  produce,
+  produceBatch,
+  restartProducer,
+  flushProducer,
+  ProducerConfigError,
+  DEFAULT_METADATA_MAX_AGE_MS,
+} from './producer';
 import { createTopic, addPartitions } from './topic';
 import { logEndOffset, recordsOf } from './log';
 import { only, pure } from './testing';
@@ -18,7 +26,12 @@ describe('produce: partition choice', () => {
     expect(e!.choice).toMatchObject({ kind: 'key', key: 'ride-42', partitionCount: 6, partition: p });
     expect(e!.reason).toMatch(new RegExp(`murmur2\\('ride-42'\\) = -?\\d+, toPositive = \\d+, \\d+ mod 6 = ${p}`));
     expect(e!.eventId).toBeNull();
-    expect(recordsOf(r.state, 'rides', p)[0]).toMatchObject({ offset: 0, key: 'ride-42', value: { a: 1 }, timestamp: 10 });
+    expect(recordsOf(r.state, 'rides', p)[0]).toMatchObject({
+      offset: 0,
+      key: 'ride-42',
+      value: { a: 1 },
+      timestamp: 10,
+    });
   });
 
   it('offsets are dense per partition and the same key keeps its partition', () => {
@@ -52,7 +65,11 @@ describe('produce: partition choice', () => {
     let s = createBroker({ seed: 1 });
     s = createTopic(s, { name: 'rides', partitions: 6 }, 0).state;
     s = createProducer(s, { producerId: 'p', stickyBatchSize: 4 }, 0).state;
-    const r = produceBatch(s, Array.from({ length: 40 }, (_, i) => ({ topic: 'rides', key: null, value: i, producerId: 'p' })), 0);
+    const r = produceBatch(
+      s,
+      Array.from({ length: 40 }, (_, i) => ({ topic: 'rides', key: null, value: i, producerId: 'p' })),
+      0,
+    );
     const parts = r.appended.map((a) => a!.partition);
     for (let b = 0; b < 10; b++) expect(new Set(parts.slice(b * 4, b * 4 + 4)).size).toBe(1);
     const choices = only(r.effects, 'record-appended').map((e) => e.choice);
@@ -61,7 +78,11 @@ describe('produce: partition choice', () => {
     expect(choices[4]).toMatchObject({ kind: 'sticky', batchFill: 1, newBatch: true });
     expect(new Set(parts).size).toBeGreaterThan(1); // not stuck forever
     // deterministic: same seed, same partitions
-    const again = produceBatch(s, Array.from({ length: 40 }, (_, i) => ({ topic: 'rides', key: null, value: i, producerId: 'p' })), 0);
+    const again = produceBatch(
+      s,
+      Array.from({ length: 40 }, (_, i) => ({ topic: 'rides', key: null, value: i, producerId: 'p' })),
+      0,
+    );
     expect(again.appended.map((a) => a!.partition)).toEqual(parts);
     expect(r.state.rng).not.toBe(s.rng);
   });
@@ -75,7 +96,9 @@ describe('produce: partition choice', () => {
   });
 
   it('refuses unknown topics and keyless records on a compacted topic', () => {
-    expect(only(produce(withTopic(), { topic: 'nope', key: 'k', value: 1 }, 0).effects, 'produce-rejected')[0]!.error).toMatch(/does not exist/);
+    expect(
+      only(produce(withTopic(), { topic: 'nope', key: 'k', value: 1 }, 0).effects, 'produce-rejected')[0]!.error,
+    ).toMatch(/does not exist/);
     const compacted = withTopic(3, { cleanupPolicy: 'compact' });
     const r = produce(compacted, { topic: 'rides', key: null, value: 1 }, 0);
     expect(r.appended).toBeNull();
@@ -83,7 +106,12 @@ describe('produce: partition choice', () => {
   });
 
   it('produceBatch equals produce in a loop', () => {
-    const reqs = Array.from({ length: 50 }, (_, i) => ({ topic: 'rides', key: i % 3 ? `k${i % 7}` : null, value: i, producerId: i % 2 ? 'a' : 'b' }));
+    const reqs = Array.from({ length: 50 }, (_, i) => ({
+      topic: 'rides',
+      key: i % 3 ? `k${i % 7}` : null,
+      value: i,
+      producerId: i % 2 ? 'a' : 'b',
+    }));
     let s = withTopic();
     const effects = [];
     for (const q of reqs) {
@@ -100,9 +128,18 @@ describe('produce: partition choice', () => {
 describe('produceBatch on big batches (key-choice cache)', () => {
   it('gives every record the same partition, choice and reason as single produces', () => {
     const keys = ['', 'a', ...Array.from({ length: 400 }, (_, i) => `ride-${i}`)];
-    const reqs = Array.from({ length: 3000 }, (_, i) => ({ topic: 'rides', key: keys[(i * 7919) % keys.length]!, value: i }));
+    const reqs = Array.from({ length: 3000 }, (_, i) => ({
+      topic: 'rides',
+      key: keys[(i * 7919) % keys.length]!,
+      value: i,
+    }));
     const batch = pure(withTopic(7), (s) => produceBatch(s, reqs, 1));
-    const bySingle = new Map(keys.map((k) => [k, only(produce(withTopic(7), { topic: 'rides', key: k, value: 0 }, 1).effects, 'record-appended')[0]!]));
+    const bySingle = new Map(
+      keys.map((k) => [
+        k,
+        only(produce(withTopic(7), { topic: 'rides', key: k, value: 0 }, 1).effects, 'record-appended')[0]!,
+      ]),
+    );
     const appendedEffects = only(batch.effects, 'record-appended');
     expect(appendedEffects).toHaveLength(3000);
     appendedEffects.forEach((e, i) => {
@@ -120,7 +157,9 @@ describe('producers: idempotence', () => {
 
   it('an idempotent retry is acknowledged, not appended', () => {
     const a = produce(start(), { topic: 'rides', key: 'k', value: 'v', producerId: 'p' }, 0);
-    const b = pure(a.state, (s) => produce(s, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', retry: true }, 1));
+    const b = pure(a.state, (s) =>
+      produce(s, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', retry: true }, 1),
+    );
     expect(b.appended).toBeNull();
     const [d] = only(b.effects, 'produce-deduplicated');
     expect(d).toMatchObject({ producerId: 'p', sequence: 0, partition: a.appended!.partition });
@@ -150,7 +189,9 @@ describe('producers: idempotence', () => {
     expect(r.state.producers.p).toMatchObject({ pid: 2, epoch: 0 });
     const b = produce(r.state, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', retry: true }, 2);
     expect(b.appended!.offset).toBe(1);
-    expect(only(b.effects, 'record-appended')[0]!.reason).toMatch(/new producer id \(2, sequence 0; the original was sent by 0\)/);
+    expect(only(b.effects, 'record-appended')[0]!.reason).toMatch(
+      /new producer id \(2, sequence 0; the original was sent by 0\)/,
+    );
     // ids are never reused: a second restart gets 3
     expect(restartProducer(b.state, 'p', 3).state.producers.p).toMatchObject({ pid: 3, epoch: 0 });
   });
@@ -165,9 +206,14 @@ describe('producers: idempotence', () => {
       const a = produce(s, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', eventId: 'e1' }, 0);
       const b = produce(a.state, { topic: 'rides', key: 'k', value: 'v', producerId: 'p', retry: true }, 1);
       expect(b.appended!.offset).toBe(1); // the retry is duplicated
-      expect(() => createProducer(withTopic(), { producerId: 'p', idempotent: true, ...conflict }, 0)).toThrow(ProducerConfigError);
+      expect(() => createProducer(withTopic(), { producerId: 'p', idempotent: true, ...conflict }, 0)).toThrow(
+        ProducerConfigError,
+      );
     }
-    expect(createProducer(withTopic(), { producerId: 'p', acks: 'all', retries: 3, maxInFlight: 5 }, 0).state.producers.p!.idempotent).toBe(true);
+    expect(
+      createProducer(withTopic(), { producerId: 'p', acks: 'all', retries: 3, maxInFlight: 5 }, 0).state.producers.p!
+        .idempotent,
+    ).toBe(true);
   });
 
   it('with idempotence off and several requests in flight, a retried failure lands after a later send', () => {
@@ -200,10 +246,16 @@ describe('addPartitions', () => {
   it('keeps old records in place and lists the keys that now map elsewhere', () => {
     let s = withTopic(3);
     const keys = Array.from({ length: 30 }, (_, i) => `ride-${i}`);
-    s = produceBatch(s, keys.map((key) => ({ topic: 'rides', key, value: 1 })), 0).state;
+    s = produceBatch(
+      s,
+      keys.map((key) => ({ topic: 'rides', key, value: 1 })),
+      0,
+    ).state;
     const r = pure(s, (x) => addPartitions(x, 'rides', 6, 1));
     const [e] = only(r.effects, 'partitions-added');
-    const expected = keys.filter((k) => partitionForKey(k, 3) !== partitionForKey(k, 6)).map((k) => ({ key: k, from: partitionForKey(k, 3), to: partitionForKey(k, 6) }));
+    const expected = keys
+      .filter((k) => partitionForKey(k, 3) !== partitionForKey(k, 6))
+      .map((k) => ({ key: k, from: partitionForKey(k, 3), to: partitionForKey(k, 6) }));
     expect(expected.length).toBeGreaterThan(0);
     const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
     expect([...e!.movedKeys].sort(byKey)).toEqual(expected.sort(byKey));
@@ -211,7 +263,9 @@ describe('addPartitions', () => {
     for (let p = 0; p < 3; p++) expect(recordsOf(r.state, 'rides', p)).toBe(recordsOf(s, 'rides', p));
     const moved = expected[0]!;
     // The producer still believes the topic has 3 partitions until its metadata refresh (below).
-    expect(produce(r.state, { topic: 'rides', key: moved.key, value: 2 }, DEFAULT_METADATA_MAX_AGE_MS).appended!.partition).toBe(moved.to);
+    expect(
+      produce(r.state, { topic: 'rides', key: moved.key, value: 2 }, DEFAULT_METADATA_MAX_AGE_MS).appended!.partition,
+    ).toBe(moved.to);
   });
 
   // Kafka's producer partitions with the partition count in its cached cluster metadata (KafkaProducer.partition
@@ -230,20 +284,34 @@ describe('addPartitions', () => {
     expect(e!.choice).toMatchObject({ kind: 'key', partitionCount: 4, partition: 1 });
     expect(e!.reason).toMatch(/metadata .* still lists 4 partitions of 'rides', which now has 6.*mod 4 = 1/);
     // a producer that first sends after the change learns the new count at once
-    expect(produce(s, { topic: 'rides', key: 'ride-88', value: 1, producerId: 'fresh' }, 3000).appended!.partition).toBe(5);
+    expect(
+      produce(s, { topic: 'rides', key: 'ride-88', value: 1, producerId: 'fresh' }, 3000).appended!.partition,
+    ).toBe(5);
     // keyless records, too, stay on the old partitions (sticky picks among those it knows)
-    for (let i = 0; i < 40; i++) expect(produce(s, { topic: 'rides', key: null, value: i, producerId: 'p' }, 3000 + i).appended!.partition).toBeLessThan(4);
+    for (let i = 0; i < 40; i++)
+      expect(
+        produce(s, { topic: 'rides', key: null, value: i, producerId: 'p' }, 3000 + i).appended!.partition,
+      ).toBeLessThan(4);
     const at = 1000 + DEFAULT_METADATA_MAX_AGE_MS - 1;
-    expect(produce(before.state, { topic: 'rides', key: 'ride-88', value: 2, producerId: 'p' }, at).appended!.partition).toBe(1);
+    expect(
+      produce(before.state, { topic: 'rides', key: 'ride-88', value: 2, producerId: 'p' }, at).appended!.partition,
+    ).toBe(1);
     const after = produce(before.state, { topic: 'rides', key: 'ride-88', value: 2, producerId: 'p' }, at + 1);
     expect(after.appended!.partition).toBe(5);
-    expect(only(after.effects, 'record-appended')[0]!.reason).toMatch(/refreshed its metadata .* now sees 6 partitions of 'rides' instead of 4/);
+    expect(only(after.effects, 'record-appended')[0]!.reason).toMatch(
+      /refreshed its metadata .* now sees 6 partitions of 'rides' instead of 4/,
+    );
     // an explicit partition the metadata does not list forces a refresh first (KafkaProducer.waitOnMetadata)
     const explicit = produce(s, { topic: 'rides', key: null, value: 3, producerId: 'p', partition: 5 }, 3000);
     expect(explicit.appended).toEqual({ topic: 'rides', partition: 5, offset: 0 });
-    expect(produce(explicit.state, { topic: 'rides', key: 'ride-88', value: 4, producerId: 'p' }, 3001).appended!.partition).toBe(5);
+    expect(
+      produce(explicit.state, { topic: 'rides', key: 'ride-88', value: 4, producerId: 'p' }, 3001).appended!.partition,
+    ).toBe(5);
     // summary mode (bulk loads) makes the same choice
-    expect(produceBatch(s, [{ topic: 'rides', key: 'ride-88', value: 5, producerId: 'p' }], 3000, { effects: 'summary' }).appended[0]!.partition).toBe(1);
+    expect(
+      produceBatch(s, [{ topic: 'rides', key: 'ride-88', value: 5, producerId: 'p' }], 3000, { effects: 'summary' })
+        .appended[0]!.partition,
+    ).toBe(1);
   });
 
   it('refuses to shrink', () => {

@@ -5,11 +5,37 @@
  */
 import type { BrokerEffect, PartitionChoice } from '../types';
 import { explainKeyChoice, hashKey, InvalidKeyError, keyChoice, partitionForKey, toPositive } from './partitioner';
-import { Draft, DEFAULT_PRODUCER_ID, EMPTY_HEADERS, newProducer, nextPid, shown, type DraftProducer, type KeyedChoice, type ProducerOptions } from './produceDraft';
+import {
+  Draft,
+  DEFAULT_PRODUCER_ID,
+  EMPTY_HEADERS,
+  newProducer,
+  nextPid,
+  shown,
+  type DraftProducer,
+  type KeyedChoice,
+  type ProducerOptions,
+} from './produceDraft';
 import { keyedRun } from './keyedRun';
 
-export { newProducer, resolveIdempotence, ProducerConfigError, DEFAULT_STICKY_BATCH, DEFAULT_PRODUCER_ID, DEFAULT_METADATA_MAX_AGE_MS, type ProducerOptions } from './produceDraft';
-import { tpName, withTime, BrokerError, type BrokerState, type BrokerStep, type LogRecord, type ProducerState } from './brokerState';
+export {
+  newProducer,
+  resolveIdempotence,
+  ProducerConfigError,
+  DEFAULT_STICKY_BATCH,
+  DEFAULT_PRODUCER_ID,
+  DEFAULT_METADATA_MAX_AGE_MS,
+  type ProducerOptions,
+} from './produceDraft';
+import {
+  tpName,
+  withTime,
+  BrokerError,
+  type BrokerState,
+  type BrokerStep,
+  type LogRecord,
+  type ProducerState,
+} from './brokerState';
 import { explainSticky, stickyPartition } from './stickyPartitioner';
 
 export interface ProduceRequest {
@@ -63,7 +89,15 @@ export function createProducer(state: BrokerState, options: ProducerOptions, now
 export function restartProducer(state: BrokerState, producerId: string, now: number): BrokerStep {
   const old = state.producers[producerId] ?? newProducer({ producerId }, nextPid(state));
   const pid = nextPid(state);
-  const p: ProducerState = { ...old, pid, epoch: 0, sequences: {}, sticky: {}, metadata: { refreshedAt: null, partitions: {} }, pending: [] };
+  const p: ProducerState = {
+    ...old,
+    pid,
+    epoch: 0,
+    sequences: {},
+    sticky: {},
+    metadata: { refreshedAt: null, partitions: {} },
+    pending: [],
+  };
   const lost = old.pending.length ? `; ${old.pending.length} failed send(s) still in flight are lost` : '';
   const session = old.idempotent
     ? `the broker gives it a new producer id, ${pid} with epoch 0 (it was ${old.pid}), and its sequence numbers start again at 0, so the broker cannot recognise resends of the old process's records: idempotence holds only within one producer session`
@@ -77,7 +111,11 @@ export function restartProducer(state: BrokerState, producerId: string, now: num
 export function produce(state: BrokerState, request: ProduceRequest, now: number): BrokerStep & { appended: Appended } {
   const r = produceBatch(state, [request], now);
   const rec = r.appended[0];
-  return { state: r.state, effects: r.effects, appended: rec ? { topic: rec.topic, partition: rec.partition, offset: rec.offset } : null };
+  return {
+    state: r.state,
+    effects: r.effects,
+    appended: rec ? { topic: rec.topic, partition: rec.partition, offset: rec.offset } : null,
+  };
 }
 
 /**
@@ -87,14 +125,19 @@ export function produce(state: BrokerState, request: ProduceRequest, now: number
  * `ProduceBatchOptions`); in that mode runs of plain keyed requests take `keyedRun`, a loop that makes
  * its lookups once per run.
  */
-export function produceBatch(state: BrokerState, requests: readonly ProduceRequest[], now: number, options: ProduceBatchOptions = {}): BrokerStep & { appended: (LogRecord | null)[] } {
+export function produceBatch(
+  state: BrokerState,
+  requests: readonly ProduceRequest[],
+  now: number,
+  options: ProduceBatchOptions = {},
+): BrokerStep & { appended: (LogRecord | null)[] } {
   const d = new Draft(state, requests.length, options.effects === 'summary');
   const effects: BrokerEffect[] = [];
   // Sized up front: a million pushes would copy the array as it grows. Beyond V8's fast-array limit
   // (2^25 elements) `new Array(n)` would be a slow dictionary array; there it grows (writes at its end).
   const n = requests.length;
   const appended: (LogRecord | null)[] = n <= MAX_PRESIZED ? new Array<LogRecord | null>(n) : [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (d.summary && metadataCurrent(d, requests[i]!, now)) {
       const next = keyedRun(d, requests, i, now, appended);
       if (next > i) {
@@ -147,7 +190,14 @@ function chooseByKey(d: Draft, topic: string, key: string, count: number): Keyed
     // (two producers may disagree on the partition count until their metadata refreshes)
     if (hit && hit.choice.partitionCount === count) return hit; // ('' is a key, and also what an empty slot holds)
   }
-  const choice = { kind: 'key' as const, key, murmur2: hash, positive, partitionCount: count, partition: positive % count };
+  const choice = {
+    kind: 'key' as const,
+    key,
+    murmur2: hash,
+    positive,
+    partitionCount: count,
+    partition: positive % count,
+  };
   const entry = { choice, why: explainKeyChoice(choice) };
   if (cache) {
     cache.keys[slot] = key;
@@ -171,13 +221,24 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
   if (req.retry) return retryLast(d, p, now, effects);
   const topic = d.topic(req.topic);
   if (!topic) return reject(effects, req.topic, p, `topic '${req.topic}' does not exist`);
-  if (req.key === null && topic.config.cleanupPolicy === 'compact') return reject(effects, req.topic, p, `'${req.topic}' is compacted, and compaction keeps the latest record per key, so a record without a key is refused`);
+  if (req.key === null && topic.config.cleanupPolicy === 'compact')
+    return reject(
+      effects,
+      req.topic,
+      p,
+      `'${req.topic}' is compacted, and compaction keeps the latest record per key, so a record without a key is refused`,
+    );
   const actual = topic.partitions.length;
   // Partitioning uses what the producer believes the partition count is (its cached metadata).
   const view = d.partitionCount(p, req.topic, now);
   let count = view.count;
   let stale = view.note;
-  if (req.partition !== undefined && Number.isInteger(req.partition) && req.partition >= count && req.partition < actual) {
+  if (
+    req.partition !== undefined &&
+    Number.isInteger(req.partition) &&
+    req.partition >= count &&
+    req.partition < actual
+  ) {
     // KafkaProducer.waitOnMetadata: a partition the cached metadata does not have forces a refresh.
     d.refreshMetadata(p, now);
     count = actual;
@@ -192,10 +253,17 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
     partition = c;
     choice = null;
   } else if (req.partition !== undefined) {
-    if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count) return reject(effects, req.topic, p, `'${req.topic}' has partitions 0–${count - 1}; there is no partition ${req.partition} (Kafka's producer would wait max.block.ms for it to appear in its metadata, then fail)`);
+    if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count)
+      return reject(
+        effects,
+        req.topic,
+        p,
+        `'${req.topic}' has partitions 0–${count - 1}; there is no partition ${req.partition} (Kafka's producer would wait max.block.ms for it to appear in its metadata, then fail)`,
+      );
     choice = { kind: 'explicit', partition: req.partition };
     partition = req.partition;
-    if (!d.summary) why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
+    if (!d.summary)
+      why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
   } else if (req.key !== null) {
     const c = chooseByKey(d, req.topic, req.key, count);
     if (typeof c === 'string') return reject(effects, req.topic, p, c);
@@ -219,28 +287,95 @@ function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[
   const headers = req.headers ?? EMPTY_HEADERS;
   const eventId = req.eventId ?? null;
   if (req.failOnce) {
-    p.pending.push({ topic: req.topic, partition, sequence, key: req.key, value: req.value, headers, eventId, choice: choice ?? keyChoice(req.key!, count) });
-    return reject(effects, req.topic, p, `send to ${tpName(req.topic, partition)} failed transiently (simulated): nothing stored; ${shown(p) ?? 'the producer'} keeps it in flight and retries it`);
+    p.pending.push({
+      topic: req.topic,
+      partition,
+      sequence,
+      key: req.key,
+      value: req.value,
+      headers,
+      eventId,
+      choice: choice ?? keyChoice(req.key!, count),
+    });
+    return reject(
+      effects,
+      req.topic,
+      p,
+      `send to ${tpName(req.topic, partition)} failed transiently (simulated): nothing stored; ${shown(p) ?? 'the producer'} keeps it in flight and retries it`,
+    );
   }
   if (p.pending.length > 0 && (p.idempotent || p.maxInFlight === 1)) {
-    flush(d, p, now, effects, p.idempotent ? 'retried first: an idempotent producer keeps order (the broker refuses later sequence numbers until the gap is filled)' : 'retried first: with max.in.flight=1 nothing overtakes it');
+    flush(
+      d,
+      p,
+      now,
+      effects,
+      p.idempotent
+        ? 'retried first: an idempotent producer keeps order (the broker refuses later sequence numbers until the gap is filled)'
+        : 'retried first: with max.in.flight=1 nothing overtakes it',
+    );
   }
-  const rec = append(d, p, req.topic, partition, req.key, req.value, headers, eventId, choice, sequence, now, effects, stale && !d.summary ? stale + why : why);
+  const rec = append(
+    d,
+    p,
+    req.topic,
+    partition,
+    req.key,
+    req.value,
+    headers,
+    eventId,
+    choice,
+    sequence,
+    now,
+    effects,
+    stale && !d.summary ? stale + why : why,
+  );
   if (p.pending.length > 0) {
-    flush(d, p, now, effects, `retried after a later send already landed: idempotence off and max.in.flight=${p.maxInFlight}, so the records are out of order`);
+    flush(
+      d,
+      p,
+      now,
+      effects,
+      `retried after a later send already landed: idempotence off and max.in.flight=${p.maxInFlight}, so the records are out of order`,
+    );
   }
   return rec;
 }
 
 /** `choice` null = keyed, summary mode; `why` is only read in per-record mode. */
-function append(d: Draft, p: DraftProducer, topic: string, partition: number, key: string | null, value: unknown, headers: Readonly<Record<string, string>>, eventId: string | null, choice: PartitionChoice | null, sequence: number, now: number, effects: BrokerEffect[], why: string): LogRecord {
+function append(
+  d: Draft,
+  p: DraftProducer,
+  topic: string,
+  partition: number,
+  key: string | null,
+  value: unknown,
+  headers: Readonly<Record<string, string>>,
+  eventId: string | null,
+  choice: PartitionChoice | null,
+  sequence: number,
+  now: number,
+  effects: BrokerEffect[],
+  why: string,
+): LogRecord {
   const log = d.partition(topic, partition);
   const offset = log.logEndOffset;
   const producerId = shown(p);
   const rec: LogRecord = { topic, partition, offset, key, value, headers, timestamp: now, eventId, producerId };
   log.records.push(rec);
   log.logEndOffset = offset + 1;
-  if (!d.summary) effects.push({ kind: 'record-appended', topic, partition, offset, key, producerId, eventId, choice: choice!, reason: why });
+  if (!d.summary)
+    effects.push({
+      kind: 'record-appended',
+      topic,
+      partition,
+      offset,
+      key,
+      producerId,
+      eventId,
+      choice: choice!,
+      reason: why,
+    });
   else if (choice === null || choice.kind === 'key') log.byKey++;
   else if (choice.kind === 'sticky') log.sticky++;
   else log.explicit++;
@@ -252,7 +387,21 @@ function flush(d: Draft, p: DraftProducer, now: number, effects: BrokerEffect[],
   const pending = p.pending.splice(0);
   for (const s of pending) {
     const last = d.lastSend(p);
-    append(d, p, s.topic, s.partition, s.key, s.value, s.headers, s.eventId, s.choice, s.sequence, now, effects, `failed send ${s.sequence >= 0 ? `(sequence ${s.sequence}) ` : ''}${note}`);
+    append(
+      d,
+      p,
+      s.topic,
+      s.partition,
+      s.key,
+      s.value,
+      s.headers,
+      s.eventId,
+      s.choice,
+      s.sequence,
+      now,
+      effects,
+      `failed send ${s.sequence >= 0 ? `(sequence ${s.sequence}) ` : ''}${note}`,
+    );
     // a retried failure is not "the previous request" a later `retry: true` resends
     d.restoreLastSend(p, last);
   }
@@ -266,7 +415,14 @@ function retryLast(d: Draft, p: DraftProducer, now: number, effects: BrokerEffec
     return null;
   }
   if (p.idempotent && last.pid === p.pid && last.epoch === p.epoch) {
-    effects.push({ kind: 'produce-deduplicated', topic: last.topic, partition: last.partition, producerId: p.producerId, sequence: last.sequence, reason: `retry of sequence ${last.sequence} from ${p.producerId} (producer id ${p.pid}, epoch ${p.epoch}): the broker already has it at ${last.topic}-${last.partition}@${last.offset}, so it acknowledges without appending` });
+    effects.push({
+      kind: 'produce-deduplicated',
+      topic: last.topic,
+      partition: last.partition,
+      producerId: p.producerId,
+      sequence: last.sequence,
+      reason: `retry of sequence ${last.sequence} from ${p.producerId} (producer id ${p.pid}, epoch ${p.epoch}): the broker already has it at ${last.topic}-${last.partition}@${last.offset}, so it acknowledges without appending`,
+    });
     return null;
   }
   let sequence = -1;
@@ -278,5 +434,19 @@ function retryLast(d: Draft, p: DraftProducer, now: number, effects: BrokerEffec
   const why = p.idempotent
     ? `resend after a restart: it comes from a new producer id (${p.pid}, sequence ${sequence}; the original was sent by ${last.pid}), so the broker cannot tell it is the record at offset ${last.offset} again: duplicate`
     : `retry with idempotence off: the broker cannot tell it from a new record, so the record at offset ${last.offset} is duplicated`;
-  return append(d, p, last.topic, last.partition, last.key, last.value, last.headers, last.eventId, last.choice, sequence, now, effects, why);
+  return append(
+    d,
+    p,
+    last.topic,
+    last.partition,
+    last.key,
+    last.value,
+    last.headers,
+    last.eventId,
+    last.choice,
+    sequence,
+    now,
+    effects,
+    why,
+  );
 }

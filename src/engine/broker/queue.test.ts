@@ -11,7 +11,11 @@ function q3(): QueueState {
 describe('classic queue', () => {
   it('competing consumers each get different messages, in turn', () => {
     const r = deliverToConsumers(q3(), ['w1', 'w2'], 1);
-    expect(r.delivered.map((d) => [d.consumerId, d.message.messageId])).toEqual([['w1', 'm0'], ['w2', 'm1'], ['w1', 'm2']]);
+    expect(r.delivered.map((d) => [d.consumerId, d.message.messageId])).toEqual([
+      ['w1', 'm0'],
+      ['w2', 'm1'],
+      ['w1', 'm2'],
+    ]);
     expect(waitingCount(r.state)).toBe(0);
     expect(deliver(r.state, 'w3', 2).message).toBeNull();
   });
@@ -37,7 +41,9 @@ describe('classic queue', () => {
     const early = deliver(d.state, 'w2', 50);
     expect(early.message!.messageId).toBe('m1');
     const late = deliver(early.state, 'w3', 150);
-    expect(late.effects.filter((e) => e.kind === 'queue-redelivered').map((e) => (e as { messageId: string }).messageId)).toEqual(['m0', 'm1']);
+    expect(
+      late.effects.filter((e) => e.kind === 'queue-redelivered').map((e) => (e as { messageId: string }).messageId),
+    ).toEqual(['m0', 'm1']);
     expect(late.message).toMatchObject({ messageId: 'm0', attempts: 2, heldBy: 'w3' });
     expect(kinds(ack(late.state, 'm0', 'w1', 151).effects)).toEqual(['request-rejected']);
   });

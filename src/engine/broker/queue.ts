@@ -32,15 +32,40 @@ export interface QueueStep {
 }
 
 export function createQueue(options: { name: string; visibilityTimeoutMs?: number }): QueueState {
-  return { name: options.name, visibilityTimeoutMs: options.visibilityTimeoutMs ?? 30_000, messages: [], nextId: 0, turn: 0 };
+  return {
+    name: options.name,
+    visibilityTimeoutMs: options.visibilityTimeoutMs ?? 30_000,
+    messages: [],
+    nextId: 0,
+    turn: 0,
+  };
 }
 
-export function enqueue(q: QueueState, body: unknown, now: number, messageId?: string): QueueStep & { messageId: string } {
+export function enqueue(
+  q: QueueState,
+  body: unknown,
+  now: number,
+  messageId?: string,
+): QueueStep & { messageId: string } {
   const id = messageId ?? `m${q.nextId}`;
-  const message: QueueMessage = { messageId: id, body, enqueuedAt: now, attempts: 0, heldBy: null, leaseExpiresAt: null };
+  const message: QueueMessage = {
+    messageId: id,
+    body,
+    enqueuedAt: now,
+    attempts: 0,
+    heldBy: null,
+    leaseExpiresAt: null,
+  };
   return {
     state: { ...q, messages: [...q.messages, message], nextId: q.nextId + 1 },
-    effects: [{ kind: 'queue-enqueued', queue: q.name, messageId: id, reason: `${id} joined the back of queue ${q.name} (${q.messages.length + 1} waiting or in flight)` }],
+    effects: [
+      {
+        kind: 'queue-enqueued',
+        queue: q.name,
+        messageId: id,
+        reason: `${id} joined the back of queue ${q.name} (${q.messages.length + 1} waiting or in flight)`,
+      },
+    ],
     messageId: id,
   };
 }
@@ -50,7 +75,13 @@ export function expireLeases(q: QueueState, now: number): QueueStep {
   const effects: BrokerEffect[] = [];
   const messages = q.messages.map((m) => {
     if (m.heldBy === null || m.leaseExpiresAt === null || m.leaseExpiresAt > now) return m;
-    effects.push({ kind: 'queue-redelivered', queue: q.name, messageId: m.messageId, cause: 'timeout', reason: `${m.heldBy} did not acknowledge ${m.messageId} within the ${q.visibilityTimeoutMs} ms visibility timeout, so it is available again` });
+    effects.push({
+      kind: 'queue-redelivered',
+      queue: q.name,
+      messageId: m.messageId,
+      cause: 'timeout',
+      reason: `${m.heldBy} did not acknowledge ${m.messageId} within the ${q.visibilityTimeoutMs} ms visibility timeout, so it is available again`,
+    });
     return { ...m, heldBy: null, leaseExpiresAt: null };
   });
   return { state: effects.length ? { ...q, messages } : q, effects };
@@ -62,19 +93,39 @@ export function deliver(q: QueueState, consumerId: string, now: number): QueueSt
   const i = expired.state.messages.findIndex((m) => m.heldBy === null);
   if (i < 0) return { ...expired, message: null };
   const m = expired.state.messages[i]!;
-  const message: QueueMessage = { ...m, attempts: m.attempts + 1, heldBy: consumerId, leaseExpiresAt: now + q.visibilityTimeoutMs };
+  const message: QueueMessage = {
+    ...m,
+    attempts: m.attempts + 1,
+    heldBy: consumerId,
+    leaseExpiresAt: now + q.visibilityTimeoutMs,
+  };
   const messages = expired.state.messages.slice();
   messages[i] = message;
   const again = message.attempts > 1 ? ` (delivery ${message.attempts}: redelivered)` : '';
   return {
     state: { ...expired.state, messages },
-    effects: [...expired.effects, { kind: 'queue-delivered', queue: q.name, messageId: m.messageId, consumerId, attempt: message.attempts, reason: `${consumerId} took ${m.messageId}${again}; no other consumer gets it unless it comes back` }],
+    effects: [
+      ...expired.effects,
+      {
+        kind: 'queue-delivered',
+        queue: q.name,
+        messageId: m.messageId,
+        consumerId,
+        attempt: message.attempts,
+        reason: `${consumerId} took ${m.messageId}${again}; no other consumer gets it unless it comes back`,
+      },
+    ],
     message,
   };
 }
 
 /** Competing consumers: deal waiting messages one at a time to the consumers in turn. */
-export function deliverToConsumers(q: QueueState, consumerIds: readonly string[], now: number, max = Infinity): QueueStep & { delivered: { consumerId: string; message: QueueMessage }[] } {
+export function deliverToConsumers(
+  q: QueueState,
+  consumerIds: readonly string[],
+  now: number,
+  max = Infinity,
+): QueueStep & { delivered: { consumerId: string; message: QueueMessage }[] } {
   let state = q;
   const effects: BrokerEffect[] = [];
   const delivered: { consumerId: string; message: QueueMessage }[] = [];
@@ -89,12 +140,20 @@ export function deliverToConsumers(q: QueueState, consumerIds: readonly string[]
   return { state, effects, delivered };
 }
 
-function settle(q: QueueState, messageId: string, consumerId: string, verb: 'ack' | 'nack'): { index: number; error: BrokerEffect | null } {
+function settle(
+  q: QueueState,
+  messageId: string,
+  consumerId: string,
+  verb: 'ack' | 'nack',
+): { index: number; error: BrokerEffect | null } {
   const index = q.messages.findIndex((m) => m.messageId === messageId);
   const m = q.messages[index];
   if (!m || m.heldBy !== consumerId) {
     const error = `${consumerId} cannot ${verb} ${messageId}: ${!m ? 'it is no longer in the queue' : m.heldBy ? `${m.heldBy} holds it now` : 'its lease expired and it waits for redelivery'}`;
-    return { index, error: { kind: 'request-rejected', request: `queue-${verb}`, target: q.name, error, reason: error } };
+    return {
+      index,
+      error: { kind: 'request-rejected', request: `queue-${verb}`, target: q.name, error, reason: error },
+    };
   }
   return { index, error: null };
 }
@@ -105,7 +164,15 @@ export function ack(q: QueueState, messageId: string, consumerId: string, _now: 
   if (error) return { state: q, effects: [error] };
   return {
     state: { ...q, messages: q.messages.filter((_, i) => i !== index) },
-    effects: [{ kind: 'queue-acked', queue: q.name, messageId, consumerId, reason: `${consumerId} acknowledged ${messageId}, so the queue deletes it: unlike a log, nobody can read it again` }],
+    effects: [
+      {
+        kind: 'queue-acked',
+        queue: q.name,
+        messageId,
+        consumerId,
+        reason: `${consumerId} acknowledged ${messageId}, so the queue deletes it: unlike a log, nobody can read it again`,
+      },
+    ],
   };
 }
 
@@ -118,8 +185,20 @@ export function nack(q: QueueState, messageId: string, consumerId: string, _now:
   return {
     state: { ...q, messages },
     effects: [
-      { kind: 'queue-nacked', queue: q.name, messageId, consumerId, reason: `${consumerId} rejected ${messageId} (nack)` },
-      { kind: 'queue-redelivered', queue: q.name, messageId, cause: 'nack', reason: `${messageId} is available again for any consumer` },
+      {
+        kind: 'queue-nacked',
+        queue: q.name,
+        messageId,
+        consumerId,
+        reason: `${consumerId} rejected ${messageId} (nack)`,
+      },
+      {
+        kind: 'queue-redelivered',
+        queue: q.name,
+        messageId,
+        cause: 'nack',
+        reason: `${messageId} is available again for any consumer`,
+      },
     ],
   };
 }

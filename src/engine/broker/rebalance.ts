@@ -36,11 +36,26 @@ export function rebalanceGroup(state: BrokerState, groupId: string, now: number,
     const cooperative = group.assignor === 'cooperative-sticky';
     const generation = group.generation + 1;
     const protocol = cooperative ? 'cooperative' : 'eager';
-    const how = cooperative ? 'cooperative protocol: members keep what they can and give up only what moves' : 'eager protocol: every member gives up all its partitions first';
-    effects.push({ kind: 'rebalance-started', groupId, generation, protocol, reason: round === 0 ? `${cause}; generation ${generation}, ${how}` : `follow-up rebalance (generation ${generation}): members that gave up partitions rejoin so those partitions can be assigned` });
+    const how = cooperative
+      ? 'cooperative protocol: members keep what they can and give up only what moves'
+      : 'eager protocol: every member gives up all its partitions first';
+    effects.push({
+      kind: 'rebalance-started',
+      groupId,
+      generation,
+      protocol,
+      reason:
+        round === 0
+          ? `${cause}; generation ${generation}, ${how}`
+          : `follow-up rebalance (generation ${generation}): members that gave up partitions rejoin so those partitions can be assigned`,
+    });
     const counts = partitionsPerTopic(s, group.topics);
     const target = assignors[group.assignor]({
-      members: members.map((m) => ({ memberId: m.memberId, topics: [...m.topics], owned: m.assignment.map((tp) => ({ ...tp })) })),
+      members: members.map((m) => ({
+        memberId: m.memberId,
+        topics: [...m.topics],
+        owned: m.assignment.map((tp) => ({ ...tp })),
+      })),
       partitionsPerTopic: counts,
     });
     let revokedAny = false;
@@ -49,7 +64,15 @@ export function rebalanceGroup(state: BrokerState, groupId: string, now: number,
       if (revoked.length === 0) continue;
       revokedAny = true;
       if (group.autoCommit) {
-        const c = commitPositions(s, groupId, m.memberId, revoked, now, `auto-commit before ${m.memberId} gives up its partitions`, true);
+        const c = commitPositions(
+          s,
+          groupId,
+          m.memberId,
+          revoked,
+          now,
+          `auto-commit before ${m.memberId} gives up its partitions`,
+          true,
+        );
         s = c.state;
         effects.push(...c.effects);
       }
@@ -69,30 +92,61 @@ export function rebalanceGroup(state: BrokerState, groupId: string, now: number,
       for (const [k, v] of Object.entries(after.members[m.memberId]!.positions)) if (keep.has(k)) positions[k] = v;
       nextMembers[m.memberId] = { ...m, assignment, positions, fetchCursor: 0 };
       if (added.length > 0) {
-        effects.push({ kind: 'partitions-assigned', groupId, memberId: m.memberId, partitions: added, reason: explainAssignment(group, members.length, counts, target, m.memberId, added, cooperative) });
+        effects.push({
+          kind: 'partitions-assigned',
+          groupId,
+          memberId: m.memberId,
+          partitions: added,
+          reason: explainAssignment(group, members.length, counts, target, m.memberId, added, cooperative),
+        });
       }
     }
     const idleMembers = members.filter((m) => target[m.memberId]!.length === 0).map((m) => m.memberId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const idle = idleMembers.length === 0 ? 'every member has work' : `${idleMembers.join(', ')} idle${total < members.length ? ` (${members.length} members, ${total} partitions)` : ''}`;
+    const idle =
+      idleMembers.length === 0
+        ? 'every member has work'
+        : `${idleMembers.join(', ')} idle${total < members.length ? ` (${members.length} members, ${total} partitions)` : ''}`;
     // Kafka's classic coordinator generates member ids (ClassicGroup.generateMemberId: client.id + '-' + a
     // random UUID; group.instance.id + '-' + UUID for a static member) and keeps them across rebalances, so
     // where a newcomer sorts is effectively random. The simulator uses the names shown, so a run repeats.
-    const order = members.length > 1 ? `; members are ordered by member id, here the names shown (Kafka's coordinator makes ids like ${members[0]!.memberId}-<random UUID>, so which member sorts first is effectively random there)` : '';
-    effects.push({ kind: 'rebalance-completed', groupId, generation, idleMembers, reason: `group ${groupId} is stable at generation ${generation}: ${idle}${order}` });
+    const order =
+      members.length > 1
+        ? `; members are ordered by member id, here the names shown (Kafka's coordinator makes ids like ${members[0]!.memberId}-<random UUID>, so which member sorts first is effectively random there)`
+        : '';
+    effects.push({
+      kind: 'rebalance-completed',
+      groupId,
+      generation,
+      idleMembers,
+      reason: `group ${groupId} is stable at generation ${generation}: ${idle}${order}`,
+    });
     s = putGroup(s, { ...after, generation, members: nextMembers });
     if (!cooperative || !revokedAny) break;
   }
   return { state: s, effects };
 }
 
-function explainAssignment(group: GroupState, memberCount: number, counts: Record<string, number>, target: Assignment, memberId: string, added: TopicPartition[], cooperative: boolean): string {
+function explainAssignment(
+  group: GroupState,
+  memberCount: number,
+  counts: Record<string, number>,
+  target: Assignment,
+  memberId: string,
+  added: TopicPartition[],
+  cooperative: boolean,
+): string {
   if (cooperative) {
     const kept = minus(target[memberId]!, added);
     return `cooperative-sticky assignor: ${memberId} ${kept.length ? `keeps ${tpList(kept)} and ` : ''}gets ${tpList(added)}`;
   }
-  const topics = Object.entries(counts).map(([t, n]) => `${t}: ${n} partition${n === 1 ? '' : 's'}`).join(', ');
-  const name = group.assignor === 'range' ? 'range assignor (per topic, consecutive ranges in member-id order)' : 'round-robin assignor (partitions dealt in turn in member-id order)';
+  const topics = Object.entries(counts)
+    .map(([t, n]) => `${t}: ${n} partition${n === 1 ? '' : 's'}`)
+    .join(', ');
+  const name =
+    group.assignor === 'range'
+      ? 'range assignor (per topic, consecutive ranges in member-id order)'
+      : 'round-robin assignor (partitions dealt in turn in member-id order)';
   return `${name}: ${topics} over ${memberCount} member${memberCount === 1 ? '' : 's'} → ${memberId} gets ${tpList(added)}`;
 }
 

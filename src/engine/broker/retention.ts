@@ -17,9 +17,17 @@ import type { BrokerEffect } from '../types';
 import { vecFrom } from '../sim/persistent';
 import { formatAge, formatMs, recordBytes, segmentBytes, segmentsOf, type Segment } from './segments';
 import { indexAtOrAfter, replacePartition } from './log';
-import { partitionLog, withTime, type BrokerState, type BrokerStep, type PartitionLog, type TopicState } from './brokerState';
+import {
+  partitionLog,
+  withTime,
+  type BrokerState,
+  type BrokerStep,
+  type PartitionLog,
+  type TopicState,
+} from './brokerState';
 
-const range = (seg: Segment) => (seg.endOffset - 1 > seg.baseOffset ? `${seg.baseOffset}–${seg.endOffset - 1}` : `${seg.baseOffset}`);
+const range = (seg: Segment) =>
+  seg.endOffset - 1 > seg.baseOffset ? `${seg.baseOffset}–${seg.endOffset - 1}` : `${seg.baseOffset}`;
 
 function retainPartition(topic: TopicState, partition: number, now: number, effects: BrokerEffect[]): PartitionLog {
   const { name, retentionMs, retentionBytes, segmentRecords } = topic.config;
@@ -32,7 +40,16 @@ function retainPartition(topic: TopicState, partition: number, now: number, effe
     const what = seg.active
       ? `the active segment ${range(seg)} of ${where} is rolled (a new, empty segment starts at offset ${seg.endOffset}) and deleted whole; the log is now empty and starts at its end, offset ${start}, where the next record will go`
       : `segment ${range(seg)} of ${where} is deleted whole; the log now starts at offset ${start}`;
-    effects.push({ kind: 'segment-deleted', topic: name, partition, baseOffset: seg.baseOffset, lastOffset: seg.endOffset - 1, logStartOffset: start, cause, reason: `${why}, so ${what}` });
+    effects.push({
+      kind: 'segment-deleted',
+      topic: name,
+      partition,
+      baseOffset: seg.baseOffset,
+      lastOffset: seg.endOffset - 1,
+      logStartOffset: start,
+      cause,
+      reason: `${why}, so ${what}`,
+    });
   };
   let i = 0;
   if (retentionBytes !== null) {
@@ -42,7 +59,11 @@ function retainPartition(topic: TopicState, partition: number, now: number, effe
       if (seg.active) break; // retention.bytes > 0 always leaves the active segment (diff - size < 0)
       const bytes = segmentBytes(seg);
       if (size - bytes < retentionBytes) break;
-      drop(seg, 'size', `${where} holds ${size} bytes, and without its oldest segment (${bytes} bytes) it would still hold at least retention.bytes = ${retentionBytes}`);
+      drop(
+        seg,
+        'size',
+        `${where} holds ${size} bytes, and without its oldest segment (${bytes} bytes) it would still hold at least retention.bytes = ${retentionBytes}`,
+      );
       size -= bytes;
     }
   }
@@ -58,7 +79,9 @@ function retainPartition(topic: TopicState, partition: number, now: number, effe
       const age = now - newest;
       if (age <= retentionMs) break;
       const limit = `retention.ms = ${formatMs(retentionMs)}`;
-      const whose = seg.active ? `every record in the active segment is older than ${limit} (its newest is ${formatAge(age)} old)` : `its newest record is ${formatAge(age)} old, over ${limit}`;
+      const whose = seg.active
+        ? `every record in the active segment is older than ${limit} (its newest is ${formatAge(age)} old)`
+        : `its newest record is ${formatAge(age)} old, over ${limit}`;
       drop(seg, 'time', whose);
     }
   }

@@ -43,11 +43,17 @@ export function segmentsOf(log: PartitionLog, segmentRecords: number): Segment[]
 }
 
 /** The closed (rolled) segments still in the log, oldest first. */
-export const closedSegments = (log: PartitionLog, segmentRecords: number): Segment[] => segmentsOf(log, segmentRecords).filter((s) => !s.active);
+export const closedSegments = (log: PartitionLog, segmentRecords: number): Segment[] =>
+  segmentsOf(log, segmentRecords).filter((s) => !s.active);
 
 /** "1 h", "90 s", "250 ms": a duration as a learner reads it. */
 export function formatMs(ms: number): string {
-  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+    [1000, 's'],
+  ];
   for (const [size, unit] of units) {
     if (ms >= size && ms % size === 0) {
       const n = ms / size;

@@ -50,7 +50,11 @@ describe('partition logs are shared between states (issue 19, point 12)', () => 
     expect(recordsOf(s1, 't', 0)).toHaveLength(100);
     expect(recordsOf(s2, 't', 0)).toHaveLength(101);
     expect(recordsOf(s2, 't', 0).slice(0, 100)).toEqual(recordsOf(s1, 't', 0));
-    const joined = joinGroup(s2, { groupId: 'g', memberId: 'm', topics: ['t'], autoOffsetReset: 'earliest' }, 200).state;
+    const joined = joinGroup(
+      s2,
+      { groupId: 'g', memberId: 'm', topics: ['t'], autoOffsetReset: 'earliest' },
+      200,
+    ).state;
     const r = poll(joined, { groupId: 'g', memberId: 'm', maxRecords: 30 }, 201);
     expect(r.records.map((x) => x.offset)).toEqual(Array.from({ length: 30 }, (_, i) => i));
     expect(r.records[0]).toBe(recordsOf(s2, 't', 0)[0]);

@@ -20,7 +20,6 @@ export interface Prepared {
   claimedTwice: Set<string>;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // GeneralAssignmentBuilder
 // ---------------------------------------------------------------------------------------------
@@ -59,7 +58,11 @@ class PartitionMovements {
     if (!forTopic) this.byTopic.set(tp.topic, (forTopic = new Map()));
     const pair = PartitionMovements.pair(move.src, move.dst);
     let set = forTopic.get(pair);
-    if (!set) forTopic.set(pair, (set = new JavaHashOrder<TopicPartition>((x) => tpKey(x.topic, x.partition), topicPartitionHash)));
+    if (!set)
+      forTopic.set(
+        pair,
+        (set = new JavaHashOrder<TopicPartition>((x) => tpKey(x.topic, x.partition), topicPartitionHash)),
+      );
     set.add(tp);
   }
 
@@ -96,13 +99,19 @@ export function generalAssignment(input: AssignorInput, p: Prepared): Map<string
     consumerTopics.set(m.memberId, topics);
     for (const t of topics) topicConsumers.get(t)!.push(m.memberId);
   }
-  let current = new Map<string, TopicPartition[]>(input.members.map((m) => [m.memberId, [...(p.owned.get(m.memberId) ?? [])]]));
+  let current = new Map<string, TopicPartition[]>(
+    input.members.map((m) => [m.memberId, [...(p.owned.get(m.memberId) ?? [])]]),
+  );
   let partitionConsumer = new Map<string, string>();
   for (const [c, tps] of current) for (const tp of tps) partitionConsumer.set(tpKey(tp.topic, tp.partition), c);
 
   // Topics by how many members can take them, then by name; partitions ascending (TopicComparator).
-  const topicOrder = [...ppt.keys()].sort((a, b) => topicConsumers.get(a)!.length - topicConsumers.get(b)!.length || compareStrings(a, b));
-  let sortedAllPartitions: TopicPartition[] = topicOrder.flatMap((topic) => Array.from({ length: ppt.get(topic)! }, (_, partition) => ({ topic, partition })));
+  const topicOrder = [...ppt.keys()].sort(
+    (a, b) => topicConsumers.get(a)!.length - topicConsumers.get(b)!.length || compareStrings(a, b),
+  );
+  let sortedAllPartitions: TopicPartition[] = topicOrder.flatMap((topic) =>
+    Array.from({ length: ppt.get(topic)! }, (_, partition) => ({ topic, partition })),
+  );
 
   const size = (c: string): number => current.get(c)?.length ?? 0;
   /** sortedCurrentSubscriptions: a TreeSet of members by (partition count, member id). */
@@ -141,7 +150,8 @@ export function generalAssignment(input: AssignorInput, p: Prepared): Map<string
   let unassigned = sortedAllPartitions.filter((tp) => !assigned.has(tpKey(tp.topic, tp.partition)));
   for (const c of current.keys()) sorted.add(c);
 
-  const maxAssignmentSize = (topics: readonly string[]): number => (topics.length === ppt.size ? totalPartitions : topics.reduce((s, t) => s + ppt.get(t)!, 0));
+  const maxAssignmentSize = (topics: readonly string[]): number =>
+    topics.length === ppt.size ? totalPartitions : topics.reduce((s, t) => s + ppt.get(t)!, 0);
   const movements = new PartitionMovements();
 
   const processPartitionMovement = (tp: TopicPartition, to: string) => {
@@ -220,7 +230,9 @@ export function generalAssignment(input: AssignorInput, p: Prepared): Map<string
   const fixedAssignments = new Map<string, TopicPartition[]>();
   for (const c of consumerTopics.keys()) {
     const tps = current.get(c)!;
-    const canParticipate = tps.length < maxAssignmentSize(consumerTopics.get(c)!) || tps.some((tp) => topicConsumers.get(tp.topic)!.length >= 2);
+    const canParticipate =
+      tps.length < maxAssignmentSize(consumerTopics.get(c)!) ||
+      tps.some((tp) => topicConsumers.get(tp.topic)!.length >= 2);
     if (!canParticipate) {
       sorted.remove(c);
       fixedAssignments.set(c, tps);
@@ -245,6 +257,7 @@ export function generalAssignment(input: AssignorInput, p: Prepared): Map<string
 function balanceScore(assignment: Map<string, TopicPartition[]>): number {
   const sizes = [...assignment.values()].map((tps) => tps.length);
   let score = 0;
-  for (let i = 0; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) score += Math.abs(sizes[i]! - sizes[j]!);
+  for (let i = 0; i < sizes.length; i++)
+    for (let j = i + 1; j < sizes.length; j++) score += Math.abs(sizes[i]! - sizes[j]!);
   return score;
 }

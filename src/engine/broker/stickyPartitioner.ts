@@ -17,13 +17,26 @@ export interface StickyResult {
   rng: RngState;
 }
 
-export function stickyPartition(current: StickyBatch | undefined, partitionCount: number, batchSize: number, rng: RngState): StickyResult {
+export function stickyPartition(
+  current: StickyBatch | undefined,
+  partitionCount: number,
+  batchSize: number,
+  rng: RngState,
+): StickyResult {
   if (current && current.fill < batchSize && current.partition < partitionCount) {
     const batch = { partition: current.partition, fill: current.fill + 1 };
-    return { choice: { kind: 'sticky', partition: batch.partition, batchSize, batchFill: batch.fill, newBatch: false }, batch, rng };
+    return {
+      choice: { kind: 'sticky', partition: batch.partition, batchSize, batchFill: batch.fill, newBatch: false },
+      batch,
+      rng,
+    };
   }
   const [partition, next] = nextInt(rng, partitionCount);
-  return { choice: { kind: 'sticky', partition, batchSize, batchFill: 1, newBatch: true }, batch: { partition, fill: 1 }, rng: next };
+  return {
+    choice: { kind: 'sticky', partition, batchSize, batchFill: 1, newBatch: true },
+    batch: { partition, fill: 1 },
+    rng: next,
+  };
 }
 
 export function explainSticky(c: PartitionChoice & { kind: 'sticky' }, partitionCount: number): string {

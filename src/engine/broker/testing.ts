@@ -16,12 +16,16 @@ export function pure<R extends BrokerStep>(state: BrokerState, op: (s: BrokerSta
   const before = structuredClone(state);
   const frozen = deepFreeze(state);
   const r = op(frozen);
-  if (JSON.stringify(structuredClone(frozen)) !== JSON.stringify(before)) throw new Error('operation changed its input state');
+  if (JSON.stringify(structuredClone(frozen)) !== JSON.stringify(before))
+    throw new Error('operation changed its input state');
   return r;
 }
 
 export const kinds = (effects: readonly BrokerEffect[]): string[] => effects.map((e) => e.kind);
 
-export function only<K extends BrokerEffect['kind']>(effects: readonly BrokerEffect[], kind: K): Extract<BrokerEffect, { kind: K }>[] {
+export function only<K extends BrokerEffect['kind']>(
+  effects: readonly BrokerEffect[],
+  kind: K,
+): Extract<BrokerEffect, { kind: K }>[] {
   return effects.filter((e): e is Extract<BrokerEffect, { kind: K }> => e.kind === kind);
 }

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from '../eventstore';
 import type { NewEvent, RecordedEvent } from '../types';
-import { createInMemorySnapshotStore, createUpcasterChain, handleCommand, loadAggregate, type AggregateDeps } from './index';
+import {
+  createInMemorySnapshotStore,
+  createUpcasterChain,
+  handleCommand,
+  loadAggregate,
+  type AggregateDeps,
+} from './index';
 import { cmd, rideAcceptedV1toV2, rideAggregate, type RideCommand, type RideState } from './fixtures';
 
 const upcasters = createUpcasterChain([rideAcceptedV1toV2]);
@@ -19,20 +25,39 @@ async function givenWhenThen(given: NewEvent[], when: RideCommand) {
   const before = await deps.store.readAll();
   const result = await handleCommand(deps, rideAggregate, when);
   const after = await deps.store.readAll();
-  return { result, newEvents: after.slice(before.length).map((e) => ({ eventType: e.eventType, schemaVersion: e.schemaVersion, data: e.data })) };
+  return {
+    result,
+    newEvents: after
+      .slice(before.length)
+      .map((e) => ({ eventType: e.eventType, schemaVersion: e.schemaVersion, data: e.data })),
+  };
 }
 
 const requested: NewEvent = { eventId: 'g1', eventType: 'RideRequested', data: { rider: 'ann', fare: 12 } };
-const acceptedV2: NewEvent = { eventId: 'g2', eventType: 'RideAccepted', schemaVersion: 2, data: { driver: { id: 'dan' } } };
+const acceptedV2: NewEvent = {
+  eventId: 'g2',
+  eventType: 'RideAccepted',
+  schemaVersion: 2,
+  data: { driver: { id: 'dan' } },
+};
 const acceptedV1: NewEvent = { eventId: 'g2', eventType: 'RideAccepted', data: { driverId: 'dan' } };
 
 describe('Ride aggregate (given / when / then)', () => {
   it('given nothing, when RequestRide, then RideRequested with ids and metadata from the command', async () => {
-    const { result, newEvents } = await givenWhenThen([], cmd('RequestRide', 'ride-1', { rider: 'ann', fare: 12 }, 'c-1'));
+    const { result, newEvents } = await givenWhenThen(
+      [],
+      cmd('RequestRide', 'ride-1', { rider: 'ann', fare: 12 }, 'c-1'),
+    );
     expect(newEvents).toEqual([{ eventType: 'RideRequested', schemaVersion: 1, data: { rider: 'ann', fare: 12 } }]);
     expect(result.status).toBe('accepted');
     if (result.status !== 'accepted') return;
-    expect(result.events[0]).toMatchObject({ eventId: 'c-1:0', streamId: 'ride-1', revision: 0, position: 1, metadata: { causationId: 'c-1', correlationId: 'c-1' } });
+    expect(result.events[0]).toMatchObject({
+      eventId: 'c-1:0',
+      streamId: 'ride-1',
+      revision: 0,
+      position: 1,
+      metadata: { causationId: 'c-1', correlationId: 'c-1' },
+    });
     expect(result.state).toEqual({ status: 'requested', rider: 'ann', driver: null, fare: 12, changes: 1 });
     expect(result.effects.map((e) => e.kind)).toEqual(['event-stored', 'command-accepted']);
   });
@@ -44,9 +69,16 @@ describe('Ride aggregate (given / when / then)', () => {
   });
 
   it('given RideRequested and RideAccepted, when another driver accepts, then rejected and nothing stored', async () => {
-    const { result, newEvents } = await givenWhenThen([requested, acceptedV2], cmd('AcceptRide', 'ride-1', { driver: 'eve' }));
+    const { result, newEvents } = await givenWhenThen(
+      [requested, acceptedV2],
+      cmd('AcceptRide', 'ride-1', { driver: 'eve' }),
+    );
     expect(newEvents).toEqual([]);
-    expect(result).toMatchObject({ status: 'rejected', conflict: false, reason: 'ride ride-1 is accepted by dan; it cannot be accepted by eve' });
+    expect(result).toMatchObject({
+      status: 'rejected',
+      conflict: false,
+      reason: 'ride ride-1 is accepted by dan; it cannot be accepted by eve',
+    });
     expect(result.effects.map((e) => e.kind)).toEqual(['command-rejected']);
   });
 
@@ -84,7 +116,9 @@ describe('optimistic concurrency end to end: two drivers accept the same ride', 
     expect(a).toMatchObject({ status: 'accepted', state: { driver: 'dan' } });
     expect(b).toMatchObject({ status: 'rejected', conflict: true });
     if (b.status !== 'rejected') return;
-    expect(b.reason).toBe('Conflict: another command changed ride-1 first (expected revision 0, found revision 1). Nothing was stored.');
+    expect(b.reason).toBe(
+      'Conflict: another command changed ride-1 first (expected revision 0, found revision 1). Nothing was stored.',
+    );
     expect(b.effects.map((e) => e.kind)).toEqual(['append-conflict', 'command-rejected']);
     const stream = await deps.store.readStream('ride-1');
     expect(stream.map((e) => e.eventType)).toEqual(['RideRequested', 'RideAccepted']);
@@ -99,7 +133,11 @@ describe('optimistic concurrency end to end: two drivers accept the same ride', 
       handleCommand(deps, rideAggregate, cmd('AcceptRide', 'ride-1', { driver: 'eve' }), { retries: 1 }),
     ]);
     expect(a.status).toBe('accepted');
-    expect(b).toMatchObject({ status: 'rejected', conflict: false, reason: 'ride ride-1 is accepted by dan; it cannot be accepted by eve' });
+    expect(b).toMatchObject({
+      status: 'rejected',
+      conflict: false,
+      reason: 'ride ride-1 is accepted by dan; it cannot be accepted by eve',
+    });
     expect(b.effects.map((e) => e.kind)).toEqual(['append-conflict', 'command-rejected']);
     expect((await deps.store.readAll()).length).toBe(2);
   });
@@ -118,7 +156,12 @@ describe('snapshots', () => {
     const deps = newDeps(true);
     await rideWithTips(deps, 4); // revisions 0–6
     const snap = await deps.snapshots!.load('r');
-    expect(snap).toEqual({ streamId: 'r', revision: 5, version: 1, state: { status: 'completed', rider: 'ann', driver: 'dan', fare: 16, changes: 6 } });
+    expect(snap).toEqual({
+      streamId: 'r',
+      revision: 5,
+      version: 1,
+      state: { status: 'completed', rider: 'ann', driver: 'dan', fare: 16, changes: 6 },
+    });
     const withSnap = await loadAggregate(deps, tipDef, 'r');
     const without = await loadAggregate({ store: deps.store, upcasters }, tipDef, 'r');
     expect(withSnap.snapshot?.revision).toBe(5);
@@ -150,22 +193,35 @@ describe('snapshots', () => {
       fc.record({ t: fc.constant('AddTip' as const), amount: fc.integer({ min: 0, max: 5 }) }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('r1', 'r2'), command), { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), async (cmds, every) => {
-        const def = { ...rideAggregate, snapshotEvery: every };
-        const deps = newDeps(true);
-        for (const [stream, c] of cmds) {
-          const data = c.t === 'RequestRide' ? { rider: 'x', fare: c.fare } : c.t === 'AcceptRide' ? { driver: c.driver } : c.t === 'AddTip' ? { amount: c.amount } : c.t === 'CancelRide' ? { reason: 'r' } : {};
-          await handleCommand(deps, def, cmd(c.t, stream, data as never));
-        }
-        for (const stream of ['r1', 'r2']) {
-          const a = await loadAggregate(deps, def, stream);
-          const b = await loadAggregate({ store: deps.store, upcasters }, def, stream);
-          expect(a.state).toEqual(b.state);
-          expect(a.revision).toBe(b.revision);
-          const snap = await deps.snapshots!.load(stream);
-          if (snap) expect(snap.revision + 1).toBe(Math.floor((a.revision + 1) / every) * every);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom('r1', 'r2'), command), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (cmds, every) => {
+          const def = { ...rideAggregate, snapshotEvery: every };
+          const deps = newDeps(true);
+          for (const [stream, c] of cmds) {
+            const data =
+              c.t === 'RequestRide'
+                ? { rider: 'x', fare: c.fare }
+                : c.t === 'AcceptRide'
+                  ? { driver: c.driver }
+                  : c.t === 'AddTip'
+                    ? { amount: c.amount }
+                    : c.t === 'CancelRide'
+                      ? { reason: 'r' }
+                      : {};
+            await handleCommand(deps, def, cmd(c.t, stream, data as never));
+          }
+          for (const stream of ['r1', 'r2']) {
+            const a = await loadAggregate(deps, def, stream);
+            const b = await loadAggregate({ store: deps.store, upcasters }, def, stream);
+            expect(a.state).toEqual(b.state);
+            expect(a.revision).toBe(b.revision);
+            const snap = await deps.snapshots!.load(stream);
+            if (snap) expect(snap.revision + 1).toBe(Math.floor((a.revision + 1) / every) * every);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -189,7 +245,11 @@ describe('loading', () => {
 describe('a retried command (the same command id)', () => {
   const completed = async () => {
     const deps = newDeps();
-    await deps.store.appendToStream('ride-9', [requested, acceptedV2, { eventId: 'g3', eventType: 'RideCompleted', data: {} }]);
+    await deps.store.appendToStream('ride-9', [
+      requested,
+      acceptedV2,
+      { eventId: 'g3', eventType: 'RideCompleted', data: {} },
+    ]);
     return deps;
   };
 
@@ -217,15 +277,24 @@ describe('a retried command (the same command id)', () => {
   it('with the revision the client saw, a command overtaken by another is a conflict, not decided again', async () => {
     const deps = await completed();
     await handleCommand(deps, rideAggregate, cmd('AddTip', 'ride-9', { amount: 5 }, 'tip-other'));
-    const late = await handleCommand(deps, rideAggregate, { ...cmd('AddTip', 'ride-9', { amount: 2 }, 'tip-3'), expectedRevision: 2 }, { retries: 3 });
+    const late = await handleCommand(
+      deps,
+      rideAggregate,
+      { ...cmd('AddTip', 'ride-9', { amount: 2 }, 'tip-3'), expectedRevision: 2 },
+      { retries: 3 },
+    );
     expect(late).toMatchObject({ status: 'rejected', conflict: true });
     expect((await deps.store.readStream('ride-9')).length).toBe(4);
   });
 
-  it('a request refused by the aggregate\'s state is idempotent by state (RequestRide twice)', async () => {
+  it("a request refused by the aggregate's state is idempotent by state (RequestRide twice)", async () => {
     const deps = newDeps();
     await handleCommand(deps, rideAggregate, cmd('RequestRide', 'ride-8', { rider: 'ann', fare: 9 }, 'req-1'));
-    const retry = await handleCommand(deps, rideAggregate, cmd('RequestRide', 'ride-8', { rider: 'ann', fare: 9 }, 'req-1'));
+    const retry = await handleCommand(
+      deps,
+      rideAggregate,
+      cmd('RequestRide', 'ride-8', { rider: 'ann', fare: 9 }, 'req-1'),
+    );
     expect(retry).toMatchObject({ status: 'rejected', conflict: false });
     expect((await deps.store.readStream('ride-8')).length).toBe(1);
   });

@@ -58,7 +58,8 @@ export interface Rejection {
 }
 
 export const reject = (reason: string): Rejection => ({ rejected: true, reason });
-export const isRejection = (x: unknown): x is Rejection => typeof x === 'object' && x !== null && (x as Rejection).rejected === true;
+export const isRejection = (x: unknown): x is Rejection =>
+  typeof x === 'object' && x !== null && (x as Rejection).rejected === true;
 
 export interface AggregateDefinition<S, C extends Command = Command> {
   /** Names the aggregate type in effects and errors. */
@@ -90,7 +91,12 @@ export interface LoadedAggregate<S> {
 }
 
 /** Loads the state from the stream; with `upTo`, only the events up to that revision (the state a client saw). */
-export async function loadAggregate<S>(deps: AggregateDeps, def: AggregateDefinition<S, never>, streamId: string, upTo?: number): Promise<LoadedAggregate<S>> {
+export async function loadAggregate<S>(
+  deps: AggregateDeps,
+  def: AggregateDefinition<S, never>,
+  streamId: string,
+  upTo?: number,
+): Promise<LoadedAggregate<S>> {
   const upcasters = deps.upcasters ?? noUpcasters;
   const effects: StoreEffect[] = [];
   let snapshot = deps.snapshots ? ((await deps.snapshots.load(streamId)) ?? null) : null;
@@ -109,7 +115,10 @@ export async function loadAggregate<S>(deps: AggregateDeps, def: AggregateDefini
   }
   let state = snapshot ? (snapshot.state as S) : def.initialState;
   let revision = snapshot ? snapshot.revision : -1;
-  const events = await deps.store.readStream(streamId, { fromRevision: revision + 1, ...(upTo !== undefined ? { maxCount: Math.max(0, upTo - revision) } : {}) });
+  const events = await deps.store.readStream(streamId, {
+    fromRevision: revision + 1,
+    ...(upTo !== undefined ? { maxCount: Math.max(0, upTo - revision) } : {}),
+  });
   for (const stored of events) {
     const { event, effects: upcastEffects } = upcasters.upcastWithEffects(stored);
     effects.push(...upcastEffects);
@@ -157,7 +166,10 @@ export async function handleCommand<S, C extends Command>(
   const pinned = command.expectedRevision;
   const pinnedRevision = pinned === undefined ? undefined : pinned === 'no_stream' ? -1 : pinned;
   for (let attempt = 0; ; attempt++) {
-    const [head] = pinned === undefined ? [] : await deps.store.readStream(command.streamId, { direction: 'backwards', maxCount: 1 });
+    const [head] =
+      pinned === undefined
+        ? []
+        : await deps.store.readStream(command.streamId, { direction: 'backwards', maxCount: 1 });
     const lastBefore = head ? head.revision : -1;
     const loaded = await loadAggregate(deps, def as AggregateDefinition<S, never>, command.streamId, pinnedRevision);
     effects.push(...loaded.effects);
@@ -167,7 +179,12 @@ export async function handleCommand<S, C extends Command>(
       return { status: 'rejected', reason: decision.reason, conflict: false, effects };
     }
     if (decision.length === 0) {
-      effects.push({ kind: 'command-accepted', ...base, eventIds: [], reason: `${command.commandType} changed nothing` });
+      effects.push({
+        kind: 'command-accepted',
+        ...base,
+        eventIds: [],
+        reason: `${command.commandType} changed nothing`,
+      });
       return { status: 'accepted', events: [], state: loaded.state, revision: loaded.revision, effects };
     }
     const newEvents = eventsFromDrafts(command, decision);
@@ -195,7 +212,12 @@ export async function handleCommand<S, C extends Command>(
     if (pinnedRevision !== undefined && lastBefore > pinnedRevision) {
       // An exact expectation behind the stream's end succeeds only when the same ids are already at
       // those revisions: this command landed before, and the retry appended nothing.
-      effects.push({ kind: 'command-accepted', ...base, eventIds: recorded.map((e) => e.eventId), reason: `${command.commandType} ${command.commandId} was already applied: its events are at revisions ${first}–${appended.nextExpectedRevision} of ${command.streamId}, so the retry (expected revision ${pinned}) appended nothing` });
+      effects.push({
+        kind: 'command-accepted',
+        ...base,
+        eventIds: recorded.map((e) => e.eventId),
+        reason: `${command.commandType} ${command.commandId} was already applied: its events are at revisions ${first}–${appended.nextExpectedRevision} of ${command.streamId}, so the retry (expected revision ${pinned}) appended nothing`,
+      });
       let state = loaded.state;
       for (const e of recorded) state = def.evolve(state, upcasters.upcast(e));
       return { status: 'accepted', events: recorded, state, revision: appended.nextExpectedRevision, effects };
@@ -203,14 +225,32 @@ export async function handleCommand<S, C extends Command>(
     let state = loaded.state;
     for (const e of recorded) {
       state = def.evolve(state, upcasters.upcast(e));
-      effects.push({ kind: 'event-stored', streamId: e.streamId, revision: e.revision, position: e.position, eventId: e.eventId, eventType: e.eventType, reason: `${command.commandType} accepted: ${e.eventType} stored at ${e.streamId}@${e.revision}, global position ${e.position}` });
+      effects.push({
+        kind: 'event-stored',
+        streamId: e.streamId,
+        revision: e.revision,
+        position: e.position,
+        eventId: e.eventId,
+        eventType: e.eventType,
+        reason: `${command.commandType} accepted: ${e.eventType} stored at ${e.streamId}@${e.revision}, global position ${e.position}`,
+      });
     }
-    effects.push({ kind: 'command-accepted', ...base, eventIds: recorded.map((e) => e.eventId), reason: `${command.commandType} accepted on revision ${loaded.revision} of ${command.streamId}` });
+    effects.push({
+      kind: 'command-accepted',
+      ...base,
+      eventIds: recorded.map((e) => e.eventId),
+      reason: `${command.commandType} accepted on revision ${loaded.revision} of ${command.streamId}`,
+    });
     const every = def.snapshotEvery ?? 0;
     const revision = appended.nextExpectedRevision;
     if (deps.snapshots && every > 0 && Math.floor((revision + 1) / every) > Math.floor((loaded.revision + 1) / every)) {
       await deps.snapshots.save({ streamId: command.streamId, revision, version: def.version, state });
-      effects.push({ kind: 'snapshot-taken', streamId: command.streamId, revision, reason: `every ${every} events the ${def.name} state is saved, so loading reads fewer events` });
+      effects.push({
+        kind: 'snapshot-taken',
+        streamId: command.streamId,
+        revision,
+        reason: `every ${every} events the ${def.name} state is saved, so loading reads fewer events`,
+      });
     }
     return { status: 'accepted', events: recorded, state, revision, effects };
   }

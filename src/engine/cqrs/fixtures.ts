@@ -35,13 +35,18 @@ export const rideAggregate: AggregateDefinition<RideState, RideCommand> = {
         return [{ eventType: 'RideRequested', data: { rider: command.data.rider, fare: command.data.fare } }];
       case 'AcceptRide':
         if (state.status === 'none') return reject(`ride ${command.streamId} was never requested`);
-        if (state.status !== 'requested') return reject(`ride ${command.streamId} is ${state.status}${state.driver ? ` by ${state.driver}` : ''}; it cannot be accepted by ${command.data.driver}`);
+        if (state.status !== 'requested')
+          return reject(
+            `ride ${command.streamId} is ${state.status}${state.driver ? ` by ${state.driver}` : ''}; it cannot be accepted by ${command.data.driver}`,
+          );
         return [{ eventType: 'RideAccepted', schemaVersion: 2, data: { driver: { id: command.data.driver } } }];
       case 'CompleteRide':
-        if (state.status !== 'accepted') return reject(`ride ${command.streamId} is ${state.status}; only an accepted ride completes`);
+        if (state.status !== 'accepted')
+          return reject(`ride ${command.streamId} is ${state.status}; only an accepted ride completes`);
         return [{ eventType: 'RideCompleted', data: {} }];
       case 'CancelRide':
-        if (state.status === 'completed' || state.status === 'cancelled' || state.status === 'none') return reject(`ride ${command.streamId} is ${state.status}; it cannot be cancelled`);
+        if (state.status === 'completed' || state.status === 'cancelled' || state.status === 'none')
+          return reject(`ride ${command.streamId} is ${state.status}; it cannot be cancelled`);
         return [{ eventType: 'RideCancelled', data: { reason: command.data.reason } }];
       case 'AddTip':
         if (state.status !== 'completed') return reject('tips come after the ride');
@@ -90,7 +95,12 @@ export const ridesByStatus: Projection<Record<string, string>> = {
   canHandle: (e) => ['RideRequested', 'RideAccepted', 'RideCompleted', 'RideCancelled'].includes(e.eventType),
   evolve: (state, e) => ({
     ...state,
-    [e.streamId]: { RideRequested: 'requested', RideAccepted: 'accepted', RideCompleted: 'completed', RideCancelled: 'cancelled' }[e.eventType]!,
+    [e.streamId]: {
+      RideRequested: 'requested',
+      RideAccepted: 'accepted',
+      RideCompleted: 'completed',
+      RideCancelled: 'cancelled',
+    }[e.eventType]!,
   }),
   rowKey: (e) => e.streamId,
 };
@@ -113,7 +123,12 @@ export const revenue: Projection<{ requested: number; fares: Record<string, numb
   initialState: { requested: 0, fares: {}, total: 0 },
   canHandle: (e) => e.eventType === 'RideRequested' || e.eventType === 'RideCompleted' || e.eventType === 'TipAdded',
   evolve: (s, e: RecordedEvent) => {
-    if (e.eventType === 'RideRequested') return { ...s, requested: s.requested + 1, fares: { ...s.fares, [e.streamId]: (e.data as { fare: number }).fare } };
+    if (e.eventType === 'RideRequested')
+      return {
+        ...s,
+        requested: s.requested + 1,
+        fares: { ...s.fares, [e.streamId]: (e.data as { fare: number }).fare },
+      };
     if (e.eventType === 'TipAdded') return { ...s, total: s.total + (e.data as { amount: number }).amount };
     return { ...s, total: s.total + (s.fares[e.streamId] ?? 0) };
   },
@@ -121,5 +136,9 @@ export const revenue: Projection<{ requested: number; fares: Record<string, numb
 };
 
 let counter = 0;
-export const cmd = <C extends RideCommand>(commandType: C['commandType'], streamId: string, data: C['data'], commandId?: string): RideCommand =>
-  ({ commandId: commandId ?? `cmd-${++counter}`, commandType, streamId, data }) as RideCommand;
+export const cmd = <C extends RideCommand>(
+  commandType: C['commandType'],
+  streamId: string,
+  data: C['data'],
+  commandId?: string,
+): RideCommand => ({ commandId: commandId ?? `cmd-${++counter}`, commandType, streamId, data }) as RideCommand;

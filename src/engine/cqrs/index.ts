@@ -21,6 +21,18 @@ export {
   type LoadedAggregate,
   type Rejection,
 } from './aggregate';
-export { applyToProjection, initialCheckpoint, projectEvents, type Applied, type Projection, type ProjectionCheckpoint } from './projection';
-export { createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions, type QueryAnswer } from './projectionRunner';
+export {
+  applyToProjection,
+  initialCheckpoint,
+  projectEvents,
+  type Applied,
+  type Projection,
+  type ProjectionCheckpoint,
+} from './projection';
+export {
+  createProjectionRunner,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
+  type QueryAnswer,
+} from './projectionRunner';
 export { createRelay, type PublishReceipt, type Relay, type RelayOptions, type RelayPumpResult } from './relay';

@@ -13,20 +13,39 @@ import { driverTally, revenue, rideAcceptedV1toV2, ridesByStatus } from './fixtu
 
 const upcasters = createUpcasterChain([rideAcceptedV1toV2]);
 let seq = 0;
-const e = (eventType: string, data: unknown, extra: Partial<NewEvent> = {}): NewEvent => ({ eventId: `e${++seq}`, eventType, data, ...extra });
+const e = (eventType: string, data: unknown, extra: Partial<NewEvent> = {}): NewEvent => ({
+  eventId: `e${++seq}`,
+  eventType,
+  data,
+  ...extra,
+});
 
 /** Two rides; ride-1 accepted with a v1 event. */
 async function rideHistory(store: EventStore) {
-  await store.appendToStream('ride-1', [e('RideRequested', { rider: 'ann', fare: 10 }, { metadata: { occurredAt: 100 } })]);
-  await store.appendToStream('ride-2', [e('RideRequested', { rider: 'bob', fare: 20 }, { metadata: { occurredAt: 110 } })]);
+  await store.appendToStream('ride-1', [
+    e('RideRequested', { rider: 'ann', fare: 10 }, { metadata: { occurredAt: 100 } }),
+  ]);
+  await store.appendToStream('ride-2', [
+    e('RideRequested', { rider: 'bob', fare: 20 }, { metadata: { occurredAt: 110 } }),
+  ]);
   await store.appendToStream('ride-1', [e('RideAccepted', { driverId: 'dan' }, { metadata: { occurredAt: 120 } })]);
-  await store.appendToStream('ride-2', [e('RideAccepted', { driver: { id: 'dan' } }, { schemaVersion: 2, metadata: { occurredAt: 130 } })]);
+  await store.appendToStream('ride-2', [
+    e('RideAccepted', { driver: { id: 'dan' } }, { schemaVersion: 2, metadata: { occurredAt: 130 } }),
+  ]);
   await store.appendToStream('ride-1', [e('RideCompleted', {}, { metadata: { occurredAt: 140 } })]);
   await store.appendToStream('ride-2', [e('RideCancelled', { reason: 'late' }, { metadata: { occurredAt: 150 } })]);
 }
 
 const recorded = (position: number, eventType: string, streamId: string, data: unknown): RecordedEvent => ({
-  eventId: `p${position}`, eventType, schemaVersion: 1, data, metadata: {}, streamId, revision: 0, position, recordedAt: 0,
+  eventId: `p${position}`,
+  eventType,
+  schemaVersion: 1,
+  data,
+  metadata: {},
+  streamId,
+  revision: 0,
+  position,
+  recordedAt: 0,
 });
 
 describe('projections (given events / then read model)', () => {
@@ -75,8 +94,14 @@ describe('projection runner', () => {
     const checkpoints = createInMemoryCheckpointStore();
     const runner = createProjectionRunner({ store, checkpoints, projections, upcasters });
     const effects = await runner.catchUp();
-    for (const p of projections) expect(runner.checkpoint(p.name)).toEqual({ position: 6, state: expected[p.name as keyof typeof expected] });
-    expect(await checkpoints.load('driver-tally')).toEqual({ name: 'driver-tally', version: 1, position: 6, state: { dan: 2 } });
+    for (const p of projections)
+      expect(runner.checkpoint(p.name)).toEqual({ position: 6, state: expected[p.name as keyof typeof expected] });
+    expect(await checkpoints.load('driver-tally')).toEqual({
+      name: 'driver-tally',
+      version: 1,
+      position: 6,
+      state: { dan: 2 },
+    });
     expect(effects.filter((x) => x.kind === 'projection-applied').length).toBe(6 + 2 + 3);
     expect(checkpoints.saves).toBe(1);
   });
@@ -96,12 +121,21 @@ describe('projection runner', () => {
     const incremental = projections.map((p) => runner.checkpoint(p.name));
     const effects = await runner.rebuild();
     expect(projections.map((p) => runner.checkpoint(p.name))).toEqual(incremental);
-    expect(effects.map((x) => (x.kind === 'projection-applied' ? [x.projection, x.position, x.eventId, x.reason.match(/\((\d+) event/)?.[1]] : null))).toEqual([
+    expect(
+      effects.map((x) =>
+        x.kind === 'projection-applied'
+          ? [x.projection, x.position, x.eventId, x.reason.match(/\((\d+) event/)?.[1]]
+          : null,
+      ),
+    ).toEqual([
       ['rides-by-status', 4, seqId(4), '4'],
       ['driver-tally', 4, seqId(4), '1'],
       ['revenue', 4, seqId(4), '3'],
     ]);
-    expect(incremental[2]).toEqual({ position: 4, state: { requested: 2, fares: { 'ride-1': 10, 'ride-2': 3 }, total: 3 } });
+    expect(incremental[2]).toEqual({
+      position: 4,
+      state: { requested: 2, fares: { 'ride-1': 10, 'ride-2': 3 }, total: 3 },
+    });
   });
 
   it('a restarted runner continues from its checkpoint: no event applied twice, none skipped', async () => {
@@ -113,15 +147,25 @@ describe('projection runner', () => {
     await store.appendToStream('ride-3', [e('RideRequested', { rider: 'cy', fare: 7 })]);
     const second = createProjectionRunner({ store, checkpoints, projections, upcasters });
     const effects = await second.catchUp();
-    expect(effects.map((x) => x.kind === 'projection-applied' || x.kind === 'projection-skipped' ? x.position : null)).toEqual([7, 7, 7]);
-    expect(second.checkpoint('revenue')).toEqual({ position: 7, state: { ...expected.revenue, requested: 3, fares: { ...expected.revenue.fares, 'ride-3': 7 } } });
+    expect(
+      effects.map((x) => (x.kind === 'projection-applied' || x.kind === 'projection-skipped' ? x.position : null)),
+    ).toEqual([7, 7, 7]);
+    expect(second.checkpoint('revenue')).toEqual({
+      position: 7,
+      state: { ...expected.revenue, requested: 3, fares: { ...expected.revenue.fares, 'ride-3': 7 } },
+    });
   });
 
   it('push delivery: a duplicate is skipped, a gap is filled from the store', async () => {
     const store = createInMemoryEventStore();
     await rideHistory(store);
     const all = await store.readAll();
-    const runner = createProjectionRunner({ store, checkpoints: createInMemoryCheckpointStore(), projections: [driverTally], upcasters });
+    const runner = createProjectionRunner({
+      store,
+      checkpoints: createInMemoryCheckpointStore(),
+      projections: [driverTally],
+      upcasters,
+    });
     await runner.deliver(all[0]!);
     expect(runner.checkpoint('driver-tally').position).toBe(1);
     await runner.deliver(all[3]!); // positions 2 and 3 are read from the store first
@@ -135,17 +179,34 @@ describe('projection runner', () => {
     const store = createInMemoryEventStore();
     await rideHistory(store); // occurredAt 100…150
     let now = 100;
-    const runner = createProjectionRunner({ store, checkpoints: createInMemoryCheckpointStore(), projections: [ridesByStatus], delay: 25, clock: () => now });
+    const runner = createProjectionRunner({
+      store,
+      checkpoints: createInMemoryCheckpointStore(),
+      projections: [ridesByStatus],
+      delay: 25,
+      clock: () => now,
+    });
     await runner.catchUp();
     expect(runner.checkpoint('rides-by-status').position).toBe(0);
     const stale = await runner.query('rides-by-status', 'ride-1');
-    expect(stale).toMatchObject({ position: 0, stale: true, behindBy: 6, effect: { kind: 'query-answered', stale: true, behindBy: 6, rowKey: 'ride-1' } });
+    expect(stale).toMatchObject({
+      position: 0,
+      stale: true,
+      behindBy: 6,
+      effect: { kind: 'query-answered', stale: true, behindBy: 6, rowKey: 'ride-1' },
+    });
     now = 136; // events at 100, 110 are due (≤ 111); 120 is due at 145? no: 120 + 25 = 145 > 136
     await runner.catchUp();
-    expect(runner.checkpoint('rides-by-status')).toEqual({ position: 2, state: { 'ride-1': 'requested', 'ride-2': 'requested' } });
+    expect(runner.checkpoint('rides-by-status')).toEqual({
+      position: 2,
+      state: { 'ride-1': 'requested', 'ride-2': 'requested' },
+    });
     now = 175;
     await runner.catchUp();
-    expect(runner.checkpoint('rides-by-status')).toEqual({ position: 6, state: { 'ride-1': 'completed', 'ride-2': 'cancelled' } });
+    expect(runner.checkpoint('rides-by-status')).toEqual({
+      position: 6,
+      state: { 'ride-1': 'completed', 'ride-2': 'cancelled' },
+    });
     expect(await runner.query('rides-by-status')).toMatchObject({ stale: false, behindBy: 0 });
   });
 

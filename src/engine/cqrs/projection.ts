@@ -22,7 +22,10 @@ export interface ProjectionCheckpoint<S> {
   state: S;
 }
 
-export const initialCheckpoint = <S>(p: Projection<S>): ProjectionCheckpoint<S> => ({ position: 0, state: p.initialState });
+export const initialCheckpoint = <S>(p: Projection<S>): ProjectionCheckpoint<S> => ({
+  position: 0,
+  state: p.initialState,
+});
 
 export interface Applied<S> {
   checkpoint: ProjectionCheckpoint<S>;
@@ -74,7 +77,11 @@ export function applyToProjection<S>(p: Projection<S>, cp: ProjectionCheckpoint<
 }
 
 /** Pure: folds events into a checkpoint (duplicates and older events are skipped). */
-export function projectEvents<S>(p: Projection<S>, events: Iterable<RecordedEvent>, from: ProjectionCheckpoint<S> = initialCheckpoint(p)): ProjectionCheckpoint<S> {
+export function projectEvents<S>(
+  p: Projection<S>,
+  events: Iterable<RecordedEvent>,
+  from: ProjectionCheckpoint<S> = initialCheckpoint(p),
+): ProjectionCheckpoint<S> {
   let cp = from;
   for (const e of events) cp = applyToProjection(p, cp, e).checkpoint;
   return cp;

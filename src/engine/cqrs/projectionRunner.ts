@@ -75,13 +75,18 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
 
   const versionOf = (p: Projection<unknown>) => p.version ?? 1;
   const cp = (p: Projection<unknown>) => state.get(p.name) ?? initialCheckpoint(p);
-  const eventTime = (e: RecordedEvent) => (typeof e.metadata?.occurredAt === 'number' ? e.metadata.occurredAt : e.recordedAt);
-  const due = (e: RecordedEvent, ignoreDelay: boolean) => ignoreDelay || delay <= 0 || eventTime(e) + delay <= options.clock!();
+  const eventTime = (e: RecordedEvent) =>
+    typeof e.metadata?.occurredAt === 'number' ? e.metadata.occurredAt : e.recordedAt;
+  const due = (e: RecordedEvent, ignoreDelay: boolean) =>
+    ignoreDelay || delay <= 0 || eventTime(e) + delay <= options.clock!();
 
   const start = async () => {
     for (const p of projections) {
       const rec = await checkpoints.load(p.name);
-      state.set(p.name, rec && rec.version === versionOf(p) ? { position: rec.position, state: rec.state } : initialCheckpoint(p));
+      state.set(
+        p.name,
+        rec && rec.version === versionOf(p) ? { position: rec.position, state: rec.state } : initialCheckpoint(p),
+      );
     }
     started = true;
   };
@@ -91,7 +96,9 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
 
   const save = async (touched: Set<Projection<unknown>>) => {
     if (touched.size === 0) return;
-    await checkpoints.save([...touched].map((p) => ({ name: p.name, version: versionOf(p), position: cp(p).position, state: cp(p).state })));
+    await checkpoints.save(
+      [...touched].map((p) => ({ name: p.name, version: versionOf(p), position: cp(p).position, state: cp(p).state })),
+    );
   };
 
   /**
@@ -119,7 +126,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           effects.push(applied.effect);
         } else {
           const handles = p.canHandle(event);
-          state.set(p.name, { position: event.position, state: handles ? p.evolve(current.state, event) : current.state });
+          state.set(p.name, {
+            position: event.position,
+            state: handles ? p.evolve(current.state, event) : current.state,
+          });
           if (handles && counts) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
           lastEventId.set(p.name, event.eventId);
         }
@@ -221,7 +231,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           rowKey,
           stale: behindBy > 0,
           behindBy,
-          reason: behindBy > 0 ? `${name} has applied up to position ${current.position}; ${behindBy} newer event(s) have not reached it yet (eventual consistency)` : `${name} is up to date at position ${current.position}`,
+          reason:
+            behindBy > 0
+              ? `${name} has applied up to position ${current.position}; ${behindBy} newer event(s) have not reached it yet (eventual consistency)`
+              : `${name} is up to date at position ${current.position}`,
         },
       };
     },

@@ -5,7 +5,8 @@ import { createInMemoryCheckpointStore, createRelay, type CheckpointStore } from
 
 async function storeWith(n: number) {
   const store = createInMemoryEventStore();
-  for (let i = 1; i <= n; i++) await store.appendToStream(`ride-${i % 2}`, [{ eventId: `e${i}`, eventType: 'RideRequested', data: { i } }]);
+  for (let i = 1; i <= n; i++)
+    await store.appendToStream(`ride-${i % 2}`, [{ eventId: `e${i}`, eventType: 'RideRequested', data: { i } }]);
   return store;
 }
 
@@ -25,7 +26,14 @@ describe('relay (outbox)', () => {
     const r = await relay.pump();
     expect(published).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
     expect(r.error).toBeNull();
-    expect(r.effects[2]).toMatchObject({ kind: 'event-relayed', eventId: 'e3', position: 3, topic: 'rides', partition: 0, offset: 2 });
+    expect(r.effects[2]).toMatchObject({
+      kind: 'event-relayed',
+      eventId: 'e3',
+      position: 3,
+      topic: 'rides',
+      partition: 0,
+      offset: 2,
+    });
     expect(relay.position).toBe(5);
     expect(await checkpoints.load('relay')).toMatchObject({ position: 5 });
     await store.appendToStream('ride-9', [{ eventId: 'e6', eventType: 'RideRequested', data: {} }]);
@@ -81,7 +89,12 @@ describe('relay (outbox)', () => {
   it('a filter publishes some events but moves the checkpoint past all', async () => {
     const store = await storeWith(4);
     const out: string[] = [];
-    const relay = createRelay({ store, checkpoints: createInMemoryCheckpointStore(), publish: (e) => void out.push(e.eventId), filter: (e) => e.streamId === 'ride-0' });
+    const relay = createRelay({
+      store,
+      checkpoints: createInMemoryCheckpointStore(),
+      publish: (e) => void out.push(e.eventId),
+      filter: (e) => e.streamId === 'ride-0',
+    });
     await relay.pump();
     expect(out).toEqual(['e2', 'e4']);
     expect(relay.position).toBe(4);
@@ -97,7 +110,8 @@ describe('relay (outbox)', () => {
     const relay = createRelay({
       store,
       checkpoints,
-      publish: (e) => (e.eventId === 'e2' && !fixed ? { refused: 'compacted topic rides requires a key' } : void out.push(e.eventId)),
+      publish: (e) =>
+        e.eventId === 'e2' && !fixed ? { refused: 'compacted topic rides requires a key' } : void out.push(e.eventId),
     });
     const r = await relay.pump();
     expect(r.stopped).toMatchObject({ position: 2, eventId: 'e2' });

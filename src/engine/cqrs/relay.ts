@@ -31,7 +31,9 @@ export interface RelayOptions {
   store: EventStore;
   checkpoints: CheckpointStore;
   /** Broker-agnostic: publish one event; a throw stops the relay before its checkpoint moves. */
-  publish(event: RecordedEvent): void | PublishReceipt | PublishRefusal | Promise<void | PublishReceipt | PublishRefusal>;
+  publish(
+    event: RecordedEvent,
+  ): void | PublishReceipt | PublishRefusal | Promise<void | PublishReceipt | PublishRefusal>;
   /** The checkpoint's name (default `relay`). */
   name?: string;
   upcasters?: UpcasterChain;
@@ -82,14 +84,19 @@ export function createRelay(options: RelayOptions): Relay {
           published,
           effects,
           error,
-          stopped: { position: stored.position, eventId: stored.eventId, reason: `the relay stopped at position ${stored.position} (${stored.eventType}): ${why}; its checkpoint stays at ${position}, so the next pump tries this event again` },
+          stopped: {
+            position: stored.position,
+            eventId: stored.eventId,
+            reason: `the relay stopped at position ${stored.position} (${stored.eventType}): ${why}; its checkpoint stays at ${position}, so the next pump tries this event again`,
+          },
         });
         try {
           receipt = await options.publish(event);
         } catch (error) {
           return stop(error, `publishing failed (${error instanceof Error ? error.message : String(error)})`);
         }
-        if (receipt && 'refused' in receipt) return stop(new Error(receipt.refused), `the broker refused it (${receipt.refused})`);
+        if (receipt && 'refused' in receipt)
+          return stop(new Error(receipt.refused), `the broker refused it (${receipt.refused})`);
         published.push(event);
         if (receipt)
           effects.push({

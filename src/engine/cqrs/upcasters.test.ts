@@ -5,7 +5,15 @@ import { createUpcasterChain } from './upcasters';
 import { rideAcceptedV1toV2, rideAcceptedV2toV3 } from './fixtures';
 
 const stored = (schemaVersion: number, data: unknown): RecordedEvent => ({
-  eventId: 'e1', eventType: 'RideAccepted', schemaVersion, data, metadata: {}, streamId: 'ride-1', revision: 1, position: 2, recordedAt: 5,
+  eventId: 'e1',
+  eventType: 'RideAccepted',
+  schemaVersion,
+  data,
+  metadata: {},
+  streamId: 'ride-1',
+  revision: 1,
+  position: 2,
+  recordedAt: 5,
 });
 
 describe('upcasters (given a stored event / when read / then the newest version)', () => {
@@ -14,12 +22,18 @@ describe('upcasters (given a stored event / when read / then the newest version)
   it('chains v1 → v2 → v3 in version order, whatever the registration order', () => {
     const { event, effects } = chain.upcastWithEffects(stored(1, { driverId: 'dan' }));
     expect(event).toEqual({ ...stored(3, { driver: { id: 'dan' }, acceptedVia: 'app' }) });
-    expect(effects.map((e) => (e.kind === 'event-upcast' ? [e.fromVersion, e.toVersion] : null))).toEqual([[1, 2], [2, 3]]);
+    expect(effects.map((e) => (e.kind === 'event-upcast' ? [e.fromVersion, e.toVersion] : null))).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
     expect(chain.latestVersion('RideAccepted', 1)).toBe(3);
   });
 
   it('starts from the stored version (v2 needs one step) and leaves the newest version alone', () => {
-    expect(chain.upcast(stored(2, { driver: { id: 'eve' } })).data).toEqual({ driver: { id: 'eve' }, acceptedVia: 'app' });
+    expect(chain.upcast(stored(2, { driver: { id: 'eve' } })).data).toEqual({
+      driver: { id: 'eve' },
+      acceptedVia: 'app',
+    });
     const latest = stored(3, { driver: { id: 'eve' }, acceptedVia: 'phone' });
     expect(chain.upcast(latest)).toBe(latest);
   });
@@ -46,6 +60,8 @@ describe('upcasters (given a stored event / when read / then the newest version)
   });
 
   it('refuses two upcasters for the same type and version', () => {
-    expect(() => createUpcasterChain([rideAcceptedV1toV2, rideAcceptedV1toV2])).toThrow(/two upcasters for RideAccepted v1/);
+    expect(() => createUpcasterChain([rideAcceptedV1toV2, rideAcceptedV1toV2])).toThrow(
+      /two upcasters for RideAccepted v1/,
+    );
   });
 });

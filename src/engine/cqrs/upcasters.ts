@@ -32,7 +32,8 @@ export interface UpcasterChain {
 export function createUpcasterChain(upcasters: readonly Upcaster[] = []): UpcasterChain {
   const byKey = new Map<string, Upcaster>();
   for (const u of upcasters) {
-    if (!Number.isInteger(u.fromVersion) || u.fromVersion < 1) throw new TypeError(`upcaster for ${u.eventType}: fromVersion must be an integer ≥ 1`);
+    if (!Number.isInteger(u.fromVersion) || u.fromVersion < 1)
+      throw new TypeError(`upcaster for ${u.eventType}: fromVersion must be an integer ≥ 1`);
     const key = `${u.eventType}@${u.fromVersion}`;
     if (byKey.has(key)) throw new TypeError(`two upcasters for ${u.eventType} v${u.fromVersion}`);
     byKey.set(key, u);

@@ -45,8 +45,11 @@ export type ProbeAnswer = EventRef[] | number | undefined;
 export const RECENT_EVENT_IDS_CAPACITY = (8 * 1024 * 1024) / 64;
 
 /** True while the event written at `position` is still among the `capacity` most recent writes. */
-export const inRecentIdsCache = (position: number, globalHead: number, capacity: number = RECENT_EVENT_IDS_CAPACITY): boolean =>
-  position > globalHead - capacity;
+export const inRecentIdsCache = (
+  position: number,
+  globalHead: number,
+  capacity: number = RECENT_EVENT_IDS_CAPACITY,
+): boolean => position > globalHead - capacity;
 
 export type AppendDecision =
   | { kind: 'write'; firstRevision: number }
@@ -103,7 +106,10 @@ export function* decideAppend(
 }
 
 /** Runs the rules with a synchronous oracle (the in-memory store). */
-export function decideSync(gen: Generator<Probe, AppendDecision, ProbeAnswer>, answer: (p: Probe) => ProbeAnswer): AppendDecision {
+export function decideSync(
+  gen: Generator<Probe, AppendDecision, ProbeAnswer>,
+  answer: (p: Probe) => ProbeAnswer,
+): AppendDecision {
   let step = gen.next(undefined);
   while (!step.done) step = gen.next(answer(step.value));
   return step.value;
@@ -146,10 +152,13 @@ export function checkBatch(streamId: unknown, events: unknown): NormalizedEvent[
     const ev = raw as Partial<NewEvent> | null;
     if (!ev || typeof ev !== 'object') throw new TypeError(`event #${i} is not an object`);
     if (typeof ev.eventId !== 'string' || ev.eventId.length === 0) throw new TypeError(`event #${i} has no eventId`);
-    if (typeof ev.eventType !== 'string' || ev.eventType.length === 0) throw new TypeError(`event '${ev.eventId}' has no eventType`);
+    if (typeof ev.eventType !== 'string' || ev.eventType.length === 0)
+      throw new TypeError(`event '${ev.eventId}' has no eventType`);
     const schemaVersion = ev.schemaVersion ?? 1;
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1)
-      throw new TypeError(`event '${ev.eventId}' has schemaVersion ${String(schemaVersion)}; it must be an integer ≥ 1`);
+      throw new TypeError(
+        `event '${ev.eventId}' has schemaVersion ${String(schemaVersion)}; it must be an integer ≥ 1`,
+      );
     return { eventId: ev.eventId, eventType: ev.eventType, schemaVersion, data: ev.data, metadata: ev.metadata ?? {} };
   });
 }
@@ -159,7 +168,13 @@ export function normalizeBatch(streamId: unknown, events: unknown): NormalizedEv
   return checkBatch(streamId, events).map((e) => structuredClone(e));
 }
 
-export function toRecorded(e: NormalizedEvent, streamId: string, revision: number, position: number, recordedAt: number): RecordedEvent {
+export function toRecorded(
+  e: NormalizedEvent,
+  streamId: string,
+  revision: number,
+  position: number,
+  recordedAt: number,
+): RecordedEvent {
   return { ...e, streamId, revision, position, recordedAt };
 }
 
@@ -167,7 +182,7 @@ export function validateReadStream(options: { fromRevision?: number; maxCount?: 
   const { fromRevision, maxCount } = options ?? {};
   if (fromRevision !== undefined && !(Number.isInteger(fromRevision) && fromRevision >= 0))
     throw new RangeError(`fromRevision must be an integer ≥ 0; got ${String(fromRevision)}`);
-  if (maxCount !== undefined && !(Number.isInteger(maxCount) && maxCount >= 0 || maxCount === Infinity))
+  if (maxCount !== undefined && !((Number.isInteger(maxCount) && maxCount >= 0) || maxCount === Infinity))
     throw new RangeError(`maxCount must be an integer ≥ 0; got ${String(maxCount)}`);
 }
 
@@ -175,6 +190,6 @@ export function validateReadAll(options: { fromPosition?: number; maxCount?: num
   const { fromPosition, maxCount } = options ?? {};
   if (fromPosition !== undefined && !(Number.isInteger(fromPosition) && fromPosition >= 1))
     throw new RangeError(`fromPosition must be an integer ≥ 1; got ${String(fromPosition)}`);
-  if (maxCount !== undefined && !(Number.isInteger(maxCount) && maxCount >= 0 || maxCount === Infinity))
+  if (maxCount !== undefined && !((Number.isInteger(maxCount) && maxCount >= 0) || maxCount === Infinity))
     throw new RangeError(`maxCount must be an integer ≥ 0; got ${String(maxCount)}`);
 }

@@ -9,7 +9,12 @@ import { WrongExpectedVersionError } from './errors';
 
 export type EventStoreFactory = (options: { clock: () => number }) => Promise<EventStore> | EventStore;
 
-const ev = (eventId: string, extra: Partial<NewEvent> = {}): NewEvent => ({ eventId, eventType: 'ThingHappened', data: { id: eventId }, ...extra });
+const ev = (eventId: string, extra: Partial<NewEvent> = {}): NewEvent => ({
+  eventId,
+  eventType: 'ThingHappened',
+  data: { id: eventId },
+  ...extra,
+});
 const evs = (...ids: string[]) => ids.map((id) => ev(id));
 
 interface Picture {
@@ -79,7 +84,12 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       const store = await setup();
       const r1 = await store.appendToStream('ride-1', [
         ev('a', { eventType: 'RideRequested', data: { rider: 'ann' } }),
-        ev('b', { eventType: 'RideAccepted', schemaVersion: 3, data: { driver: 'dan' }, metadata: { correlationId: 'c1', causationId: 'a', occurredAt: 5 } }),
+        ev('b', {
+          eventType: 'RideAccepted',
+          schemaVersion: 3,
+          data: { driver: 'dan' },
+          metadata: { correlationId: 'c1', causationId: 'a', occurredAt: 5 },
+        }),
       ]);
       expect(r1).toEqual({ nextExpectedRevision: 1, position: 2 });
       expect(readings).toBe(1);
@@ -87,12 +97,39 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       expect(r2).toEqual({ nextExpectedRevision: 0, position: 3 });
       expect(readings).toBe(2);
       expect(await store.readAll()).toEqual([
-        { eventId: 'a', eventType: 'RideRequested', schemaVersion: 1, data: { rider: 'ann' }, metadata: {}, streamId: 'ride-1', revision: 0, position: 1, recordedAt: 1001 },
         {
-          eventId: 'b', eventType: 'RideAccepted', schemaVersion: 3, data: { driver: 'dan' },
-          metadata: { correlationId: 'c1', causationId: 'a', occurredAt: 5 }, streamId: 'ride-1', revision: 1, position: 2, recordedAt: 1001,
+          eventId: 'a',
+          eventType: 'RideRequested',
+          schemaVersion: 1,
+          data: { rider: 'ann' },
+          metadata: {},
+          streamId: 'ride-1',
+          revision: 0,
+          position: 1,
+          recordedAt: 1001,
         },
-        { eventId: 'c', eventType: 'RideRequested', schemaVersion: 1, data: null, metadata: {}, streamId: 'ride-2', revision: 0, position: 3, recordedAt: 1002 },
+        {
+          eventId: 'b',
+          eventType: 'RideAccepted',
+          schemaVersion: 3,
+          data: { driver: 'dan' },
+          metadata: { correlationId: 'c1', causationId: 'a', occurredAt: 5 },
+          streamId: 'ride-1',
+          revision: 1,
+          position: 2,
+          recordedAt: 1001,
+        },
+        {
+          eventId: 'c',
+          eventType: 'RideRequested',
+          schemaVersion: 1,
+          data: null,
+          metadata: {},
+          streamId: 'ride-2',
+          revision: 0,
+          position: 3,
+          recordedAt: 1002,
+        },
       ]);
       expect(ids(await store.readStream('ride-1'))).toEqual(['a', 'b']);
       expect(ids(await store.readStream('ride-2'))).toEqual(['c']);
@@ -115,14 +152,21 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
     it('global positions interleave across streams and are never skipped or reused after failed appends', async () => {
       const store = await setup();
       await store.appendToStream('a', evs('a1'));
-      await expect(store.appendToStream('a', evs('x1', 'x2'), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
-      await expect(store.appendToStream('b', evs('x3'), { expectedRevision: 7 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(
+        store.appendToStream('a', evs('x1', 'x2'), { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(store.appendToStream('b', evs('x3'), { expectedRevision: 7 })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
       await store.appendToStream('b', evs('b1', 'b2'));
       await store.appendToStream('a', evs('a2'), { expectedRevision: 0 });
       const all = await store.readAll();
       expect(positions(all)).toEqual([1, 2, 3, 4]);
       expect(all.map((e) => [e.eventId, e.streamId, e.revision])).toEqual([
-        ['a1', 'a', 0], ['b1', 'b', 0], ['b2', 'b', 1], ['a2', 'a', 1],
+        ['a1', 'a', 0],
+        ['b1', 'b', 0],
+        ['b2', 'b', 1],
+        ['a2', 'a', 1],
       ]);
     });
 
@@ -138,7 +182,11 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
         const store = await seeded();
         const before = await picture(store);
         const readingsBefore = readings;
-        await expectWrongVersion(store.appendToStream(streamId, evs('new1', 'new2'), { expectedRevision: expected }), { streamId, expected, actual });
+        await expectWrongVersion(store.appendToStream(streamId, evs('new1', 'new2'), { expectedRevision: expected }), {
+          streamId,
+          expected,
+          actual,
+        });
         await expectUnchanged(store, before);
         expect(readings).toBe(readingsBefore);
         // The next append takes the next position: nothing was reserved.
@@ -158,7 +206,11 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       it.each(cases)('%s', async (_label, streamId, expected, firstRevision) => {
         const store = await seeded();
         const before = await picture(store);
-        const result = await store.appendToStream(streamId, evs('n1', 'n2'), expected === undefined ? undefined : { expectedRevision: expected });
+        const result = await store.appendToStream(
+          streamId,
+          evs('n1', 'n2'),
+          expected === undefined ? undefined : { expectedRevision: expected },
+        );
         expect(result).toEqual({ nextExpectedRevision: firstRevision + 1, position: 6 });
         const after = await picture(store);
         expect(after.head).toBe(6);
@@ -180,9 +232,18 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
         const before = await picture(store);
         const r0 = readings;
         expect(await store.appendToStream('s', evs('e1', 'e2'), { expectedRevision: 'no_stream' })).toEqual(first);
-        expect(await store.appendToStream('s', evs('e1'), { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 0, position: 1 });
-        expect(await store.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({ nextExpectedRevision: 2, position: 3 });
-        expect(await store.appendToStream('s', evs('e2', 'e3'), { expectedRevision: 0 })).toEqual({ nextExpectedRevision: 2, position: 3 });
+        expect(await store.appendToStream('s', evs('e1'), { expectedRevision: 'no_stream' })).toEqual({
+          nextExpectedRevision: 0,
+          position: 1,
+        });
+        expect(await store.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({
+          nextExpectedRevision: 2,
+          position: 3,
+        });
+        expect(await store.appendToStream('s', evs('e2', 'e3'), { expectedRevision: 0 })).toEqual({
+          nextExpectedRevision: 2,
+          position: 3,
+        });
         await expectUnchanged(store, before);
         expect(readings).toBe(r0);
       });
@@ -196,7 +257,11 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       it.each(conflicts)('throws when %s', async (_label, batch, expected) => {
         const store = await seeded();
         const before = await picture(store);
-        await expectWrongVersion(store.appendToStream('s', evs(...batch), { expectedRevision: expected }), { streamId: 's', expected, actual: 2 });
+        await expectWrongVersion(store.appendToStream('s', evs(...batch), { expectedRevision: expected }), {
+          streamId: 's',
+          expected,
+          actual: 2,
+        });
         await expectUnchanged(store, before);
       });
     });
@@ -209,14 +274,20 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
         ['the whole stream again (stream_exists)', ['e1', 'e2', 'e3'], 'stream_exists', 2, 3],
         ['a prefix (stream_exists)', ['e1', 'e2'], 'stream_exists', 1, 2],
       ];
-      it.each(noops)('re-appending %s is a no-op returning r+n−1 and its position', async (_label, batch, expected, revision, position) => {
-        const store = await seeded();
-        const before = await picture(store);
-        const r0 = readings;
-        expect(await store.appendToStream('s', evs(...batch), { expectedRevision: expected })).toEqual({ nextExpectedRevision: revision, position });
-        await expectUnchanged(store, before);
-        expect(readings).toBe(r0);
-      });
+      it.each(noops)(
+        're-appending %s is a no-op returning r+n−1 and its position',
+        async (_label, batch, expected, revision, position) => {
+          const store = await seeded();
+          const before = await picture(store);
+          const r0 = readings;
+          expect(await store.appendToStream('s', evs(...batch), { expectedRevision: expected })).toEqual({
+            nextExpectedRevision: revision,
+            position,
+          });
+          await expectUnchanged(store, before);
+          expect(readings).toBe(r0);
+        },
+      );
 
       const conflicts: [string, string[], ExpectedRevision][] = [
         ['the rest does not follow (any)', ['e2', 'x'], 'any'],
@@ -226,7 +297,11 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       it.each(conflicts)('throws when the first id is there but %s', async (_label, batch, expected) => {
         const store = await seeded();
         const before = await picture(store);
-        await expectWrongVersion(store.appendToStream('s', evs(...batch), { expectedRevision: expected }), { streamId: 's', expected, actual: 2 });
+        await expectWrongVersion(store.appendToStream('s', evs(...batch), { expectedRevision: expected }), {
+          streamId: 's',
+          expected,
+          actual: 2,
+        });
         await expectUnchanged(store, before);
       });
 
@@ -242,7 +317,10 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
 
     it('the same event id may appear in two streams', async () => {
       const store = await seeded();
-      expect(await store.appendToStream('other', evs('e1', 'e2'), { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 1, position: 6 });
+      expect(await store.appendToStream('other', evs('e1', 'e2'), { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: 1,
+        position: 6,
+      });
       expect((await store.readAll()).filter((e) => e.eventId === 'e1').map((e) => [e.streamId, e.position])).toEqual([
         ['s', 1],
         ['other', 5],
@@ -257,14 +335,20 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
         ['stream_exists on an existing stream', 's', 'stream_exists', 2],
         ['the last revision', 's', 2, 2],
       ];
-      it.each(ok)('%s returns the current revision and the global head', async (_label, streamId, expected, revision) => {
-        const store = await seeded();
-        const before = await picture(store);
-        const r0 = readings;
-        expect(await store.appendToStream(streamId, [], { expectedRevision: expected })).toEqual({ nextExpectedRevision: revision, position: 4 });
-        await expectUnchanged(store, before);
-        expect(readings).toBe(r0);
-      });
+      it.each(ok)(
+        '%s returns the current revision and the global head',
+        async (_label, streamId, expected, revision) => {
+          const store = await seeded();
+          const before = await picture(store);
+          const r0 = readings;
+          expect(await store.appendToStream(streamId, [], { expectedRevision: expected })).toEqual({
+            nextExpectedRevision: revision,
+            position: 4,
+          });
+          await expectUnchanged(store, before);
+          expect(readings).toBe(r0);
+        },
+      );
       const bad: [string, string, ExpectedRevision, number | 'no_stream'][] = [
         ['a stale revision', 's', 1, 2],
         ['no_stream on an existing stream', 's', 'no_stream', 2],
@@ -274,7 +358,11 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       it.each(bad)('%s throws', async (_label, streamId, expected, actual) => {
         const store = await seeded();
         const before = await picture(store);
-        await expectWrongVersion(store.appendToStream(streamId, [], { expectedRevision: expected }), { streamId, expected, actual });
+        await expectWrongVersion(store.appendToStream(streamId, [], { expectedRevision: expected }), {
+          streamId,
+          expected,
+          actual,
+        });
         await expectUnchanged(store, before);
       });
     });
@@ -296,7 +384,9 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       it.each([[-1], [1.5], ['latest'], [Number.NaN]])('an expectedRevision of %s is refused', async (expected) => {
         const store = await seeded();
         const before = await picture(store);
-        await expect(store.appendToStream('s', evs('n'), { expectedRevision: expected as ExpectedRevision })).rejects.toThrow(TypeError);
+        await expect(
+          store.appendToStream('s', evs('n'), { expectedRevision: expected as ExpectedRevision }),
+        ).rejects.toThrow(TypeError);
         await expectUnchanged(store, before);
       });
     });
@@ -317,7 +407,11 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
         ['backwards from the last event by default', { direction: 'backwards' }, ['e5', 'e4', 'e3', 'e2', 'e1', 'e0']],
         ['backwards from a revision', { direction: 'backwards', fromRevision: 2 }, ['e2', 'e1', 'e0']],
         ['backwards with maxCount', { direction: 'backwards', maxCount: 2 }, ['e5', 'e4']],
-        ['backwards from past the end starts at the last event', { direction: 'backwards', fromRevision: 50, maxCount: 1 }, ['e5']],
+        [
+          'backwards from past the end starts at the last event',
+          { direction: 'backwards', fromRevision: 50, maxCount: 1 },
+          ['e5'],
+        ],
         ['maxCount 0', { maxCount: 0 }, []],
       ];
       it.each(cases)('readStream %s', async (_label, options, expected) => {
@@ -328,7 +422,14 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
       });
       it('readStream returns revisions and positions as stored', async () => {
         const store = await streamOf();
-        expect((await store.readStream('s')).map((e) => [e.revision, e.position])).toEqual([[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 7]]);
+        expect((await store.readStream('s')).map((e) => [e.revision, e.position])).toEqual([
+          [0, 1],
+          [1, 2],
+          [2, 3],
+          [3, 4],
+          [4, 5],
+          [5, 7],
+        ]);
       });
       const all: [string, Parameters<EventStore['readAll']>[0], number[]][] = [
         ['from position 1 by default', undefined, [1, 2, 3, 4, 5, 6, 7]],
@@ -360,7 +461,9 @@ export function runEventStoreConformance(name: string, factory: EventStoreFactor
 
       it('appends issued together land in issue order with contiguous positions', async () => {
         const store = await setup();
-        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.appendToStream(`s${i % 3}`, evs(`x${i}a`, `x${i}b`))));
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => store.appendToStream(`s${i % 3}`, evs(`x${i}a`, `x${i}b`))),
+        );
         expect(results.map((r) => r.position)).toEqual(Array.from({ length: 20 }, (_, i) => 2 * i + 2));
         const all = await store.readAll();
         expect(ids(all)).toEqual(Array.from({ length: 20 }, (_, i) => [`x${i}a`, `x${i}b`]).flat());

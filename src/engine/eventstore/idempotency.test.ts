@@ -18,7 +18,8 @@ const ev = (eventId: string): NewEvent => ({ eventId, eventType: 'Deposited', da
 async function storeWithRetryBehind(others: number, recentEventIds: number) {
   const store = createInMemoryEventStore({ recentEventIds });
   await store.appendToStream('account-1', [ev('pay-1')], { expectedRevision: 'no_stream' });
-  for (let i = 0; i < others; i++) await store.appendToStream(`account-${i + 2}`, [ev(`other-${i}`)], { expectedRevision: 'no_stream' });
+  for (let i = 0; i < others; i++)
+    await store.appendToStream(`account-${i + 2}`, [ev(`other-${i}`)], { expectedRevision: 'no_stream' });
   return store;
 }
 
@@ -29,13 +30,19 @@ describe('idempotent append: exact and no_stream are guaranteed, any is best eff
 
   it('an `any` retry still in the recent-ids cache is a no-op', async () => {
     const store = await storeWithRetryBehind(2, 3);
-    expect(await store.appendToStream('account-1', [ev('pay-1')], { expectedRevision: 'any' })).toEqual({ nextExpectedRevision: 0, position: 1 });
+    expect(await store.appendToStream('account-1', [ev('pay-1')], { expectedRevision: 'any' })).toEqual({
+      nextExpectedRevision: 0,
+      position: 1,
+    });
     expect((await store.readStream('account-1')).length).toBe(1);
   });
 
   it('an `any` retry whose id has left the cache is appended again: a duplicate', async () => {
     const store = await storeWithRetryBehind(3, 3);
-    expect(await store.appendToStream('account-1', [ev('pay-1')], { expectedRevision: 'any' })).toEqual({ nextExpectedRevision: 1, position: 5 });
+    expect(await store.appendToStream('account-1', [ev('pay-1')], { expectedRevision: 'any' })).toEqual({
+      nextExpectedRevision: 1,
+      position: 5,
+    });
     expect((await store.readStream('account-1')).map((e) => e.eventId)).toEqual(['pay-1', 'pay-1']);
   });
 
@@ -47,10 +54,16 @@ describe('idempotent append: exact and no_stream are guaranteed, any is best eff
 
   it('the same old retry with its exact expectation (no_stream, or a revision) is always a no-op', async () => {
     const store = await storeWithRetryBehind(3, 3);
-    expect(await store.appendToStream('account-1', [ev('pay-1')], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: 0, position: 1 });
+    expect(await store.appendToStream('account-1', [ev('pay-1')], { expectedRevision: 'no_stream' })).toEqual({
+      nextExpectedRevision: 0,
+      position: 1,
+    });
     await store.appendToStream('account-1', [ev('pay-2')], { expectedRevision: 0 });
     for (let i = 0; i < 5; i++) await store.appendToStream(`x-${i}`, [ev(`x-${i}`)]);
-    expect(await store.appendToStream('account-1', [ev('pay-2')], { expectedRevision: 0 })).toEqual({ nextExpectedRevision: 1, position: 5 });
+    expect(await store.appendToStream('account-1', [ev('pay-2')], { expectedRevision: 0 })).toEqual({
+      nextExpectedRevision: 1,
+      position: 5,
+    });
     expect((await store.readStream('account-1')).map((e) => e.eventId)).toEqual(['pay-1', 'pay-2']);
   });
 

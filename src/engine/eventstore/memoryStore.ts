@@ -50,14 +50,29 @@ export function createInMemoryEventStore(options: InMemoryEventStoreOptions = {}
     const answer = (p: Probe): ProbeAnswer =>
       p.kind === 'find'
         ? firstRevisionOf.get(streamId)?.get(p.eventId)
-        : stream.slice(p.fromRevision, p.fromRevision + p.count).map((e) => ({ eventId: e.eventId, position: e.position }));
-    const decision = decideSync(decideAppend(streamId, expected, batch.map((e) => e.eventId), last, all.length, options.recentEventIds), answer);
+        : stream
+            .slice(p.fromRevision, p.fromRevision + p.count)
+            .map((e) => ({ eventId: e.eventId, position: e.position }));
+    const decision = decideSync(
+      decideAppend(
+        streamId,
+        expected,
+        batch.map((e) => e.eventId),
+        last,
+        all.length,
+        options.recentEventIds,
+      ),
+      answer,
+    );
     if (decision.kind === 'conflict') throw decision.error;
-    if (decision.kind === 'noop') return { nextExpectedRevision: decision.nextExpectedRevision, position: decision.position };
+    if (decision.kind === 'noop')
+      return { nextExpectedRevision: decision.nextExpectedRevision, position: decision.position };
 
     const recordedAt = clock();
     const ids = firstRevisionOf.get(streamId) ?? new Map<string, number>();
-    const written = batch.map((e, i) => toRecorded(e, streamId, decision.firstRevision + i, all.length + 1 + i, recordedAt));
+    const written = batch.map((e, i) =>
+      toRecorded(e, streamId, decision.firstRevision + i, all.length + 1 + i, recordedAt),
+    );
     for (const r of written) {
       all.push(r);
       stream.push(r);

@@ -26,7 +26,11 @@ class Model {
   }
 
   /** The rules, written plainly: the result, or the `actual` of a WrongExpectedVersionError. */
-  append(streamId: string, ids: string[], expected: ExpectedRevision): { result: AppendResult } | { conflict: number | 'no_stream' } {
+  append(
+    streamId: string,
+    ids: string[],
+    expected: ExpectedRevision,
+  ): { result: AppendResult } | { conflict: number | 'no_stream' } {
     const stream = this.streams.get(streamId) ?? [];
     const last = stream.length - 1;
     const conflict = { conflict: last < 0 ? ('no_stream' as const) : last };
@@ -36,7 +40,9 @@ class Model {
       return slice.length === n && slice.every((e, i) => e.id === ids[i]) ? slice : null;
     };
     if (n === 0) {
-      const ok = expected === 'any' || (expected === 'no_stream' ? last < 0 : expected === 'stream_exists' ? last >= 0 : expected === last);
+      const ok =
+        expected === 'any' ||
+        (expected === 'no_stream' ? last < 0 : expected === 'stream_exists' ? last >= 0 : expected === last);
       return ok ? { result: { nextExpectedRevision: last, position: this.head } } : conflict;
     }
     let writeAt: number;
@@ -84,7 +90,13 @@ async function settle<T>(p: Promise<T>): Promise<{ ok: T } | { err: unknown }> {
 
 async function checkAppend(model: Model, real: Real, streamId: string, ids: string[], expected: ExpectedRevision) {
   const want = model.append(streamId, ids, expected);
-  const got = await settle(real.store.appendToStream(streamId, ids.map((id) => ({ eventId: id, eventType: 'Tested', data: { id } })), { expectedRevision: expected }));
+  const got = await settle(
+    real.store.appendToStream(
+      streamId,
+      ids.map((id) => ({ eventId: id, eventType: 'Tested', data: { id } })),
+      { expectedRevision: expected },
+    ),
+  );
   if ('result' in want) {
     expect(got).toEqual({ ok: want.result });
     model.history.push({ streamId, ids, expected });
@@ -112,7 +124,15 @@ class AppendCmd implements Cmd {
     const streamId = STREAMS[this.stream]!;
     const last = model.last(streamId);
     const expected: ExpectedRevision =
-      this.kind === 'right' ? (last < 0 ? 'no_stream' : last) : this.kind === 'stale' ? Math.max(0, last - 1) : this.kind === 'ahead' ? last + 2 : this.kind;
+      this.kind === 'right'
+        ? last < 0
+          ? 'no_stream'
+          : last
+        : this.kind === 'stale'
+          ? Math.max(0, last - 1)
+          : this.kind === 'ahead'
+            ? last + 2
+            : this.kind;
     const ids = Array.from({ length: this.n }, () => `id-${model.nextId++}`);
     // Sometimes lead with an id that is already stored (in this or another stream).
     if (this.reuseFirst && this.n > 0 && model.log.length > 0) ids[0] = model.log[model.nextId % model.log.length]!.id;
@@ -151,10 +171,17 @@ class ReadStreamCmd implements Cmd {
     const all = model.log.filter((e) => e.streamId === streamId);
     let want = this.backwards ? all.slice(0, (this.from ?? all.length - 1) + 1).reverse() : all.slice(this.from ?? 0);
     if (this.max !== undefined) want = want.slice(0, this.max);
-    const got = await real.store.readStream(streamId, { direction: this.backwards ? 'backwards' : 'forwards', fromRevision: this.from, maxCount: this.max });
-    expect(got.map((e) => [e.eventId, e.revision, e.position])).toEqual(want.map((e) => [e.id, e.revision, e.position]));
+    const got = await real.store.readStream(streamId, {
+      direction: this.backwards ? 'backwards' : 'forwards',
+      fromRevision: this.from,
+      maxCount: this.max,
+    });
+    expect(got.map((e) => [e.eventId, e.revision, e.position])).toEqual(
+      want.map((e) => [e.id, e.revision, e.position]),
+    );
   }
-  toString = () => `readStream(${STREAMS[this.stream]}, from ${this.from}, ${this.backwards ? 'backwards' : 'forwards'}, max ${this.max})`;
+  toString = () =>
+    `readStream(${STREAMS[this.stream]}, from ${this.from}, ${this.backwards ? 'backwards' : 'forwards'}, max ${this.max})`;
 }
 
 class ReadAllCmd implements Cmd {
@@ -167,7 +194,9 @@ class ReadAllCmd implements Cmd {
     let want = model.log.slice((this.from ?? 1) - 1);
     if (this.max !== undefined) want = want.slice(0, this.max);
     const got = await real.store.readAll({ fromPosition: this.from, maxCount: this.max });
-    expect(got.map((e) => [e.streamId, e.eventId, e.revision, e.position])).toEqual(want.map((e) => [e.streamId, e.id, e.revision, e.position]));
+    expect(got.map((e) => [e.streamId, e.eventId, e.revision, e.position])).toEqual(
+      want.map((e) => [e.streamId, e.id, e.revision, e.position]),
+    );
   }
   toString = () => `readAll(from ${this.from}, max ${this.max})`;
 }
@@ -190,10 +219,16 @@ class RebuildCmd implements Cmd {
 }
 
 const commands = [
-  fc.tuple(fc.nat(2), fc.integer({ min: 0, max: 4 }), fc.constantFrom(...expectationKinds), fc.boolean()).map(([s, n, k, r]) => new AppendCmd(s, n, k, r)),
+  fc
+    .tuple(fc.nat(2), fc.integer({ min: 0, max: 4 }), fc.constantFrom(...expectationKinds), fc.boolean())
+    .map(([s, n, k, r]) => new AppendCmd(s, n, k, r)),
   fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([p, f, a]) => new RetryCmd(p, f, a)),
-  fc.tuple(fc.nat(2), fc.option(fc.nat(8), { nil: undefined }), fc.boolean(), fc.option(fc.nat(5), { nil: undefined })).map(([s, f, b, m]) => new ReadStreamCmd(s, f, b, m)),
-  fc.tuple(fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), fc.option(fc.nat(10), { nil: undefined })).map(([f, m]) => new ReadAllCmd(f, m)),
+  fc
+    .tuple(fc.nat(2), fc.option(fc.nat(8), { nil: undefined }), fc.boolean(), fc.option(fc.nat(5), { nil: undefined }))
+    .map(([s, f, b, m]) => new ReadStreamCmd(s, f, b, m)),
+  fc
+    .tuple(fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), fc.option(fc.nat(10), { nil: undefined }))
+    .map(([f, m]) => new ReadAllCmd(f, m)),
   fc.constant(new RebuildCmd()),
 ];
 
@@ -218,5 +253,8 @@ export async function checkEventStoreAgainstModel(
     }),
     { numRuns: options.numRuns, seed: options.seed },
   );
-  return { meanCommands: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length), maxCommands: Math.max(0, ...lengths) };
+  return {
+    meanCommands: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length),
+    maxCommands: Math.max(0, ...lengths),
+  };
 }

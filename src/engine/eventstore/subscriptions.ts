@@ -33,8 +33,17 @@ export class SubscriptionHub {
 
   subscribe(afterPosition: number | undefined, handler: (event: RecordedEvent) => void): { unsubscribe(): void } {
     const after = afterPosition ?? 0;
-    if (!Number.isInteger(after) || after < 0) throw new RangeError(`afterPosition must be an integer ≥ 0; got ${String(after)}`);
-    const sub: Subscription = { next: after + 1, live: false, catching: false, dirty: false, closed: false, handler, waiters: [] };
+    if (!Number.isInteger(after) || after < 0)
+      throw new RangeError(`afterPosition must be an integer ≥ 0; got ${String(after)}`);
+    const sub: Subscription = {
+      next: after + 1,
+      live: false,
+      catching: false,
+      dirty: false,
+      closed: false,
+      handler,
+      waiters: [],
+    };
     this.subs.add(sub);
     // History starts on the next microtask so that `subscribeToAll` returns before any handler runs.
     void Promise.resolve().then(() => this.catchUp(sub));
@@ -76,7 +85,9 @@ export class SubscriptionHub {
   whenDelivered(position: number): Promise<void> | null {
     const pending = [...this.subs].filter((s) => !s.closed && s.next <= position);
     if (pending.length === 0) return null;
-    return Promise.all(pending.map((s) => new Promise<void>((resolve) => s.waiters.push({ position, resolve })))).then(() => undefined);
+    return Promise.all(pending.map((s) => new Promise<void>((resolve) => s.waiters.push({ position, resolve })))).then(
+      () => undefined,
+    );
   }
 
   get size(): number {

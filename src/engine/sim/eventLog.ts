@@ -71,7 +71,10 @@ function record(parts: LogParts, e: RecordedEvent): LogParts {
   const s = mapGet(parts.streams, e.streamId);
   return {
     events: vecPush(parts.events, e),
-    streams: mapSet(parts.streams, e.streamId, { revision: e.revision, positions: vecPush(s?.positions ?? emptyVec<number>(), e.position) }),
+    streams: mapSet(parts.streams, e.streamId, {
+      revision: e.revision,
+      positions: vecPush(s?.positions ?? emptyVec<number>(), e.position),
+    }),
     order: s ? parts.order : vecPush(parts.order, e.streamId),
   };
 }
@@ -90,12 +93,15 @@ export function logParts(log: EventLog): LogParts {
 export const headPosition = (log: EventLog): number => logParts(log).events.size;
 
 /** The event at a global position (1-based), without building the flat array. */
-export const eventAt = (log: EventLog, position: number): RecordedEvent | undefined => vecGet(logParts(log).events, position - 1);
+export const eventAt = (log: EventLog, position: number): RecordedEvent | undefined =>
+  vecGet(logParts(log).events, position - 1);
 
 /** Events after a global position (exclusive), in order. */
-export const eventsAfter = (log: EventLog, position: number): RecordedEvent[] => vecSlice(logParts(log).events, Math.max(0, position));
+export const eventsAfter = (log: EventLog, position: number): RecordedEvent[] =>
+  vecSlice(logParts(log).events, Math.max(0, position));
 
-export const streamRevision = (log: EventLog, streamId: string): number | null => mapGet(logParts(log).streams, streamId)?.revision ?? null;
+export const streamRevision = (log: EventLog, streamId: string): number | null =>
+  mapGet(logParts(log).streams, streamId)?.revision ?? null;
 
 /** Appends a batch to one stream. Revisions continue the stream; positions continue the log. */
 export function appendToLog(

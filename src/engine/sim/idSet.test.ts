@@ -32,7 +32,8 @@ describe('IdSet', () => {
     let s = EMPTY_ID_SET;
     for (let i = 0; i < 4000; i++) s = addId(s, `e${i}`);
     for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) s = addId(s, id);
-    for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) expect(hasId(s, id)).toBe(true);
+    for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'])
+      expect(hasId(s, id)).toBe(true);
     expect(sizeOf(s)).toBe(4005);
     expect(hasId(EMPTY_ID_SET, 'toString')).toBe(false);
   });

@@ -14,7 +14,8 @@ const bucketOf = (id: string): string => {
 };
 
 // Own properties only: an id may be any text, including an Object.prototype name ("toString").
-const holds = (bucket: Readonly<Record<string, true>> | undefined, id: string): boolean => bucket !== undefined && Object.hasOwn(bucket, id);
+const holds = (bucket: Readonly<Record<string, true>> | undefined, id: string): boolean =>
+  bucket !== undefined && Object.hasOwn(bucket, id);
 
 export const hasId = (set: IdSet, id: string): boolean => holds(set[bucketOf(id)], id);
 
@@ -27,4 +28,5 @@ export function addId(set: IdSet, id: string): IdSet {
 
 export const idsOf = (set: IdSet): string[] => Object.values(set).flatMap((bucket) => Object.keys(bucket));
 
-export const sizeOf = (set: IdSet): number => Object.values(set).reduce((n, bucket) => n + Object.keys(bucket).length, 0);
+export const sizeOf = (set: IdSet): number =>
+  Object.values(set).reduce((n, bucket) => n + Object.keys(bucket).length, 0);

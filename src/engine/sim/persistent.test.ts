@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyMap, emptyVec, mapGet, mapSet, vecAppendAll, vecGet, vecPush, vecSlice, type PMap, type PVec } from './persistent';
+import {
+  emptyMap,
+  emptyVec,
+  mapGet,
+  mapSet,
+  vecAppendAll,
+  vecGet,
+  vecPush,
+  vecSlice,
+  type PMap,
+  type PVec,
+} from './persistent';
 
 describe('persistent vector', () => {
   it('behaves like an array, and every earlier version stays unchanged', () => {
@@ -13,7 +24,9 @@ describe('persistent vector', () => {
         expect(vecSlice(v)).toEqual(Array.from({ length: n }, (_, i) => i * 7));
         const k = Math.min(cut, n);
         expect(vecSlice(versions[k]!)).toEqual(Array.from({ length: k }, (_, i) => i * 7));
-        expect(vecSlice(v, k, k + 40)).toEqual(Array.from({ length: Math.max(0, Math.min(n, k + 40) - k) }, (_, i) => (k + i) * 7));
+        expect(vecSlice(v, k, k + 40)).toEqual(
+          Array.from({ length: Math.max(0, Math.min(n, k + 40) - k) }, (_, i) => (k + i) * 7),
+        );
         expect(vecGet(v, k)).toBe(k < n ? k * 7 : undefined);
         expect(vecGet(v, -1)).toBeUndefined();
       }),
@@ -23,24 +36,28 @@ describe('persistent vector', () => {
 
   it('appends many at once like one by one', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2000 }), fc.array(fc.integer({ min: 0, max: 1500 }), { maxLength: 4 }), (start, batches) => {
-        let v = emptyVec<number>();
-        const ref: number[] = [];
-        for (let i = 0; i < start; i++) {
-          v = vecPush(v, i);
-          ref.push(i);
-        }
-        for (const n of batches) {
-          const xs = Array.from({ length: n }, (_, i) => ref.length + i);
-          const before = vecSlice(v);
-          const next = vecAppendAll(v, xs);
-          expect(vecSlice(v)).toEqual(before);
-          v = next;
-          ref.push(...xs);
-        }
-        expect(v.size).toBe(ref.length);
-        expect(vecSlice(v)).toEqual(ref);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.array(fc.integer({ min: 0, max: 1500 }), { maxLength: 4 }),
+        (start, batches) => {
+          let v = emptyVec<number>();
+          const ref: number[] = [];
+          for (let i = 0; i < start; i++) {
+            v = vecPush(v, i);
+            ref.push(i);
+          }
+          for (const n of batches) {
+            const xs = Array.from({ length: n }, (_, i) => ref.length + i);
+            const before = vecSlice(v);
+            const next = vecAppendAll(v, xs);
+            expect(vecSlice(v)).toEqual(before);
+            v = next;
+            ref.push(...xs);
+          }
+          expect(v.size).toBe(ref.length);
+          expect(vecSlice(v)).toEqual(ref);
+        },
+      ),
       { numRuns: 40, seed: 19 },
     );
   });

@@ -23,7 +23,12 @@ export interface PVec<T> {
   readonly tail: readonly T[];
 }
 
-const EMPTY_VEC: PVec<never> = Object.freeze({ size: 0, shift: BITS, root: Object.freeze([]) as VNode, tail: Object.freeze([]) as readonly never[] });
+const EMPTY_VEC: PVec<never> = Object.freeze({
+  size: 0,
+  shift: BITS,
+  root: Object.freeze([]) as VNode,
+  tail: Object.freeze([]) as readonly never[],
+});
 
 export const emptyVec = <T>(): PVec<T> => EMPTY_VEC as PVec<T>;
 
@@ -61,7 +66,8 @@ export function vecPush<T>(v: PVec<T>, x: T): PVec<T> {
 export function vecAppendAll<T>(v: PVec<T>, xs: readonly T[]): PVec<T> {
   if (xs.length === 0) return v;
   let i = Math.min(WIDTH - v.tail.length, xs.length);
-  let out: PVec<T> = i > 0 ? { size: v.size + i, shift: v.shift, root: v.root, tail: v.tail.concat(xs.slice(0, i)) } : v;
+  let out: PVec<T> =
+    i > 0 ? { size: v.size + i, shift: v.shift, root: v.root, tail: v.tail.concat(xs.slice(0, i)) } : v;
   while (i < xs.length) {
     const next = xs.slice(i, i + WIDTH);
     out = pushFullTail(out, next);
@@ -87,7 +93,7 @@ export function vecGet<T>(v: PVec<T>, i: number): T | undefined {
 export function vecSlice<T>(v: PVec<T>, from = 0, to = v.size): T[] {
   const out: T[] = [];
   const end = Math.min(to, v.size);
-  for (let i = Math.max(0, from); i < end; ) {
+  for (let i = Math.max(0, from); i < end;) {
     const leaf = leafFor(v, i);
     const stop = Math.min(end, i - (i & MASK) + leaf.length);
     for (let j = i & MASK; i < stop; i++, j++) out.push(leaf[j]!);

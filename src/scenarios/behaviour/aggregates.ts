@@ -26,17 +26,25 @@ export function compileAggregate(spec: AggregateDef): AggregateDefinition<Aggreg
       const inState = handlers.filter((c) => c.when.includes(state.status));
       if (inState.length === 0) {
         const allowed = [...new Set(handlers.flatMap((c) => c.when))].map((s) => `"${s}"`).join(' or ');
-        return reject(`${command.commandType} is refused: ${spec.type} ${command.aggregateId} is "${state.status}", and it is accepted only when ${allowed}`);
+        return reject(
+          `${command.commandType} is refused: ${spec.type} ${command.aggregateId} is "${state.status}", and it is accepted only when ${allowed}`,
+        );
       }
       const chosen = inState.find((c) => !c.guard || evalGuard(c.guard, scope));
       if (!chosen) {
         const c = inState[0]!;
-        return reject(c.rejectWith ?? `${command.commandType} is refused: the rule "${describeGuard(c.guard!)}" does not hold`);
+        return reject(
+          c.rejectWith ?? `${command.commandType} is refused: the rule "${describeGuard(c.guard!)}" does not hold`,
+        );
       }
       return chosen.emit.map((e) => ({
         eventType: e.eventType,
         ...(e.schemaVersion ? { schemaVersion: e.schemaVersion } : {}),
-        data: evalFields(e.data, scope, `the ${spec.type} aggregate's ${command.commandType} command (event ${e.eventType})`),
+        data: evalFields(
+          e.data,
+          scope,
+          `the ${spec.type} aggregate's ${command.commandType} command (event ${e.eventType})`,
+        ),
       }));
     },
     evolve(state, event: RecordedEvent) {
@@ -44,7 +52,13 @@ export function compileAggregate(spec: AggregateDef): AggregateDefinition<Aggreg
       const rule = spec.evolve.find((r) => r.eventType === event.eventType);
       if (!rule) return state;
       const scope = { state, event: { ...event, data: event.data } };
-      return { ...state, ...(rule.set ? evalFields(rule.set, scope, `the ${spec.type} aggregate's evolve rule for ${event.eventType}`) : {}), status: rule.to ?? state.status };
+      return {
+        ...state,
+        ...(rule.set
+          ? evalFields(rule.set, scope, `the ${spec.type} aggregate's evolve rule for ${event.eventType}`)
+          : {}),
+        status: rule.to ?? state.status,
+      };
     },
   };
 }

@@ -68,7 +68,10 @@ export function charge(n = 1): void {
   opsLeft -= n;
   if (opsLeft < 0) {
     opsLeft = Infinity; // let the stepper's own clean-up run unmetered
-    throw new StepLimitError('maxStepOps', `it needs more than ${fmt(LIMITS.maxStepOps)} operations (the limit of work per step): its rules make it grow too fast to simulate in a browser`);
+    throw new StepLimitError(
+      'maxStepOps',
+      `it needs more than ${fmt(LIMITS.maxStepOps)} operations (the limit of work per step): its rules make it grow too fast to simulate in a browser`,
+    );
   }
 }
 
@@ -103,27 +106,39 @@ export function sizeWithin(value: unknown, cap: number): number {
 /** Throws when a computed string would be longer than the limit. */
 export function checkValueLength(length: number, where: string): void {
   if (length > LIMITS.maxValueChars) {
-    throw new StepLimitError('maxValueChars', `${where} would compute a text of ${fmt(length)} characters (the limit for one value is ${fmt(LIMITS.maxValueChars)})`);
+    throw new StepLimitError(
+      'maxValueChars',
+      `${where} would compute a text of ${fmt(length)} characters (the limit for one value is ${fmt(LIMITS.maxValueChars)})`,
+    );
   }
 }
 
 export function checkStateSize(state: unknown, aggregate: string, id: string): void {
   const size = sizeWithin(state, LIMITS.maxStateChars);
   if (size > LIMITS.maxStateChars) {
-    throw new StepLimitError('maxStateChars', `the ${aggregate} aggregate's state (${aggregate} ${id}) would exceed ${fmt(LIMITS.maxStateChars)} characters (the limit for one aggregate's state)`);
+    throw new StepLimitError(
+      'maxStateChars',
+      `the ${aggregate} aggregate's state (${aggregate} ${id}) would exceed ${fmt(LIMITS.maxStateChars)} characters (the limit for one aggregate's state)`,
+    );
   }
 }
 
 export function checkRowSize(row: unknown, projection: string, key: string): void {
   const size = sizeWithin(row, LIMITS.maxRowChars);
   if (size > LIMITS.maxRowChars) {
-    throw new StepLimitError('maxRowChars', `row "${key}" of the read model ${projection} would exceed ${fmt(LIMITS.maxRowChars)} characters (the limit for one read-model row)`);
+    throw new StepLimitError(
+      'maxRowChars',
+      `row "${key}" of the read model ${projection} would exceed ${fmt(LIMITS.maxRowChars)} characters (the limit for one read-model row)`,
+    );
   }
 }
 
 export function checkListLength(length: number, projection: string, key: string, field: string): void {
   if (length > LIMITS.maxListItems) {
-    throw new StepLimitError('maxListItems', `the list "${field}" in row "${key}" of the read model ${projection} would hold ${fmt(length)} items (the limit for one list is ${fmt(LIMITS.maxListItems)})`);
+    throw new StepLimitError(
+      'maxListItems',
+      `the list "${field}" in row "${key}" of the read model ${projection} would hold ${fmt(length)} items (the limit for one list is ${fmt(LIMITS.maxListItems)})`,
+    );
   }
 }
 

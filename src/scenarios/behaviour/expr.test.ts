@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeGuard, evalGuard, evalValue, GuardSchema, readRef } from './expr';
 
-const scope = { command: { driverId: 'd1', fare: 12 }, state: { status: 'offered', offeredTo: ['d1', 'd2'] }, event: { data: { rideId: 'r1' } } };
+const scope = {
+  command: { driverId: 'd1', fare: 12 },
+  state: { status: 'offered', offeredTo: ['d1', 'd2'] },
+  event: { data: { rideId: 'r1' } },
+};
 
 describe('expressions', () => {
   it('reads references and computes values', () => {
@@ -21,13 +25,22 @@ describe('expressions', () => {
   it('evaluates guards with and/or/not and membership', () => {
     expect(evalGuard({ eq: [{ ref: 'state.status' }, 'offered'] }, scope)).toBe(true);
     expect(evalGuard({ in: [{ ref: 'command.driverId' }, ['d1', 'd3']] }, scope)).toBe(true);
-    expect(evalGuard({ and: [{ gt: [{ ref: 'command.fare' }, 10] }, { not: { eq: [{ ref: 'state.status' }, 'accepted'] } }] }, scope)).toBe(true);
-    expect(evalGuard({ or: [{ lt: [{ ref: 'command.fare' }, 5] }, { exists: { ref: 'state.nope' } }] }, scope)).toBe(false);
+    expect(
+      evalGuard(
+        { and: [{ gt: [{ ref: 'command.fare' }, 10] }, { not: { eq: [{ ref: 'state.status' }, 'accepted'] } }] },
+        scope,
+      ),
+    ).toBe(true);
+    expect(evalGuard({ or: [{ lt: [{ ref: 'command.fare' }, 5] }, { exists: { ref: 'state.nope' } }] }, scope)).toBe(
+      false,
+    );
     expect(evalGuard({ lt: ['a', 1] }, scope)).toBe(false);
   });
 
   it('describes guards in words', () => {
-    expect(describeGuard({ and: [{ eq: [{ ref: 'state.status' }, 'offered'] }, { gte: [{ ref: 'command.fare' }, 3] }] })).toBe('state.status = "offered" and command.fare ≥ 3');
+    expect(
+      describeGuard({ and: [{ eq: [{ ref: 'state.status' }, 'offered'] }, { gte: [{ ref: 'command.fare' }, 3] }] }),
+    ).toBe('state.status = "offered" and command.fare ≥ 3');
   });
 
   it('rejects unknown operators and bad references in the schema', () => {

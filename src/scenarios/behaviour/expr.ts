@@ -10,7 +10,10 @@ import { charge, checkValueLength, LIMITS } from './budget';
 export const RefPath = z
   .string()
   .max(120)
-  .regex(/^(command|state|event|row|data)(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'a reference starts with command, state, event, row or data, followed by .field names');
+  .regex(
+    /^(command|state|event|row|data)(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
+    'a reference starts with command, state, event, row or data, followed by .field names',
+  );
 
 export type ValueExpr =
   | string
@@ -47,18 +50,20 @@ export function exprShape(expr: unknown): { nodes: number; depth: number } {
     nodes++;
     depth = Math.max(depth, d);
     if (nodes > LIMITS.maxExprNodes * 4) break;
-    if (e !== null && typeof e === 'object') for (const child of Array.isArray(e) ? e : Object.values(e)) stack.push([child, d + 1]);
+    if (e !== null && typeof e === 'object')
+      for (const child of Array.isArray(e) ? e : Object.values(e)) stack.push([child, d + 1]);
   }
   return { nodes, depth };
 }
 
-const bounded = (what: string) => [
-  (e: unknown) => {
-    const { nodes, depth } = exprShape(e);
-    return nodes <= LIMITS.maxExprNodes && depth <= LIMITS.maxExprDepth;
-  },
-  `this ${what} is too big: at most ${LIMITS.maxExprNodes} parts, nested at most ${LIMITS.maxExprDepth} deep`,
-] as const;
+const bounded = (what: string) =>
+  [
+    (e: unknown) => {
+      const { nodes, depth } = exprShape(e);
+      return nodes <= LIMITS.maxExprNodes && depth <= LIMITS.maxExprDepth;
+    },
+    `this ${what} is too big: at most ${LIMITS.maxExprNodes} parts, nested at most ${LIMITS.maxExprDepth} deep`,
+  ] as const;
 
 /** A value expression, bounded in size (nodes) and nesting so evaluating it is cheap. */
 export const ValueExprSchema: z.ZodType<ValueExpr> = ValueExprNode.refine(...bounded('value expression'));
@@ -139,13 +144,22 @@ export function evalValue(expr: ValueExpr, scope: Scope, where = 'a value expres
 }
 
 /** Evaluates every value of a field map (`{ driverId: { ref: 'command.driverId' } }`). */
-export function evalFields(fields: Readonly<Record<string, ValueExpr>>, scope: Scope, where = 'a value expression'): Record<string, unknown> {
+export function evalFields(
+  fields: Readonly<Record<string, ValueExpr>>,
+  scope: Scope,
+  where = 'a value expression',
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) out[k] = evalValue(v, scope, `${where} (field "${k}")`);
   return out;
 }
 
-const same = (a: unknown, b: unknown) => (a === b ? true : typeof a === 'object' && a !== null && typeof b === 'object' && b !== null ? JSON.stringify(a) === JSON.stringify(b) : false);
+const same = (a: unknown, b: unknown) =>
+  a === b
+    ? true
+    : typeof a === 'object' && a !== null && typeof b === 'object' && b !== null
+      ? JSON.stringify(a) === JSON.stringify(b)
+      : false;
 
 const compare = (a: unknown, b: unknown): number | null => {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -185,7 +199,17 @@ export function evalGuard(guard: Guard, scope: Scope): boolean {
 export function describeGuard(guard: Guard): string {
   if (typeof guard === 'boolean') return String(guard);
   const d = (e: ValueExpr): string =>
-    e === null || typeof e !== 'object' ? JSON.stringify(e) : 'ref' in e ? e.ref : 'concat' in e ? e.concat.map(d).join(' + ') : 'add' in e ? `(${d(e.add[0])} + ${d(e.add[1])})` : 'sub' in e ? `(${d(e.sub[0])} − ${d(e.sub[1])})` : `(${d(e.mul[0])} × ${d(e.mul[1])})`;
+    e === null || typeof e !== 'object'
+      ? JSON.stringify(e)
+      : 'ref' in e
+        ? e.ref
+        : 'concat' in e
+          ? e.concat.map(d).join(' + ')
+          : 'add' in e
+            ? `(${d(e.add[0])} + ${d(e.add[1])})`
+            : 'sub' in e
+              ? `(${d(e.sub[0])} − ${d(e.sub[1])})`
+              : `(${d(e.mul[0])} × ${d(e.mul[1])})`;
   if ('eq' in guard) return `${d(guard.eq[0])} = ${d(guard.eq[1])}`;
   if ('ne' in guard) return `${d(guard.ne[0])} ≠ ${d(guard.ne[1])}`;
   if ('lt' in guard) return `${d(guard.lt[0])} < ${d(guard.lt[1])}`;

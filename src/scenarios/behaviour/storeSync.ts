@@ -8,10 +8,15 @@ import { appendToLog, eventsOfStream, headPosition, streamRevision, type EventLo
 import type { ExpectedRevision, NewEvent, RecordedEvent } from '../../engine/types';
 
 export type CheckedAppend =
-  | { ok: true; log: EventLog; recorded: RecordedEvent[] }
-  | { ok: false; error: WrongExpectedVersionError };
+  { ok: true; log: EventLog; recorded: RecordedEvent[] } | { ok: false; error: WrongExpectedVersionError };
 
-export function appendChecked(log: EventLog, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, recordedAt: number): CheckedAppend {
+export function appendChecked(
+  log: EventLog,
+  streamId: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+  recordedAt: number,
+): CheckedAppend {
   const last = streamRevision(log, streamId) ?? -1;
   const answer = (p: Probe): ProbeAnswer => {
     const stream = eventsOfStream(log, streamId);
@@ -19,9 +24,20 @@ export function appendChecked(log: EventLog, streamId: string, events: readonly 
       const i = stream.findIndex((e) => e.eventId === p.eventId);
       return i < 0 ? undefined : i;
     }
-    return stream.slice(p.fromRevision, p.fromRevision + p.count).map((e) => ({ eventId: e.eventId, position: e.position }));
+    return stream
+      .slice(p.fromRevision, p.fromRevision + p.count)
+      .map((e) => ({ eventId: e.eventId, position: e.position }));
   };
-  const decision = decideSync(decideAppend(streamId, expected, events.map((e) => e.eventId), last, headPosition(log)), answer);
+  const decision = decideSync(
+    decideAppend(
+      streamId,
+      expected,
+      events.map((e) => e.eventId),
+      last,
+      headPosition(log),
+    ),
+    answer,
+  );
   if (decision.kind === 'conflict') return { ok: false, error: decision.error };
   if (decision.kind === 'noop') return { ok: true, log, recorded: [] };
   const r = appendToLog(log, streamId, events, recordedAt);

@@ -7,7 +7,8 @@ export function compileUpcaster(spec: UpcasterDef): Upcaster {
     eventType: spec.eventType,
     fromVersion: spec.fromVersion,
     upcast(data) {
-      const out: Record<string, unknown> = data && typeof data === 'object' ? { ...(data as Record<string, unknown>) } : {};
+      const out: Record<string, unknown> =
+        data && typeof data === 'object' ? { ...(data as Record<string, unknown>) } : {};
       for (const op of spec.ops) {
         switch (op.op) {
           case 'rename':
@@ -23,7 +24,13 @@ export function compileUpcaster(spec: UpcasterDef): Upcaster {
             delete out[op.field];
             break;
           case 'convert':
-            if (Object.hasOwn(out, op.field)) out[op.field] = op.to === 'string' ? String(out[op.field]) : op.to === 'number' ? Number(out[op.field]) : Boolean(out[op.field]);
+            if (Object.hasOwn(out, op.field))
+              out[op.field] =
+                op.to === 'string'
+                  ? String(out[op.field])
+                  : op.to === 'number'
+                    ? Number(out[op.field])
+                    : Boolean(out[op.field]);
             break;
         }
       }

@@ -26,9 +26,21 @@ describe('compareDesign', () => {
     // Derived from the data: one point per event type, topic and consumer group of the reference.
     const t = reference.topology;
     expect(points.filter((p) => p.id.startsWith('event:'))).toHaveLength(t.eventTypes!.length);
-    expect(points.filter((p) => p.id.startsWith('key:')).map((p) => p.id)).toEqual(t.topics.map((x) => `key:${x.name}`));
-    expect(points.filter((p) => p.id.startsWith('consumer:')).map((p) => p.id)).toEqual(t.groups.map((g) => `consumer:${g.id}`));
-    expect(points.map((p) => p.id)).toEqual(expect.arrayContaining(['naming:past-tense', 'consumers:delivery', 'race:decision', 'race:script', 'race:publish']));
+    expect(points.filter((p) => p.id.startsWith('key:')).map((p) => p.id)).toEqual(
+      t.topics.map((x) => `key:${x.name}`),
+    );
+    expect(points.filter((p) => p.id.startsWith('consumer:')).map((p) => p.id)).toEqual(
+      t.groups.map((g) => `consumer:${g.id}`),
+    );
+    expect(points.map((p) => p.id)).toEqual(
+      expect.arrayContaining([
+        'naming:past-tense',
+        'consumers:delivery',
+        'race:decision',
+        'race:script',
+        'race:publish',
+      ]),
+    );
     for (const p of points) {
       expect(p.reference).toBeTruthy();
       expect(p.yours).toBeTruthy();
@@ -84,13 +96,22 @@ describe('compareDesign', () => {
       d.topology.groups.find((g: Doc) => g.id === 'payments').commitMode = 'before';
       d.topology.groups.find((g: Doc) => g.id === 'pricing').idempotent = false;
       d.topology.eventTypes.find((e: Doc) => e.name === 'TripEnded').fields.push({ name: 'tip', type: 'number' });
-      d.topology.eventTypes.find((e: Doc) => e.name === 'TripEnded').fields.find((f: Doc) => f.name === 'distanceKm').type = 'string';
+      d.topology.eventTypes
+        .find((e: Doc) => e.name === 'TripEnded')
+        .fields.find((f: Doc) => f.name === 'distanceKm').type = 'string';
     });
     const points = compareDesign(learner, reference);
     const byId = Object.fromEntries(points.map((p) => [p.id, p]));
-    expect(statuses(points)).toMatchObject({ 'race:decision': 'partial', 'key:rides': 'different', 'consumers:delivery': 'different', 'event:TripEnded': 'partial' });
+    expect(statuses(points)).toMatchObject({
+      'race:decision': 'partial',
+      'key:rides': 'different',
+      'consumers:delivery': 'different',
+      'event:TripEnded': 'partial',
+    });
     expect(byId['race:decision']!.yours).toContain('guard checks state.driverId');
-    expect(byId['consumers:delivery']!.yours).toBe('Pricing is not idempotent and Payments commits before processing (at-most-once).');
+    expect(byId['consumers:delivery']!.yours).toBe(
+      'Pricing is not idempotent and Payments commits before processing (at-most-once).',
+    );
     expect(byId['event:TripEnded']!.yours).toContain('extra tip; distanceKm is a string, not a number');
   });
 
@@ -100,13 +121,23 @@ describe('compareDesign', () => {
       g.id = 'billing';
       g.label = 'Billing';
       d.topology.services.find((s: Doc) => s.group === 'payments').group = 'billing';
-      d.steps = d.steps.filter((s: Doc) => s.action.kind !== 'race' && !(s.action.kind === 'poll' && s.action.group === 'payments'));
+      d.steps = d.steps.filter(
+        (s: Doc) => s.action.kind !== 'race' && !(s.action.kind === 'poll' && s.action.group === 'payments'),
+      );
       delete d.topology.eventTypes;
     });
     const points = compareDesign(learner, reference);
-    expect(statuses(points)).toMatchObject({ 'consumer:payments': 'match', 'race:script': 'missing', 'event:TripRated': 'partial' });
-    expect(points.find((p) => p.id === 'event:TripRated')!.yours).toBe('TripRated (no schema version declared) with rideId, driverId and stars: not declared in eventTypes, so it has no schema version.');
-    expect(points.find((p) => p.id === 'consumer:payments')!.yours).toMatch(/^Billing \(group billing\) reads rides; reacts to FareCalculated/);
+    expect(statuses(points)).toMatchObject({
+      'consumer:payments': 'match',
+      'race:script': 'missing',
+      'event:TripRated': 'partial',
+    });
+    expect(points.find((p) => p.id === 'event:TripRated')!.yours).toBe(
+      'TripRated (no schema version declared) with rideId, driverId and stars: not declared in eventTypes, so it has no schema version.',
+    );
+    expect(points.find((p) => p.id === 'consumer:payments')!.yours).toMatch(
+      /^Billing \(group billing\) reads rides; reacts to FareCalculated/,
+    );
 
     const blank = mustParseScenario({ ...JSON.parse(JSON.stringify(findBuiltin('pubsub-basics')!)), id: 'blank' });
     const fromScratch = statuses(compareDesign(blank, reference));
@@ -119,21 +150,41 @@ describe('compareDesign', () => {
 
   it('a direct publish of the accept event is not a decision', () => {
     const learner = design((d) => {
-      d.topology.aggregates[0].commands = d.topology.aggregates[0].commands.filter((c: Doc) => c.command !== 'AcceptRide');
+      d.topology.aggregates[0].commands = d.topology.aggregates[0].commands.filter(
+        (c: Doc) => c.command !== 'AcceptRide',
+      );
       d.topology.eventTypes.find((e: Doc) => e.name === 'RideAccepted').aggregate = undefined;
       d.topology.producers.push({ id: 'driver-backend', label: 'Driver backend' });
       d.steps = d.steps.map((s: Doc) =>
         s.action.kind === 'race'
-          ? { ...s, action: { kind: 'publish', producer: 'driver-backend', topic: 'rides', event: { eventType: 'RideAccepted', streamId: 'ride-42', key: '42', data: { rideId: '42', riderId: 'rider-maya', driverId: 'driver-7', distanceKm: 0.4 } } } }
+          ? {
+              ...s,
+              action: {
+                kind: 'publish',
+                producer: 'driver-backend',
+                topic: 'rides',
+                event: {
+                  eventType: 'RideAccepted',
+                  streamId: 'ride-42',
+                  key: '42',
+                  data: { rideId: '42', riderId: 'rider-maya', driverId: 'driver-7', distanceKm: 0.4 },
+                },
+              },
+            }
           : s,
       );
-      d.steps = d.steps.filter((s: Doc) => !(s.expect ?? []).length || s.action.kind !== 'publish' || s.action.event?.eventType !== 'RideAccepted');
+      d.steps = d.steps.filter(
+        (s: Doc) =>
+          !(s.expect ?? []).length || s.action.kind !== 'publish' || s.action.event?.eventType !== 'RideAccepted',
+      );
       for (const s of d.steps) delete s.expect;
     });
     const points = compareDesign(learner, reference);
     const byId = Object.fromEntries(points.map((p) => [p.id, p]));
     expect(byId['race:decision']).toMatchObject({ status: 'missing' });
-    expect(byId['race:decision']!.yours).toBe('RideAccepted is published directly; no aggregate decides between two AcceptRide commands.');
+    expect(byId['race:decision']!.yours).toBe(
+      'RideAccepted is published directly; no aggregate decides between two AcceptRide commands.',
+    );
     expect(byId['race:publish']!.status).toBe('different');
   });
 });

@@ -65,14 +65,23 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 // ---------------------------------------------------------------------------------------------
 
 const describeEvent = (e: EventFact, how = '') =>
-  `${e.name} (${[how, e.schemaVersion !== null ? `schema v${e.schemaVersion}` : 'no schema version declared'].filter(Boolean).join('; ')}) with ${e.fields.length ? list(e.fields.map((f) => f.name), 12) : 'no fields'}`;
+  `${e.name} (${[how, e.schemaVersion !== null ? `schema v${e.schemaVersion}` : 'no schema version declared'].filter(Boolean).join('; ')}) with ${
+    e.fields.length
+      ? list(
+          e.fields.map((f) => f.name),
+          12,
+        )
+      : 'no fields'
+  }`;
 
 /** Who depends on an event in the reference: services reacting to it, read models, else the groups reading its topics. */
 function readersOf(s: ScenarioDef, e: EventFact): string[] {
   const t = s.topology;
   const reacting = [
     ...(t.services ?? []).filter((sv) => sv.on.some((o) => o.eventType === e.name)).map((sv) => `the ${sv.label}`),
-    ...(t.projections ?? []).filter((p) => p.on.some((o) => o.eventType === e.name)).map((p) => `the ${p.title} read model`),
+    ...(t.projections ?? [])
+      .filter((p) => p.on.some((o) => o.eventType === e.name))
+      .map((p) => `the ${p.title} read model`),
   ];
   if (reacting.length) return reacting;
   const groups = t.groups.filter((g) => g.topics.some((x) => e.topics.includes(x))).map((g) => g.label ?? g.id);
@@ -81,13 +90,24 @@ function readersOf(s: ScenarioDef, e: EventFact): string[] {
 
 const capital = (x: string) => `${x.charAt(0).toUpperCase()}${x.slice(1)}`;
 
-function eventPoint(r: EventFact, m: { name: string; how: NameMatch } | undefined, mine: DesignFacts, reference: ScenarioDef): ComparisonPoint {
+function eventPoint(
+  r: EventFact,
+  m: { name: string; how: NameMatch } | undefined,
+  mine: DesignFacts,
+  reference: ScenarioDef,
+): ComparisonPoint {
   const readers = readersOf(reference, r);
   const one = readers.length === 1 && !/groups$/.test(readers[0]!);
   const why = readers.length
     ? `${capital(list(readers))} ${one ? 'depends' : 'depend'} on this fact's name, fields and schema version.`
     : `It is part of the ${r.aggregates.length ? `${r.aggregates[0]} aggregate's history, replayed to decide its next command` : 'record of what happened'}, so its name, fields and schema version are a contract for every future reader.`;
-  const base = { id: `event:${r.name}`, topic: 'events' as const, title: `Event ${r.name}`, reference: `${describeEvent(r)}.`, why };
+  const base = {
+    id: `event:${r.name}`,
+    topic: 'events' as const,
+    title: `Event ${r.name}`,
+    reference: `${describeEvent(r)}.`,
+    why,
+  };
   const e = m && mine.events.get(m.name);
   if (!m || !e) return { ...base, status: 'missing', yours: `No event like ${r.name}.` };
   const notes: string[] = [];
@@ -117,7 +137,8 @@ function namingPoint(ref: DesignFacts, mine: DesignFacts): ComparisonPoint {
     why: 'A past-tense name says the fact has already happened and cannot be refused, unlike a command, which asks for something.',
   };
   if (names.length === 0) return { ...base, status: 'missing', yours: 'Your design has no events yet.' };
-  if (notPast.length === 0) return { ...base, status: 'match', yours: `All ${names.length} of your event types end in a past-tense verb.` };
+  if (notPast.length === 0)
+    return { ...base, status: 'match', yours: `All ${names.length} of your event types end in a past-tense verb.` };
   return { ...base, status: 'different', yours: `Not in the past tense: ${list(notPast)}.` };
 }
 
@@ -125,14 +146,22 @@ function namingPoint(ref: DesignFacts, mine: DesignFacts): ComparisonPoint {
 // Keys
 // ---------------------------------------------------------------------------------------------
 
-const eventsOn = (d: DesignFacts, topic: string) => [...d.events.values()].filter((e) => e.topics.includes(topic)).map((e) => e.name);
+const eventsOn = (d: DesignFacts, topic: string) =>
+  [...d.events.values()].filter((e) => e.topics.includes(topic)).map((e) => e.name);
 
 /** The learner's topic playing the reference topic's part: same name, else the one carrying most of its events, else a close name. */
-function findTopic(t: TopicFact, ref: DesignFacts, mine: DesignFacts, mapEvent: (n: string) => string): { topic: TopicFact; how: string } | null {
+function findTopic(
+  t: TopicFact,
+  ref: DesignFacts,
+  mine: DesignFacts,
+  mapEvent: (n: string) => string,
+): { topic: TopicFact; how: string } | null {
   const byName = mine.topics.find((x) => same(x.name, t.name));
   if (byName) return { topic: byName, how: '' };
   const wanted = eventsOn(ref, t.name).map(mapEvent);
-  const scored = mine.topics.map((x) => ({ x, n: eventsOn(mine, x.name).filter((e) => wanted.includes(e)).length })).filter((s) => s.n > 0);
+  const scored = mine.topics
+    .map((x) => ({ x, n: eventsOn(mine, x.name).filter((e) => wanted.includes(e)).length }))
+    .filter((s) => s.n > 0);
   scored.sort((a, b) => b.n - a.n);
   if (scored[0]) return { topic: scored[0].x, how: ` (carries ${scored[0].n} of the same events)` };
   const close = mine.topics.find((x) => howClose(t.name, x.name));
@@ -140,7 +169,8 @@ function findTopic(t: TopicFact, ref: DesignFacts, mine: DesignFacts, mapEvent: 
 }
 
 function keyFields(t: TopicFact): { fields: string[]; none: KeyUse[]; constant: KeyUse[]; other: KeyUse[] } {
-  const uses = t.keyField && t.keys.length === 0 ? [{ kind: 'field', field: t.keyField, via: 'its key field' } as KeyUse] : t.keys;
+  const uses =
+    t.keyField && t.keys.length === 0 ? [{ kind: 'field', field: t.keyField, via: 'its key field' } as KeyUse] : t.keys;
   return {
     fields: [...new Set(uses.flatMap((k) => (k.kind === 'field' ? [k.field] : [])))],
     none: uses.filter((k) => k.kind === 'none'),
@@ -177,9 +207,19 @@ function keyPoint(t: TopicFact, found: { topic: TopicFact; how: string } | null)
   let status: ComparisonStatus;
   if (mine.fields.length === 0 && mine.constant.length === 0 && mine.other.length === 0) status = 'missing';
   else if (matches.length === 0) status = mine.fields.length ? 'different' : 'partial';
-  else if (mine.fields.length === matches.length && !mine.none.length && !mine.constant.length && !mine.other.length && t.compacted === found.topic.compacted) status = 'match';
+  else if (
+    mine.fields.length === matches.length &&
+    !mine.none.length &&
+    !mine.constant.length &&
+    !mine.other.length &&
+    t.compacted === found.topic.compacted
+  )
+    status = 'match';
   else status = 'partial';
-  const extra = t.compacted !== found.topic.compacted ? ` ${t.compacted ? 'Not compacted' : 'Compacted'}, unlike the reference.` : '';
+  const extra =
+    t.compacted !== found.topic.compacted
+      ? ` ${t.compacted ? 'Not compacted' : 'Compacted'}, unlike the reference.`
+      : '';
   return { ...base, status, yours: `${yours}${extra}` };
 }
 
@@ -191,11 +231,15 @@ const describeGroup = (g: GroupFact) =>
   `${g.label} (group ${g.id}) reads ${list(g.topics)}; ${g.reactions.length ? `reacts to ${list(g.reactions.map((r) => `${r.eventType} (${r.does.join(', ') || 'nothing'})`))}` : 'only reads, no reactions'}`;
 
 function findGroup(g: GroupFact, mine: DesignFacts, mapEvent: (n: string) => string): GroupFact | null {
-  const byName = mine.groups.find((x) => same(x.id, g.id) || same(x.label, g.label) || x.services.some((s) => same(s, g.services[0] ?? '\u0000')));
+  const byName = mine.groups.find(
+    (x) => same(x.id, g.id) || same(x.label, g.label) || x.services.some((s) => same(s, g.services[0] ?? '\u0000')),
+  );
   if (byName) return byName;
   const wanted = g.reactions.map((r) => mapEvent(r.eventType));
   if (wanted.length) {
-    const scored = mine.groups.map((x) => ({ x, n: x.reactions.filter((r) => wanted.includes(r.eventType)).length })).filter((s) => s.n > 0);
+    const scored = mine.groups
+      .map((x) => ({ x, n: x.reactions.filter((r) => wanted.includes(r.eventType)).length }))
+      .filter((s) => s.n > 0);
     scored.sort((a, b) => b.n - a.n);
     if (scored[0]) return scored[0].x;
   }
@@ -220,11 +264,23 @@ function consumerPoints(ref: DesignFacts, mine: DesignFacts, mapEvent: (n: strin
     const got = m.reactions.map((r) => r.eventType);
     const missing = wanted.filter((e) => !got.includes(e));
     const extra = got.filter((e) => !wanted.includes(e));
-    const notes = [missing.length && `does not react to ${list(missing)}`, extra.length && `also reacts to ${list(extra)}`].filter(Boolean);
-    return { ...base, status: notes.length ? 'partial' : 'match', yours: `${describeGroup(m)}${notes.length ? `: ${notes.join('; ')}` : ''}.` };
+    const notes = [
+      missing.length && `does not react to ${list(missing)}`,
+      extra.length && `also reacts to ${list(extra)}`,
+    ].filter(Boolean);
+    return {
+      ...base,
+      status: notes.length ? 'partial' : 'match',
+      yours: `${describeGroup(m)}${notes.length ? `: ${notes.join('; ')}` : ''}.`,
+    };
   });
   const matched = pairs.filter((p): p is { g: GroupFact; m: GroupFact } => p.m !== null);
-  const commit = (g: GroupFact) => (g.commitMode === 'after' ? 'commits after processing (at-least-once)' : g.commitMode === 'before' ? 'commits before processing (at-most-once)' : 'commits manually');
+  const commit = (g: GroupFact) =>
+    g.commitMode === 'after'
+      ? 'commits after processing (at-least-once)'
+      : g.commitMode === 'before'
+        ? 'commits before processing (at-most-once)'
+        : 'commits manually';
   const refModes = [...new Set(ref.groups.map(commit))];
   const refIdempotent = ref.groups.filter((g) => g.idempotent).map((g) => g.label);
   const diffs = matched.flatMap(({ g, m }) => [
@@ -235,9 +291,24 @@ function consumerPoints(ref: DesignFacts, mine: DesignFacts, mapEvent: (n: strin
     id: 'consumers:delivery',
     topic: 'consumers',
     title: 'Commit mode and idempotent consumers',
-    status: matched.length === 0 ? 'missing' : diffs.some((d) => d.kind === 'commit') ? 'different' : diffs.length ? 'partial' : 'match',
+    status:
+      matched.length === 0
+        ? 'missing'
+        : diffs.some((d) => d.kind === 'commit')
+          ? 'different'
+          : diffs.length
+            ? 'partial'
+            : 'match',
     reference: `${ref.groups.length > 1 && refModes.length === 1 ? `Every group ${refModes[0]}` : list(ref.groups.map((g) => `${g.label} ${commit(g)}`))}; ${refIdempotent.length ? `${list(refIdempotent)} ${refIdempotent.length === 1 ? 'is' : 'are'} idempotent (dedupe by event id)` : 'no group dedupes'}.`,
-    yours: matched.length === 0 ? 'No consumer groups like the reference’s.' : diffs.length ? `${list(diffs.map((d) => d.text), 8)}.` : 'The same commit modes, and the same groups are idempotent.',
+    yours:
+      matched.length === 0
+        ? 'No consumer groups like the reference’s.'
+        : diffs.length
+          ? `${list(
+              diffs.map((d) => d.text),
+              8,
+            )}.`
+          : 'The same commit modes, and the same groups are idempotent.',
     why: 'Delivery is at-least-once, so a redelivered event must be recognised by its event id instead of charging or notifying twice; committing before processing loses events instead.',
   });
   return points;
@@ -248,12 +319,19 @@ function consumerPoints(ref: DesignFacts, mine: DesignFacts, mapEvent: (n: strin
 // ---------------------------------------------------------------------------------------------
 
 function describeProtection(p: Protection): string {
-  if (p.kind === 'lifecycle') return `${p.command} is decided by the ${p.aggregate} aggregate, which accepts it only while ${list(p.acceptedIn)}; ${list(p.events)} moves it to ${list(p.movesTo)}, where it is refused`;
-  if (p.kind === 'guard') return `${p.command} is decided by the ${p.aggregate} aggregate, whose guard checks ${list(p.fields.map((f) => `state.${f}`))}, which ${list(p.events)} changes`;
+  if (p.kind === 'lifecycle')
+    return `${p.command} is decided by the ${p.aggregate} aggregate, which accepts it only while ${list(p.acceptedIn)}; ${list(p.events)} moves it to ${list(p.movesTo)}, where it is refused`;
+  if (p.kind === 'guard')
+    return `${p.command} is decided by the ${p.aggregate} aggregate, whose guard checks ${list(p.fields.map((f) => `state.${f}`))}, which ${list(p.events)} changes`;
   return `${p.command} is decided by the ${p.aggregate} aggregate, but it is still accepted after ${list(p.events)} (accepted in ${list(p.acceptedIn)}, and no guard checks what it changed)`;
 }
 
-function racePoints(learner: ScenarioDef, reference: ScenarioDef, mapEvent: (n: string) => string, mine: DesignFacts): ComparisonPoint[] {
+function racePoints(
+  learner: ScenarioDef,
+  reference: ScenarioDef,
+  mapEvent: (n: string) => string,
+  mine: DesignFacts,
+): ComparisonPoint[] {
   const race = racesIn(reference)[0];
   const command = race?.commands[0];
   const refDecider = command ? deciderOf(reference, command) : null;
@@ -268,7 +346,9 @@ function racePoints(learner: ScenarioDef, reference: ScenarioDef, mapEvent: (n: 
   const mineEvent = mapEvent(refEvent);
   const mineCommand =
     matchNames([command], commands).get(command)?.name ??
-    (learner.topology.aggregates ?? []).flatMap((a) => a.commands).find((c) => c.emit.some((e) => e.eventType === mineEvent))?.command;
+    (learner.topology.aggregates ?? [])
+      .flatMap((a) => a.commands)
+      .find((c) => c.emit.some((e) => e.eventType === mineEvent))?.command;
   const decider = mineCommand ? deciderOf(learner, mineCommand) : null;
   const p = decider ? protectionOf(decider.aggregate, decider.specs) : null;
   const direct = mine.events.get(mineEvent)?.publishedDirectly;
@@ -278,7 +358,11 @@ function racePoints(learner: ScenarioDef, reference: ScenarioDef, mapEvent: (n: 
     title: `What refuses the second ${command}`,
     status: !p ? 'missing' : p.kind === 'lifecycle' ? 'match' : p.kind === 'guard' ? 'partial' : 'missing',
     reference: `${describeProtection(refP)}.`,
-    yours: p ? `${describeProtection(p)}.` : direct ? `${mineEvent} is published directly; no aggregate decides between two ${command} commands.` : `No command like ${command}, and nothing that decides it.`,
+    yours: p
+      ? `${describeProtection(p)}.`
+      : direct
+        ? `${mineEvent} is published directly; no aggregate decides between two ${command} commands.`
+        : `No command like ${command}, and nothing that decides it.`,
     why: `Both ${command} commands are decided on the same revision and appended with an expected revision, so the loser is decided again on the new state; unless the ${refP.aggregate} refuses ${command} once it is ${state}, a second ${refEvent} is stored.`,
   });
 
@@ -290,11 +374,16 @@ function racePoints(learner: ScenarioDef, reference: ScenarioDef, mapEvent: (n: 
     title: 'The race is played out',
     status: raced ? 'match' : mineRaces.length ? 'partial' : 'missing',
     reference: `Step ${race.step + 1} races ${list(race.commands)} commands on one ${refP.aggregate}: one is stored, the other refused.`,
-    yours: raced ? `Step ${raced.step + 1} races ${list(raced.commands)} commands on one aggregate.` : mineRaces.length ? `Step ${mineRaces[0]!.step + 1} races ${list(mineRaces[0]!.commands)}, not ${mineCommand ?? command} on one aggregate.` : 'No race step in your script (add one with two commands for the same id).',
+    yours: raced
+      ? `Step ${raced.step + 1} races ${list(raced.commands)} commands on one aggregate.`
+      : mineRaces.length
+        ? `Step ${mineRaces[0]!.step + 1} races ${list(mineRaces[0]!.commands)}, not ${mineCommand ?? command} on one aggregate.`
+        : 'No race step in your script (add one with two commands for the same id).',
     why: 'A race step decides two commands on the same state at the same moment, so you can watch optimistic concurrency let exactly one win.',
   });
 
-  const relayed = (s: ScenarioDef, e: string) => (s.topology.relay?.routes ?? []).filter((r) => !r.eventTypes || r.eventTypes.includes(e)).map((r) => r.topic);
+  const relayed = (s: ScenarioDef, e: string) =>
+    (s.topology.relay?.routes ?? []).filter((r) => !r.eventTypes || r.eventTypes.includes(e)).map((r) => r.topic);
   const refTopics = relayed(reference, refEvent);
   if (refTopics.length && refP.events.includes(refEvent)) {
     const ev = mine.events.get(mineEvent);

@@ -63,7 +63,10 @@ export interface DesignFacts {
   groups: GroupFact[];
 }
 
-const refOf = (v: unknown): string | null => (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { ref?: unknown }).ref === 'string' ? (v as { ref: string }).ref : null);
+const refOf = (v: unknown): string | null =>
+  v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { ref?: unknown }).ref === 'string'
+    ? (v as { ref: string }).ref
+    : null;
 
 /** For each aggregate-emitted event type: the data field holding the aggregate id (`{ref: command.id}`). */
 export function idFieldOf(s: ScenarioDef, eventType: string): string | null {
@@ -96,7 +99,20 @@ function keyUse(s: ScenarioDef, key: unknown, via: string, routed: readonly stri
 
 function addEvent(events: Map<string, EventFact>, name: string): EventFact {
   let e = events.get(name);
-  if (!e) events.set(name, (e = { name, declared: false, schemaVersion: null, fields: [], aggregates: [], emittedBy: [], topics: [], publishedDirectly: false }));
+  if (!e)
+    events.set(
+      name,
+      (e = {
+        name,
+        declared: false,
+        schemaVersion: null,
+        fields: [],
+        aggregates: [],
+        emittedBy: [],
+        topics: [],
+        publishedDirectly: false,
+      }),
+    );
   return e;
 }
 
@@ -113,7 +129,11 @@ export function readDesign(s: ScenarioDef): DesignFacts {
   const events = new Map<string, EventFact>();
   for (const d of t.eventTypes ?? []) {
     const e = addEvent(events, d.name);
-    Object.assign(e, { declared: true, schemaVersion: d.schemaVersion, fields: d.fields.map((f) => ({ name: f.name, type: f.type })) });
+    Object.assign(e, {
+      declared: true,
+      schemaVersion: d.schemaVersion,
+      fields: d.fields.map((f) => ({ name: f.name, type: f.type })),
+    });
     if (d.topic) addTo(e.topics, d.topic);
     if (d.aggregate) addTo(e.aggregates, d.aggregate);
   }
@@ -126,7 +146,8 @@ export function readDesign(s: ScenarioDef): DesignFacts {
         addTo(e.emittedBy, a.type);
       }
   const aggregateEvents = [...events.values()].filter((e) => e.emittedBy.length > 0).map((e) => e.name);
-  for (const r of t.relay?.routes ?? []) for (const name of r.eventTypes ?? aggregateEvents) addTo(addEvent(events, name).topics, r.topic);
+  for (const r of t.relay?.routes ?? [])
+    for (const name of r.eventTypes ?? aggregateEvents) addTo(addEvent(events, name).topics, r.topic);
   for (const sv of t.services ?? [])
     for (const on of sv.on)
       for (const d of on.do)
@@ -151,16 +172,32 @@ export function readDesign(s: ScenarioDef): DesignFacts {
       if (r.topic === topic.name) keys.push(keyUse(s, r.key, `relay route ${i + 1}`, r.eventTypes ?? aggregateEvents));
     });
     for (const sv of t.services ?? [])
-      for (const on of sv.on) for (const d of on.do) if ('publish' in d && d.publish.topic === topic.name) keys.push(keyUse(s, d.publish.key, sv.label, []));
+      for (const on of sv.on)
+        for (const d of on.do)
+          if ('publish' in d && d.publish.topic === topic.name) keys.push(keyUse(s, d.publish.key, sv.label, []));
     s.steps.forEach((step, i) => {
       const a = step.action;
       if (a.kind !== 'publish' || a.topic !== topic.name || a.tombstone || a.retry) return;
       const via = `step ${i + 1}`;
       if (a.event.key === null) return keys.push({ kind: 'none', via });
-      const field = Object.entries(a.event.data).find(([, v]) => (typeof v === 'string' || typeof v === 'number') && String(v) === a.event.key)?.[0];
-      keys.push(field ? { kind: 'field', field, via } : a.event.key === a.event.streamId ? { kind: 'other', via } : { kind: 'constant', value: a.event.key, via });
+      const field = Object.entries(a.event.data).find(
+        ([, v]) => (typeof v === 'string' || typeof v === 'number') && String(v) === a.event.key,
+      )?.[0];
+      keys.push(
+        field
+          ? { kind: 'field', field, via }
+          : a.event.key === a.event.streamId
+            ? { kind: 'other', via }
+            : { kind: 'constant', value: a.event.key, via },
+      );
     });
-    return { name: topic.name, partitions: topic.partitions, compacted: topic.cleanupPolicy === 'compact', keyField: topic.keyField ?? null, keys };
+    return {
+      name: topic.name,
+      partitions: topic.partitions,
+      compacted: topic.cleanupPolicy === 'compact',
+      keyField: topic.keyField ?? null,
+      keys,
+    };
   });
 
   const groups: GroupFact[] = t.groups.map((g) => {
@@ -169,10 +206,19 @@ export function readDesign(s: ScenarioDef): DesignFacts {
     for (const sv of services)
       for (const on of sv.on) {
         const r = reactions.get(on.eventType) ?? { eventType: on.eventType, does: [] };
-        for (const d of on.do) r.does.push('publish' in d ? `publishes ${d.publish.eventType}` : `${d.command} on ${d.aggregate}`);
+        for (const d of on.do)
+          r.does.push('publish' in d ? `publishes ${d.publish.eventType}` : `${d.command} on ${d.aggregate}`);
         reactions.set(on.eventType, r);
       }
-    return { id: g.id, label: g.label ?? g.id, topics: [...g.topics], commitMode: g.commitMode ?? 'after', idempotent: g.idempotent === true, services: services.map((sv) => sv.label), reactions: [...reactions.values()] };
+    return {
+      id: g.id,
+      label: g.label ?? g.id,
+      topics: [...g.topics],
+      commitMode: g.commitMode ?? 'after',
+      idempotent: g.idempotent === true,
+      services: services.map((sv) => sv.label),
+      reactions: [...reactions.values()],
+    };
   });
 
   return { events, topics, groups };

@@ -38,7 +38,10 @@ export function howClose(reference: string, learner: string): NameMatch | null {
 const SCORE: Record<NameMatch, number> = { same: 3, case: 2, close: 1 };
 
 /** Best one-to-one assignment, greedily by closeness then by reference order. */
-export function matchNames(reference: readonly string[], learner: readonly string[]): Map<string, { name: string; how: NameMatch }> {
+export function matchNames(
+  reference: readonly string[],
+  learner: readonly string[],
+): Map<string, { name: string; how: NameMatch }> {
   const pairs: { r: number; l: string; how: NameMatch }[] = [];
   reference.forEach((r, i) =>
     learner.forEach((l) => {

@@ -42,7 +42,8 @@ export function refsOfGuard(g: Guard | undefined): string[] {
 }
 
 /** The lifecycle state after applying these events' evolve rules from `from`. */
-const after = (a: AggregateDef, from: string, events: readonly string[]) => events.reduce((st, e) => a.evolve.find((x) => x.eventType === e)?.to ?? st, from);
+const after = (a: AggregateDef, from: string, events: readonly string[]) =>
+  events.reduce((st, e) => a.evolve.find((x) => x.eventType === e)?.to ?? st, from);
 
 export function protectionOf(aggregate: AggregateDef, specs: readonly CommandSpec[]): Protection {
   const command = specs[0]!.command;
@@ -50,12 +51,31 @@ export function protectionOf(aggregate: AggregateDef, specs: readonly CommandSpe
   const events = [...new Set(specs.flatMap((c) => c.emit.map((e) => e.eventType)))];
   const base = { aggregate: aggregate.type, command, events };
   // Lifecycle: whichever spec wins, the state its events lead to accepts the command no more.
-  const movesTo = specs.flatMap((c) => c.when.map((st) => after(aggregate, st, c.emit.map((e) => e.eventType))));
-  if (movesTo.every((st) => !acceptedIn.includes(st))) return { kind: 'lifecycle', ...base, acceptedIn, movesTo: [...new Set(movesTo)] };
+  const movesTo = specs.flatMap((c) =>
+    c.when.map((st) =>
+      after(
+        aggregate,
+        st,
+        c.emit.map((e) => e.eventType),
+      ),
+    ),
+  );
+  if (movesTo.every((st) => !acceptedIn.includes(st)))
+    return { kind: 'lifecycle', ...base, acceptedIn, movesTo: [...new Set(movesTo)] };
   // A guard protects when every spec checks something the command's own events change.
-  const changed = new Set(['status', ...specs.flatMap((c) => c.emit.flatMap((e) => Object.keys(aggregate.evolve.find((x) => x.eventType === e.eventType)?.set ?? {})))]);
-  const checked = specs.map((c) => refsOfGuard(c.guard).flatMap((r) => (r.startsWith('state.') && changed.has(r.slice(6).split('.')[0]!) ? [r.slice(6)] : [])));
-  if (checked.every((fields) => fields.length > 0)) return { kind: 'guard', ...base, fields: [...new Set(checked.flat())] };
+  const changed = new Set([
+    'status',
+    ...specs.flatMap((c) =>
+      c.emit.flatMap((e) => Object.keys(aggregate.evolve.find((x) => x.eventType === e.eventType)?.set ?? {})),
+    ),
+  ]);
+  const checked = specs.map((c) =>
+    refsOfGuard(c.guard).flatMap((r) =>
+      r.startsWith('state.') && changed.has(r.slice(6).split('.')[0]!) ? [r.slice(6)] : [],
+    ),
+  );
+  if (checked.every((fields) => fields.length > 0))
+    return { kind: 'guard', ...base, fields: [...new Set(checked.flat())] };
   return { kind: 'none', ...base, acceptedIn };
 }
 
@@ -63,7 +83,13 @@ export function protectionOf(aggregate: AggregateDef, specs: readonly CommandSpe
 export function racesIn(s: ScenarioDef): { step: number; commands: string[]; sameTarget: boolean }[] {
   return s.steps.flatMap((step, i) =>
     step.action.kind === 'race'
-      ? [{ step: i, commands: [...new Set(step.action.commands.map((c) => c.command))], sameTarget: new Set(step.action.commands.map((c) => `${c.aggregate}\u0000${c.id}`)).size === 1 }]
+      ? [
+          {
+            step: i,
+            commands: [...new Set(step.action.commands.map((c) => c.command))],
+            sameTarget: new Set(step.action.commands.map((c) => `${c.aggregate}\u0000${c.id}`)).size === 1,
+          },
+        ]
       : [],
   );
 }

@@ -87,13 +87,16 @@ describe('new items start valid', () => {
 
   it('the base is valid', () => expect(valid(base())).toBe('ok'));
 
-  it.each(sections.filter((s) => s.field.kind === 'list').map((s) => [s.id]))('adding to %s keeps the scenario valid, twice', (id) => {
-    const s = section(id);
-    let doc = base();
-    const path = [...s.path, s.field.key];
-    for (let i = 0; i < 2; i++) doc = addItem(doc, path, itemOf(s.field));
-    expect(valid(doc)).toBe('ok');
-  });
+  it.each(sections.filter((s) => s.field.kind === 'list').map((s) => [s.id]))(
+    'adding to %s keeps the scenario valid, twice',
+    (id) => {
+      const s = section(id);
+      let doc = base();
+      const path = [...s.path, s.field.key];
+      for (let i = 0; i < 2; i++) doc = addItem(doc, path, itemOf(s.field));
+      expect(valid(doc)).toBe('ok');
+    },
+  );
 
   it('every kind of step action starts valid', () => {
     const variants = stepAction.kind === 'variant' ? stepAction.variants : [];
@@ -120,13 +123,20 @@ describe('new items start valid', () => {
 
   it('adding to any nested list (fields, commands, handlers, operations, reactions…) keeps every built-in valid', () => {
     // Every list inside an existing item, found by walking the forms over the real content.
-    const nested = (def: FieldDef, at: readonly (string | number)[], doc: unknown, out: [readonly (string | number)[], ItemDef][]) => {
+    const nested = (
+      def: FieldDef,
+      at: readonly (string | number)[],
+      doc: unknown,
+      out: [readonly (string | number)[], ItemDef][],
+    ) => {
       const path = def.key === '' ? at : [...at, def.key];
       if (def.kind === 'list') {
         out.push([path, def.item]);
         const items = getIn(doc, path);
-        for (let i = 0; Array.isArray(items) && i < items.length; i++) for (const f of def.item.fields) nested(f, [...path, i], doc, out);
-      } else if (def.kind === 'group' && getIn(doc, path) !== undefined) for (const f of def.fields) nested(f, path, doc, out);
+        for (let i = 0; Array.isArray(items) && i < items.length; i++)
+          for (const f of def.item.fields) nested(f, [...path, i], doc, out);
+      } else if (def.kind === 'group' && getIn(doc, path) !== undefined)
+        for (const f of def.fields) nested(f, path, doc, out);
       else if (def.kind === 'variant') {
         const v = def.variants.find((x) => x.matches(getIn(doc, path)));
         for (const f of v?.fields ?? []) nested(f, v?.base ? [...path, ...v.base] : path, doc, out);

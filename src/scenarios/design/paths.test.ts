@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { append, getIn, insertAt, moveItem, pathKey, removeAt, setIn } from './paths';
 
 describe('paths', () => {
-  const doc = { topology: { topics: [{ name: 'a', partitions: 1 }, { name: 'b', partitions: 2 }] }, steps: [] };
+  const doc = {
+    topology: {
+      topics: [
+        { name: 'a', partitions: 1 },
+        { name: 'b', partitions: 2 },
+      ],
+    },
+    steps: [],
+  };
 
   it('reads and writes without touching the input', () => {
     const frozen = structuredClone(doc);
@@ -42,13 +50,18 @@ describe('paths', () => {
 
   it('moving an item and back is the identity (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer(), { minLength: 2, maxLength: 20 }), fc.nat(), fc.constantFrom(-1, 1), (list, i, d) => {
-        const from = i % list.length;
-        const to = from + d;
-        if (to < 0 || to >= list.length) return;
-        const moved = moveItem({ l: list }, ['l'], from, d);
-        expect(getIn(moveItem(moved, ['l'], to, -d), ['l'])).toEqual(list);
-      }),
+      fc.property(
+        fc.array(fc.integer(), { minLength: 2, maxLength: 20 }),
+        fc.nat(),
+        fc.constantFrom(-1, 1),
+        (list, i, d) => {
+          const from = i % list.length;
+          const to = from + d;
+          if (to < 0 || to >= list.length) return;
+          const moved = moveItem({ l: list }, ['l'], from, d);
+          expect(getIn(moveItem(moved, ['l'], to, -d), ['l'])).toEqual(list);
+        },
+      ),
     );
   });
 });

@@ -36,7 +36,9 @@ export function setIn(doc: unknown, path: Path, value: unknown): unknown {
   const base = isRecord(doc) ? doc : {};
   const next = setIn(Object.hasOwn(base, head!) ? base[head!] : undefined, rest, value);
   // Rebuilt from entries (never a spread of raw keys into a literal) so key order is kept and no key is special.
-  const entries = Object.entries(base).filter(([k]) => k !== head || next !== undefined).map(([k, v]): [string, unknown] => (k === head ? [k, next] : [k, v]));
+  const entries = Object.entries(base)
+    .filter(([k]) => k !== head || next !== undefined)
+    .map(([k, v]): [string, unknown] => (k === head ? [k, next] : [k, v]));
   if (!Object.hasOwn(base, head!) && next !== undefined) entries.push([head!, next]);
   return Object.fromEntries(entries);
 }
@@ -52,7 +54,8 @@ export const insertAt = (doc: unknown, path: Path, index: number, item: unknown)
   return setIn(doc, path, list);
 };
 
-export const append = (doc: unknown, path: Path, item: unknown): unknown => insertAt(doc, path, Number.MAX_SAFE_INTEGER, item);
+export const append = (doc: unknown, path: Path, item: unknown): unknown =>
+  insertAt(doc, path, Number.MAX_SAFE_INTEGER, item);
 
 /** Removes item `index`; an optional list left empty is removed too when `dropEmpty` is set. */
 export function removeAt(doc: unknown, path: Path, index: number, dropEmpty = false): unknown {

@@ -30,9 +30,13 @@ function inferType(v: unknown): JsonSchema {
 function examples(s: ScenarioDef): Map<string, Record<string, unknown>[]> {
   const out = new Map<string, Record<string, unknown>[]>();
   const add = (type: string, data: Record<string, unknown>) => out.set(type, [...(out.get(type) ?? []), data]);
-  for (const step of s.steps) if (step.action.kind === 'publish' || step.action.kind === 'enqueue') add(step.action.event.eventType, step.action.event.data);
-  for (const a of s.topology.aggregates ?? []) for (const c of a.commands) for (const e of c.emit) add(e.eventType, e.data);
-  for (const sv of s.topology.services ?? []) for (const r of sv.on) for (const d of r.do) if ('publish' in d) add(d.publish.eventType, d.publish.data);
+  for (const step of s.steps)
+    if (step.action.kind === 'publish' || step.action.kind === 'enqueue')
+      add(step.action.event.eventType, step.action.event.data);
+  for (const a of s.topology.aggregates ?? [])
+    for (const c of a.commands) for (const e of c.emit) add(e.eventType, e.data);
+  for (const sv of s.topology.services ?? [])
+    for (const r of sv.on) for (const d of r.do) if ('publish' in d) add(d.publish.eventType, d.publish.data);
   return out;
 }
 
@@ -40,12 +44,15 @@ function payloadSchema(s: ScenarioDef, type: string, samples: Record<string, unk
   const declared = s.topology.eventTypes?.find((e) => e.name === type);
   if (declared) {
     const properties: Record<string, JsonSchema> = {};
-    for (const f of declared.fields) properties[f.name] = { type: f.type, ...(f.description ? { description: f.description } : {}) };
+    for (const f of declared.fields)
+      properties[f.name] = { type: f.type, ...(f.description ? { description: f.description } : {}) };
     const required = declared.fields.filter((f) => !f.optional).map((f) => f.name);
     return { type: 'object', properties, ...(required.length ? { required } : {}) };
   }
   const properties: Record<string, JsonSchema> = {};
-  for (const sample of samples) for (const [k, v] of Object.entries(sample)) if (!properties[k] || !properties[k].type) properties[k] = inferType(v);
+  for (const sample of samples)
+    for (const [k, v] of Object.entries(sample))
+      if (!properties[k] || !properties[k].type) properties[k] = inferType(v);
   const required = Object.keys(properties).filter((k) => samples.every((x) => Object.hasOwn(x, k)));
   return { type: 'object', properties, ...(required.length ? { required } : {}) };
 }
@@ -55,7 +62,10 @@ const headers: JsonSchema = {
   properties: {
     eventType: { type: 'string' },
     schemaVersion: { type: 'string' },
-    correlationId: { type: 'string', description: 'Shared by every event of one business flow; kept by each reaction.' },
+    correlationId: {
+      type: 'string',
+      description: 'Shared by every event of one business flow; kept by each reaction.',
+    },
     causationId: { type: 'string', description: 'The id of the event that caused this one.' },
   },
 };
@@ -86,11 +96,17 @@ export function toAsyncApi(s: ScenarioDef): Record<string, unknown> {
       title: t.name,
       ...(t.description ? { description: t.description } : {}),
       messages: msgs,
-      bindings: { kafka: { partitions: t.partitions, ...(t.cleanupPolicy ? { topicConfiguration: { 'cleanup.policy': [t.cleanupPolicy] } } : {}) } },
+      bindings: {
+        kafka: {
+          partitions: t.partitions,
+          ...(t.cleanupPolicy ? { topicConfiguration: { 'cleanup.policy': [t.cleanupPolicy] } } : {}),
+        },
+      },
     };
   }
   const operations: Record<string, unknown> = {};
-  const channelMessages = (topic: string, types: Iterable<string>) => [...types].map((e) => ref(`#/channels/${key(topic)}/messages/${key(e)}`));
+  const channelMessages = (topic: string, types: Iterable<string>) =>
+    [...types].map((e) => ref(`#/channels/${key(topic)}/messages/${key(e)}`));
   const declaredTopics = new Set(s.topology.topics.map((t) => t.name));
   for (const sender of senders(s).filter((x) => declaredTopics.has(x.topic))) {
     operations[key(`${sender.id}.send.${sender.topic}`)] = {

@@ -5,8 +5,12 @@ import { exportBackup, parseBackup } from './backup';
 const doc = () => JSON.parse(JSON.stringify(findBuiltin('pubsub-basics')!));
 const input = () => ({
   exportedAt: 1_800_000_000_000,
-  scenarios: [{ scenarioId: 'fork-1', title: 'My fork', forkedFrom: { runId: 'run-1', step: 4 }, document: doc(), updatedAt: 5 }],
-  progress: [{ scenarioId: 'pubsub-basics', furthestStep: 7, completed: false, answers: { q1: ['a', 'b'] }, updatedAt: 6 }],
+  scenarios: [
+    { scenarioId: 'fork-1', title: 'My fork', forkedFrom: { runId: 'run-1', step: 4 }, document: doc(), updatedAt: 5 },
+  ],
+  progress: [
+    { scenarioId: 'pubsub-basics', furthestStep: 7, completed: false, answers: { q1: ['a', 'b'] }, updatedAt: 6 },
+  ],
 });
 
 describe('backup', () => {
@@ -18,7 +22,9 @@ describe('backup', () => {
     const b = input();
     b.scenarios[0]!.document.steps[1].action.topic = 'nope';
     const r = parseBackup(exportBackup(b));
-    expect(r.ok ? [] : r.issues).toEqual([{ path: 'scenarios[0].document.steps[1].action.topic', message: 'unknown topic "nope"' }]);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { path: 'scenarios[0].document.steps[1].action.topic', message: 'unknown topic "nope"' },
+    ]);
   });
   it('rejects a wrong envelope, unknown keys, prototype keys and newer versions', () => {
     const text = exportBackup(input());
@@ -39,6 +45,8 @@ describe('backup', () => {
     const b = input();
     b.scenarios.push({ ...b.scenarios[0]! });
     const r = parseBackup(exportBackup(b));
-    expect(r.ok ? [] : r.issues).toEqual([{ path: 'scenarios[1].scenarioId', message: 'duplicate saved scenario "fork-1"' }]);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { path: 'scenarios[1].scenarioId', message: 'duplicate saved scenario "fork-1"' },
+    ]);
   });
 });

@@ -42,7 +42,14 @@ export type BackupResult = { ok: true; backup: Backup } | { ok: false; issues: S
 const Key = z.string().min(1).max(200);
 const Time = z.number().int().min(0);
 const Answer: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string().max(4000), z.number(), z.boolean(), z.null(), z.array(Answer).max(100), z.record(z.string().max(200), Answer)]),
+  z.union([
+    z.string().max(4000),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(Answer).max(100),
+    z.record(z.string().max(200), Answer),
+  ]),
 );
 
 const Envelope = z.strictObject({
@@ -73,13 +80,29 @@ const Envelope = z.strictObject({
     .max(1000),
 });
 
-export function exportBackup(input: { scenarios: readonly BackupScenario[]; progress: readonly BackupProgress[]; exportedAt: number }): string {
+export function exportBackup(input: {
+  scenarios: readonly BackupScenario[];
+  progress: readonly BackupProgress[];
+  exportedAt: number;
+}): string {
   const backup = {
     kind: BACKUP_KIND,
     version: BACKUP_VERSION,
     exportedAt: input.exportedAt,
-    scenarios: input.scenarios.map(({ scenarioId, title, forkedFrom, document, updatedAt }) => ({ scenarioId, title, forkedFrom, document, updatedAt })),
-    progress: input.progress.map(({ scenarioId, furthestStep, completed, answers, updatedAt }) => ({ scenarioId, furthestStep, completed, answers, updatedAt })),
+    scenarios: input.scenarios.map(({ scenarioId, title, forkedFrom, document, updatedAt }) => ({
+      scenarioId,
+      title,
+      forkedFrom,
+      document,
+      updatedAt,
+    })),
+    progress: input.progress.map(({ scenarioId, furthestStep, completed, answers, updatedAt }) => ({
+      scenarioId,
+      furthestStep,
+      completed,
+      answers,
+      updatedAt,
+    })),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -89,26 +112,55 @@ export function parseBackup(text: string): BackupResult {
   const json = parseUntrustedJson(text, { maxBytes: MAX_BACKUP_BYTES, maxDepth: MAX_DEPTH + 3 });
   if (!json.ok) return json;
   const v = json.value as { kind?: unknown; version?: unknown } | null;
-  if (v && typeof v === 'object' && v.kind === BACKUP_KIND && typeof v.version === 'number' && v.version > BACKUP_VERSION) {
-    return { ok: false, issues: [{ path: 'version', message: `this backup was made by a newer Event Lab (format ${v.version}); this one reads format ${BACKUP_VERSION}` }] };
+  if (
+    v &&
+    typeof v === 'object' &&
+    v.kind === BACKUP_KIND &&
+    typeof v.version === 'number' &&
+    v.version > BACKUP_VERSION
+  ) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'version',
+          message: `this backup was made by a newer Event Lab (format ${v.version}); this one reads format ${BACKUP_VERSION}`,
+        },
+      ],
+    };
   }
   const envelope = Envelope.safeParse(json.value);
-  if (!envelope.success) return { ok: false, issues: envelope.error.issues.slice(0, 50).map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  if (!envelope.success)
+    return {
+      ok: false,
+      issues: envelope.error.issues.slice(0, 50).map((i) => ({ path: formatPath(i.path), message: i.message })),
+    };
   const issues: ScenarioIssue[] = [];
   const scenarios: Backup['scenarios'] = [];
   const seen = new Set<string>();
   envelope.data.scenarios.forEach((s, i) => {
-    if (seen.has(s.scenarioId)) issues.push({ path: `scenarios[${i}].scenarioId`, message: `duplicate saved scenario "${s.scenarioId}"` });
+    if (seen.has(s.scenarioId))
+      issues.push({ path: `scenarios[${i}].scenarioId`, message: `duplicate saved scenario "${s.scenarioId}"` });
     seen.add(s.scenarioId);
     const r = importScenarioValue(s.document);
     if (r.ok) scenarios.push({ ...s, document: r.scenario });
-    else issues.push(...r.issues.map((x) => ({ path: `scenarios[${i}].document${x.path === '(root)' ? '' : x.path.startsWith('[') ? x.path : `.${x.path}`}`, message: x.message })));
+    else
+      issues.push(
+        ...r.issues.map((x) => ({
+          path: `scenarios[${i}].document${x.path === '(root)' ? '' : x.path.startsWith('[') ? x.path : `.${x.path}`}`,
+          message: x.message,
+        })),
+      );
   });
   const seenProgress = new Set<string>();
   envelope.data.progress.forEach((p, i) => {
-    if (seenProgress.has(p.scenarioId)) issues.push({ path: `progress[${i}].scenarioId`, message: `duplicate progress for "${p.scenarioId}"` });
+    if (seenProgress.has(p.scenarioId))
+      issues.push({ path: `progress[${i}].scenarioId`, message: `duplicate progress for "${p.scenarioId}"` });
     seenProgress.add(p.scenarioId);
   });
   if (issues.length) return { ok: false, issues: issues.slice(0, 50) };
-  return { ok: true, backup: { exportedAt: envelope.data.exportedAt, scenarios, progress: envelope.data.progress as BackupProgress[] } };
+  return {
+    ok: true,
+    backup: { exportedAt: envelope.data.exportedAt, scenarios, progress: envelope.data.progress as BackupProgress[] },
+  };
 }

@@ -15,7 +15,12 @@ export interface Sender {
 
 /** Event types emitted by each aggregate's commands. */
 export function aggregateEventTypes(s: ScenarioDef): Map<string, Set<string>> {
-  return new Map((s.topology.aggregates ?? []).map((a) => [a.type, new Set(a.commands.flatMap((c) => c.emit.map((e) => e.eventType)))]));
+  return new Map(
+    (s.topology.aggregates ?? []).map((a) => [
+      a.type,
+      new Set(a.commands.flatMap((c) => c.emit.map((e) => e.eventType))),
+    ]),
+  );
 }
 
 /** Every event type the scenario stores (aggregate emits) or publishes, in first-seen order. */
@@ -25,7 +30,8 @@ export function allEventTypes(s: ScenarioDef): string[] {
   for (const step of s.steps) {
     if (step.action.kind === 'publish' || step.action.kind === 'enqueue') out.add(step.action.event.eventType);
   }
-  for (const sv of s.topology.services ?? []) for (const r of sv.on) for (const d of r.do) if ('publish' in d) out.add(d.publish.eventType);
+  for (const sv of s.topology.services ?? [])
+    for (const r of sv.on) for (const d of r.do) if ('publish' in d) out.add(d.publish.eventType);
   return [...out];
 }
 
@@ -39,12 +45,15 @@ export function senders(s: ScenarioDef): Sender[] {
     out.set(k, sender);
   };
   for (const step of s.steps) {
-    if (step.action.kind === 'publish') add(step.action.producer, 'producer', step.action.topic, step.action.event.eventType);
+    if (step.action.kind === 'publish')
+      add(step.action.producer, 'producer', step.action.topic, step.action.event.eventType);
   }
   const stored = new Set([...aggregateEventTypes(s).values()].flatMap((x) => [...x]));
-  for (const route of t.relay?.routes ?? []) for (const e of route.eventTypes ?? [...stored]) add('outbox-relay', 'relay', route.topic, e);
+  for (const route of t.relay?.routes ?? [])
+    for (const e of route.eventTypes ?? [...stored]) add('outbox-relay', 'relay', route.topic, e);
   for (const sv of t.services ?? []) {
-    for (const r of sv.on) for (const d of r.do) if ('publish' in d) add(sv.id, 'service', d.publish.topic, d.publish.eventType);
+    for (const r of sv.on)
+      for (const d of r.do) if ('publish' in d) add(sv.id, 'service', d.publish.topic, d.publish.eventType);
     if (sv.deadLetterTopic) for (const r of sv.on) add(sv.id, 'service', sv.deadLetterTopic, r.eventType);
   }
   return [...out.values()];

@@ -43,26 +43,62 @@ describe('round trips of every built-in scenario', () => {
 type Json = unknown;
 /** Every path (list of keys/indices) of a JSON value, the root excluded. */
 function paths(v: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  const entries: [string | number, Json][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : v && typeof v === 'object' ? Object.entries(v) : [];
+  const entries: [string | number, Json][] = Array.isArray(v)
+    ? v.map((x, i) => [i, x])
+    : v && typeof v === 'object'
+      ? Object.entries(v)
+      : [];
   for (const [k, x] of entries) {
     out.push([...prefix, k]);
     paths(x, [...prefix, k], out);
   }
   return out;
 }
-const parentOf = (root: Json, path: (string | number)[]) => path.slice(0, -1).reduce<Json>((o, k) => (o as Record<string | number, Json>)[k], root) as Record<string | number, Json>;
+const parentOf = (root: Json, path: (string | number)[]) =>
+  path.slice(0, -1).reduce<Json>((o, k) => (o as Record<string | number, Json>)[k], root) as Record<
+    string | number,
+    Json
+  >;
 
 const replacement = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1, 2.5, 1e12, '', 'x', 'orders', 'OrderPlaced', 'c1', '<script>alert(1)</script>', [], {}, { ref: 'data.orderId' }, { kind: 'note' }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1,
+    2.5,
+    1e12,
+    '',
+    'x',
+    'orders',
+    'OrderPlaced',
+    'c1',
+    '<script>alert(1)</script>',
+    [],
+    {},
+    { ref: 'data.orderId' },
+    { kind: 'note' },
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer(),
 );
-const mutation = fc.record({ scenario: fc.nat(), path: fc.nat(), op: fc.constantFrom('delete', 'replace', 'insert'), value: replacement, key: fc.constantFrom('extra', 'name', 'description', 'x', '__proto__', 'optional') });
+const mutation = fc.record({
+  scenario: fc.nat(),
+  path: fc.nat(),
+  op: fc.constantFrom('delete', 'replace', 'insert'),
+  value: replacement,
+  key: fc.constantFrom('extra', 'name', 'description', 'x', '__proto__', 'optional'),
+});
 
 describe('generated mutations of valid files', () => {
   // Each built-in cut to its first 3 steps (still valid), so 1,000 validations stay fast.
-  const sources = builtinScenarios.map((b) => ({ ...b, steps: b.steps.slice(0, 3) })).map((s) => ({ s, all: paths(s) }));
-  it('start from valid files', () => sources.forEach(({ s }) => expect(importScenarioText(JSON.stringify(s)).ok).toBe(true)));
+  const sources = builtinScenarios
+    .map((b) => ({ ...b, steps: b.steps.slice(0, 3) }))
+    .map((s) => ({ s, all: paths(s) }));
+  it('start from valid files', () =>
+    sources.forEach(({ s }) => expect(importScenarioText(JSON.stringify(s)).ok).toBe(true)));
   it('are rejected with a path, or accepted and round-trip exactly (1,000 runs)', () => {
     fc.assert(
       fc.property(mutation, (m) => {
@@ -75,7 +111,13 @@ describe('generated mutations of valid files', () => {
         else if (m.op === 'delete') delete parent[last];
         else if (m.op === 'replace') parent[last] = m.value;
         else if (Array.isArray(parent)) parent.splice(last as number, 0, m.value);
-        else Object.defineProperty(parent, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+        else
+          Object.defineProperty(parent, m.key, {
+            value: m.value,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         const r = importScenarioText(JSON.stringify(doc));
         if (!r.ok) {
           expect(r.issues.length).toBeGreaterThan(0);

@@ -4,7 +4,11 @@
  * bounded, so a small link cannot inflate into gigabytes.
  */
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, maxOut: number): Promise<Uint8Array | null> {
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  maxOut: number,
+): Promise<Uint8Array | null> {
   const writer = stream.writable.getWriter();
   void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   void writer.close().catch(() => undefined);
@@ -46,21 +50,33 @@ export function fromBase64Url(data: string): Uint8Array | null {
 
 /** Text → the data part of a link. */
 export async function packText(text: string): Promise<string> {
-  const deflated = await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
+  const deflated = await pipe(
+    new TextEncoder().encode(text),
+    new CompressionStream('deflate-raw'),
+    Number.MAX_SAFE_INTEGER,
+  );
   return toBase64Url(deflated!);
 }
 
 /** The data part of a link → text, or why it cannot be read (worded for the learner). */
-export async function unpackText(data: string, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function unpackText(
+  data: string,
+  maxBytes: number,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   const bytes = fromBase64Url(data);
-  if (!bytes) return { ok: false, message: 'the share link is damaged: it is not base64url text (was it cut or changed?)' };
+  if (!bytes)
+    return { ok: false, message: 'the share link is damaged: it is not base64url text (was it cut or changed?)' };
   let inflated: Uint8Array | null;
   try {
     inflated = await pipe(bytes, new DecompressionStream('deflate-raw'), maxBytes);
   } catch {
-    return { ok: false, message: 'the share link is damaged: its data cannot be decompressed (was it cut or changed?)' };
+    return {
+      ok: false,
+      message: 'the share link is damaged: its data cannot be decompressed (was it cut or changed?)',
+    };
   }
-  if (!inflated) return { ok: false, message: `the shared scenario is larger than ${maxBytes / 1_000_000} MB once decompressed` };
+  if (!inflated)
+    return { ok: false, message: `the shared scenario is larger than ${maxBytes / 1_000_000} MB once decompressed` };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(inflated) };
   } catch {

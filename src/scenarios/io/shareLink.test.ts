@@ -17,20 +17,32 @@ function fiveActions(s: ScenarioDef): LearnerInput[] {
   const at = (k: number) => Math.min(k, s.steps.length);
   const out: LearnerInput[] = [];
   if (topic) out.push({ kind: 'produce', atStep: at(1), topic, key: 'order-2', value: 'a learner record' });
-  if (topic) out.push({ kind: 'add-partitions', atStep: at(2), topic, count: Math.min(64, s.topology.topics[0]!.partitions + 1) });
+  if (topic)
+    out.push({
+      kind: 'add-partitions',
+      atStep: at(2),
+      topic,
+      count: Math.min(64, s.topology.topics[0]!.partitions + 1),
+    });
   if (group) out.push({ kind: 'add-consumer', atStep: at(3), groupId: group.id, memberId: 'learner-1' });
-  if (group && group.members[0]) out.push({ kind: 'crash-consumer', atStep: at(4), groupId: group.id, memberId: group.members[0] });
-  if (group) out.push({ kind: 'reset-group', atStep: at(5), groupId: group.id, topic: group.topics[0]!, to: 'earliest' });
-  while (topic && out.length < 5) out.push({ kind: 'produce', atStep: at(out.length + 1), topic, key: `k-${out.length}`, value: 'more' });
+  if (group && group.members[0])
+    out.push({ kind: 'crash-consumer', atStep: at(4), groupId: group.id, memberId: group.members[0] });
+  if (group)
+    out.push({ kind: 'reset-group', atStep: at(5), groupId: group.id, topic: group.topics[0]!, to: 'earliest' });
+  while (topic && out.length < 5)
+    out.push({ kind: 'produce', atStep: at(out.length + 1), topic, key: `k-${out.length}`, value: 'more' });
   return out;
 }
 
 describe('share links', () => {
-  it.each(builtinScenarios.map((s) => [s.id, s] as const))('%s at its last step is its own address (≤ 200 characters)', async (_id, s) => {
-    const hash = await shareHash({ scenario: s, inputs: [], step: s.steps.length });
-    expect(hash).toBe(`#/s/${s.id}/${s.steps.length}`);
-    expect(hash.length).toBeLessThanOrEqual(200);
-  });
+  it.each(builtinScenarios.map((s) => [s.id, s] as const))(
+    '%s at its last step is its own address (≤ 200 characters)',
+    async (_id, s) => {
+      const hash = await shareHash({ scenario: s, inputs: [], step: s.steps.length });
+      expect(hash).toBe(`#/s/${s.id}/${s.steps.length}`);
+      expect(hash.length).toBeLessThanOrEqual(200);
+    },
+  );
 
   it.each(builtinScenarios.filter((s) => s.topology.topics.length > 0).map((s) => [s.id, s] as const))(
     '%s: a branch with 5 learner actions fits in 600 characters and replays to the same world',
@@ -54,16 +66,30 @@ describe('share links', () => {
 
   it('a ride-sharing fork with one added event type and one added step fits in 2,000 characters', async () => {
     const ride = findBuiltin('ride-sharing')!;
-    const fork = forkScenario(ride, [], ride.steps.length, { id: 'ride-sharing-fork-1', title: 'Design a ride-sharing app (my fork)' });
+    const fork = forkScenario(ride, [], ride.steps.length, {
+      id: 'ride-sharing-fork-1',
+      title: 'Design a ride-sharing app (my fork)',
+    });
     const mine: ScenarioDef = {
       ...fork,
-      topology: { ...fork.topology, eventTypes: [...(fork.topology.eventTypes ?? []), { name: 'TipAdded', schemaVersion: 1, fields: [{ name: 'amount', type: 'number' }] }] },
+      topology: {
+        ...fork.topology,
+        eventTypes: [
+          ...(fork.topology.eventTypes ?? []),
+          { name: 'TipAdded', schemaVersion: 1, fields: [{ name: 'amount', type: 'number' }] },
+        ],
+      },
       steps: [
         ...fork.steps,
         {
           title: 'A tip',
           narration: 'The rider adds a tip.',
-          action: { kind: 'publish', producer: ride.topology.producers[0]!.id, topic: ride.topology.topics[0]!.name, event: { eventType: 'TipAdded', streamId: 'tip-1', key: 'ride-42', data: { amount: 2 } } },
+          action: {
+            kind: 'publish',
+            producer: ride.topology.producers[0]!.id,
+            topic: ride.topology.topics[0]!.name,
+            event: { eventType: 'TipAdded', streamId: 'tip-1', key: 'ride-42', data: { amount: 2 } },
+          },
         },
       ],
     };
@@ -99,11 +125,19 @@ describe('share links', () => {
     const s = findBuiltin('pubsub-basics')!;
     const inputs = fiveActions(s);
     const branch = await decodeShare(await packText(JSON.stringify({ v: 2, b: s.id, cv: 'old', i: inputs, s: 3 })));
-    expect(branch.ok && branch.notice).toMatch(/made from an earlier version of “Publish\/subscribe basics”.*may differ/);
-    const fitting = await decodeShare(await packText(JSON.stringify({ v: 2, b: s.id, cv: 'old', p: [{ op: 'replace', path: '/title', value: 'Mine' }], s: 0 })));
+    expect(branch.ok && branch.notice).toMatch(
+      /made from an earlier version of “Publish\/subscribe basics”.*may differ/,
+    );
+    const fitting = await decodeShare(
+      await packText(
+        JSON.stringify({ v: 2, b: s.id, cv: 'old', p: [{ op: 'replace', path: '/title', value: 'Mine' }], s: 0 }),
+      ),
+    );
     expect(fitting.ok && fitting.scenario.title).toBe('Mine');
     expect(fitting.ok && fitting.notice).toMatch(/earlier version/);
-    const misfit = await decodeShare(await packText(JSON.stringify({ v: 2, b: s.id, cv: 'old', p: [{ op: 'remove', path: '/steps/400' }], s: 0 })));
+    const misfit = await decodeShare(
+      await packText(JSON.stringify({ v: 2, b: s.id, cv: 'old', p: [{ op: 'remove', path: '/steps/400' }], s: 0 })),
+    );
     expect(misfit.ok).toBe(false);
     expect(!misfit.ok && misfit.issues[0]!.message).toMatch(/no longer fit the current version/);
     const current = await decodeShare(await packText(JSON.stringify({ v: 2, b: s.id, cv: contentVersion(s), s: 2 })));
@@ -115,11 +149,29 @@ describe('share links', () => {
     const cases: unknown[] = [
       { v: 2, b: 'no-such-scenario', cv: 'x', s: 0 },
       { v: 2, b: s.id, cv: contentVersion(s), p: [{ op: 'add', path: '/__proto__/polluted', value: true }], s: 0 },
-      { v: 2, b: s.id, cv: contentVersion(s), p: [{ op: 'copy', from: '/constructor/prototype', path: '/title' }], s: 0 },
-      { v: 2, b: s.id, cv: contentVersion(s), p: [{ op: 'replace', path: '/title', value: { html: '<b>x</b>' } }], s: 0 },
+      {
+        v: 2,
+        b: s.id,
+        cv: contentVersion(s),
+        p: [{ op: 'copy', from: '/constructor/prototype', path: '/title' }],
+        s: 0,
+      },
+      {
+        v: 2,
+        b: s.id,
+        cv: contentVersion(s),
+        p: [{ op: 'replace', path: '/title', value: { html: '<b>x</b>' } }],
+        s: 0,
+      },
       { v: 2, b: s.id, cv: contentVersion(s), s: -1 },
       { v: 2, b: s.id, cv: contentVersion(s), s: 1e12 },
-      { v: 2, b: s.id, cv: contentVersion(s), i: [{ kind: 'produce', atStep: 'x', topic: 'orders', key: null, value: 1 }], s: 0 },
+      {
+        v: 2,
+        b: s.id,
+        cv: contentVersion(s),
+        i: [{ kind: 'produce', atStep: 'x', topic: 'orders', key: null, value: 1 }],
+        s: 0,
+      },
       { v: 2, b: s.id, cv: contentVersion(s), d: s, s: 0 },
       { v: 3, s: 0 },
       { v: 2, s: 0 },

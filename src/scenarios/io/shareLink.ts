@@ -69,14 +69,18 @@ export async function shareHash(source: ShareSource): Promise<string> {
   const unchanged = builtin !== undefined && contentVersion(builtin) === contentVersion(source.scenario);
   if (unchanged && inputs.length === 0) return `#/s/${encodeURIComponent(builtin.id)}/${step}`;
   const tail = inputs.length ? { i: [...inputs], s: step } : { s: step };
-  if (unchanged) return SHARE_PREFIX + (await packText(JSON.stringify({ v: 2, b: builtin.id, cv: contentVersion(builtin), ...tail })));
+  if (unchanged)
+    return (
+      SHARE_PREFIX + (await packText(JSON.stringify({ v: 2, b: builtin.id, cv: contentVersion(builtin), ...tail })))
+    );
   // A learner's own scenario: whichever form is smallest once compressed.
   const doc = withoutHint(source.scenario);
   const candidates: Envelope[] = [{ v: 2, d: doc, ...tail }];
   for (const base of builtinScenarios) {
     const patch = createPatch(base, doc);
     // A patch longer than the document cannot win; skip compressing it.
-    if (JSON.stringify(patch).length < JSON.stringify(doc).length) candidates.push({ v: 2, b: base.id, cv: contentVersion(base), p: patch, ...tail });
+    if (JSON.stringify(patch).length < JSON.stringify(doc).length)
+      candidates.push({ v: 2, b: base.id, cv: contentVersion(base), p: patch, ...tail });
   }
   const packed = await Promise.all(candidates.map((c) => packText(JSON.stringify(c))));
   return SHARE_PREFIX + packed.reduce((best, p) => (p.length < best.length ? p : best));
@@ -116,9 +120,13 @@ export async function decodeShare(data: string): Promise<DecodedShare> {
   if (!json.ok) return { ok: false, issues: json.issues };
   const value = json.value;
   // The first format: the scenario itself, opened at its start.
-  if (value && typeof value === 'object' && !Array.isArray(value) && !('v' in value)) return asScenario(importScenarioValue(value), [], 0, null);
+  if (value && typeof value === 'object' && !Array.isArray(value) && !('v' in value))
+    return asScenario(importScenarioValue(value), [], 0, null);
   const env = Envelope.safeParse(value);
-  if (!env.success) return fail(`the share link is not one this version of Event Lab understands (${env.error.issues[0]?.message ?? 'unknown shape'} at ${env.error.issues[0]?.path.join('.') || 'its root'})`);
+  if (!env.success)
+    return fail(
+      `the share link is not one this version of Event Lab understands (${env.error.issues[0]?.message ?? 'unknown shape'} at ${env.error.issues[0]?.path.join('.') || 'its root'})`,
+    );
   const { b, cv, p, d, i = [], s } = env.data;
   if (d !== undefined) {
     if (b !== undefined || p !== undefined) return fail('the share link holds both a document and a patch');
@@ -126,13 +134,15 @@ export async function decodeShare(data: string): Promise<DecodedShare> {
   }
   if (b === undefined) return fail('the share link names no scenario');
   const base = findBuiltin(b);
-  if (!base) return fail(`the share link starts from a built-in scenario “${b}” that this version of Event Lab does not have`);
+  if (!base)
+    return fail(`the share link starts from a built-in scenario “${b}” that this version of Event Lab does not have`);
   const changed = cv !== contentVersion(base);
   const notice = changed
     ? `This link was made from an earlier version of “${base.title}”, which has changed since. What you see is ${p ? 'the shared changes applied to' : 'the shared actions replayed on'} the current version, so it may differ from what the sender saw.`
     : null;
   if (!p) return asScenario({ ok: true, scenario: base }, i, s, notice);
-  if (p.some((op) => UNSAFE_SEGMENT.test(op.path) || (op.from !== undefined && UNSAFE_SEGMENT.test(op.from)))) return fail('the share link’s changes touch a forbidden key');
+  if (p.some((op) => UNSAFE_SEGMENT.test(op.path) || (op.from !== undefined && UNSAFE_SEGMENT.test(op.from))))
+    return fail('the share link’s changes touch a forbidden key');
   const doc = structuredClone(base) as unknown;
   const errors = applyPatch(doc, p as Operation[]);
   const failed = errors.findIndex((e) => e !== null);
@@ -146,7 +156,12 @@ export async function decodeShare(data: string): Promise<DecodedShare> {
   return asScenario(importScenarioValue(doc), i, s, notice);
 }
 
-function asScenario(r: ReturnType<typeof importScenarioValue>, inputs: LearnerInput[], step: number, notice: string | null): DecodedShare {
+function asScenario(
+  r: ReturnType<typeof importScenarioValue>,
+  inputs: LearnerInput[],
+  step: number,
+  notice: string | null,
+): DecodedShare {
   if (!r.ok) return { ok: false, issues: r.issues };
   return { ok: true, scenario: r.scenario, inputs, step, notice };
 }

@@ -41,7 +41,8 @@ export function tooDeepAt(text: string, maxDepth: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -68,7 +69,11 @@ function forbiddenKeyIssues(value: unknown, path: PropertyKey[], out: ScenarioIs
     return;
   }
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) out.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed (it could alter object prototypes)` });
+    if (FORBIDDEN_KEYS.has(key))
+      out.push({
+        path: formatPath([...path, key]),
+        message: `the key "${key}" is not allowed (it could alter object prototypes)`,
+      });
     else forbiddenKeyIssues((value as Record<string, unknown>)[key], [...path, key], out);
   }
 }

@@ -17,7 +17,10 @@ const rank: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 export function lintScenario(s: ScenarioDef): LintFinding[] {
   const findings = [...namingFindings(s), ...versionFindings(s), ...orderingFindings(s), ...reactionFindings(s)];
-  return findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => rank[a.severity] - rank[b.severity] || i - j).map(([f]) => f);
+  return findings
+    .map((f, i) => [f, i] as const)
+    .sort(([a, i], [b, j]) => rank[a.severity] - rank[b.severity] || i - j)
+    .map(([f]) => f);
 }
 
 /** Findings about one JSON path or anything inside it (for showing them next to an editor field). */

@@ -15,12 +15,22 @@ function eventTypeSites(s: ScenarioDef): Map<string, string> {
   };
   const t = s.topology;
   t.eventTypes?.forEach((e, i) => add(e.name, `topology.eventTypes[${i}].name`));
-  t.aggregates?.forEach((a, i) => a.commands.forEach((c, j) => c.emit.forEach((e, k) => add(e.eventType, `topology.aggregates[${i}].commands[${j}].emit[${k}].eventType`))));
+  t.aggregates?.forEach((a, i) =>
+    a.commands.forEach((c, j) =>
+      c.emit.forEach((e, k) => add(e.eventType, `topology.aggregates[${i}].commands[${j}].emit[${k}].eventType`)),
+    ),
+  );
   t.services?.forEach((sv, i) =>
-    sv.on.forEach((r, j) => r.do.forEach((d, k) => 'publish' in d && add(d.publish.eventType, `topology.services[${i}].on[${j}].do[${k}].publish.eventType`))),
+    sv.on.forEach((r, j) =>
+      r.do.forEach(
+        (d, k) =>
+          'publish' in d && add(d.publish.eventType, `topology.services[${i}].on[${j}].do[${k}].publish.eventType`),
+      ),
+    ),
   );
   s.steps.forEach((step, i) => {
-    if (step.action.kind === 'publish' || step.action.kind === 'enqueue') add(step.action.event.eventType, `steps[${i}].action.event.eventType`);
+    if (step.action.kind === 'publish' || step.action.kind === 'enqueue')
+      add(step.action.event.eventType, `steps[${i}].action.event.eventType`);
   });
   return sites;
 }

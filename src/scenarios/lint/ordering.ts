@@ -6,7 +6,10 @@
 import type { ScenarioDef } from '../schema';
 import type { LintFinding } from './types';
 
-const refOf = (v: unknown): string | null => (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { ref?: unknown }).ref === 'string' ? (v as { ref: string }).ref : null);
+const refOf = (v: unknown): string | null =>
+  v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { ref?: unknown }).ref === 'string'
+    ? (v as { ref: string }).ref
+    : null;
 
 /** For each aggregate-emitted event type: the data field holding the aggregate id (`{ref: command.id}`). */
 function idFields(s: ScenarioDef): Map<string, { aggregate: string; field: string | null }> {
@@ -31,11 +34,23 @@ export function orderingFindings(s: ScenarioDef): LintFinding[] {
     const covered = (route.eventTypes ?? [...ids.keys()]).filter((e) => ids.has(e));
     const ref = refOf(route.key);
     if (route.key === null) {
-      out.push({ rule: 'partition-key', severity: 'error', path, message: `Events relayed to "${route.topic}" have no key, so one aggregate's events are spread over partitions and can be consumed out of order.`, fix: 'Key them by the aggregate id, e.g. {"ref": "event.data.orderId"}.' });
+      out.push({
+        rule: 'partition-key',
+        severity: 'error',
+        path,
+        message: `Events relayed to "${route.topic}" have no key, so one aggregate's events are spread over partitions and can be consumed out of order.`,
+        fix: 'Key them by the aggregate id, e.g. {"ref": "event.data.orderId"}.',
+      });
       return;
     }
     if (!ref) {
-      out.push({ rule: 'partition-key', severity: 'info', path, message: `Every event relayed to "${route.topic}" gets the same key: order is kept, but all of them land in one partition and only one consumer per group can work.`, fix: 'Key by the aggregate id to keep per-aggregate order and spread the load.' });
+      out.push({
+        rule: 'partition-key',
+        severity: 'info',
+        path,
+        message: `Every event relayed to "${route.topic}" gets the same key: order is kept, but all of them land in one partition and only one consumer per group can work.`,
+        fix: 'Key by the aggregate id to keep per-aggregate order and spread the load.',
+      });
       return;
     }
     if (ref === 'event.streamId') return;
@@ -43,7 +58,8 @@ export function orderingFindings(s: ScenarioDef): LintFinding[] {
     const wrong = new Map<string, string[]>();
     for (const type of covered) {
       const id = ids.get(type)!;
-      if (id.field && id.field !== field) wrong.set(`${id.aggregate}\u0000${id.field}`, [...(wrong.get(`${id.aggregate}\u0000${id.field}`) ?? []), type]);
+      if (id.field && id.field !== field)
+        wrong.set(`${id.aggregate}\u0000${id.field}`, [...(wrong.get(`${id.aggregate}\u0000${id.field}`) ?? []), type]);
     }
     for (const [k, types] of wrong) {
       const [aggregate, idField] = k.split('\u0000');
@@ -65,7 +81,13 @@ export function orderingFindings(s: ScenarioDef): LintFinding[] {
     const { streamId, key, data } = a.event;
     const keyField = topics.get(a.topic)?.keyField;
     if (keyField && key !== null && Object.hasOwn(data, keyField) && String(data[keyField]) !== key) {
-      out.push({ rule: 'partition-key', severity: 'warning', path: `steps[${i}].action.event.key`, message: `Topic "${a.topic}" is keyed by "${keyField}", but this record's key "${key}" differs from its ${keyField} "${String(data[keyField])}".`, fix: `Use the ${keyField} as the key.` });
+      out.push({
+        rule: 'partition-key',
+        severity: 'warning',
+        path: `steps[${i}].action.event.key`,
+        message: `Topic "${a.topic}" is keyed by "${keyField}", but this record's key "${key}" differs from its ${keyField} "${String(data[keyField])}".`,
+        fix: `Use the ${keyField} as the key.`,
+      });
     }
     const k = `${a.topic}\u0000${streamId}`;
     const seen = streams.get(k);
@@ -75,9 +97,21 @@ export function orderingFindings(s: ScenarioDef): LintFinding[] {
     }
     seen.count++;
     if (seen.key !== key) {
-      out.push({ rule: 'partition-key', severity: 'error', path: `steps[${i}].action.event.key`, message: `Stream "${streamId}" was published to "${a.topic}" with key ${JSON.stringify(seen.key)} at step ${seen.step}, and now with ${JSON.stringify(key)}: its events can land in different partitions and be read out of order.`, fix: `Publish every event of "${streamId}" with the same key (its aggregate id).` });
+      out.push({
+        rule: 'partition-key',
+        severity: 'error',
+        path: `steps[${i}].action.event.key`,
+        message: `Stream "${streamId}" was published to "${a.topic}" with key ${JSON.stringify(seen.key)} at step ${seen.step}, and now with ${JSON.stringify(key)}: its events can land in different partitions and be read out of order.`,
+        fix: `Publish every event of "${streamId}" with the same key (its aggregate id).`,
+      });
     } else if (key === null && seen.count === 2) {
-      out.push({ rule: 'partition-key', severity: 'warning', path: `steps[${i}].action.event.key`, message: `Stream "${streamId}" is published to "${a.topic}" without a key: the sticky partitioner may put its events in different partitions, so their order is not guaranteed.`, fix: `Give its events a key (e.g. "${streamId}") if their order matters.` });
+      out.push({
+        rule: 'partition-key',
+        severity: 'warning',
+        path: `steps[${i}].action.event.key`,
+        message: `Stream "${streamId}" is published to "${a.topic}" without a key: the sticky partitioner may put its events in different partitions, so their order is not guaranteed.`,
+        fix: `Give its events a key (e.g. "${streamId}") if their order matters.`,
+      });
     }
   });
   return out;

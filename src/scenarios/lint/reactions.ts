@@ -16,13 +16,16 @@ import { fieldsRead } from './readers';
 import type { LintFinding } from './types';
 
 const usesRef = (v: unknown): boolean => JSON.stringify(v ?? null).includes('"ref"');
-const readsTrigger = (v: unknown): boolean => fieldsRead(v).size > 0 || /"ref":"event\.(streamId|eventId)/.test(JSON.stringify(v ?? null));
+const readsTrigger = (v: unknown): boolean =>
+  fieldsRead(v).size > 0 || /"ref":"event\.(streamId|eventId)/.test(JSON.stringify(v ?? null));
 
 export function reactionFindings(s: ScenarioDef): LintFinding[] {
   const out: LintFinding[] = [];
   const t = s.topology;
   const groups = new Map(t.groups.map((g, i) => [g.id, { g, i }]));
-  const produced = new Set(allEventTypes(s).filter((e) => !(t.eventTypes ?? []).some((d) => d.name === e) || isProduced(s, e)));
+  const produced = new Set(
+    allEventTypes(s).filter((e) => !(t.eventTypes ?? []).some((d) => d.name === e) || isProduced(s, e)),
+  );
   const carried = topicEventTypes(s);
 
   t.services?.forEach((sv, i) => {
@@ -45,22 +48,59 @@ export function reactionFindings(s: ScenarioDef): LintFinding[] {
     sv.on.forEach((r, j) => {
       const path = `topology.services[${i}].on[${j}]`;
       if (!produced.has(r.eventType)) {
-        out.push({ rule: 'reaction-chain', severity: 'warning', path: `${path}.eventType`, message: `Service "${sv.id}" reacts to ${r.eventType}, but nothing in the scenario produces it: the reaction never runs.`, fix: 'Produce the event (a command, a publish step or another reaction), or remove the reaction.' });
+        out.push({
+          rule: 'reaction-chain',
+          severity: 'warning',
+          path: `${path}.eventType`,
+          message: `Service "${sv.id}" reacts to ${r.eventType}, but nothing in the scenario produces it: the reaction never runs.`,
+          fix: 'Produce the event (a command, a publish step or another reaction), or remove the reaction.',
+        });
       } else {
         const onTopics = g.topics.filter((x) => carried.get(x)?.has(r.eventType));
         const anywhere = [...carried.values()].some((set) => set.has(r.eventType));
         if (anywhere && onTopics.length === 0) {
-          out.push({ rule: 'reaction-chain', severity: 'warning', path: `${path}.eventType`, message: `Service "${sv.id}" reacts to ${r.eventType}, but its group "${g.id}" reads none of the topics that carry it (${[...carried].filter(([, set]) => set.has(r.eventType)).map(([k]) => k).join(', ')}).`, fix: `Subscribe group "${g.id}" to a topic carrying ${r.eventType}.` });
+          out.push({
+            rule: 'reaction-chain',
+            severity: 'warning',
+            path: `${path}.eventType`,
+            message: `Service "${sv.id}" reacts to ${r.eventType}, but its group "${g.id}" reads none of the topics that carry it (${[
+              ...carried,
+            ]
+              .filter(([, set]) => set.has(r.eventType))
+              .map(([k]) => k)
+              .join(', ')}).`,
+            fix: `Subscribe group "${g.id}" to a topic carrying ${r.eventType}.`,
+          });
         }
       }
       r.do.forEach((d, k) => {
         const p = `${path}.do[${k}]`;
         if ('command' in d && !readsTrigger(d.id)) {
-          out.push({ rule: 'reaction-chain', severity: 'warning', path: `${p}.id`, message: `The ${d.command} command goes to a fixed ${d.aggregate}, whatever event triggered it: the correlation id then links unrelated work.`, fix: 'Take the aggregate id from the trigger, e.g. {"ref": "data.orderId"}.' });
+          out.push({
+            rule: 'reaction-chain',
+            severity: 'warning',
+            path: `${p}.id`,
+            message: `The ${d.command} command goes to a fixed ${d.aggregate}, whatever event triggered it: the correlation id then links unrelated work.`,
+            fix: 'Take the aggregate id from the trigger, e.g. {"ref": "data.orderId"}.',
+          });
         }
         if ('publish' in d) {
-          if (!readsTrigger(d.publish.streamId)) out.push({ rule: 'reaction-chain', severity: 'warning', path: `${p}.publish.streamId`, message: `Every ${d.publish.eventType} published by "${sv.id}" goes to the same stream, whatever triggered it.`, fix: 'Derive the stream id from the trigger, e.g. {"concat": ["receipt-", {"ref": "data.orderId"}]}.' });
-          if (!usesRef(d.publish.key)) out.push({ rule: 'reaction-chain', severity: 'warning', path: `${p}.publish.key`, message: `${d.publish.eventType} is published with a fixed key (${JSON.stringify(d.publish.key)}), not one taken from the trigger: the events of one flow are not kept together in order.`, fix: 'Key it like the trigger, e.g. {"ref": "data.orderId"}.' });
+          if (!readsTrigger(d.publish.streamId))
+            out.push({
+              rule: 'reaction-chain',
+              severity: 'warning',
+              path: `${p}.publish.streamId`,
+              message: `Every ${d.publish.eventType} published by "${sv.id}" goes to the same stream, whatever triggered it.`,
+              fix: 'Derive the stream id from the trigger, e.g. {"concat": ["receipt-", {"ref": "data.orderId"}]}.',
+            });
+          if (!usesRef(d.publish.key))
+            out.push({
+              rule: 'reaction-chain',
+              severity: 'warning',
+              path: `${p}.publish.key`,
+              message: `${d.publish.eventType} is published with a fixed key (${JSON.stringify(d.publish.key)}), not one taken from the trigger: the events of one flow are not kept together in order.`,
+              fix: 'Key it like the trigger, e.g. {"ref": "data.orderId"}.',
+            });
         }
       });
     });
@@ -73,7 +113,9 @@ function isProduced(s: ScenarioDef, type: string): boolean {
   const t = s.topology;
   return (
     (t.aggregates ?? []).some((a) => a.commands.some((c) => c.emit.some((e) => e.eventType === type))) ||
-    s.steps.some((x) => (x.action.kind === 'publish' || x.action.kind === 'enqueue') && x.action.event.eventType === type) ||
+    s.steps.some(
+      (x) => (x.action.kind === 'publish' || x.action.kind === 'enqueue') && x.action.event.eventType === type,
+    ) ||
     (t.services ?? []).some((sv) => sv.on.some((r) => r.do.some((d) => 'publish' in d && d.publish.eventType === type)))
   );
 }

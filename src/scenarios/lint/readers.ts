@@ -31,22 +31,42 @@ export function readersOf(s: ScenarioDef, eventType: string): Reader[] {
   const out: Reader[] = [];
   t.aggregates?.forEach((a, i) =>
     a.evolve.forEach((e, j) => {
-      if (e.eventType === eventType) out.push({ name: `aggregate ${a.type}`, path: `topology.aggregates[${i}].evolve[${j}]`, fields: fieldsRead(e.set) });
+      if (e.eventType === eventType)
+        out.push({
+          name: `aggregate ${a.type}`,
+          path: `topology.aggregates[${i}].evolve[${j}]`,
+          fields: fieldsRead(e.set),
+        });
     }),
   );
   t.projections?.forEach((p, i) =>
     p.on.forEach((h, j) => {
-      if (h.eventType === eventType) out.push({ name: `projection "${p.name}"`, path: `topology.projections[${i}].on[${j}]`, fields: fieldsRead(h.ops) });
+      if (h.eventType === eventType)
+        out.push({
+          name: `projection "${p.name}"`,
+          path: `topology.projections[${i}].on[${j}]`,
+          fields: fieldsRead(h.ops),
+        });
     }),
   );
   t.services?.forEach((sv, i) => {
     const failOn = fieldsRead(sv.failOn);
     sv.on.forEach((r, j) => {
-      if (r.eventType === eventType) out.push({ name: `service "${sv.id}"`, path: `topology.services[${i}].on[${j}]`, fields: fieldsRead([r.when, r.do], new Set(failOn)) });
+      if (r.eventType === eventType)
+        out.push({
+          name: `service "${sv.id}"`,
+          path: `topology.services[${i}].on[${j}]`,
+          fields: fieldsRead([r.when, r.do], new Set(failOn)),
+        });
     });
   });
   t.relay?.routes.forEach((r, i) => {
-    if (!r.eventTypes || r.eventTypes.includes(eventType)) out.push({ name: `the relay route to "${r.topic}"`, path: `topology.relay.routes[${i}].key`, fields: fieldsRead(r.key) });
+    if (!r.eventTypes || r.eventTypes.includes(eventType))
+      out.push({
+        name: `the relay route to "${r.topic}"`,
+        path: `topology.relay.routes[${i}].key`,
+        fields: fieldsRead(r.key),
+      });
   });
   return out;
 }

@@ -38,30 +38,84 @@ export function versionFindings(s: ScenarioDef): LintFinding[] {
     const v = version ?? 1;
     if (!e) return;
     if (!known(type).includes(v)) {
-      out.push({ rule: 'schema-version', severity: 'error', path, message: `${type} is written as version ${v}, which is not declared (declared: ${known(type).join(', ')}).`, fix: `Write version ${e.schemaVersion}, or declare version ${v} in previousVersions.` });
+      out.push({
+        rule: 'schema-version',
+        severity: 'error',
+        path,
+        message: `${type} is written as version ${v}, which is not declared (declared: ${known(type).join(', ')}).`,
+        fix: `Write version ${e.schemaVersion}, or declare version ${v} in previousVersions.`,
+      });
     } else if (isNew && v !== e.schemaVersion) {
-      out.push({ rule: 'schema-version', severity: 'warning', path, message: `New ${type} events are written as version ${v}, but the current version is ${e.schemaVersion}.`, fix: `Set schemaVersion: ${e.schemaVersion} on this emit.` });
+      out.push({
+        rule: 'schema-version',
+        severity: 'warning',
+        path,
+        message: `New ${type} events are written as version ${v}, but the current version is ${e.schemaVersion}.`,
+        fix: `Set schemaVersion: ${e.schemaVersion} on this emit.`,
+      });
     }
   };
-  t.aggregates?.forEach((a, i) => a.commands.forEach((c, j) => c.emit.forEach((e, k) => written(e.eventType, e.schemaVersion, `topology.aggregates[${i}].commands[${j}].emit[${k}]`, true))));
+  t.aggregates?.forEach((a, i) =>
+    a.commands.forEach((c, j) =>
+      c.emit.forEach((e, k) =>
+        written(e.eventType, e.schemaVersion, `topology.aggregates[${i}].commands[${j}].emit[${k}]`, true),
+      ),
+    ),
+  );
   s.steps.forEach((step, i) => {
     const a = step.action;
-    if (a.kind === 'publish' || a.kind === 'enqueue') written(a.event.eventType, a.event.schemaVersion, `steps[${i}].action.event`, false);
+    if (a.kind === 'publish' || a.kind === 'enqueue')
+      written(a.event.eventType, a.event.schemaVersion, `steps[${i}].action.event`, false);
   });
   t.eventTypes?.forEach((e, i) => {
     const seen = new Set([e.schemaVersion]);
     e.previousVersions?.forEach((p, j) => {
       const path = `topology.eventTypes[${i}].previousVersions[${j}].schemaVersion`;
-      if (p.schemaVersion >= e.schemaVersion) out.push({ rule: 'schema-version', severity: 'error', path, message: `A previous version of ${e.name} (${p.schemaVersion}) is not older than the current one (${e.schemaVersion}).`, fix: 'Bump the current schemaVersion above every previous version.' });
-      else if (seen.has(p.schemaVersion)) out.push({ rule: 'schema-version', severity: 'error', path, message: `Version ${p.schemaVersion} of ${e.name} is declared twice.`, fix: 'Keep one entry per version.' });
+      if (p.schemaVersion >= e.schemaVersion)
+        out.push({
+          rule: 'schema-version',
+          severity: 'error',
+          path,
+          message: `A previous version of ${e.name} (${p.schemaVersion}) is not older than the current one (${e.schemaVersion}).`,
+          fix: 'Bump the current schemaVersion above every previous version.',
+        });
+      else if (seen.has(p.schemaVersion))
+        out.push({
+          rule: 'schema-version',
+          severity: 'error',
+          path,
+          message: `Version ${p.schemaVersion} of ${e.name} is declared twice.`,
+          fix: 'Keep one entry per version.',
+        });
       seen.add(p.schemaVersion);
     });
   });
   t.upcasters?.forEach((u, i) => {
     const e = catalog.get(u.eventType);
-    if (e && u.fromVersion >= e.schemaVersion) out.push({ rule: 'schema-version', severity: 'error', path: `topology.upcasters[${i}].fromVersion`, message: `This upcaster turns ${u.eventType} v${u.fromVersion} into v${u.fromVersion + 1}, past the current version ${e.schemaVersion}.`, fix: `Upcast from an older version, or bump ${u.eventType} to v${u.fromVersion + 1}.` });
+    if (e && u.fromVersion >= e.schemaVersion)
+      out.push({
+        rule: 'schema-version',
+        severity: 'error',
+        path: `topology.upcasters[${i}].fromVersion`,
+        message: `This upcaster turns ${u.eventType} v${u.fromVersion} into v${u.fromVersion + 1}, past the current version ${e.schemaVersion}.`,
+        fix: `Upcast from an older version, or bump ${u.eventType} to v${u.fromVersion + 1}.`,
+      });
   });
-  t.eventTypes?.forEach((e, i) => e.previousVersions?.forEach((p, j) => out.push(...breaking(s, e.name, fieldMap(e.fields), p.schemaVersion, e.schemaVersion, fieldMap(p.fields), `topology.eventTypes[${i}].previousVersions[${j}]`))));
+  t.eventTypes?.forEach((e, i) =>
+    e.previousVersions?.forEach((p, j) =>
+      out.push(
+        ...breaking(
+          s,
+          e.name,
+          fieldMap(e.fields),
+          p.schemaVersion,
+          e.schemaVersion,
+          fieldMap(p.fields),
+          `topology.eventTypes[${i}].previousVersions[${j}]`,
+        ),
+      ),
+    ),
+  );
   return out;
 }
 
@@ -82,16 +136,39 @@ function upcastFields(s: ScenarioDef, type: string, from: number, current: numbe
   return out;
 }
 
-function breaking(s: ScenarioDef, type: string, current: FieldMap, from: number, to: number, old: FieldMap, path: string): LintFinding[] {
+function breaking(
+  s: ScenarioDef,
+  type: string,
+  current: FieldMap,
+  from: number,
+  to: number,
+  old: FieldMap,
+  path: string,
+): LintFinding[] {
   const after = upcastFields(s, type, from, to, old);
   const problems: { field: string; what: string; fix: string }[] = [];
   for (const [name, f] of current) {
     const was = after.get(name);
-    if (!was && !f.optional) problems.push({ field: name, what: `v${from} events have no "${name}" (removed or renamed without an upcaster)`, fix: `add an upcaster for ${type} v${from} that renames the old field to "${name}" or adds it with a default` });
-    else if (was && was.type !== 'any' && was.type !== f.type) problems.push({ field: name, what: `"${name}" was a ${was.type} in v${from} and is a ${f.type} now`, fix: `add a convert op for "${name}" to ${f.type} in the upcaster for ${type} v${from}` });
+    if (!was && !f.optional)
+      problems.push({
+        field: name,
+        what: `v${from} events have no "${name}" (removed or renamed without an upcaster)`,
+        fix: `add an upcaster for ${type} v${from} that renames the old field to "${name}" or adds it with a default`,
+      });
+    else if (was && was.type !== 'any' && was.type !== f.type)
+      problems.push({
+        field: name,
+        what: `"${name}" was a ${was.type} in v${from} and is a ${f.type} now`,
+        fix: `add a convert op for "${name}" to ${f.type} in the upcaster for ${type} v${from}`,
+      });
   }
   for (const name of after.keys()) {
-    if (!current.has(name)) problems.push({ field: name, what: `"${name}" of v${from} is gone from v${to} but old events still carry it`, fix: `rename or remove "${name}" in the upcaster for ${type} v${from}` });
+    if (!current.has(name))
+      problems.push({
+        field: name,
+        what: `"${name}" of v${from} is gone from v${to} but old events still carry it`,
+        fix: `rename or remove "${name}" in the upcaster for ${type} v${from}`,
+      });
   }
   const readers = readersOf(s, type);
   return problems.map((p) => {

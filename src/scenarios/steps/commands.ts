@@ -40,7 +40,13 @@ export function loadAggregate(world: World, rt: Runtime, agg: Agg, streamId: str
 }
 
 /** The state of one aggregate at this world, for views and expectations. */
-export function aggregateState(world: World, rt: Runtime, aggregate: string, id: string, useSnapshot = true): Loaded | null {
+export function aggregateState(
+  world: World,
+  rt: Runtime,
+  aggregate: string,
+  id: string,
+  useSnapshot = true,
+): Loaded | null {
   const agg = rt.aggregates.get(aggregate);
   return agg ? loadAggregate(world, rt, agg, streamOf(agg.spec, id), useSnapshot) : null;
 }
@@ -73,11 +79,19 @@ function decideOn(world: World, rt: Runtime, call: CommandCallDef, cause?: Cause
     data: call.data,
     metadata: { correlationId: cause?.correlationId ?? commandId, causationId: cause?.causationId ?? commandId },
   };
-  return { world: { ...world, rng }, decided: { call, agg, streamId, command, loaded: loadAggregate(world, rt, agg, streamId) } };
+  return {
+    world: { ...world, rng },
+    decided: { call, agg, streamId, command, loaded: loadAggregate(world, rt, agg, streamId) },
+  };
 }
 
 /** Appends what `decide` returned on the state loaded in `d`; reports a conflict if the stream moved. */
-function execute(world: World, rt: Runtime, d: Decided, cause: Cause | undefined): { world: World; effects: Effect[]; outcome: 'accepted' | 'rejected' | 'conflict' } {
+function execute(
+  world: World,
+  rt: Runtime,
+  d: Decided,
+  cause: Cause | undefined,
+): { world: World; effects: Effect[]; outcome: 'accepted' | 'rejected' | 'conflict' } {
   const { command, agg, streamId, loaded } = d;
   const by = d.call.issuedBy ?? cause?.by ?? 'a client';
   const base = { commandId: command.commandId, commandType: command.commandType, streamId };
@@ -122,32 +136,48 @@ function execute(world: World, rt: Runtime, d: Decided, cause: Cause | undefined
   for (const e of appended.recorded) after = agg.def.evolve(after, rt.upcasters.upcast(e));
   checkStateSize(after, agg.spec.type, d.call.id);
   const effects: Effect[] = [
-    { kind: 'command-accepted', ...base, eventIds: appended.recorded.map((e) => e.eventId), reason: `${agg.spec.type} ${d.call.id} accepted ${command.commandType} from ${by} (it was "${loaded.state.status}")` },
-    ...appended.recorded.map(
-      (e): Effect => ({
-        kind: 'event-stored',
-        streamId,
-        revision: e.revision,
-        position: e.position,
-        eventId: e.eventId,
-        eventType: e.eventType,
-        reason: `${e.eventType} stored as revision ${e.revision} of "${streamId}" (global position ${e.position}), appended with expected revision ${typeof expected === 'number' ? expected : 'no stream'}`,
-      }),
-    ),
+    {
+      kind: 'command-accepted',
+      ...base,
+      eventIds: appended.recorded.map((e) => e.eventId),
+      reason: `${agg.spec.type} ${d.call.id} accepted ${command.commandType} from ${by} (it was "${loaded.state.status}")`,
+    },
+    ...appended.recorded.map((e): Effect => ({
+      kind: 'event-stored',
+      streamId,
+      revision: e.revision,
+      position: e.position,
+      eventId: e.eventId,
+      eventType: e.eventType,
+      reason: `${e.eventType} stored as revision ${e.revision} of "${streamId}" (global position ${e.position}), appended with expected revision ${typeof expected === 'number' ? expected : 'no stream'}`,
+    })),
   ];
   let next: World = { ...world, rng, log: appended.log };
   const every = agg.spec.snapshotEvery ?? 0;
   const last = appended.recorded.at(-1);
   if (every > 0 && last && appended.recorded.some((e) => (e.revision + 1) % every === 0)) {
     const state = loadAggregate(next, rt, agg, streamId, false).state;
-    next = { ...next, snapshots: { ...next.snapshots, [streamId]: { revision: last.revision, version: agg.spec.version, state } } };
-    effects.push({ kind: 'snapshot-taken', streamId, revision: last.revision, reason: `snapshot of "${streamId}" at revision ${last.revision} (every ${every} events): loading can start here instead of replaying from revision 0` });
+    next = {
+      ...next,
+      snapshots: { ...next.snapshots, [streamId]: { revision: last.revision, version: agg.spec.version, state } },
+    };
+    effects.push({
+      kind: 'snapshot-taken',
+      streamId,
+      revision: last.revision,
+      reason: `snapshot of "${streamId}" at revision ${last.revision} (every ${every} events): loading can start here instead of replaying from revision 0`,
+    });
   }
   return { world: next, effects, outcome: 'accepted' };
 }
 
 /** One command: decide and append; on a concurrency conflict, reload and decide once more. */
-export function runCommand(world: World, rt: Runtime, call: CommandCallDef, cause?: Cause): { world: World; effects: Effect[] } {
+export function runCommand(
+  world: World,
+  rt: Runtime,
+  call: CommandCallDef,
+  cause?: Cause,
+): { world: World; effects: Effect[] } {
   const first = decideOn(world, rt, call, cause);
   const r = execute(first.world, rt, first.decided, cause);
   return { world: r.world, effects: [...first.decided.loaded.effects, ...r.effects] };
@@ -158,7 +188,11 @@ export function runCommand(world: World, rt: Runtime, call: CommandCallDef, caus
  * one after the other. The first wins; the others hit a stale revision, are retried on the new state,
  * and (usually) rejected by the aggregate's own rules.
  */
-export function runRace(world: World, rt: Runtime, calls: readonly CommandCallDef[]): { world: World; effects: Effect[] } {
+export function runRace(
+  world: World,
+  rt: Runtime,
+  calls: readonly CommandCallDef[],
+): { world: World; effects: Effect[] } {
   let w = world;
   const decided: Decided[] = [];
   for (const call of calls) {

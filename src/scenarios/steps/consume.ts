@@ -27,14 +27,27 @@ function eventOf(world: World, rt: Runtime, r: FetchedRecord) {
   if (stored) return rt.upcasters.upcast(stored);
   // A record from a direct producer: the event exists only on the topic.
   const v = (r.value ?? {}) as { eventType?: string; data?: unknown };
-  return { eventId: r.eventId ?? `${r.topic}-${r.partition}@${r.offset}`, eventType: v.eventType ?? r.headers.eventType ?? 'Record', data: v.data ?? r.value, streamId: '', revision: 0, position: 0, recordedAt: r.timestamp, metadata: { correlationId: r.headers.correlationId, causationId: r.headers.causationId } };
+  return {
+    eventId: r.eventId ?? `${r.topic}-${r.partition}@${r.offset}`,
+    eventType: v.eventType ?? r.headers.eventType ?? 'Record',
+    data: v.data ?? r.value,
+    streamId: '',
+    revision: 0,
+    position: 0,
+    recordedAt: r.timestamp,
+    metadata: { correlationId: r.headers.correlationId, causationId: r.headers.causationId },
+  };
 }
 
 function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord): { world: World; effects: Effect[] } {
   const event = eventOf(world, rt, r);
   let w = world;
   const effects: Effect[] = [];
-  const cause = { correlationId: String(event.metadata?.correlationId ?? event.eventId), causationId: event.eventId, by: service.label };
+  const cause = {
+    correlationId: String(event.metadata?.correlationId ?? event.eventId),
+    causationId: event.eventId,
+    by: service.label,
+  };
   for (const rule of service.on) {
     if (rule.eventType !== event.eventType) continue;
     const scope = { event, data: event.data };
@@ -42,19 +55,47 @@ function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord)
     for (const act of rule.do) {
       if ('command' in act) {
         const id = String(evalValue(act.id, scope));
-        effects.push({ kind: 'reaction-triggered', service: service.id, eventId: event.eventId, output: `${act.command} ${id}`, reason: `${service.label} reacted to ${event.eventType} by sending ${act.command} for ${act.aggregate} ${id}` });
-        const res = runCommand(w, rt, { aggregate: act.aggregate, id, command: act.command, data: evalFields(act.data, scope), issuedBy: service.label }, cause);
+        effects.push({
+          kind: 'reaction-triggered',
+          service: service.id,
+          eventId: event.eventId,
+          output: `${act.command} ${id}`,
+          reason: `${service.label} reacted to ${event.eventType} by sending ${act.command} for ${act.aggregate} ${id}`,
+        });
+        const res = runCommand(
+          w,
+          rt,
+          {
+            aggregate: act.aggregate,
+            id,
+            command: act.command,
+            data: evalFields(act.data, scope),
+            issuedBy: service.label,
+          },
+          cause,
+        );
         w = res.world;
         effects.push(...res.effects);
       } else {
         const p = act.publish;
         const key = evalValue(p.key, scope);
-        effects.push({ kind: 'reaction-triggered', service: service.id, eventId: event.eventId, output: `${p.eventType} → ${p.topic}`, reason: `${service.label} reacted to ${event.eventType} by publishing ${p.eventType} to ${p.topic}` });
+        effects.push({
+          kind: 'reaction-triggered',
+          service: service.id,
+          eventId: event.eventId,
+          output: `${p.eventType} → ${p.topic}`,
+          reason: `${service.label} reacted to ${event.eventType} by publishing ${p.eventType} to ${p.topic}`,
+        });
         const res = publish(
           w,
           service.id,
           p.topic,
-          { eventType: p.eventType, streamId: String(evalValue(p.streamId, scope)), key: key === null || key === undefined ? null : String(key), data: evalFields(p.data, scope) },
+          {
+            eventType: p.eventType,
+            streamId: String(evalValue(p.streamId, scope)),
+            key: key === null || key === undefined ? null : String(key),
+            data: evalFields(p.data, scope),
+          },
           { metadata: { correlationId: cause.correlationId, causationId: cause.causationId } },
         );
         w = res.world;
@@ -74,7 +115,18 @@ export function pollStep(world: World, rt: Runtime, action: PollAction): { world
 
   if (service?.failOn) {
     const failOn = service.failOn;
-    const r = consumeWithRetry(world.broker, { groupId, memberId, fails: (rec) => evalGuard(failOn, { event: eventOf(world, rt, rec), data: eventOf(world, rt, rec).data }), ...(service.maxAttempts ? { maxAttempts: service.maxAttempts } : {}), ...(service.deadLetterTopic ? { deadLetterTopic: service.deadLetterTopic } : {}), ...max }, now);
+    const r = consumeWithRetry(
+      world.broker,
+      {
+        groupId,
+        memberId,
+        fails: (rec) => evalGuard(failOn, { event: eventOf(world, rt, rec), data: eventOf(world, rt, rec).data }),
+        ...(service.maxAttempts ? { maxAttempts: service.maxAttempts } : {}),
+        ...(service.deadLetterTopic ? { deadLetterTopic: service.deadLetterTopic } : {}),
+        ...max,
+      },
+      now,
+    );
     let w: World = { ...world, broker: r.state };
     const effects: Effect[] = [...r.effects];
     for (const rec of r.processed) {
@@ -98,12 +150,18 @@ export function pollStep(world: World, rt: Runtime, action: PollAction): { world
   const crash = (cost: string) => {
     const c = broker.crashMember(w.broker, { groupId, memberId }, now);
     w = { ...w, broker: c.state };
-    effects.push(...c.effects.map((e) => (e.kind === 'member-crashed' ? { ...e, reason: `${e.reason} — ${cost}` } : e)));
+    effects.push(
+      ...c.effects.map((e) => (e.kind === 'member-crashed' ? { ...e, reason: `${e.reason} — ${cost}` } : e)),
+    );
   };
   const n = polled.records.length;
   if (mode === 'before' && n > 0) commit('committed before processing (at-most-once)');
   if (action.crash === 'before-process') {
-    crash(mode === 'before' && n > 0 ? `its ${n} fetched record(s) were committed but never processed: they are lost (at-most-once)` : `nothing was processed; the records will be fetched again`);
+    crash(
+      mode === 'before' && n > 0
+        ? `its ${n} fetched record(s) were committed but never processed: they are lost (at-most-once)`
+        : `nothing was processed; the records will be fetched again`,
+    );
     return { world: w, effects };
   }
   for (const r of polled.records) {
@@ -118,7 +176,11 @@ export function pollStep(world: World, rt: Runtime, action: PollAction): { world
     }
   }
   if (action.crash === 'after-process') {
-    crash(mode === 'after' && n > 0 ? `it processed ${n} record(s) but crashed before committing: the next owner gets them again (at-least-once → duplicates)` : 'its offsets were already committed');
+    crash(
+      mode === 'after' && n > 0
+        ? `it processed ${n} record(s) but crashed before committing: the next owner gets them again (at-least-once → duplicates)`
+        : 'its offsets were already committed',
+    );
     return { world: w, effects };
   }
   if (mode === 'after' && n > 0) commit('committed after processing (at-least-once)');

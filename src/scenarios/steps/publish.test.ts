@@ -28,12 +28,20 @@ const scenario = mustParseScenario({
   stepMs: 1000,
   intro: { title: 'x', narration: 'x' },
   topology: {
-    topics: [{ name: 'profiles', partitions: 1, cleanupPolicy: 'compact', segmentRecords: 2, tombstoneRetentionMs: 10_000 }],
+    topics: [
+      { name: 'profiles', partitions: 1, cleanupPolicy: 'compact', segmentRecords: 2, tombstoneRetentionMs: 10_000 },
+    ],
     producers: [{ id: 'crm', label: 'CRM' }],
     groups: [],
   },
   // A third record rolls the full segment (a segment rolls on the next append; the active one is never compacted).
-  steps: [publish('cust-1', 'a@example.com'), publish('cust-1', null), { title: 'compact', narration: '…', action: { kind: 'compact', topic: 'profiles' } }, publish('cust-2', 'b@example.com'), { title: 'compact', narration: '…', action: { kind: 'compact', topic: 'profiles' } }],
+  steps: [
+    publish('cust-1', 'a@example.com'),
+    publish('cust-1', null),
+    { title: 'compact', narration: '…', action: { kind: 'compact', topic: 'profiles' } },
+    publish('cust-2', 'b@example.com'),
+    { title: 'compact', narration: '…', action: { kind: 'compact', topic: 'profiles' } },
+  ],
   takeaways: ['x'],
 });
 
@@ -52,7 +60,10 @@ describe('publish with tombstone: true', () => {
     // While both records sit in the active segment, compaction leaves them alone.
     expect(broker.recordsOf(stepper.at(3).world.broker, 'profiles', 0).map((r) => r.offset)).toEqual([0, 1]);
     const compacted = stepper.at(5).world;
-    expect(broker.recordsOf(compacted.broker, 'profiles', 0).map((r) => [r.offset, r.value === null])).toEqual([[1, true], [2, false]]);
+    expect(broker.recordsOf(compacted.broker, 'profiles', 0).map((r) => [r.offset, r.value === null])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
   });
 });
 
@@ -76,20 +87,48 @@ describe('publish in a scenario with an event store: a direct producer', () => {
           streamPrefix: 'order-',
           version: 1,
           initial: 'none',
-          commands: [{ command: 'PlaceOrder', when: ['none'], emit: [{ eventType: 'OrderPlaced', data: { orderId: { ref: 'command.id' } } }] }],
+          commands: [
+            {
+              command: 'PlaceOrder',
+              when: ['none'],
+              emit: [{ eventType: 'OrderPlaced', data: { orderId: { ref: 'command.id' } } }],
+            },
+          ],
           evolve: [{ eventType: 'OrderPlaced', to: 'placed' }],
         },
       ],
     },
     steps: [
-      { title: 'place', narration: '…', action: { kind: 'command', aggregate: 'Order', id: '1', command: 'PlaceOrder', data: {} } },
-      { title: 'publish', narration: '…', action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'OrderPlaced', streamId: 'order-2', key: 'order-2', data: { orderId: '2' } } } },
-      { title: 'refused', narration: '…', action: { kind: 'publish', producer: 'checkout', topic: 'orders', event: { eventType: 'OrderPlaced', streamId: 'order-3', key: 'order-\ud800', data: { orderId: '3' } } } },
+      {
+        title: 'place',
+        narration: '…',
+        action: { kind: 'command', aggregate: 'Order', id: '1', command: 'PlaceOrder', data: {} },
+      },
+      {
+        title: 'publish',
+        narration: '…',
+        action: {
+          kind: 'publish',
+          producer: 'checkout',
+          topic: 'orders',
+          event: { eventType: 'OrderPlaced', streamId: 'order-2', key: 'order-2', data: { orderId: '2' } },
+        },
+      },
+      {
+        title: 'refused',
+        narration: '…',
+        action: {
+          kind: 'publish',
+          producer: 'checkout',
+          topic: 'orders',
+          event: { eventType: 'OrderPlaced', streamId: 'order-3', key: 'order-\ud800', data: { orderId: '3' } },
+        },
+      },
     ],
   });
   const stepper = new Stepper(withStore, []);
 
-  it('puts the record on the topic and nothing in the event store, not even into an aggregate\'s stream', () => {
+  it("puts the record on the topic and nothing in the event store, not even into an aggregate's stream", () => {
     const { world, effects } = stepper.at(2);
     expect(broker.recordsOf(world.broker, 'orders', 0).map((r) => r.key)).toEqual(['order-2']);
     expect(world.log.events.map((e) => e.streamId)).toEqual(['order-1']);
@@ -108,7 +147,19 @@ describe('publish in a scenario without an event store (the pub/sub lessons)', (
   const refused = mustParseScenario({
     ...JSON.parse(JSON.stringify(scenario)),
     id: 'direct-refused',
-    steps: [publish('cust-1', 'a@example.com'), { title: 'refused', narration: '…', action: { kind: 'publish', producer: 'crm', topic: 'profiles', event: { eventType: 'ProfileUpdated', streamId: 'cust-x', key: 'cust-\ud800', data: {} } } }],
+    steps: [
+      publish('cust-1', 'a@example.com'),
+      {
+        title: 'refused',
+        narration: '…',
+        action: {
+          kind: 'publish',
+          producer: 'crm',
+          topic: 'profiles',
+          event: { eventType: 'ProfileUpdated', streamId: 'cust-x', key: 'cust-\ud800', data: {} },
+        },
+      },
+    ],
   });
   const stepper = new Stepper(refused, []);
 
@@ -117,7 +168,11 @@ describe('publish in a scenario without an event store (the pub/sub lessons)', (
     expect(world.log.events).toEqual([]);
     expect(effects.some((e) => e.kind === 'event-stored')).toBe(false);
     const [r] = broker.recordsOf(world.broker, 'profiles', 0);
-    expect(r).toMatchObject({ key: 'cust-1', producerId: 'crm', headers: { eventType: 'ProfileUpdated', schemaVersion: '1', subject: 'cust-1' } });
+    expect(r).toMatchObject({
+      key: 'cust-1',
+      producerId: 'crm',
+      headers: { eventType: 'ProfileUpdated', schemaVersion: '1', subject: 'cust-1' },
+    });
     expect(r!.eventId).toBeTruthy();
   });
 
@@ -142,7 +197,10 @@ describe('every built-in, every step: a publish appends nothing to the event sto
         const { world, effects } = stepper.at(k);
         // Only commands (aggregates) append to the store; the relay and projections only read it.
         expect(world.log.events, `${s.id} step ${k}`).toEqual(stepper.at(k - 1).world.log.events);
-        expect(effects.filter((e) => e.kind === 'event-stored'), `${s.id} step ${k}`).toEqual([]);
+        expect(
+          effects.filter((e) => e.kind === 'event-stored'),
+          `${s.id} step ${k}`,
+        ).toEqual([]);
       }
       if (s.steps.some((st) => st.action.kind === 'publish')) expect(publishes).toBeGreaterThan(0);
     });

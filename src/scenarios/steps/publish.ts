@@ -31,16 +31,31 @@ export interface PublishOptions {
 
 type Out = { world: World; effects: Effect[] };
 
-export function publish(world: World, producer: string, topic: string, spec: PublishSpec, options: PublishOptions = {}): Out {
+export function publish(
+  world: World,
+  producer: string,
+  topic: string,
+  spec: PublishSpec,
+  options: PublishOptions = {},
+): Out {
   if (options.retry) {
     // A retried send re-sends the producer's last request; nothing new is created.
-    const r = broker.produce(world.broker, { topic, key: spec.key, value: null, producerId: producer, retry: true }, world.time);
+    const r = broker.produce(
+      world.broker,
+      { topic, key: spec.key, value: null, producerId: producer, retry: true },
+      world.time,
+    );
     return { world: { ...world, broker: r.state }, effects: r.effects };
   }
   return produceDirect(world, producer, topic, spec, options);
 }
 
-function newEvent(world: World, producer: string, spec: PublishSpec, options: PublishOptions): [NewEvent, World['rng']] {
+function newEvent(
+  world: World,
+  producer: string,
+  spec: PublishSpec,
+  options: PublishOptions,
+): [NewEvent, World['rng']] {
   const [eventId, rng] = nextEventId(world.rng);
   return [
     {
@@ -58,14 +73,32 @@ const valueOf = (spec: PublishSpec, options: PublishOptions) =>
   options.tombstone ? null : { eventType: spec.eventType, schemaVersion: spec.schemaVersion ?? 1, data: spec.data };
 
 /** A direct producer: the record goes to the broker and nowhere else. */
-export function produceDirect(world: World, producer: string, topic: string, spec: PublishSpec, options: PublishOptions = {}): Out {
+export function produceDirect(
+  world: World,
+  producer: string,
+  topic: string,
+  spec: PublishSpec,
+  options: PublishOptions = {},
+): Out {
   const [event, rng] = newEvent(world, producer, spec, options);
-  const headers: Record<string, string> = { eventType: event.eventType, schemaVersion: String(event.schemaVersion ?? 1), subject: spec.streamId };
+  const headers: Record<string, string> = {
+    eventType: event.eventType,
+    schemaVersion: String(event.schemaVersion ?? 1),
+    subject: spec.streamId,
+  };
   if (typeof event.metadata?.correlationId === 'string') headers.correlationId = event.metadata.correlationId;
   if (typeof event.metadata?.causationId === 'string') headers.causationId = event.metadata.causationId;
   const produced = broker.produce(
     world.broker,
-    { topic, key: spec.key, value: valueOf(spec, options), headers, producerId: producer, eventId: event.eventId, ...(options.partition !== undefined ? { partition: options.partition } : {}) },
+    {
+      topic,
+      key: spec.key,
+      value: valueOf(spec, options),
+      headers,
+      producerId: producer,
+      eventId: event.eventId,
+      ...(options.partition !== undefined ? { partition: options.partition } : {}),
+    },
     world.time,
   );
   // A refused record is simply not written: there was only one write to attempt.

@@ -20,7 +20,11 @@ import type { ProjectionState, World } from '../world';
  * outbox still never loses one — and it stays stuck on it until the cause is fixed, as a real relay
  * configured to stop on errors does (Debezium's default `errors.tolerance=none`).
  */
-export function runRelay(world: World, rt: Runtime, options: { maxEvents?: number; crashBeforeCheckpoint?: boolean } = {}): { world: World; effects: Effect[] } {
+export function runRelay(
+  world: World,
+  rt: Runtime,
+  options: { maxEvents?: number; crashBeforeCheckpoint?: boolean } = {},
+): { world: World; effects: Effect[] } {
   const relay = rt.scenario.topology.relay;
   if (!relay) return { world, effects: [] };
   const effects: Effect[] = [];
@@ -68,15 +72,16 @@ export function runRelay(world: World, rt: Runtime, options: { maxEvents?: numbe
         break;
       }
       published++;
-      if (at) effects.push({
-        kind: 'event-relayed',
-        eventId: e.eventId,
-        position: e.position,
-        topic: at.topic,
-        partition: at.partition,
-        offset: at.offset,
-        reason: `the relay read ${e.eventType} at position ${e.position} from the outbox and published it to ${at.topic}-${at.partition}@${at.offset}`,
-      });
+      if (at)
+        effects.push({
+          kind: 'event-relayed',
+          eventId: e.eventId,
+          position: e.position,
+          topic: at.topic,
+          partition: at.partition,
+          offset: at.offset,
+          reason: `the relay read ${e.eventType} at position ${e.position} from the outbox and published it to ${at.topic}-${at.partition}@${at.offset}`,
+        });
       effects.push(...produced.effects);
     }
     if (stopped) break;
@@ -84,13 +89,23 @@ export function runRelay(world: World, rt: Runtime, options: { maxEvents?: numbe
   }
   const checkpoint = options.crashBeforeCheckpoint ? world.relay.position : position;
   if (options.crashBeforeCheckpoint && pending.length) {
-    effects.push({ kind: 'fault-injected', fault: 'relay-crash', target: 'relay', reason: `the relay crashed after publishing but before saving its checkpoint (still ${checkpoint}): on restart it publishes those events again — at-least-once, so consumers must be idempotent` });
+    effects.push({
+      kind: 'fault-injected',
+      fault: 'relay-crash',
+      target: 'relay',
+      reason: `the relay crashed after publishing but before saving its checkpoint (still ${checkpoint}): on restart it publishes those events again — at-least-once, so consumers must be idempotent`,
+    });
   }
   return { world: { ...world, broker: b, relay: { position: checkpoint } }, effects };
 }
 
 export const headersOf = (e: RecordedEvent): Record<string, string> => {
-  const h: Record<string, string> = { eventType: e.eventType, schemaVersion: String(e.schemaVersion ?? 1), streamId: e.streamId, position: String(e.position) };
+  const h: Record<string, string> = {
+    eventType: e.eventType,
+    schemaVersion: String(e.schemaVersion ?? 1),
+    streamId: e.streamId,
+    position: String(e.position),
+  };
   if (typeof e.metadata?.correlationId === 'string') h.correlationId = e.metadata.correlationId;
   if (typeof e.metadata?.causationId === 'string') h.causationId = e.metadata.causationId;
   return h;
@@ -99,7 +114,14 @@ export const headersOf = (e: RecordedEvent): Record<string, string> => {
 const initial = (): ProjectionState => ({ position: 0, rows: {} });
 
 /** Folds events into one projection, from its checkpoint, while `visible(event)` holds. */
-function advance(world: World, rt: Runtime, name: string, visible: (e: RecordedEvent) => boolean, from?: ProjectionState, max = Infinity): { state: ProjectionState; effects: Effect[] } {
+function advance(
+  world: World,
+  rt: Runtime,
+  name: string,
+  visible: (e: RecordedEvent) => boolean,
+  from?: ProjectionState,
+  max = Infinity,
+): { state: ProjectionState; effects: Effect[] } {
   const p = rt.projections.get(name)!;
   let cp = from ?? world.projections[name] ?? initial();
   const effects: Effect[] = [];
@@ -128,7 +150,12 @@ export function catchUpProjections(world: World, rt: Runtime): { world: World; e
   return { world: { ...world, projections }, effects };
 }
 
-export function projectNow(world: World, rt: Runtime, name: string, maxEvents?: number): { world: World; effects: Effect[] } {
+export function projectNow(
+  world: World,
+  rt: Runtime,
+  name: string,
+  maxEvents?: number,
+): { world: World; effects: Effect[] } {
   const r = advance(world, rt, name, () => true, undefined, maxEvents);
   return { world: { ...world, projections: { ...world.projections, [name]: r.state } }, effects: r.effects };
 }
@@ -140,20 +167,28 @@ export function rebuild(world: World, rt: Runtime, name: string): { world: World
   return {
     world: { ...world, projections: { ...world.projections, [name]: r.state } },
     effects: [
-      { kind: 'fault-injected', fault: 'rebuild', target: name, reason: `${name} was dropped and rebuilt by replaying the event store from position 1 (${r.effects.length} events applied)${before.position ? `; the rebuilt read model is ${same ? 'identical to' : 'different from'} the incremental one up to position ${before.position}` : ''}` },
+      {
+        kind: 'fault-injected',
+        fault: 'rebuild',
+        target: name,
+        reason: `${name} was dropped and rebuilt by replaying the event store from position 1 (${r.effects.length} events applied)${before.position ? `; the rebuilt read model is ${same ? 'identical to' : 'different from'} the incremental one up to position ${before.position}` : ''}`,
+      },
       ...r.effects,
     ],
   };
 }
 
-const sortRows = (rows: Record<string, unknown>) => Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sortRows = (rows: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** Reads one row of a read model and says whether the answer is stale, and why. */
 export function query(world: World, rt: Runtime, name: string, key: string): Effect[] {
   const p = rt.projections.get(name)!;
   const cp = world.projections[name] ?? initial();
   const head = world.log.events.length;
-  const unseen = world.log.events.slice(cp.position).filter((e) => touchedKeys(p.spec, rt.upcasters.upcast(e)).includes(key));
+  const unseen = world.log.events
+    .slice(cp.position)
+    .filter((e) => touchedKeys(p.spec, rt.upcasters.upcast(e)).includes(key));
   const row = cp.rows[key];
   const shown = row ? JSON.stringify(row) : 'no row';
   const stale = unseen.length > 0;

@@ -36,7 +36,13 @@ const scenario = mustParseScenario({
         streamPrefix: 'customer-',
         version: 1,
         initial: 'none',
-        commands: [{ command: 'Register', when: ['none'], emit: [{ eventType: 'CustomerRegistered', data: { email: { ref: 'command.email' } } }] }],
+        commands: [
+          {
+            command: 'Register',
+            when: ['none'],
+            emit: [{ eventType: 'CustomerRegistered', data: { email: { ref: 'command.email' } } }],
+          },
+        ],
         evolve: [{ eventType: 'CustomerRegistered', to: 'registered' }],
       },
     ],
@@ -56,12 +62,14 @@ describe('relay: a refused event stops it (it is never skipped)', () => {
     expect(broker.recordsOf(w.broker, 'profiles', 0).map((r) => r.key)).toEqual(['a@example.org']);
   });
 
-  it('stops at the refused event with the broker\'s reason; the checkpoint stays before it', () => {
+  it("stops at the refused event with the broker's reason; the checkpoint stays before it", () => {
     const { world, effects } = stepper.at(2);
     expect(world.relay.position).toBe(1);
     const stop = effects.find((e) => e.kind === 'request-rejected');
     expect(stop).toMatchObject({ request: 'relay-publish', target: 'CustomerRegistered at position 2' });
-    expect(stop!.reason).toMatch(/^the relay stopped at CustomerRegistered \(position 2\): the broker refused it \(.+\)\. Its checkpoint stays at 1, so the event is not lost/);
+    expect(stop!.reason).toMatch(
+      /^the relay stopped at CustomerRegistered \(position 2\): the broker refused it \(.+\)\. Its checkpoint stays at 1, so the event is not lost/,
+    );
   });
 
   it('tries it again on its next run and publishes nothing after it (head-of-line), never losing it', () => {

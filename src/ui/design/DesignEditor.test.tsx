@@ -32,30 +32,46 @@ function* forms(def: FieldDef, at: Path, doc: unknown): Generator<[readonly Fiel
   }
 }
 
-const context = (doc: Doc): DesignContextValue => ({ doc, set: () => {}, apply: () => {}, messages: messagesByPath(checkDraft(JSON.stringify(doc))), refs: ['event.data.id'] });
+const context = (doc: Doc): DesignContextValue => ({
+  doc,
+  set: () => {},
+  apply: () => {},
+  messages: messagesByPath(checkDraft(JSON.stringify(doc))),
+  refs: ['event.data.id'],
+});
 const render = (doc: Doc, fields: readonly FieldDef[], at: Path, ctx = context(doc)) =>
   renderToStaticMarkup(createElement(DesignContext.Provider, { value: ctx }, createElement(Fields, { fields, at })));
 
 describe('design forms', () => {
-  it.each(builtinScenarios.map((s) => [s.id]))('render every part of %s', (id) => {
-    const doc = structuredClone(findBuiltin(id)!) as unknown as Doc;
-    const ctx = context(doc);
-    let count = 0;
-    for (const s of sections) {
-      for (const [fields, path] of forms(s.field, s.path, doc)) {
-        const html = render(doc, fields, path, ctx);
-        expect(html.length).toBeGreaterThan(0);
-        count++;
+  it.each(builtinScenarios.map((s) => [s.id]))(
+    'render every part of %s',
+    (id) => {
+      const doc = structuredClone(findBuiltin(id)!) as unknown as Doc;
+      const ctx = context(doc);
+      let count = 0;
+      for (const s of sections) {
+        for (const [fields, path] of forms(s.field, s.path, doc)) {
+          const html = render(doc, fields, path, ctx);
+          expect(html.length).toBeGreaterThan(0);
+          count++;
+        }
       }
-    }
-    expect(count).toBeGreaterThan(10);
-  }, 60_000);
+      expect(count).toBeGreaterThan(10);
+    },
+    60_000,
+  );
 
   it('shows a step’s narration and a field’s value as text, and a problem next to its field', () => {
     let doc = structuredClone(findBuiltin('pubsub-basics')!) as unknown as Doc;
     doc = setIn(doc, ['steps', 0, 'narration'], '<img src=x onerror=alert(1)>') as Doc;
     doc = setIn(doc, ['topology', 'topics', 0, 'partitions'], 0) as Doc;
-    const step = render(doc, sections.find((s) => s.id === 'steps')!.field.kind === 'list' ? (sections.find((s) => s.id === 'steps')!.field as FieldDef & { kind: 'list' }).item.fields : [], ['steps', 0]);
+    const step = render(
+      doc,
+      sections.find((s) => s.id === 'steps')!.field.kind === 'list'
+        ? (sections.find((s) => s.id === 'steps')!.field as FieldDef & { kind: 'list' }).item.fields
+        : [],
+      ['steps', 0],
+    );
     expect(step).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(step).not.toContain('<img');
     const topicFields = (sections.find((s) => s.id === 'topics')!.field as FieldDef & { kind: 'list' }).item.fields;
@@ -65,7 +81,13 @@ describe('design forms', () => {
 
   it('lists every section with its count', () => {
     const doc = structuredClone(findBuiltin('ride-sharing')!) as unknown as Doc;
-    const html = renderToStaticMarkup(createElement(DesignEditor, { doc, onChange: () => {}, messages: messagesByPath(checkDraft(JSON.stringify(doc))) }));
+    const html = renderToStaticMarkup(
+      createElement(DesignEditor, {
+        doc,
+        onChange: () => {},
+        messages: messagesByPath(checkDraft(JSON.stringify(doc))),
+      }),
+    );
     for (const s of sections) expect(html).toContain(s.title);
     expect(html).toContain(`Script<span class="d-count"> (${(doc.steps as unknown[]).length})`);
   });

@@ -53,7 +53,11 @@ function Section({ section, doc, messages }: { section: SectionDef; doc: Doc; me
           {section.title}
           {count !== undefined && <span className="d-count"> ({count})</span>}
         </h3>
-        {problems > 0 && <span className="badge d-bad">{problems} problem{problems > 1 ? 's' : ''}</span>}
+        {problems > 0 && (
+          <span className="badge d-bad">
+            {problems} problem{problems > 1 ? 's' : ''}
+          </span>
+        )}
         <span className="hint">{section.hint}</span>
       </summary>
       {open && <FieldEditor def={section.field} at={section.path} root />}

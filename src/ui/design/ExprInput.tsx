@@ -5,7 +5,17 @@ import { JsonInput } from './JsonInput';
 type Kind = 'text' | 'number' | 'bool' | 'null' | 'ref' | 'formula';
 
 const kindOf = (v: unknown): Kind =>
-  typeof v === 'string' ? 'text' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : v === null || v === undefined ? 'null' : typeof v === 'object' && 'ref' in v ? 'ref' : 'formula';
+  typeof v === 'string'
+    ? 'text'
+    : typeof v === 'number'
+      ? 'number'
+      : typeof v === 'boolean'
+        ? 'bool'
+        : v === null || v === undefined
+          ? 'null'
+          : typeof v === 'object' && 'ref' in v
+            ? 'ref'
+            : 'formula';
 
 const kinds: { id: Kind; label: string }[] = [
   { id: 'ref', label: 'a field of…' },
@@ -45,19 +55,42 @@ export function ExprInput({ label, value, onChange, literal, describedBy }: Prop
   const options = literal ? kinds.filter((k) => k.id !== 'ref') : kinds;
   return (
     <div className="d-expr">
-      <select aria-label={`${label}: kind of value`} value={kind} onChange={(e) => onChange(start(e.target.value as Kind, value))}>
+      <select
+        aria-label={`${label}: kind of value`}
+        value={kind}
+        onChange={(e) => onChange(start(e.target.value as Kind, value))}
+      >
         {options.map((k) => (
           <option key={k.id} value={k.id}>
             {k.label}
           </option>
         ))}
       </select>
-      {kind === 'text' && <input aria-label={label} aria-describedby={describedBy} value={value as string} onChange={(e) => onChange(e.target.value)} />}
+      {kind === 'text' && (
+        <input
+          aria-label={label}
+          aria-describedby={describedBy}
+          value={value as string}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
       {kind === 'number' && (
-        <input aria-label={label} aria-describedby={describedBy} type="number" step="any" value={value as number} onChange={(e) => onChange(e.target.value === '' ? 0 : Number(e.target.value))} />
+        <input
+          aria-label={label}
+          aria-describedby={describedBy}
+          type="number"
+          step="any"
+          value={value as number}
+          onChange={(e) => onChange(e.target.value === '' ? 0 : Number(e.target.value))}
+        />
       )}
       {kind === 'bool' && (
-        <select aria-label={label} aria-describedby={describedBy} value={String(value)} onChange={(e) => onChange(e.target.value === 'true')}>
+        <select
+          aria-label={label}
+          aria-describedby={describedBy}
+          value={String(value)}
+          onChange={(e) => onChange(e.target.value === 'true')}
+        >
           <option value="true">yes</option>
           <option value="false">no</option>
         </select>
@@ -80,7 +113,9 @@ export function ExprInput({ label, value, onChange, literal, describedBy }: Prop
           </datalist>
         </>
       )}
-      {kind === 'formula' && <JsonInput label={`${label} (formula)`} value={value} onChange={onChange} describedBy={describedBy} rows={2} />}
+      {kind === 'formula' && (
+        <JsonInput label={`${label} (formula)`} value={value} onChange={onChange} describedBy={describedBy} rows={2} />
+      )}
     </div>
   );
 }

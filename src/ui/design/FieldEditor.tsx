@@ -22,10 +22,20 @@ interface Props {
 
 type FieldMessages = ReturnType<DesignContextValue['messages']['get']>;
 
-const optionsOf = (source: OptionSource, doc: unknown, item: unknown): string[] => (typeof source === 'function' ? source({ doc, item }) : [...source]);
-const splitNames = (t: string) => t.split(',').map((s) => s.trim()).filter((s) => s !== '');
-const splitLines = (t: string) => t.split('\n').map((s) => s.trim()).filter((s) => s !== '');
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const optionsOf = (source: OptionSource, doc: unknown, item: unknown): string[] =>
+  typeof source === 'function' ? source({ doc, item }) : [...source];
+const splitNames = (t: string) =>
+  t
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+const splitLines = (t: string) =>
+  t
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** One field of the design forms, edited with the control its kind calls for, with its messages beneath. */
 export function FieldEditor({ def, at, root }: Props) {
@@ -42,7 +52,12 @@ export function FieldEditor({ def, at, root }: Props) {
   if (def.kind === 'variant') return <VariantEditor def={def} path={path} />;
 
   // Leaf editors of a whole value (an expression, a map, JSON) own the messages below them too.
-  const whole = def.kind === 'expr' || def.kind === 'exprMap' || def.kind === 'valueMap' || def.kind === 'json' || def.kind === 'guard';
+  const whole =
+    def.kind === 'expr' ||
+    def.kind === 'exprMap' ||
+    def.kind === 'valueMap' ||
+    def.kind === 'json' ||
+    def.kind === 'guard';
   const msgs = whole ? messages.under(key) : messages.get(key);
   const change = (v: unknown) => set(path, v);
   const hint = def.hint && (
@@ -58,11 +73,25 @@ export function FieldEditor({ def, at, root }: Props) {
   let className = 'd-field';
   switch (def.kind) {
     case 'text':
-      if (def.renames && !def.multiline) return <NameField def={def} path={path} id={id} hint={hint} hintId={hintId} msgs={msgs} />;
+      if (def.renames && !def.multiline)
+        return <NameField def={def} path={path} id={id} hint={hint} hintId={hintId} msgs={msgs} />;
       control = def.multiline ? (
-        <textarea id={id} rows={3} aria-describedby={hintId} aria-invalid={invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => change(def.optional && e.target.value === '' ? undefined : e.target.value)} />
+        <textarea
+          id={id}
+          rows={3}
+          aria-describedby={hintId}
+          aria-invalid={invalid}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => change(def.optional && e.target.value === '' ? undefined : e.target.value)}
+        />
       ) : (
-        <input id={id} aria-describedby={hintId} aria-invalid={invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => change(def.optional && e.target.value === '' ? undefined : e.target.value)} />
+        <input
+          id={id}
+          aria-describedby={hintId}
+          aria-invalid={invalid}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => change(def.optional && e.target.value === '' ? undefined : e.target.value)}
+        />
       );
       break;
     case 'int':
@@ -82,7 +111,12 @@ export function FieldEditor({ def, at, root }: Props) {
           />
           {def.nullable && (
             <label className="d-inline">
-              <input type="checkbox" checked={value === null} onChange={(e) => change(e.target.checked ? null : undefined)} /> {def.nullable}
+              <input
+                type="checkbox"
+                checked={value === null}
+                onChange={(e) => change(e.target.checked ? null : undefined)}
+              />{' '}
+              {def.nullable}
             </label>
           )}
         </span>
@@ -93,7 +127,13 @@ export function FieldEditor({ def, at, root }: Props) {
       const checked = typeof value === 'boolean' ? value : dflt;
       control = (
         <label>
-          <input type="checkbox" aria-describedby={hintId} checked={checked} onChange={(e) => change(!def.required && e.target.checked === dflt ? undefined : e.target.checked)} /> {def.label}
+          <input
+            type="checkbox"
+            aria-describedby={hintId}
+            checked={checked}
+            onChange={(e) => change(!def.required && e.target.checked === dflt ? undefined : e.target.checked)}
+          />{' '}
+          {def.label}
         </label>
       );
       caption = 'none';
@@ -106,7 +146,14 @@ export function FieldEditor({ def, at, root }: Props) {
       if (def.free) {
         control = (
           <>
-            <input id={id} list={`${id}-list`} aria-describedby={hintId} aria-invalid={invalid} value={current} onChange={(e) => change(def.optional && e.target.value === '' ? undefined : e.target.value)} />
+            <input
+              id={id}
+              list={`${id}-list`}
+              aria-describedby={hintId}
+              aria-invalid={invalid}
+              value={current}
+              onChange={(e) => change(def.optional && e.target.value === '' ? undefined : e.target.value)}
+            />
             <datalist id={`${id}-list`}>
               {options.map((o) => (
                 <option key={o} value={o} />
@@ -116,8 +163,16 @@ export function FieldEditor({ def, at, root }: Props) {
         );
       } else {
         control = (
-          <select id={id} aria-describedby={hintId} aria-invalid={invalid} value={current} onChange={(e) => change(e.target.value === '' ? undefined : e.target.value)}>
-            {(def.optional || !options.includes(current)) && <option value="">{def.optional ? '(default)' : '(choose)'}</option>}
+          <select
+            id={id}
+            aria-describedby={hintId}
+            aria-invalid={invalid}
+            value={current}
+            onChange={(e) => change(e.target.value === '' ? undefined : e.target.value)}
+          >
+            {(def.optional || !options.includes(current)) && (
+              <option value="">{def.optional ? '(default)' : '(choose)'}</option>
+            )}
             {options.map((o) => (
               <option key={o} value={o}>
                 {def.labels?.[o] ?? o}
@@ -129,18 +184,58 @@ export function FieldEditor({ def, at, root }: Props) {
       break;
     }
     case 'names':
-      if (def.options) return <NameChecks def={def} path={path} value={asStrings(value)} options={optionsOf(def.options, doc, owner)} hintId={hintId} hint={hint} msgs={msgs} />;
-      control = <NamesText id={id} value={asStrings(value)} onChange={(v) => change(def.optional && v.length === 0 ? undefined : v)} hintId={hintId} invalid={invalid} split={splitNames} join=", " />;
+      if (def.options)
+        return (
+          <NameChecks
+            def={def}
+            path={path}
+            value={asStrings(value)}
+            options={optionsOf(def.options, doc, owner)}
+            hintId={hintId}
+            hint={hint}
+            msgs={msgs}
+          />
+        );
+      control = (
+        <NamesText
+          id={id}
+          value={asStrings(value)}
+          onChange={(v) => change(def.optional && v.length === 0 ? undefined : v)}
+          hintId={hintId}
+          invalid={invalid}
+          split={splitNames}
+          join=", "
+        />
+      );
       break;
     case 'lines':
-      control = <NamesText id={id} value={asStrings(value)} onChange={change} hintId={hintId} invalid={invalid} split={splitLines} join={'\n'} multiline />;
+      control = (
+        <NamesText
+          id={id}
+          value={asStrings(value)}
+          onChange={change}
+          hintId={hintId}
+          invalid={invalid}
+          split={splitLines}
+          join={'\n'}
+          multiline
+        />
+      );
       break;
     case 'recordKey':
       control = (
         <span className="d-int">
-          <input id={id} className="mono" aria-describedby={hintId} disabled={value === null} value={typeof value === 'string' ? value : ''} onChange={(e) => change(e.target.value)} />
+          <input
+            id={id}
+            className="mono"
+            aria-describedby={hintId}
+            disabled={value === null}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => change(e.target.value)}
+          />
           <label className="d-inline">
-            <input type="checkbox" checked={value === null} onChange={(e) => change(e.target.checked ? null : '')} /> No key (the sticky partitioner picks)
+            <input type="checkbox" checked={value === null} onChange={(e) => change(e.target.checked ? null : '')} /> No
+            key (the sticky partitioner picks)
           </label>
         </span>
       );
@@ -151,11 +246,22 @@ export function FieldEditor({ def, at, root }: Props) {
       break;
     case 'exprMap':
     case 'valueMap':
-      control = <MapEditor label={def.label} value={value} onChange={change} literal={def.kind === 'valueMap'} optional={def.optional} describedBy={hintId} />;
+      control = (
+        <MapEditor
+          label={def.label}
+          value={value}
+          onChange={change}
+          literal={def.kind === 'valueMap'}
+          optional={def.optional}
+          describedBy={hintId}
+        />
+      );
       caption = 'none';
       break;
     case 'json':
-      control = <JsonInput label={def.label} value={value} onChange={change} optional={def.optional} describedBy={hintId} />;
+      control = (
+        <JsonInput label={def.label} value={value} onChange={change} optional={def.optional} describedBy={hintId} />
+      );
       caption = 'none';
       break;
     case 'guard':
@@ -179,7 +285,14 @@ export function FieldEditor({ def, at, root }: Props) {
  * is still used elsewhere, offer to rename those references too — never silently, since a half-typed
  * name could otherwise capture references to another thing.
  */
-function NameField(props: { def: FieldDef & { kind: 'text' }; path: Path; id: string; hint: React.ReactNode; hintId?: string; msgs: FieldMessages }) {
+function NameField(props: {
+  def: FieldDef & { kind: 'text' };
+  path: Path;
+  id: string;
+  hint: React.ReactNode;
+  hintId?: string;
+  msgs: FieldMessages;
+}) {
   const { def, path, id, hint, hintId, msgs } = props;
   const { doc, set, apply } = useDesign();
   const value = getIn(doc, path);
@@ -198,7 +311,8 @@ function NameField(props: { def: FieldDef & { kind: 'text' }; path: Path; id: st
         value={current}
         onFocus={() => setBefore(current)}
         onBlur={() => {
-          if (before !== null && before !== '' && before !== current && countReferences(doc, kind, before) > 0) setOffer({ from: before, to: current });
+          if (before !== null && before !== '' && before !== current && countReferences(doc, kind, before) > 0)
+            setOffer({ from: before, to: current });
           setBefore(null);
         }}
         onChange={(e) => set(path, e.target.value)}
@@ -206,7 +320,8 @@ function NameField(props: { def: FieldDef & { kind: 'text' }; path: Path; id: st
       {hint}
       {offer && stillUsed > 0 && offer.to === current && (
         <div className="d-rename" role="status">
-          {stillUsed} place{stillUsed > 1 ? 's' : ''} still refer{stillUsed > 1 ? '' : 's'} to the {refKindLabel[kind]} “{offer.from}”.{' '}
+          {stillUsed} place{stillUsed > 1 ? 's' : ''} still refer{stillUsed > 1 ? '' : 's'} to the {refKindLabel[kind]}{' '}
+          “{offer.from}”.{' '}
           <button
             type="button"
             className="d-small"
@@ -227,7 +342,16 @@ function NameField(props: { def: FieldDef & { kind: 'text' }; path: Path; id: st
   );
 }
 
-function NamesText(props: { id: string; value: string[]; onChange(v: string[]): void; hintId?: string; invalid?: boolean; split(t: string): string[]; join: string; multiline?: boolean }) {
+function NamesText(props: {
+  id: string;
+  value: string[];
+  onChange(v: string[]): void;
+  hintId?: string;
+  invalid?: boolean;
+  split(t: string): string[];
+  join: string;
+  multiline?: boolean;
+}) {
   const { id, value, onChange, hintId, invalid, split, join, multiline } = props;
   const [text, setText] = useTextBuffer(value, (v) => v.join(join), split, sameJson);
   const onText = (t: string) => {
@@ -235,9 +359,22 @@ function NamesText(props: { id: string; value: string[]; onChange(v: string[]): 
     onChange(split(t));
   };
   return multiline ? (
-    <textarea id={id} rows={4} aria-describedby={hintId} aria-invalid={invalid} value={text} onChange={(e) => onText(e.target.value)} />
+    <textarea
+      id={id}
+      rows={4}
+      aria-describedby={hintId}
+      aria-invalid={invalid}
+      value={text}
+      onChange={(e) => onText(e.target.value)}
+    />
   ) : (
-    <input id={id} aria-describedby={hintId} aria-invalid={invalid} value={text} onChange={(e) => onText(e.target.value)} />
+    <input
+      id={id}
+      aria-describedby={hintId}
+      aria-invalid={invalid}
+      value={text}
+      onChange={(e) => onText(e.target.value)}
+    />
   );
 }
 

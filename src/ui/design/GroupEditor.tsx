@@ -16,7 +16,11 @@ export function GroupEditor({ def, path }: { def: FieldDef & { kind: 'group' }; 
       <div className="d-field d-absent">
         <span className="d-label">{def.label}</span>
         {def.hint && <p className="hint">{def.hint}</p>}
-        <button type="button" className="d-small" onClick={() => apply((d) => setIn(d, path, def.make ? def.make(d) : {}))}>
+        <button
+          type="button"
+          className="d-small"
+          onClick={() => apply((d) => setIn(d, path, def.make ? def.make(d) : {}))}
+        >
           Add {def.label.replace(/ \(.*\)$/, '').toLowerCase()}
         </button>
       </div>

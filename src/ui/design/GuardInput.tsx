@@ -1,7 +1,14 @@
 import { ExprInput } from './ExprInput';
 import { JsonInput } from './JsonInput';
 
-const comparisons = { eq: 'equals', ne: 'differs from', lt: 'is less than', lte: 'is at most', gt: 'is more than', gte: 'is at least' } as const;
+const comparisons = {
+  eq: 'equals',
+  ne: 'differs from',
+  lt: 'is less than',
+  lte: 'is at most',
+  gt: 'is more than',
+  gte: 'is at least',
+} as const;
 type Op = keyof typeof comparisons;
 
 const comparisonOf = (g: unknown): { op: Op; left: unknown; right: unknown } | null => {
@@ -9,7 +16,9 @@ const comparisonOf = (g: unknown): { op: Op; left: unknown; right: unknown } | n
   const keys = Object.keys(g);
   const op = keys[0] as Op;
   const pair = (g as Record<string, unknown>)[op];
-  return keys.length === 1 && op in comparisons && Array.isArray(pair) && pair.length === 2 ? { op, left: pair[0], right: pair[1] } : null;
+  return keys.length === 1 && op in comparisons && Array.isArray(pair) && pair.length === 2
+    ? { op, left: pair[0], right: pair[1] }
+    : null;
 };
 
 interface Props {
@@ -45,15 +54,27 @@ export function GuardInput({ label, value, onChange, describedBy }: Props) {
       </select>
       {cmp && (
         <div className="d-compare">
-          <ExprInput label={`${label}: left value`} value={cmp.left} onChange={(v) => onChange({ [cmp.op]: [v, cmp.right] })} />
-          <select aria-label={`${label}: comparison`} value={cmp.op} onChange={(e) => onChange({ [e.target.value]: [cmp.left, cmp.right] })}>
+          <ExprInput
+            label={`${label}: left value`}
+            value={cmp.left}
+            onChange={(v) => onChange({ [cmp.op]: [v, cmp.right] })}
+          />
+          <select
+            aria-label={`${label}: comparison`}
+            value={cmp.op}
+            onChange={(e) => onChange({ [e.target.value]: [cmp.left, cmp.right] })}
+          >
             {Object.entries(comparisons).map(([op, text]) => (
               <option key={op} value={op}>
                 {text}
               </option>
             ))}
           </select>
-          <ExprInput label={`${label}: right value`} value={cmp.right} onChange={(v) => onChange({ [cmp.op]: [cmp.left, v] })} />
+          <ExprInput
+            label={`${label}: right value`}
+            value={cmp.right}
+            onChange={(v) => onChange({ [cmp.op]: [cmp.left, v] })}
+          />
         </div>
       )}
       {mode === 'advanced' && <JsonInput label={`${label} (JSON)`} value={value} onChange={onChange} />}

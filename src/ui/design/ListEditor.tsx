@@ -41,23 +41,50 @@ export function ListEditor({ def, path, titled }: { def: FieldDef & { kind: 'lis
           const findings = below.findings.length;
           return (
             <li key={i}>
-              <details className="d-item" open={open.has(i)} onToggle={(e) => toggle(i, e.currentTarget.open)} aria-label={`${noun}: ${title}`}>
+              <details
+                className="d-item"
+                open={open.has(i)}
+                onToggle={(e) => toggle(i, e.currentTarget.open)}
+                aria-label={`${noun}: ${title}`}
+              >
                 <summary>
                   <span className="d-item-title">{title}</span>
-                  {problems > 0 && <span className="badge d-bad">{problems} problem{problems > 1 ? 's' : ''}</span>}
-                  {findings > 0 && <span className="badge warn">{findings} design note{findings > 1 ? 's' : ''}</span>}
+                  {problems > 0 && (
+                    <span className="badge d-bad">
+                      {problems} problem{problems > 1 ? 's' : ''}
+                    </span>
+                  )}
+                  {findings > 0 && (
+                    <span className="badge warn">
+                      {findings} design note{findings > 1 ? 's' : ''}
+                    </span>
+                  )}
                 </summary>
                 {open.has(i) && (
                   <div className="d-item-body">
                     <Fields fields={def.item.fields} at={itemPath} />
                     <div className="d-item-bar">
-                      <button type="button" className="d-small" disabled={i === 0} onClick={() => structural((d) => moveItem(d, path, i, -1), i - 1)}>
+                      <button
+                        type="button"
+                        className="d-small"
+                        disabled={i === 0}
+                        onClick={() => structural((d) => moveItem(d, path, i, -1), i - 1)}
+                      >
                         Move {noun} up
                       </button>
-                      <button type="button" className="d-small" disabled={i === items.length - 1} onClick={() => structural((d) => moveItem(d, path, i, 1), i + 1)}>
+                      <button
+                        type="button"
+                        className="d-small"
+                        disabled={i === items.length - 1}
+                        onClick={() => structural((d) => moveItem(d, path, i, 1), i + 1)}
+                      >
                         Move {noun} down
                       </button>
-                      <button type="button" className="d-small d-danger" onClick={() => structural((d) => removeAt(d, path, i, def.optional))}>
+                      <button
+                        type="button"
+                        className="d-small d-danger"
+                        onClick={() => structural((d) => removeAt(d, path, i, def.optional))}
+                      >
                         Remove {noun}
                       </button>
                     </div>

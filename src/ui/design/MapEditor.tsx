@@ -10,13 +10,15 @@ interface Props {
   describedBy?: string;
 }
 
-const entriesOf = (v: unknown): [string, unknown][] => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.entries(v) : []);
+const entriesOf = (v: unknown): [string, unknown][] =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.entries(v) : [];
 
 /** Named values (an event's data, the fields a state change sets): one row per field, in order. */
 export function MapEditor({ label, value, onChange, literal, optional, describedBy }: Props) {
   const entries = entriesOf(value);
   // Rebuilt from entries so a renamed field keeps its place and no key is treated specially.
-  const commit = (next: [string, unknown][]) => onChange(next.length === 0 && optional ? undefined : Object.fromEntries(next));
+  const commit = (next: [string, unknown][]) =>
+    onChange(next.length === 0 && optional ? undefined : Object.fromEntries(next));
   const fresh = () => {
     const taken = new Set(entries.map(([k]) => k));
     let i = entries.length + 1;
@@ -35,13 +37,27 @@ export function MapEditor({ label, value, onChange, literal, optional, described
             value={k}
             onChange={(e) => commit(entries.map(([kk, vv], j) => (j === i ? [e.target.value, vv] : [kk, vv])))}
           />
-          <ExprInput label={`${label}: ${k || `field ${i + 1}`}`} value={v} literal={literal} onChange={(nv) => commit(entries.map(([kk, vv], j) => (j === i ? [kk, nv] : [kk, vv])))} />
-          <button type="button" className="d-small" aria-label={`Remove field ${k || i + 1} from ${label}`} onClick={() => commit(entries.filter((_, j) => j !== i))}>
+          <ExprInput
+            label={`${label}: ${k || `field ${i + 1}`}`}
+            value={v}
+            literal={literal}
+            onChange={(nv) => commit(entries.map(([kk, vv], j) => (j === i ? [kk, nv] : [kk, vv])))}
+          />
+          <button
+            type="button"
+            className="d-small"
+            aria-label={`Remove field ${k || i + 1} from ${label}`}
+            onClick={() => commit(entries.filter((_, j) => j !== i))}
+          >
             Remove
           </button>
         </div>
       ))}
-      <button type="button" className="d-small" onClick={() => commit([...entries, [fresh(), literal ? '' : { ref: 'event.data.id' }]])}>
+      <button
+        type="button"
+        className="d-small"
+        onClick={() => commit([...entries, [fresh(), literal ? '' : { ref: 'event.data.id' }]])}
+      >
         Add field to {label}
       </button>
     </fieldset>

@@ -18,7 +18,10 @@ export function Messages({ issues, findings, id }: Props) {
       ))}
       {findings.map((f, k) => (
         <li key={`f${k}`} className={`d-msg lint-${f.severity}`}>
-          <strong>{f.severity === 'error' ? 'Design error' : f.severity === 'warning' ? 'Design warning' : 'Design note'}</strong> {f.message} <em>Fix: {f.fix}</em>
+          <strong>
+            {f.severity === 'error' ? 'Design error' : f.severity === 'warning' ? 'Design warning' : 'Design note'}
+          </strong>{' '}
+          {f.message} <em>Fix: {f.fix}</em>
         </li>
       ))}
     </ul>

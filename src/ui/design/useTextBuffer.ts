@@ -5,7 +5,12 @@ import { useState } from 'react';
  * is kept while it still means the stored value, so a trailing comma or space does not vanish under
  * the cursor; when the value changes from elsewhere (undo, the JSON tab) the text follows it.
  */
-export function useTextBuffer<T>(value: T, format: (v: T) => string, parse: (text: string) => T, same: (a: T, b: T) => boolean) {
+export function useTextBuffer<T>(
+  value: T,
+  format: (v: T) => string,
+  parse: (text: string) => T,
+  same: (a: T, b: T) => boolean,
+) {
   const [text, setText] = useState(() => format(value));
   const shown = same(parse(text), value) ? text : format(value);
   return [shown, setText] as const;

@@ -20,10 +20,25 @@ describe('broker view', () => {
       const base = createRunStore(scenario, `run-${scenario.id}`, [], stepper);
       for (let k = 0; k <= stepper.lastStep; k++) {
         const r = stepper.at(k);
-        const store = createStore<RunState>()(() => ({ ...base.getState(), step: k, world: r.world, effects: r.effects, narration: r.narration }));
-        const html = renderToStaticMarkup(createElement(RunProvider, { store, playback: null as unknown as PlaybackActor, children: createElement(LiveBrokerView) }));
+        const store = createStore<RunState>()(() => ({
+          ...base.getState(),
+          step: k,
+          world: r.world,
+          effects: r.effects,
+          narration: r.narration,
+        }));
+        const html = renderToStaticMarkup(
+          createElement(RunProvider, {
+            store,
+            playback: null as unknown as PlaybackActor,
+            children: createElement(LiveBrokerView),
+          }),
+        );
         const records = Object.values(r.world.broker.topics).flatMap((t) => t.partitions.flatMap((p) => p.records));
-        const buttons = html.match(/class="bv-cell[^"]*" role="gridcell" data-topic="[^"]+" data-partition="\d+" data-offset="\d+" tabindex="-?[01]"/g) ?? [];
+        const buttons =
+          html.match(
+            /class="bv-cell[^"]*" role="gridcell" data-topic="[^"]+" data-partition="\d+" data-offset="\d+" tabindex="-?[01]"/g,
+          ) ?? [];
         // Every record is a cell of the grid, or behind a "show all" button of its partition.
         expect(buttons.length).toBeLessThanOrEqual(records.length);
         if (buttons.length < records.length) expect(html).toContain('Show all records of');
@@ -43,8 +58,20 @@ describe('broker view', () => {
     const k = stepper.lastStep;
     const r = stepper.at(k);
     const base = createRunStore(scenario, 'run-opened-at-k', [], stepper);
-    const store = createStore<RunState>()(() => ({ ...base.getState(), step: k, world: r.world, effects: r.effects, narration: r.narration }));
-    const html = renderToStaticMarkup(createElement(RunProvider, { store, playback: null as unknown as PlaybackActor, children: createElement(LiveBrokerView) }));
+    const store = createStore<RunState>()(() => ({
+      ...base.getState(),
+      step: k,
+      world: r.world,
+      effects: r.effects,
+      narration: r.narration,
+    }));
+    const html = renderToStaticMarkup(
+      createElement(RunProvider, {
+        store,
+        playback: null as unknown as PlaybackActor,
+        children: createElement(LiveBrokerView),
+      }),
+    );
     const summary = html.match(/<title>Billing: total lag by step[^<]*<\/title>/)?.[0] ?? '';
     // 13 points (steps 0–12): the last 12 spelt out, one earlier.
     expect(summary).toContain('(from step 0) — 1 earlier point, then step 1: no commit');
@@ -55,8 +82,22 @@ describe('broker view', () => {
   });
 
   it('starts a step’s tokens within a bounded span, fetches after produces', () => {
-    const tok = (kind: TokenVM['kind'], index: number): TokenVM => ({ id: `${kind}${index}`, kind, from: { x: 0, y: 0 }, to: { x: 1, y: 1 }, c1: { x: 0, y: 0 }, c2: { x: 1, y: 1 }, d: 'M0,0', colour: '#000', label: '', index });
-    const tokens = [...Array.from({ length: 500 }, (_, i) => tok('produce', i)), ...Array.from({ length: 700 }, (_, i) => tok('fetch', 500 + i))];
+    const tok = (kind: TokenVM['kind'], index: number): TokenVM => ({
+      id: `${kind}${index}`,
+      kind,
+      from: { x: 0, y: 0 },
+      to: { x: 1, y: 1 },
+      c1: { x: 0, y: 0 },
+      c2: { x: 1, y: 1 },
+      d: 'M0,0',
+      colour: '#000',
+      label: '',
+      index,
+    });
+    const tokens = [
+      ...Array.from({ length: 500 }, (_, i) => tok('produce', i)),
+      ...Array.from({ length: 700 }, (_, i) => tok('fetch', 500 + i)),
+    ];
     const d = tokenDelays(tokens);
     expect(Math.max(...d.slice(0, 500))).toBeLessThan(1500);
     expect(Math.min(...d.slice(500))).toBeGreaterThanOrEqual(Math.max(...d.slice(0, 500)) + TOKEN_MS - 1);

@@ -1,5 +1,14 @@
 import { memo, useCallback, useRef, useState, type KeyboardEvent } from 'react';
-import { CELL_H, type BrokerViewModel, type ChipVM, type EmitterVM, type GroupVM, type MemberVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
+import {
+  CELL_H,
+  type BrokerViewModel,
+  type ChipVM,
+  type EmitterVM,
+  type GroupVM,
+  type MemberVM,
+  type PartitionVM,
+  type TopicVM,
+} from '../layout/brokerLayout';
 import type { LagChartModel } from '../layout/lagChart';
 import type { RecordRef } from '../layout/recordGrid';
 import type { PartitionWhy } from '../layout/whyPartition';
@@ -38,7 +47,16 @@ const activate = (fn: () => void) => (e: KeyboardEvent) => {
 };
 
 /** The animated broker: producers, relay and services, partitions as logs, consumer groups, records in flight. */
-export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMotion, why, lagCharts, onToggleExpand, onSelectEvent, fitWidth }: Props) {
+export const BrokerView = memo(function BrokerView({
+  model,
+  stepKey,
+  reducedMotion,
+  why,
+  lagCharts,
+  onToggleExpand,
+  onSelectEvent,
+  fitWidth,
+}: Props) {
   const [selectedGroup, setSelectedGroup] = useState<string | null>(null);
   const [hoveredGroup, setHoveredGroup] = useState<string | null>(null);
   const [selected, setSelected] = useState<RecordRef | null>(null);
@@ -53,14 +71,25 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
   const anchor = useCallback(() => {
     if (!selected) return null;
     for (const el of rootRef.current?.querySelectorAll<SVGGElement>('[role="gridcell"]') ?? [])
-      if (el.dataset.topic === selected.topic && el.dataset.partition === String(selected.partition) && el.dataset.offset === String(selected.offset)) return el;
+      if (
+        el.dataset.topic === selected.topic &&
+        el.dataset.partition === String(selected.partition) &&
+        el.dataset.offset === String(selected.offset)
+      )
+        return el;
     return null;
   }, [selected]);
   const activeGroup = hoveredGroup ?? selectedGroup;
 
-  const links = activeGroup ? model.links.filter((l) => l.groupId === activeGroup) : model.links.length <= ALL_LINKS_MAX ? model.links : [];
+  const links = activeGroup
+    ? model.links.filter((l) => l.groupId === activeGroup)
+    : model.links.length <= ALL_LINKS_MAX
+      ? model.links
+      : [];
   const selectedCell = selected
-    ? model.topics.find((t) => t.name === selected.topic)?.partitions[selected.partition]?.cells.find((c) => c.offset === selected.offset)
+    ? model.topics
+        .find((t) => t.name === selected.topic)
+        ?.partitions[selected.partition]?.cells.find((c) => c.offset === selected.offset)
     : undefined;
   const explanation = selected && selectedCell && why ? why(selected) : null;
   const useCanvas = !reducedMotion && model.tokens.length > CANVAS_THRESHOLD;
@@ -72,7 +101,14 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
   return (
     <div ref={rootRef} className={`bv${reducedMotion ? ' is-reduced' : ''}`}>
       <div className="bv-fit" style={scale < 1 ? { height: Math.ceil(model.height * scale) } : undefined}>
-        <div className="bv-stage" style={{ width: model.width, height: model.height, ...(scale < 1 ? { transform: `scale(${scale})`, transformOrigin: '0 0' } : {}) }}>
+        <div
+          className="bv-stage"
+          style={{
+            width: model.width,
+            height: model.height,
+            ...(scale < 1 ? { transform: `scale(${scale})`, transformOrigin: '0 0' } : {}),
+          }}
+        >
           <svg
             className="bv-svg"
             width={model.width}
@@ -92,7 +128,13 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
             {model.topics.map((t) => (
               <Topic key={t.name} t={t} cellW={model.cellW} activeGroup={activeGroup} onToggleExpand={onToggleExpand} />
             ))}
-            <RecordGrid topics={model.topics} cellW={model.cellW} selected={selected} onSelect={onSelectRecord} onDismiss={selected ? closeWhy : undefined} />
+            <RecordGrid
+              topics={model.topics}
+              cellW={model.cellW}
+              selected={selected}
+              onSelect={onSelectRecord}
+              onDismiss={selected ? closeWhy : undefined}
+            />
             {model.groups.map((g) => (
               <Group
                 key={g.groupId}
@@ -118,7 +160,14 @@ export const BrokerView = memo(function BrokerView({ model, stepKey, reducedMoti
       </div>
       <WhyPartitionHint />
       {explanation && (
-        <WhyPartition why={explanation} eventId={selectedCell?.eventId ?? null} anchor={anchor} takeFocus={byPointer} onClose={closeWhy} onInspect={onSelectEvent} />
+        <WhyPartition
+          why={explanation}
+          eventId={selectedCell?.eventId ?? null}
+          anchor={anchor}
+          takeFocus={byPointer}
+          onClose={closeWhy}
+          onInspect={onSelectEvent}
+        />
       )}
     </div>
   );
@@ -157,7 +206,8 @@ function Topic({
     <g className="bv-topic">
       <rect x={t.x - 10} y={t.y} width={t.width + 10} height={t.height} rx={10} className="bv-topic-box" />
       <text x={t.x} y={t.y + 20} className="bv-topic-title">
-        topic <tspan className="bv-mono">{t.name}</tspan> · {t.partitions.length} partition{t.partitions.length === 1 ? '' : 's'}
+        topic <tspan className="bv-mono">{t.name}</tspan> · {t.partitions.length} partition
+        {t.partitions.length === 1 ? '' : 's'}
         {t.compacted ? ' · compacted' : ''}
       </text>
       {t.partitions.some((p) => p.deleted > 0) && (
@@ -218,7 +268,11 @@ function Partition({
           onClick={toggle}
           onKeyDown={activate(toggle)}
         >
-          <title>{p.expanded ? `Show only the latest records of ${p.topic}-${p.partition}` : `Show all records of ${p.topic}-${p.partition}: +${p.hiddenBefore} earlier`}</title>
+          <title>
+            {p.expanded
+              ? `Show only the latest records of ${p.topic}-${p.partition}`
+              : `Show all records of ${p.topic}-${p.partition}: +${p.hiddenBefore} earlier`}
+          </title>
           <rect x={x - 4} y={p.anchorY + 11} width={40} height={18} rx={9} />
           <text x={x + 16} y={p.anchorY + 24} textAnchor="middle" aria-hidden="true">
             {p.expanded ? 'less' : `+${p.hiddenBefore}`}
@@ -236,7 +290,10 @@ function Partition({
         const tagW = Math.max(20, m.badge.length * 8 + 8);
         const textRight = m.x + tagW + 6 + text.length * 6.2 > right;
         return (
-          <g key={m.groupId} className={`bv-commit${activeGroup && !active ? ' is-dim' : ''}${active ? ' is-active' : ''}`}>
+          <g
+            key={m.groupId}
+            className={`bv-commit${activeGroup && !active ? ' is-dim' : ''}${active ? ' is-active' : ''}`}
+          >
             <title>{`${m.label} committed offset ${m.offset}: the next record it will read; lag ${m.lag}${m.before ? ' (before the records shown)' : ''}`}</title>
             <path d={`M${m.x},${m.y} l-4,5 h8 z`} fill={m.colour} />
             <rect x={m.x - 3} y={m.y + 4} width={tagW} height={15} rx={3} fill={m.colour} />
@@ -244,7 +301,12 @@ function Partition({
               {m.before ? `‹${m.badge}` : m.badge}
             </text>
             {active && (
-              <text x={textRight ? m.x - 8 : m.x + tagW + 2} y={m.y + 15.5} textAnchor={textRight ? 'end' : 'start'} className="bv-small bv-strong bv-halo">
+              <text
+                x={textRight ? m.x - 8 : m.x + tagW + 2}
+                y={m.y + 15.5}
+                textAnchor={textRight ? 'end' : 'start'}
+                className="bv-small bv-strong bv-halo"
+              >
                 {text}
               </text>
             )}
@@ -274,7 +336,11 @@ function Group({
 }) {
   const tagW = Math.max(22, g.badge.length * 8 + 10);
   return (
-    <g className={`bv-group${dimmed ? ' is-dim' : ''}${selected ? ' is-selected' : ''}`} onMouseEnter={() => onHover(g.groupId)} onMouseLeave={() => onHover(null)}>
+    <g
+      className={`bv-group${dimmed ? ' is-dim' : ''}${selected ? ' is-selected' : ''}`}
+      onMouseEnter={() => onHover(g.groupId)}
+      onMouseLeave={() => onHover(null)}
+    >
       <rect x={g.x} y={g.y} width={g.width} height={g.height} rx={10} stroke={g.colour} className="bv-group-box" />
       <g
         className="bv-group-head"
@@ -289,16 +355,16 @@ function Group({
         <title>{`Group ${g.label}, generation ${g.generation}: ${selected ? 'hide' : 'show'} which member owns which partition and its commits`}</title>
         <rect x={g.x + 2} y={g.y + 2} width={g.width - 4} height={24} rx={8} className="bv-head-hit" />
         <g aria-hidden="true">
-        <rect x={g.x + 10} y={g.y + 7} width={tagW} height={17} rx={4} fill={g.colour} />
-        <text x={g.x + 10 + tagW / 2} y={g.y + 19.5} textAnchor="middle" className="bv-badge-text">
-          {g.badge}
-        </text>
-        <text x={g.x + tagW + 16} y={g.y + 20} className="bv-node-title">
-          {short(g.label, 20)}
-        </text>
-        <text x={g.x + g.width - 10} y={g.y + 20} textAnchor="end" className="bv-small">
-          gen {g.generation}
-        </text>
+          <rect x={g.x + 10} y={g.y + 7} width={tagW} height={17} rx={4} fill={g.colour} />
+          <text x={g.x + 10 + tagW / 2} y={g.y + 19.5} textAnchor="middle" className="bv-badge-text">
+            {g.badge}
+          </text>
+          <text x={g.x + tagW + 16} y={g.y + 20} className="bv-node-title">
+            {short(g.label, 20)}
+          </text>
+          <text x={g.x + g.width - 10} y={g.y + 20} textAnchor="end" className="bv-small">
+            gen {g.generation}
+          </text>
         </g>
       </g>
       <text x={g.x + 12} y={g.y + 37} className="bv-small">
@@ -322,7 +388,16 @@ function Group({
           no members
         </text>
       )}
-      {chart && <LagChart model={chart.model} x={g.chart.x} y={g.chart.y} colour={g.colour} label="total lag by step" summary={chart.summary} />}
+      {chart && (
+        <LagChart
+          model={chart.model}
+          x={g.chart.x}
+          y={g.chart.y}
+          colour={g.colour}
+          label="total lag by step"
+          summary={chart.summary}
+        />
+      )}
     </g>
   );
 }
@@ -334,7 +409,12 @@ function Member({ m, colour, stepKey }: { m: MemberVM; colour: string; stepKey: 
       <text x={m.x + 8} y={m.y + 16} className="bv-member-title">
         {short(m.memberId, 18)}
       </text>
-      <text x={m.x + m.width - 8} y={m.y + 16} textAnchor="end" className={`bv-small${m.status.startsWith('lag') && m.status !== 'lag 0' ? ' bv-strong' : ''}`}>
+      <text
+        x={m.x + m.width - 8}
+        y={m.y + 16}
+        textAnchor="end"
+        className={`bv-small${m.status.startsWith('lag') && m.status !== 'lag 0' ? ' bv-strong' : ''}`}
+      >
         {m.status}
       </text>
       {m.lines.map(
@@ -368,7 +448,9 @@ function Chip({ c, colour }: { c: ChipVM; colour: string }) {
           {mark}
           {c.label}
         </text>
-        {c.state === 'revoked' && <line x1={c.x + 3} x2={c.x + c.width - 3} y1={c.y + 9.5} y2={c.y + 9.5} className="bv-strike" />}
+        {c.state === 'revoked' && (
+          <line x1={c.x + 3} x2={c.x + c.width - 3} y1={c.y + 9.5} y2={c.y + 9.5} className="bv-strike" />
+        )}
       </g>
     </g>
   );

@@ -6,7 +6,9 @@ import './views.css';
 
 /** Command → aggregate → event store → relay → topics → projections → queries, lit where this step went. */
 export function CqrsOverview() {
-  const hasCqrs = useRun((s) => (s.scenario.topology.aggregates?.length ?? 0) + (s.scenario.topology.projections?.length ?? 0) > 0);
+  const hasCqrs = useRun(
+    (s) => (s.scenario.topology.aggregates?.length ?? 0) + (s.scenario.topology.projections?.length ?? 0) > 0,
+  );
   const effects = useRun((s) => s.effects);
   const reduced = useReducedMotion();
   const model = useMemo(() => layoutCqrsOverview(effects), [effects]);
@@ -15,19 +17,30 @@ export function CqrsOverview() {
   return (
     <section className="panel cqrs-overview" aria-labelledby={titleId} data-motion={reduced ? 'reduced' : 'full'}>
       <h2 id={titleId}>CQRS path</h2>
-      <svg viewBox={`0 0 ${model.width} ${model.height}`} className="cqrs-svg" role="img" aria-label={`The CQRS path: command, aggregate, event store, relay, topics, projections, queries; ${model.summary}`}>
+      <svg
+        viewBox={`0 0 ${model.width} ${model.height}`}
+        className="cqrs-svg"
+        role="img"
+        aria-label={`The CQRS path: command, aggregate, event store, relay, topics, projections, queries; ${model.summary}`}
+      >
         {model.arrows.map((a) => (
           <path key={a.id} d={a.d} className={`cqrs-arrow${a.lit ? ' is-lit' : ''}`} />
         ))}
         {model.stages.map((s) => (
-          <g key={s.id} className={`cqrs-stage${s.lit ? ' is-lit' : ''}${s.problem ? ' is-problem' : ''}`} data-stage={s.id}>
+          <g
+            key={s.id}
+            className={`cqrs-stage${s.lit ? ' is-lit' : ''}${s.problem ? ' is-problem' : ''}`}
+            data-stage={s.id}
+          >
             <rect x={s.x} y={s.y} width={s.width} height={s.height} rx={8} />
             <text x={s.x + s.width / 2} y={s.y + (s.lit ? 17 : 24)} textAnchor="middle" className="cqrs-label">
               {s.label}
             </text>
             {s.lit && (
               <text x={s.x + s.width / 2} y={s.y + 32} textAnchor="middle" className="cqrs-count">
-                {s.problem ? `✕ ${s.problemCount} ${problemWord(s.id)}` : `● ${s.count} ${s.count === 1 ? 'effect' : 'effects'}`}
+                {s.problem
+                  ? `✕ ${s.problemCount} ${problemWord(s.id)}`
+                  : `● ${s.count} ${s.count === 1 ? 'effect' : 'effects'}`}
                 {s.problem && s.count > s.problemCount ? ` · ${s.count - s.problemCount} ok` : ''}
               </text>
             )}

@@ -15,7 +15,9 @@ export function EffectsList() {
     <section className="panel effects-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>What happened in this step</h2>
       {items.length === 0 ? (
-        <p className="empty">{step === 0 ? 'Nothing yet: this is the starting point.' : 'Nothing changed in this step.'}</p>
+        <p className="empty">
+          {step === 0 ? 'Nothing yet: this is the starting point.' : 'Nothing changed in this step.'}
+        </p>
       ) : (
         <>
           <p className="effects-summary">

@@ -27,8 +27,11 @@ export function EventStoreView({ selectedEventId = null, onSelectEvent }: EventS
     [log, aggregates, snapshots, effects],
   );
   const [picked, setPicked] = useState<string | null>(null);
-  const selectedStream = selectedEventId ? (log.events.find((e) => e.eventId === selectedEventId)?.streamId ?? null) : null;
-  const isAggregateStream = (id: string | null) => id !== null && aggregates.some((a) => id.startsWith(a.streamPrefix)) && Object.hasOwn(log.positions, id);
+  const selectedStream = selectedEventId
+    ? (log.events.find((e) => e.eventId === selectedEventId)?.streamId ?? null)
+    : null;
+  const isAggregateStream = (id: string | null) =>
+    id !== null && aggregates.some((a) => id.startsWith(a.streamPrefix)) && Object.hasOwn(log.positions, id);
   const shown = [picked, selectedStream, model.defaultStream].find(isAggregateStream) ?? null;
   const state = useAggregateState(shown);
   const titleId = useId();
@@ -42,9 +45,9 @@ export function EventStoreView({ selectedEventId = null, onSelectEvent }: EventS
     <section className="panel event-store" aria-labelledby={titleId} data-motion={reduced ? 'reduced' : 'full'}>
       <h2 id={titleId}>Event store</h2>
       <p className="view-legend">
-        One lane per stream. Each box is an event: <strong>r</strong> is its revision in the stream, <strong>#</strong> its global
-        position in the store (head: #{model.head}). Outlined boxes were stored in this step; <span aria-hidden="true">▣</span> marks a
-        snapshot.
+        One lane per stream. Each box is an event: <strong>r</strong> is its revision in the stream, <strong>#</strong>{' '}
+        its global position in the store (head: #{model.head}). Outlined boxes were stored in this step;{' '}
+        <span aria-hidden="true">▣</span> marks a snapshot.
       </p>
       <div className="store-body">
         <div className="store-lanes">
@@ -52,7 +55,13 @@ export function EventStoreView({ selectedEventId = null, onSelectEvent }: EventS
             <div key={g.label} className="lane-group">
               <h3>{g.aggregateType ? `${g.label} streams` : g.label}</h3>
               {g.lanes.map((lane) => (
-                <Lane key={lane.streamId} lane={lane} shown={lane.streamId === shown} selectedEventId={selectedEventId} onPick={pick} />
+                <Lane
+                  key={lane.streamId}
+                  lane={lane}
+                  shown={lane.streamId === shown}
+                  selectedEventId={selectedEventId}
+                  onPick={pick}
+                />
               ))}
             </div>
           ))}
@@ -75,7 +84,13 @@ function Lane({ lane, shown, selectedEventId, onPick }: LaneProps) {
   return (
     <div className={`lane${shown ? ' is-shown' : ''}${lane.touched ? ' is-touched' : ''}`}>
       {lane.aggregateType ? (
-        <button type="button" className="lane-head" aria-pressed={shown} onClick={() => onPick(lane.streamId)} title="Show this aggregate's state">
+        <button
+          type="button"
+          className="lane-head"
+          aria-pressed={shown}
+          onClick={() => onPick(lane.streamId)}
+          title="Show this aggregate's state"
+        >
           <span className="mono">{lane.streamId}</span>
           <span className="lane-sub">
             {count} {count === 1 ? 'event' : 'events'} · at r{lane.lastRevision}
@@ -84,7 +99,9 @@ function Lane({ lane, shown, selectedEventId, onPick }: LaneProps) {
       ) : (
         <div className="lane-head">
           <span className="mono">{lane.streamId}</span>
-          <span className="lane-sub">{count} {count === 1 ? 'event' : 'events'}</span>
+          <span className="lane-sub">
+            {count} {count === 1 ? 'event' : 'events'}
+          </span>
         </div>
       )}
       <ol className="lane-events" aria-label={`Stream ${lane.streamId}, in revision order`}>

@@ -2,7 +2,14 @@ import { useId, useMemo, type KeyboardEvent } from 'react';
 import type { RecordedEvent } from '../../engine/types';
 import { useRun } from '../../state/react';
 import { indexEvents, layoutCausalChain, type CausalChainModel, type ChainNodeVM } from '../layout/causalChain';
-import { findDirectRecord, isoTime, recordEvent, recordToCloudEvent, toCloudEvent, type RecordEvent } from '../layout/cloudEvent';
+import {
+  findDirectRecord,
+  isoTime,
+  recordEvent,
+  recordToCloudEvent,
+  toCloudEvent,
+  type RecordEvent,
+} from '../layout/cloudEvent';
 import './views.css';
 
 export interface InspectorProps {
@@ -12,7 +19,8 @@ export interface InspectorProps {
   onSelect: (eventId: string) => void;
 }
 
-const fit = (text: string, max: number, width: number) => (text.length > max ? { textLength: width, lengthAdjust: 'spacingAndGlyphs' as const } : {});
+const fit = (text: string, max: number, width: number) =>
+  text.length > max ? { textLength: width, lengthAdjust: 'spacingAndGlyphs' as const } : {};
 const json = (v: unknown) => JSON.stringify(v, null, 2) ?? 'undefined';
 const text = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
 
@@ -37,11 +45,29 @@ export function Inspector({ eventId, onSelect }: InspectorProps) {
   return (
     <section className="panel inspector" aria-labelledby={titleId}>
       <h2 id={titleId}>Inspector{shown ? `: ${shown.eventType}` : ''}</h2>
-      {!eventId && <p className="empty">Select an event (a box in the event store, a record on a topic, or a row of the event log) to see its envelope and what caused it.</p>}
-      {eventId && !shown && <p className="empty">That event is neither in the event store nor on a topic at this step (it comes later, or retention or compaction removed its record).</p>}
+      {!eventId && (
+        <p className="empty">
+          Select an event (a box in the event store, a record on a topic, or a row of the event log) to see its envelope
+          and what caused it.
+        </p>
+      )}
+      {eventId && !shown && (
+        <p className="empty">
+          That event is neither in the event store nor on a topic at this step (it comes later, or retention or
+          compaction removed its record).
+        </p>
+      )}
       {record && (
         <>
-          <RecordEnvelope r={record} onSelect={onSelect} causeStored={record.causationId !== null && (index.byId.has(record.causationId) || findDirectRecord(broker, new Set(index.byId.keys()), record.causationId) !== undefined)} />
+          <RecordEnvelope
+            r={record}
+            onSelect={onSelect}
+            causeStored={
+              record.causationId !== null &&
+              (index.byId.has(record.causationId) ||
+                findDirectRecord(broker, new Set(index.byId.keys()), record.causationId) !== undefined)
+            }
+          />
           <details className="cloud-event">
             <summary>CloudEvents 1.0 form</summary>
             <pre className="mono json" aria-label="The event as a CloudEvent, JSON">
@@ -66,7 +92,15 @@ export function Inspector({ eventId, onSelect }: InspectorProps) {
   );
 }
 
-function Envelope({ e, onSelect, causeStored }: { e: RecordedEvent; onSelect: (id: string) => void; causeStored: boolean }) {
+function Envelope({
+  e,
+  onSelect,
+  causeStored,
+}: {
+  e: RecordedEvent;
+  onSelect: (id: string) => void;
+  causeStored: boolean;
+}) {
   const m = e.metadata ?? {};
   const cause = m.causationId;
   return (
@@ -113,11 +147,22 @@ function Envelope({ e, onSelect, causeStored }: { e: RecordedEvent; onSelect: (i
 }
 
 /** A direct producer's event: only its record exists, so the envelope is the record's headers and value. */
-function RecordEnvelope({ r, onSelect, causeStored }: { r: RecordEvent; onSelect: (id: string) => void; causeStored: boolean }) {
+function RecordEnvelope({
+  r,
+  onSelect,
+  causeStored,
+}: {
+  r: RecordEvent;
+  onSelect: (id: string) => void;
+  causeStored: boolean;
+}) {
   const cause = r.causationId;
   return (
     <>
-      <p className="dd-note">Written by a producer straight to the topic: it is in no event store, and this envelope is read from the record's headers.</p>
+      <p className="dd-note">
+        Written by a producer straight to the topic: it is in no event store, and this envelope is read from the
+        record's headers.
+      </p>
       <dl className="envelope">
         <dt>Event id</dt>
         <dd className="mono">{r.eventId}</dd>
@@ -170,16 +215,32 @@ function Chain({ model, onSelect }: { model: CausalChainModel; onSelect: (id: st
     <div className="causal-chain">
       <h3 className="inspector-sub">Causal chain</h3>
       <p className="chain-summary">
-        {parents.length ? `Caused by: ${parents.map((n) => n.label).join(' → ')}. ` : 'Nothing in the store caused it. '}
-        {children.length ? `It caused ${children.length}: ${children.map((n) => n.label).join(', ')}.` : 'It caused no stored event (yet).'}
+        {parents.length
+          ? `Caused by: ${parents.map((n) => n.label).join(' → ')}. `
+          : 'Nothing in the store caused it. '}
+        {children.length
+          ? `It caused ${children.length}: ${children.map((n) => n.label).join(', ')}.`
+          : 'It caused no stored event (yet).'}
       </p>
-      <svg viewBox={`0 0 ${model.width} ${model.height}`} className="chain-svg" role="group" aria-label={`Causal chain of ${selected.label}`}>
+      <svg
+        viewBox={`0 0 ${model.width} ${model.height}`}
+        className="chain-svg"
+        role="group"
+        aria-label={`Causal chain of ${selected.label}`}
+      >
         {model.edges.map((e) => (
           <path key={e.key} d={e.d} className="chain-edge" aria-hidden="true" />
         ))}
         {model.nodes.map((n) => {
           const clickable = n.eventId !== null && n.role !== 'selected';
-          const relation = n.role === 'child' ? 'caused by this event' : n.role === 'ancestor' ? 'a cause of this event' : n.role === 'origin' ? 'where the chain started' : 'this event';
+          const relation =
+            n.role === 'child'
+              ? 'caused by this event'
+              : n.role === 'ancestor'
+                ? 'a cause of this event'
+                : n.role === 'origin'
+                  ? 'where the chain started'
+                  : 'this event';
           return (
             <g
               key={n.key}
@@ -222,10 +283,23 @@ function Chain({ model, onSelect }: { model: CausalChainModel; onSelect: (id: st
 }
 
 /** The causation id: a link to the event that caused this one when it can be inspected, else the id as text. */
-function CausationId({ cause, causeStored, onSelect }: { cause: unknown; causeStored: boolean; onSelect: (id: string) => void }) {
+function CausationId({
+  cause,
+  causeStored,
+  onSelect,
+}: {
+  cause: unknown;
+  causeStored: boolean;
+  onSelect: (id: string) => void;
+}) {
   if (typeof cause === 'string' && cause && causeStored) {
     return (
-      <button type="button" className="link-button mono" onClick={() => onSelect(cause)} aria-label={`Causation id ${cause}: inspect the event that caused this one`}>
+      <button
+        type="button"
+        className="link-button mono"
+        onClick={() => onSelect(cause)}
+        aria-label={`Causation id ${cause}: inspect the event that caused this one`}
+      >
         {cause}
       </button>
     );

@@ -12,7 +12,11 @@ interface Props {
 
 /** A group's total lag at every step up to the current one; gaps where the group had no commit. */
 export function LagChart({ model, x, y, colour, label, summary }: Props) {
-  const now = model.current ? `now ${model.current.lag}` : model.noCommit.length && model.points === 0 ? 'no commit yet' : 'now: no commit';
+  const now = model.current
+    ? `now ${model.current.lag}`
+    : model.noCommit.length && model.points === 0
+      ? 'no commit yet'
+      : 'now: no commit';
   return (
     <g className="bv-lag" transform={`translate(${x},${y})`}>
       <title>{summary}</title>
@@ -29,7 +33,9 @@ export function LagChart({ model, x, y, colour, label, summary }: Props) {
         <path key={i} d={`M${nx - 2.5},${model.height - 7} l5,5 m0,-5 l-5,5`} className="bv-lag-nocommit" />
       ))}
       <line x1={model.currentX} x2={model.currentX} y1={0} y2={model.height} className="bv-lag-now" />
-      {model.current && <circle cx={model.current.x} cy={model.current.y} r={3.5} fill={colour} stroke="#fff" strokeWidth={1.5} />}
+      {model.current && (
+        <circle cx={model.current.x} cy={model.current.y} r={3.5} fill={colour} stroke="#fff" strokeWidth={1.5} />
+      )}
     </g>
   );
 }

@@ -73,7 +73,8 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   const memory = memoryOf(runId);
   const lag = useLagRows();
   // Remember this step's partition choices (idempotent per step).
-  for (const e of effects) if (e.kind === 'record-appended') memory.choices.set(`${e.topic}:${e.partition}:${e.offset}`, e.choice);
+  for (const e of effects)
+    if (e.kind === 'record-appended') memory.choices.set(`${e.topic}:${e.partition}:${e.offset}`, e.choice);
 
   const model = useMemo(
     () =>
@@ -94,7 +95,12 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
     const out = new Map<string, { model: ReturnType<typeof layoutLagChart>; summary: string }>();
     for (const g of model.groups) {
       const series = seriesFor(lag.rows, g.groupId);
-      const chart = layoutLagChart(series, { width: g.chart.width || CHART_W, height: g.chart.height || CHART_H, lastStep, currentStep: step });
+      const chart = layoutLagChart(series, {
+        width: g.chart.width || CHART_W,
+        height: g.chart.height || CHART_H,
+        lastStep,
+        currentStep: step,
+      });
       out.set(g.groupId, { model: chart, summary: lagSummary(g.label, series, lag.stride) });
     }
     return out;
@@ -125,7 +131,12 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   const answered = useRun((s) => (s.question ? Object.hasOwn(s.answers, s.question.id) : true));
   const playback = usePlaybackActor();
   const targets = useMemo(
-    () => (question && !answered ? (question.choices ?? []).flatMap((c) => (c.target ? [{ id: c.id, topic: c.target.topic, partition: c.target.partition }] : [])) : []),
+    () =>
+      question && !answered
+        ? (question.choices ?? []).flatMap((c) =>
+            c.target ? [{ id: c.id, topic: c.target.topic, partition: c.target.partition }] : [],
+          )
+        : [],
     [question, answered],
   );
   const scale = width < model.width ? width / model.width : 1;
@@ -133,7 +144,14 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   return (
     <div ref={ref} className="bv-live">
       {targets.length > 0 && question && (
-        <PredictionTargets model={model} scale={scale} choices={targets} onPick={(id) => playback.send({ type: 'ANSWER', questionId: question.id, answer: question.multiple ? [id] : id })} />
+        <PredictionTargets
+          model={model}
+          scale={scale}
+          choices={targets}
+          onPick={(id) =>
+            playback.send({ type: 'ANSWER', questionId: question.id, answer: question.multiple ? [id] : id })
+          }
+        />
       )}
       <BrokerView
         model={model}

@@ -12,7 +12,17 @@ export interface PredictionChoice {
  * the SVG at the layout's coordinates (times the diagram's scale), so keyboard and screen-reader
  * users pick the same way; the question panel keeps the same choices as a list.
  */
-export function PredictionTargets({ model, scale, choices, onPick }: { model: BrokerViewModel; scale: number; choices: readonly PredictionChoice[]; onPick: (choiceId: string) => void }) {
+export function PredictionTargets({
+  model,
+  scale,
+  choices,
+  onPick,
+}: {
+  model: BrokerViewModel;
+  scale: number;
+  choices: readonly PredictionChoice[];
+  onPick: (choiceId: string) => void;
+}) {
   return (
     <div className="bv-predict" role="group" aria-label="Your prediction: click the partition">
       {choices.map((c) => {
@@ -23,7 +33,12 @@ export function PredictionTargets({ model, scale, choices, onPick }: { model: Br
             key={c.id}
             type="button"
             className="bv-predict-target"
-            style={{ left: p.next.x * scale, top: (p.next.y - 3) * scale, height: (CELL_H + 6) * scale, width: Math.max(96, model.cellW) * scale }}
+            style={{
+              left: p.next.x * scale,
+              top: (p.next.y - 3) * scale,
+              height: (CELL_H + 6) * scale,
+              width: Math.max(96, model.cellW) * scale,
+            }}
             onClick={() => onPick(c.id)}
           >
             Here? <span className="visually-hidden">{`${c.topic} partition ${c.partition}`}</span>

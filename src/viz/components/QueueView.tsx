@@ -38,7 +38,8 @@ function Queue({ q }: { q: QueueVM }) {
         queue <span className="mono">{q.name}</span>
         <span className="queue-meta">
           {' '}
-          · {q.waiting.length} waiting · {q.inFlight.length} in flight · visibility timeout {seconds(q.visibilityTimeoutMs)}
+          · {q.waiting.length} waiting · {q.inFlight.length} in flight · visibility timeout{' '}
+          {seconds(q.visibilityTimeoutMs)}
         </span>
       </h3>
       <div className="queue-diagram" aria-hidden="true">
@@ -54,9 +55,11 @@ function Queue({ q }: { q: QueueVM }) {
             <div key={c.id} className={`queue-consumer${c.holding.length ? '' : ' is-idle'}`}>
               <span className="queue-consumer-name mono">{c.id}</span>
               {c.holding.length === 0 && <span className="queue-none">idle</span>}
-              {q.inFlight.filter((m) => m.heldBy === c.id).map((m) => (
-                <Chip key={m.messageId} m={m} />
-              ))}
+              {q.inFlight
+                .filter((m) => m.heldBy === c.id)
+                .map((m) => (
+                  <Chip key={m.messageId} m={m} />
+                ))}
             </div>
           ))}
         </div>
@@ -84,7 +87,11 @@ function Queue({ q }: { q: QueueVM }) {
               <tr key={m.messageId} className={m.touched ? 'is-new' : undefined}>
                 <td className="mono">{m.messageId}</td>
                 <td>{m.summary}</td>
-                <td>{m.heldBy ? `in flight, held by ${m.heldBy}${m.leaseLeftMs !== null ? ` (${seconds(m.leaseLeftMs)} left before it comes back)` : ''}` : 'waiting'}</td>
+                <td>
+                  {m.heldBy
+                    ? `in flight, held by ${m.heldBy}${m.leaseLeftMs !== null ? ` (${seconds(m.leaseLeftMs)} left before it comes back)` : ''}`
+                    : 'waiting'}
+                </td>
                 <td className="num">{attempts(m.attempts)}</td>
               </tr>
             ))}

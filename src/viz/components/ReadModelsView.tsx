@@ -21,8 +21,8 @@ export function ReadModelsView() {
     <section className="panel read-models" aria-labelledby={titleId} data-motion={reduced ? 'reduced' : 'full'}>
       <h2 id={titleId}>Read models</h2>
       <p className="view-legend">
-        Projections fold stored events into tables shaped for queries. Each one remembers the last global position it applied (its
-        checkpoint); until it catches up with the store, queries can return old answers.
+        Projections fold stored events into tables shaped for queries. Each one remembers the last global position it
+        applied (its checkpoint); until it catches up with the store, queries can return old answers.
       </p>
       {tables.map((t) => (
         <ReadTable key={t.name} t={t} />
@@ -51,7 +51,9 @@ function ReadTable({ t }: { t: ReadTableVM }) {
       {t.query && (
         <p className={`query-callout${t.query.stale ? ' is-stale' : ''}`} role="note">
           <ToneIcon tone={t.query.stale ? 'warning' : 'normal'} />
-          <strong>{t.query.stale ? `Stale answer (${t.query.behindBy} behind): ` : 'Query answered, up to date: '}</strong>
+          <strong>
+            {t.query.stale ? `Stale answer (${t.query.behindBy} behind): ` : 'Query answered, up to date: '}
+          </strong>
           {t.query.reason}
         </p>
       )}
@@ -79,11 +81,23 @@ function ReadTable({ t }: { t: ReadTableVM }) {
               </tr>
             )}
             {t.rows.map((r) => (
-              <tr key={r.key} className={[r.changed ? 'is-changed' : '', r.queried ? (t.query?.stale ? 'is-queried is-stale' : 'is-queried') : ''].filter(Boolean).join(' ') || undefined}>
+              <tr
+                key={r.key}
+                className={
+                  [
+                    r.changed ? 'is-changed' : '',
+                    r.queried ? (t.query?.stale ? 'is-queried is-stale' : 'is-queried') : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+              >
                 <th scope="row" className="mono">
                   {r.key}
                   {r.changed && <span className="badge row-badge">updated</span>}
-                  {r.queried && <span className="badge row-badge">{t.query?.stale ? 'queried · stale' : 'queried'}</span>}
+                  {r.queried && (
+                    <span className="badge row-badge">{t.query?.stale ? 'queried · stale' : 'queried'}</span>
+                  )}
                 </th>
                 {r.cells.map((c, i) => (
                   <td key={t.columns[i]}>{c}</td>

@@ -13,7 +13,6 @@ interface Props {
   onDismiss?: (() => void) | undefined;
 }
 
-
 const CELL_SELECTOR = '[role="gridcell"]';
 
 function refOf(el: Element | null): RecordRef | null {
@@ -116,7 +115,11 @@ export const RecordGrid = memo(function RecordGrid({ topics, cellW, selected, on
       {rows.map((row) => {
         const p = byTopic.get(row.topic)!.partitions[row.partition]!;
         return (
-          <g key={`${row.topic}:${row.partition}`} role="row" aria-label={`topic ${row.topic}, partition ${row.partition}`}>
+          <g
+            key={`${row.topic}:${row.partition}`}
+            role="row"
+            aria-label={`topic ${row.topic}, partition ${row.partition}`}
+          >
             {p.cells.map((c) => {
               const ref = { topic: row.topic, partition: row.partition, offset: c.offset };
               return (
@@ -141,8 +144,29 @@ export const RecordGrid = memo(function RecordGrid({ topics, cellW, selected, on
   );
 });
 
-function Cell({ c, r, cellW, selected, tabStop, onSelect }: { c: CellVM; r: RecordRef; cellW: number; selected: boolean; tabStop: boolean; onSelect: () => void }) {
-  const cls = ['bv-cell', c.isNew ? 'is-new' : '', c.fetchedBy.length ? 'is-fetched' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
+function Cell({
+  c,
+  r,
+  cellW,
+  selected,
+  tabStop,
+  onSelect,
+}: {
+  c: CellVM;
+  r: RecordRef;
+  cellW: number;
+  selected: boolean;
+  tabStop: boolean;
+  onSelect: () => void;
+}) {
+  const cls = [
+    'bv-cell',
+    c.isNew ? 'is-new' : '',
+    c.fetchedBy.length ? 'is-fetched' : '',
+    selected ? 'is-selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <g
       className={cls}
@@ -173,7 +197,12 @@ function Cell({ c, r, cellW, selected, tabStop, onSelect }: { c: CellVM; r: Reco
 function CellType({ name, x, y, cellW }: { name: string; x: number; y: number; cellW: number }) {
   const label = cellLabel(name, cellW);
   return (
-    <text x={x} y={y} className="bv-cell-type" {...(label.fitTo === null ? {} : { textLength: label.fitTo, lengthAdjust: 'spacingAndGlyphs' })}>
+    <text
+      x={x}
+      y={y}
+      className="bv-cell-type"
+      {...(label.fitTo === null ? {} : { textLength: label.fitTo, lengthAdjust: 'spacingAndGlyphs' })}
+    >
       {label.text}
     </text>
   );

@@ -43,7 +43,12 @@ export function Token({ token, delay }: { token: TokenVM; delay: number }) {
     return () => anim.cancel();
   }, [delay, token.d]);
   return (
-    <g ref={ref} className="bv-token" style={{ offsetPath: `path('${token.d}')`, offsetRotate: '0deg' }} aria-hidden="true">
+    <g
+      ref={ref}
+      className="bv-token"
+      style={{ offsetPath: `path('${token.d}')`, offsetRotate: '0deg' }}
+      aria-hidden="true"
+    >
       <circle r={9} fill={token.colour} stroke="#fff" strokeWidth={2} />
       <text className="bv-token-label" y={-13} textAnchor="middle">
         {token.label.length > 10 ? `${token.label.slice(0, 9)}…` : token.label}

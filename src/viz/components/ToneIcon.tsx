@@ -4,7 +4,9 @@ import type { EffectTone } from '../layout/effectItems';
 export function ToneIcon({ tone }: { tone: EffectTone }) {
   return (
     <svg width={12} height={12} viewBox="0 0 12 12" aria-hidden="true" focusable="false" className="tone-icon">
-      {tone === 'problem' && <path d="M2.5 2.5l7 7M9.5 2.5l-7 7" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" />}
+      {tone === 'problem' && (
+        <path d="M2.5 2.5l7 7M9.5 2.5l-7 7" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" />
+      )}
       {tone === 'warning' && (
         <>
           <path d="M6 1L11.5 11H.5z" fill="none" stroke="currentColor" strokeWidth={1.4} strokeLinejoin="round" />

@@ -17,7 +17,12 @@ export interface WhyPartitionProps {
 
 /** Below the diagram, while nothing is selected: how to ask the question. */
 export function WhyPartitionHint() {
-  return <p className="bv-why-hint">Select any record (click it, or Tab to the records, move with the arrow keys and press Enter) to see why it went to its partition.</p>;
+  return (
+    <p className="bv-why-hint">
+      Select any record (click it, or Tab to the records, move with the arrow keys and press Enter) to see why it went
+      to its partition.
+    </p>
+  );
 }
 
 const MARGIN = 8;
@@ -27,7 +32,13 @@ const GAP = 8;
  * Where a box of size w×h goes next to the record's box r, inside a vw×vh viewport: below it, else
  * above, else to its right or left; when nothing fits, below and clamped (it then may overlap).
  */
-export function placeNextTo(r: { left: number; top: number; right: number; bottom: number }, w: number, h: number, vw: number, vh: number) {
+export function placeNextTo(
+  r: { left: number; top: number; right: number; bottom: number },
+  w: number,
+  h: number,
+  vw: number,
+  vh: number,
+) {
   const clampX = (x: number) => Math.max(MARGIN, Math.min(x, vw - MARGIN - w));
   const clampY = (y: number) => Math.max(MARGIN, Math.min(y, vh - MARGIN - h));
   if (r.bottom + GAP + h <= vh - MARGIN) return { left: clampX(r.left), top: r.bottom + GAP, side: 'below' as const };
@@ -123,11 +134,14 @@ export function WhyPartition({ why, eventId, anchor, takeFocus, onClose, onInspe
         )}
         {why.remap && (
           <p className="bv-why-remap">
-            <strong>Partitions were added since:</strong> {why.remap}. Old records stay where they are; only new records use the new count.
+            <strong>Partitions were added since:</strong> {why.remap}. Old records stay where they are; only new records
+            use the new count.
           </p>
         )}
         <p className="bv-why-source">
-          {why.source === 'effect' ? 'From the step that appended this record.' : 'Recomputed from the record (its append happened in an earlier step).'}
+          {why.source === 'effect'
+            ? 'From the step that appended this record.'
+            : 'Recomputed from the record (its append happened in an earlier step).'}
           {eventId && onInspect && (
             <>
               {' '}

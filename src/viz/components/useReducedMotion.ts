@@ -10,4 +10,8 @@ const subscribe = (onChange: () => void) => {
 
 /** True when the learner asked the system for less motion: nothing moves, every change still shows. */
 export const useReducedMotion = (): boolean =>
-  useSyncExternalStore(subscribe, () => window.matchMedia(query).matches, () => false);
+  useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(query).matches,
+    () => false,
+  );

@@ -21,7 +21,13 @@ import { ReadModelsView } from './ReadModelsView';
 
 // Server rendering reads a store's *initial* state, so each step gets a store that starts there.
 const storeFor = (base: RunStore, step: number, r: StepResult<World>): RunStore =>
-  createStore<RunState>()(() => ({ ...base.getState(), step, world: r.world, effects: r.effects, narration: r.narration }));
+  createStore<RunState>()(() => ({
+    ...base.getState(),
+    step,
+    world: r.world,
+    effects: r.effects,
+    narration: r.narration,
+  }));
 
 function storeAt(id: string, step: number): { store: RunStore } {
   const scenario = findBuiltin(id)!;
@@ -30,7 +36,9 @@ function storeAt(id: string, step: number): { store: RunStore } {
 }
 
 const render = (store: RunStore, node: ReactNode) =>
-  renderToStaticMarkup(createElement(RunProvider, { store, playback: null as unknown as PlaybackActor, children: node }));
+  renderToStaticMarkup(
+    createElement(RunProvider, { store, playback: null as unknown as PlaybackActor, children: node }),
+  );
 
 const noop = () => {};
 

@@ -7,7 +7,15 @@ const inputAt = (id: string, step: number, width = 900): LayoutInput => {
   const scenario = findBuiltin(id)!;
   const r = new Stepper(scenario, []).at(step);
   const t = scenario.topology;
-  return { broker: r.world.broker, effects: r.effects, producers: t.producers, groups: t.groups, services: t.services ?? [], relay: t.relay !== undefined, width };
+  return {
+    broker: r.world.broker,
+    effects: r.effects,
+    producers: t.producers,
+    groups: t.groups,
+    services: t.services ?? [],
+    relay: t.relay !== undefined,
+    width,
+  };
 };
 
 describe('broker layout', () => {
@@ -17,13 +25,24 @@ describe('broker layout', () => {
       const t = scenario.topology;
       for (let k = 0; k <= stepper.lastStep; k++) {
         const r = stepper.at(k);
-        const m = layoutBroker({ broker: r.world.broker, effects: r.effects, producers: t.producers, groups: t.groups, services: t.services ?? [], relay: t.relay !== undefined, width: 880 });
+        const m = layoutBroker({
+          broker: r.world.broker,
+          effects: r.effects,
+          producers: t.producers,
+          groups: t.groups,
+          services: t.services ?? [],
+          relay: t.relay !== undefined,
+          width: 880,
+        });
         expect(m.width).toBe(880);
-        for (const topic of m.topics) for (const p of topic.partitions) for (const c of p.cells) expect(c.x + m.cellW).toBeLessThanOrEqual(topic.x + topic.width + 1);
+        for (const topic of m.topics)
+          for (const p of topic.partitions)
+            for (const c of p.cells) expect(c.x + m.cellW).toBeLessThanOrEqual(topic.x + topic.width + 1);
         for (const g of m.groups) {
           expect(g.x + g.width).toBeLessThanOrEqual(m.width);
           expect(g.y + g.height).toBeLessThanOrEqual(m.height);
-          for (const mem of g.members) for (const c of mem.chips) expect(c.x + c.width).toBeLessThanOrEqual(mem.x + mem.width);
+          for (const mem of g.members)
+            for (const c of mem.chips) expect(c.x + c.width).toBeLessThanOrEqual(mem.x + mem.width);
         }
         for (const tok of m.tokens) expect(tok.d).toMatch(/^M/);
       }
@@ -36,7 +55,8 @@ describe('broker layout', () => {
     expect(busy.height).toBeGreaterThan(500);
     expect(layoutBroker(inputAt('ride-sharing', 5, 300)).width).toBe(MIN_WIDTH);
     // Groups are stacked without overlap.
-    for (let i = 1; i < busy.groups.length; i++) expect(busy.groups[i]!.y).toBeGreaterThanOrEqual(busy.groups[i - 1]!.y + busy.groups[i - 1]!.height);
+    for (let i = 1; i < busy.groups.length; i++)
+      expect(busy.groups[i]!.y).toBeGreaterThanOrEqual(busy.groups[i - 1]!.y + busy.groups[i - 1]!.height);
   });
 
   it('draws producers, the relay and services as emitters, with the records they sent this step', () => {
@@ -48,7 +68,8 @@ describe('broker layout', () => {
     const service = m.producers.find((p) => p.kind === 'service')!;
     expect(service.sub).toMatch(/^reads via /);
     // Every produce token starts at an emitter's right edge.
-    for (const tok of m.tokens.filter((t) => t.kind === 'produce')) expect(m.producers.some((p) => p.x + p.width === tok.from.x)).toBe(true);
+    for (const tok of m.tokens.filter((t) => t.kind === 'produce'))
+      expect(m.producers.some((p) => p.x + p.width === tok.from.x)).toBe(true);
   });
 
   it('names every record cell for assistive technology', () => {
@@ -70,7 +91,9 @@ describe('broker layout', () => {
     const stepper = new Stepper(scenario, []);
     const input = inputAt('partitions-keys-ordering', stepper.lastStep, 800);
     const m = layoutBroker(input);
-    const longest = m.topics.flatMap((t) => t.partitions).sort((a, b) => b.logEndOffset - b.logStartOffset - (a.logEndOffset - a.logStartOffset))[0]!;
+    const longest = m.topics
+      .flatMap((t) => t.partitions)
+      .sort((a, b) => b.logEndOffset - b.logStartOffset - (a.logEndOffset - a.logStartOffset))[0]!;
     if (!longest.expandable) return;
     expect(longest.hiddenBefore).toBeGreaterThan(0);
     const wide = layoutBroker({ ...input, expanded: new Set([`${longest.topic}:${longest.partition}`]) });
@@ -87,7 +110,12 @@ describe('broker layout', () => {
     const states = new Set<string>();
     for (let k = 0; k <= stepper.lastStep; k++) {
       const r = stepper.at(k);
-      const m = layoutBroker({ broker: r.world.broker, effects: r.effects, producers: scenario.topology.producers, groups: scenario.topology.groups });
+      const m = layoutBroker({
+        broker: r.world.broker,
+        effects: r.effects,
+        producers: scenario.topology.producers,
+        groups: scenario.topology.groups,
+      });
       for (const g of m.groups) {
         if (g.rebalance) captions.push(g.rebalance.lines.join(' '));
         for (const mem of g.members) for (const c of mem.chips) states.add(c.state);
@@ -112,8 +140,18 @@ describe('broker layout', () => {
   });
 
   it('gives groups unique short badges and wraps captions', () => {
-    expect(groupBadges(['Matching', 'Pricing', 'Payments', 'Notifications', 'Analytics'])).toEqual(['M', 'P', 'Pa', 'N', 'A']);
+    expect(groupBadges(['Matching', 'Pricing', 'Payments', 'Notifications', 'Analytics'])).toEqual([
+      'M',
+      'P',
+      'Pa',
+      'N',
+      'A',
+    ]);
     expect(groupBadges(['a', 'a'])).toEqual(['A', 'A2']);
-    expect(wrap('generation 3 · eager: all 6 partitions revoked, then reassigned', 33)).toEqual(['generation 3 · eager: all 6', 'partitions revoked, then', 'reassigned']);
+    expect(wrap('generation 3 · eager: all 6 partitions revoked, then reassigned', 33)).toEqual([
+      'generation 3 · eager: all 6',
+      'partitions revoked, then',
+      'reassigned',
+    ]);
   });
 });

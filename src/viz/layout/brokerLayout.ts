@@ -236,7 +236,8 @@ const eventTypeOf = (r: LogRecord): string => r.headers.eventType ?? (r.value ==
 
 function eventTypesIn(broker: BrokerState): Set<string> {
   const names = new Set<string>();
-  for (const t of Object.values(broker.topics)) for (const p of t.partitions) for (const r of p.records) names.add(eventTypeOf(r));
+  for (const t of Object.values(broker.topics))
+    for (const p of t.partitions) for (const r of p.records) names.add(eventTypeOf(r));
   return names;
 }
 const tpKey = (topic: string, partition: number) => `${topic}:${partition}`;
@@ -292,9 +293,28 @@ export function tokenPoint(t: TokenVM, u: number): Point {
   return lerp(d, e);
 }
 
-function makeToken(id: string, kind: TokenVM['kind'], from: Point, to: Point, colour: string, label: string, index: number): TokenVM {
+function makeToken(
+  id: string,
+  kind: TokenVM['kind'],
+  from: Point,
+  to: Point,
+  colour: string,
+  label: string,
+  index: number,
+): TokenVM {
   const mx = (from.x + to.x) / 2;
-  return { id, kind, from, to, c1: { x: mx, y: from.y }, c2: { x: mx, y: to.y }, d: link({ source: from, target: to }) ?? '', colour, label, index };
+  return {
+    id,
+    kind,
+    from,
+    to,
+    c1: { x: mx, y: from.y },
+    c2: { x: mx, y: to.y },
+    d: link({ source: from, target: to }) ?? '',
+    colour,
+    label,
+    index,
+  };
 }
 
 const tpLabel = (tps: readonly TopicPartition[], multiTopic: boolean) =>
@@ -359,7 +379,12 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   }
   const groupDefs = input.groups.filter((g) => broker.groups[g.id]);
   const badges = groupBadges(groupDefs.map((g) => g.label ?? g.id));
-  const meta = new Map(groupDefs.map((g, i) => [g.id, { label: g.label ?? g.id, badge: badges[i]!, colour: groupColour(input.groups.indexOf(g)) }]));
+  const meta = new Map(
+    groupDefs.map((g, i) => [
+      g.id,
+      { label: g.label ?? g.id, badge: badges[i]!, colour: groupColour(input.groups.indexOf(g)) },
+    ]),
+  );
 
   const GROUP_X = width - PAD - GROUP_W;
   const TOPIC_W = GROUP_X - GAP_TO_GROUPS - TOPIC_X;
@@ -368,8 +393,14 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   // Boxes are at least wide enough for the longest event type on screen to read whole (cellLabel.ts).
   const minCellW = Math.min(Math.floor(room / 3), cellWidthFor(eventTypesIn(broker), CELL_W, MAX_CELL_W));
   const perLine = Math.max(3, Math.floor(room / minCellW));
-  const longest = Math.max(0, ...Object.values(broker.topics).flatMap((t) => t.partitions.map((p) => p.records.length)));
-  const cellW = Math.max(minCellW, Math.min(MAX_CELL_W, Math.floor(room / Math.max(5, Math.min(perLine, longest + 1)))));
+  const longest = Math.max(
+    0,
+    ...Object.values(broker.topics).flatMap((t) => t.partitions.map((p) => p.records.length)),
+  );
+  const cellW = Math.max(
+    minCellW,
+    Math.min(MAX_CELL_W, Math.floor(room / Math.max(5, Math.min(perLine, longest + 1)))),
+  );
 
   // Topics, stacked vertically; a partition row holds one line of cells, or several when expanded.
   const topics: TopicVM[] = [];
@@ -384,7 +415,10 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       const visible = isExpanded ? log.records : log.records.slice(Math.max(0, count - (perLine - 1)));
       const lines = Math.max(1, Math.ceil((visible.length + 1) / perLine));
       const rowTop = y;
-      const at = (i: number): Point => ({ x: TOPIC_X + LABEL_W + (i % perLine) * cellW, y: rowTop + Math.floor(i / perLine) * LINE_H });
+      const at = (i: number): Point => ({
+        x: TOPIC_X + LABEL_W + (i % perLine) * cellW,
+        y: rowTop + Math.floor(i / perLine) * LINE_H,
+      });
       const firstVisible = visible[0]?.offset ?? log.logEndOffset;
       /** Index of the slot the boundary before `offset` sits at. */
       const slotOf = (offset: number) => {
@@ -448,15 +482,39 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       };
     });
     y += 4;
-    topics.push({ name, x: TOPIC_X, y: top, width: TOPIC_W, height: y - top, compacted: topic.config.cleanupPolicy === 'compact', partitions });
+    topics.push({
+      name,
+      x: TOPIC_X,
+      y: top,
+      width: TOPIC_W,
+      height: y - top,
+      compacted: topic.config.cleanupPolicy === 'compact',
+      partitions,
+    });
     y += 14;
   }
   const topicsBottom = y;
 
   // Emitters on the left: producers, the relay, services, and anyone else who appended this step.
   const emitterDefs: Omit<EmitterVM, 'x' | 'y' | 'width' | 'height' | 'emitted' | 'titleLines'>[] = [
-    ...input.producers.map((p) => ({ id: p.id, kind: 'producer' as const, label: p.label, sub: 'producer', colour: PRODUCER_COLOUR })),
-    ...(input.relay ? [{ id: 'relay', kind: 'relay' as const, label: 'Outbox relay', sub: 'publishes stored events', colour: PRODUCER_COLOUR }] : []),
+    ...input.producers.map((p) => ({
+      id: p.id,
+      kind: 'producer' as const,
+      label: p.label,
+      sub: 'producer',
+      colour: PRODUCER_COLOUR,
+    })),
+    ...(input.relay
+      ? [
+          {
+            id: 'relay',
+            kind: 'relay' as const,
+            label: 'Outbox relay',
+            sub: 'publishes stored events',
+            colour: PRODUCER_COLOUR,
+          },
+        ]
+      : []),
     ...(input.services ?? []).map((s) => ({
       id: s.id,
       kind: 'service' as const,
@@ -467,7 +525,13 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   ];
   for (const id of emittedBy.keys()) {
     if (!emitterDefs.some((d) => d.id === id)) {
-      emitterDefs.push({ id, kind: 'other', label: id === 'learner' ? 'You (learner)' : id, sub: 'producer', colour: PRODUCER_COLOUR });
+      emitterDefs.push({
+        id,
+        kind: 'other',
+        label: id === 'learner' ? 'You (learner)' : id,
+        sub: 'producer',
+        colour: PRODUCER_COLOUR,
+      });
     }
   }
   let ey = 8 + TOPIC_HEAD;
@@ -507,10 +571,12 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       const owned = new Set(mem.assignment.map((tp) => tpKey(tp.topic, tp.partition)));
       const all: TopicPartition[] = [
         ...mem.assignment,
-        ...[...revoked].filter((k) => !owned.has(k)).map((k) => {
-          const i = k.lastIndexOf(':');
-          return { topic: k.slice(0, i), partition: Number(k.slice(i + 1)) };
-        }),
+        ...[...revoked]
+          .filter((k) => !owned.has(k))
+          .map((k) => {
+            const i = k.lastIndexOf(':');
+            return { topic: k.slice(0, i), partition: Number(k.slice(i + 1)) };
+          }),
       ];
       const byTopic = new Map<string, TopicPartition[]>();
       for (const tp of all) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp]);
@@ -535,13 +601,26 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
           const committed = state.committed[k]?.offset ?? null;
           const end = broker.topics[tp.topic]?.partitions[tp.partition]?.logEndOffset ?? 0;
           const lag = committed === null ? null : Math.max(0, end - committed);
-          const chipState: ChipState = !owned.has(k) ? 'revoked' : assigned.has(k) ? (revoked.has(k) ? 'reassigned' : 'assigned') : 'kept';
+          const chipState: ChipState = !owned.has(k)
+            ? 'revoked'
+            : assigned.has(k)
+              ? revoked.has(k)
+                ? 'reassigned'
+                : 'assigned'
+              : 'kept';
           if (owned.has(k)) {
             if (lag === null) noCommit++;
             else lagSum = (lagSum ?? 0) + lag;
           }
           const position = mem.positions[k] ?? null;
-          const stateText = chipState === 'revoked' ? ' · revoked in this step' : chipState === 'assigned' ? ' · assigned in this step' : chipState === 'reassigned' ? ' · revoked and assigned again in this step' : '';
+          const stateText =
+            chipState === 'revoked'
+              ? ' · revoked in this step'
+              : chipState === 'assigned'
+                ? ' · assigned in this step'
+                : chipState === 'reassigned'
+                  ? ' · revoked and assigned again in this step'
+                  : '';
           chips.push({
             topic: tp.topic,
             partition: tp.partition,
@@ -562,8 +641,23 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       const idle = mem.assignment.length === 0;
       if (all.length === 0) cy += CHIP_H + 4;
       const height = cy - my + 2;
-      const status = idle ? 'idle' : lagSum === null ? 'no commit' : `lag ${lagSum}${noCommit ? ` · ${noCommit} no commit` : ''}`;
-      members.push({ groupId: g.id, memberId: mem.memberId, x: x + 10, y: my, width: innerW, height, idle, chips, lines, status });
+      const status = idle
+        ? 'idle'
+        : lagSum === null
+          ? 'no commit'
+          : `lag ${lagSum}${noCommit ? ` · ${noCommit} no commit` : ''}`;
+      members.push({
+        groupId: g.id,
+        memberId: mem.memberId,
+        x: x + 10,
+        y: my,
+        width: innerW,
+        height,
+        idle,
+        chips,
+        lines,
+        status,
+      });
       my += height + 6;
     }
     if (members.length === 0) my += 22;
@@ -601,7 +695,12 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
         const from = partitionAnchor(c.topic, c.partition);
         if (!from) continue;
         const to = { x: m.x, y: m.y + 11 };
-        links.push({ id: `${g.groupId}/${m.memberId}/${c.topic}-${c.partition}`, d: link({ source: from, target: to }) ?? '', colour: g.colour, groupId: g.groupId });
+        links.push({
+          id: `${g.groupId}/${m.memberId}/${c.topic}-${c.partition}`,
+          d: link({ source: from, target: to }) ?? '',
+          colour: g.colour,
+          groupId: g.groupId,
+        });
       }
 
   // Tokens for this step's effects: emitter → cell, then cell → member.
@@ -617,7 +716,17 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       const to = cellCentre(e.topic, e.partition, e.offset);
       if (!to) continue;
       const from = prod ? { x: prod.x + prod.width, y: prod.y + prod.height / 2 } : { x: TOPIC_X - 30, y: to.y };
-      tokens.push(makeToken(`p/${e.topic}/${e.partition}/${e.offset}/${tokens.length}`, 'produce', from, to, PRODUCER_COLOUR, e.key ?? '∅', tokens.length));
+      tokens.push(
+        makeToken(
+          `p/${e.topic}/${e.partition}/${e.offset}/${tokens.length}`,
+          'produce',
+          from,
+          to,
+          PRODUCER_COLOUR,
+          e.key ?? '∅',
+          tokens.length,
+        ),
+      );
     }
     if (e.kind === 'records-fetched') {
       const g = groups.find((x) => x.groupId === e.groupId);
@@ -627,12 +736,26 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
         const from = cellCentre(e.topic, e.partition, o);
         if (!from) continue;
         const to = { x: m.x + 12, y: m.y + 11 };
-        tokens.push(makeToken(`f/${e.groupId}/${e.memberId}/${e.topic}/${e.partition}/${o}/${tokens.length}`, 'fetch', from, to, g.colour, String(o), tokens.length));
+        tokens.push(
+          makeToken(
+            `f/${e.groupId}/${e.memberId}/${e.topic}/${e.partition}/${o}/${tokens.length}`,
+            'fetch',
+            from,
+            to,
+            g.colour,
+            String(o),
+            tokens.length,
+          ),
+        );
       }
     }
   }
 
-  const height = Math.max(topicsBottom, gy, producers.reduce((h, p) => Math.max(h, p.y + p.height + 8), 0)) + 4;
+  const height =
+    Math.max(
+      topicsBottom,
+      gy,
+      producers.reduce((h, p) => Math.max(h, p.y + p.height + 8), 0),
+    ) + 4;
   return { width, height, cellW, producers, topics, groups, links, tokens };
 }
-

@@ -15,7 +15,13 @@ const ev = (position: number, id: string, eventType: string, meta: RecordedEvent
 
 // cmd-1 → requested → offered → (notified, priced); accepted shares the correlation id only.
 const events = [
-  ev(1, 'requested', 'RideRequested', { correlationId: 'cmd-1', causationId: 'cmd-1', commandId: 'cmd-1', commandType: 'RequestRide', producer: 'rider app' }),
+  ev(1, 'requested', 'RideRequested', {
+    correlationId: 'cmd-1',
+    causationId: 'cmd-1',
+    commandId: 'cmd-1',
+    commandType: 'RequestRide',
+    producer: 'rider app',
+  }),
   ev(2, 'offered', 'RideOffered', { correlationId: 'cmd-1', causationId: 'requested' }),
   ev(3, 'notified', 'RiderNotified', { correlationId: 'cmd-1', causationId: 'offered' }),
   ev(4, 'priced', 'FareQuoted', { correlationId: 'cmd-1', causationId: 'offered' }),

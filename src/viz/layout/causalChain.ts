@@ -89,7 +89,10 @@ export function layoutCausalChain(index: EventIndex, eventId: string): CausalCha
   const origin =
     rootCause && rootCause !== root.eventId && !index.byId.has(rootCause)
       ? root.metadata?.commandId === rootCause
-        ? { label: `command ${String(root.metadata?.commandType ?? '')}`.trim(), sub: `by ${String(root.metadata?.producer ?? 'unknown')}` }
+        ? {
+            label: `command ${String(root.metadata?.commandType ?? '')}`.trim(),
+            sub: `by ${String(root.metadata?.producer ?? 'unknown')}`,
+          }
         : { label: 'outside cause', sub: `id ${rootCause.slice(0, 8)}…` }
       : null;
   const children = (index.childrenOf.get(selected.eventId) ?? []).filter((c) => !seen.has(c.eventId));
@@ -103,13 +106,33 @@ export function layoutCausalChain(index: EventIndex, eventId: string): CausalCha
     y += ROW;
   };
   if (origin) column({ key: 'origin', eventId: null, role: 'origin', ...origin });
-  for (const a of ancestors) column({ key: a.eventId, eventId: a.eventId, role: 'ancestor', label: a.eventType, sub: eventSub(a) });
-  column({ key: selected.eventId, eventId: selected.eventId, role: 'selected', label: selected.eventType, sub: eventSub(selected) });
+  for (const a of ancestors)
+    column({ key: a.eventId, eventId: a.eventId, role: 'ancestor', label: a.eventType, sub: eventSub(a) });
+  column({
+    key: selected.eventId,
+    eventId: selected.eventId,
+    role: 'selected',
+    label: selected.eventType,
+    sub: eventSub(selected),
+  });
 
-  const spread = scalePoint<string>().domain(children.map((c) => c.eventId)).range([NODE_W / 2 + 8, width - NODE_W / 2 - 8]).padding(0);
+  const spread = scalePoint<string>()
+    .domain(children.map((c) => c.eventId))
+    .range([NODE_W / 2 + 8, width - NODE_W / 2 - 8])
+    .padding(0);
   for (const c of children) {
     const x = children.length === 1 ? cx : spread(c.eventId)!;
-    nodes.push({ key: c.eventId, eventId: c.eventId, role: 'child', label: c.eventType, sub: eventSub(c), x: x - NODE_W / 2, y, width: NODE_W, height: NODE_H });
+    nodes.push({
+      key: c.eventId,
+      eventId: c.eventId,
+      role: 'child',
+      label: c.eventType,
+      sub: eventSub(c),
+      x: x - NODE_W / 2,
+      y,
+      width: NODE_W,
+      height: NODE_H,
+    });
   }
   const height = (children.length ? y + NODE_H : y - ROW + NODE_H) + 6;
 
@@ -119,12 +142,18 @@ export function layoutCausalChain(index: EventIndex, eventId: string): CausalCha
   const edges: ChainEdgeVM[] = [];
   const columnNodes = nodes.filter((n) => n.role !== 'child');
   for (let i = 1; i < columnNodes.length; i++)
-    edges.push({ key: `${columnNodes[i - 1]!.key}>${columnNodes[i]!.key}`, d: link({ source: bottom(columnNodes[i - 1]!), target: top(columnNodes[i]!) }) ?? '' });
+    edges.push({
+      key: `${columnNodes[i - 1]!.key}>${columnNodes[i]!.key}`,
+      d: link({ source: bottom(columnNodes[i - 1]!), target: top(columnNodes[i]!) }) ?? '',
+    });
   const sel = columnNodes[columnNodes.length - 1]!;
-  for (const c of nodes.filter((n) => n.role === 'child')) edges.push({ key: `${sel.key}>${c.key}`, d: link({ source: bottom(sel), target: top(c) }) ?? '' });
+  for (const c of nodes.filter((n) => n.role === 'child'))
+    edges.push({ key: `${sel.key}>${c.key}`, d: link({ source: bottom(sel), target: top(c) }) ?? '' });
 
   const drawn = new Set(nodes.flatMap((n) => (n.eventId ? [n.eventId] : [])));
   const correlation = selected.metadata?.correlationId;
-  const siblings = (correlation ? (index.byCorrelation.get(correlation) ?? []) : []).filter((e) => !drawn.has(e.eventId));
+  const siblings = (correlation ? (index.byCorrelation.get(correlation) ?? []) : []).filter(
+    (e) => !drawn.has(e.eventId),
+  );
   return { width, height, nodes, edges, siblings, parents: ancestors.length, children: children.length };
 }

@@ -7,7 +7,12 @@ const event: RecordedEvent = {
   eventType: 'OrderPlaced',
   schemaVersion: 2,
   data: { orderId: '42', total: 12 },
-  metadata: { correlationId: 'c-1', causationId: 'cmd-1', occurredAt: Date.UTC(2027, 0, 1, 9, 0, 0), producer: 'checkout' },
+  metadata: {
+    correlationId: 'c-1',
+    causationId: 'cmd-1',
+    occurredAt: Date.UTC(2027, 0, 1, 9, 0, 0),
+    producer: 'checkout',
+  },
   streamId: 'order-42',
   revision: 0,
   position: 7,

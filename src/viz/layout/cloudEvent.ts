@@ -100,7 +100,9 @@ export function recordToCloudEvent(e: RecordEvent): CloudEvent {
 }
 
 interface BrokerLike {
-  readonly topics: Readonly<Record<string, { readonly partitions: readonly { readonly records: readonly RecordLike[] }[] }>>;
+  readonly topics: Readonly<
+    Record<string, { readonly partitions: readonly { readonly records: readonly RecordLike[] }[] }>
+  >;
 }
 
 /**
@@ -109,11 +111,22 @@ interface BrokerLike {
  */
 export function directRecords(broker: BrokerLike, storedIds: ReadonlySet<string>): RecordLike[] {
   const out: RecordLike[] = [];
-  for (const t of Object.values(broker.topics)) for (const p of t.partitions) for (const r of p.records) if (!r.eventId || !storedIds.has(r.eventId)) out.push(r);
-  return out.sort((a, b) => a.timestamp - b.timestamp || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) || a.partition - b.partition || a.offset - b.offset);
+  for (const t of Object.values(broker.topics))
+    for (const p of t.partitions) for (const r of p.records) if (!r.eventId || !storedIds.has(r.eventId)) out.push(r);
+  return out.sort(
+    (a, b) =>
+      a.timestamp - b.timestamp ||
+      (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) ||
+      a.partition - b.partition ||
+      a.offset - b.offset,
+  );
 }
 
 /** The record that carries `eventId` and no stored event, if any (the first by time). */
-export function findDirectRecord(broker: BrokerLike, storedIds: ReadonlySet<string>, eventId: string): RecordLike | undefined {
+export function findDirectRecord(
+  broker: BrokerLike,
+  storedIds: ReadonlySet<string>,
+  eventId: string,
+): RecordLike | undefined {
   return directRecords(broker, storedIds).find((r) => r.eventId === eventId);
 }

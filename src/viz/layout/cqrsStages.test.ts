@@ -5,13 +5,32 @@ import { layoutCqrsOverview } from './cqrsStages';
 describe('layoutCqrsOverview', () => {
   it('lights the stages a command travelled through and the arrows between lit neighbours', () => {
     const effects: Effect[] = [
-      { kind: 'command-accepted', commandId: 'c', commandType: 'PlaceOrder', streamId: 'order-1', eventIds: ['e'], reason: 'ok' },
-      { kind: 'event-stored', streamId: 'order-1', revision: 0, position: 1, eventId: 'e', eventType: 'OrderPlaced', reason: 'stored' },
+      {
+        kind: 'command-accepted',
+        commandId: 'c',
+        commandType: 'PlaceOrder',
+        streamId: 'order-1',
+        eventIds: ['e'],
+        reason: 'ok',
+      },
+      {
+        kind: 'event-stored',
+        streamId: 'order-1',
+        revision: 0,
+        position: 1,
+        eventId: 'e',
+        eventType: 'OrderPlaced',
+        reason: 'stored',
+      },
       { kind: 'event-relayed', eventId: 'e', position: 1, topic: 'orders', partition: 0, offset: 0, reason: 'relayed' },
     ];
     const m = layoutCqrsOverview(effects);
     expect(m.stages.filter((s) => s.lit).map((s) => s.id)).toEqual(['command', 'aggregate', 'store', 'relay']);
-    expect(m.arrows.filter((a) => a.lit).map((a) => a.id)).toEqual(['command-aggregate', 'aggregate-store', 'store-relay']);
+    expect(m.arrows.filter((a) => a.lit).map((a) => a.id)).toEqual([
+      'command-aggregate',
+      'aggregate-store',
+      'store-relay',
+    ]);
     expect(m.summary).toBe('this step: command → aggregate → event store → relay');
   });
 
@@ -28,7 +47,8 @@ describe('layoutCqrsOverview', () => {
   it('places seven boxes left to right without overlap and says when nothing happened', () => {
     const m = layoutCqrsOverview([]);
     expect(m.stages).toHaveLength(7);
-    for (let i = 1; i < m.stages.length; i++) expect(m.stages[i]!.x).toBeGreaterThan(m.stages[i - 1]!.x + m.stages[i - 1]!.width);
+    for (let i = 1; i < m.stages.length; i++)
+      expect(m.stages[i]!.x).toBeGreaterThan(m.stages[i - 1]!.x + m.stages[i - 1]!.width);
     expect(m.summary).toBe('this step: nothing on the CQRS path');
   });
 });

@@ -83,7 +83,8 @@ export function stagesOf(e: Effect): { stages: StageId[]; problem: boolean } {
 }
 
 /** What a problem is called at a stage: a stale answer at the query side, a refusal elsewhere. */
-export const problemWord = (id: StageId): string => (id === 'queries' ? 'stale' : id === 'store' ? 'conflict' : 'refused');
+export const problemWord = (id: StageId): string =>
+  id === 'queries' ? 'stale' : id === 'store' ? 'conflict' : 'refused';
 
 const WIDTH = 900;
 const HEIGHT = 64;
@@ -99,7 +100,10 @@ export function layoutCqrsOverview(effects: readonly Effect[]): CqrsOverviewMode
       if (problem) problems.set(s, (problems.get(s) ?? 0) + 1);
     }
   }
-  const band = scaleBand<StageId>().domain(STAGES.map((s) => s.id)).range([4, WIDTH - 4]).paddingInner(0.18);
+  const band = scaleBand<StageId>()
+    .domain(STAGES.map((s) => s.id))
+    .range([4, WIDTH - 4])
+    .paddingInner(0.18);
   const y = (HEIGHT - BOX_H) / 2;
   const stages = STAGES.map((s): StageVM => ({
     ...s,
@@ -119,7 +123,11 @@ export function layoutCqrsOverview(effects: readonly Effect[]): CqrsOverviewMode
     const my = y + BOX_H / 2;
     return { id: `${from.id}-${to.id}`, d: `M${x1},${my} H${x2} m-6,-5 l6,5 l-6,5`, lit: from.lit && to.lit };
   });
-  const lit = stages.filter((s) => s.lit).map((s) => (s.problem ? `${s.label.toLowerCase()} (${s.problemCount} ${problemWord(s.id)})` : s.label.toLowerCase()));
+  const lit = stages
+    .filter((s) => s.lit)
+    .map((s) =>
+      s.problem ? `${s.label.toLowerCase()} (${s.problemCount} ${problemWord(s.id)})` : s.label.toLowerCase(),
+    );
   const summary = lit.length ? `this step: ${lit.join(' → ')}` : 'this step: nothing on the CQRS path';
   return { width: WIDTH, height: HEIGHT, stages, arrows, summary };
 }

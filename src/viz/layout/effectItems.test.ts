@@ -3,11 +3,29 @@ import type { Effect } from '../../engine/types';
 import { describeEffects, summarise } from './effectItems';
 
 const effects: Effect[] = [
-  { kind: 'event-stored', streamId: 'order-1', revision: 0, position: 1, eventId: 'e1', eventType: 'OrderPlaced', reason: 'stored as revision 0' },
+  {
+    kind: 'event-stored',
+    streamId: 'order-1',
+    revision: 0,
+    position: 1,
+    eventId: 'e1',
+    eventType: 'OrderPlaced',
+    reason: 'stored as revision 0',
+  },
   { kind: 'append-conflict', streamId: 'order-1', expected: 0, actual: 1, reason: 'the stream moved' },
   { kind: 'query-answered', readModel: 'orders', rowKey: '1', stale: true, behindBy: 2, reason: 'stale by 2' },
   { kind: 'query-answered', readModel: 'orders', rowKey: '1', stale: false, behindBy: 0, reason: 'fresh' },
-  { kind: 'record-dead-lettered', groupId: 'g', memberId: 'm', topic: 't', partition: 0, offset: 3, deadLetterTopic: 't.dlq', attempts: 3, reason: 'gave up' },
+  {
+    kind: 'record-dead-lettered',
+    groupId: 'g',
+    memberId: 'm',
+    topic: 't',
+    partition: 0,
+    offset: 3,
+    deadLetterTopic: 't.dlq',
+    attempts: 3,
+    reason: 'gave up',
+  },
   { kind: 'fault-injected', fault: 'rebuild', target: 'orders', reason: 'rebuilt' },
 ];
 
@@ -31,7 +49,14 @@ describe('describeEffects', () => {
   });
 
   it('a cleaner visit that cleaned nothing is labelled "not cleaned", not "compacted"', () => {
-    const visit = (removedOffsets: number[]): Effect => ({ kind: 'records-compacted', topic: 't', partition: 0, removedOffsets, tombstonesRemoved: [], reason: 'the log cleaner looked at t-0' });
+    const visit = (removedOffsets: number[]): Effect => ({
+      kind: 'records-compacted',
+      topic: 't',
+      partition: 0,
+      removedOffsets,
+      tombstonesRemoved: [],
+      reason: 'the log cleaner looked at t-0',
+    });
     expect(describeEffects([visit([])])[0]!.label).toBe('not cleaned');
     expect(describeEffects([visit([0, 1])])[0]!.label).toBe('compacted');
   });

@@ -87,12 +87,19 @@ export function labelOf(e: Effect): string {
   if (e.kind === 'record-processed' && e.duplicate) return 'duplicate';
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
   // The log cleaner visited but found nothing it may clean yet (compaction is lazy): not "compacted".
-  if (e.kind === 'records-compacted' && e.removedOffsets.length === 0 && e.tombstonesRemoved.length === 0) return 'not cleaned';
+  if (e.kind === 'records-compacted' && e.removedOffsets.length === 0 && e.tombstonesRemoved.length === 0)
+    return 'not cleaned';
   return LABELS[e.kind];
 }
 
 export function describeEffects(effects: readonly Effect[]): EffectItem[] {
-  return effects.map((e, i) => ({ key: `${i}-${e.kind}`, kind: e.kind, label: labelOf(e), tone: toneOf(e), reason: e.reason }));
+  return effects.map((e, i) => ({
+    key: `${i}-${e.kind}`,
+    kind: e.kind,
+    label: labelOf(e),
+    tone: toneOf(e),
+    reason: e.reason,
+  }));
 }
 
 /** Counts by tone, for the list's summary line. */

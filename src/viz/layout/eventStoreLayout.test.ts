@@ -46,7 +46,17 @@ describe('layoutEventStore', () => {
   });
 
   it('highlights what this step stored, marks the snapshot and defaults to the stream just written', () => {
-    const effects: Effect[] = [{ kind: 'event-stored', streamId: 'order-1', revision: 1, position: 3, eventId: 'e3', eventType: 'OrderPaid', reason: '' }];
+    const effects: Effect[] = [
+      {
+        kind: 'event-stored',
+        streamId: 'order-1',
+        revision: 1,
+        position: 3,
+        eventId: 'e3',
+        eventType: 'OrderPaid',
+        reason: '',
+      },
+    ];
     const m = layoutEventStore({ events, positions, aggregates, snapshots: { 'order-1': { revision: 0 } }, effects });
     const lane = m.groups[0]!.lanes[0]!;
     expect(lane.touched).toBe(true);
@@ -60,14 +70,27 @@ describe('layoutEventStore', () => {
 
   it('keeps only the latest events of a long stream and counts the rest', () => {
     const long = Array.from({ length: 15 }, (_, i) => ev(i + 1, 'order-9', i, 'ItemAdded'));
-    const m = layoutEventStore({ events: long, positions: { 'order-9': long.map((e) => e.position) }, aggregates, snapshots: {}, effects: [], window: 4 });
+    const m = layoutEventStore({
+      events: long,
+      positions: { 'order-9': long.map((e) => e.position) },
+      aggregates,
+      snapshots: {},
+      effects: [],
+      window: 4,
+    });
     const lane = m.groups[0]!.lanes[0]!;
     expect(lane.hiddenBefore).toBe(11);
     expect(lane.events.map((e) => e.revision)).toEqual([11, 12, 13, 14]);
   });
 
   it('reports no aggregate events when only other streams exist', () => {
-    const m = layoutEventStore({ events: [events[3]!], positions: { 'driver-7': [4] }, aggregates, snapshots: {}, effects: [] });
+    const m = layoutEventStore({
+      events: [events[3]!],
+      positions: { 'driver-7': [4] },
+      aggregates,
+      snapshots: {},
+      effects: [],
+    });
     expect(m.hasAggregateEvents).toBe(false);
   });
 });

@@ -89,7 +89,16 @@ export function layoutEventStore(input: EventStoreInput): EventStoreModel {
       events: visible.flatMap((p) => {
         const e = events[p - 1];
         return e
-          ? [{ eventId: e.eventId, eventType: e.eventType, revision: e.revision, position: e.position, isNew: fresh.has(e.eventId), snapshot: e.revision === snapshotRevision }]
+          ? [
+              {
+                eventId: e.eventId,
+                eventType: e.eventType,
+                revision: e.revision,
+                position: e.position,
+                isNew: fresh.has(e.eventId),
+                snapshot: e.revision === snapshotRevision,
+              },
+            ]
           : [];
       }),
     };
@@ -98,10 +107,16 @@ export function layoutEventStore(input: EventStoreInput): EventStoreModel {
 
   const groups = [...byType.entries()]
     .filter(([, lanes]) => lanes.length > 0)
-    .map(([type, lanes]): LaneGroupVM => ({ aggregateType: type, label: type ?? 'Other streams (no aggregate)', lanes }));
+    .map(([type, lanes]): LaneGroupVM => ({
+      aggregateType: type,
+      label: type ?? 'Other streams (no aggregate)',
+      lanes,
+    }));
   const aggregateLanes = groups.filter((g) => g.aggregateType !== null).flatMap((g) => g.lanes);
   const lastStored = [...effects].reverse().find((e) => e.kind === 'event-stored' && ownerOf(e.streamId));
-  const lastWritten = [...aggregateLanes].sort((a, b) => (b.events.at(-1)?.position ?? 0) - (a.events.at(-1)?.position ?? 0))[0];
+  const lastWritten = [...aggregateLanes].sort(
+    (a, b) => (b.events.at(-1)?.position ?? 0) - (a.events.at(-1)?.position ?? 0),
+  )[0];
   return {
     groups,
     head: events.length,

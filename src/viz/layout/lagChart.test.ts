@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LagRow } from '../../state/selectors';
 import { lagSummary, layoutLagChart, seriesFor } from './lagChart';
 
-const rows = (values: readonly (number | null | 'absent')[]): LagRow[] => values.map((v, step): LagRow => ({ step, lags: v === 'absent' ? {} : { g: v } }));
+const rows = (values: readonly (number | null | 'absent')[]): LagRow[] =>
+  values.map((v, step): LagRow => ({ step, lags: v === 'absent' ? {} : { g: v } }));
 
 describe('lag chart', () => {
   it('draws gaps for no commit; a group not there yet has no commit', () => {
@@ -43,6 +44,8 @@ describe('lag chart', () => {
     expect(dense).toContain('billing: total lag by step (from step 0)');
     expect(dense).toContain('8 earlier points, then step 8: 8, step 9: no commit');
     expect(dense.endsWith('step 19: 19')).toBe(true);
-    expect(lagSummary('billing', series.slice(0, 2), 50)).toBe('billing: total lag by step (from step 0, every 50 steps) — step 0: no commit, step 1: 1');
+    expect(lagSummary('billing', series.slice(0, 2), 50)).toBe(
+      'billing: total lag by step (from step 0, every 50 steps) — step 0: no commit, step 1: 1',
+    );
   });
 });

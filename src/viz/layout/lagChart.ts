@@ -31,15 +31,24 @@ export interface LagChartModel {
 }
 
 /** One group's points out of the series' rows (a group not there yet has no commit). */
-export const seriesFor = (rows: readonly LagRow[], groupId: string): LagPoint[] => rows.map((r) => ({ step: r.step, lag: r.lags[groupId] ?? null }));
+export const seriesFor = (rows: readonly LagRow[], groupId: string): LagPoint[] =>
+  rows.map((r) => ({ step: r.step, lag: r.lags[groupId] ?? null }));
 
 /** Lays out a small lag chart: x = step (0…lastStep), y = total lag (0 at the bottom). */
-export function layoutLagChart(series: readonly LagPoint[], opts: { width: number; height: number; lastStep: number; currentStep: number }): LagChartModel {
+export function layoutLagChart(
+  series: readonly LagPoint[],
+  opts: { width: number; height: number; lastStep: number; currentStep: number },
+): LagChartModel {
   const { width, height } = opts;
   const values = series.flatMap((p) => (p.lag === null ? [] : [p.lag]));
   const maxLag = Math.max(1, ...values);
-  const x = scaleLinear().domain([0, Math.max(1, opts.lastStep)]).range([2, width - 2]);
-  const y = scaleLinear().domain([0, maxLag]).range([height - 2, 3]).nice();
+  const x = scaleLinear()
+    .domain([0, Math.max(1, opts.lastStep)])
+    .range([2, width - 2]);
+  const y = scaleLinear()
+    .domain([0, maxLag])
+    .range([height - 2, 3])
+    .nice();
   const has = (p: LagPoint): p is LagPoint & { lag: number } => p.lag !== null;
   const l = line<LagPoint>()
     .defined(has)

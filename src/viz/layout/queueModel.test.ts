@@ -17,7 +17,9 @@ describe('layoutQueues', () => {
     effects.push(...d.effects, { kind: 'time-advanced', from: 0, to: 1, reason: 'time' });
 
     const [vm] = layoutQueues({ tasks: q }, { tasks: ['worker-1', 'worker-2'] }, effects, 12_000);
-    expect(vm!.inFlight.map((m) => [m.messageId, m.heldBy, m.attempts, m.leaseLeftMs])).toEqual([['m0', 'worker-1', 1, 20_000]]);
+    expect(vm!.inFlight.map((m) => [m.messageId, m.heldBy, m.attempts, m.leaseLeftMs])).toEqual([
+      ['m0', 'worker-1', 1, 20_000],
+    ]);
     expect(vm!.waiting.map((m) => [m.messageId, m.summary, m.attempts])).toEqual([['m1', 'plain text', 0]]);
     expect(vm!.consumers).toEqual([
       { id: 'worker-1', holding: ['m0'] },
@@ -32,6 +34,8 @@ describe('layoutQueues', () => {
   });
 
   it('summarises an event body by its type and first fields', () => {
-    expect(summariseBody({ eventType: 'OrderPlaced', data: { orderId: 'o-1', customer: 'Ada', total: 3 } })).toBe('OrderPlaced (o-1, Ada)');
+    expect(summariseBody({ eventType: 'OrderPlaced', data: { orderId: 'o-1', customer: 'Ada', total: 3 } })).toBe(
+      'OrderPlaced (o-1, Ada)',
+    );
   });
 });

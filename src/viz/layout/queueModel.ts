@@ -36,14 +36,26 @@ export interface QueueVM {
 export function summariseBody(body: unknown): string {
   if (body && typeof body === 'object' && 'eventType' in body) {
     const b = body as { eventType: unknown; data?: unknown };
-    const data = b.data && typeof b.data === 'object' ? Object.values(b.data as Record<string, unknown>).slice(0, 2).map(formatValue).join(', ') : '';
+    const data =
+      b.data && typeof b.data === 'object'
+        ? Object.values(b.data as Record<string, unknown>)
+            .slice(0, 2)
+            .map(formatValue)
+            .join(', ')
+        : '';
     return data ? `${formatValue(b.eventType)} (${data})` : formatValue(b.eventType);
   }
   const text = formatValue(body);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-const QUEUE_KINDS = { 'queue-enqueued': 'enqueued', 'queue-delivered': 'delivered', 'queue-acked': 'acked', 'queue-nacked': 'nacked', 'queue-redelivered': 'redelivered' } as const;
+const QUEUE_KINDS = {
+  'queue-enqueued': 'enqueued',
+  'queue-delivered': 'delivered',
+  'queue-acked': 'acked',
+  'queue-nacked': 'nacked',
+  'queue-redelivered': 'redelivered',
+} as const;
 
 export function layoutQueues(
   queues: Readonly<Record<string, QueueState>>,
@@ -54,7 +66,14 @@ export function layoutQueues(
   return Object.values(queues).map((q) => {
     const events: QueueEventVM[] = effects.flatMap((e, i) =>
       'queue' in e && e.queue === q.name && e.kind in QUEUE_KINDS
-        ? [{ key: `${i}`, kind: QUEUE_KINDS[e.kind as keyof typeof QUEUE_KINDS], messageId: (e as { messageId: string }).messageId, reason: e.reason }]
+        ? [
+            {
+              key: `${i}`,
+              kind: QUEUE_KINDS[e.kind as keyof typeof QUEUE_KINDS],
+              messageId: (e as { messageId: string }).messageId,
+              reason: e.reason,
+            },
+          ]
         : [],
     );
     const touched = new Set(events.map((e) => e.messageId));
@@ -67,7 +86,10 @@ export function layoutQueues(
       touched: touched.has(m.messageId),
     }));
     const ids = [...(consumersOf[q.name] ?? []), ...messages.flatMap((m) => (m.heldBy ? [m.heldBy] : []))];
-    const consumers = [...new Set(ids)].map((id) => ({ id, holding: messages.filter((m) => m.heldBy === id).map((m) => m.messageId) }));
+    const consumers = [...new Set(ids)].map((id) => ({
+      id,
+      holding: messages.filter((m) => m.heldBy === id).map((m) => m.messageId),
+    }));
     return {
       name: q.name,
       visibilityTimeoutMs: q.visibilityTimeoutMs,

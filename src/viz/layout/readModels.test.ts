@@ -7,7 +7,10 @@ const specs = [
   { name: 'stock', title: 'Stock', columns: ['onHand'] },
 ];
 const states = {
-  orders: { position: 7, rows: { '1001': { status: 'paid', total: 24, timeline: ['placed', 'paid'] }, '1002': { status: 'placed' } } },
+  orders: {
+    position: 7,
+    rows: { '1001': { status: 'paid', total: 24, timeline: ['placed', 'paid'] }, '1002': { status: 'placed' } },
+  },
 };
 
 describe('layoutReadModels', () => {
@@ -25,8 +28,22 @@ describe('layoutReadModels', () => {
 
   it('highlights the rows this step changed and the stale query with its reason', () => {
     const effects: Effect[] = [
-      { kind: 'projection-applied', projection: 'orders', position: 7, eventId: 'e7', rowKey: '1002', reason: 'applied' },
-      { kind: 'query-answered', readModel: 'orders', rowKey: '1001', stale: true, behindBy: 2, reason: 'OrderShipped has not reached the read model yet' },
+      {
+        kind: 'projection-applied',
+        projection: 'orders',
+        position: 7,
+        eventId: 'e7',
+        rowKey: '1002',
+        reason: 'applied',
+      },
+      {
+        kind: 'query-answered',
+        readModel: 'orders',
+        rowKey: '1001',
+        stale: true,
+        behindBy: 2,
+        reason: 'OrderShipped has not reached the read model yet',
+      },
       { kind: 'query-answered', readModel: 'stock', rowKey: 'mug', stale: false, behindBy: 0, reason: 'fresh' },
     ];
     const [orders, stock] = layoutReadModels(specs, states, 9, effects);
@@ -35,7 +52,13 @@ describe('layoutReadModels', () => {
       ['1002', true, false],
     ]);
     expect(orders!.appliedThisStep).toBe(1);
-    expect(orders!.query).toEqual({ rowKey: '1001', stale: true, behindBy: 2, reason: 'OrderShipped has not reached the read model yet', rowMissing: false });
+    expect(orders!.query).toEqual({
+      rowKey: '1001',
+      stale: true,
+      behindBy: 2,
+      reason: 'OrderShipped has not reached the read model yet',
+      rowMissing: false,
+    });
     expect(stock!.query?.rowMissing).toBe(true);
   });
 

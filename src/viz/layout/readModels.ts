@@ -66,7 +66,9 @@ export function layoutReadModels(
   return specs.map((spec) => {
     const state = states[spec.name] ?? { position: 0, rows: {} };
     const applied = effects.filter((e) => e.kind === 'projection-applied' && e.projection === spec.name);
-    const changed = new Set(applied.flatMap((e) => (e.kind === 'projection-applied' && e.rowKey !== null ? [e.rowKey] : [])));
+    const changed = new Set(
+      applied.flatMap((e) => (e.kind === 'projection-applied' && e.rowKey !== null ? [e.rowKey] : [])),
+    );
     const q = [...effects].reverse().find((e) => e.kind === 'query-answered' && e.readModel === spec.name);
     const query = q?.kind === 'query-answered' ? q : null;
     const rows = Object.entries(state.rows).map(([key, row]): ReadRowVM => ({
@@ -87,7 +89,13 @@ export function layoutReadModels(
       checkpointText: checkpointText(state.position, head),
       appliedThisStep: applied.length,
       query: query
-        ? { rowKey: query.rowKey, stale: query.stale, behindBy: query.behindBy, reason: query.reason, rowMissing: query.rowKey !== null && !Object.hasOwn(state.rows, query.rowKey) }
+        ? {
+            rowKey: query.rowKey,
+            stale: query.stale,
+            behindBy: query.behindBy,
+            reason: query.reason,
+            rowMissing: query.rowKey !== null && !Object.hasOwn(state.rows, query.rowKey),
+          }
         : null,
     };
   });

@@ -38,7 +38,8 @@ describe('record grid navigation', () => {
   });
 
   it('leaves other keys alone', () => {
-    for (const key of ['Enter', ' ', 'Tab', 'PageDown', 'a']) expect(moveInGrid(rows, r('orders', 0, 1), key)).toBeNull();
+    for (const key of ['Enter', ' ', 'Tab', 'PageDown', 'a'])
+      expect(moveInGrid(rows, r('orders', 0, 1), key)).toBeNull();
   });
 
   it('keeps one tab stop: the active record, else the nearest in its partition, else the selected, else the first', () => {
@@ -57,7 +58,16 @@ describe('record grid navigation', () => {
     const stepper = new Stepper(scenario, []);
     const { world, effects } = stepper.at(stepper.lastStep);
     const t = scenario.topology;
-    const model = layoutBroker({ broker: world.broker, effects, producers: t.producers, groups: t.groups, services: t.services ?? [], relay: t.relay !== undefined, width: 1200, expanded: new Set() });
+    const model = layoutBroker({
+      broker: world.broker,
+      effects,
+      producers: t.producers,
+      groups: t.groups,
+      services: t.services ?? [],
+      relay: t.relay !== undefined,
+      width: 1200,
+      expanded: new Set(),
+    });
     const grid = gridRowsOf(model.topics);
     const shown = model.topics.flatMap((tp) => tp.partitions.filter((p) => p.cells.length > 0));
     expect(grid.map((g) => `${g.topic}-${g.partition}`)).toEqual(shown.map((p) => `${p.topic}-${p.partition}`));

@@ -23,16 +23,28 @@ export interface GridRow {
 
 export type GridKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End';
 
-export const GRID_KEYS: ReadonlySet<string> = new Set<GridKey>(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+export const GRID_KEYS: ReadonlySet<string> = new Set<GridKey>([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+]);
 
 /** One row per partition with shown records (an empty partition has nothing to move to). */
 export const gridRowsOf = (topics: readonly TopicVM[]): GridRow[] =>
-  topics.flatMap((t) => t.partitions.filter((p) => p.cells.length > 0).map((p) => ({ topic: t.name, partition: p.partition, offsets: p.cells.map((c) => c.offset) })));
+  topics.flatMap((t) =>
+    t.partitions
+      .filter((p) => p.cells.length > 0)
+      .map((p) => ({ topic: t.name, partition: p.partition, offsets: p.cells.map((c) => c.offset) })),
+  );
 
 export const sameRecord = (a: RecordRef | null, b: RecordRef | null): boolean =>
   a !== null && b !== null && a.topic === b.topic && a.partition === b.partition && a.offset === b.offset;
 
-const rowIndex = (rows: readonly GridRow[], r: { topic: string; partition: number }) => rows.findIndex((x) => x.topic === r.topic && x.partition === r.partition);
+const rowIndex = (rows: readonly GridRow[], r: { topic: string; partition: number }) =>
+  rows.findIndex((x) => x.topic === r.topic && x.partition === r.partition);
 
 /** The shown offset equal to `offset`, else the nearest one (the earlier on a tie). */
 export function nearestOffset(offsets: readonly number[], offset: number): number {
@@ -82,7 +94,11 @@ export function moveInGrid(rows: readonly GridRow[], from: RecordRef, key: strin
  * The grid's one tab stop: the record last moved to (`active`); when it has left the grid, the nearest
  * record of its partition; else the selected record; else the first one; null for an empty grid.
  */
-export function tabStopOf(rows: readonly GridRow[], active: RecordRef | null, selected: RecordRef | null = null): RecordRef | null {
+export function tabStopOf(
+  rows: readonly GridRow[],
+  active: RecordRef | null,
+  selected: RecordRef | null = null,
+): RecordRef | null {
   if (inGrid(rows, active)) return active;
   const row = active ? rows[rowIndex(rows, active)] : undefined;
   if (row && active) return at(row, nearestOffset(row.offsets, active.offset));

@@ -33,11 +33,15 @@ describe('whyPartition', () => {
 
   it('says when partitions added since would send the key elsewhere', () => {
     // Find a key whose partition changes from 3 to 4 partitions.
-    const key = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].find((k) => keyChoice(k, 3).partition !== keyChoice(k, 4).partition)!;
+    const key = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].find(
+      (k) => keyChoice(k, 3).partition !== keyChoice(k, 4).partition,
+    )!;
     const then = keyChoice(key, 3).partition;
     const now = keyChoice(key, 4).partition;
     const fromEffect = whyPartition({ ...base, partition: then, key, currentCount: 4, choice: keyChoice(key, 3) });
-    expect(fromEffect.remap).toBe(`with 3 partitions it was ${then}; with 4 partitions today the same key would go to ${now}`);
+    expect(fromEffect.remap).toBe(
+      `with 3 partitions it was ${then}; with 4 partitions today the same key would go to ${now}`,
+    );
     const recomputed = whyPartition({ ...base, partition: then, key, currentCount: 4, initialCount: 3 });
     expect(recomputed.remap).toBe(fromEffect.remap);
     expect(recomputed.steps[2]!.value).toContain('mod 3 =');
@@ -48,15 +52,30 @@ describe('whyPartition', () => {
     expect(recomputed.kind).toBe('sticky');
     expect(recomputed.summary).toMatch(/^No key: the sticky partitioner chose it/);
     expect(recomputed.steps).toEqual([]);
-    const stay = whyPartition({ ...base, partition: 1, key: null, currentCount: 3, choice: { kind: 'sticky', partition: 1, batchSize: 4, batchFill: 2, newBatch: false } });
+    const stay = whyPartition({
+      ...base,
+      partition: 1,
+      key: null,
+      currentCount: 3,
+      choice: { kind: 'sticky', partition: 1, batchSize: 4, batchFill: 2, newBatch: false },
+    });
     expect(stay.steps.map((s) => s.value).join(' ')).toContain('record 2 of a batch of up to 4 on partition 1');
     expect(stay.steps[1]!.value).toContain('not full yet');
-    const fresh = whyPartition({ ...base, partition: 2, key: null, currentCount: 3, choice: { kind: 'sticky', partition: 2, batchSize: 4, batchFill: 1, newBatch: true } });
+    const fresh = whyPartition({
+      ...base,
+      partition: 2,
+      key: null,
+      currentCount: 3,
+      choice: { kind: 'sticky', partition: 2, batchSize: 4, batchFill: 1, newBatch: true },
+    });
     expect(fresh.steps[1]!.value).toContain('picked uniformly at random');
   });
 
   it('explains an explicit partition, stated or inferred', () => {
-    expect(whyPartition({ ...base, partition: 2, key: 'x', currentCount: 3, choice: { kind: 'explicit', partition: 2 } }).kind).toBe('explicit');
+    expect(
+      whyPartition({ ...base, partition: 2, key: 'x', currentCount: 3, choice: { kind: 'explicit', partition: 2 } })
+        .kind,
+    ).toBe('explicit');
     // A key that with 1..3 partitions never lands on partition 2 was placed explicitly.
     const key = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].find((k) => keyChoice(k, 3).partition !== 2)!;
     const why = whyPartition({ ...base, partition: 2, key, currentCount: 3 });

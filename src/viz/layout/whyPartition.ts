@@ -49,12 +49,20 @@ function keySteps(c: PartitionChoice & { kind: 'key' }): WhyStep[] {
   return [
     { label: 'murmur2 of the key’s UTF-8 bytes', value: `murmur2(${quote(c.key)}) = ${c.murmur2}` },
     { label: 'toPositive (clear the sign bit)', value: `${c.murmur2} & 0x7fffffff = ${c.positive}` },
-    { label: `mod the partition count (${c.partitionCount})`, value: `${c.positive} mod ${c.partitionCount} = ${c.partition}` },
+    {
+      label: `mod the partition count (${c.partitionCount})`,
+      value: `${c.positive} mod ${c.partitionCount} = ${c.partition}`,
+    },
   ];
 }
 
 /** The partition count that, with Kafka's key partitioner, sends `key` to `partition`, best guess first. */
-function countThatFits(key: string, partition: number, currentCount: number, initialCount: number | null): number | null {
+function countThatFits(
+  key: string,
+  partition: number,
+  currentCount: number,
+  initialCount: number | null,
+): number | null {
   const fits = (n: number) => n > partition && keyChoice(key, n).partition === partition;
   if (fits(currentCount)) return currentCount;
   if (initialCount !== null && initialCount <= currentCount && fits(initialCount)) return initialCount;
@@ -66,7 +74,8 @@ function countThatFits(key: string, partition: number, currentCount: number, ini
 function remapNote(key: string, then: number, partition: number, currentCount: number): string | null {
   if (then === currentCount) return null;
   const today = keyChoice(key, currentCount).partition;
-  if (today === partition) return `with ${plural(then, 'partition')} it was ${partition}; with ${currentCount} partitions today the same key still goes to ${today}`;
+  if (today === partition)
+    return `with ${plural(then, 'partition')} it was ${partition}; with ${currentCount} partitions today the same key still goes to ${today}`;
   return `with ${plural(then, 'partition')} it was ${partition}; with ${currentCount} partitions today the same key would go to ${today}`;
 }
 
@@ -87,7 +96,10 @@ export function whyPartition(input: WhyInput): PartitionWhy {
   }
   if (choice?.kind === 'sticky') {
     const batch: WhyStep[] = [
-      { label: 'batch', value: `record ${choice.batchFill} of a batch of up to ${choice.batchSize} on partition ${choice.partition}` },
+      {
+        label: 'batch',
+        value: `record ${choice.batchFill} of a batch of up to ${choice.batchSize} on partition ${choice.partition}`,
+      },
       {
         label: 'why this partition',
         value: choice.newBatch
@@ -122,7 +134,8 @@ export function whyPartition(input: WhyInput): PartitionWhy {
     return {
       kind: 'sticky',
       heading,
-      summary: 'No key: the sticky partitioner chose it. It stays on one partition until a batch is full, then picks the next partition at random (seeded) — not round-robin.',
+      summary:
+        'No key: the sticky partitioner chose it. It stays on one partition until a batch is full, then picks the next partition at random (seeded) — not round-robin.',
       steps: [],
       remap: null,
       source: 'recomputed',
