@@ -1,4 +1,4 @@
-// `npm test`: typecheck → lint → unit tests → end-to-end tests, failing fast, then one plain
+// `npm test`: typecheck → lint → format check → unit tests → end-to-end tests, failing fast, then one plain
 // summary line ("N passed, N failed") counted from the runners' JSON reports.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ for (const f of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(f, {
 const stages = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   [
     'unit',
     'npx',
