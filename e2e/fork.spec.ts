@@ -99,13 +99,11 @@ test('an invalid import is refused with the path of the problem and changes noth
   const app = new PlayerPage(page);
   await app.open('#/');
   const mine = page.getByRole('region', { name: 'My scenarios' });
-  await mine
-    .getByLabel('Scenario file to import')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"schemaVersion": 1, "id": "x", "__proto__": {"polluted": true}}'),
-    });
+  await mine.getByLabel('Scenario file to import').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"schemaVersion": 1, "id": "x", "__proto__": {"polluted": true}}'),
+  });
   await expect(mine.getByRole('alert')).toContainText('Not imported');
   await expect(mine.getByRole('alert')).toContainText('__proto__');
   await expect(mine.getByText('Nothing yet.')).toBeVisible();

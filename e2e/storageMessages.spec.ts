@@ -71,13 +71,11 @@ test('storage full on import: the message says so, what to do, and that nothing 
   await page.reload();
   await app.ready();
   const mine = myScenarios(page);
-  await mine
-    .getByLabel('Scenario file to import')
-    .setInputFiles({
-      name: 'mine.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(importedDoc())),
-    });
+  await mine.getByLabel('Scenario file to import').setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(importedDoc())),
+  });
   const alert = mine.getByRole('alert');
   await expect(alert).toHaveText(
     'Importing “Imported design” failed because browser storage is full. Nothing was changed. Free some space (delete saved scenarios or branches you no longer need, or other sites’ data in the browser’s settings), then try again.',
