@@ -7,7 +7,7 @@
 import { InvalidKeyError, partitionForKey } from './partitioner';
 import { DEFAULT_PRODUCER_ID, EMPTY_HEADERS, shown, type Draft } from './produceDraft';
 import type { LogRecord } from './brokerState';
-import type { ProduceRequest } from './producer';
+import type { ProduceRequest } from './produceRequest';
 
 /** Appends requests `from`… while they fit the run; returns the index of the first one it left to `send`. */
 export function keyedRun(

@@ -17,6 +17,7 @@ import {
   type ProducerOptions,
 } from './produceDraft';
 import { keyedRun } from './keyedRun';
+import type { ProduceRequest } from './produceRequest';
 
 export {
   newProducer,
@@ -38,22 +39,7 @@ import {
 } from './brokerState';
 import { explainSticky, stickyPartition } from './stickyPartitioner';
 
-export interface ProduceRequest {
-  topic: string;
-  /** `null` = no key (sticky partitioner); `''` is a key and is hashed. */
-  key: string | null;
-  value: unknown;
-  headers?: Record<string, string>;
-  /** An explicit partition wins over the key. */
-  partition?: number;
-  /** Registered on first use (idempotent); omitted = the anonymous default producer. */
-  producerId?: string;
-  eventId?: string;
-  /** Resend the producer's previous request, as a client does when an acknowledgement was lost. */
-  retry?: boolean;
-  /** Simulate a transient send failure: not stored; the producer keeps it in flight and retries it on its next send. */
-  failOnce?: boolean;
-}
+export type { ProduceRequest } from './produceRequest';
 
 export type Appended = { topic: string; partition: number; offset: number } | null;
 
