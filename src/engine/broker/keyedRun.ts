@@ -5,7 +5,8 @@
  * number, the same record); only the lookups are made once per run instead of once per record.
  */
 import { InvalidKeyError, partitionForKey } from './partitioner';
-import { DEFAULT_PRODUCER_ID, EMPTY_HEADERS, shown, type Draft } from './produceDraft';
+import { shown, type Draft } from './produceDraft';
+import { DEFAULT_PRODUCER_ID, EMPTY_HEADERS } from './producerConfig';
 import type { LogRecord } from './brokerState';
 import type { ProduceRequest } from './produceRequest';
 
