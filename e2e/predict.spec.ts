@@ -7,7 +7,7 @@ test('predicting where a keyed record lands, by clicking the partition on the di
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/7');
   await app.click('Step forward');
-  const targets = page.getByRole('group', { name: 'Your prediction: click the partition' });
+  const targets = page.getByRole('group', { name: 'Your prediction: click it on the diagram' });
   await expect(targets.getByRole('button')).toHaveCount(3);
   await expect(page.getByText('Predict on the diagram: click the partition where you think it lands')).toBeVisible();
   // The target sits over the partition's row, inside the diagram and the viewport.
@@ -33,7 +33,7 @@ test('a wrong guess on the diagram is named and explained', async ({ page }) => 
   await app.open('#/s/ride-sharing/7');
   await app.click('Step forward');
   await page
-    .getByRole('group', { name: 'Your prediction: click the partition' })
+    .getByRole('group', { name: 'Your prediction: click it on the diagram' })
     .getByRole('button', { name: /rides partition 0/ })
     .click();
   await app.settled();

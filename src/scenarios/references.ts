@@ -3,6 +3,7 @@
  * (topics, producers, groups and members, aggregates and their commands, projections, queues,
  * event types when they are declared) and that partitions are in range at that point of the script.
  */
+import { checkChoiceTarget, type TargetChecks } from './choiceTargets';
 import type { ScenarioIssue } from './parse';
 import type { ScenarioDef } from './schema';
 
@@ -150,6 +151,15 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   const member = (g: string, m: string, path: string) => {
     if (groups.has(g) && !known.get(g)!.has(m)) add(path, `"${m}" is not a member of group "${g}" at this step`);
   };
+  const targetChecks: TargetChecks = {
+    topic,
+    partition,
+    group,
+    member,
+    readModel: (name, path) => {
+      if (!projections.has(name)) add(path, `unknown read model "${name}"`);
+    },
+  };
   s.steps.forEach((step, i) => {
     const base = `steps[${i}].action`;
     const a = step.action;
@@ -232,9 +242,7 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
     if (step.question?.choices && !step.question.choices.some((c) => c.correct))
       add(`steps[${i}].question.choices`, 'at least one choice must be correct');
     step.question?.choices?.forEach((c, j) => {
-      if (!c.target) return;
-      topic(c.target.topic, `steps[${i}].question.choices[${j}].target.topic`);
-      partition(c.target.topic, c.target.partition, `steps[${i}].question.choices[${j}].target.partition`);
+      if (c.target) checkChoiceTarget(c.target, `steps[${i}].question.choices[${j}].target`, targetChecks);
     });
     step.expect?.forEach((e, j) => {
       const p = `steps[${i}].expect[${j}]`;

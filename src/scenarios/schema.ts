@@ -401,6 +401,22 @@ export const Expectation = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('processed'), group: Id, eventType: EventTypeName.optional(), count: NonNegInt }),
 ]);
 
+/**
+ * Where a prediction is answered on the diagram: a choice with a target is picked by clicking that
+ * element. Four kinds, told apart by their fields (strict objects, so a stray field is refused):
+ * a partition (`{topic, partition}`: "which partition will it land in?"), an offset of a partition
+ * (`{topic, partition, offset}`: "where will the committed offset be?", the offset a record lands at;
+ * the partition's log-end offset names the slot after its last record), a member of a consumer group
+ * (`{group, member}`: "which member gets partition 2?") and a row of a read model
+ * (`{readModel, row}`, the row's key: "which row will the next event change?").
+ */
+export const ChoiceTarget = z.union([
+  z.strictObject({ topic: Id, partition: NonNegInt }),
+  z.strictObject({ topic: Id, partition: NonNegInt, offset: NonNegInt }),
+  z.strictObject({ group: Id, member: Id }),
+  z.strictObject({ readModel: Id, row: z.string().min(1).max(200) }),
+]);
+
 export const QuestionSpec = z.strictObject({
   id: Id,
   prompt: z.string().min(1).max(1000),
@@ -411,8 +427,10 @@ export const QuestionSpec = z.strictObject({
         id: Id,
         text: z.string().min(1).max(400),
         correct: z.boolean(),
-        /** A prediction answered on the diagram: this choice is picked by clicking that partition. */
-        target: z.strictObject({ topic: Id, partition: NonNegInt }).optional(),
+        /** A prediction answered on the diagram: this choice is picked by clicking its target. */
+        target: ChoiceTarget.optional(),
+        /** Why this choice is right or wrong, shown after answering when the learner picked it. */
+        explanation: z.string().min(1).max(1000).optional(),
       }),
     )
     .min(2)
@@ -506,4 +524,5 @@ export type ProjectionDef = z.infer<typeof ProjectionSpec>;
 export type UpcasterDef = z.infer<typeof UpcasterSpec>;
 export type ServiceDef = z.infer<typeof ServiceSpec>;
 export type QuestionDef = z.infer<typeof QuestionSpec>;
+export type ChoiceTargetDef = z.infer<typeof ChoiceTarget>;
 export type CommandCallDef = z.infer<typeof CommandCall>;

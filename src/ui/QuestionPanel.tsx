@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { targetKind } from '../scenarios/choiceTargets';
 import type { QuestionDef } from '../scenarios/schema';
 import { usePlaybackActor, usePlaybackMode, useRun } from '../state/react';
 
@@ -69,9 +70,7 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
     <section className={`panel question${asking ? ' is-asking' : ''}`} aria-labelledby={`${id}-title`}>
       <p className="eyebrow">{asking ? 'Question — playback waits for you' : 'Question'}</p>
       <h2 id={`${id}-title`}>{question.prompt}</h2>
-      {!done && question.choices?.some((c) => c.target) && (
-        <p className="hint">Predict on the diagram: click the partition where you think it lands — or choose below.</p>
-      )}
+      {!done && question.choices?.some((c) => c.target) && <p className="hint">{predictHint(question)}</p>}
       {!done ? (
         <form onSubmit={submit}>
           {question.choices ? (
@@ -118,6 +117,22 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
   );
 }
 
+/** What to click for a prediction answered on the diagram, by the kind of its targets. */
+function predictHint(q: QuestionDef): string {
+  const kinds = new Set(q.choices?.flatMap((c) => (c.target ? [targetKind(c.target)] : [])));
+  const what =
+    kinds.size !== 1
+      ? 'click your answer'
+      : kinds.has('partition')
+        ? 'click the partition where you think it lands'
+        : kinds.has('offset')
+          ? 'click the offset you expect'
+          : kinds.has('member')
+            ? 'click the member you expect'
+            : 'pick the row you expect in the read model';
+  return `Predict on the diagram: ${what} — or choose below.`;
+}
+
 function Explanation({ question, given }: { question: QuestionDef; given: string | string[] | null }) {
   const verdict = given === null ? null : grade(question, given);
   const chosen = new Set(given === null ? [] : Array.isArray(given) ? given : [given]);
@@ -134,6 +149,16 @@ function Explanation({ question, given }: { question: QuestionDef; given: string
           ))}
         </ul>
       )}
+      {question.choices
+        ?.filter((c) => chosen.has(c.id))
+        .map((c) => (
+          <p key={c.id} className="your-guess">
+            <strong>
+              Your guess: {c.text} — {c.correct ? 'right' : 'wrong'}.
+            </strong>
+            {c.explanation && ` ${c.explanation}`}
+          </p>
+        ))}
       {!question.choices && typeof given === 'string' && <p className="yours-text">You wrote: “{given}”</p>}
       <p>{question.explanation}</p>
     </div>

@@ -1,11 +1,12 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PartitionChoice } from '../../engine/types';
-import { usePlaybackActor, useRun } from '../../state/react';
+import { useRun } from '../../state/react';
 import { useLagRows } from '../../state/selectors';
 import { DEFAULT_WIDTH, layoutBroker } from '../layout/brokerLayout';
 import { lagSummary, layoutLagChart, seriesFor } from '../layout/lagChart';
 import { whyPartition } from '../layout/whyPartition';
 import { PredictionTargets } from './PredictionTargets';
+import { usePrediction } from './usePrediction';
 import { BrokerView, type RecordRef } from './BrokerView';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -126,33 +127,13 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
     [broker, memory, initialCounts],
   );
 
-  // A prediction asked on this step and not answered yet: its partitions become click targets.
-  const question = useRun((s) => s.question);
-  const answered = useRun((s) => (s.question ? Object.hasOwn(s.answers, s.question.id) : true));
-  const playback = usePlaybackActor();
-  const targets = useMemo(
-    () =>
-      question && !answered
-        ? (question.choices ?? []).flatMap((c) =>
-            c.target ? [{ id: c.id, topic: c.target.topic, partition: c.target.partition }] : [],
-          )
-        : [],
-    [question, answered],
-  );
+  // A prediction asked on this step and not answered yet: its partitions, offsets and members become click targets.
+  const prediction = usePrediction();
   const scale = width < model.width ? width / model.width : 1;
 
   return (
     <div ref={ref} className="bv-live">
-      {targets.length > 0 && question && (
-        <PredictionTargets
-          model={model}
-          scale={scale}
-          choices={targets}
-          onPick={(id) =>
-            playback.send({ type: 'ANSWER', questionId: question.id, answer: question.multiple ? [id] : id })
-          }
-        />
-      )}
+      {prediction && <PredictionTargets model={model} scale={scale} prediction={prediction} />}
       <BrokerView
         model={model}
         stepKey={`${runId}/${step}`}

@@ -1,51 +1,44 @@
-import { CELL_H, type BrokerViewModel } from '../layout/brokerLayout';
-
-export interface PredictionChoice {
-  id: string;
-  topic: string;
-  partition: number;
-}
+import type { BrokerViewModel } from '../layout/brokerLayout';
+import { placeTarget } from './targetPlacement';
+import type { Prediction } from './usePrediction';
+import './predict.css';
 
 /**
- * A prediction answered on the diagram: over each partition a choice names, a button sits on the
- * slot where that partition's next record would go ("Will it land here?"). Real buttons, laid over
- * the SVG at the layout's coordinates (times the diagram's scale), so keyboard and screen-reader
- * users pick the same way; the question panel keeps the same choices as a list.
+ * A prediction answered on the diagram: a button over each element a choice names (a partition's
+ * next slot, an offset's cell, a member's box). Real buttons, laid over the SVG at the layout's
+ * coordinates (times the diagram's scale), so keyboard and screen-reader users pick the same way;
+ * the question panel keeps the same choices as a list. Rows of a read model are picked in its table.
  */
 export function PredictionTargets({
   model,
   scale,
-  choices,
-  onPick,
+  prediction,
 }: {
   model: BrokerViewModel;
   scale: number;
-  choices: readonly PredictionChoice[];
-  onPick: (choiceId: string) => void;
+  prediction: Prediction;
 }) {
+  const placed = prediction.choices.flatMap((c) => {
+    const box = placeTarget(model, c.target);
+    return box ? [{ id: c.id, box }] : [];
+  });
+  if (placed.length === 0) return null;
   return (
-    <div className="bv-predict" role="group" aria-label="Your prediction: click the partition">
-      {choices.map((c) => {
-        const p = model.topics.find((t) => t.name === c.topic)?.partitions[c.partition];
-        if (!p) return null;
-        return (
-          <button
-            key={c.id}
-            type="button"
-            className="bv-predict-target"
-            style={{
-              left: p.next.x * scale,
-              top: (p.next.y - 3) * scale,
-              height: (CELL_H + 6) * scale,
-              width: Math.max(96, model.cellW) * scale,
-            }}
-            onClick={() => onPick(c.id)}
-          >
-            Here? <span className="visually-hidden">{`${c.topic} partition ${c.partition}`}</span>
-            <span aria-hidden="true">P{c.partition}</span>
-          </button>
-        );
-      })}
+    <div className="bv-predict" role="group" aria-label="Your prediction: click it on the diagram">
+      {placed.map(({ id, box }) => (
+        <button
+          key={id}
+          type="button"
+          className={`bv-predict-target${box.over ? ' is-over' : ''}`}
+          style={{ left: box.x * scale, top: box.y * scale, width: box.width * scale, height: box.height * scale }}
+          onClick={() => prediction.pick(id)}
+        >
+          <span className="visually-hidden">{box.name}</span>
+          <span className="bv-predict-tag" aria-hidden="true">
+            {box.tag}
+          </span>
+        </button>
+      ))}
     </div>
   );
 }
