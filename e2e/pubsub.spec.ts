@@ -50,13 +50,13 @@ test.describe('Publish/subscribe basics', () => {
     // Nothing of a direct producer's records is stored: going back recomputes them from the run.
     expect((await app.state()).storedCount).toBe(0);
 
-    // Restart then play to the end at the fastest speed.
+    // Restart then play to the end at the fastest speed (each step still held long enough to read at 8×).
     await app.click('Restart');
     await app.expectStep(0, LAST);
     await page.getByLabel('Speed').selectOption('8');
     await app.button('Play').click();
     await expect(app.button('Pause')).toBeVisible();
-    await expect(page.getByText(`Step ${LAST} / ${LAST}`, { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(`Step ${LAST} / ${LAST}`, { exact: true })).toBeVisible({ timeout: 45_000 });
     await app.settled();
     // Already answered in this run, so playing through does not stop at the question again.
     expect(await app.state()).toMatchObject({ step: LAST, mode: 'finished' });

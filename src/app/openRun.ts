@@ -7,12 +7,18 @@ import { openRunDatabase, StorageUnavailableError } from '../persistence';
 import { describeFailure } from '../persistence/errors';
 import type { LearnerInput } from '../engine/types';
 import type { ScenarioDef } from '../scenarios/schema';
+import { readableStepMs } from '../state/pacing';
 import { playbackMachine } from '../state/playbackMachine';
 import type { PlaybackActor } from '../state/react';
 import { formatRoute } from '../state/route';
 import { openRunChannel } from '../state/runChannel';
 import { createRunSession, type RunPort, type RunSession } from '../state/runSession';
+import { loadPlaybackPrefs, savePlaybackPrefs } from './playbackPrefs';
 import { mainRunPointer } from './savedList';
+
+/** The learner's system asks for less motion: stages then show as short highlights, and pace by those. */
+const reducedMotion = () =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export interface OpenRun {
   session: RunSession;
@@ -64,6 +70,7 @@ export async function openRun(
     ...(branch ? { parentRunId: branch.parentRunId, branchedAtStep: branch.branchedAtStep } : {}),
   });
   await session.ready;
+  const prefs = loadPlaybackPrefs();
   const playback: PlaybackActor = createActor(playbackMachine, {
     input: {
       target: {
@@ -72,9 +79,22 @@ export async function openRun(
         goTo: (k) => session.goTo(k),
         hasOpenQuestion: () => session.hasOpenQuestion(),
         answer: (q, a) => session.answer(q, a),
+        stepMs: (speed) => {
+          const { effects, narration } = session.store.getState();
+          return readableStepMs({ effects, narration, speed, reducedMotion: reducedMotion() });
+        },
       },
+      speed: prefs.speed,
+      pauseAfterStep: prefs.pauseAfterStep,
     },
   }).start();
+  // The speed and the pause-after-each-step choice are remembered for the next visit.
+  let saved = prefs;
+  const prefsWatch = playback.subscribe(({ context: { speed, pauseAfterStep } }) => {
+    if (speed === saved.speed && pauseAfterStep === saved.pauseAfterStep) return;
+    saved = { speed, pauseAfterStep };
+    savePlaybackPrefs(saved);
+  });
 
   // The URL follows the step without adding a history entry per step.
   const syncUrl = (step: number) => {
@@ -98,6 +118,7 @@ export async function openRun(
     kind: branch ? 'branch' : 'main',
     dispose() {
       unsubscribe();
+      prefsWatch.unsubscribe();
       playback.stop();
       session.close();
       void session.settled().finally(() => {

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { playbackMachine, type PlaybackTarget } from './playbackMachine';
 
-function target(lastStep: number, start = 0, questions = new Set<number>()) {
+/** A step holds 1.4 s at 1× unless a test gives its own pace per step. */
+function target(lastStep: number, start = 0, questions = new Set<number>(), msAtOne = (_step: number) => 1400) {
   let step = start;
   const answered = new Set<number>();
   const visited: number[] = [];
@@ -17,6 +18,7 @@ function target(lastStep: number, start = 0, questions = new Set<number>()) {
     answer: async () => {
       answered.add(step);
     },
+    stepMs: (speed) => Math.round(msAtOne(step) / speed),
   };
   return { t, visited, step: () => step };
 }
@@ -124,6 +126,127 @@ describe('playback machine', () => {
       expect(actor.getSnapshot().can({ type: 'ANSWER', questionId: 'q', answer: 'a' })).toBe(true);
       actor.send({ type: 'ANSWER', questionId: 'q', answer: 'a' });
       expect(answered).toEqual(['q=a']);
+    }
+  });
+});
+
+describe('playback pace', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  /** Step k's text takes k seconds to read at 1× (its readable duration, as the target computes it). */
+  const paced = (lastStep: number, questions = new Set<number>()) => target(lastStep, 0, questions, (k) => k * 1000);
+
+  it('at 1× holds each step for its own readable duration', async () => {
+    vi.useFakeTimers();
+    const tg = paced(4);
+    const actor = start(tg.t, 1);
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tg.step()).toBe(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(tg.step()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tg.step()).toBe(2);
+    // Step 2 reads longer: still on it after step 1's time, moved on after its own.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(tg.step()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(tg.step()).toBe(3);
+    actor.stop();
+  });
+
+  it('at 2× holds each step half as long', async () => {
+    vi.useFakeTimers();
+    const tg = paced(4);
+    const actor = start(tg.t, 2);
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tg.step()).toBe(1);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(tg.step()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tg.step()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(tg.step()).toBe(3);
+    actor.stop();
+  });
+
+  it('a speed chosen while playing paces the next step', async () => {
+    vi.useFakeTimers();
+    const tg = paced(4);
+    const actor = start(tg.t, 1);
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(tg.step()).toBe(2);
+    actor.send({ type: 'SET_SPEED', speed: 4 });
+    // Step 2's wait had begun at 1×; step 3 is held for 3 s / 4.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(tg.step()).toBe(3);
+    await vi.advanceTimersByTimeAsync(749);
+    expect(tg.step()).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tg.step()).toBe(4);
+    actor.stop();
+  });
+
+  it('pause after each step: Play shows one step and holds until the learner continues', async () => {
+    vi.useFakeTimers();
+    const tg = paced(3);
+    const actor = createActor(playbackMachine, { input: { target: tg.t, speed: 1, pauseAfterStep: true } }).start();
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tg.step()).toBe(1);
+    expect(actor.getSnapshot().value).toBe('held');
+    // However long the learner takes, nothing moves on by itself.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(tg.step()).toBe(1);
+    expect(actor.getSnapshot().can({ type: 'PLAY' })).toBe(true);
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tg.step()).toBe(2);
+    expect(actor.getSnapshot().value).toBe('held');
+    // Turned off while held: Play goes back to moving on once each step is read.
+    actor.send({ type: 'SET_PAUSE_AFTER_STEP', on: false });
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tg.step()).toBe(3);
+    expect(actor.getSnapshot().value).toBe('finished');
+    expect(tg.visited).toEqual([1, 2, 3]);
+  });
+
+  it('held: the learner may still step, go back or restart', async () => {
+    vi.useFakeTimers();
+    const tg = paced(5);
+    const actor = createActor(playbackMachine, { input: { target: tg.t, pauseAfterStep: true } }).start();
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(0);
+    actor.send({ type: 'STEP_FORWARD' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tg.step()).toBe(2);
+    expect(actor.getSnapshot().value).toBe('paused');
+    actor.send({ type: 'PLAY' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actor.getSnapshot().value).toBe('held');
+    actor.send({ type: 'STEP_BACK' });
+    expect(tg.step()).toBe(2);
+    expect(actor.getSnapshot().value).toBe('paused');
+  });
+
+  it('a question still stops Play, in either pace', async () => {
+    for (const pauseAfterStep of [false, true]) {
+      vi.useFakeTimers();
+      const tg = paced(5, new Set([2]));
+      const actor = createActor(playbackMachine, { input: { target: tg.t, speed: 1, pauseAfterStep } }).start();
+      actor.send({ type: 'PLAY' });
+      await vi.advanceTimersByTimeAsync(0);
+      if (pauseAfterStep) actor.send({ type: 'PLAY' });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(tg.step()).toBe(2);
+      expect(actor.getSnapshot().value).toBe('asking');
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(tg.step()).toBe(2);
+      actor.stop();
+      vi.useRealTimers();
     }
   });
 });

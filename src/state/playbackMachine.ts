@@ -1,7 +1,8 @@
 /**
  * Playback modes as an XState machine: idle (at the start), paused, stepping (a step being
- * computed and stored), playing (stepping on a timer), finished (at the last step). The run store
- * owns the data; this machine owns the modes and asks the store to move.
+ * computed and stored), playing (stepping on a timer), held (Play stopped after a step because the
+ * learner asked it to pause after each one), asking (a question waits), finished (at the last step).
+ * The run store owns the data; this machine owns the modes and asks the store to move.
  */
 import { assign, fromPromise, setup } from 'xstate';
 
@@ -13,13 +14,15 @@ export interface PlaybackTarget {
   /** The current step asks a question not yet answered. */
   hasOpenQuestion(): boolean;
   answer(questionId: string, answer: string | string[]): Promise<void>;
+  /**
+   * How long Play holds the current step at a speed: its readable duration (its stages and its
+   * text, `state/pacing.ts`). Asked each time a step arrives, so it fits that step's content.
+   */
+  stepMs(speed: number): number;
 }
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 export type Speed = (typeof SPEEDS)[number];
-
-/** Milliseconds between two steps while playing, at a speed. */
-export const playDelay = (speed: number) => Math.round(1400 / speed);
 
 export type PlaybackEvent =
   | { type: 'PLAY' }
@@ -29,12 +32,15 @@ export type PlaybackEvent =
   | { type: 'RESTART' }
   | { type: 'SEEK'; step: number }
   | { type: 'SET_SPEED'; speed: number }
+  /** Play stops after each step until the learner continues (instead of moving on once it is read). */
+  | { type: 'SET_PAUSE_AFTER_STEP'; on: boolean }
   | { type: 'ANSWER'; questionId: string; answer: string | string[] }
   | { type: 'SKIP' };
 
 interface Context {
   target: PlaybackTarget;
   speed: number;
+  pauseAfterStep: boolean;
 }
 
 const move = fromPromise<void, { target: PlaybackTarget; to: number }>(({ input }) => input.target.goTo(input.to));
@@ -43,7 +49,7 @@ export const playbackMachine = setup({
   types: {
     context: {} as Context,
     events: {} as PlaybackEvent,
-    input: {} as { target: PlaybackTarget; speed?: number },
+    input: {} as { target: PlaybackTarget; speed?: number; pauseAfterStep?: boolean },
   },
   actors: { move },
   guards: {
@@ -51,12 +57,17 @@ export const playbackMachine = setup({
     notAtEnd: ({ context }) => context.target.step() < context.target.lastStep(),
     notAtStart: ({ context }) => context.target.step() > 0,
     asks: ({ context }) => context.target.hasOpenQuestion(),
+    holds: ({ context }) => context.pauseAfterStep,
     validSeek: ({ context, event }) =>
       event.type === 'SEEK' && event.step >= 0 && event.step <= context.target.lastStep(),
   },
   actions: {
     setSpeed: assign({
       speed: ({ event, context }) => (event.type === 'SET_SPEED' && event.speed > 0 ? event.speed : context.speed),
+    }),
+    setPauseAfterStep: assign({
+      pauseAfterStep: ({ event, context }) =>
+        event.type === 'SET_PAUSE_AFTER_STEP' ? event.on : context.pauseAfterStep,
     }),
     back: ({ context }) => void context.target.goTo(context.target.step() - 1),
     restart: ({ context }) => void context.target.goTo(0),
@@ -68,15 +79,23 @@ export const playbackMachine = setup({
     },
   },
   delays: {
-    tick: ({ context }) => playDelay(context.speed),
+    tick: ({ context }) => context.target.stepMs(context.speed),
   },
 }).createMachine({
   id: 'playback',
-  context: ({ input }) => ({ target: input.target, speed: input.speed ?? 1 }),
+  context: ({ input }) => ({
+    target: input.target,
+    speed: input.speed ?? 1,
+    pauseAfterStep: input.pauseAfterStep ?? false,
+  }),
   initial: 'resting',
   // A question on screen always accepts an answer, however the learner got to it (the timeline, a
   // reload, a link, Step back): only the 'asking' mode also resumes control (its own ANSWER below).
-  on: { SET_SPEED: { actions: 'setSpeed' }, ANSWER: { actions: 'answer' } },
+  on: {
+    SET_SPEED: { actions: 'setSpeed' },
+    SET_PAUSE_AFTER_STEP: { actions: 'setPauseAfterStep' },
+    ANSWER: { actions: 'answer' },
+  },
   states: {
     // Resolves which resting mode fits the current step (the run may open mid-way or at the end).
     resting: {
@@ -132,6 +151,7 @@ export const playbackMachine = setup({
             onDone: [
               { guard: 'asks', target: '#playback.asking' },
               { guard: 'atEnd', target: '#playback.finished' },
+              { guard: 'holds', target: '#playback.held' },
               { target: 'waiting' },
             ],
             onError: { target: '#playback.paused' },
@@ -140,6 +160,16 @@ export const playbackMachine = setup({
         waiting: {
           after: { tick: { target: 'advancing' } },
         },
+      },
+    },
+    // Play stopped after a step (pause after each step): PLAY continues with the next one.
+    held: {
+      on: {
+        PLAY: { guard: 'notAtEnd', target: 'playing' },
+        STEP_FORWARD: { guard: 'notAtEnd', target: 'stepping' },
+        STEP_BACK: { guard: 'notAtStart', actions: 'back', target: 'resting' },
+        RESTART: { actions: 'restart', target: 'resting' },
+        SEEK: { guard: 'validSeek', actions: 'seek', target: 'resting' },
       },
     },
     finished: {
@@ -153,4 +183,4 @@ export const playbackMachine = setup({
   },
 });
 
-export type PlaybackMode = 'idle' | 'paused' | 'stepping' | 'playing' | 'asking' | 'finished';
+export type PlaybackMode = 'idle' | 'paused' | 'stepping' | 'playing' | 'held' | 'asking' | 'finished';

@@ -1,14 +1,20 @@
 import { useId } from 'react';
+import { useSelector } from '@xstate/react';
 import { usePlaybackActor, usePlaybackMode, usePlaybackSpeed, useRun } from '../state/react';
 import { SPEEDS } from '../state/playbackMachine';
 import { IconBack, IconForward, IconPause, IconPlay, IconRestart } from './icons';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
-/** Play, pause, step, restart, speed and a timeline to scrub: every control has a name. */
+/**
+ * Play, pause, step, restart, speed, the pace (move on once a step is read, or pause after each
+ * step) and a timeline to scrub: every control has a name. When Play has stopped after a step, its
+ * button says Continue.
+ */
 export function PlaybackBar() {
   const actor = usePlaybackActor();
   const mode = usePlaybackMode();
   const speed = usePlaybackSpeed();
+  const pauseAfterStep = useSelector(actor, (s) => s.context.pauseAfterStep);
   const step = useRun((s) => s.step);
   const lastStep = useRun((s) => s.lastStep);
   const speedId = useId();
@@ -17,6 +23,7 @@ export function PlaybackBar() {
   const snap = actor.getSnapshot();
   const can = (type: 'PLAY' | 'PAUSE' | 'STEP_FORWARD' | 'STEP_BACK' | 'RESTART') => snap.can({ type });
   const playing = mode === 'playing';
+  const held = mode === 'held';
 
   return (
     <div className="playback" role="group" aria-label="Playback">
@@ -46,9 +53,9 @@ export function PlaybackBar() {
           className="primary"
           onClick={() => actor.send({ type: 'PLAY' })}
           disabled={!can('PLAY')}
-          title="Play (Space)"
+          title={held ? 'Continue with the next step (Space)' : 'Play (Space)'}
         >
-          <IconPlay /> Play
+          <IconPlay /> {held ? 'Continue' : 'Play'}
         </button>
       )}
       <button
@@ -73,6 +80,14 @@ export function PlaybackBar() {
           </option>
         ))}
       </select>
+      <label className="pause-toggle" title="Play shows one step, then waits for Continue">
+        <input
+          type="checkbox"
+          checked={pauseAfterStep}
+          onChange={(e) => actor.send({ type: 'SET_PAUSE_AFTER_STEP', on: e.target.checked })}
+        />
+        Pause after each step
+      </label>
       <label htmlFor={timelineId} className="visually-hidden">
         Timeline
       </label>

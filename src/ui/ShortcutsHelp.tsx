@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 
 const KEYS: [string, string][] = [
-  ['Space', 'Play or pause'],
+  ['Space', 'Play or pause (or Continue, when Play has paused after a step)'],
   ['→', 'Step forward'],
   ['←', 'Step back'],
   ['Home', 'Restart from step 0'],
