@@ -66,7 +66,7 @@ export function MyScenarios() {
     await refresh();
   };
   const restoreText = async (name: string, size: number, read: () => Promise<string>) => {
-    const { MAX_BACKUP_BYTES, restoreBackupText } = await import('./backupFlow');
+    const { MAX_BACKUP_BYTES, restoreBackupText } = await import('./backupRestore');
     if (size > MAX_BACKUP_BYTES)
       return setMessage({
         text: sentences(
@@ -80,7 +80,7 @@ export function MyScenarios() {
     await refresh();
   };
   const backUp = async () => {
-    const { downloadBackup } = await import('./backupFlow');
+    const { downloadBackup } = await import('./backupCollect');
     setMessage({ text: await downloadBackup(Date.now()), error: false });
   };
   /** A blank scenario of the learner's own, opened in the player with its design editor. */

@@ -1,10 +1,5 @@
 /**
- * Back up everything a learner made in this browser (saved scenarios and progress) as one file,
- * and restore it. Loaded on demand, like the import flow.
- *
- * Progress is what the player keeps in each scenario's main run (how far the learner got, their
- * answers), plus the catalog's progress records. A backup is checked with the same parser a
- * restore uses before it is offered, so the app's own backup always restores.
+ * Restore a backup file (`backupCollect.ts` writes them). Loaded on demand.
  *
  * A restore is validated whole before anything is written (ids in the id alphabet, each saved
  * scenario's id equal to its document's, never a built-in's). Merge rule, for scenarios and
@@ -18,241 +13,27 @@
  *  - a built-in's main run keeps its id: restored progress replaces its record and clears its
  *    stored events in ONE transaction of its database (they are recomputed when it opens).
  */
-import {
-  openCatalog,
-  openRunDb,
-  runDbName,
-  type Catalog,
-  type LearnerStores,
-  type ProgressRecord,
-  type RunRecord,
-  type SavedScenario,
-} from '../persistence';
-import type { DamagedEntry } from '../persistence/catalog';
-import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
+import { type LearnerStores, type RunRecord, type SavedScenario } from '../persistence';
 import { describeFailure, sentences } from '../persistence/errors';
-import { builtinScenarios, findBuiltin } from '../scenarios/content';
-import { exportBackup, MAX_BACKUP_BYTES, parseBackup, type Backup, type BackupProgress } from '../scenarios/io/backup';
-import { importScenarioValue } from '../scenarios/io/importScenario';
+import { findBuiltin } from '../scenarios/content';
+import { MAX_BACKUP_BYTES, parseBackup, type Backup, type BackupProgress } from '../scenarios/io/backup';
 import type { ScenarioIssue } from '../scenarios/parse';
 import { freshRunId } from './branches';
-import { downloadText } from './library';
 import { mainRunId } from './openRun';
 
+import {
+  checkIds,
+  plural,
+  withCatalogOpen,
+  isAnswer,
+  currentRunId,
+  mainRuns,
+  writeFreshRun,
+  newer,
+  stepCountOf,
+} from './backupRuns';
+
 export { MAX_BACKUP_BYTES };
-
-/** The catalog, opened for one piece of work. */
-async function withCatalogOpen<T>(f: (c: Catalog) => Promise<T>): Promise<T> {
-  const catalog = await openCatalog();
-  try {
-    return await f(catalog);
-  } finally {
-    catalog.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Main runs: where the player keeps a scenario's progress
-// ---------------------------------------------------------------------------------------------
-
-type Answer = string | string[];
-const isAnswer = (v: unknown): v is Answer =>
-  typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-const isStep = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_STEP;
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 8.64e15;
-
-/**
- * A main run's record as read from its database, checked (it may be damaged): the parts a backup
- * needs, or undefined when they are unreadable. Answers that are unreadable are skipped one by one.
- */
-function readRunRecord(raw: unknown, runId: string): RunRecord | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const r = raw as Record<string, unknown>;
-  if (
-    r.runId !== runId ||
-    typeof r.scenarioId !== 'string' ||
-    !isStep(r.furthestStep) ||
-    !isTime(r.updatedAt) ||
-    !Array.isArray(r.inputs)
-  )
-    return undefined;
-  const inputs = r.inputs.filter(
-    (i): i is RunRecord['inputs'][number] =>
-      !!i &&
-      typeof i === 'object' &&
-      (i as { kind?: unknown }).kind === 'answer' &&
-      typeof (i as { questionId?: unknown }).questionId === 'string' &&
-      isAnswer((i as { answer?: unknown }).answer) &&
-      isStep((i as { atStep?: unknown }).atStep),
-  );
-  return {
-    runId,
-    scenarioId: r.scenarioId,
-    parentRunId: null,
-    branchedAtStep: null,
-    inputs,
-    cursor: isStep(r.cursor) ? r.cursor : r.furthestStep,
-    furthestStep: r.furthestStep,
-    createdAt: isTime(r.createdAt) ? r.createdAt : r.updatedAt,
-    updatedAt: r.updatedAt,
-  };
-}
-
-/** The run id a scenario's player opens: a saved scenario's pointer, else the default. */
-const currentRunId = (scenarioId: string, saved: ReadonlyMap<string, SavedScenario>) =>
-  saved.get(scenarioId)?.mainRunId ?? mainRunId(scenarioId);
-
-/** Main-run records of the given scenarios (by run id), for those that have one (no database is created). */
-async function mainRuns(runIds: ReadonlyMap<string, string>): Promise<Map<string, RunRecord>> {
-  const out = new Map<string, RunRecord>();
-  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return out;
-  const existing = new Set((await indexedDB.databases()).map((d) => d.name));
-  for (const [id, runId] of runIds) {
-    if (!isRecordId(runId) || !existing.has(runDbName(runId))) continue;
-    const db = await openRunDb(runDbName(runId), { onClosedElsewhere: () => undefined });
-    try {
-      const run = readRunRecord(await db.get('run', runId).catch(() => undefined), runId);
-      if (run) out.set(id, run);
-    } finally {
-      db.close();
-    }
-  }
-  return out;
-}
-
-/** Writes a main run as ONE transaction: its record, with every stored event, checkpoint and snapshot cleared (they are recomputed when it opens). */
-async function writeFreshRun(run: RunRecord): Promise<void> {
-  const db = await openRunDb(runDbName(run.runId), { onClosedElsewhere: () => undefined });
-  try {
-    const tx = db.transaction(['events', 'run', 'checkpoints', 'snapshots'], 'readwrite');
-    void tx.objectStore('events').clear();
-    void tx.objectStore('checkpoints').clear();
-    void tx.objectStore('snapshots').clear();
-    void tx.objectStore('run').clear();
-    void tx.objectStore('run').put(run);
-    await tx.done;
-  } finally {
-    db.close();
-  }
-}
-
-const answersOf = (run: RunRecord): Record<string, Answer> =>
-  Object.fromEntries(run.inputs.flatMap((i) => (i.kind === 'answer' ? [[i.questionId, i.answer] as const] : [])));
-
-const progressOfRun = (run: RunRecord, scenarioId: string, stepCount: number): ProgressRecord => ({
-  scenarioId,
-  furthestStep: Math.min(run.furthestStep, stepCount),
-  completed: run.furthestStep >= stepCount,
-  answers: answersOf(run),
-  updatedAt: run.updatedAt,
-});
-
-const newer = <T extends { updatedAt: number }>(a: T | undefined, b: T | undefined): T | undefined =>
-  !a ? b : !b ? a : b.updatedAt > a.updatedAt ? b : a;
-
-const stepCountOf = (document: unknown): number | undefined => {
-  const steps = document && typeof document === 'object' ? (document as { steps?: unknown }).steps : undefined;
-  return Array.isArray(steps) ? steps.length : undefined;
-};
-
-const damagedNote = (d: DamagedEntry) =>
-  `a damaged ${d.store === 'progress' ? 'progress record' : 'saved scenario'} “${d.label}” (${d.problem})`;
-
-// ---------------------------------------------------------------------------------------------
-// Back up
-// ---------------------------------------------------------------------------------------------
-
-export interface BackupFile {
-  fileName: string;
-  text: string;
-  scenarios: number;
-  progress: number;
-  /** What was left out and why (a backup must restore whole): "“title” (no longer valid)"… */
-  skipped: string[];
-}
-
-const localDate = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-/** The index of the entry an issue's path names (`scenarios[3].document…` → ['scenarios', 3]). */
-const entryOf = (path: string): ['scenarios' | 'progress', number] | null => {
-  const m = /^(scenarios|progress)\[(\d+)\]/.exec(path);
-  return m ? [m[1] as 'scenarios' | 'progress', Number(m[2])] : null;
-};
-
-export async function collectBackup(now: number): Promise<BackupFile> {
-  const stored = await withCatalogOpen((c) => c.readLearnerData());
-  const skipped: string[] = stored.damaged.map(damagedNote);
-  let scenarios = stored.scenarios.filter((s) => {
-    const r = importScenarioValue(s.document);
-    const ok = r.ok && r.scenario.id === s.scenarioId && !findBuiltin(s.scenarioId);
-    if (!ok) skipped.push(`“${s.title}” (no longer valid)`);
-    return ok;
-  });
-  const savedById = new Map(scenarios.map((s) => [s.scenarioId, s]));
-  const stepCounts = new Map<string, number>([
-    ...builtinScenarios.map((s) => [s.id, s.steps.length] as const),
-    ...scenarios.map((s) => [s.scenarioId, stepCountOf(s.document) ?? 0] as const),
-  ]);
-  const runs = await mainRuns(new Map([...stepCounts.keys()].map((id) => [id, currentRunId(id, savedById)])));
-  let progress: ProgressRecord[] = [];
-  for (const [id, steps] of stepCounts) {
-    const fromRun = runs.get(id);
-    const here = stored.progress.find((x) => x.scenarioId === id);
-    const p = newer(
-      here && { ...here, furthestStep: Math.min(here.furthestStep, steps) },
-      fromRun && (fromRun.furthestStep > 0 || fromRun.inputs.length > 0)
-        ? progressOfRun(fromRun, id, steps)
-        : undefined,
-    );
-    if (p) progress.push(p);
-  }
-  // The backup is read back with the restore's own parser: whatever it would refuse is left out
-  // (and named), so the file always restores.
-  for (let round = 0; ; round++) {
-    const text = exportBackup({ scenarios, progress, exportedAt: now });
-    const parsed = parseBackup(text);
-    const issues = parsed.ok ? checkIds(parsed.backup) : parsed.issues;
-    if (issues.length === 0)
-      return {
-        fileName: `event-lab-backup-${localDate(now)}.json`,
-        text,
-        scenarios: scenarios.length,
-        progress: progress.length,
-        skipped,
-      };
-    const drop = { scenarios: new Set<number>(), progress: new Set<number>() };
-    for (const i of issues) {
-      const at = entryOf(i.path);
-      if (at) drop[at[0]].add(at[1]);
-    }
-    if (round > 3 || drop.scenarios.size + drop.progress.size === 0)
-      throw new Error(`the backup does not read back: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-    scenarios = scenarios.filter(
-      (s, i) => !drop.scenarios.has(i) || (skipped.push(`“${s.title}” (it would not restore)`), false),
-    );
-    progress = progress.filter(
-      (p, i) =>
-        !drop.progress.has(i) || (skipped.push(`the progress in “${p.scenarioId}” (it would not restore)`), false),
-    );
-  }
-}
-
-/** Downloads the backup; returns a sentence for the learner. */
-export async function downloadBackup(now: number): Promise<string> {
-  const b = await collectBackup(now);
-  downloadText(b.fileName, b.text);
-  return sentences(
-    `Backed up ${plural(b.scenarios, 'saved scenario')} and progress in ${plural(b.progress, 'scenario')} as ${b.fileName}`,
-    b.skipped.length > 0 && `Left out: ${b.skipped.join('; ')}`,
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Restore
-// ---------------------------------------------------------------------------------------------
 
 export type RestoreOutcome = { ok: true; message: string; summary: RestoreSummary } | { ok: false; message: string };
 
@@ -282,38 +63,6 @@ const sameScenario = (a: SavedScenario, b: SavedScenario) =>
   a.title === b.title &&
   canonical(a.forkedFrom) === canonical(b.forkedFrom) &&
   canonical(a.document) === canonical(b.document);
-
-const ID_RULE = 'letters, digits, ".", "_" or "-", starting with a letter or digit';
-
-/**
- * What the envelope's parser does not check: every id that will name a database or an address is
- * in the id alphabet, a saved scenario's id is its document's id, and no saved scenario takes a
- * built-in's id (its run would be the built-in's).
- */
-function checkIds(backup: Backup): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
-  backup.scenarios.forEach((s, i) => {
-    if (!isRecordId(s.scenarioId))
-      issues.push({ path: `scenarios[${i}].scenarioId`, message: `is not an id (${ID_RULE})` });
-    else if (s.scenarioId !== s.document.id)
-      issues.push({
-        path: `scenarios[${i}].scenarioId`,
-        message: `“${s.scenarioId}” differs from its document’s id “${s.document.id}”; they must be equal`,
-      });
-    else if (findBuiltin(s.scenarioId))
-      issues.push({
-        path: `scenarios[${i}].scenarioId`,
-        message: `“${s.scenarioId}” is a built-in scenario’s id; a saved scenario never has one (import the scenario file instead: it is saved under a new id)`,
-      });
-    if (s.forkedFrom && !isRecordId(s.forkedFrom.runId))
-      issues.push({ path: `scenarios[${i}].forkedFrom.runId`, message: `is not an id (${ID_RULE})` });
-  });
-  backup.progress.forEach((p, i) => {
-    if (!isRecordId(p.scenarioId))
-      issues.push({ path: `progress[${i}].scenarioId`, message: `is not an id (${ID_RULE})` });
-  });
-  return issues;
-}
 
 const refusal = (issues: readonly ScenarioIssue[]) =>
   sentences(
@@ -537,8 +286,6 @@ const seededRun = (p: BackupProgress, runId: string): RunRecord => ({
   createdAt: p.updatedAt,
   updatedAt: p.updatedAt,
 });
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function describeRestore(s: RestoreSummary, notes: readonly string[] = []): string {
   const sc = s.scenarios;

@@ -1,182 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openCatalog, openRunDatabase, type ProgressRecord, type RunRecord, type SavedScenario } from '../persistence';
+import { openRunDatabase } from '../persistence';
 import { findBuiltin } from '../scenarios/content';
-import { exportBackup } from '../scenarios/io/backup';
-import { collectBackup, restoreBackupText } from './backupFlow';
+import { collectBackup } from './backupCollect';
+import { restoreBackupText } from './backupRestore';
 import { currentMainRunId, mainRunId } from './openRun';
-import { parseBackup } from '../scenarios/io/backup';
 import { deleteAllDatabases, dumpAllDatabases } from './testing/storedData';
-
-const doc = (id: string, title = `Fork ${id}`) => ({
-  ...JSON.parse(JSON.stringify(findBuiltin('pubsub-basics')!)),
-  id,
-  title,
-});
-const saved = (id: string, updatedAt: number, title = `Fork ${id}`): SavedScenario => ({
-  scenarioId: id,
-  title,
-  forkedFrom: { runId: 'main-pubsub-basics', step: 3 },
-  document: doc(id, title),
-  updatedAt,
-});
-const progress = (
-  scenarioId: string,
-  furthestStep: number,
-  updatedAt: number,
-  answers: Record<string, unknown> = {},
-): ProgressRecord => ({ scenarioId, furthestStep, completed: false, answers, updatedAt });
-const run = (
-  scenarioId: string,
-  furthestStep: number,
-  updatedAt: number,
-  answers: Record<string, string> = {},
-): RunRecord => ({
-  runId: mainRunId(scenarioId),
-  scenarioId,
-  parentRunId: null,
-  branchedAtStep: null,
-  inputs: Object.entries(answers).map(([questionId, answer]) => ({
-    kind: 'answer' as const,
-    atStep: 1,
-    questionId,
-    answer,
-  })),
-  cursor: furthestStep,
-  furthestStep,
-  createdAt: 1,
-  updatedAt,
-});
-
-async function seed(input: { scenarios?: SavedScenario[]; progress?: ProgressRecord[]; runs?: RunRecord[] }) {
-  const c = await openCatalog();
-  try {
-    for (const s of input.scenarios ?? []) await c.putScenario(s);
-    for (const p of input.progress ?? []) await c.putProgress(p);
-  } finally {
-    c.close();
-  }
-  for (const r of input.runs ?? []) {
-    const db = await openRunDatabase(r.runId);
-    await db.saveRun(r);
-    db.close();
-  }
-}
-
-async function catalogState() {
-  const c = await openCatalog();
-  try {
-    const scenarios = await c.listScenarios();
-    const progress = Object.fromEntries(
-      await Promise.all(scenarios.map(async (s) => [s.scenarioId, await c.getProgress(s.scenarioId)] as const)),
-    );
-    return { scenarios, progress };
-  } finally {
-    c.close();
-  }
-}
-
-/** The main run the player would open for a scenario (following a saved scenario's pointer). */
-async function mainRun(scenarioId: string) {
-  const db = await openRunDatabase(await currentMainRunId(scenarioId));
-  try {
-    return await db.loadRun();
-  } finally {
-    db.close();
-  }
-}
-
-/** The stored events of the run the player would open. */
-async function mainRunEvents(scenarioId: string) {
-  const db = await openRunDatabase(await currentMainRunId(scenarioId));
-  try {
-    return await db.store.readAll();
-  } finally {
-    db.close();
-  }
-}
-
-const dbNames = async () => (await indexedDB.databases()).map((d) => d.name!).sort();
-
-const backupOf = (scenarios: SavedScenario[], progressRecords: ProgressRecord[] = []) =>
-  exportBackup({ exportedAt: 1_800_000_000_000, scenarios, progress: progressRecords });
+import {
+  backupOf,
+  catalogState,
+  dbNames,
+  doc,
+  mainRun,
+  mainRunEvents,
+  progress,
+  run,
+  saved,
+  seed,
+} from './testing/backupFixtures';
 
 beforeEach(deleteAllDatabases);
 afterEach(() => vi.restoreAllMocks());
-
-describe('collectBackup', () => {
-  it('holds every saved scenario, the catalog progress and the progress of main runs, in a dated file', async () => {
-    await seed({
-      scenarios: [saved('fork-a', 10), saved('fork-b', 20)],
-      progress: [progress('fork-a', 2, 11)],
-      runs: [run('pubsub-basics', 5, 30, { q1: 'b' }), run('fork-a', 4, 40)],
-    });
-    const b = await collectBackup(new Date(2027, 2, 4, 12).getTime());
-    expect(b.fileName).toBe('event-lab-backup-2027-03-04.json');
-    const json = JSON.parse(b.text);
-    expect(json.kind).toBe('event-lab-backup');
-    expect(json.scenarios.map((s: SavedScenario) => s.scenarioId).sort()).toEqual(['fork-a', 'fork-b']);
-    expect(json.progress).toEqual(
-      expect.arrayContaining([
-        { scenarioId: 'pubsub-basics', furthestStep: 5, completed: false, answers: { q1: 'b' }, updatedAt: 30 },
-        // The main run (updated at 40) is newer than the catalog's record (11).
-        { scenarioId: 'fork-a', furthestStep: 4, completed: false, answers: {}, updatedAt: 40 },
-      ]),
-    );
-    expect(json.progress).toHaveLength(2);
-  });
-
-  // Issue 19, point 6: the app's own backup always restores.
-  it('leaves out damaged progress records (and says so), so the backup restores', async () => {
-    await seed({ scenarios: [saved('fork-a', 10)] });
-    const c = await openCatalog();
-    // Written behind the catalog's back, as a damaged profile or another version would.
-    const { openDB } = await import('idb');
-    c.close();
-    const raw = await openDB('event-lab-catalog');
-    await raw.put('progress', {
-      scenarioId: 'fork-a',
-      furthestStep: 'far',
-      completed: false,
-      answers: {},
-      updatedAt: 5,
-    });
-    await raw.put('progress', {
-      scenarioId: 'pubsub-basics',
-      furthestStep: Number.MAX_SAFE_INTEGER,
-      completed: false,
-      answers: {},
-      updatedAt: 5,
-    });
-    raw.close();
-    const b = await collectBackup(0);
-    expect(b.skipped).toEqual([
-      'a damaged progress record “fork-a” (how far you got is not a step number)',
-      'a damaged progress record “pubsub-basics” (how far you got is not a step number)',
-    ]);
-    expect(parseBackup(b.text).ok).toBe(true);
-    await deleteAllDatabases();
-    const r = await restoreBackupText(b.text);
-    expect(r.ok && r.message).toBe('Restored 1 scenario and progress in 0 scenarios.');
-  });
-
-  it('bounds the progress it takes from a main run by the scenario’s steps', async () => {
-    await seed({ runs: [run('pubsub-basics', 5, 30)] });
-    const { openDB } = await import('idb');
-    const raw = await openDB(`event-lab-run-${mainRunId('pubsub-basics')}`);
-    await raw.put('run', { ...run('pubsub-basics', 5, 30), furthestStep: Number.MAX_SAFE_INTEGER });
-    raw.close();
-    const b = await collectBackup(0);
-    expect(JSON.parse(b.text).progress).toEqual([]);
-    expect(parseBackup(b.text).ok).toBe(true);
-  });
-
-  it('leaves out a saved scenario that no longer validates, and says so', async () => {
-    await seed({ scenarios: [saved('fork-a', 10), { ...saved('broken', 5), document: { schemaVersion: 99 } }] });
-    const b = await collectBackup(0);
-    expect(b.skipped).toEqual(['“Fork broken” (no longer valid)']);
-    expect(JSON.parse(b.text).scenarios).toHaveLength(1);
-  });
-});
 
 describe('restoreBackupText', () => {
   it('round-trips: back up, delete everything, restore, and find the same scenarios and progress', async () => {
