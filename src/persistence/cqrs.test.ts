@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createProjectionRunner, createRelay, createUpcasterChain, handleCommand, loadAggregate } from '../engine/cqrs';
-import { cmd, driverTally, revenue, rideAcceptedV1toV2, rideAggregate, ridesByStatus } from '../engine/cqrs/fixtures';
+import {
+  cmd,
+  driverTally,
+  revenue,
+  rideAcceptedV1toV2,
+  rideAggregate,
+  ridesByStatus,
+} from '../engine/cqrs/fixtures.testkit';
 import type { RecordedEvent } from '../engine/types';
 import { openRunDatabase } from './index';
 import { uniqueDbName } from './testing';

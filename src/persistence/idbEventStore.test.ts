@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runEventStoreConformance } from '../engine/eventstore/conformance';
+import { runEventStoreConformance } from '../engine/eventstore/conformance.testkit';
 import { WrongExpectedVersionError } from '../engine/eventstore';
 import type { NewEvent } from '../engine/types';
 import {

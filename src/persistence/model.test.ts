@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { checkEventStoreAgainstModel } from '../engine/eventstore/modelCheck';
+import { checkEventStoreAgainstModel } from '../engine/eventstore/modelCheck.testkit';
 import { openIndexedDbEventStore } from './index';
 import { uniqueDbName } from './testing';
 

@@ -9,7 +9,7 @@ import {
   loadAggregate,
   type AggregateDeps,
 } from './index';
-import { cmd, rideAcceptedV1toV2, rideAggregate, type RideCommand, type RideState } from './fixtures';
+import { cmd, rideAcceptedV1toV2, rideAggregate, type RideCommand, type RideState } from './fixtures.testkit';
 
 const upcasters = createUpcasterChain([rideAcceptedV1toV2]);
 const newDeps = (withSnapshots = false): AggregateDeps & { store: ReturnType<typeof createInMemoryEventStore> } => ({

@@ -9,7 +9,7 @@ import {
   initialCheckpoint,
   projectEvents,
 } from './index';
-import { driverTally, revenue, rideAcceptedV1toV2, ridesByStatus } from './fixtures';
+import { driverTally, revenue, rideAcceptedV1toV2, ridesByStatus } from './fixtures.testkit';
 
 const upcasters = createUpcasterChain([rideAcceptedV1toV2]);
 let seq = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from '../eventstore';
 import type { RecordedEvent } from '../types';
 import { createUpcasterChain } from './upcasters';
-import { rideAcceptedV1toV2, rideAcceptedV2toV3 } from './fixtures';
+import { rideAcceptedV1toV2, rideAcceptedV2toV3 } from './fixtures.testkit';
 
 const stored = (schemaVersion: number, data: unknown): RecordedEvent => ({
   eventId: 'e1',

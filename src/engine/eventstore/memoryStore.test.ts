@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runEventStoreConformance } from './conformance';
+import { runEventStoreConformance } from './conformance.testkit';
 import { createInMemoryEventStore } from './index';
 
 runEventStoreConformance('in-memory', ({ clock }) => createInMemoryEventStore({ clock }));
