@@ -95,6 +95,9 @@ export function useRun<T>(selector: (state: RunState) => T): T {
   return useStore(useRunContext().store, selector);
 }
 
+/** The current run's store itself, for code that must hear every change as it happens (the stage clock). */
+export const useRunStore = (): RunStore => useRunContext().store;
+
 export const usePlaybackActor = (): PlaybackActor => useRunContext().playback;
 
 export const useRunChrome = (): RunChrome => useRunContext().chrome;

@@ -63,11 +63,16 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   /** Steps are whole numbers (the stepper is never asked for anything else); clamped to the run. */
   const clampStep = (step: number) => Math.max(0, Math.min(step, stepper.lastStep));
 
+  let shownBy = stepper; // the stepper whose world the store shows (another tab may change the story)
   const show = (step: number) => {
     const r = stepper.at(clampStep(step));
+    // One step forward in the same story: the world on screen is exactly the one before this step.
+    const before = shownBy === stepper && r.world.step === store.getState().step + 1 ? store.getState().world : null;
+    shownBy = stepper;
     store.setState((s) => ({
       step: r.world.step,
       world: r.world,
+      before,
       effects: r.effects,
       narration: r.narration,
       question: questionOf(stepper, r.world.step),

@@ -39,6 +39,11 @@ export interface RunState {
   lastStep: number;
   furthestStep: number;
   world: World;
+  /**
+   * The world just before the current step, when the run got here by moving forward one step (so
+   * the views can draw the step's stages from before to after); null after any other move.
+   */
+  before: World | null;
   effects: readonly Effect[];
   narration: Narration;
   storage: StorageStatus;
@@ -70,6 +75,7 @@ export function createRunStore(
     lastStep: stepper.lastStep,
     furthestStep: 0,
     world: first.world,
+    before: null,
     effects: first.effects,
     narration: first.narration,
     storage: { mode: 'loading', storedCount: 0, error: null, notice: null, damaged: false },

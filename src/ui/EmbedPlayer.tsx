@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRun } from '../state/react';
+import { useStageDriver } from '../state/stageClock';
+import { useReducedMotion } from '../viz/components/useReducedMotion';
 import { CqrsOverview } from '../viz/components/CqrsOverview';
 import { EventStoreView } from '../viz/components/EventStoreView';
 import { LiveBrokerView } from '../viz/components/LiveBrokerView';
@@ -27,6 +29,8 @@ export function EmbedPlayer({
   const hasTopics = useRun((s) => Object.keys(s.world.broker.topics).length > 0);
   const [href, setHref] = useState<string | null>(null);
   usePlaybackKeys();
+  // Plays each step's stages (send, land, fetch, commit…) on the diagram when the learner steps forward.
+  useStageDriver(useReducedMotion());
   useEffect(() => {
     let current = true;
     void openHref(step).then((h) => current && setHref(h));

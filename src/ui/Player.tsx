@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRun } from '../state/react';
+import { useStageDriver } from '../state/stageClock';
+import { useReducedMotion } from '../viz/components/useReducedMotion';
 import { CqrsOverview } from '../viz/components/CqrsOverview';
 import { EffectsList } from '../viz/components/EffectsList';
 import { EventStoreView } from '../viz/components/EventStoreView';
@@ -38,6 +40,8 @@ function PlayerBody() {
   const hasTopics = useRun((s) => Object.keys(s.world.broker.topics).length > 0);
   const [selected, setSelected] = useState<string | null>(null);
   usePlaybackKeys();
+  // Plays each step's stages (send, land, fetch, commit…) on the diagram when the learner steps forward.
+  useStageDriver(useReducedMotion());
   return (
     <div className="player">
       <header className="player-head">
