@@ -14,7 +14,8 @@ import type { RecordRef } from '../layout/recordGrid';
 import type { PartitionWhy } from '../layout/whyPartition';
 import { LagChart } from './LagChart';
 import { RecordGrid } from './RecordGrid';
-import { CANVAS_THRESHOLD, CanvasTokens, Token, tokenDelays } from './Token';
+import { CanvasTokens } from './CanvasTokens';
+import { CANVAS_THRESHOLD, Token, tokenDelays } from './Token';
 import { WhyPartition, WhyPartitionHint } from './WhyPartition';
 import './broker.css';
 
