@@ -32,12 +32,14 @@ test('"Pause after each step": Play shows one step, then offers to continue; the
   await expect(app.button('Continue')).toBeVisible();
   expect(await app.state()).toMatchObject({ step: 2, mode: 'held' });
 
-  // The keyboard continues too (Space, with the focus outside a control).
+  // The keyboard plays too (Space, with the focus outside a control), and holds after one step.
+  await app.click('Restart');
   await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('Space');
-  await expect(stepCount(app)).toHaveText(/^Step 3 \//);
+  await expect(stepCount(app)).toHaveText(/^Step 1 \//);
   await app.settled();
-  expect(await app.state()).toMatchObject({ step: 3, mode: 'held' });
+  await expect(app.button('Continue')).toBeVisible();
+  expect(await app.state()).toMatchObject({ step: 1, mode: 'held' });
 
   // Remembered for the next visit, with the speed.
   await page.getByLabel('Speed').selectOption('2');
@@ -53,4 +55,83 @@ test('"Pause after each step": Play shows one step, then offers to continue; the
   await page.reload();
   await app.ready();
   await expect(page.getByRole('checkbox', { name: 'Pause after each step' })).not.toBeChecked();
+});
+
+test('"What happened in this step": one line per stage, each opening onto its effects and their reasons', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/pubsub-basics/5');
+  const list = page.getByRole('region', { name: 'Effects of step 5' });
+  const lines = list.locator(':scope > ol > li');
+  // billing-1's poll: where it starts, the fetch, the processing, the commits, the lag.
+  await expect(lines).toHaveText([
+    /billing: where fetching starts on 2 partitions/,
+    /billing-1 fetches 3 records/,
+    /Processed 3 records/,
+    /billing commits on 2 partitions/,
+    /Lag changes on 2 partitions/,
+  ]);
+  const fetch = list.getByRole('button', { name: /billing-1 fetches 3 records/ });
+  await expect(fetch).toHaveAttribute('aria-expanded', 'false');
+  // The reasons are there on demand, not before.
+  await expect(
+    list.getByText('billing-1 fetched 2 records (offsets 0–1) from orders-1', { exact: false }),
+  ).toBeHidden();
+  await fetch.click();
+  await expect(fetch).toHaveAttribute('aria-expanded', 'true');
+  await expect(
+    list.getByText('billing-1 fetched 2 records (offsets 0–1) from orders-1', { exact: false }),
+  ).toBeVisible();
+  // Event ids are behind "Processed 3 records", not on its line.
+  const processed = list.getByRole('button', { name: /Processed 3 records/ });
+  await expect(processed).not.toHaveAccessibleName(/[0-9a-f]{8}-[0-9a-f]{4}/);
+  await expect(
+    lines
+      .nth(2)
+      .getByText(/processed event [0-9a-f]{8}-[0-9a-f]{4}/)
+      .first(),
+  ).toBeHidden();
+  await processed.press('Enter');
+  await expect(lines.nth(2).getByText(/processed event [0-9a-f]{8}-[0-9a-f]{4}/)).toHaveCount(3);
+  await expect(
+    lines
+      .nth(2)
+      .getByText(/processed event [0-9a-f]{8}-[0-9a-f]{4}/)
+      .first(),
+  ).toBeVisible();
+
+  // Step forward: the lines are the new step's, closed again. The hash arithmetic is on demand too.
+  await app.click('Step forward');
+  await app.click('Step forward');
+  await app.click('Step forward');
+  const step8 = page.getByRole('region', { name: 'Effects of step 8' });
+  await expect(step8.locator(':scope > ol > li')).toHaveText([/checkout sends 1 record/, /Lands at orders-0 @1/]);
+  await expect(step8.getByText(/murmur2\('order-3'\)/)).toBeHidden();
+  await step8.getByRole('button', { name: /Lands at orders-0 @1/ }).click();
+  await expect(step8.getByText(/murmur2\('order-3'\)/)).toBeVisible();
+});
+
+test('a beginner scenario starts calm: before step 1, set-up is one line that opens onto its stages', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/pubsub-basics/0');
+  await expect(page.locator('.badge')).toHaveText('beginner');
+  const list = page.getByRole('region', { name: 'Effects of step 0' });
+  const top = list.locator(':scope > ol > li');
+  await expect(top).toHaveCount(1);
+  const setup = list.getByRole('button', { name: /^Set-up: / });
+  await expect(setup).toHaveAccessibleName(
+    'Set-up: topic orders (3 partitions) created; billing-1 and billing-2 joined billing ' +
+      '(billing-1 got orders-0, 1; billing-2 got orders-2); analytics-1 joined analytics and got orders-0, 1, 2',
+  );
+  await expect(setup).toHaveAttribute('aria-expanded', 'false');
+  await expect(list.getByText('billing rebalances to generation 2')).toBeHidden();
+  await setup.click();
+  await expect(setup).toHaveAttribute('aria-expanded', 'true');
+  const rebalance = list.getByRole('button', { name: 'billing rebalances to generation 2' });
+  await expect(rebalance).toBeVisible();
+  await rebalance.click();
+  await expect(list.getByText(/billing-2 gets orders-2/)).toBeVisible();
 });

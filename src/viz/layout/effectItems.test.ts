@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../engine/types';
-import { describeEffects, summarise } from './effectItems';
+import { findBuiltin } from '../../scenarios/content';
+import { Stepper } from '../../scenarios/stepper';
+import { planStages } from '../../state/stagePlan';
+import { describeEffects, describeStages, summarise, withoutIds } from './effectItems';
 
 const effects: Effect[] = [
   {
@@ -59,5 +62,68 @@ describe('describeEffects', () => {
     });
     expect(describeEffects([visit([])])[0]!.label).toBe('not cleaned');
     expect(describeEffects([visit([0, 1])])[0]!.label).toBe('compacted');
+  });
+});
+
+describe('describeStages: one line per stage', () => {
+  const pubsub = new Stepper(findBuiltin('pubsub-basics')!, []);
+
+  it('lists the stage summaries in the plan’s order, each effect once, under the stage of its kind', () => {
+    const { effects } = pubsub.at(5);
+    const stages = planStages(effects);
+    const items = describeStages(effects);
+    expect(items.map((i) => i.line)).toEqual(stages.map((s) => s.summary));
+    expect(items.map((i) => i.stage)).toEqual(stages.map((_, k) => k));
+    expect(items.flatMap((i) => i.effects.map((e) => e.key)).sort()).toEqual(
+      describeEffects(effects)
+        .map((e) => e.key)
+        .sort(),
+    );
+    for (const item of items) for (const e of item.effects) expect(e.reason.length).toBeGreaterThan(0);
+  });
+
+  it('a record’s hash arithmetic sits under where it lands; its send is a plain line', () => {
+    const items = describeStages(pubsub.at(1).effects);
+    expect(items.map((i) => [i.kind, i.line, i.effects.length])).toEqual([
+      ['send', 'checkout sends 1 record', 0],
+      ['land', 'Lands at orders-1 @0', 1],
+    ]);
+    expect(items[1]!.effects[0]!.reason).toMatch(/^murmur2\('order-1'\)/);
+  });
+
+  it('keeps generated ids out of the line (they are in the expansion) and takes the worst tone', () => {
+    const effects: Effect[] = [
+      { kind: 'time-advanced', from: 0, to: 31_000, reason: '31 seconds pass' },
+      {
+        kind: 'queue-enqueued',
+        queue: 'q',
+        messageId: 'msg-fd7c17ac',
+        reason: 'msg-fd7c17ac joined the back of queue q',
+      },
+      {
+        kind: 'queue-nacked',
+        queue: 'q',
+        messageId: 'msg-fd7c17ac',
+        consumerId: 'w',
+        reason: 'w rejected msg-fd7c17ac',
+      },
+    ];
+    const items = describeStages(effects);
+    expect(items.map((i) => [i.kind, i.stage, i.line, i.tone])).toEqual([
+      ['time', null, '31 seconds pass', 'normal'],
+      ['queue', 0, 'A message joined the back of queue q', 'warning'],
+    ]);
+    expect(items[1]!.effects.map((e) => e.reason)).toEqual([
+      'msg-fd7c17ac joined the back of queue q',
+      'w rejected msg-fd7c17ac',
+    ]);
+    expect(withoutIds('billing-1 processed event 617c9b83-02e8-4b88-b3c5-d6880c8a0e55 from orders-0@0')).toBe(
+      'billing-1 processed an event from orders-0@0',
+    );
+    expect(withoutIds('worker-1 took msg-fd7c17ac')).toBe('worker-1 took a message');
+  });
+
+  it('is empty for a step that did nothing', () => {
+    expect(describeStages([])).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * "What happened in this step": each effect as a short kind label, a tone and its reason text.
- * Tone is carried by an icon and a word as well as a colour, never by colour alone.
+ * "What happened in this step": one line per stage of the step, each opening onto its effects — a
+ * short kind label, a tone and the reason text. Tone is carried by an icon and a word as well as a
+ * colour, never by colour alone.
  */
 import type { Effect, EffectKind } from '../../engine/types';
+import { planStages, stageKindOf, type Stage, type StageKind } from '../../state/stagePlan';
 
 export type EffectTone = 'normal' | 'problem' | 'warning';
 
@@ -109,4 +111,86 @@ export function summarise(items: readonly EffectItem[]): { total: number; proble
     problems: items.filter((i) => i.tone === 'problem').length,
     warnings: items.filter((i) => i.tone === 'warning').length,
   };
+}
+
+/**
+ * One line of "What happened in this step": a stage (its one-line summary, expandable to the effects
+ * it explains with their reasons) or, for the clock moving on, a plain line with no stage.
+ */
+export interface StageItem {
+  key: string;
+  /** The stage's index in the step's plan (what `useStage().index` counts), or null for a plain line. */
+  stage: number | null;
+  /** A stage's kind; 'time' for the clock moving on; 'setup' for step 0's set-up line. */
+  kind: StageKind | 'time' | 'setup';
+  /** The line to show: the summary with generated ids left for the expansion. */
+  line: string;
+  /** The most serious tone among its effects. */
+  tone: EffectTone;
+  /** The effects it explains, in order; empty for a line with nothing more to say. */
+  effects: EffectItem[];
+}
+
+const WORST: readonly EffectTone[] = ['problem', 'warning', 'normal'];
+const worst = (items: readonly EffectItem[]): EffectTone =>
+  WORST.find((t) => items.some((i) => i.tone === t)) ?? 'normal';
+
+/**
+ * Generated ids (a queue message's `msg-fd7c17ac`, an event's UUID) say nothing until the learner looks
+ * for one: a line names the thing, the expansion below it gives the id.
+ */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+export function withoutIds(line: string): string {
+  const plain = line
+    .replace(/\bmsg-[0-9a-f]{6,}\b/g, 'a message')
+    .replace(new RegExp(`\\b(?:event )?${UUID}\\b`, 'g'), 'an event');
+  // Only a sentence that now starts with "a message" or "an event" needs its capital back.
+  return plain === line ? line : plain.replace(/^a(n?) /, 'A$1 ');
+}
+
+/**
+ * The step as one line per stage of its plan (`state/stagePlan.ts`), in order. Each effect is listed
+ * under the stage of its own kind: a record's send and land are two stages, and its reason (the
+ * partition's hash arithmetic) sits under "Lands at …", where the learner asks why there. The clock
+ * moving on ("5 minutes pass") is a plain line where it happened.
+ */
+export function describeStages(
+  effects: readonly Effect[],
+  stages: readonly Stage[] = planStages(effects),
+): StageItem[] {
+  const all = describeEffects(effects);
+  const home = new Map<number, number>();
+  stages.forEach((s, k) =>
+    s.effects.forEach((i) => {
+      if (stageKindOf(effects[i]!) === s.kind || !home.has(i)) home.set(i, k);
+    }),
+  );
+  const items: (StageItem & { at: number })[] = stages.map((s, k) => {
+    const own = s.effects.filter((i) => home.get(i) === k).map((i) => all[i]!);
+    return {
+      key: `s${k}-${s.kind}`,
+      stage: k,
+      kind: s.kind,
+      line: withoutIds(s.summary),
+      tone: worst(own),
+      effects: own,
+      at: k,
+    };
+  });
+  effects.forEach((e, i) => {
+    if (home.has(i) || e.kind !== 'time-advanced') return;
+    // Before the first stage that starts after it.
+    const next = stages.findIndex((s) => (s.effects[0] ?? Infinity) > i);
+    items.push({
+      key: `t${i}`,
+      stage: null,
+      kind: 'time',
+      line: e.reason,
+      tone: 'normal',
+      effects: [],
+      at: next < 0 ? stages.length : next - 0.5,
+    });
+  });
+  return items.sort((a, b) => a.at - b.at).map(({ at: _at, ...item }) => item);
 }
