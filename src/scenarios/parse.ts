@@ -13,11 +13,9 @@ export interface ScenarioIssue {
 
 export type ParseResult = { ok: true; scenario: ScenarioDef } | { ok: false; issues: ScenarioIssue[] };
 
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
-    '',
-  ) || '(root)';
+import { formatPath } from './index/jsonPath';
+
+export { formatPath };
 
 export function parseScenario(input: unknown): ParseResult {
   const parsed = Scenario.safeParse(input);
