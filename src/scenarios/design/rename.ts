@@ -12,7 +12,7 @@ const refKeys: Record<RefKind, readonly string[]> = {
   group: ['group'],
   producer: ['producer'],
   aggregate: ['aggregate'],
-  projection: ['projection'],
+  projection: ['projection', 'readModel'],
   queue: ['queue'],
 };
 
