@@ -3,6 +3,7 @@
  * each topic is keyed, which consumer groups react to which events, and what decides a command.
  * Both the reference and the learner's design are read the same way.
  */
+import { indexScenario } from '../index/scenarioIndex';
 import type { ScenarioDef } from '../schema';
 
 export interface FieldFact {
@@ -68,16 +69,12 @@ const refOf = (v: unknown): string | null =>
     ? (v as { ref: string }).ref
     : null;
 
-/** For each aggregate-emitted event type: the data field holding the aggregate id (`{ref: command.id}`). */
+/** For an aggregate-emitted event type: the data field holding the aggregate id (`{ref: command.id}`). */
 export function idFieldOf(s: ScenarioDef, eventType: string): string | null {
-  for (const a of s.topology.aggregates ?? []) {
-    for (const c of a.commands) {
-      for (const e of c.emit) {
-        if (e.eventType !== eventType) continue;
-        const field = Object.entries(e.data).find(([, v]) => refOf(v) === 'command.id')?.[0];
-        if (field) return field;
-      }
-    }
+  for (const w of indexScenario(s).eventTypes.get(eventType)?.writes ?? []) {
+    if (w.role !== 'emit') continue;
+    const field = Object.entries(w.data).find(([, v]) => refOf(v) === 'command.id')?.[0];
+    if (field) return field;
   }
   return null;
 }
@@ -97,75 +94,41 @@ function keyUse(s: ScenarioDef, key: unknown, via: string, routed: readonly stri
   return { kind: 'other', via };
 }
 
-function addEvent(events: Map<string, EventFact>, name: string): EventFact {
-  let e = events.get(name);
-  if (!e)
-    events.set(
+/**
+ * The design's event types are the scenario index's: declared or written (emitted, published by a
+ * producer or a service, enqueued), each on the topics that carry it.
+ */
+function eventFacts(s: ScenarioDef): Map<string, EventFact> {
+  const idx = indexScenario(s);
+  const events = new Map<string, EventFact>();
+  for (const name of idx.eventTypeNames) {
+    const info = idx.eventTypes.get(name)!;
+    const d = info.declared;
+    const fields: FieldFact[] = d ? d.fields.map((f) => ({ name: f.name, type: f.type })) : [];
+    if (!d)
+      for (const w of info.writes)
+        for (const n of Object.keys(w.data))
+          if (!fields.some((f) => f.name === n)) fields.push({ name: n, type: null });
+    const aggregates = [...(d?.aggregate ? [d.aggregate] : [])];
+    for (const a of info.emittedBy) if (!aggregates.includes(a)) aggregates.push(a);
+    events.set(name, {
       name,
-      (e = {
-        name,
-        declared: false,
-        schemaVersion: null,
-        fields: [],
-        aggregates: [],
-        emittedBy: [],
-        topics: [],
-        publishedDirectly: false,
-      }),
-    );
-  return e;
+      declared: d !== null,
+      schemaVersion: d?.schemaVersion ?? null,
+      fields,
+      aggregates,
+      emittedBy: [...info.emittedBy],
+      topics: [...idx.carried].filter(([, types]) => types.has(name)).map(([t]) => t),
+      publishedDirectly: info.writes.some((w) => w.role === 'publish' || w.role === 'service-publish'),
+    });
+  }
+  return events;
 }
-
-const addFields = (e: EventFact, names: readonly string[]) => {
-  if (e.declared) return;
-  for (const n of names) if (!e.fields.some((f) => f.name === n)) e.fields.push({ name: n, type: null });
-};
-const addTo = (xs: string[], x: string) => {
-  if (!xs.includes(x)) xs.push(x);
-};
 
 export function readDesign(s: ScenarioDef): DesignFacts {
   const t = s.topology;
-  const events = new Map<string, EventFact>();
-  for (const d of t.eventTypes ?? []) {
-    const e = addEvent(events, d.name);
-    Object.assign(e, {
-      declared: true,
-      schemaVersion: d.schemaVersion,
-      fields: d.fields.map((f) => ({ name: f.name, type: f.type })),
-    });
-    if (d.topic) addTo(e.topics, d.topic);
-    if (d.aggregate) addTo(e.aggregates, d.aggregate);
-  }
-  for (const a of t.aggregates ?? [])
-    for (const c of a.commands)
-      for (const em of c.emit) {
-        const e = addEvent(events, em.eventType);
-        addFields(e, Object.keys(em.data));
-        addTo(e.aggregates, a.type);
-        addTo(e.emittedBy, a.type);
-      }
-  const aggregateEvents = [...events.values()].filter((e) => e.emittedBy.length > 0).map((e) => e.name);
-  for (const r of t.relay?.routes ?? [])
-    for (const name of r.eventTypes ?? aggregateEvents) addTo(addEvent(events, name).topics, r.topic);
-  for (const sv of t.services ?? [])
-    for (const on of sv.on)
-      for (const d of on.do)
-        if ('publish' in d) {
-          const e = addEvent(events, d.publish.eventType);
-          addFields(e, Object.keys(d.publish.data));
-          addTo(e.topics, d.publish.topic);
-          e.publishedDirectly = true;
-        }
-  for (const step of s.steps) {
-    const a = step.action;
-    if (a.kind !== 'publish') continue;
-    const e = addEvent(events, a.event.eventType);
-    addFields(e, Object.keys(a.event.data));
-    addTo(e.topics, a.topic);
-    e.publishedDirectly = true;
-  }
-
+  const events = eventFacts(s);
+  const aggregateEvents = indexScenario(s).stored;
   const topics: TopicFact[] = t.topics.map((topic) => {
     const keys: KeyUse[] = [];
     t.relay?.routes.forEach((r, i) => {

@@ -4,7 +4,7 @@
  * operations from producers, the outbox relay and services, receive operations from consumer groups.
  */
 import type { ScenarioDef } from '../schema';
-import { allEventTypes, senders, topicEventTypes } from './eventCatalog';
+import { indexScenario } from '../index/scenarioIndex';
 
 type JsonSchema = Record<string, unknown>;
 const key = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -26,22 +26,9 @@ function inferType(v: unknown): JsonSchema {
   return {};
 }
 
-/** Example data for each event type: publish steps, queue messages, aggregate emits, service reactions. */
-function examples(s: ScenarioDef): Map<string, Record<string, unknown>[]> {
-  const out = new Map<string, Record<string, unknown>[]>();
-  const add = (type: string, data: Record<string, unknown>) => out.set(type, [...(out.get(type) ?? []), data]);
-  for (const step of s.steps)
-    if (step.action.kind === 'publish' || step.action.kind === 'enqueue')
-      add(step.action.event.eventType, step.action.event.data);
-  for (const a of s.topology.aggregates ?? [])
-    for (const c of a.commands) for (const e of c.emit) add(e.eventType, e.data);
-  for (const sv of s.topology.services ?? [])
-    for (const r of sv.on) for (const d of r.do) if ('publish' in d) add(d.publish.eventType, d.publish.data);
-  return out;
-}
-
-function payloadSchema(s: ScenarioDef, type: string, samples: Record<string, unknown>[]): JsonSchema {
-  const declared = s.topology.eventTypes?.find((e) => e.name === type);
+function payloadSchema(s: ScenarioDef, type: string): JsonSchema {
+  const info = indexScenario(s).eventTypes.get(type);
+  const declared = info?.declared;
   if (declared) {
     const properties: Record<string, JsonSchema> = {};
     for (const f of declared.fields)
@@ -49,6 +36,8 @@ function payloadSchema(s: ScenarioDef, type: string, samples: Record<string, unk
     const required = declared.fields.filter((f) => !f.optional).map((f) => f.name);
     return { type: 'object', properties, ...(required.length ? { required } : {}) };
   }
+  // Example data: every place the scenario writes it (aggregate emits, service reactions, publish and enqueue steps).
+  const samples = (info?.writes ?? []).map((w) => w.data);
   const properties: Record<string, JsonSchema> = {};
   for (const sample of samples)
     for (const [k, v] of Object.entries(sample))
@@ -71,10 +60,10 @@ const headers: JsonSchema = {
 };
 
 export function toAsyncApi(s: ScenarioDef): Record<string, unknown> {
-  const samples = examples(s);
+  const idx = indexScenario(s);
   const messages: Record<string, unknown> = {};
-  for (const type of allEventTypes(s)) {
-    const declared = s.topology.eventTypes?.find((e) => e.name === type);
+  for (const type of idx.eventTypeNames) {
+    const declared = idx.eventTypes.get(type)?.declared;
     messages[key(type)] = {
       name: type,
       title: type,
@@ -82,11 +71,11 @@ export function toAsyncApi(s: ScenarioDef): Record<string, unknown> {
       contentType: 'application/json',
       headers,
       correlationId: { description: 'Follows a flow across services', location: '$message.header#/correlationId' },
-      payload: payloadSchema(s, type, samples.get(type) ?? []),
+      payload: payloadSchema(s, type),
       ...(declared ? { 'x-schema-version': declared.schemaVersion } : {}),
     };
   }
-  const carried = topicEventTypes(s);
+  const carried = idx.carried;
   const channels: Record<string, unknown> = {};
   for (const t of s.topology.topics) {
     const msgs: Record<string, unknown> = {};
@@ -108,7 +97,7 @@ export function toAsyncApi(s: ScenarioDef): Record<string, unknown> {
   const channelMessages = (topic: string, types: Iterable<string>) =>
     [...types].map((e) => ref(`#/channels/${key(topic)}/messages/${key(e)}`));
   const declaredTopics = new Set(s.topology.topics.map((t) => t.name));
-  for (const sender of senders(s).filter((x) => declaredTopics.has(x.topic))) {
+  for (const sender of idx.senders.filter((x) => declaredTopics.has(x.topic))) {
     operations[key(`${sender.id}.send.${sender.topic}`)] = {
       action: 'send',
       channel: ref(`#/channels/${key(sender.topic)}`),

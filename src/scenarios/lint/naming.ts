@@ -3,35 +3,19 @@
  * names end in a past participle (`OrderPlaced`, `ReceiptSent`); commands ask for something, so
  * they start with a verb in the imperative (`PlaceOrder`) and never read like a fact.
  */
+import { formatPath } from '../index/jsonPath';
+import { indexScenario, isWrite } from '../index/scenarioIndex';
 import type { ScenarioDef } from '../schema';
 import type { LintFinding } from './types';
 import { endsInPastTense, imperativeSuggestion, pastTenseSuggestion, startsWithImperative } from './words';
 
-/** The first place each event type name is declared or used. */
+/** The first place each event type is named: its declaration, else the first place that writes it. */
 function eventTypeSites(s: ScenarioDef): Map<string, string> {
+  const idx = indexScenario(s);
   const sites = new Map<string, string>();
-  const add = (name: string, path: string) => {
-    if (!sites.has(name)) sites.set(name, path);
-  };
-  const t = s.topology;
-  t.eventTypes?.forEach((e, i) => add(e.name, `topology.eventTypes[${i}].name`));
-  t.aggregates?.forEach((a, i) =>
-    a.commands.forEach((c, j) =>
-      c.emit.forEach((e, k) => add(e.eventType, `topology.aggregates[${i}].commands[${j}].emit[${k}].eventType`)),
-    ),
-  );
-  t.services?.forEach((sv, i) =>
-    sv.on.forEach((r, j) =>
-      r.do.forEach(
-        (d, k) =>
-          'publish' in d && add(d.publish.eventType, `topology.services[${i}].on[${j}].do[${k}].publish.eventType`),
-      ),
-    ),
-  );
-  s.steps.forEach((step, i) => {
-    if (step.action.kind === 'publish' || step.action.kind === 'enqueue')
-      add(step.action.event.eventType, `steps[${i}].action.event.eventType`);
-  });
+  for (const e of idx.eventTypes.values())
+    if (e.declared) sites.set(e.name, formatPath(['topology', 'eventTypes', e.declared.index, 'name']));
+  for (const r of idx.refs) if (isWrite(r) && !sites.has(r.name)) sites.set(r.name, formatPath(r.path));
   return sites;
 }
 

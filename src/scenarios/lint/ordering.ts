@@ -3,6 +3,7 @@
  * same partition; so every event of one aggregate (one stream) must carry the same key, ideally the
  * aggregate's id. Checked on relay routes (the outbox) and on publish steps.
  */
+import { indexScenario } from '../index/scenarioIndex';
 import type { ScenarioDef } from '../schema';
 import type { LintFinding } from './types';
 
@@ -14,14 +15,11 @@ const refOf = (v: unknown): string | null =>
 /** For each aggregate-emitted event type: the data field holding the aggregate id (`{ref: command.id}`). */
 function idFields(s: ScenarioDef): Map<string, { aggregate: string; field: string | null }> {
   const out = new Map<string, { aggregate: string; field: string | null }>();
-  for (const a of s.topology.aggregates ?? []) {
-    for (const c of a.commands) {
-      for (const e of c.emit) {
-        const field = Object.entries(e.data).find(([, v]) => refOf(v) === 'command.id')?.[0] ?? null;
-        const prev = out.get(e.eventType);
-        if (!prev || (!prev.field && field)) out.set(e.eventType, { aggregate: a.type, field });
-      }
-    }
+  for (const w of indexScenario(s).writes) {
+    if (w.role !== 'emit') continue;
+    const field = Object.entries(w.data).find(([, v]) => refOf(v) === 'command.id')?.[0] ?? null;
+    const prev = out.get(w.eventType);
+    if (!prev || (!prev.field && field)) out.set(w.eventType, { aggregate: w.by, field });
   }
   return out;
 }

@@ -11,7 +11,7 @@
  * something unrelated to the flow it claims to continue.
  */
 import type { ScenarioDef } from '../schema';
-import { allEventTypes, topicEventTypes } from '../io/eventCatalog';
+import { indexScenario } from '../index/scenarioIndex';
 import { fieldsRead } from './readers';
 import type { LintFinding } from './types';
 
@@ -23,10 +23,9 @@ export function reactionFindings(s: ScenarioDef): LintFinding[] {
   const out: LintFinding[] = [];
   const t = s.topology;
   const groups = new Map(t.groups.map((g, i) => [g.id, { g, i }]));
-  const produced = new Set(
-    allEventTypes(s).filter((e) => !(t.eventTypes ?? []).some((d) => d.name === e) || isProduced(s, e)),
-  );
-  const carried = topicEventTypes(s);
+  const idx = indexScenario(s);
+  const produced = new Set(idx.eventTypeNames.filter((e) => idx.eventTypes.get(e)!.written));
+  const carried = idx.carried;
 
   t.services?.forEach((sv, i) => {
     const entry = groups.get(sv.group);
@@ -106,16 +105,4 @@ export function reactionFindings(s: ScenarioDef): LintFinding[] {
     });
   });
   return out;
-}
-
-/** Whether a declared event type is ever written (emitted, published or produced by a reaction). */
-function isProduced(s: ScenarioDef, type: string): boolean {
-  const t = s.topology;
-  return (
-    (t.aggregates ?? []).some((a) => a.commands.some((c) => c.emit.some((e) => e.eventType === type))) ||
-    s.steps.some(
-      (x) => (x.action.kind === 'publish' || x.action.kind === 'enqueue') && x.action.event.eventType === type,
-    ) ||
-    (t.services ?? []).some((sv) => sv.on.some((r) => r.do.some((d) => 'publish' in d && d.publish.eventType === type)))
-  );
 }

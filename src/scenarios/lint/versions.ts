@@ -4,7 +4,7 @@
  * upcasters, must still give what the current version promises to the consumers that read it).
  */
 import type { ScenarioDef } from '../schema';
-import { allEventTypes } from '../io/eventCatalog';
+import { indexScenario } from '../index/scenarioIndex';
 import { readersOf } from './readers';
 import type { LintFinding } from './types';
 
@@ -17,7 +17,7 @@ export function versionFindings(s: ScenarioDef): LintFinding[] {
   const t = s.topology;
   const catalog = new Map((t.eventTypes ?? []).map((e) => [e.name, e]));
   if (!t.eventTypes?.length) {
-    const used = allEventTypes(s);
+    const used = indexScenario(s).eventTypeNames;
     if (used.length) {
       out.push({
         rule: 'schema-version',
