@@ -1,6 +1,6 @@
 /** Checks a scenario's own expectations against the world; returns what does not hold. */
 import * as broker from '../engine/broker';
-import { streamRevision } from '../engine/sim/eventLog';
+import { streamRevision } from '../engine/eventstore/log';
 import { idsOf } from '../engine/sim/idSet';
 import type { Effect } from '../engine/types';
 import type { Runtime } from './runtime';

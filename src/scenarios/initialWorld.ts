@@ -1,6 +1,6 @@
 import * as broker from '../engine/broker';
 import { createQueue } from '../engine/broker/queue';
-import { emptyLog } from '../engine/sim/eventLog';
+import { emptyLog } from '../engine/eventstore/log';
 import { seedRng } from '../engine/sim/random';
 import type { Effect } from '../engine/types';
 import type { ScenarioDef } from './schema';

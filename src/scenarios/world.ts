@@ -4,7 +4,7 @@
  */
 import type { BrokerState } from '../engine/broker';
 import type { QueueState } from '../engine/broker/queue';
-import type { EventLog } from '../engine/sim/eventLog';
+import type { EventLog } from '../engine/eventstore/log';
 import type { RngState } from '../engine/sim/random';
 
 /** An aggregate's state: its lifecycle state (`status`) and the fields its events set. */

@@ -18,4 +18,19 @@ export {
   type Probe,
   type ProbeAnswer,
 } from './appendRules';
+export {
+  appendToLog,
+  decideOnLog,
+  emptyLog,
+  eventAt,
+  eventsAfter,
+  eventsOfStream,
+  headPosition,
+  readAllOf,
+  readStreamOf,
+  recordOnLog,
+  streamRevision,
+  type EventLog,
+  type LogAppend,
+} from './log';
 export { SubscriptionHub, type ReadPage } from './subscriptions';

@@ -1,20 +1,12 @@
 /**
- * The in-memory event store: the same port as the IndexedDB store without durability. It is the
- * test double and the fallback when IndexedDB is unavailable. It keeps structured clones (as
- * IndexedDB does), so callers can neither change stored events nor be changed by them.
+ * The in-memory event store: the same port as the IndexedDB store without durability, a holder of
+ * one pure event log (`log.ts`). It is the test double and the fallback when IndexedDB is
+ * unavailable. It keeps structured clones (as IndexedDB does), so callers can neither change stored
+ * events nor be changed by them.
  */
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../types';
-import {
-  decideAppend,
-  decideSync,
-  normalizeBatch,
-  toRecorded,
-  validateExpected,
-  validateReadAll,
-  validateReadStream,
-  type Probe,
-  type ProbeAnswer,
-} from './appendRules';
+import type { EventStore } from '../types';
+import { normalizeBatch, validateExpected, validateReadAll, validateReadStream } from './appendRules';
+import { appendToLog, emptyLog, headPosition, readAllOf, readStreamOf } from './log';
 import { SubscriptionHub } from './subscriptions';
 
 export interface InMemoryEventStoreOptions {
@@ -33,85 +25,36 @@ export interface InMemoryEventStore extends EventStore {
   readonly head: number;
 }
 
-export function createInMemoryEventStore(options: InMemoryEventStoreOptions = {}): InMemoryEventStore {
+/** A holder of one pure event log (`log.ts`): each append replaces it with the next one. */
+export function createInMemoryEventStore(config: InMemoryEventStoreOptions = {}): InMemoryEventStore {
   let tick = 0;
-  const clock = options.clock ?? (() => ++tick);
-  const all: RecordedEvent[] = [];
-  const streams = new Map<string, RecordedEvent[]>();
-  /** Per stream: event id → lowest revision holding it. */
-  const firstRevisionOf = new Map<string, Map<string, number>>();
-  const hub = new SubscriptionHub((from, max) => all.slice(from - 1, from - 1 + max).map((e) => structuredClone(e)));
-
-  const append = (streamId: string, events: NewEvent[], expectedRevision?: ExpectedRevision): AppendResult => {
-    const expected = validateExpected(expectedRevision);
-    const batch = normalizeBatch(streamId, events);
-    const stream = streams.get(streamId) ?? [];
-    const last = stream.length - 1;
-    const answer = (p: Probe): ProbeAnswer =>
-      p.kind === 'find'
-        ? firstRevisionOf.get(streamId)?.get(p.eventId)
-        : stream
-            .slice(p.fromRevision, p.fromRevision + p.count)
-            .map((e) => ({ eventId: e.eventId, position: e.position }));
-    const decision = decideSync(
-      decideAppend(
-        streamId,
-        expected,
-        batch.map((e) => e.eventId),
-        last,
-        all.length,
-        options.recentEventIds,
-      ),
-      answer,
-    );
-    if (decision.kind === 'conflict') throw decision.error;
-    if (decision.kind === 'noop')
-      return { nextExpectedRevision: decision.nextExpectedRevision, position: decision.position };
-
-    const recordedAt = clock();
-    const ids = firstRevisionOf.get(streamId) ?? new Map<string, number>();
-    const written = batch.map((e, i) =>
-      toRecorded(e, streamId, decision.firstRevision + i, all.length + 1 + i, recordedAt),
-    );
-    for (const r of written) {
-      all.push(r);
-      stream.push(r);
-      if (!ids.has(r.eventId)) ids.set(r.eventId, r.revision);
-    }
-    streams.set(streamId, stream);
-    firstRevisionOf.set(streamId, ids);
-    hub.publish(written.map((e) => structuredClone(e)));
-    const lastWritten = written[written.length - 1]!;
-    return { nextExpectedRevision: lastWritten.revision, position: lastWritten.position };
-  };
+  const clock = config.clock ?? (() => ++tick);
+  let log = emptyLog();
+  const hub = new SubscriptionHub((from, max) =>
+    readAllOf(log, { fromPosition: from, maxCount: max }).map((e) => structuredClone(e)),
+  );
 
   return {
     get head() {
-      return all.length;
+      return headPosition(log);
     },
     async appendToStream(streamId, events, options) {
-      return append(streamId, events, options?.expectedRevision);
+      const expected = validateExpected(options?.expectedRevision);
+      const r = appendToLog(log, streamId, normalizeBatch(streamId, events), expected, clock, {
+        recentEventIds: config.recentEventIds,
+      });
+      if (!r.ok) throw r.error;
+      log = r.log;
+      hub.publish(r.recorded.map((e) => structuredClone(e)));
+      return r.result;
     },
     async readStream(streamId, options) {
       validateReadStream(options);
-      const stream = streams.get(streamId) ?? [];
-      const max = options?.maxCount ?? Infinity;
-      let out: RecordedEvent[];
-      if (options?.direction === 'backwards') {
-        const from = Math.min(options.fromRevision ?? stream.length - 1, stream.length - 1);
-        out = [];
-        for (let r = from; r >= 0 && out.length < max; r--) out.push(stream[r]!);
-      } else {
-        const from = options?.fromRevision ?? 0;
-        out = stream.slice(from, max === Infinity ? undefined : from + max);
-      }
-      return out.map((e) => structuredClone(e));
+      return readStreamOf(log, streamId, options).map((e) => structuredClone(e));
     },
     async readAll(options) {
       validateReadAll(options);
-      const from = options?.fromPosition ?? 1;
-      const max = options?.maxCount ?? Infinity;
-      return all.slice(from - 1, max === Infinity ? undefined : from - 1 + max).map((e) => structuredClone(e));
+      return readAllOf(log, options).map((e) => structuredClone(e));
     },
     subscribeToAll(options, handler) {
       return hub.subscribe(options?.afterPosition, handler);

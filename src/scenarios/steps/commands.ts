@@ -4,11 +4,10 @@
  * event store's WrongExpectedVersion; the command is then decided again on the fresh state.
  */
 import { isRejection } from '../../engine/cqrs';
-import { eventsOfStream, streamRevision } from '../../engine/sim/eventLog';
+import { appendToLog, eventsOfStream, streamRevision } from '../../engine/eventstore/log';
 import type { Effect, EventMetadata, NewEvent, StoreEffect } from '../../engine/types';
 import { streamOf, type ScenarioCommand } from '../behaviour/aggregates';
 import { checkStateSize } from '../behaviour/budget';
-import { appendChecked } from '../behaviour/storeSync';
 import { nextEventId } from '../ids';
 import type { Runtime } from '../runtime';
 import type { CommandCallDef } from '../schema';
@@ -114,7 +113,7 @@ function execute(
     return { eventId, eventType: draft.eventType, schemaVersion: draft.schemaVersion ?? 1, data: draft.data, metadata };
   });
   const expected = loaded.revision < 0 ? ('no_stream' as const) : loaded.revision;
-  const appended = appendChecked(world.log, streamId, events, expected, world.time);
+  const appended = appendToLog(world.log, streamId, events, expected, world.time);
   if (!appended.ok) {
     const actual = appended.error.actual;
     return {

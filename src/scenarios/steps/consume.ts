@@ -5,7 +5,7 @@
  * poison-message rule retries in place and dead-letters after N attempts.
  */
 import * as broker from '../../engine/broker';
-import { eventAt } from '../../engine/sim/eventLog';
+import { eventAt } from '../../engine/eventstore/log';
 import { consumeWithRetry } from '../../engine/broker/deadLetter';
 import { processRecord } from '../../engine/broker/delivery';
 import type { FetchedRecord } from '../../engine/broker';

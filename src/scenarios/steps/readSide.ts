@@ -5,7 +5,7 @@
  */
 import * as broker from '../../engine/broker';
 import { applyToProjection } from '../../engine/cqrs';
-import { eventsAfter } from '../../engine/sim/eventLog';
+import { eventsAfter } from '../../engine/eventstore/log';
 import type { Effect, RecordedEvent } from '../../engine/types';
 import { evalValue } from '../behaviour/expr';
 import { touchedKeys } from '../behaviour/projections';
