@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useRun } from '../../state/react';
 import { layoutReadModels, type ReadTableVM } from '../layout/readModels';
 import { ToneIcon } from './ToneIcon';
+import { rowTargetsOf, RowTarget, useRowTargets, type RowTargets } from './RowTarget';
 import { useReducedMotion } from './useReducedMotion';
 import './views.css';
 
@@ -16,6 +17,7 @@ export function ReadModelsView() {
   const reduced = useReducedMotion();
   const tables = useMemo(() => layoutReadModels(specs, states, head, effects), [specs, states, head, effects]);
   const titleId = useId();
+  const rowTargets = useRowTargets();
   if (specs.length === 0) return null;
   return (
     <section className="panel read-models" aria-labelledby={titleId} data-motion={reduced ? 'reduced' : 'full'}>
@@ -25,13 +27,13 @@ export function ReadModelsView() {
         applied (its checkpoint); until it catches up with the store, queries can return old answers.
       </p>
       {tables.map((t) => (
-        <ReadTable key={t.name} t={t} />
+        <ReadTable key={t.name} t={t} targets={rowTargetsOf(rowTargets, t.name)} />
       ))}
     </section>
   );
 }
 
-function ReadTable({ t }: { t: ReadTableVM }) {
+function ReadTable({ t, targets }: { t: ReadTableVM; targets: RowTargets | null }) {
   const pct = t.head === 0 ? 100 : Math.round((t.checkpoint / t.head) * 100);
   return (
     <div className="read-model" data-projection={t.name}>
@@ -95,6 +97,7 @@ function ReadTable({ t }: { t: ReadTableVM }) {
                 <th scope="row" className="mono">
                   {r.key}
                   {r.changed && <span className="badge row-badge">updated</span>}
+                  {targets && <RowTarget targets={targets} readModel={t.name} row={r.key} />}
                   {r.queried && (
                     <span className="badge row-badge">{t.query?.stale ? 'queried · stale' : 'queried'}</span>
                   )}
