@@ -22,12 +22,14 @@ export interface StageClock {
   stages: readonly Stage[];
   /** The stage now on screen; `stages.length` when the step is fully shown. */
   index: number;
+  /** How long the stage on screen lasts (at the speed, or the reduced-motion highlight); 0 when fully shown. */
+  ms: number;
 }
 
 export type StageClockStore = StoreApi<StageClock>;
 
 export const createStageClock = (): StageClockStore =>
-  createStore<StageClock>()(() => ({ key: '', stages: [], index: 0 }));
+  createStore<StageClock>()(() => ({ key: '', stages: [], index: 0, ms: 0 }));
 
 /** The player's clock (one player on a page). */
 export const stageClock: StageClockStore = createStageClock();
@@ -60,24 +62,26 @@ export function startStageDriver(deps: StageDriverDeps): () => void {
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
-  const hold = () => {
-    const { stages, index } = clock.getState();
+  const msOf = (stage: Stage | undefined) =>
+    stage
+      ? Math.round((deps.reducedMotion() ? REDUCED_STAGE_MS : STAGE_MS[stage.kind]) / Math.max(0.1, deps.speed()))
+      : 0;
+  /** Holds stage `index` on screen for its time, then shows the next (or the step complete). */
+  const hold = (index: number) => {
+    const { stages, ms } = clock.getState();
     if (index >= stages.length) return;
-    const ms = deps.reducedMotion() ? REDUCED_STAGE_MS : STAGE_MS[stages[index]!.kind];
-    timer = setTimeout(
-      () => {
-        timer = null;
-        clock.setState((c) => ({ index: Math.min(c.stages.length, c.index + 1) }));
-        hold();
-      },
-      Math.round(ms / Math.max(0.1, deps.speed())),
-    );
+    timer = setTimeout(() => {
+      timer = null;
+      clock.setState({ index: index + 1, ms: msOf(stages[index + 1]) });
+      hold(index + 1);
+    }, ms);
   };
   const show = (s: RunState, play: boolean) => {
     stop();
     const stages = planStages(s.effects);
-    clock.setState({ key: stepKeyOf(s), stages, index: play ? 0 : stages.length });
-    if (play) hold();
+    const index = play ? 0 : stages.length;
+    clock.setState({ key: stepKeyOf(s), stages, index, ms: msOf(stages[index]) });
+    hold(index);
   };
   show(last, false);
   const unsubscribe = store.subscribe((s) => {

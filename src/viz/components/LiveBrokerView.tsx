@@ -9,6 +9,10 @@ import { PredictionTargets } from './PredictionTargets';
 import { usePrediction } from './usePrediction';
 import { BrokerView, type RecordRef } from './BrokerView';
 import { useReducedMotion } from './useReducedMotion';
+import { stillToCome, useStageOnScreen } from './useStageView';
+import type { World } from '../../scenarios/world';
+
+const brokerOf = (w: World) => w.broker;
 
 /**
  * What the view remembers of the steps it has shown, per run (nothing is added to the run's state):
@@ -43,6 +47,8 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   const runId = useRun((s) => s.runId);
   const topology = useRun((s) => s.scenario.topology);
   const reducedMotion = useReducedMotion();
+  // The step's stage on screen: what is still to come is drawn as it was before the step.
+  const stage = useStageOnScreen(brokerOf);
 
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
@@ -88,24 +94,27 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
         relay: topology.relay !== undefined,
         width,
         expanded,
+        stage: { before: stage.before, stages: stage.stages, index: stage.index },
       }),
-    [broker, effects, topology, width, expanded],
+    [broker, effects, topology, width, expanded, stage.before, stage.stages, stage.index],
   );
 
   const lagCharts = useMemo(() => {
     const out = new Map<string, { model: ReturnType<typeof layoutLagChart>; summary: string }>();
+    // The step's point joins the line once its records have landed and its lag has changed.
+    const shownStep = stillToCome(stage, 'land', 'lag') ? step - 1 : step;
     for (const g of model.groups) {
-      const series = seriesFor(lag.rows, g.groupId);
+      const series = seriesFor(lag.rows, g.groupId).filter((p) => p.step <= shownStep);
       const chart = layoutLagChart(series, {
         width: g.chart.width || CHART_W,
         height: g.chart.height || CHART_H,
         lastStep,
-        currentStep: step,
+        currentStep: shownStep,
       });
       out.set(g.groupId, { model: chart, summary: lagSummary(g.label, series, lag.stride) });
     }
     return out;
-  }, [model, lag, step, lastStep]);
+  }, [model, lag, step, lastStep, stage]);
 
   const initialCounts = useMemo(() => new Map(topology.topics.map((t) => [t.name, t.partitions])), [topology]);
   const why = useCallback(
@@ -137,6 +146,7 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
       <BrokerView
         model={model}
         stepKey={`${runId}/${step}`}
+        stageMs={stage.ms}
         reducedMotion={reducedMotion}
         why={why}
         lagCharts={lagCharts}

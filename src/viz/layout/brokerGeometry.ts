@@ -40,6 +40,9 @@ export function eventTypesIn(broker: BrokerState): Set<string> {
 export const tpKey = (topic: string, partition: number) => `${topic}:${partition}`;
 export const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Width of a group's letter tag under a partition (its committed offset). */
+export const tagWidth = (badge: string): number => Math.max(20, badge.length * 8 + 8);
+
 /** Wraps words into lines of at most `n` characters. */
 export function wrap(text: string, n: number, maxLines = 3): string[] {
   const lines: string[] = [];

@@ -14,6 +14,7 @@ export interface GroupsInput {
   meta: ReadonlyMap<string, GroupMeta>;
   /** Left edge of the groups column. */
   x: number;
+  lagCommitted?: (groupId: string, key: string) => number | undefined;
 }
 
 /** Groups, stacked on the right: members with their partitions as chips, then the lag chart. */
@@ -51,6 +52,7 @@ export function layoutGroups(input: GroupsInput): { groups: GroupVM[]; bottom: n
         x,
         y: my,
         innerW,
+        lagCommitted: input.lagCommitted,
       });
       members.push(vm);
       my += vm.height + 6;

@@ -11,17 +11,24 @@ import { layoutEmitters } from './brokerEmitters';
 import { DEFAULT_WIDTH, GAP_TO_GROUPS, GROUP_W, groupBadges, MIN_WIDTH, PAD, TOPIC_X } from './brokerGeometry';
 import { layoutGroups } from './brokerGroups';
 import { layoutLinks } from './brokerLinks';
+import { memberNotes, stageMarks } from './brokerMarks';
+import { shownBroker, stageMask } from './brokerStages';
 import { layoutTokens } from './brokerTokens';
 import { cellMetrics, layoutTopics, type GroupMeta } from './brokerTopics';
-import type { BrokerViewModel, LayoutInput } from './brokerTypes';
+import type { BrokerViewModel, LayoutInput, StageMarksVM } from './brokerTypes';
 import { groupColour } from './palette';
 
 export type * from './brokerTypes';
-export { CELL_H, CELL_W, DEFAULT_WIDTH, groupBadges, MIN_WIDTH, wrap } from './brokerGeometry';
+export { CELL_H, CELL_W, DEFAULT_WIDTH, groupBadges, MIN_WIDTH, tagWidth, wrap } from './brokerGeometry';
 export { tokenPoint } from './brokerTokens';
 
+const NO_MARKS: StageMarksVM = { kind: 'done', caption: null, rings: [], labels: [] };
+
 export function layoutBroker(input: LayoutInput): BrokerViewModel {
-  const { broker, effects } = input;
+  // While a step's stages play, what is still to come is drawn as it was before the step.
+  const mask = stageMask(input.stage);
+  const shown = shownBroker(input.broker, input.effects, input.stage);
+  const { broker, effects } = shown;
   const width = Math.max(MIN_WIDTH, Math.round(input.width ?? DEFAULT_WIDTH));
   const expanded = input.expanded ?? new Set<string>();
   const appended = new Set<string>();
@@ -51,7 +58,8 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
 
   const GROUP_X = width - PAD - GROUP_W;
   const topicW = GROUP_X - GAP_TO_GROUPS - TOPIC_X;
-  const { cellW, perLine } = cellMetrics(broker, topicW);
+  // Measured on the step's result, so cells keep their width while its records land.
+  const { cellW, perLine } = cellMetrics(input.broker, topicW);
   const { topics, bottom: topicsBottom } = layoutTopics({
     broker,
     topicW,
@@ -62,6 +70,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
     meta,
     appended,
     fetched,
+    lagCommitted: shown.lagCommitted,
   });
   const producers = layoutEmitters({
     producers: input.producers,
@@ -70,9 +79,18 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
     meta,
     emittedBy,
   });
-  const { groups, bottom: gy } = layoutGroups({ broker, effects, groupIds, meta, x: GROUP_X });
-  const links = layoutLinks(topics, groups);
-  const tokens = layoutTokens({ effects, topics, producers, groups, cellW });
+  const laidOut = layoutGroups({ broker, effects, groupIds, meta, x: GROUP_X, lagCommitted: shown.lagCommitted });
+  const gy = laidOut.bottom;
+  const links = layoutLinks(topics, laidOut.groups);
+  const staged = input.stage !== undefined;
+  const tokens = layoutTokens({
+    effects: input.effects,
+    topics,
+    producers,
+    groups: laidOut.groups,
+    cellW,
+    ...(staged ? { flying: (i: number, kind: 'send' | 'fetch') => mask.now(i, kind) } : {}),
+  });
 
   const height =
     Math.max(
@@ -80,5 +98,23 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       gy,
       producers.reduce((h, p) => Math.max(h, p.y + p.height + 8), 0),
     ) + 4;
-  return { width, height, cellW, producers, topics, groups, links, tokens };
+  const before = input.stage?.before ?? null;
+  const committedBefore = (g: string, k: string) => before?.groups[g]?.committed[k]?.offset;
+  const model: BrokerViewModel = {
+    width,
+    height,
+    cellW,
+    producers,
+    topics,
+    groups: laidOut.groups,
+    links,
+    tokens,
+    stage: NO_MARKS,
+  };
+  const notes = memberNotes(model, input.effects, mask, { before: committedBefore });
+  const groups = laidOut.groups.map((g) => ({
+    ...g,
+    members: g.members.map((m) => ({ ...m, note: notes.get(`${g.groupId}/${m.memberId}`) ?? null })),
+  }));
+  return { ...model, groups, stage: stageMarks(model, input.effects, mask, committedBefore) };
 }

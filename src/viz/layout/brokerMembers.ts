@@ -17,6 +17,8 @@ export interface MemberInput {
   x: number;
   y: number;
   innerW: number;
+  /** The committed offset lag is counted from (defaults to the committed offset drawn). */
+  lagCommitted?: ((groupId: string, key: string) => number | undefined) | undefined;
 }
 
 export function layoutMember(input: MemberInput): MemberVM {
@@ -54,7 +56,8 @@ export function layoutMember(input: MemberInput): MemberVM {
       const k = tpKey(tp.topic, tp.partition);
       const committed = state.committed[k]?.offset ?? null;
       const end = broker.topics[tp.topic]?.partitions[tp.partition]?.logEndOffset ?? 0;
-      const lag = committed === null ? null : Math.max(0, end - committed);
+      const lagFrom = input.lagCommitted?.(groupId, k) ?? committed;
+      const lag = lagFrom === null ? null : Math.max(0, end - lagFrom);
       const chipState: ChipState = !owned.has(k)
         ? 'revoked'
         : assigned.has(k)

@@ -46,20 +46,27 @@ export interface TokensInput {
   producers: readonly EmitterVM[];
   groups: readonly GroupVM[];
   cellW: number;
+  /** Which effects travel now: produce tokens during their `send` stage, fetch tokens during `fetch` (default: all). */
+  flying?: (effectIndex: number, kind: 'send' | 'fetch') => boolean;
 }
 
-export function layoutTokens({ effects, topics, producers, groups, cellW }: TokensInput): TokenVM[] {
+export function layoutTokens({ effects, topics, producers, groups, cellW, flying }: TokensInput): TokenVM[] {
   const tokens: TokenVM[] = [];
   const cellCentre = (topic: string, partition: number, offset: number): Point | null => {
-    const p = topics.find((t) => t.name === topic)?.partitions[partition];
+    const t = topics.find((x) => x.name === topic);
+    const p = t?.partitions[partition];
     const c = p?.cells.find((x) => x.offset === offset);
-    return p && c ? { x: c.x + cellW / 2, y: c.y + CELL_H / 2 } : null;
+    if (p && c) return { x: c.x + cellW / 2, y: c.y + CELL_H / 2 };
+    // A record not drawn yet (it lands after this stage): its slot, from the "next" one on.
+    if (!t || !p || offset < p.logEndOffset) return null;
+    const x = Math.min(p.next.x + (offset - p.logEndOffset) * cellW, t.x + t.width - cellW);
+    return { x: x + cellW / 2, y: p.next.y + CELL_H / 2 };
   };
-  for (const e of effects) {
-    if (e.kind === 'record-appended') {
+  effects.forEach((e, i) => {
+    if (e.kind === 'record-appended' && (flying?.(i, 'send') ?? true)) {
       const prod = producers.find((p) => p.id === (e.producerId ?? '(anonymous)'));
       const to = cellCentre(e.topic, e.partition, e.offset);
-      if (!to) continue;
+      if (!to) return;
       const from = prod ? { x: prod.x + prod.width, y: prod.y + prod.height / 2 } : { x: TOPIC_X - 30, y: to.y };
       tokens.push(
         makeToken(
@@ -73,10 +80,10 @@ export function layoutTokens({ effects, topics, producers, groups, cellW }: Toke
         ),
       );
     }
-    if (e.kind === 'records-fetched') {
+    if (e.kind === 'records-fetched' && (flying?.(i, 'fetch') ?? true)) {
       const g = groups.find((x) => x.groupId === e.groupId);
       const m = g?.members.find((x) => x.memberId === e.memberId);
-      if (!g || !m) continue;
+      if (!g || !m) return;
       for (const o of e.offsets) {
         const from = cellCentre(e.topic, e.partition, o);
         if (!from) continue;
@@ -94,6 +101,6 @@ export function layoutTokens({ effects, topics, producers, groups, cellW }: Toke
         );
       }
     }
-  }
+  });
   return tokens;
 }

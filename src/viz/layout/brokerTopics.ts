@@ -56,11 +56,13 @@ export interface TopicsInput {
   appended: ReadonlySet<string>;
   /** "topic:partition:offset" → groups that fetched it in this step. */
   fetched: ReadonlyMap<string, string[]>;
+  /** The committed offset lag is counted from (defaults to the committed offset drawn). */
+  lagCommitted?: (groupId: string, key: string) => number | undefined;
 }
 
 /** Topics, stacked vertically; a partition row holds one line of cells, or several when expanded. */
 export function layoutTopics(input: TopicsInput): { topics: TopicVM[]; bottom: number } {
-  const { broker, topicW, cellW, perLine, expanded, groupIds, meta, appended, fetched } = input;
+  const { broker, topicW, cellW, perLine, expanded, groupIds, meta, appended, fetched, lagCommitted } = input;
   const topics: TopicVM[] = [];
   let y = 8;
   for (const [name, topic] of Object.entries(broker.topics)) {
@@ -102,7 +104,7 @@ export function layoutTopics(input: TopicsInput): { topics: TopicVM[]; bottom: n
           y: pos.y + CELL_H + 2,
           offset: committed,
           label: m.label,
-          lag: Math.max(0, log.logEndOffset - committed),
+          lag: Math.max(0, log.logEndOffset - (lagCommitted?.(id, key) ?? committed)),
           before: committed < firstVisible,
         });
       }

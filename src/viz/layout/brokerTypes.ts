@@ -1,6 +1,7 @@
 /** The broker view's view model: what the layout returns and React renders (1 unit = 1 CSS px). */
 import type { BrokerState } from '../../engine/broker';
 import type { Effect } from '../../engine/types';
+import type { Stage, StageKind } from '../../state/stagePlan';
 
 export interface Point {
   x: number;
@@ -104,6 +105,8 @@ export interface MemberVM {
   lines: ChipLineVM[];
   /** "lag 3", "no commit", "idle". */
   status: string;
+  /** What the step's stage did here, shown in place of the status: "processing…", "lag 5 → 2". */
+  note?: { text: string; current: boolean } | null;
 }
 
 export interface RebalanceVM {
@@ -171,6 +174,43 @@ export interface TokenVM {
   index: number;
 }
 
+/** Where the step is: its stages and the one on screen (`stages.length` once it is fully shown). */
+export interface StageView {
+  /** The broker before the step; null when there is none to show (the step is then drawn complete). */
+  before: BrokerState | null;
+  stages: readonly Stage[];
+  index: number;
+}
+
+export interface RingVM {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  rx: number;
+}
+
+export interface StageLabelVM {
+  id: string;
+  text: string;
+  /** Left edge and text baseline. */
+  x: number;
+  y: number;
+  width: number;
+  /** Its stage is the one on screen (else it is from an earlier stage of this step). */
+  current: boolean;
+}
+
+export interface StageMarksVM {
+  /** The stage on screen, or 'done' once the step is fully shown. */
+  kind: StageKind | 'done';
+  /** "2 of 5 · Lands at orders-0 @3", or null once the step is fully shown. */
+  caption: string | null;
+  rings: RingVM[];
+  labels: StageLabelVM[];
+}
+
 export interface BrokerViewModel {
   width: number;
   height: number;
@@ -181,6 +221,8 @@ export interface BrokerViewModel {
   groups: GroupVM[];
   links: LinkVM[];
   tokens: TokenVM[];
+  /** The step's stage on screen and what changed, marked. */
+  stage: StageMarksVM;
 }
 
 export interface LayoutInput {
@@ -194,4 +236,6 @@ export interface LayoutInput {
   width?: number;
   /** "topic:partition" of partitions shown whole (wrapped onto several lines). */
   expanded?: ReadonlySet<string>;
+  /** The world before the step and the stage on screen: drawn as it is at that stage (default: the step complete). */
+  stage?: StageView;
 }

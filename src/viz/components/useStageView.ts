@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { useRun } from '../../state/react';
+import { stepKeyOf, useStage } from '../../state/stageClock';
+import { planStages, type Stage } from '../../state/stagePlan';
+import type { World } from '../../scenarios/world';
+
+export interface StageOnScreen<T> {
+  /** The part of the world before the step while the step plays; null once it is fully shown. */
+  before: T | null;
+  stages: readonly Stage[];
+  /** The stage on screen; `stages.length` once the step is fully shown. */
+  index: number;
+  /** How long the stage on screen lasts (0 once the step is fully shown). */
+  ms: number;
+}
+
+/**
+ * The current step's stage on screen, for a view: its stages, which one is showing, and the part
+ * of the world before the step it draws from (`pick`, a stable function). A step that is not
+ * playing (or a view rendered without the player's stage clock) is fully shown.
+ */
+export function useStageOnScreen<T>(pick: (w: World) => T): StageOnScreen<T> {
+  const key = useRun(stepKeyOf);
+  const effects = useRun((s) => s.effects);
+  const before = useRun((s) => s.before);
+  const clock = useStage();
+  const planned = useMemo(() => planStages(effects), [effects]);
+  const picked = useMemo(() => (before ? pick(before) : null), [before, pick]);
+  const playing = clock.key === key && clock.index < clock.stages.length && picked !== null;
+  return playing
+    ? { before: picked, stages: clock.stages, index: clock.index, ms: clock.ms }
+    : { before: null, stages: planned, index: planned.length, ms: 0 };
+}
+
+/** Whether a stage of one of `kinds` is still to come after the one on screen. */
+export const stillToCome = (s: StageOnScreen<unknown>, ...kinds: Stage['kind'][]): boolean =>
+  s.stages.slice(s.index + 1).some((x) => kinds.includes(x.kind));
+
+/** Whether the stage on screen is of one of `kinds`. */
+export const onScreen = (s: StageOnScreen<unknown>, ...kinds: Stage['kind'][]): boolean =>
+  s.index < s.stages.length && kinds.includes(s.stages[s.index]!.kind);
