@@ -2,6 +2,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // Theme colours, as in src/app/styles.css (--accent and --bg).
 const THEME_COLOR = '#1d4ed8';
@@ -31,9 +34,28 @@ function socialPreview(siteUrl: string | undefined): Plugin {
   };
 }
 
+/**
+ * A hash of the app's source (tests left out), built in as __EVENT_LAB_SOURCE__: a world checkpoint
+ * stored by one version of the engine is never used by another (src/state/runCheckpoint.ts).
+ */
+function sourceHash(): string {
+  const src = fileURLToPath(new URL('./src', import.meta.url));
+  const hash = createHash('sha256');
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|tsx|json)$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .sort();
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(`${src}/${f}`))
+      .update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
 // Relative base so the built app works from any static host path (GitHub Pages, a subfolder).
 export default defineConfig(({ mode }) => ({
   base: './',
+  define: { __EVENT_LAB_SOURCE__: JSON.stringify(sourceHash()) },
   plugins: [
     react(),
     // Offline and installable: Workbox's generated service worker (precaching is a solved problem

@@ -12,6 +12,7 @@ import { createIdbCheckpointStore, createIdbSnapshotStore } from './cqrsStores';
 import type { CheckpointStore, SnapshotStore } from '../engine/cqrs';
 import type { RunRecord } from './runTypes';
 import { DamagedRunRecordError, mergeRunRecords, parseRunRecord } from './runRecord';
+import { readWorldCheckpoints, writeWorldCheckpoint, type WorldCheckpoint } from './worldCheckpoints';
 
 export type { RunRecord } from './runTypes';
 
@@ -40,13 +41,17 @@ export interface RunDatabase {
   /**
    * Starting a damaged run again: ONE transaction replaces the run record (dropping any record filed
    * under another id) and, with clearEvents, empties the run's events, checkpoints and snapshots
-   * (they belonged to a story that can no longer be read).
+   * (they belonged to a story that can no longer be read). World checkpoints are always dropped.
    */
   replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
   /** Projection and relay checkpoints with their read models (same database). */
   readonly checkpoints: CheckpointStore;
   /** Aggregate snapshots (same database). */
   readonly snapshots: SnapshotStore;
+  /** World checkpoints of the story `key` at the given steps (a cache: worldCheckpoints.ts). */
+  loadCheckpoints(steps: readonly number[], key: string): Promise<WorldCheckpoint[]>;
+  /** Stores a world checkpoint, keeping of the others only those of the same story at the `keep` steps. */
+  saveCheckpoint(checkpoint: WorldCheckpoint, keep: readonly number[]): Promise<void>;
   close(): void;
 }
 
@@ -139,13 +144,21 @@ export async function openRunDatabase(
       const record = checkRun(run, runId);
       // Behind every write already queued, so the store's own bookkeeping sees the result.
       await s.commitAtomic([], null).catch(() => undefined);
-      const tx = db.transaction(['run', 'events', 'checkpoints', 'snapshots'], 'readwrite');
-      const cleared = (clearEvents ? (['run', 'events', 'checkpoints', 'snapshots'] as const) : (['run'] as const)).map(
-        (name) => tx.objectStore(name).clear(),
-      );
+      const tx = db.transaction(['run', 'events', 'checkpoints', 'snapshots', 'worlds'], 'readwrite');
+      const cleared = (
+        clearEvents ? (['run', 'events', 'checkpoints', 'snapshots', 'worlds'] as const) : (['run', 'worlds'] as const)
+      ).map((name) => tx.objectStore(name).clear());
       await Promise.all([...cleared, tx.objectStore('run').put(record), tx.done]);
       // The store re-reads the head (its cache of streams is dropped).
       await s.init();
+    },
+    async loadCheckpoints(steps, key) {
+      assertOpen();
+      return readWorldCheckpoints(db, steps, key);
+    },
+    async saveCheckpoint(checkpoint, keep) {
+      assertOpen();
+      await writeWorldCheckpoint(db, checkpoint, keep);
     },
     close() {
       closedError ??= new DatabaseClosedError(name);

@@ -9,6 +9,7 @@ import type { CheckpointRecord, SnapshotRecord } from '../engine/cqrs';
 
 export type { CheckpointRecord, SnapshotRecord };
 import type { RunRecord } from './runTypes';
+import type { WorldCheckpoint } from './worldCheckpointTypes';
 import {
   DatabaseClosedError,
   DatabaseDeletedElsewhereError,
@@ -25,9 +26,11 @@ export interface RunDbSchema extends DBSchema {
   run: { key: string; value: RunRecord };
   checkpoints: { key: string; value: CheckpointRecord };
   snapshots: { key: string; value: SnapshotRecord };
+  /** World checkpoints by step (a cache: worldCheckpoints.ts); `byKey` = the story each belongs to. */
+  worlds: { key: number; value: WorldCheckpoint; indexes: { byKey: string } };
 }
 
-export const RUN_DB_VERSION = 1;
+export const RUN_DB_VERSION = 2;
 
 /** Migrations, one per version; each runs once, in order, inside the versionchange transaction. */
 const migrations: ((db: IDBPDatabase<RunDbSchema>) => void)[] = [
@@ -39,6 +42,10 @@ const migrations: ((db: IDBPDatabase<RunDbSchema>) => void)[] = [
     db.createObjectStore('run', { keyPath: 'runId' });
     db.createObjectStore('checkpoints', { keyPath: 'name' });
     db.createObjectStore('snapshots', { keyPath: 'streamId' });
+  },
+  // v2: world checkpoints (a new store; what v1 stored is left as it is).
+  (db) => {
+    db.createObjectStore('worlds', { keyPath: 'step' }).createIndex('byKey', 'key');
   },
 ];
 

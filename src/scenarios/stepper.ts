@@ -5,7 +5,7 @@
  */
 import type { Effect, LearnerInput, Narration, StepResult } from '../engine/types';
 import { applyAction, applyInput, settle } from './actions';
-import { eventsAfter, headPosition } from '../engine/sim/eventLog';
+import { eventsAfter, headPosition } from '../engine/eventstore/log';
 import { checkStateSize, StepLimitError, stoppedMessage, withStepBudget } from './behaviour/budget';
 import { aggregateState } from './steps/commands';
 import { initialWorld } from './initialWorld';
@@ -19,6 +19,8 @@ import type { World } from './world';
 export class Stepper {
   readonly entries: readonly TimelineEntry[];
   private readonly snapshots = new Map<number, World>();
+  /** Results of steps computed by an earlier stepper of the same story (`seed`): step → world and effects. */
+  private readonly seeded = new Map<number, { world: World; effects: readonly Effect[] }>();
   private readonly initialEffects: Effect[];
   private readonly rt: Runtime;
 
@@ -48,6 +50,8 @@ export class Stepper {
     if (!Number.isSafeInteger(step) || step < 0)
       throw new RangeError(`Stepper.at: the step must be a whole number ≥ 0, got ${String(step)}`);
     const k = Math.min(step, this.lastStep);
+    const seed = this.seeded.get(k);
+    if (seed) return { world: seed.world, effects: [...seed.effects], narration: this.narration(k, seed.effects) };
     if (k === 0)
       return {
         world: this.snapshots.get(0)!,
@@ -64,11 +68,34 @@ export class Stepper {
     let from = Math.floor((k - 1) / this.snapshotEvery) * this.snapshotEvery;
     while (!this.snapshots.has(from)) from -= this.snapshotEvery;
     let world = this.snapshots.get(from)!;
+    for (const [s, seed] of this.seeded)
+      if (s > from && s < k) {
+        from = s;
+        world = seed.world;
+      }
     for (let s = from + 1; s <= k - 1; s++) {
       world = this.apply(world, s).world;
       if (s % this.snapshotEvery === 0) this.snapshots.set(s, world);
     }
     return world;
+  }
+
+  /**
+   * Takes the result of step `step` (its world and effects) computed earlier by a stepper of the
+   * same scenario and inputs (a stored checkpoint, state/runCheckpoint.ts): reaching that step and
+   * those after it then starts there instead of at step 0. The caller vouches that the story is the
+   * same (checkpoints are keyed by scenario content, inputs and build); a world that cannot belong
+   * to this run (another scenario, another step, beyond the end) is refused and false returned.
+   */
+  seed(step: number, world: World, effects: readonly Effect[]): boolean {
+    const fits =
+      Number.isSafeInteger(step) &&
+      step > 0 &&
+      step <= this.lastStep &&
+      world.step === step &&
+      world.scenarioId === this.scenario.id;
+    if (fits) this.seeded.set(step, { world, effects });
+    return fits;
   }
 
   /**

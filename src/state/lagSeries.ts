@@ -121,6 +121,18 @@ export class LagSeries {
     return row;
   }
 
+  /** Rows computed so far, in step order (a world checkpoint keeps them: state/runCheckpoint.ts). */
+  knownRows(): LagRow[] {
+    return [...this.rows.values()].sort((a, b) => a.step - b.step);
+  }
+
+  /** Rows computed earlier for this same run (same scenario, inputs and build), kept as if computed here. */
+  seed(rows: readonly LagRow[]): void {
+    for (const row of rows)
+      if (row.step <= this.lastStep && isLagSample(row.step, this.stride) && !this.rows.has(row.step))
+        this.rows.set(row.step, row);
+  }
+
   private compute(s: number): LagRow {
     this.lookups++;
     return lagRowOf(this.source.at(s).world);

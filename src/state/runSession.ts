@@ -18,6 +18,7 @@ import { DamagedStoredEventError } from '../persistence/storedEvent';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, toAppends } from './appends';
 import type { RunChangeKind } from './runChannel';
+import { sessionCheckpoints } from './runCheckpoint';
 import {
   damageOf,
   damagedEventOf,
@@ -45,6 +46,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   let damage: Damage | null = null;
   let chain: Promise<void> = Promise.resolve();
   let loaded = false;
+  // World checkpoints, when the database keeps them: opening at a far step starts there (runCheckpoint.ts).
+  const checkpoints = sessionCheckpoints(port, options, () => (readOnly || !port ? null : store.getState()));
 
   const setStorage = (patch: Partial<StorageStatus>) =>
     store.setState((s) => ({ storage: { ...s.storage, ...patch } }));
@@ -78,6 +81,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       question: questionOf(stepper, r.world.step),
       furthestStep: Math.max(s.furthestStep, r.world.step),
     }));
+    checkpoints?.shown(r.world.step);
     return r;
   };
 
@@ -250,11 +254,12 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       adoptInputs(saved.inputs);
       furthest = clampStep(saved.furthestStep);
     }
+    const target = requested ?? saved?.cursor ?? 0;
+    await checkpoints?.seed(stepper, [clampStep(target), furthest]);
     const computed = eventsAt(furthest);
     const bad = firstDisagreement(stored, computed);
     store.setState({ furthestStep: furthest });
     setStorage({ mode: 'indexeddb', storedCount: stored.length });
-    const target = requested ?? saved?.cursor ?? 0;
     show(furthest);
     if (bad >= 0) {
       disagree(stored, bad, target);
@@ -407,6 +412,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       } while (seen !== chain);
     },
     close: () => {
+      checkpoints?.close();
       unlisten?.();
     },
   };

@@ -3,6 +3,7 @@ import type { LearnerInput, RecordedEvent } from '../engine/types';
 import type { RunRecord } from '../persistence/runTypes';
 import type { ScenarioDef } from '../scenarios/schema';
 import type { StreamAppend } from './appends';
+import type { CheckpointPort } from './runCheckpoint';
 import type { RunChannel } from './runChannel';
 import type { RunStore } from './runStore';
 
@@ -17,6 +18,9 @@ export interface RunPort {
   /** Replaces the record (and, with clearEvents, empties the run's events) in one transaction. */
   replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
   readonly store: { readAll(): Promise<RecordedEvent[]> };
+  /** World checkpoints (a cache: runCheckpoint.ts); a port without them opens runs by replaying. */
+  loadCheckpoints?: CheckpointPort['loadCheckpoints'];
+  saveCheckpoint?: CheckpointPort['saveCheckpoint'];
 }
 
 export interface RunSessionOptions {
@@ -35,6 +39,10 @@ export interface RunSessionOptions {
   inputs?: readonly LearnerInput[];
   /** The live notice between tabs of this run (null: none). */
   channel?: RunChannel | null;
+  /** The build world checkpoints are keyed by (default: runCheckpoint.ts's SOURCE_BUILD; null: none). */
+  checkpointBuild?: string | null;
+  /** How long the learner rests on a step before its checkpoint is written (default REST_MS). */
+  checkpointRestMs?: number;
 }
 
 export interface RunSession {

@@ -7,7 +7,7 @@
 import type { ScenarioDef } from '../schema';
 
 /** cyrb53 (a well-mixed 53-bit string hash, public domain) of the scenario's canonical JSON. */
-function cyrb53(text: string): number {
+export function cyrb53(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

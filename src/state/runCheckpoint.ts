@@ -1,0 +1,142 @@
+/**
+ * World checkpoints of a run (stored by `persistence/worldCheckpoints.ts`): opening a run at step
+ * 10,000 seeds its stepper with the stored result of that step, and of the furthest step (which
+ * opening checks the stored events against), instead of replaying the run from step 0; the lag
+ * chart's rows up to that step come with it. When the learner rests on a step for a moment, its
+ * result is stored (a write clones the world, so it is not done on every step of a play-through).
+ *
+ * A checkpoint is used only by the story that wrote it: its key is the build (the engine that
+ * computed it), the scenario's content version and the learner's story-changing inputs. A missing,
+ * damaged or mismatching checkpoint, or a failing read, only means the run replays as before.
+ */
+import { changesTheStory, type LearnerInput } from '../engine/types';
+import type { WorldCheckpoint } from '../persistence/worldCheckpointTypes';
+import { contentVersion, cyrb53 } from '../scenarios/io/contentVersion';
+import type { ScenarioDef } from '../scenarios/schema';
+import type { Stepper } from '../scenarios/stepper';
+import { lagSeriesOf } from './lagSeries';
+
+declare const __EVENT_LAB_SOURCE__: string | undefined;
+
+/**
+ * The build: a hash of the app's source, set by vite.config.ts. Null under the dev server (its
+ * source changes without the hash changing) and wherever it is not set: no checkpoints then.
+ */
+export const SOURCE_BUILD: string | null =
+  typeof __EVENT_LAB_SOURCE__ === 'string' && import.meta.env.MODE !== 'development' ? __EVENT_LAB_SOURCE__ : null;
+
+/** Steps below this replay in a few milliseconds: they get no checkpoint. */
+export const MIN_CHECKPOINT_STEP = 100;
+/** How long the learner stays on a step before its result is stored. */
+export const REST_MS = 1_000;
+
+/** What a session needs from its database for checkpoints (implemented by persistence/runs.ts). */
+export interface CheckpointPort {
+  loadCheckpoints(steps: readonly number[], key: string): Promise<WorldCheckpoint[]>;
+  saveCheckpoint(checkpoint: WorldCheckpoint, keep: readonly number[]): Promise<void>;
+}
+
+export const hasCheckpoints = (port: Partial<CheckpointPort> | null): port is CheckpointPort =>
+  typeof port?.loadCheckpoints === 'function' && typeof port.saveCheckpoint === 'function';
+
+/** The story a checkpoint belongs to (answers do not change any world, so they are left out). */
+export function checkpointKey(build: string, scenario: ScenarioDef, inputs: readonly LearnerInput[]): string {
+  const story = JSON.stringify(inputs.filter(changesTheStory));
+  return `${build}:${contentVersion(scenario)}:${cyrb53(story).toString(36)}:${story.length}`;
+}
+
+export interface RunCheckpoints {
+  /**
+   * Seeds `stepper` (and its lag series) with the stored checkpoints of its story at `steps`; resolves
+   * to how many were used and never rejects (a checkpoint is a cache).
+   */
+  seed(stepper: Stepper, steps: readonly number[]): Promise<number>;
+  /** The learner is at `step` now: store its result once they stay there for `restMs`. */
+  shown(step: number): void;
+  /** Stops the timer (a pending write is dropped: it is only a cache). */
+  close(): void;
+}
+
+/**
+ * A session's checkpoints. `current` says what the session shows now, or null when nothing may be
+ * written (read-only, memory only).
+ */
+export function createRunCheckpoints(options: {
+  port: CheckpointPort;
+  build: string;
+  current: () => { stepper: Stepper; step: number; furthestStep: number } | null;
+  now: () => number;
+  restMs?: number;
+  /** Told when a write landed or failed (tests; a failure changes nothing else). */
+  onWritten?: (step: number, error: unknown) => void;
+}): RunCheckpoints {
+  const { port, build, current, now } = options;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Checkpoints known to be stored (`key@step`): resting there again writes nothing. */
+  const stored = new Set<string>();
+
+  const seed = async (stepper: Stepper, steps: readonly number[]) => {
+    const wanted = steps.filter((s) => s >= MIN_CHECKPOINT_STEP && s <= stepper.lastStep);
+    if (wanted.length === 0) return 0;
+    const key = checkpointKey(build, stepper.scenario, stepper.inputs);
+    let found: WorldCheckpoint[];
+    try {
+      found = await port.loadCheckpoints(wanted, key);
+    } catch {
+      return 0;
+    }
+    let used = 0;
+    for (const c of found)
+      if (stepper.seed(c.step, c.world, c.effects)) {
+        lagSeriesOf(stepper).seed(c.lagRows.filter((r) => r.step <= c.step));
+        stored.add(`${key}@${c.step}`);
+        used++;
+      }
+    return used;
+  };
+
+  const write = async () => {
+    timer = null;
+    const at = current();
+    if (!at || at.step < MIN_CHECKPOINT_STEP) return;
+    const key = checkpointKey(build, at.stepper.scenario, at.stepper.inputs);
+    if (stored.has(`${key}@${at.step}`)) return;
+    try {
+      const r = at.stepper.at(at.step);
+      const lagRows = lagSeriesOf(at.stepper)
+        .knownRows()
+        .filter((row) => row.step <= at.step);
+      const checkpoint = { step: at.step, key, world: r.world, effects: r.effects, lagRows, savedAt: now() };
+      await port.saveCheckpoint(checkpoint, [at.furthestStep]);
+      // The write keeps only this one and the furthest step's.
+      for (const k of [...stored]) if (k !== `${key}@${at.furthestStep}`) stored.delete(k);
+      stored.add(`${key}@${at.step}`);
+      options.onWritten?.(at.step, null);
+    } catch (err) {
+      options.onWritten?.(at.step, err);
+    }
+  };
+
+  return {
+    seed,
+    shown() {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => void write(), options.restMs ?? REST_MS);
+    },
+    close() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+/** A session's checkpoints, or null when its database keeps none or the build has no hash. */
+export function sessionCheckpoints(
+  port: Partial<CheckpointPort> | null,
+  options: { now: () => number; checkpointBuild?: string | null; checkpointRestMs?: number },
+  current: () => { stepper: Stepper; step: number; furthestStep: number } | null,
+): RunCheckpoints | null {
+  const build = options.checkpointBuild === undefined ? SOURCE_BUILD : options.checkpointBuild;
+  if (build === null || !hasCheckpoints(port)) return null;
+  return createRunCheckpoints({ port, build, now: options.now, current, restMs: options.checkpointRestMs });
+}
