@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useRun } from '../../state/react';
 import { layoutCqrsOverview, problemWord } from '../layout/cqrsStages';
 import { useReducedMotion } from './useReducedMotion';
+import { useStagedReadSide } from './useStagedReadSide';
 import './views.css';
 
 /** Command → aggregate → event store → relay → topics → projections → queries, lit where this step went. */
@@ -9,13 +10,27 @@ export function CqrsOverview() {
   const hasCqrs = useRun(
     (s) => (s.scenario.topology.aggregates?.length ?? 0) + (s.scenario.topology.projections?.length ?? 0) > 0,
   );
-  const effects = useRun((s) => s.effects);
+  const all = useRun((s) => s.effects);
   const reduced = useReducedMotion();
-  const model = useMemo(() => layoutCqrsOverview(effects), [effects]);
+  // While the step plays, the path lights up stage by stage (relay, topics, projections…).
+  const { effects, currentEffects, kind } = useStagedReadSide();
+  const model = useMemo(
+    () =>
+      layoutCqrsOverview(
+        effects,
+        currentEffects.map((i) => all[i]!),
+      ),
+    [effects, currentEffects, all],
+  );
   const titleId = useId();
   if (!hasCqrs) return null;
   return (
-    <section className="panel cqrs-overview" aria-labelledby={titleId} data-motion={reduced ? 'reduced' : 'full'}>
+    <section
+      className="panel cqrs-overview"
+      aria-labelledby={titleId}
+      data-motion={reduced ? 'reduced' : 'full'}
+      data-step-stage={kind}
+    >
       <h2 id={titleId}>CQRS path</h2>
       <svg
         viewBox={`0 0 ${model.width} ${model.height}`}
@@ -29,7 +44,7 @@ export function CqrsOverview() {
         {model.stages.map((s) => (
           <g
             key={s.id}
-            className={`cqrs-stage${s.lit ? ' is-lit' : ''}${s.problem ? ' is-problem' : ''}`}
+            className={`cqrs-stage${s.lit ? ' is-lit' : ''}${s.problem ? ' is-problem' : ''}${s.current ? ' is-current' : ''}`}
             data-stage={s.id}
           >
             <rect x={s.x} y={s.y} width={s.width} height={s.height} rx={8} />

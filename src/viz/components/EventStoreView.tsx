@@ -4,6 +4,7 @@ import { useAggregateState, type AggregateStateView } from '../../state/selector
 import { layoutEventStore, type LaneVM } from '../layout/eventStoreLayout';
 import { formatValue } from '../layout/formatValue';
 import { useReducedMotion } from './useReducedMotion';
+import { useStagedReadSide } from './useStagedReadSide';
 import './views.css';
 
 export interface EventStoreViewProps {
@@ -17,9 +18,10 @@ const NO_AGGREGATES: never[] = [];
 
 /** The write side: streams per aggregate, each event with its revision and global position, and one aggregate's state. */
 export function EventStoreView({ selectedEventId = null, onSelectEvent }: EventStoreViewProps) {
-  const log = useRun((s) => s.world.log);
+  // While the step plays, its new events appear at the store stage.
+  const staged = useStagedReadSide();
+  const { log, effects } = staged;
   const snapshots = useRun((s) => s.world.snapshots);
-  const effects = useRun((s) => s.effects);
   const aggregates = useRun((s) => s.scenario.topology.aggregates ?? NO_AGGREGATES);
   const reduced = useReducedMotion();
   const model = useMemo(
@@ -42,7 +44,12 @@ export function EventStoreView({ selectedEventId = null, onSelectEvent }: EventS
     if (eventId) onSelectEvent?.(eventId);
   };
   return (
-    <section className="panel event-store" aria-labelledby={titleId} data-motion={reduced ? 'reduced' : 'full'}>
+    <section
+      className={`panel event-store${staged.storing ? ' is-storing' : ''}`}
+      aria-labelledby={titleId}
+      data-motion={reduced ? 'reduced' : 'full'}
+      data-stage={staged.kind}
+    >
       <h2 id={titleId}>Event store</h2>
       <p className="view-legend">
         One lane per stream. Each box is an event: <strong>r</strong> is its revision in the stream, <strong>#</strong>{' '}

@@ -4,6 +4,7 @@ import { layoutReadModels, type ReadTableVM } from '../layout/readModels';
 import { ToneIcon } from './ToneIcon';
 import { rowTargetsOf, RowTarget, useRowTargets, type RowTargets } from './RowTarget';
 import { useReducedMotion } from './useReducedMotion';
+import { useStagedReadSide } from './useStagedReadSide';
 import './views.css';
 
 const NO_PROJECTIONS: never[] = [];
@@ -11,16 +12,22 @@ const NO_PROJECTIONS: never[] = [];
 /** The read side: one table per projection, its checkpoint against the store, what changed, what was asked. */
 export function ReadModelsView() {
   const specs = useRun((s) => s.scenario.topology.projections ?? NO_PROJECTIONS);
-  const states = useRun((s) => s.world.projections);
-  const head = useRun((s) => s.world.log.events.length);
-  const effects = useRun((s) => s.effects);
+  // While the step plays, the read models change at the project stage.
+  const staged = useStagedReadSide();
+  const { projections: states, effects } = staged;
+  const head = staged.log.events.length;
   const reduced = useReducedMotion();
   const tables = useMemo(() => layoutReadModels(specs, states, head, effects), [specs, states, head, effects]);
   const titleId = useId();
   const rowTargets = useRowTargets();
   if (specs.length === 0) return null;
   return (
-    <section className="panel read-models" aria-labelledby={titleId} data-motion={reduced ? 'reduced' : 'full'}>
+    <section
+      className={`panel read-models${staged.projecting ? ' is-projecting' : ''}`}
+      aria-labelledby={titleId}
+      data-motion={reduced ? 'reduced' : 'full'}
+      data-stage={staged.kind}
+    >
       <h2 id={titleId}>Read models</h2>
       <p className="view-legend">
         Projections fold stored events into tables shaped for queries. Each one remembers the last global position it

@@ -27,9 +27,13 @@ export function useStageOnScreen<T>(pick: (w: World) => T): StageOnScreen<T> {
   const planned = useMemo(() => planStages(effects), [effects]);
   const picked = useMemo(() => (before ? pick(before) : null), [before, pick]);
   const playing = clock.key === key && clock.index < clock.stages.length && picked !== null;
-  return playing
-    ? { before: picked, stages: clock.stages, index: clock.index, ms: clock.ms }
-    : { before: null, stages: planned, index: planned.length, ms: 0 };
+  return useMemo(
+    () =>
+      playing
+        ? { before: picked, stages: clock.stages, index: clock.index, ms: clock.ms }
+        : { before: null, stages: planned, index: planned.length, ms: 0 },
+    [playing, picked, clock, planned],
+  );
 }
 
 /** Whether a stage of one of `kinds` is still to come after the one on screen. */
@@ -39,3 +43,7 @@ export const stillToCome = (s: StageOnScreen<unknown>, ...kinds: Stage['kind'][]
 /** Whether the stage on screen is of one of `kinds`. */
 export const onScreen = (s: StageOnScreen<unknown>, ...kinds: Stage['kind'][]): boolean =>
   s.index < s.stages.length && kinds.includes(s.stages[s.index]!.kind);
+
+/** Whether a stage of `kind` has arrived: it is on screen or past (or the step has none). */
+export const arrived = (s: StageOnScreen<unknown>, kind: Stage['kind']): boolean =>
+  !s.stages.some((x) => x.kind === kind) || s.stages.slice(0, s.index + 1).some((x) => x.kind === kind);

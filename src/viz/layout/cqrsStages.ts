@@ -31,6 +31,8 @@ export interface StageVM {
   problemCount: number;
   /** How many of this step's effects touched the stage. */
   count: number;
+  /** The step's stage on screen is here (while a step plays, the path lights up in order). */
+  current: boolean;
 }
 
 export interface ArrowVM {
@@ -90,7 +92,12 @@ const WIDTH = 900;
 const HEIGHT = 64;
 const BOX_H = 40;
 
-export function layoutCqrsOverview(effects: readonly Effect[]): CqrsOverviewModel {
+/**
+ * `effects`: those of the step shown so far (all of them once it is fully shown); `current`: those
+ * of the stage on screen, marked as where the step is now.
+ */
+export function layoutCqrsOverview(effects: readonly Effect[], current: readonly Effect[] = []): CqrsOverviewModel {
+  const here = new Set(current.flatMap((e) => stagesOf(e).stages));
   const counts = new Map<StageId, number>();
   const problems = new Map<StageId, number>();
   for (const e of effects) {
@@ -115,6 +122,7 @@ export function layoutCqrsOverview(effects: readonly Effect[]): CqrsOverviewMode
     problem: problems.has(s.id),
     problemCount: problems.get(s.id) ?? 0,
     count: counts.get(s.id) ?? 0,
+    current: here.has(s.id),
   }));
   const arrows = stages.slice(1).map((to, i): ArrowVM => {
     const from = stages[i]!;
