@@ -19,7 +19,16 @@ import {
   TopicSpec,
   UpcasterSpec,
 } from '../schema';
-import { addItem, freshName, sections, stepAction, stepItem, type FieldDef, type ItemDef } from './formSpec';
+import {
+  addItem,
+  eventTypeNames,
+  freshName,
+  sections,
+  stepAction,
+  stepItem,
+  type FieldDef,
+  type ItemDef,
+} from './formSpec';
 import { append, getIn, setIn } from './paths';
 
 const section = (id: string) => sections.find((s) => s.id === id)!;
@@ -168,6 +177,28 @@ describe('new items start valid', () => {
     if (q.kind !== 'group' || !q.make) throw new Error('question is a group with a template');
     const doc = setIn(base(), ['steps', 0, 'question'], q.make(undefined));
     expect(valid(doc)).toBe('ok');
+  });
+});
+
+describe('choices and templates read the scenario index', () => {
+  it('event type choices include types only published or enqueued, not only declared or emitted ones', () => {
+    const pub = findBuiltin('pubsub-basics')!;
+    const published = pub.steps.flatMap((x) => (x.action.kind === 'publish' ? [x.action.event.eventType] : []));
+    expect(published.length).toBeGreaterThan(0);
+    expect(eventTypeNames(pub)).toEqual([...new Set(published)]);
+    expect(eventTypeNames(findBuiltin('log-vs-queue')!)).toContain('OrderCancelled');
+  });
+
+  it('declaring the first event type declares every one the scenario refers to, so it stays valid', () => {
+    const cqrs = structuredClone(findBuiltin('cqrs-orders')!);
+    delete cqrs.topology.eventTypes;
+    cqrs.topology.projections![0]!.on.push({
+      eventType: 'LegacyImported',
+      ops: [{ op: 'delete', key: { ref: 'event.streamId' } }],
+    });
+    const doc = addItem(cqrs, ['topology', 'eventTypes'], itemOf(section('eventTypes').field));
+    const r = parseScenario(doc);
+    expect(r.ok ? 'ok' : r.issues).toBe('ok');
   });
 });
 

@@ -6,7 +6,7 @@
  * field uneditable. Templates are valid on their own: adding any item keeps a scenario valid.
  */
 import { append, getIn, setIn, type Path } from './paths';
-import type { RefKind } from './rename';
+import { indexScenario, type RefKind } from '../index/scenarioIndex';
 
 /** What a choice list is computed from: the draft, the item being edited and its parent object. */
 export interface OptionContext {
@@ -108,39 +108,26 @@ const strings = (values: unknown[]): string[] => [
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' && v !== '' ? v : fallback);
 const field = (item: unknown, key: string): unknown => getIn(item, [key]);
 
-export const topicNames = (doc: unknown) => strings(objects(doc, ['topology', 'topics']).map((t) => t.name));
-export const producerIds = (doc: unknown) => strings(objects(doc, ['topology', 'producers']).map((p) => p.id));
-export const groupIds = (doc: unknown) => strings(objects(doc, ['topology', 'groups']).map((g) => g.id));
-export const aggregateTypes = (doc: unknown) => strings(objects(doc, ['topology', 'aggregates']).map((a) => a.type));
-export const projectionNames = (doc: unknown) => strings(objects(doc, ['topology', 'projections']).map((p) => p.name));
+// The draft's parts by name, read through the scenario index (cached per draft, tolerant of gaps).
+const idx = indexScenario;
+export const topicNames = (doc: unknown) => [...idx(doc).topics.keys()];
+export const producerIds = (doc: unknown) => [...idx(doc).producers];
+export const groupIds = (doc: unknown) => [...idx(doc).groups.keys()];
+export const aggregateTypes = (doc: unknown) => [...idx(doc).aggregates.keys()];
+export const projectionNames = (doc: unknown) => [...idx(doc).projections];
 export const compactedTopicNames = (doc: unknown) =>
-  strings(
-    objects(doc, ['topology', 'topics'])
-      .filter((t) => t.cleanupPolicy === 'compact')
-      .map((t) => t.name),
-  );
-export const queueNames = (doc: unknown) => strings(objects(doc, ['topology', 'queues']).map((q) => q.name));
+  [...idx(doc).topics].filter(([, t]) => t.compacted).map(([n]) => n);
+export const queueNames = (doc: unknown) => [...idx(doc).queues.keys()];
 
-/** Declared event types, then every type the aggregates emit (a scenario need not declare them). */
-export const eventTypeNames = (doc: unknown) =>
-  strings([
-    ...objects(doc, ['topology', 'eventTypes']).map((e) => e.name),
-    ...objects(doc, ['topology', 'aggregates']).flatMap((a) =>
-      objects(a, ['commands']).flatMap((c) => objects(c, ['emit']).map((e) => e.eventType)),
-    ),
-  ]);
+/** The scenario's event types: declared, emitted, written by the script or published by services. */
+export const eventTypeNames = (doc: unknown) => idx(doc).eventTypeNames;
 
 const membersOf = (doc: unknown, groupId: unknown) =>
-  strings((objects(doc, ['topology', 'groups']).find((g) => g.id === groupId)?.members as unknown[]) ?? []);
+  typeof groupId === 'string' ? (idx(doc).groups.get(groupId)?.members ?? []) : [];
 const commandsOf = (doc: unknown, aggregate: unknown) =>
-  strings(
-    objects(
-      objects(doc, ['topology', 'aggregates']).find((a) => a.type === aggregate),
-      ['commands'],
-    ).map((c) => c.command),
-  );
+  typeof aggregate === 'string' ? (idx(doc).aggregates.get(aggregate)?.commands ?? []) : [];
 const consumersOf = (doc: unknown, queue: unknown) =>
-  strings((objects(doc, ['topology', 'queues']).find((q) => q.name === queue)?.consumers as unknown[]) ?? []);
+  typeof queue === 'string' ? (idx(doc).queues.get(queue) ?? []) : [];
 /** Field-reference suggestions for expressions: every declared event field under the usual roots. */
 export function refSuggestions(doc: unknown): string[] {
   const fields = strings(
@@ -349,26 +336,17 @@ const typeOfValue = (v: unknown): FieldType =>
           ? 'object'
           : 'string';
 
-/** Every event type the scenario mentions (scripted, emitted, published), with the fields its data shows. */
+/**
+ * Every event type the scenario refers to (written, read, routed or expected: once one is declared,
+ * all of them must be), with the fields the data written shows.
+ */
 function usedEventTypes(doc: unknown): { name: string; fields: Map<string, FieldType> }[] {
-  const found = new Map<string, Map<string, FieldType>>();
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(visit);
-    if (typeof v !== 'object' || v === null) return;
-    const o = v as Record<string, unknown>;
-    if (typeof o.eventType === 'string' && o.eventType !== '') {
-      const fields = found.get(o.eventType) ?? new Map<string, FieldType>();
-      found.set(o.eventType, fields);
-      const data = o.data;
-      if (typeof data === 'object' && data !== null && !Array.isArray(data))
-        for (const [k, x] of Object.entries(data)) if (!fields.has(k)) fields.set(k, typeOfValue(x));
-    }
-    Object.values(o).forEach(visit);
-  };
-  visit(getIn(doc, ['topology', 'aggregates']));
-  visit(getIn(doc, ['topology', 'services']));
-  visit(getIn(doc, ['steps']));
-  return [...found].map(([name, fields]) => ({ name, fields }));
+  return [...idx(doc).eventTypes.values()].map((e) => {
+    const fields = new Map<string, FieldType>();
+    for (const w of e.writes)
+      for (const [k, x] of Object.entries(w.data)) if (!fields.has(k)) fields.set(k, typeOfValue(x));
+    return { name: e.name, fields };
+  });
 }
 
 const declaration = (u: { name: string; fields: Map<string, FieldType> }) => ({

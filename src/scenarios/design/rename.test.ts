@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findBuiltin } from '../content';
 import { parseScenario } from '../parse';
 import { countReferences, renameReferences } from './rename';
-import { setIn } from './paths';
+import { getIn, setIn } from './paths';
 
 describe('rename everywhere', () => {
   const ride = findBuiltin('ride-sharing')!;
@@ -42,5 +42,28 @@ describe('rename everywhere', () => {
 
   it('returns the same object when nothing refers to the name', () => {
     expect(renameReferences(ride, 'queue', 'nope', 'other')).toBe(ride);
+  });
+
+  it('renaming a projection renames the read models that questions’ targets name', () => {
+    const cqrs = structuredClone(findBuiltin('cqrs-orders')!);
+    const step = cqrs.steps.findIndex((x) => x.question?.choices);
+    const name = cqrs.topology.projections![0]!.name;
+    const choices = cqrs.steps[step]!.question!.choices!;
+    choices[0] = { ...choices[0]!, target: { readModel: name, row: 'order-1' } };
+    expect(countReferences(cqrs, 'projection', name)).toBeGreaterThan(0);
+    let doc = setIn(cqrs, ['topology', 'projections', 0, 'name'], 'renamed');
+    doc = renameReferences(doc, 'projection', name, 'renamed');
+    expect(getIn(doc, ['steps', step, 'question', 'choices', 0, 'target', 'readModel'])).toBe('renamed');
+    const r = parseScenario(doc);
+    expect(r.ok ? 'ok' : r.issues).toBe('ok');
+  });
+
+  it('an event’s data field named like a part ("topic") is data, and is left alone', () => {
+    const pub = structuredClone(findBuiltin('pubsub-basics')!);
+    const i = pub.steps.findIndex((x) => x.action.kind === 'publish');
+    const topic = pub.topology.topics[0]!.name;
+    const doc = setIn(pub, ['steps', i, 'action', 'event', 'data', 'topic'], topic);
+    const renamed = renameReferences(doc, 'topic', topic, 'elsewhere');
+    expect(getIn(renamed, ['steps', i, 'action', 'event', 'data', 'topic'])).toBe(topic);
   });
 });
