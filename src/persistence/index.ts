@@ -17,4 +17,3 @@ export {
   DatabaseClosedError,
 } from './errors';
 export { RUN_DB_VERSION, openRunDb, type CheckpointRecord, type SnapshotRecord, type RunDbSchema } from './schema';
-export { createIdbCheckpointStore, createIdbSnapshotStore } from './cqrsStores';

@@ -8,8 +8,6 @@ import { normalizeBatch, validateExpected } from '../engine/eventstore';
 import { DatabaseClosedError } from './errors';
 import { IdbEventStore } from './idbEventStore';
 import { openRunDb } from './schema';
-import { createIdbCheckpointStore, createIdbSnapshotStore } from './cqrsStores';
-import type { CheckpointStore, SnapshotStore } from '../engine/cqrs';
 import type { RunRecord } from './runTypes';
 import { DamagedRunRecordError, mergeRunRecords, parseRunRecord } from './runRecord';
 import { readWorldCheckpoints, writeWorldCheckpoint, type WorldCheckpoint } from './worldCheckpoints';
@@ -44,10 +42,6 @@ export interface RunDatabase {
    * (they belonged to a story that can no longer be read). World checkpoints are always dropped.
    */
   replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
-  /** Projection and relay checkpoints with their read models (same database). */
-  readonly checkpoints: CheckpointStore;
-  /** Aggregate snapshots (same database). */
-  readonly snapshots: SnapshotStore;
   /** World checkpoints of the story `key` at the given steps (a cache: worldCheckpoints.ts). */
   loadCheckpoints(steps: readonly number[], key: string): Promise<WorldCheckpoint[]>;
   /** Stores a world checkpoint, keeping of the others only those of the same story at the `keep` steps. */
@@ -107,8 +101,6 @@ export async function openRunDatabase(
   return {
     runId,
     store: s,
-    checkpoints: createIdbCheckpointStore(db, assertOpen),
-    snapshots: createIdbSnapshotStore(db, assertOpen),
     async loadRun() {
       assertOpen();
       const tx = db.transaction('run');

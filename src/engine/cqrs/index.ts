@@ -1,38 +1,26 @@
-export {
-  createInMemoryCheckpointStore,
-  createInMemorySnapshotStore,
-  type CheckpointRecord,
-  type CheckpointStore,
-  type SnapshotRecord,
-  type SnapshotStore,
-} from './ports';
 export { createUpcasterChain, noUpcasters, type Upcaster, type UpcasterChain, type UpcastResult } from './upcasters';
 export {
-  eventsFromDrafts,
-  handleCommand,
   isRejection,
   loadAggregate,
   reject,
   type AggregateDefinition,
-  type AggregateDeps,
+  type AggregateSnapshot,
   type Command,
-  type CommandResult,
   type EventDraft,
   type LoadedAggregate,
   type Rejection,
+  type SnapshotRecord,
+  type Snapshots,
 } from './aggregate';
+export { handleCommand, type CommandContext, type CommandOutcome } from './command';
 export {
   applyToProjection,
+  catchUpProjection,
   initialCheckpoint,
   projectEvents,
   type Applied,
+  type CheckpointRecord,
   type Projection,
   type ProjectionCheckpoint,
 } from './projection';
-export {
-  createProjectionRunner,
-  type ProjectionRunner,
-  type ProjectionRunnerOptions,
-  type QueryAnswer,
-} from './projectionRunner';
-export { createRelay, type PublishReceipt, type Relay, type RelayOptions, type RelayPumpResult } from './relay';
+export { relayFromLog, type Published, type RelayOptions, type RelayRun } from './relay';

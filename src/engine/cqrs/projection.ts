@@ -1,9 +1,12 @@
 /**
- * Projections: `{ name, canHandle, evolve, initialState }` folded over the store in global order,
- * each with a checkpoint (the last global position applied) saved together with its read model.
- * An event at or below the checkpoint is a duplicate delivery and changes nothing.
+ * Projections: `{ name, canHandle, evolve, initialState }` folded over the event log in global
+ * order, each with a checkpoint (the last global position applied) kept together with its read
+ * model. An event at or below the checkpoint is a duplicate delivery and changes nothing. All pure:
+ * catching up returns the next checkpoint and the effects.
  */
+import { eventsAfter, type EventLog } from '../eventstore/log';
 import type { RecordedEvent, StoreEffect } from '../types';
+import type { UpcasterChain } from './upcasters';
 
 export interface Projection<S> {
   name: string;
@@ -20,6 +23,16 @@ export interface ProjectionCheckpoint<S> {
   /** The last global position applied (0: nothing yet). */
   position: number;
   state: S;
+}
+
+/** A checkpoint with its read model as the run database's `checkpoints` object store declares it. */
+export interface CheckpointRecord {
+  name: string;
+  /** The last global position applied (0: nothing yet). */
+  position: number;
+  /** The definition's version: a different version means the state is rebuilt from position 1. */
+  version: number;
+  state: unknown;
 }
 
 export const initialCheckpoint = <S>(p: Projection<S>): ProjectionCheckpoint<S> => ({
@@ -85,4 +98,30 @@ export function projectEvents<S>(
   let cp = from;
   for (const e of events) cp = applyToProjection(p, cp, e).checkpoint;
   return cp;
+}
+
+/**
+ * Catches a projection up on the log from its checkpoint: the events after it, upcast on read, in
+ * order, while `visible(event)` holds (a projection's lag) and at most `max` of them. Returns the
+ * checkpoint it was given when nothing was applied.
+ */
+export function catchUpProjection<S>(
+  log: EventLog,
+  p: Projection<S>,
+  from: ProjectionCheckpoint<S>,
+  upcasters: UpcasterChain,
+  options: { visible?(event: RecordedEvent): boolean; max?: number } = {},
+): { checkpoint: ProjectionCheckpoint<S>; effects: StoreEffect[] } {
+  const max = options.max ?? Infinity;
+  let cp = from;
+  const effects: StoreEffect[] = [];
+  let n = 0;
+  for (const stored of eventsAfter(log, cp.position)) {
+    if (n >= max || (options.visible && !options.visible(stored))) break;
+    const applied = applyToProjection(p, cp, upcasters.upcast(stored));
+    cp = applied.checkpoint;
+    effects.push(applied.effect);
+    n++;
+  }
+  return { checkpoint: cp, effects };
 }

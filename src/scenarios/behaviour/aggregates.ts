@@ -18,6 +18,7 @@ export function compileAggregate(spec: AggregateDef): AggregateDefinition<Aggreg
     name: spec.type,
     version: spec.version,
     initialState,
+    statusOf: (state) => state.status,
     ...(spec.snapshotEvery ? { snapshotEvery: spec.snapshotEvery } : {}),
     decide(command, state): EventDraft[] | ReturnType<typeof reject> {
       const handlers = spec.commands.filter((c) => c.command === command.commandType);

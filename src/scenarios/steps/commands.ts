@@ -3,9 +3,8 @@
  * upcast on read), decide, append with the revision decided on. A stale revision fails like a real
  * event store's WrongExpectedVersion; the command is then decided again on the fresh state.
  */
-import { isRejection } from '../../engine/cqrs';
-import { appendToLog, eventsOfStream, streamRevision } from '../../engine/eventstore/log';
-import type { Effect, EventMetadata, NewEvent, StoreEffect } from '../../engine/types';
+import { handleCommand, loadAggregate as loadFromLog, type LoadedAggregate } from '../../engine/cqrs';
+import type { Effect, EventMetadata, NewEvent } from '../../engine/types';
 import { streamOf, type ScenarioCommand } from '../behaviour/aggregates';
 import { checkStateSize } from '../behaviour/budget';
 import { nextEventId } from '../ids';
@@ -13,30 +12,13 @@ import type { Runtime } from '../runtime';
 import type { CommandCallDef } from '../schema';
 import type { AggregateState, World } from '../world';
 
-export interface Loaded {
-  state: AggregateState;
-  revision: number;
-  fromSnapshot: number | null;
-  eventsRead: number;
-  effects: StoreEffect[];
-}
+export type Loaded = LoadedAggregate<AggregateState>;
 
 type Agg = NonNullable<ReturnType<Runtime['aggregates']['get']>>;
 
-export function loadAggregate(world: World, rt: Runtime, agg: Agg, streamId: string, useSnapshot = true): Loaded {
-  const snap = useSnapshot ? world.snapshots[streamId] : undefined;
-  const last = streamRevision(world.log, streamId) ?? -1;
-  const usable = snap && snap.version === agg.spec.version && snap.revision <= last ? snap : undefined;
-  let state = usable ? usable.state : agg.def.initialState;
-  const effects: StoreEffect[] = [];
-  const events = eventsOfStream(world.log, streamId, usable ? usable.revision + 1 : 0);
-  for (const stored of events) {
-    const up = rt.upcasters.upcastWithEffects(stored);
-    effects.push(...up.effects);
-    state = agg.def.evolve(state, up.event);
-  }
-  return { state, revision: last, fromSnapshot: usable ? usable.revision : null, eventsRead: events.length, effects };
-}
+/** The aggregate's state on this world's log (engine/cqrs/aggregate.ts: snapshot + later events, upcast). */
+export const loadAggregate = (world: World, rt: Runtime, agg: Agg, streamId: string, useSnapshot = true): Loaded =>
+  loadFromLog(world.log, world.snapshots, agg.def, streamId, rt.upcasters, useSnapshot);
 
 /** The state of one aggregate at this world, for views and expectations. */
 export function aggregateState(
@@ -84,90 +66,47 @@ function decideOn(world: World, rt: Runtime, call: CommandCallDef, cause?: Cause
   };
 }
 
-/** Appends what `decide` returned on the state loaded in `d`; reports a conflict if the stream moved. */
+/** Appends what `decide` returned on the state loaded in `d` (engine/cqrs/command.ts); a moved stream is a conflict. */
 function execute(
   world: World,
   rt: Runtime,
   d: Decided,
   cause: Cause | undefined,
 ): { world: World; effects: Effect[]; outcome: 'accepted' | 'rejected' | 'conflict' } {
-  const { command, agg, streamId, loaded } = d;
+  const { command, agg, loaded } = d;
   const by = d.call.issuedBy ?? cause?.by ?? 'a client';
-  const base = { commandId: command.commandId, commandType: command.commandType, streamId };
-  const decision = agg.def.decide(command, loaded.state);
-  if (isRejection(decision)) {
-    return { world, effects: [{ kind: 'command-rejected', ...base, reason: decision.reason }], outcome: 'rejected' };
-  }
   let rng = world.rng;
-  const events: NewEvent[] = decision.map((draft) => {
-    const [eventId, next] = nextEventId(rng);
-    rng = next;
-    const metadata: EventMetadata = {
-      correlationId: command.metadata?.correlationId ?? command.commandId,
-      causationId: cause?.causationId ?? command.commandId,
-      occurredAt: world.time,
-      producer: by,
-      commandId: command.commandId,
-      commandType: command.commandType,
-    };
-    return { eventId, eventType: draft.eventType, schemaVersion: draft.schemaVersion ?? 1, data: draft.data, metadata };
+  const r = handleCommand(world.log, world.snapshots, agg.def, command, loaded, {
+    upcasters: rt.upcasters,
+    by,
+    aggregateId: d.call.id,
+    recordedAt: world.time,
+    toEvents: (drafts) =>
+      drafts.map((draft): NewEvent => {
+        const [eventId, next] = nextEventId(rng);
+        rng = next;
+        const metadata: EventMetadata = {
+          correlationId: command.metadata?.correlationId ?? command.commandId,
+          causationId: cause?.causationId ?? command.commandId,
+          occurredAt: world.time,
+          producer: by,
+          commandId: command.commandId,
+          commandType: command.commandType,
+        };
+        return {
+          eventId,
+          eventType: draft.eventType,
+          schemaVersion: draft.schemaVersion ?? 1,
+          data: draft.data,
+          metadata,
+        };
+      }),
+    checkState: (state) => checkStateSize(state, agg.spec.type, d.call.id),
   });
-  const expected = loaded.revision < 0 ? ('no_stream' as const) : loaded.revision;
-  const appended = appendToLog(world.log, streamId, events, expected, world.time);
-  if (!appended.ok) {
-    const actual = appended.error.actual;
-    return {
-      world: { ...world, rng },
-      effects: [
-        {
-          kind: 'append-conflict',
-          streamId,
-          expected,
-          actual,
-          reason: `${by}'s ${command.commandType} was decided on revision ${loaded.revision} of "${streamId}", but the stream is now at revision ${actual}: the append is refused and nothing is written (optimistic concurrency)`,
-        },
-      ],
-      outcome: 'conflict',
-    };
-  }
-  // The state the new events lead to must stay within the limit (a later load would have to build it).
-  let after = loaded.state;
-  for (const e of appended.recorded) after = agg.def.evolve(after, rt.upcasters.upcast(e));
-  checkStateSize(after, agg.spec.type, d.call.id);
-  const effects: Effect[] = [
-    {
-      kind: 'command-accepted',
-      ...base,
-      eventIds: appended.recorded.map((e) => e.eventId),
-      reason: `${agg.spec.type} ${d.call.id} accepted ${command.commandType} from ${by} (it was "${loaded.state.status}")`,
-    },
-    ...appended.recorded.map((e): Effect => ({
-      kind: 'event-stored',
-      streamId,
-      revision: e.revision,
-      position: e.position,
-      eventId: e.eventId,
-      eventType: e.eventType,
-      reason: `${e.eventType} stored as revision ${e.revision} of "${streamId}" (global position ${e.position}), appended with expected revision ${typeof expected === 'number' ? expected : 'no stream'}`,
-    })),
-  ];
-  let next: World = { ...world, rng, log: appended.log };
-  const every = agg.spec.snapshotEvery ?? 0;
-  const last = appended.recorded.at(-1);
-  if (every > 0 && last && appended.recorded.some((e) => (e.revision + 1) % every === 0)) {
-    const state = loadAggregate(next, rt, agg, streamId, false).state;
-    next = {
-      ...next,
-      snapshots: { ...next.snapshots, [streamId]: { revision: last.revision, version: agg.spec.version, state } },
-    };
-    effects.push({
-      kind: 'snapshot-taken',
-      streamId,
-      revision: last.revision,
-      reason: `snapshot of "${streamId}" at revision ${last.revision} (every ${every} events): loading can start here instead of replaying from revision 0`,
-    });
-  }
-  return { world: next, effects, outcome: 'accepted' };
+  if (r.outcome === 'rejected') return { world, effects: r.effects, outcome: r.outcome };
+  const next: World =
+    r.outcome === 'conflict' ? { ...world, rng } : { ...world, rng, log: r.log, snapshots: r.snapshots };
+  return { world: next, effects: r.effects, outcome: r.outcome };
 }
 
 /** One command: decide and append; on a concurrency conflict, reload and decide once more. */

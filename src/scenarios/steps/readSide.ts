@@ -3,10 +3,10 @@
  * order, and projections folding them into read models with a checkpoint (and, if configured, a
  * lag that makes eventual consistency visible).
  */
-import * as broker from '../../engine/broker';
-import { applyToProjection } from '../../engine/cqrs';
-import { eventsAfter } from '../../engine/eventstore/log';
+import * as broker_ from '../../engine/broker';
+import { catchUpProjection, relayFromLog } from '../../engine/cqrs';
 import type { Effect, RecordedEvent } from '../../engine/types';
+import { eventsAfter, headPosition } from '../../engine/eventstore/log';
 import { evalValue } from '../behaviour/expr';
 import { touchedKeys } from '../behaviour/projections';
 import type { Runtime } from '../runtime';
@@ -27,76 +27,68 @@ export function runRelay(
 ): { world: World; effects: Effect[] } {
   const relay = rt.scenario.topology.relay;
   if (!relay) return { world, effects: [] };
-  const effects: Effect[] = [];
-  let b = world.broker;
-  let position = world.relay.position;
-  const after = eventsAfter(world.log, position);
-  const pending = options.maxEvents ? after.slice(0, options.maxEvents) : after;
-  let stopped = false;
-  for (const e of pending) {
-    if (!rt.aggregateOfStream(e.streamId)) {
-      position = e.position; // Only the write side's events go through the outbox.
-      continue;
-    }
-    let published = 0;
-    for (const route of relay.routes) {
-      if (route.eventTypes && !route.eventTypes.includes(e.eventType)) continue;
-      const event = rt.upcasters.upcast(e);
-      const key = evalValue(route.key, { event, data: event.data });
-      const produced = broker.produce(
-        b,
-        {
-          topic: route.topic,
-          key: key === undefined || key === null ? null : String(key),
-          value: { eventType: event.eventType, schemaVersion: e.schemaVersion ?? 1, data: e.data },
-          headers: headersOf(e),
-          producerId: 'relay',
-          eventId: e.eventId,
-        },
-        world.time,
-      );
-      b = produced.state;
-      const at = produced.appended;
-      const refused = at ? undefined : produced.effects.find((x) => x.kind === 'produce-rejected');
-      if (refused?.kind === 'produce-rejected') {
+  const r = relayFromLog(
+    world.log,
+    world.relay.position,
+    world.broker,
+    (broker, e, position) => {
+      const effects: Effect[] = [];
+      let b = broker;
+      let published = 0;
+      for (const route of relay.routes) {
+        if (route.eventTypes && !route.eventTypes.includes(e.eventType)) continue;
+        const event = rt.upcasters.upcast(e);
+        const key = evalValue(route.key, { event, data: event.data });
+        const produced = broker_.produce(
+          b,
+          {
+            topic: route.topic,
+            key: key === undefined || key === null ? null : String(key),
+            value: { eventType: event.eventType, schemaVersion: e.schemaVersion ?? 1, data: e.data },
+            headers: headersOf(e),
+            producerId: 'relay',
+            eventId: e.eventId,
+          },
+          world.time,
+        );
+        b = produced.state;
+        const at = produced.appended;
+        const refused = at ? undefined : produced.effects.find((x) => x.kind === 'produce-rejected');
+        if (refused?.kind === 'produce-rejected') {
+          effects.push(...produced.effects);
+          const why = refused.error;
+          effects.push({
+            kind: 'request-rejected',
+            request: 'relay-publish',
+            target: `${e.eventType} at position ${e.position}`,
+            error: why,
+            reason: `the relay stopped at ${e.eventType} (position ${e.position}): the broker refused it (${why}). Its checkpoint stays at ${position}, so the event is not lost: the relay tries it again on its next run and publishes nothing after it until the cause is fixed${published > 0 ? `; the ${published} route(s) that already took it will get it again (at-least-once)` : ''}`,
+          });
+          return { broker: b, effects, stopped: true };
+        }
+        published++;
+        if (at)
+          effects.push({
+            kind: 'event-relayed',
+            eventId: e.eventId,
+            position: e.position,
+            topic: at.topic,
+            partition: at.partition,
+            offset: at.offset,
+            reason: `the relay read ${e.eventType} at position ${e.position} from the outbox and published it to ${at.topic}-${at.partition}@${at.offset}`,
+          });
         effects.push(...produced.effects);
-        const why = refused.error;
-        effects.push({
-          kind: 'request-rejected',
-          request: 'relay-publish',
-          target: `${e.eventType} at position ${e.position}`,
-          error: why,
-          reason: `the relay stopped at ${e.eventType} (position ${e.position}): the broker refused it (${why}). Its checkpoint stays at ${position}, so the event is not lost: the relay tries it again on its next run and publishes nothing after it until the cause is fixed${published > 0 ? `; the ${published} route(s) that already took it will get it again (at-least-once)` : ''}`,
-        });
-        stopped = true;
-        break;
       }
-      published++;
-      if (at)
-        effects.push({
-          kind: 'event-relayed',
-          eventId: e.eventId,
-          position: e.position,
-          topic: at.topic,
-          partition: at.partition,
-          offset: at.offset,
-          reason: `the relay read ${e.eventType} at position ${e.position} from the outbox and published it to ${at.topic}-${at.partition}@${at.offset}`,
-        });
-      effects.push(...produced.effects);
-    }
-    if (stopped) break;
-    position = e.position;
-  }
-  const checkpoint = options.crashBeforeCheckpoint ? world.relay.position : position;
-  if (options.crashBeforeCheckpoint && pending.length) {
-    effects.push({
-      kind: 'fault-injected',
-      fault: 'relay-crash',
-      target: 'relay',
-      reason: `the relay crashed after publishing but before saving its checkpoint (still ${checkpoint}): on restart it publishes those events again — at-least-once, so consumers must be idempotent`,
-    });
-  }
-  return { world: { ...world, broker: b, relay: { position: checkpoint } }, effects };
+      return { broker: b, effects };
+    },
+    {
+      // Only the write side's events go through the outbox.
+      filter: (e) => rt.aggregateOfStream(e.streamId) !== undefined,
+      ...(options.maxEvents ? { maxEvents: options.maxEvents } : {}),
+      ...(options.crashBeforeCheckpoint ? { crashBeforeCheckpoint: true } : {}),
+    },
+  );
+  return { world: { ...world, broker: r.broker, relay: { position: r.position } }, effects: r.effects };
 }
 
 export const headersOf = (e: RecordedEvent): Record<string, string> => {
@@ -113,7 +105,7 @@ export const headersOf = (e: RecordedEvent): Record<string, string> => {
 
 const initial = (): ProjectionState => ({ position: 0, rows: {} });
 
-/** Folds events into one projection, from its checkpoint, while `visible(event)` holds. */
+/** Folds events into one projection, from its checkpoint, while `visible(event)` holds (engine/cqrs/projection.ts). */
 function advance(
   world: World,
   rt: Runtime,
@@ -123,18 +115,13 @@ function advance(
   max = Infinity,
 ): { state: ProjectionState; effects: Effect[] } {
   const p = rt.projections.get(name)!;
-  let cp = from ?? world.projections[name] ?? initial();
-  const effects: Effect[] = [];
-  let n = 0;
-  for (const stored of eventsAfter(world.log, cp.position)) {
-    if (n >= max || !visible(stored)) break;
-    const event = rt.upcasters.upcast(stored);
-    const applied = applyToProjection(p.projection, { position: cp.position, state: cp.rows }, event);
-    cp = { position: applied.checkpoint.position, rows: applied.checkpoint.state };
-    if (applied.effect.kind === 'projection-applied') effects.push(applied.effect);
-    n++;
-  }
-  return { state: cp, effects };
+  const cp = from ?? world.projections[name] ?? initial();
+  const start = { position: cp.position, state: cp.rows };
+  const r = catchUpProjection(world.log, p.projection, start, rt.upcasters, { visible, max });
+  return {
+    state: r.checkpoint === start ? cp : { position: r.checkpoint.position, rows: r.checkpoint.state },
+    effects: r.effects.filter((e) => e.kind === 'projection-applied'),
+  };
 }
 
 /** Every projection applies what its lag lets it see by now. */
@@ -185,10 +172,10 @@ const sortRows = (rows: Record<string, unknown>) =>
 export function query(world: World, rt: Runtime, name: string, key: string): Effect[] {
   const p = rt.projections.get(name)!;
   const cp = world.projections[name] ?? initial();
-  const head = world.log.events.length;
-  const unseen = world.log.events
-    .slice(cp.position)
-    .filter((e) => touchedKeys(p.spec, rt.upcasters.upcast(e)).includes(key));
+  const head = headPosition(world.log);
+  const unseen = eventsAfter(world.log, cp.position).filter((e) =>
+    touchedKeys(p.spec, rt.upcasters.upcast(e)).includes(key),
+  );
   const row = cp.rows[key];
   const shown = row ? JSON.stringify(row) : 'no row';
   const stale = unseen.length > 0;
