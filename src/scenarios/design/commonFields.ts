@@ -1,0 +1,123 @@
+/** Pieces the forms share: descriptions, field lists, choices of the draft's own parts, numbers. */
+import {
+  aggregateTypes,
+  consumersOf,
+  eventTypeNames,
+  field,
+  freshName,
+  groupIds,
+  membersOf,
+  producerIds,
+  projectionNames,
+  queueNames,
+  str,
+  topicNames,
+} from './draftNames';
+import { type FieldDef } from './formTypes';
+
+export const description: FieldDef = {
+  key: 'description',
+  label: 'Description',
+  kind: 'text',
+  multiline: true,
+  optional: true,
+};
+export const fieldTypes = ['string', 'number', 'boolean', 'object', 'array'] as const;
+
+export const fieldList: FieldDef = {
+  key: 'fields',
+  label: 'Fields',
+  kind: 'list',
+  item: {
+    noun: 'field',
+    title: (f) =>
+      `${str(field(f, 'name'), '(unnamed)')}: ${str(field(f, 'type'), '?')}${field(f, 'optional') ? ' (optional)' : ''}`,
+    fields: [
+      { key: 'name', label: 'Field name', kind: 'text' },
+      { key: 'type', label: 'Type', kind: 'select', options: fieldTypes },
+      { key: 'optional', label: 'Optional', kind: 'bool' },
+      description,
+    ],
+    make: (_doc, list) => ({
+      name: freshName(
+        list.map((f) => str(field(f, 'name'))),
+        'field',
+        '',
+      ),
+      type: 'string',
+    }),
+  },
+};
+
+export const eventTypeSelect = (key = 'eventType', label = 'Event type'): FieldDef => ({
+  key,
+  label,
+  kind: 'select',
+  options: ({ doc }) => eventTypeNames(doc),
+  free: true,
+});
+export const topicSelect = (key = 'topic', label = 'Topic'): FieldDef => ({
+  key,
+  label,
+  kind: 'select',
+  options: ({ doc }) => topicNames(doc),
+  free: true,
+});
+export const groupSelect: FieldDef = {
+  key: 'group',
+  label: 'Consumer group',
+  kind: 'select',
+  options: ({ doc }) => groupIds(doc),
+  free: true,
+};
+export const memberSelect: FieldDef = {
+  key: 'member',
+  label: 'Member',
+  kind: 'select',
+  options: ({ doc, item }) => membersOf(doc, field(item, 'group')),
+  free: true,
+};
+export const producerSelect: FieldDef = {
+  key: 'producer',
+  label: 'Producer',
+  kind: 'select',
+  options: ({ doc }) => producerIds(doc),
+  free: true,
+};
+export const aggregateSelect: FieldDef = {
+  key: 'aggregate',
+  label: 'Aggregate',
+  kind: 'select',
+  options: ({ doc }) => aggregateTypes(doc),
+  free: true,
+};
+export const projectionSelect: FieldDef = {
+  key: 'projection',
+  label: 'Projection',
+  kind: 'select',
+  options: ({ doc }) => projectionNames(doc),
+  free: true,
+};
+export const queueSelect: FieldDef = {
+  key: 'queue',
+  label: 'Queue',
+  kind: 'select',
+  options: ({ doc }) => queueNames(doc),
+  free: true,
+};
+export const queueConsumer: FieldDef = {
+  key: 'consumer',
+  label: 'Consumer',
+  kind: 'select',
+  options: ({ doc, item }) => consumersOf(doc, field(item, 'queue')),
+  free: true,
+};
+export const optInt = (key: string, label: string, hint?: string): FieldDef => ({
+  key,
+  label,
+  kind: 'int',
+  optional: true,
+  min: 1,
+  hint,
+});
+export const nonNeg = (key: string, label: string): FieldDef => ({ key, label, kind: 'int', min: 0 });

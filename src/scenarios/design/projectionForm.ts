@@ -1,0 +1,99 @@
+/** The projection form: read-model columns, and per event type the operations on a row. */
+import { description, eventTypeSelect, optInt } from './commonFields';
+import { eventTypeNames, field, first, freshName, projectionNames, str } from './draftNames';
+import { type FieldDef, type ItemDef } from './formTypes';
+
+const keyOp = { key: 'key', label: 'Row key', kind: 'expr' } as const satisfies FieldDef;
+const projectionOp: FieldDef = {
+  key: '',
+  label: 'Operation',
+  kind: 'variant',
+  variants: [
+    {
+      id: 'upsert',
+      label: 'insert or replace fields',
+      matches: (v) => field(v, 'op') === 'upsert',
+      make: () => ({ op: 'upsert', key: { ref: 'event.streamId' }, set: {} }),
+      fields: [keyOp, { key: 'set', label: 'Set', kind: 'exprMap' }],
+    },
+    {
+      id: 'update',
+      label: 'update an existing row',
+      matches: (v) => field(v, 'op') === 'update',
+      make: () => ({ op: 'update', key: { ref: 'event.streamId' }, set: {} }),
+      fields: [keyOp, { key: 'set', label: 'Set', kind: 'exprMap' }],
+    },
+    {
+      id: 'increment',
+      label: 'add to a number',
+      matches: (v) => field(v, 'op') === 'increment',
+      make: () => ({ op: 'increment', key: { ref: 'event.streamId' }, field: 'count', by: 1 }),
+      fields: [keyOp, { key: 'field', label: 'Column', kind: 'text' }, { key: 'by', label: 'By', kind: 'expr' }],
+    },
+    {
+      id: 'append',
+      label: 'append to a list',
+      matches: (v) => field(v, 'op') === 'append',
+      make: () => ({ op: 'append', key: { ref: 'event.streamId' }, field: 'items', value: { ref: 'event.eventType' } }),
+      fields: [keyOp, { key: 'field', label: 'Column', kind: 'text' }, { key: 'value', label: 'Value', kind: 'expr' }],
+    },
+    {
+      id: 'delete',
+      label: 'delete the row',
+      matches: (v) => field(v, 'op') === 'delete',
+      make: () => ({ op: 'delete', key: { ref: 'event.streamId' } }),
+      fields: [keyOp],
+    },
+  ],
+};
+
+export const projectionItem: ItemDef = {
+  noun: 'projection',
+  title: (p) => `${str(field(p, 'title'), str(field(p, 'name'), '(unnamed)'))}`,
+  fields: [
+    { key: 'name', label: 'Name', kind: 'text', renames: 'projection' },
+    { key: 'title', label: 'Title', kind: 'text' },
+    { key: 'columns', label: 'Columns', kind: 'names', hint: 'Comma-separated, in display order.' },
+    { key: 'lagMs', label: 'Delay behind the write side (ms)', kind: 'int', optional: true, min: 0 },
+    optInt('version', 'Version'),
+    {
+      key: 'on',
+      label: 'Handlers',
+      kind: 'list',
+      item: {
+        noun: 'handler',
+        title: (h) => `on ${str(field(h, 'eventType'), '(no type)')}`,
+        fields: [
+          eventTypeSelect(),
+          {
+            key: 'ops',
+            label: 'Operations',
+            kind: 'list',
+            item: {
+              noun: 'operation',
+              title: (o) => str(field(o, 'op'), '?'),
+              fields: [projectionOp],
+              make: () => projectionOp.variants[0]!.make(undefined),
+            },
+          },
+        ],
+        make: (doc) => ({
+          eventType: first(eventTypeNames(doc), 'SomethingHappened'),
+          ops: [projectionOp.variants[0]!.make(doc)],
+        }),
+      },
+    },
+    description,
+  ],
+  make: (doc) => ({
+    name: freshName(projectionNames(doc), 'read-model'),
+    title: 'New read model',
+    columns: ['status'],
+    on: [
+      {
+        eventType: first(eventTypeNames(doc), 'SomethingHappened'),
+        ops: [{ op: 'upsert', key: { ref: 'event.streamId' }, set: { status: { ref: 'event.eventType' } } }],
+      },
+    ],
+  }),
+};

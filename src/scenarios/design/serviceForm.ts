@@ -1,0 +1,161 @@
+/** The outbox relay's routes, and services: reactions to the events a consumer group reads. */
+import { aggregateSelect, description, eventTypeSelect, groupSelect, optInt, topicSelect } from './commonFields';
+import {
+  aggregateTypes,
+  commandsOf,
+  eventTypeNames,
+  field,
+  first,
+  freshName,
+  groupIds,
+  objects,
+  str,
+  strings,
+  topicNames,
+} from './draftNames';
+import { type FieldDef, type ItemDef } from './formTypes';
+
+export const relayGroup: FieldDef = {
+  key: 'relay',
+  label: 'Outbox relay',
+  kind: 'group',
+  optional: true,
+  hint: 'Publishes stored events to topics in store order.',
+  make: (doc) => ({ auto: true, routes: [{ topic: first(topicNames(doc), 'topic'), key: { ref: 'event.streamId' } }] }),
+  fields: [
+    { key: 'auto', label: 'Publish after every step (otherwise only on relay steps)', kind: 'bool', required: true },
+    {
+      key: 'routes',
+      label: 'Routes',
+      kind: 'list',
+      item: {
+        noun: 'route',
+        title: (r) => `→ ${str(field(r, 'topic'), '?')}`,
+        fields: [
+          {
+            key: 'eventTypes',
+            label: 'Event types (none ticked: all)',
+            kind: 'names',
+            options: ({ doc }) => eventTypeNames(doc),
+            optional: true,
+          },
+          topicSelect(),
+          {
+            key: 'key',
+            label: 'Record key',
+            kind: 'expr',
+            hint: 'Usually event.streamId or the aggregate id, so each aggregate’s events stay in order.',
+          },
+        ],
+        make: (doc) => ({ topic: first(topicNames(doc), 'topic'), key: { ref: 'event.streamId' } }),
+      },
+    },
+  ],
+};
+
+const reactionAction: FieldDef = {
+  key: '',
+  label: 'Action',
+  kind: 'variant',
+  variants: [
+    {
+      id: 'command',
+      label: 'send a command',
+      matches: (v) => field(v, 'command') !== undefined,
+      make: (doc) => ({
+        command: first(commandsOf(doc, first(aggregateTypes(doc), '')), 'DoSomething'),
+        aggregate: first(aggregateTypes(doc), 'Thing'),
+        id: { ref: 'event.streamId' },
+        data: {},
+      }),
+      fields: [
+        aggregateSelect,
+        {
+          key: 'command',
+          label: 'Command',
+          kind: 'select',
+          options: ({ doc, item }) => commandsOf(doc, field(item, 'aggregate')),
+          free: true,
+        },
+        { key: 'id', label: 'Aggregate id', kind: 'expr' },
+        { key: 'data', label: 'Command data', kind: 'exprMap' },
+      ],
+    },
+    {
+      id: 'publish',
+      label: 'publish an event',
+      matches: (v) => field(v, 'publish') !== undefined,
+      make: (doc) => ({
+        publish: {
+          topic: first(topicNames(doc), 'topic'),
+          eventType: first(eventTypeNames(doc), 'SomethingHappened'),
+          streamId: { ref: 'event.streamId' },
+          key: { ref: 'event.streamId' },
+          data: {},
+        },
+      }),
+      base: ['publish'],
+      fields: [
+        topicSelect(),
+        eventTypeSelect(),
+        { key: 'streamId', label: 'Stream', kind: 'expr' },
+        { key: 'key', label: 'Record key', kind: 'expr' },
+        { key: 'data', label: 'Data', kind: 'exprMap' },
+      ],
+    },
+  ],
+};
+
+export const serviceItem: ItemDef = {
+  noun: 'service',
+  title: (s) =>
+    `${str(field(s, 'label'), str(field(s, 'id'), '(unnamed)'))} (reads through ${str(field(s, 'group'), '?')})`,
+  fields: [
+    { key: 'id', label: 'Id', kind: 'text' },
+    { key: 'label', label: 'Label', kind: 'text' },
+    groupSelect,
+    {
+      key: 'on',
+      label: 'Reactions',
+      kind: 'list',
+      item: {
+        noun: 'reaction',
+        title: (r) => `on ${str(field(r, 'eventType'), '(no type)')}`,
+        fields: [
+          eventTypeSelect(),
+          { key: 'when', label: 'Only when', kind: 'guard' },
+          {
+            key: 'do',
+            label: 'Then',
+            kind: 'list',
+            item: {
+              noun: 'action',
+              title: (a) => (field(a, 'publish') ? 'publish' : `command ${str(field(a, 'command'), '?')}`),
+              fields: [reactionAction],
+              // Without an aggregate to command, a new reaction publishes instead.
+              make: (doc) => reactionAction.variants[aggregateTypes(doc).length > 0 ? 0 : 1]!.make(doc),
+            },
+          },
+        ],
+        make: (doc) => ({ eventType: first(eventTypeNames(doc), 'SomethingHappened'), do: [] }),
+      },
+    },
+    { key: 'failOn', label: 'Processing fails (poison message) when', kind: 'guard' },
+    optInt('maxAttempts', 'Attempts before dead-lettering'),
+    {
+      key: 'deadLetterTopic',
+      label: 'Dead-letter topic',
+      kind: 'select',
+      options: ({ doc }) => topicNames(doc),
+      optional: true,
+      free: true,
+    },
+    description,
+  ],
+  make: (doc) => ({
+    id: freshName(strings(objects(doc, ['topology', 'services']).map((s) => s.id)), 'service'),
+    label: 'New service',
+    group: first(groupIds(doc), 'group'),
+    on: [],
+  }),
+};

@@ -1,0 +1,82 @@
+/** A step of the script: what happens (one variant per action), its question and its expectations. */
+import { brokerActions } from './brokerActions';
+import { queueActions, storeActions } from './storeActions';
+import { field, freshName, str } from './draftNames';
+import { type FieldDef, type ItemDef } from './formTypes';
+
+export const stepAction: FieldDef = {
+  key: 'action',
+  label: 'What happens',
+  kind: 'variant',
+  variants: [...brokerActions, ...storeActions, ...queueActions],
+};
+
+const questionGroup: FieldDef = {
+  key: 'question',
+  label: 'Question (pauses playback until answered)',
+  kind: 'group',
+  optional: true,
+  make: () => ({
+    id: 'q1',
+    prompt: 'What happens next?',
+    choices: [
+      { id: 'a', text: 'This', correct: true },
+      { id: 'b', text: 'That', correct: false },
+    ],
+    explanation: 'Because…',
+  }),
+  fields: [
+    { key: 'id', label: 'Id', kind: 'text' },
+    { key: 'prompt', label: 'Prompt', kind: 'text', multiline: true },
+    {
+      key: 'choices',
+      label: 'Choices (none: a free-text answer)',
+      kind: 'list',
+      optional: true,
+      item: {
+        noun: 'choice',
+        title: (c) => `${field(c, 'correct') ? '✓' : '✗'} ${str(field(c, 'text'), '(empty)')}`,
+        fields: [
+          { key: 'id', label: 'Id', kind: 'text' },
+          { key: 'text', label: 'Text', kind: 'text' },
+          { key: 'correct', label: 'Correct', kind: 'bool', required: true },
+        ],
+        make: (_doc, list) => ({
+          id: freshName(
+            list.map((c) => str(field(c, 'id'))),
+            'choice',
+          ),
+          text: 'Another answer',
+          correct: false,
+        }),
+      },
+    },
+    { key: 'multiple', label: 'Several choices may be picked', kind: 'bool' },
+    { key: 'explanation', label: 'Explanation (shown after answering)', kind: 'text', multiline: true },
+  ],
+};
+
+export const stepItem: ItemDef = {
+  noun: 'step',
+  title: (s, i) => `${i + 1}. ${str(field(s, 'title'), '(untitled)')}`,
+  fields: [
+    { key: 'title', label: 'Title', kind: 'text' },
+    {
+      key: 'narration',
+      label: 'Narration',
+      kind: 'text',
+      multiline: true,
+      hint: 'What the learner reads at this step: what happens and why it matters.',
+    },
+    stepAction,
+    questionGroup,
+    {
+      key: 'expect',
+      label: 'Checks after this step (JSON)',
+      kind: 'json',
+      optional: true,
+      hint: 'Expectations such as {"kind":"log-end","topic":"rides","partition":0,"offset":3}; see FORMAT.md.',
+    },
+  ],
+  make: () => ({ title: 'A new step', narration: 'What happens here, and why it matters.', action: { kind: 'note' } }),
+};
