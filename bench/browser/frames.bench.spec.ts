@@ -6,7 +6,7 @@
  * link, so the app plays it in memory exactly as a learner would open it.
  */
 import { test, type Page } from '@playwright/test';
-import { encodeShare } from '../../src/scenarios/io/shareLink';
+import { packText } from '../../src/scenarios/io/shareCodec';
 import type { ScenarioDef, StepDef } from '../../src/scenarios/schema';
 import { median, record } from '../harness';
 
@@ -85,7 +85,9 @@ test('frames while playing with 1,000 records in flight vs a bare canvas', async
   test.setTimeout(600_000);
   const context = await browser.newContext({ reducedMotion: 'no-preference', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  const data = await encodeShare(loadScenario());
+  // The document form of a share link (shareLink.ts's encodeShare), packed here: shareLink.ts imports
+  // the built-in library through Vite's import.meta.glob, which Playwright's loader cannot run.
+  const data = await packText(JSON.stringify({ v: 2, d: loadScenario(), s: 0 }));
   await page.goto(`${baseURL}#/share/${data}`);
   await page.waitForFunction(() => window.__eventLab?.ready === true, undefined, { timeout: 120_000 });
   const app: number[] = [];

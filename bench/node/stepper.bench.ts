@@ -9,46 +9,16 @@
  */
 import { test } from 'vitest';
 import { median, record } from '../harness';
+import { longScenario } from '../longRun';
 import { publishScenario } from '../../src/scenarios/heavy.fixtures';
 import { findBuiltin } from '../../src/scenarios/content';
-import type { ScenarioDef, StepDef } from '../../src/scenarios/schema';
 import { Stepper } from '../../src/scenarios/stepper';
 import { nextInt, seedRng } from '../../src/engine/sim/random';
 
-/** A long run: pubsub-basics' topology with its publish/poll pattern repeated to 10,000 steps. */
-function longScenario(steps: number): ScenarioDef {
-  const base = findBuiltin('pubsub-basics')!;
-  const script: StepDef[] = [];
-  for (let i = 0; script.length < steps; i++) {
-    const k = `order-${i % 500}`;
-    script.push({
-      title: 'publish',
-      narration: '',
-      action: {
-        kind: 'publish',
-        producer: 'checkout',
-        topic: 'orders',
-        event: { eventType: 'OrderPlaced', streamId: k, key: k, data: { n: i } },
-      },
-    });
-    if (i % 4 === 3)
-      script.push({
-        title: 'poll',
-        narration: '',
-        action: { kind: 'poll', group: 'billing', member: i % 8 === 3 ? 'billing-1' : 'billing-2' },
-      });
-    if (i % 6 === 5)
-      script.push({
-        title: 'poll',
-        narration: '',
-        action: { kind: 'poll', group: 'analytics', member: 'analytics-1' },
-      });
-  }
-  return { ...base, id: 'long', steps: script.slice(0, steps).map((s) => ({ ...s, narration: 'step' })) };
-}
+const longRun = (steps: number) => longScenario(findBuiltin('pubsub-basics')!, steps);
 
 test('stepper: random jumps in a 10,000-step run', () => {
-  const scenario = longScenario(10_000);
+  const scenario = longRun(10_000);
   const stepper = new Stepper(scenario, []);
   stepper.at(10_000); // Build the snapshots once, as a learner's first play-through does.
 

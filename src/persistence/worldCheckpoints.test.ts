@@ -66,6 +66,15 @@ describe('world checkpoints in the run database (issue 14, performance)', () => 
     db.close();
   });
 
+  it('a step with no checkpoint of its own gets the nearest one below it', async () => {
+    const runId = uniqueDbName('run');
+    const db = await openRunDatabase(runId);
+    await db.saveCheckpoint(checkpointAt(30), []);
+    await db.saveCheckpoint(checkpointAt(50), [30]);
+    expect((await db.loadCheckpoints([45, 58, 20], 'story-a')).map((c) => c.step).sort()).toEqual([30, 50]);
+    db.close();
+  });
+
   it('starting a run again drops its checkpoints, whether or not its events are cleared', async () => {
     for (const clearEvents of [false, true]) {
       const runId = uniqueDbName('run');

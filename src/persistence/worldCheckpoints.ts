@@ -42,19 +42,30 @@ export function parseWorldCheckpoint(raw: unknown, key: string): WorldCheckpoint
   return raw as WorldCheckpoint;
 }
 
-/** The checkpoints of the story `key` at the given steps (those that exist and read well). */
+/** The nearest of `steps` (sorted keys of one story) at or below `step`, or undefined. */
+const nearestAtOrBelow = (steps: readonly number[], step: number): number | undefined =>
+  steps.reduce<number | undefined>((best, s) => (s <= step && (best === undefined || s > best) ? s : best), undefined);
+
+/**
+ * For each of `steps`, the checkpoint of the story `key` nearest at or below it (those that exist
+ * and read well). Only the story's keys are read to choose; then only the chosen worlds.
+ */
 export async function readWorldCheckpoints(
   db: IDBPDatabase<RunDbSchema>,
   steps: readonly number[],
   key: string,
 ): Promise<WorldCheckpoint[]> {
   const tx = db.transaction('worlds');
-  const wanted = [...new Set(steps)].filter((s) => Number.isSafeInteger(s) && s > 0);
-  const raw = await Promise.all([...wanted.map((s) => tx.store.get(s).catch(() => undefined)), tx.done]);
-  return raw.slice(0, wanted.length).flatMap((r) => parseWorldCheckpoint(r, key) ?? []);
+  const ofStory = await tx.store.index('byKey').getAllKeys(key);
+  const chosen = new Set(steps.flatMap((s) => nearestAtOrBelow(ofStory, s) ?? []));
+  const raw = await Promise.all([...[...chosen].map((s) => tx.store.get(s).catch(() => undefined)), tx.done]);
+  return raw.slice(0, chosen.size).flatMap((r) => parseWorldCheckpoint(r, key) ?? []);
 }
 
-/** Writes `checkpoint` and deletes every other one except those of the same story at the `keep` steps. */
+/**
+ * Writes `checkpoint` and deletes every other one except, of the same story, the nearest at or below
+ * each of the `keep` steps (a run opening there starts from it).
+ */
 export async function writeWorldCheckpoint(
   db: IDBPDatabase<RunDbSchema>,
   checkpoint: WorldCheckpoint,
@@ -65,7 +76,8 @@ export async function writeWorldCheckpoint(
   // Keys only (the index on the story key): the worlds themselves are not read back to prune them.
   const prune = (async () => {
     const [all, same] = await Promise.all([tx.store.getAllKeys(), tx.store.index('byKey').getAllKeys(checkpoint.key)]);
-    const kept = new Set(same.filter((s) => keep.includes(s)));
+    const withNew = [...same.filter((s) => s !== checkpoint.step), checkpoint.step];
+    const kept = new Set(keep.flatMap((k) => nearestAtOrBelow(withNew, k) ?? []));
     kept.add(checkpoint.step);
     await Promise.all(all.filter((s) => !kept.has(s)).map((s) => tx.store.delete(s)));
   })();

@@ -7,7 +7,7 @@ import { Stepper } from '../scenarios/stepper';
 import { checkpointKey } from './runCheckpoint';
 import { createRunSession } from './runSession';
 
-const scenario = publishScenario(400);
+const scenario = publishScenario(500);
 const BUILD = 'build-1';
 const replayed = new Stepper(scenario, []);
 
@@ -74,8 +74,25 @@ describe('a run opened far from step 0 starts from its stored checkpoint (issue 
     // Stepping on from there is the replayed story too.
     await second.session.goTo(352);
     expect(second.session.store.getState().world).toEqual(replayed.at(352).world);
+    // Resting a few steps further writes nothing new; resting far enough writes the new step's.
+    await second.session.settled();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await storedSteps(runId)).toEqual([350]);
+    await second.session.goTo(410);
+    await vi.waitFor(async () => expect(await storedSteps(runId)).toEqual([410]));
     second.session.close();
     second.port.close();
+
+    // A page opened at 415 starts from 410 (five engine steps, not 415).
+    let third!: Awaited<ReturnType<typeof open>>;
+    expect(
+      await appliedDuring(async () => {
+        third = await open(runId, 415);
+      }),
+    ).toBeLessThan(12);
+    expect(third.session.store.getState().world).toEqual(replayed.at(415).world);
+    third.session.close();
+    third.port.close();
   });
 
   it('another build or another story replays instead, and shows the right world', async () => {

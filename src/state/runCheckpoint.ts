@@ -1,9 +1,10 @@
 /**
  * World checkpoints of a run (stored by `persistence/worldCheckpoints.ts`): opening a run at step
- * 10,000 seeds its stepper with the stored result of that step, and of the furthest step (which
- * opening checks the stored events against), instead of replaying the run from step 0; the lag
- * chart's rows up to that step come with it. When the learner rests on a step for a moment, its
- * result is stored (a write clones the world, so it is not done on every step of a play-through).
+ * 10,000 seeds its stepper with the stored result of that step (or the nearest one below it), and of
+ * the furthest step (which opening checks the stored events against), instead of replaying the run
+ * from step 0; the lag chart's rows up to that step come with it. When the learner rests on a step
+ * for a moment, its result is stored, unless one is stored a few steps below it (a write clones the
+ * world, so it is not done on every step of a play-through).
  *
  * A checkpoint is used only by the story that wrote it: its key is the build (the engine that
  * computed it), the scenario's content version and the learner's story-changing inputs. A missing,
@@ -29,6 +30,11 @@ export const SOURCE_BUILD: string | null =
 export const MIN_CHECKPOINT_STEP = 100;
 /** How long the learner stays on a step before its result is stored. */
 export const REST_MS = 1_000;
+/**
+ * No new checkpoint within this many steps after a stored one (opening there replays at most that
+ * many steps, a few milliseconds): playing at 1× rests on every step, and each write clones the world.
+ */
+export const CHECKPOINT_SPACING = 50;
 
 /** What a session needs from its database for checkpoints (implemented by persistence/runs.ts). */
 export interface CheckpointPort {
@@ -47,7 +53,8 @@ export function checkpointKey(build: string, scenario: ScenarioDef, inputs: read
 
 export interface RunCheckpoints {
   /**
-   * Seeds `stepper` (and its lag series) with the stored checkpoints of its story at `steps`; resolves
+   * Seeds `stepper` (and its lag series) with the stored checkpoints of its story nearest at or below
+   * `steps`; resolves
    * to how many were used and never rejects (a checkpoint is a cache).
    */
   seed(stepper: Stepper, steps: readonly number[]): Promise<number>;
@@ -72,8 +79,10 @@ export function createRunCheckpoints(options: {
 }): RunCheckpoints {
   const { port, build, current, now } = options;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** Checkpoints known to be stored (`key@step`): resting there again writes nothing. */
-  const stored = new Set<string>();
+  /** Steps of the story `known.key` known to have a stored checkpoint. */
+  let known: { key: string; steps: number[] } = { key: '', steps: [] };
+  const nearestAtOrBelow = (step: number) =>
+    known.steps.reduce<number | undefined>((b, s) => (s <= step && (b === undefined || s > b) ? s : b), undefined);
 
   const seed = async (stepper: Stepper, steps: readonly number[]) => {
     const wanted = steps.filter((s) => s >= MIN_CHECKPOINT_STEP && s <= stepper.lastStep);
@@ -89,7 +98,7 @@ export function createRunCheckpoints(options: {
     for (const c of found)
       if (stepper.seed(c.step, c.world, c.effects)) {
         lagSeriesOf(stepper).seed(c.lagRows.filter((r) => r.step <= c.step));
-        stored.add(`${key}@${c.step}`);
+        known = { key, steps: [...(known.key === key ? known.steps : []), c.step] };
         used++;
       }
     return used;
@@ -100,7 +109,9 @@ export function createRunCheckpoints(options: {
     const at = current();
     if (!at || at.step < MIN_CHECKPOINT_STEP) return;
     const key = checkpointKey(build, at.stepper.scenario, at.stepper.inputs);
-    if (stored.has(`${key}@${at.step}`)) return;
+    if (known.key !== key) known = { key, steps: [] };
+    const below = nearestAtOrBelow(at.step);
+    if (below !== undefined && at.step - below < CHECKPOINT_SPACING) return;
     try {
       const r = at.stepper.at(at.step);
       const lagRows = lagSeriesOf(at.stepper)
@@ -108,9 +119,9 @@ export function createRunCheckpoints(options: {
         .filter((row) => row.step <= at.step);
       const checkpoint = { step: at.step, key, world: r.world, effects: r.effects, lagRows, savedAt: now() };
       await port.saveCheckpoint(checkpoint, [at.furthestStep]);
-      // The write keeps only this one and the furthest step's.
-      for (const k of [...stored]) if (k !== `${key}@${at.furthestStep}`) stored.delete(k);
-      stored.add(`${key}@${at.step}`);
+      // The write keeps this one and the one nearest at or below the furthest step.
+      known.steps.push(at.step);
+      known = { key, steps: [...new Set([at.step, nearestAtOrBelow(at.furthestStep) ?? at.step])] };
       options.onWritten?.(at.step, null);
     } catch (err) {
       options.onWritten?.(at.step, err);

@@ -1,0 +1,37 @@
+/**
+ * A long run for benchmarks: pubsub-basics' topology with its publish/poll pattern repeated to
+ * `steps` steps (orders on 500 keys; billing polls every fourth publish with two members, analytics
+ * every sixth). Used by the stepper bench (Node) and the opening bench (Chromium), which gets the
+ * base scenario from its JSON file (Playwright's loader cannot import the built-in library).
+ */
+import type { ScenarioDef, StepDef } from '../src/scenarios/schema';
+
+export function longScenario(base: ScenarioDef, steps: number, id = 'long'): ScenarioDef {
+  const script: StepDef[] = [];
+  for (let i = 0; script.length < steps; i++) {
+    const k = `order-${i % 500}`;
+    script.push({
+      title: 'publish',
+      narration: '',
+      action: {
+        kind: 'publish',
+        producer: 'checkout',
+        topic: 'orders',
+        event: { eventType: 'OrderPlaced', streamId: k, key: k, data: { n: i } },
+      },
+    });
+    if (i % 4 === 3)
+      script.push({
+        title: 'poll',
+        narration: '',
+        action: { kind: 'poll', group: 'billing', member: i % 8 === 3 ? 'billing-1' : 'billing-2' },
+      });
+    if (i % 6 === 5)
+      script.push({
+        title: 'poll',
+        narration: '',
+        action: { kind: 'poll', group: 'analytics', member: 'analytics-1' },
+      });
+  }
+  return { ...base, id, steps: script.slice(0, steps).map((s) => ({ ...s, narration: 'step' })) };
+}
