@@ -6,7 +6,6 @@ import {
   DatabaseUpgradedElsewhereError,
   StorageFullError,
   StorageUnavailableError,
-  openIdbEventStore,
   openIndexedDbEventStore,
 } from './index';
 import { uniqueDbName } from './testing';
@@ -23,12 +22,12 @@ describe('IndexedDB event store', () => {
 
   it('reopening the database reads back every committed event, and appends continue after them', async () => {
     const name = uniqueDbName('reopen');
-    const a = await openIdbEventStore(name, { clock: () => 7 });
+    const a = await openIndexedDbEventStore(name, { clock: () => 7 });
     await a.appendToStream('s', evs('e1', 'e2'));
     await a.appendToStream('o', evs('o1'), { expectedRevision: 'no_stream' });
     const before = await a.readAll();
     a.close();
-    const b = await openIdbEventStore(name, { clock: () => 8 });
+    const b = await openIndexedDbEventStore(name, { clock: () => 8 });
     expect(await b.readAll()).toEqual(before);
     expect(b.head).toBe(3);
     expect(await b.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({
@@ -50,14 +49,14 @@ describe('IndexedDB event store', () => {
   });
 
   it('a closed store refuses work', async () => {
-    const s = await openIdbEventStore(uniqueDbName('closed'));
+    const s = await openIndexedDbEventStore(uniqueDbName('closed'));
     s.close();
     await expect(s.appendToStream('s', evs('x'))).rejects.toThrow(/closed/);
     await expect(s.readAll()).rejects.toThrow(/closed/);
   });
 
   it('group commit: a failed check in a group rejects only that append; the others land with contiguous positions', async () => {
-    const s = await openIdbEventStore(uniqueDbName('group'));
+    const s = await openIndexedDbEventStore(uniqueDbName('group'));
     await s.appendToStream('s', evs('e1'));
     const txSpy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const results = await Promise.allSettled([
@@ -87,7 +86,7 @@ describe('IndexedDB event store', () => {
   });
 
   it('group commit: appends issued while a transaction is in flight share the next transaction', async () => {
-    const s = await openIdbEventStore(uniqueDbName('group2'));
+    const s = await openIndexedDbEventStore(uniqueDbName('group2'));
     const txSpy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const first = s.appendToStream('s', evs('x0'));
     await Promise.resolve();
@@ -100,7 +99,7 @@ describe('IndexedDB event store', () => {
   });
 
   it('an I/O failure (storage full) aborts the whole group, rejects every append in it with a clear message, and keeps earlier events', async () => {
-    const s = await openIdbEventStore(uniqueDbName('quota'));
+    const s = await openIndexedDbEventStore(uniqueDbName('quota'));
     await s.appendToStream('s', evs('kept'));
     const realAdd = IDBObjectStore.prototype.add;
     vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
@@ -129,7 +128,7 @@ describe('IndexedDB event store', () => {
   });
 
   it('an append lands whole or not at all when the transaction aborts mid-batch', async () => {
-    const s = await openIdbEventStore(uniqueDbName('whole'));
+    const s = await openIndexedDbEventStore(uniqueDbName('whole'));
     const realAdd = IDBObjectStore.prototype.add;
     vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
       this: IDBObjectStore,
@@ -148,8 +147,8 @@ describe('IndexedDB event store', () => {
 
   it('another store object on the same database (another tab) keeps one total order, and live delivery has no gap', async () => {
     const name = uniqueDbName('tabs');
-    const a = await openIdbEventStore(name);
-    const b = await openIdbEventStore(name);
+    const a = await openIndexedDbEventStore(name);
+    const b = await openIndexedDbEventStore(name);
     const seenByA: string[] = [];
     const sub = a.subscribeToAll({}, (e) => seenByA.push(`${e.eventId}#${e.position}`));
     await Promise.all([
@@ -177,7 +176,7 @@ describe('IndexedDB event store', () => {
     const calls = (spies: { mock: { calls: unknown[] } }[]) => spies.reduce((n, s) => n + s.mock.calls.length, 0);
 
     it('on a store it has seen from empty, appends issue no stream reads; a retry that needs them still gets them', async () => {
-      const s = await openIdbEventStore(uniqueDbName('spec'));
+      const s = await openIndexedDbEventStore(uniqueDbName('spec'));
       const reads = spyStreamReads();
       expect(await s.appendToStream('s', evs('a', 'b'))).toEqual({ nextExpectedRevision: 1, position: 2 });
       expect(await s.appendToStream('s', evs('c'), { expectedRevision: 1 })).toEqual({
@@ -212,8 +211,8 @@ describe('IndexedDB event store', () => {
       const name = uniqueDbName('stale');
       let readingsA = 0;
       let readingsB = 0;
-      const a = await openIdbEventStore(name, { clock: () => 100 + ++readingsA });
-      const b = await openIdbEventStore(name, { clock: () => 200 + ++readingsB });
+      const a = await openIndexedDbEventStore(name, { clock: () => 100 + ++readingsA });
+      const b = await openIndexedDbEventStore(name, { clock: () => 200 + ++readingsB });
       expect(await a.appendToStream('s', evs('a1'))).toEqual({ nextExpectedRevision: 0, position: 1 });
       const txSpy = vi.spyOn(IDBDatabase.prototype, 'transaction');
       // b still believes the store is empty: it speculates s@0#1, sees head 1, aborts and redoes.
@@ -249,10 +248,10 @@ describe('IndexedDB event store', () => {
 
     it('a reopened store reads a stream once, then appends to it with a revision without reading', async () => {
       const name = uniqueDbName('learn');
-      const a = await openIdbEventStore(name);
+      const a = await openIndexedDbEventStore(name);
       await a.appendToStream('s', evs('e1', 'e2'));
       a.close();
-      const b = await openIdbEventStore(name);
+      const b = await openIndexedDbEventStore(name);
       const reads = spyStreamReads();
       expect(await b.appendToStream('s', evs('e3'), { expectedRevision: 1 })).toEqual({
         nextExpectedRevision: 2,
@@ -273,7 +272,7 @@ describe('IndexedDB event store', () => {
     });
 
     it('a group decided from the cache keeps issue order, rejects a failed check alone and positions stay contiguous', async () => {
-      const s = await openIdbEventStore(uniqueDbName('specgroup'));
+      const s = await openIndexedDbEventStore(uniqueDbName('specgroup'));
       await s.appendToStream('s', evs('e1'));
       const reads = spyStreamReads();
       const results = await Promise.allSettled([
@@ -318,7 +317,7 @@ describe('IndexedDB event store', () => {
   it('another tab upgrading the database closes this one with DatabaseUpgradedElsewhereError ("continue in the other tab")', async () => {
     const name = uniqueDbName('upgrade');
     const told: Error[] = [];
-    const s = await openIdbEventStore(name, { onClosedElsewhere: (e) => told.push(e) });
+    const s = await openIndexedDbEventStore(name, { onClosedElsewhere: (e) => told.push(e) });
     await s.appendToStream('s', evs('e1'));
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(name, 99);
@@ -337,7 +336,7 @@ describe('IndexedDB event store', () => {
   });
 
   it('a failed expectation is a WrongExpectedVersionError from the IndexedDB store too', async () => {
-    const s = await openIdbEventStore(uniqueDbName('wev'));
+    const s = await openIndexedDbEventStore(uniqueDbName('wev'));
     await s.appendToStream('s', evs('e1'));
     await expect(s.appendToStream('s', evs('e2'), { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
       WrongExpectedVersionError,

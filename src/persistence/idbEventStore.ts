@@ -14,43 +14,20 @@
  * transaction commits only if the head is the one remembered (nobody else wrote, so the decisions
  * were exact), else it is aborted, writing nothing, and the group is decided again from reads.
  */
-import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import {
-  SubscriptionHub,
-  decideAppend,
-  decideAsync,
-  toRecorded,
-  validateExpected,
-  validateReadAll,
-  validateReadStream,
-  type NormalizedEvent,
-  type Probe,
-  type ProbeAnswer,
-} from '../engine/eventstore';
+import { unwrap, type IDBPDatabase, type StoreNames } from 'idb';
+import { SubscriptionHub, validateExpected, validateReadAll, validateReadStream } from '../engine/eventstore';
 import type { AppendResult, EventStore, ExpectedRevision, RecordedEvent } from '../engine/types';
 import { cloneBatch } from './cloneBatch';
+import { decideFromReads, type WriteTx } from './idbDecide';
+import { readHead, writeAppend, writeRun, type AppendRequest, type DecidedGroup, type Job } from './idbJobs';
+import { planGroup, type Plan } from './idbPlan';
 import { DatabaseClosedError, translateTxError } from './errors';
-import { StreamCache, decideFromCache, idHash, type StreamDraft } from './streamCache';
+import { StreamCache } from './streamCache';
 import { openRunDb, type RunDbSchema } from './schema';
 import { checkStoredEvents } from './storedEvent';
-import type { RunRecord, RunWrite } from './runTypes';
+import type { RunWrite } from './runTypes';
 
-type WriteTx = IDBPTransaction<RunDbSchema, ArrayLike<StoreNames<RunDbSchema>>, 'readwrite'>;
-
-export interface AppendRequest {
-  streamId: string;
-  events: NormalizedEvent[];
-  expected: ExpectedRevision;
-}
-
-interface Job {
-  appends: AppendRequest[];
-  /** Atomic jobs (a step) run alone: any failed check aborts the job's transaction. */
-  run: RunWrite | null;
-  atomic: boolean;
-  resolve(results: AppendResult[]): void;
-  reject(err: unknown): void;
-}
+export type { AppendRequest } from './idbJobs';
 
 export interface IdbEventStoreOptions {
   /** One reading per append becomes `recordedAt`. Default: wall time. */
@@ -62,22 +39,6 @@ export interface IdbEventStoreOptions {
   onClosedElsewhere?: (err: Error) => void;
 }
 
-/** A group decided from the stream cache: per job, its results and the events to write. */
-interface PlannedJob {
-  results: AppendResult[];
-  writes: { req: AppendRequest; firstRevision: number; firstPosition: number }[];
-  /** A failed check (non-atomic jobs only): the job is rejected, nothing of it is written. */
-  error: unknown;
-}
-interface Plan {
-  jobs: PlannedJob[];
-  drafts: Map<string, StreamDraft>;
-  /** The global head once the group is written. */
-  head: number;
-}
-
-/** Foreign events (written by another tab) read inside our transaction for live delivery. */
-const FOREIGN_LIMIT = 1024;
 const noop = () => {};
 
 export class IdbEventStore implements EventStore {
@@ -218,63 +179,18 @@ export class IdbEventStore implements EventStore {
 
   /**
    * Commits one group: speculatively when the stream cache can decide every append in it (the
-   * common case: one request round trip fewer), else the slow way, deciding from reads.
+   * common case: one request round trip fewer), else the slow way, deciding from reads. Both go
+   * through the same transaction, writes and completion (`commitOnce`).
    */
   private async commitGroup(group: Job[]): Promise<void> {
     const taken = new Map<AppendRequest, number>();
-    const plan = this.plan(group);
+    const plan = planGroup(group, this.cache, this.knownHead);
     if (plan) {
-      if ((await this.commitPlanned(group, plan, taken)) === 'committed') return;
+      if ((await this.commitOnce(group, plan, taken)) === 'committed') return;
       // Someone else wrote since our last commit: the cache was wrong, nothing was written.
       this.cache.reset(false);
     }
-    await this.commitSlow(group, taken);
-  }
-
-  /** Decides the group from the cache alone (no I/O); null if any append needs a read. */
-  private plan(group: Job[]): Plan | null {
-    const drafts = new Map<string, StreamDraft>();
-    let head = this.knownHead;
-    const jobs: PlannedJob[] = [];
-    for (const job of group) {
-      const planned: PlannedJob = { results: [], writes: [], error: null };
-      for (const req of job.appends) {
-        let draft = drafts.get(req.streamId);
-        if (!draft) {
-          const known = this.cache.get(req.streamId);
-          if (!known) return null;
-          draft = { last: known.last, ids: known.ids, added: [] };
-          drafts.set(req.streamId, draft);
-        }
-        const decision = decideFromCache(
-          draft,
-          req.streamId,
-          req.expected,
-          req.events.map((e) => e.eventId),
-          head,
-        );
-        if (!decision) return null;
-        if (decision.kind === 'conflict') {
-          // Atomic jobs abort on a failed check, and a job's earlier appends would be drafted:
-          // leave both to the slow path (they are rare).
-          if (job.atomic || job.appends.length > 1) return null;
-          planned.error = decision.error;
-          break;
-        }
-        if (decision.kind === 'noop') {
-          planned.results.push({ nextExpectedRevision: decision.nextExpectedRevision, position: decision.position });
-          continue;
-        }
-        const n = req.events.length;
-        planned.writes.push({ req, firstRevision: decision.firstRevision, firstPosition: head + 1 });
-        head += n;
-        draft.last = decision.firstRevision + n - 1;
-        for (const e of req.events) draft.added.push(idHash(e.eventId));
-        planned.results.push({ nextExpectedRevision: draft.last, position: head });
-      }
-      jobs.push(planned);
-    }
-    return { jobs, drafts, head };
+    await this.commitOnce(group, null, taken);
   }
 
   private openWriteTx(group: Job[]): WriteTx | null {
@@ -290,63 +206,64 @@ export class IdbEventStore implements EventStore {
   }
 
   /**
-   * The speculative commit: the head is read first, the planned events are written right behind
-   * it without waiting, and once the head is back the transaction commits if it is the head this
-   * object last committed (the plan was then exact) or aborts, writing nothing, if it is not.
+   * One readwrite transaction for a group. With a plan (speculative), the head is read first, the
+   * planned events are written right behind it without waiting, and once the head is back the
+   * transaction commits if it is the head this object last committed (the plan was then exact) or
+   * aborts, writing nothing, if it is not ('stale'). Without one, the group is decided from reads
+   * inside the transaction. Either way the run record of an atomic job is written in the same
+   * transaction, and the group completes the same way.
    */
-  private async commitPlanned(
+  private async commitOnce(
     group: Job[],
-    plan: Plan,
+    plan: Plan | null,
     taken: Map<AppendRequest, number>,
   ): Promise<'committed' | 'stale'> {
     const tx = this.openWriteTx(group);
     if (!tx) return 'committed';
     const written: RecordedEvent[] = [];
+    const out = { atomicFailure: null as unknown };
+    const run = group[0]!.atomic ? group[0]!.run : null;
+    let decided: Omit<DecidedGroup, 'atomicFailure'>;
     try {
-      const rawEvents = unwrap(tx.objectStore('events')) as IDBObjectStore;
-      const headReq = rawEvents.openKeyCursor(null, 'prev');
-      const headNow = new Promise<number>((resolve, reject) => {
-        headReq.onsuccess = () => resolve(headReq.result ? (headReq.result.key as number) : 0);
-        headReq.onerror = () => reject(headReq.error);
-      });
-      headNow.catch(noop);
-      for (const job of plan.jobs) {
-        for (const { req, firstRevision, firstPosition } of job.writes) {
+      if (plan) {
+        const rawEvents = unwrap(tx.objectStore('events')) as IDBObjectStore;
+        const headNow = readHead(rawEvents);
+        for (const { req, firstRevision, firstPosition } of plan.writes) {
           const recordedAt = this.clock();
           taken.set(req, recordedAt);
-          req.events.forEach((e, i) => {
-            const rec = toRecorded(e, req.streamId, firstRevision + i, firstPosition + i, recordedAt);
-            rawEvents.add(rec);
-            written.push(rec);
-          });
+          writeAppend(rawEvents, req, firstRevision, firstPosition, recordedAt, written);
         }
-      }
-      const run = group[0]!.atomic ? group[0]!.run : null;
-      const runWritten = run ? writeRun(unwrap(tx.objectStore('run')) as IDBObjectStore, run) : null;
-      runWritten?.catch(noop);
-      if ((await headNow) !== this.knownHead) {
-        try {
-          tx.abort();
-        } catch {
-          /* already aborted (our first add collided with the other writer's event) */
+        const runWritten = run ? writeRun(unwrap(tx.objectStore('run')) as IDBObjectStore, run) : null;
+        runWritten?.catch(noop);
+        if ((await headNow) !== this.knownHead) {
+          try {
+            tx.abort();
+          } catch {
+            /* already aborted (our first add collided with the other writer's event) */
+          }
+          return 'stale';
         }
-        return 'stale';
+        await runWritten;
+        // Everything is issued: let the database commit without waiting for our last callbacks.
+        (unwrap(tx) as IDBTransaction).commit?.();
+        decided = { outcomes: plan.outcomes, drafts: plan.drafts, head: plan.head, foreign: [] };
+      } else {
+        const ctx = { cache: this.cache, knownHead: this.knownHead, taken, clock: this.clock };
+        decided = await decideFromReads(tx, group, ctx, written, out);
+        if (out.atomicFailure === null && run) await writeRun(unwrap(tx.objectStore('run')) as IDBObjectStore, run);
       }
-      await runWritten;
-      // Everything is issued: let the database commit without waiting for our last callbacks.
-      (unwrap(tx) as IDBTransaction).commit?.();
       await tx.done;
     } catch (err) {
-      this.failGroup(group, tx, err, null);
+      this.failGroup(group, tx, err, out.atomicFailure);
       return 'committed';
     }
-    this.knownHead = plan.head;
-    this.cache.commit(plan.drafts);
-    await this.deliver(written, plan.head);
+    this.knownHead = decided.head;
+    this.cache.commit(decided.drafts);
+    await this.deliver([...decided.foreign, ...written], decided.head);
     group.forEach((job, i) => {
-      const planned = plan.jobs[i]!;
-      if (planned.error === null) job.resolve(planned.results);
-      else job.reject(planned.error);
+      const o = decided.outcomes[i]!;
+      if (o.ok) job.resolve(o.results);
+      else job.reject(o.error);
     });
     return 'committed';
   }
@@ -370,161 +287,13 @@ export class IdbEventStore implements EventStore {
     const wait = this.hub.whenDelivered(head);
     if (wait) await wait;
   }
-
-  /** The slow commit: reads the head and each stream inside the transaction, then decides. */
-  private async commitSlow(group: Job[], taken: Map<AppendRequest, number>): Promise<void> {
-    const atomic = group[0]!.atomic;
-    const tx = this.openWriteTx(group);
-    if (!tx) return;
-    const events = tx.objectStore('events');
-    // Writes go to the unwrapped store: no promise per request (a failed request aborts the
-    // transaction, and tx.done reports it).
-    const rawEvents = unwrap(events) as IDBObjectStore;
-    const index = events.index('byStreamRevision');
-    const outcomes: ({ ok: true; results: AppendResult[] } | { ok: false; error: unknown })[] = [];
-    const written: RecordedEvent[] = [];
-    const drafts = new Map<string, StreamDraft>();
-    let foreign: RecordedEvent[] = [];
-    let head = 0;
-    let atomicFailure: unknown = null;
-    try {
-      // Requests are issued before awaiting earlier ones (they run in order inside the transaction),
-      // so the common path costs one round trip: the head, the stream's last revision and the lookup
-      // of the batch's first id travel together.
-      const headCursor = events.openKeyCursor(null, 'prev');
-      headCursor.catch(noop);
-      let headRead = false;
-      const readHead = async () => {
-        headRead = true;
-        const cursor = await headCursor;
-        head = cursor ? cursor.key : 0;
-        // The cache holds only while nobody else wrote since our last commit.
-        if (head !== this.knownHead) this.cache.reset(false);
-        if (head > this.knownHead && head - this.knownHead <= FOREIGN_LIMIT)
-          foreign = await events.getAll(IDBKeyRange.bound(this.knownHead + 1, head));
-      };
-      const byEventId = events.index('byEventId');
-
-      for (const job of group) {
-        const results: AppendResult[] = [];
-        let failure: unknown = null;
-        for (const req of job.appends) {
-          const { streamId } = req;
-          const lastReq = index.openKeyCursor(IDBKeyRange.bound([streamId, 0], [streamId, Infinity]), 'prev');
-          const firstId = req.events[0]?.eventId;
-          const findReq =
-            firstId !== undefined && (req.expected === 'any' || req.expected === 'stream_exists')
-              ? byEventId.getAll(firstId)
-              : null;
-          lastReq.catch(noop);
-          findReq?.catch(noop);
-          if (!headRead) await readHead();
-          const lastKey = await lastReq;
-          const last = lastKey ? lastKey.key[1] : -1;
-          let draft = drafts.get(streamId);
-          if (!draft) {
-            // Every id of the stream is known if the (valid) cache knew them, or if it is new.
-            const ids = this.cache.get(streamId)?.ids ?? (last < 0 ? new Set<number>() : null);
-            draft = { last, ids, added: [] };
-            drafts.set(streamId, draft);
-          }
-          const answer = async (p: Probe): Promise<ProbeAnswer> => {
-            if (p.kind === 'find') {
-              const hits = await (findReq && p.eventId === firstId ? findReq : byEventId.getAll(p.eventId));
-              let best: number | undefined;
-              for (const h of hits)
-                if (h.streamId === streamId && (best === undefined || h.revision < best)) best = h.revision;
-              return best;
-            }
-            const refs = await index.getAll(
-              IDBKeyRange.bound([streamId, p.fromRevision], [streamId, p.fromRevision + p.count - 1]),
-            );
-            return refs.map((e) => ({ eventId: e.eventId, position: e.position }));
-          };
-          const ids = req.events.map((e) => e.eventId);
-          const decision = await decideAsync(decideAppend(streamId, req.expected, ids, last, head), answer);
-          if (decision.kind === 'conflict') {
-            failure = decision.error;
-            break;
-          }
-          if (decision.kind === 'noop') {
-            results.push({ nextExpectedRevision: decision.nextExpectedRevision, position: decision.position });
-            continue;
-          }
-          const recordedAt = taken.get(req) ?? this.clock();
-          req.events.forEach((e, i) => {
-            const rec = toRecorded(e, streamId, decision.firstRevision + i, head + 1 + i, recordedAt);
-            rawEvents.add(rec);
-            written.push(rec);
-            draft.added.push(idHash(e.eventId));
-          });
-          draft.last = decision.firstRevision + req.events.length - 1;
-          head += req.events.length;
-          results.push({ nextExpectedRevision: draft.last, position: head });
-        }
-        if (failure !== null) {
-          if (job.atomic) {
-            atomicFailure = failure;
-            tx.abort();
-            break;
-          }
-          outcomes.push({ ok: false, error: failure });
-        } else outcomes.push({ ok: true, results });
-      }
-      if (!headRead) await readHead();
-      if (atomicFailure === null && atomic && group[0]!.run) {
-        await writeRun(unwrap(tx.objectStore('run')) as IDBObjectStore, group[0]!.run);
-      }
-      await tx.done;
-    } catch (err) {
-      this.failGroup(group, tx, err, atomicFailure);
-      return;
-    }
-
-    this.knownHead = head;
-    this.cache.commit(drafts);
-    await this.deliver([...foreign, ...written], head);
-    group.forEach((job, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.results);
-      else job.reject(o.error);
-    });
-  }
 }
 
-const isMerge = (run: RunWrite): run is Exclude<RunWrite, RunRecord> =>
-  typeof (run as { merge?: unknown }).merge === 'function';
-
-/**
- * Writes the run record inside the transaction: a plain record is put as it is; a merge reads the
- * stored record first and puts what merge makes of it. Resolves once the put is issued (the
- * transaction stays open for it); rejects, having issued nothing, if the read fails or merge throws.
- */
-function writeRun(runs: IDBObjectStore, run: RunWrite): Promise<void> {
-  if (!isMerge(run)) {
-    runs.put(run);
-    return Promise.resolve();
-  }
-  return new Promise((resolve, reject) => {
-    const get = runs.get(run.runId);
-    get.onerror = () => reject(get.error);
-    get.onsuccess = () => {
-      try {
-        runs.put(run.merge(get.result));
-        resolve();
-      } catch (err) {
-        reject(err);
-      }
-    };
-  });
-}
-
-/** Opens (creating or migrating) an event store database. */
-export async function openIndexedDbEventStore(dbName: string, options: IdbEventStoreOptions = {}): Promise<EventStore> {
-  return openIdbEventStore(dbName, options);
-}
-
-export async function openIdbEventStore(dbName: string, options: IdbEventStoreOptions = {}): Promise<IdbEventStore> {
+/** Opens (creating or migrating) an event store database: the only way to get one outside a run database. */
+export async function openIndexedDbEventStore(
+  dbName: string,
+  options: IdbEventStoreOptions = {},
+): Promise<IdbEventStore> {
   let store: IdbEventStore | null = null;
   let early: Error | null = null;
   const db = await openRunDb(dbName, {

@@ -1,4 +1,4 @@
-export { openIndexedDbEventStore, openIdbEventStore, IdbEventStore, type IdbEventStoreOptions } from './idbEventStore';
+export { openIndexedDbEventStore, IdbEventStore, type IdbEventStoreOptions } from './idbEventStore';
 export { openRunDatabase, runDbName, type RunDatabase, type RunRecord } from './runs';
 export {
   openCatalog,

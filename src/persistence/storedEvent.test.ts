@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openIdbEventStore } from './idbEventStore';
+import { openIndexedDbEventStore } from './idbEventStore';
 import { openRunDb } from './schema';
 import { DamagedStoredEventError, storedEventProblems } from './storedEvent';
 import { uniqueDbName } from './testing';
@@ -35,7 +35,7 @@ describe('stored events are checked on read (issue 19)', () => {
 
   it('readAll rejects with DamagedStoredEventError naming the damaged event, in words without raw error text', async () => {
     const name = uniqueDbName('stored-event');
-    const s = await openIdbEventStore(name, { clock: () => 7 });
+    const s = await openIndexedDbEventStore(name, { clock: () => 7 });
     await s.appendToStream('s', [
       { eventId: 'e1', eventType: 'Happened', data: {} },
       { eventId: 'e2', eventType: 'Happened', data: {} },
@@ -45,7 +45,7 @@ describe('stored events are checked on read (issue 19)', () => {
     const second = (await db.get('events', 2))!;
     await db.put('events', { ...second, streamId: {} as unknown as string });
     db.close();
-    const again = await openIdbEventStore(name);
+    const again = await openIndexedDbEventStore(name);
     const err = await again.readAll().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DamagedStoredEventError);
     expect((err as DamagedStoredEventError).index).toBe(2);
