@@ -11,7 +11,8 @@ import { getIn, setIn, type Doc, type Path } from '../../scenarios/design/paths'
 import { checkDraft, messagesByPath } from '../../state/editorDraft';
 import { DesignContext, type DesignContextValue } from './context';
 import { DesignEditor } from './DesignEditor';
-import { Fields } from './GroupEditor';
+import { FieldEditor } from './FieldEditor';
+import { Fields } from './Fields';
 
 /** Every (fields, path) the forms can show for this draft: list items, nested groups, the chosen variant. */
 function* forms(def: FieldDef, at: Path, doc: unknown): Generator<[readonly FieldDef[], Path]> {
@@ -38,6 +39,7 @@ const context = (doc: Doc): DesignContextValue => ({
   apply: () => {},
   messages: messagesByPath(checkDraft(JSON.stringify(doc))),
   refs: ['event.data.id'],
+  Field: FieldEditor,
 });
 const render = (doc: Doc, fields: readonly FieldDef[], at: Path, ctx = context(doc)) =>
   renderToStaticMarkup(createElement(DesignContext.Provider, { value: ctx }, createElement(Fields, { fields, at })));

@@ -26,6 +26,7 @@ export function DesignEditor({ doc, onChange, messages }: Props) {
       apply: (change) => onChange(change(doc)),
       messages,
       refs,
+      Field: FieldEditor,
     }),
     [doc, onChange, messages, refs],
   );

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { FieldDef } from '../../scenarios/design/formSpec';
 import { getIn, pathKey, setIn, type Path } from '../../scenarios/design/paths';
 import { useDesign } from './context';
-import { FieldEditor } from './FieldEditor';
+import { Fields } from './Fields';
 import { Messages } from './Messages';
 
 /** A nested object (the relay, a step's question, a scripted event); optional ones can be added and removed. */
@@ -70,16 +70,6 @@ export function VariantEditor({ def, path }: { def: FieldDef & { kind: 'variant'
       </div>
       <Messages {...messages.get(pathKey(path))} />
       {current && <Fields fields={current.fields} at={at} />}
-    </div>
-  );
-}
-
-export function Fields({ fields, at }: { fields: readonly FieldDef[]; at: Path }) {
-  return (
-    <div className="d-fields">
-      {fields.map((f) => (
-        <FieldEditor key={f.key || f.label} def={f} at={at} />
-      ))}
     </div>
   );
 }

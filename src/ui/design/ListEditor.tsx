@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addItem, type FieldDef } from '../../scenarios/design/formSpec';
 import { getIn, moveItem, pathKey, removeAt, type Path } from '../../scenarios/design/paths';
 import { useDesign } from './context';
-import { Fields } from './GroupEditor';
+import { Fields } from './Fields';
 import { Messages } from './Messages';
 
 /**

@@ -1,5 +1,6 @@
 /** What every form field of the design editor needs: the draft, a way to change it, and its messages. */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ComponentType } from 'react';
+import type { FieldDef } from '../../scenarios/design/formSpec';
 import type { Doc, Path } from '../../scenarios/design/paths';
 import type { MessagesByPath } from '../../state/editorDraft';
 
@@ -12,6 +13,11 @@ export interface DesignContextValue {
   messages: MessagesByPath;
   /** Field references offered while typing an expression. */
   refs: string[];
+  /**
+   * The editor of one field (`FieldEditor`), given here so that lists and nested objects can render
+   * their fields without importing it back (which would make an import cycle).
+   */
+  Field: ComponentType<{ def: FieldDef; at: Path }>;
 }
 
 export const DesignContext = createContext<DesignContextValue | null>(null);
