@@ -95,6 +95,8 @@ test('member: which member owns a partition after the rebalance, after a reload'
   await expect(question.locator('.verdict')).toHaveText('Not quite.');
   await expect(question.locator('.your-guess')).toContainText('Your guess: ship-3');
   await expect(question.locator('.your-guess')).toContainText('Range ignores the previous assignment');
+  // The feedback comes into view where the question is, though the click was on the diagram.
+  await expect(question.locator('.your-guess')).toBeInViewport();
   await expect(question.locator('li.right')).toContainText('ship-4');
 });
 
@@ -122,6 +124,7 @@ test('row: which read-model row the next step changes, in an event-store scenari
   const question = questionPanel(page, /Which statement will gain lines/);
   await expect(question.locator('.verdict')).toHaveText('Correct.');
   await expect(question.locator('.your-guess')).toContainText('Your guess: Account 42');
+  await expect(question.locator('.your-guess')).toBeInViewport();
   await expect(rowTarget).toHaveCount(0);
 });
 

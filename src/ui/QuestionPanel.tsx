@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { targetKind } from '../scenarios/choiceTargets';
 import type { QuestionDef } from '../scenarios/schema';
 import { usePlaybackActor, usePlaybackMode, useRun } from '../state/react';
@@ -56,6 +56,7 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
   const id = useId();
   const multiple = question.multiple ?? false;
   const done = given !== null || skipped;
+  const doneAtOpen = useRef(done);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -111,7 +112,7 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
           </div>
         </form>
       ) : (
-        <Explanation question={question} given={given} />
+        <Explanation question={question} given={given} arrived={!doneAtOpen.current} />
       )}
     </section>
   );
@@ -133,12 +134,43 @@ function predictHint(q: QuestionDef): string {
   return `Predict on the diagram: ${what} — or choose below.`;
 }
 
-function Explanation({ question, given }: { question: QuestionDef; given: string | string[] | null }) {
+/**
+ * The verdict, the learner's guess and why, then every choice marked and the question's explanation.
+ * Answered here or on the diagram, the verdict and the guess are scrolled into view when the answer
+ * arrives (not when a run opens already answered), so the feedback is where the learner looks next.
+ */
+function Explanation({
+  question,
+  given,
+  arrived,
+}: {
+  question: QuestionDef;
+  given: string | string[] | null;
+  /** The answer (or skip) was given while this question was on screen, not before it opened. */
+  arrived: boolean;
+}) {
   const verdict = given === null ? null : grade(question, given);
   const chosen = new Set(given === null ? [] : Array.isArray(given) ? given : [given]);
+  const head = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (arrived) head.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [arrived]);
   return (
     <div className="explanation" role="status">
-      {verdict && <p className={`verdict ${verdict}`}>{verdicts[verdict]}</p>}
+      {/* Scrolled to below the sticky playback bar, whose height the bar publishes as --playback-h. */}
+      <div ref={head} style={{ scrollMarginTop: 'calc(var(--playback-h, 6rem) + 0.75rem)' }}>
+        {verdict && <p className={`verdict ${verdict}`}>{verdicts[verdict]}</p>}
+        {question.choices
+          ?.filter((c) => chosen.has(c.id))
+          .map((c) => (
+            <p key={c.id} className="your-guess">
+              <strong>
+                Your guess: {c.text} — {c.correct ? 'right' : 'wrong'}.
+              </strong>
+              {c.explanation && ` ${c.explanation}`}
+            </p>
+          ))}
+      </div>
       {question.choices && (
         <ul className="choices-review">
           {question.choices.map((c) => (
@@ -149,16 +181,6 @@ function Explanation({ question, given }: { question: QuestionDef; given: string
           ))}
         </ul>
       )}
-      {question.choices
-        ?.filter((c) => chosen.has(c.id))
-        .map((c) => (
-          <p key={c.id} className="your-guess">
-            <strong>
-              Your guess: {c.text} — {c.correct ? 'right' : 'wrong'}.
-            </strong>
-            {c.explanation && ` ${c.explanation}`}
-          </p>
-        ))}
       {!question.choices && typeof given === 'string' && <p className="yours-text">You wrote: “{given}”</p>}
       <p>{question.explanation}</p>
     </div>

@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import type { BrokerViewModel } from '../layout/brokerLayout';
 import { placeTarget } from './targetPlacement';
+import { useDiagramOrigin } from './useDiagramOrigin';
 import type { Prediction } from './usePrediction';
 import './predict.css';
 
@@ -18,18 +20,26 @@ export function PredictionTargets({
   scale: number;
   prediction: Prediction;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const origin = useDiagramOrigin(ref);
   const placed = prediction.choices.flatMap((c) => {
     const box = placeTarget(model, c.target);
     return box ? [{ id: c.id, box }] : [];
   });
   if (placed.length === 0) return null;
   return (
-    <div className="bv-predict" role="group" aria-label="Your prediction: click it on the diagram">
+    <div
+      ref={ref}
+      className="bv-predict"
+      role="group"
+      aria-label="Your prediction: click it on the diagram"
+      style={{ left: origin.x, top: origin.y }}
+    >
       {placed.map(({ id, box }) => (
         <button
           key={id}
           type="button"
-          className={`bv-predict-target${box.over ? ' is-over' : ''}`}
+          className={`bv-predict-target${box.over ? ' is-over' : ''}${box.tagBelow ? ' is-tag-below' : ''}`}
           style={{ left: box.x * scale, top: box.y * scale, width: box.width * scale, height: box.height * scale }}
           onClick={() => prediction.pick(id)}
         >

@@ -13,13 +13,14 @@ export interface TargetBox {
   tag: string;
   /** Whether the button covers the element itself (drawn see-through) or an empty slot. */
   over: boolean;
+  /** A member's tag sits on its box's lower edge, clear of the member's name and lag. */
+  tagBelow?: boolean;
 }
 
 /**
  * Where a target sits on the broker diagram: a partition's next slot, an offset's cell (or the next
- * slot for the log-end offset; the first shown cell, tagged with the offset, when that record is
- * scrolled out of the window), a member's box. Null for a row of a read model (drawn in that table)
- * or an element not on the diagram.
+ * slot for the log-end offset), a member's box. Null for a row of a read model (drawn in that table)
+ * or an element not on the diagram (a record before the partition's shown window included).
  */
 export function placeTarget(model: BrokerViewModel, t: ChoiceTargetDef): TargetBox | null {
   if ('readModel' in t) return null;
@@ -27,7 +28,7 @@ export function placeTarget(model: BrokerViewModel, t: ChoiceTargetDef): TargetB
     const m = model.groups.find((g) => g.groupId === t.group)?.members.find((x) => x.memberId === t.member);
     if (!m) return null;
     const name = `Member ${t.member} of group ${t.group}`;
-    return { x: m.x, y: m.y, width: m.width, height: m.height, name, tag: 'This one?', over: true };
+    return { x: m.x, y: m.y, width: m.width, height: m.height, name, tag: 'This one?', over: true, tagBelow: true };
   }
   const p = model.topics.find((x) => x.name === t.topic)?.partitions[t.partition];
   if (!p) return null;
@@ -43,8 +44,9 @@ export function placeTarget(model: BrokerViewModel, t: ChoiceTargetDef): TargetB
   }
   const name = `Offset ${t.offset} of ${t.topic} partition ${t.partition}`;
   if (t.offset >= p.logEndOffset) return { x: p.next.x, ...slot, name, tag: `@${t.offset}?`, over: false };
-  const cell = p.cells.find((c) => c.offset === t.offset) ?? p.cells[0];
-  if (!cell) return { x: p.next.x, ...slot, name, tag: `@${t.offset}?`, over: false };
+  // A record outside the partition's shown window is not drawn: its choice stays in the panel's list.
+  const cell = p.cells.find((c) => c.offset === t.offset);
+  if (!cell) return null;
   return {
     x: cell.x - 2,
     y: cell.y - 3,
