@@ -154,7 +154,13 @@ export const BrokerView = memo(function BrokerView({
             )}
           </svg>
           {useCanvas && (
-            <CanvasTokens key={tokensKey} tokens={model.tokens} width={model.width} height={model.height} />
+            <CanvasTokens
+              key={tokensKey}
+              tokens={model.tokens}
+              width={model.width}
+              height={model.height}
+              {...(stageMs > 0 ? { stageMs } : {})}
+            />
           )}
         </div>
       </div>
