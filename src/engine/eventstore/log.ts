@@ -9,10 +9,10 @@
  * returns the next log and what it did (`recorded`, the events to hand to subscribers) or the
  * WrongExpectedVersionError, and never changes the log it was given.
  *
- * Inside, the events, each stream's positions and event ids, and the stream index are persistent
- * structures (`sim/persistent.ts`) shared between successive logs: an append copies O(log n) small
- * nodes instead of every event, stream and position (a 10,000-step run stays linear to step
- * through). The flat views `events`, `streams` and `positions` are built on first read and cached.
+ * Inside, the events, each stream's positions (and event ids, once looked up) and the stream index
+ * are persistent structures (`sim/persistent.ts`) shared between successive logs: an append copies
+ * O(log n) small nodes instead of every event, stream and position (a 10,000-step run stays linear
+ * to step through). The flat views `events`, `streams` and `positions` are built on first read.
  */
 import { emptyMap, emptyVec, mapGet, mapSet, vecGet, vecPush, vecSlice, type PMap, type PVec } from '../sim/persistent';
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from '../types';
@@ -39,8 +39,24 @@ interface StreamIndex {
   readonly revision: number;
   /** Global positions by revision. */
   readonly positions: PVec<number>;
-  /** Event id → the lowest revision holding it (the append rules' `find` probe). */
-  readonly ids: PMap<number>;
+}
+
+/**
+ * Per stream, once the append rules first looked an event id up in it (an `any` or `stream_exists`
+ * append): event id → the lowest revision holding it, kept up to date by every later append to the
+ * stream. Streams only ever appended to with exact expectations (the stepper's) never build one.
+ */
+const idsOf = new WeakMap<StreamIndex, PMap<number>>();
+
+function streamIds(log: EventLog, s: StreamIndex, streamId: string): PMap<number> {
+  let ids = idsOf.get(s);
+  if (!ids) {
+    ids = emptyMap<number>();
+    for (const e of eventsOfStream(log, streamId))
+      if (mapGet(ids, e.eventId) === undefined) ids = mapSet(ids, e.eventId, e.revision);
+    idsOf.set(s, ids);
+  }
+  return ids;
 }
 
 /** The persistent parts a log is made of (exported for tests that check what an append shares). */
@@ -86,14 +102,15 @@ export const emptyLog = (): EventLog => makeLog(EMPTY_PARTS);
 
 function record(parts: LogParts, e: RecordedEvent): LogParts {
   const s = mapGet(parts.streams, e.streamId);
-  const ids = s?.ids ?? emptyMap<number>();
+  const next: StreamIndex = {
+    revision: e.revision,
+    positions: vecPush(s?.positions ?? emptyVec<number>(), e.position),
+  };
+  const ids = s && idsOf.get(s);
+  if (ids) idsOf.set(next, mapGet(ids, e.eventId) === undefined ? mapSet(ids, e.eventId, e.revision) : ids);
   return {
     events: vecPush(parts.events, e),
-    streams: mapSet(parts.streams, e.streamId, {
-      revision: e.revision,
-      positions: vecPush(s?.positions ?? emptyVec<number>(), e.position),
-      ids: mapGet(ids, e.eventId) === undefined ? mapSet(ids, e.eventId, e.revision) : ids,
-    }),
+    streams: mapSet(parts.streams, e.streamId, next),
     order: s ? parts.order : vecPush(parts.order, e.streamId),
   };
 }
@@ -147,7 +164,7 @@ export function decideOnLog(
     decideAppend(streamId, expected, eventIds, s?.revision ?? -1, parts.events.size, recentIdsCapacity),
     (p) =>
       p.kind === 'find'
-        ? s && mapGet(s.ids, p.eventId)
+        ? s && mapGet(streamIds(log, s, streamId), p.eventId)
         : eventsOfStream(log, streamId, p.fromRevision, p.count).map((e) => ({
             eventId: e.eventId,
             position: e.position,
