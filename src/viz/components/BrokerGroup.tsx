@@ -97,15 +97,17 @@ function Member({ m, colour, stepKey }: { m: MemberVM; colour: string; stepKey: 
         {short(m.memberId, 18)}
       </text>
       {m.note ? (
-        <text
-          x={m.x + m.width - 8}
-          y={m.y + 16}
-          textAnchor="end"
-          className={`bv-small bv-strong bv-note${m.note.current ? ' is-current' : ''}`}
-        >
+        <g className="bv-note-mark">
           <title>{`${m.memberId}: ${m.note.text} in this step (now ${m.status})`}</title>
-          {m.note.text}
-        </text>
+          <text
+            x={m.x + m.width - 8}
+            y={m.y + 16}
+            textAnchor="end"
+            className={`bv-small bv-strong bv-note${m.note.current ? ' is-current' : ''}`}
+          >
+            {m.note.text}
+          </text>
+        </g>
       ) : (
         <text
           x={m.x + m.width - 8}

@@ -5,7 +5,7 @@ import { planStages, type Stage } from '../../state/stagePlan';
 import type { World } from '../../scenarios/world';
 
 export interface StageOnScreen<T> {
-  /** The part of the world before the step while the step plays; null once it is fully shown. */
+  /** The part of the world before the step, when the run stepped into it (else null: nothing to compare with). */
   before: T | null;
   stages: readonly Stage[];
   /** The stage on screen; `stages.length` once the step is fully shown. */
@@ -16,8 +16,8 @@ export interface StageOnScreen<T> {
 
 /**
  * The current step's stage on screen, for a view: its stages, which one is showing, and the part
- * of the world before the step it draws from (`pick`, a stable function). A step that is not
- * playing (or a view rendered without the player's stage clock) is fully shown.
+ * of the world before the step it draws from (`pick`, a stable function). A step the clock is not on
+ * (or a view rendered without the player's stage clock) is fully shown.
  */
 export function useStageOnScreen<T>(pick: (w: World) => T): StageOnScreen<T> {
   const key = useRun(stepKeyOf);
@@ -26,13 +26,15 @@ export function useStageOnScreen<T>(pick: (w: World) => T): StageOnScreen<T> {
   const clock = useStage();
   const planned = useMemo(() => planStages(effects), [effects]);
   const picked = useMemo(() => (before ? pick(before) : null), [before, pick]);
-  const playing = clock.key === key && clock.index < clock.stages.length && picked !== null;
+  // The clock is on this step (playing it, or done with it): the world before it stays known, so what
+  // changed can still be marked once the step is fully shown.
+  const mine = clock.key === key && picked !== null;
   return useMemo(
     () =>
-      playing
+      mine
         ? { before: picked, stages: clock.stages, index: clock.index, ms: clock.ms }
         : { before: null, stages: planned, index: planned.length, ms: 0 },
-    [playing, picked, clock, planned],
+    [mine, picked, clock, planned],
   );
 }
 
