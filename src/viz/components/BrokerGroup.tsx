@@ -131,7 +131,7 @@ function Member({ m, colour, stepKey }: { m: MemberVM; colour: string; stepKey: 
       ))}
       {m.idle && m.chips.length === 0 && (
         <text x={m.x + 8} y={m.y + 36} className="bv-small">
-          no partitions: more members than partitions
+          {m.awaitingRebalance ? 'partitions come with the rebalance' : 'no partitions: more members than partitions'}
         </text>
       )}
     </g>

@@ -114,7 +114,12 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   const notes = memberNotes(model, input.effects, mask, { before: committedBefore });
   const groups = laidOut.groups.map((g) => ({
     ...g,
-    members: g.members.map((m) => ({ ...m, note: notes.get(`${g.groupId}/${m.memberId}`) ?? null })),
+    members: g.members.map((m) => {
+      const id = `${g.groupId}/${m.memberId}`;
+      return shown.awaiting.has(id)
+        ? { ...m, note: null, status: 'joined', awaitingRebalance: true }
+        : { ...m, note: notes.get(id) ?? null };
+    }),
   }));
   return { ...model, groups, stage: stageMarks(model, input.effects, mask, committedBefore) };
 }

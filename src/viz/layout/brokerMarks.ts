@@ -119,6 +119,9 @@ export function stageMarks(
     const groups = new Set(es.flatMap((e) => ('groupId' in e ? [e.groupId] : [])));
     if (current.kind === 'send')
       for (const p of model.producers) if (p.emitted > 0) ring(`emitter/${p.id}`, p.x, p.y, p.width, p.height, 12);
+    // The relay reads what the event store holds, before it produces it.
+    if (current.kind === 'relay')
+      for (const p of model.producers) if (p.kind === 'relay') ring(`emitter/${p.id}`, p.x, p.y, p.width, p.height, 12);
     if (current.kind === 'fetch' || current.kind === 'process' || current.kind === 'lag')
       for (const g of model.groups)
         for (const m of g.members)

@@ -131,3 +131,41 @@ describe('the broker drawn stage by stage', () => {
     expect(tagOf(m).offset).toBe(commit.offset);
   });
 });
+
+describe('a rebalance, stage by stage', () => {
+  const sc = findBuiltin('consumer-groups-rebalancing')!;
+  const st = new Stepper(sc, []);
+  const k = [...Array(st.lastStep).keys()]
+    .map((i) => i + 1)
+    .find((j) => st.at(j).effects.some((e) => e.kind === 'member-joined' && e.groupId === 'shipping'))!;
+  const at = (kind: string) => {
+    const r = st.at(k);
+    const stages = planStages(r.effects);
+    const index = kind === 'done' ? stages.length : stages.findIndex((s) => s.kind === kind);
+    const m = layoutBroker({
+      broker: r.world.broker,
+      effects: r.effects,
+      producers: sc.topology.producers,
+      groups: sc.topology.groups,
+      width: 940,
+      stage: { before: st.at(k - 1).world.broker, stages, index },
+    });
+    return m.groups.find((g) => g.groupId === 'shipping')!;
+  };
+
+  it('keeps the old partitions until the rebalance; the new member waits for it', () => {
+    const joined = at('members');
+    const before = st.at(k - 1).world.broker.groups['shipping']!;
+    expect(joined.generation).toBe(before.generation);
+    expect(joined.rebalance).toBeNull();
+    const newcomer = joined.members.find((m) => !before.members[m.memberId])!;
+    expect(newcomer).toMatchObject({ chips: [], status: 'joined', awaitingRebalance: true });
+    for (const m of joined.members) expect(m.chips.every((c) => c.state === 'kept')).toBe(true);
+
+    const rebalanced = at('rebalance');
+    expect(rebalanced.generation).toBeGreaterThan(before.generation);
+    expect(rebalanced.rebalance).not.toBeNull();
+    expect(rebalanced.members.flatMap((m) => m.chips).some((c) => c.state !== 'kept')).toBe(true);
+    expect(rebalanced.members.some((m) => m.awaitingRebalance)).toBe(false);
+  });
+});

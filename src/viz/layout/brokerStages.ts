@@ -91,6 +91,8 @@ export interface ShownBroker {
   lagCommitted(groupId: string, key: string): number | undefined;
   /** The effects whose stage has arrived (captions, chip states, "sent" counts, new and fetched records). */
   effects: readonly Effect[];
+  /** "group/member" of members that have joined but get their partitions only at the rebalance to come. */
+  awaiting: ReadonlySet<string>;
 }
 
 /** The broker at the stage on screen: `after`, with what is still to come taken from `before`. */
@@ -102,6 +104,7 @@ export function shownBroker(after: BrokerState, effects: readonly Effect[], view
       broker: after,
       lagCommitted: (g, k) => after.groups[g]?.committed[k]?.offset,
       effects,
+      awaiting: new Set(),
     };
   const hidden = unlanded(effects, mask);
   const commitsToCome = pendingBy(effects, mask, ['offset-committed', 'offsets-reset'], 'commit');
@@ -134,6 +137,7 @@ export function shownBroker(after: BrokerState, effects: readonly Effect[], view
     return out;
   };
   const groups: Record<string, GroupState> = {};
+  const awaiting = new Set<string>();
   for (const [id, g] of Object.entries(after.groups)) {
     const old = before.groups[id];
     const committed = committedOf(g, old, commitsToCome);
@@ -143,8 +147,10 @@ export function shownBroker(after: BrokerState, effects: readonly Effect[], view
     } else if (rebalancing.has(id)) {
       // Members have come and gone, but partitions move only with the rebalance.
       const members: Record<string, MemberState> = {};
-      for (const [mid, m] of Object.entries(g.members))
+      for (const [mid, m] of Object.entries(g.members)) {
         members[mid] = { ...m, assignment: old?.members[mid]?.assignment ?? [] };
+        if (!old?.members[mid]) awaiting.add(`${id}/${mid}`);
+      }
       groups[id] = { ...g, generation: old?.generation ?? g.generation, members, committed };
     } else groups[id] = { ...g, committed };
   }
@@ -154,5 +160,6 @@ export function shownBroker(after: BrokerState, effects: readonly Effect[], view
     broker: { ...after, topics, groups },
     lagCommitted: (g, k) => lagFrom.get(g)?.[k]?.offset,
     effects: effects.filter((_, i) => mask.reached(i)),
+    awaiting,
   };
 }

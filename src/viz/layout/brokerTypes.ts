@@ -107,6 +107,8 @@ export interface MemberVM {
   status: string;
   /** What the step's stage did here, shown in place of the status: "processing…", "lag 5 → 2". */
   note?: { text: string; current: boolean } | null;
+  /** Joined in this step; its partitions come with the rebalance still to come. */
+  awaitingRebalance?: boolean;
 }
 
 export interface RebalanceVM {
