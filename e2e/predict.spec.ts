@@ -114,18 +114,22 @@ test('member: the right member, by keyboard', async ({ page }) => {
 
 test('row: which read-model row the next step changes, in an event-store scenario', async ({ page }) => {
   const app = new PlayerPage(page);
-  await app.open('#/s/event-sourcing/3');
+  await app.open('#/s/event-sourcing/11');
   await app.click('Step forward');
   await expect(page.getByText('Predict on the diagram: pick the row you expect in the read model')).toBeVisible();
-  const rowTarget = page.getByRole('button', { name: 'Row 42 of read model statements' });
+  const rowTarget = page.getByRole('button', { name: 'Row 43 of read model statements' });
   await expect(page.getByRole('button', { name: /^Row \S+ of read model statements$/ })).toHaveCount(2);
   await rowTarget.click();
   await app.settled();
-  const question = questionPanel(page, /Which statement will gain lines/);
+  const question = questionPanel(page, /Grace withdraws 50.00 at an ATM/);
   await expect(question.locator('.verdict')).toHaveText('Correct.');
-  await expect(question.locator('.your-guess')).toContainText('Your guess: Account 42');
+  await expect(question.locator('.your-guess')).toContainText('Your guess: Account 43');
   await expect(question.locator('.your-guess')).toBeInViewport();
   await expect(rowTarget).toHaveCount(0);
+
+  // Then the step shows it: Grace's row, two lines more.
+  await app.click('Step forward');
+  await expect(page.getByRole('row', { name: /^43 .*Grace 198/ })).toBeVisible();
 });
 
 test('row: a wrong row after a link straight to the question says why', async ({ page }) => {
