@@ -85,7 +85,8 @@ export class Stepper {
    * same scenario and inputs (a stored checkpoint, state/runCheckpoint.ts): reaching that step and
    * those after it then starts there instead of at step 0. The caller vouches that the story is the
    * same (checkpoints are keyed by scenario content, inputs and build); a world that cannot belong
-   * to this run (another scenario, another step, beyond the end) is refused and false returned.
+   * to this run (another scenario, another step, beyond the end), or that the next step cannot run
+   * from (a damaged one), is refused and false returned.
    */
   seed(step: number, world: World, effects: readonly Effect[]): boolean {
     const fits =
@@ -93,9 +94,20 @@ export class Stepper {
       step > 0 &&
       step <= this.lastStep &&
       world.step === step &&
-      world.scenarioId === this.scenario.id;
+      world.scenarioId === this.scenario.id &&
+      this.runsFrom(world, step);
     if (fits) this.seeded.set(step, { world, effects });
     return fits;
+  }
+
+  /** Whether the step after `step` runs from `world` (a programming error in it means a damaged world). */
+  private runsFrom(world: World, step: number): boolean {
+    try {
+      if (step < this.lastStep) this.apply(world, step + 1);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -73,6 +73,9 @@ describe('a stepper seeded from a structured clone of an earlier step (issue 14,
     expect(fresh.seed(3, { ...at3.world, scenarioId: 'other' }, at3.effects)).toBe(false);
     expect(fresh.seed(0, stepper.at(0).world, [])).toBe(false); // step 0 is never replayed
     expect(fresh.seed(fresh.lastStep + 1, at3.world, at3.effects)).toBe(false);
+    // A damaged world (a part missing) that the next step cannot run from.
+    const { broker: _lost, ...damaged } = at3.world;
+    expect(fresh.seed(3, damaged as typeof at3.world, at3.effects)).toBe(false);
     expect(fresh.at(3)).toEqual(stepper.at(3));
   });
 });
