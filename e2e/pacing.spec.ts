@@ -112,6 +112,30 @@ test('"What happened in this step": one line per stage, each opening onto its ef
   await expect(step8.getByText(/murmur2\('order-3'\)/)).toBeVisible();
 });
 
+test('while a step’s stages play, its line in "What happened" is marked as the one on screen', async ({ page }) => {
+  // The page's clock is held, so each stage stays on screen until the test moves time on.
+  await page.clock.install();
+  const app = new PlayerPage(page);
+  await app.open('#/s/pubsub-basics/4');
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+  await app.settled();
+  const list = page.getByRole('region', { name: 'Effects of step 5' });
+  const current = list.locator('li[aria-current="step"]');
+  await expect(current).toHaveCount(1);
+  await expect(current).toHaveText(/^billing: where fetching starts on 2 partitions/);
+  // The stages after it are still to come.
+  await expect(list.locator('li.is-upcoming')).toHaveCount(4);
+  // One stage on (under reduced motion each stage is a short highlight): the fetch.
+  await page.clock.runFor(400);
+  await expect(current).toHaveText(/^billing-1 fetches 3 records/);
+  await expect(list.locator('li.is-upcoming')).toHaveCount(3);
+  // Once the step is fully shown, no line is marked.
+  await page.clock.runFor(10_000);
+  await expect(current).toHaveCount(0);
+  await expect(list.locator('li.is-upcoming')).toHaveCount(0);
+});
+
 test('a beginner scenario starts calm: before step 1, set-up is one line that opens onto its stages', async ({
   page,
 }) => {
@@ -135,3 +159,50 @@ test('a beginner scenario starts calm: before step 1, set-up is one line that op
   await rebalance.click();
   await expect(list.getByText(/billing-2 gets orders-2/)).toBeVisible();
 });
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+  { width: 800, height: 900 },
+]) {
+  test(`at ${viewport.width}×${viewport.height} the step's text and Step forward stay in view while stepping from anywhere on the page`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    const app = new PlayerPage(page);
+    await app.open('#/s/pubsub-basics/3');
+    // The learner looks further down: at the tables beside the text, or at the diagram under it at 800 px.
+    const lookAt =
+      viewport.width > 1100
+        ? page.getByRole('heading', { name: 'Consumer groups' })
+        : page.getByRole('grid', { name: /Records by partition/ });
+    await lookAt.scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 300);
+    const forward = page.getByRole('button', { name: 'Step forward', exact: true });
+    const bar = page.getByRole('group', { name: 'Playback' });
+    for (let k = 4; k <= 8; k++) {
+      await forward.click();
+      await app.settled();
+      await expect(stepCount(app)).toHaveText(`Step ${k} / 12`);
+      const heading = page.getByRole('heading', { level: 2 }).and(page.locator('#narration-title'));
+      await expect(heading).toBeInViewport();
+      const h = (await heading.boundingBox())!;
+      const b = (await bar.boundingBox())!;
+      const f = (await forward.boundingBox())!;
+      const where = `${viewport.width}×${viewport.height}, step ${k}`;
+      expect(h.y, `${where}: the narration heading is below the playback bar, not under it`).toBeGreaterThanOrEqual(
+        b.y + b.height - 1,
+      );
+      expect(h.y + h.height, `${where}: the narration heading is above the fold`).toBeLessThanOrEqual(viewport.height);
+      expect(f.y, `${where}: Step forward is in view`).toBeGreaterThanOrEqual(0);
+      expect(f.y + f.height).toBeLessThanOrEqual(viewport.height);
+      expect(f.x + f.width).toBeLessThanOrEqual(viewport.width);
+    }
+    // The next step asks a question: its prompt is in view too, with the text (not clipped away).
+    await forward.click();
+    await app.settled();
+    await expect(page.locator('#narration-title')).toBeInViewport();
+    await expect(page.locator('section.question h2')).toBeInViewport();
+    await expect(forward).toBeInViewport();
+  });
+}

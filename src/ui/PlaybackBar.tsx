@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { useSelector } from '@xstate/react';
 import { usePlaybackActor, usePlaybackMode, usePlaybackSpeed, useRun } from '../state/react';
 import { SPEEDS } from '../state/playbackMachine';
@@ -17,6 +17,7 @@ export function PlaybackBar() {
   const pauseAfterStep = useSelector(actor, (s) => s.context.pauseAfterStep);
   const step = useRun((s) => s.step);
   const lastStep = useRun((s) => s.lastStep);
+  const bar = useStickyHeight();
   const speedId = useId();
   const timelineId = useId();
   // Re-rendered on every step and mode change, so asking the machine here stays current.
@@ -26,7 +27,7 @@ export function PlaybackBar() {
   const held = mode === 'held';
 
   return (
-    <div className="playback" role="group" aria-label="Playback">
+    <div ref={bar} className="playback" role="group" aria-label="Playback">
       <button
         type="button"
         onClick={() => actor.send({ type: 'RESTART' })}
@@ -108,4 +109,27 @@ export function PlaybackBar() {
       <ShortcutsHelp />
     </div>
   );
+}
+
+/**
+ * The bar sticks to the top of the viewport and wraps to more rows on narrower screens; what sticks
+ * under it (the step's text) reads its height from `--playback-h` so it is never hidden beneath it.
+ */
+function useStickyHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const root = el?.ownerDocument.documentElement;
+    if (!el || !root) return;
+    const set = () => root.style.setProperty('--playback-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    set();
+    if (typeof ResizeObserver === 'undefined') return () => root.style.removeProperty('--playback-h');
+    const observer = new ResizeObserver(set);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--playback-h');
+    };
+  }, []);
+  return ref;
 }

@@ -38,7 +38,7 @@ describe('EffectsList', () => {
   it('at step 0 shows set-up as one closed line, with the stages inside it', () => {
     const { html, effects } = renderAt('pubsub-basics', 0);
     const top = html.match(/<div class="effects-scroll"[^>]*><ol class="stages">(<li[\s\S]*)<\/ol><\/div>/)![1]!;
-    expect(top.startsWith('<li class="stage-line tone-normal" data-kind="setup">')).toBe(true);
+    expect(top.startsWith('<li class="stage-line tone-normal is-shown" data-kind="setup">')).toBe(true);
     expect(html).toContain('Set-up: topic orders (3 partitions) created; billing-1 and billing-2 joined billing');
     expect(count(html, /aria-expanded="true"/g)).toBe(0);
     // Inside the set-up line (hidden until opened): every stage of step 0.

@@ -1,8 +1,16 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useRun } from '../../state/react';
 import { isSetupStep, setupSummary } from '../../state/setupSummary';
+import { stageIndexFor, stepKeyOf, useStage } from '../../state/stageClock';
 import { planStages } from '../../state/stagePlan';
-import { describeEffects, describeStages, summarise, type EffectItem, type StageItem } from '../layout/effectItems';
+import {
+  describeEffects,
+  describeStages,
+  stagePlayState,
+  summarise,
+  type EffectItem,
+  type StageItem,
+} from '../layout/effectItems';
 import { TONE_WORD, ToneIcon } from './ToneIcon';
 import './views.css';
 import './effectsList.css';
@@ -10,7 +18,8 @@ import './effectsList.css';
 /**
  * "What happened in this step": one line per stage, in the order they happen, each a disclosure
  * button opening onto its effects and their reasons (ids and hash arithmetic live there, on demand).
- * Step 0's set-up is a single line of its own.
+ * While the step's stages play (the stage clock), the one on screen is highlighted and marked as the
+ * current step of the list; those still to come are quieter. Step 0's set-up is a single line of its own.
  */
 export function EffectsList() {
   const effects = useRun((s) => s.effects);
@@ -20,6 +29,8 @@ export function EffectsList() {
   const items = useMemo(() => describeStages(effects, stages), [effects, stages]);
   const counts = useMemo(() => summarise(describeEffects(effects)), [effects]);
   const setup = isSetupStep(step, effects);
+  // The stage on screen, while this step's stages play; null once the step is fully shown.
+  const now = stageIndexFor(useStage(), stepKeyOf({ runId, step }))?.index ?? null;
   const titleId = useId();
   return (
     <section className="panel effects-panel" aria-labelledby={titleId}>
@@ -33,7 +44,12 @@ export function EffectsList() {
           <p className="effects-summary">{overview(step, setup, stages.length, counts)}</p>
           <div className="effects-scroll" tabIndex={0} role="region" aria-label={`Effects of step ${step}`}>
             {/* Keyed by the step, so what was opened closes when the step changes. */}
-            <StageList key={`${runId}:${step}`} items={items} setup={setup ? setupSummary(effects, stages) : null} />
+            <StageList
+              key={`${runId}:${step}`}
+              items={items}
+              now={now}
+              setup={setup ? setupSummary(effects, stages) : null}
+            />
           </div>
         </>
       )}
@@ -50,7 +66,7 @@ function overview(step: number, setup: boolean, stages: number, counts: { proble
   return `${head}${problems}${warnings}. Open a line to see what happened and why.`;
 }
 
-function StageList({ items, setup }: { items: readonly StageItem[]; setup: string | null }) {
+function StageList({ items, now, setup }: { items: readonly StageItem[]; now: number | null; setup: string | null }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setOpen((was) => {
@@ -61,7 +77,7 @@ function StageList({ items, setup }: { items: readonly StageItem[]; setup: strin
   const lines = (
     <ol className="stages">
       {items.map((item) => (
-        <StageLine key={item.key} item={item} open={open.has(item.key)} onToggle={() => toggle(item.key)} />
+        <StageLine key={item.key} item={item} now={now} open={open.has(item.key)} onToggle={() => toggle(item.key)} />
       ))}
     </ol>
   );
@@ -75,6 +91,7 @@ function StageList({ items, setup }: { items: readonly StageItem[]; setup: strin
     <ol className="stages">
       <StageLine
         item={{ key: 'setup', stage: null, kind: 'setup', line: setup, tone, effects: [] }}
+        now={null}
         open={open.has('setup')}
         onToggle={() => toggle('setup')}
       >
@@ -87,11 +104,14 @@ function StageList({ items, setup }: { items: readonly StageItem[]; setup: strin
 /** A stage's line: a disclosure button when there is more to say (its effects, or the set-up's stages). */
 function StageLine({
   item,
+  now,
   open,
   onToggle,
   children,
 }: {
   item: StageItem;
+  /** The stage on screen while the step plays, else null. */
+  now: number | null;
   open: boolean;
   onToggle: () => void;
   children?: ReactNode;
@@ -106,7 +126,11 @@ function StageLine({
     </>
   );
   return (
-    <li className={`stage-line tone-${item.tone}`} data-kind={item.kind}>
+    <li
+      className={`stage-line tone-${item.tone} is-${stagePlayState(item.stage, now)}`}
+      data-kind={item.kind}
+      aria-current={stagePlayState(item.stage, now) === 'now' ? 'step' : undefined}
+    >
       {expandable ? (
         <button type="button" className="stage-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
           {label}

@@ -3,7 +3,7 @@ import type { Effect } from '../../engine/types';
 import { findBuiltin } from '../../scenarios/content';
 import { Stepper } from '../../scenarios/stepper';
 import { planStages } from '../../state/stagePlan';
-import { describeEffects, describeStages, summarise, withoutIds } from './effectItems';
+import { describeEffects, describeStages, stagePlayState, summarise, withoutIds } from './effectItems';
 
 const effects: Effect[] = [
   {
@@ -125,5 +125,15 @@ describe('describeStages: one line per stage', () => {
 
   it('is empty for a step that did nothing', () => {
     expect(describeStages([])).toEqual([]);
+  });
+});
+
+describe('stagePlayState: the line of the stage on screen while a step plays', () => {
+  it('is now for the stage on screen, upcoming after it, shown before it', () => {
+    expect([0, 1, 2, 3].map((k) => stagePlayState(k, 1))).toEqual(['shown', 'now', 'upcoming', 'upcoming']);
+  });
+  it('is shown for every line once the step is fully shown, and for lines that are not stages', () => {
+    expect([0, 1].map((k) => stagePlayState(k, null))).toEqual(['shown', 'shown']);
+    expect(stagePlayState(null, 0)).toBe('shown');
   });
 });

@@ -194,3 +194,13 @@ export function describeStages(
   });
   return items.sort((a, b) => a.at - b.at).map(({ at: _at, ...item }) => item);
 }
+
+/**
+ * Where a line stands while the step's stages play (`now` is the stage on screen, null once the
+ * step is fully shown): the one on screen, one still to come, or shown (also every line of a step
+ * not playing, and lines that are not stages).
+ */
+export function stagePlayState(stage: number | null, now: number | null): 'now' | 'upcoming' | 'shown' {
+  if (stage === null || now === null) return 'shown';
+  return stage === now ? 'now' : stage > now ? 'upcoming' : 'shown';
+}
