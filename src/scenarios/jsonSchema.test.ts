@@ -24,4 +24,13 @@ describe('published JSON Schema', () => {
     expect(s.additionalProperties).toBe(false);
     expect(Object.keys(s.properties)).toContain('practice');
   });
+
+  it('carries each field’s title and description, so an editor’s completion shows the same words as the forms', () => {
+    const s = scenarioJsonSchema() as { properties: Record<string, { title?: string; description?: string }> };
+    expect(s.properties.seed).toMatchObject({
+      title: 'Random seed',
+      description: expect.stringMatching(/same every time/),
+    });
+    expect(JSON.stringify(s)).toContain('"title":"Partitions"');
+  });
 });

@@ -54,111 +54,158 @@ const NonNegInt = z.number().int().min(0);
 // ---------------------------------------------------------------------------------------------
 
 export const TopicSpec = z.strictObject({
-  name: Id,
-  partitions: z.number().int().min(1).max(64),
-  cleanupPolicy: z.enum(['delete', 'compact']).optional(),
-  /** Closed segments older than this are deleted; null keeps records forever. */
-  retentionMs: z.number().int().positive().nullable().optional(),
-  retentionBytes: z.number().int().positive().nullable().optional(),
-  segmentRecords: z.number().int().min(1).max(10_000).optional(),
-  tombstoneRetentionMs: NonNegInt.optional(),
-  /** The event field used as the record key, when records are published by the relay or an editor. */
-  keyField: FieldName.optional(),
-  description: Text.optional(),
+  name: Id.meta({ title: 'Name' }),
+  partitions: z.number().int().min(1).max(64).meta({
+    title: 'Partitions',
+    description:
+      'Partitions are the unit of ordering (per key) and of parallel reading: at most one member of a group reads each.',
+  }),
+  cleanupPolicy: z.enum(['delete', 'compact']).optional().meta({
+    title: 'Cleanup policy',
+    description: 'delete: closed segments are removed by retention; compact: the latest record of each key is kept.',
+  }),
+  retentionMs: z.number().int().positive().nullable().optional().meta({
+    title: 'Retention time (ms)',
+    description: 'Closed segments older than this are deleted; null keeps records forever.',
+  }),
+  retentionBytes: z.number().int().positive().nullable().optional().meta({
+    title: 'Retention size (bytes)',
+    description: 'Oldest closed segments are deleted while a partition is larger than this; null: no size limit.',
+  }),
+  segmentRecords: z.number().int().min(1).max(10_000).optional().meta({ title: 'Records per segment' }),
+  tombstoneRetentionMs: NonNegInt.optional().meta({ title: 'Tombstones kept for (ms)' }),
+  keyField: FieldName.optional().meta({
+    title: 'Key field',
+    description:
+      'The event field used as the record key when the relay or the editor publishes: usually the aggregate id, so one entity’s events stay in order.',
+  }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 export const ProducerSpec = z.strictObject({
-  id: Id,
-  label: ShortText,
-  idempotent: z.boolean().optional(),
-  maxInFlight: z.number().int().min(1).max(5).optional(),
-  stickyBatchSize: z.number().int().min(1).max(1000).optional(),
-  description: Text.optional(),
+  id: Id.meta({ title: 'Id' }),
+  label: ShortText.meta({ title: 'Label' }),
+  idempotent: z.boolean().optional().meta({ title: 'Idempotent (a retried send is never duplicated)' }),
+  maxInFlight: z.number().int().min(1).max(5).optional().meta({
+    title: 'Requests in flight',
+    description: 'More than one lets a retry overtake a later request when idempotence is off.',
+  }),
+  stickyBatchSize: z.number().int().min(1).max(1000).optional().meta({ title: 'Sticky batch size (keyless records)' }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 export const GroupSpec = z.strictObject({
-  id: Id,
-  label: ShortText.optional(),
-  topics: z.array(Id).min(1),
-  members: z.array(Id).max(32),
-  assignor: z.enum(['range', 'roundrobin', 'cooperative-sticky']).optional(),
-  autoOffsetReset: z.enum(['earliest', 'latest', 'none']).optional(),
-  /** When a poll step commits by default: after processing (at-least-once), before (at-most-once), or not at all. */
-  commitMode: z.enum(['after', 'before', 'manual']).optional(),
-  /** Dedupe by event id: a redelivered event is recognised and skipped. */
-  idempotent: z.boolean().optional(),
-  description: Text.optional(),
+  id: Id.meta({ title: 'Id' }),
+  label: ShortText.optional().meta({ title: 'Label' }),
+  topics: z.array(Id).min(1).meta({ title: 'Topics read' }),
+  members: z
+    .array(Id)
+    .max(32)
+    .meta({ title: 'Members', description: 'Consumer ids. Members beyond the partition count stay idle.' }),
+  assignor: z.enum(['range', 'roundrobin', 'cooperative-sticky']).optional().meta({ title: 'Assignor' }),
+  autoOffsetReset: z.enum(['earliest', 'latest', 'none']).optional().meta({ title: 'auto.offset.reset' }),
+  commitMode: z.enum(['after', 'before', 'manual']).optional().meta({
+    title: 'Commit',
+    description:
+      'When a poll step commits by default: after processing (at-least-once), before (at-most-once), or not at all.',
+  }),
+  idempotent: z.boolean().optional().meta({
+    title: 'Idempotent consumer (skips an event id it has already processed)',
+    description: 'Dedupe by event id: a redelivered event is recognised and skipped.',
+  }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 export const FieldSpec = z.strictObject({
-  name: FieldName,
-  type: z.enum(['string', 'number', 'boolean', 'object', 'array']),
-  optional: z.boolean().optional(),
-  description: Text.optional(),
+  name: FieldName.meta({ title: 'Field name' }),
+  type: z.enum(['string', 'number', 'boolean', 'object', 'array']).meta({ title: 'Type' }),
+  optional: z.boolean().optional().meta({ title: 'Optional' }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 /** Declared event types: their fields per schema version, where they live. Used by views, linter and exports. */
 export const EventTypeSpec = z.strictObject({
-  name: EventTypeName,
-  schemaVersion: z.number().int().min(1),
-  fields: z.array(FieldSpec).max(50),
-  aggregate: z.string().max(64).optional(),
-  topic: Id.optional(),
-  description: Text.optional(),
-  /** Earlier versions still found in the store (read through upcasters). */
+  name: EventTypeName.meta({
+    title: 'Name',
+    description: 'A fact in the past tense, PascalCase: RideRequested, not RequestRide.',
+  }),
+  schemaVersion: z.number().int().min(1).meta({
+    title: 'Schema version',
+    description: 'Bump it when the fields change; add an upcaster so old events can still be read.',
+  }),
+  fields: z.array(FieldSpec).max(50).meta({ title: 'Fields' }),
+  aggregate: z.string().max(64).optional().meta({ title: 'Aggregate' }),
+  topic: Id.optional().meta({ title: 'Topic' }),
+  description: Text.optional().meta({ title: 'Description' }),
   previousVersions: z
     .array(z.strictObject({ schemaVersion: z.number().int().min(1), fields: z.array(FieldSpec).max(50) }))
-    .optional(),
+    .optional()
+    .meta({
+      title: 'Earlier versions',
+      description: 'Earlier versions still found in the store (read through upcasters).',
+    }),
 });
 
 const Emit = z.strictObject({
-  eventType: EventTypeName,
-  schemaVersion: z.number().int().min(1).optional(),
-  data: Fields,
+  eventType: EventTypeName.meta({ title: 'Event type' }),
+  schemaVersion: z.number().int().min(1).optional().meta({ title: 'Schema version' }),
+  data: Fields.meta({ title: 'Data' }),
 });
 
 /** One command an aggregate accepts: in which lifecycle states, under which guard, producing which events. */
 export const CommandSpec = z.strictObject({
-  command: CommandName,
-  /** Lifecycle states (the `status` field) in which the command is accepted. */
-  when: z.array(FieldName).min(1),
-  guard: GuardSchema.optional(),
+  command: CommandName.meta({
+    title: 'Command',
+    description: 'An instruction in the imperative, PascalCase: AcceptRide.',
+  }),
+  when: z.array(FieldName).min(1).meta({
+    title: 'Accepted in lifecycle states',
+    description:
+      'Lifecycle states (the status field) in which the command is accepted; in any other state it is refused.',
+  }),
+  guard: GuardSchema.optional().meta({ title: 'Guard' }),
   /** Shown when the guard fails. */
-  rejectWith: z.string().max(400).optional(),
-  emit: z.array(Emit).min(1).max(10),
-  description: Text.optional(),
+  rejectWith: z.string().max(400).optional().meta({ title: 'Message when the guard fails' }),
+  emit: z.array(Emit).min(1).max(10).meta({ title: 'Events produced' }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 /** How an event changes the aggregate's state: the lifecycle state it moves to and fields it sets. */
 export const EvolveSpec = z.strictObject({
-  eventType: EventTypeName,
-  to: FieldName.optional(),
-  set: Fields.optional(),
+  eventType: EventTypeName.meta({ title: 'Event type' }),
+  to: FieldName.optional().meta({ title: 'Moves to lifecycle state' }),
+  set: Fields.optional().meta({ title: 'Sets state fields' }),
 });
 
 export const AggregateSpec = z.strictObject({
-  /** The aggregate type (`Ride`). */
   type: z
     .string()
     .min(1)
     .max(64)
-    .regex(/^[A-Z][A-Za-z0-9]*$/, 'aggregate types are PascalCase'),
-  /** Streams are named `<prefix><id>` (e.g. `ride-` + `42`). */
+    .regex(/^[A-Z][A-Za-z0-9]*$/, 'aggregate types are PascalCase')
+    .meta({ title: 'Type', description: 'The aggregate type, PascalCase (Ride).' }),
   streamPrefix: z
     .string()
     .min(1)
     .max(40)
-    .regex(/^[a-z][a-z0-9-]*-$/, 'a lowercase prefix ending in "-" (e.g. "ride-")'),
-  /** Bump when the lifecycle changes: snapshots taken by another version are discarded. */
-  version: z.number().int().min(1),
-  snapshotEvery: z.number().int().min(0).max(10_000).optional(),
-  /** Initial lifecycle state (e.g. "none"). */
-  initial: FieldName,
-  /** Initial values of other state fields. */
-  fields: DataObject.optional(),
-  commands: z.array(CommandSpec).min(1).max(50),
-  evolve: z.array(EvolveSpec).max(100),
-  description: Text.optional(),
+    .regex(/^[a-z][a-z0-9-]*-$/, 'a lowercase prefix ending in "-" (e.g. "ride-")')
+    .meta({ title: 'Stream prefix', description: 'Streams are named prefix + id, e.g. "ride-" + "42".' }),
+  version: z.number().int().min(1).meta({
+    title: 'Version',
+    description: 'Bump when the lifecycle changes: snapshots taken by another version are discarded.',
+  }),
+  snapshotEvery: z.number().int().min(0).max(10_000).optional().meta({ title: 'Snapshot every (events)' }),
+  initial: FieldName.meta({
+    title: 'Initial lifecycle state',
+    description: 'The lifecycle state before any event (e.g. "none").',
+  }),
+  fields: DataObject.optional().meta({
+    title: 'Initial state fields',
+    description: 'Initial values of other state fields.',
+  }),
+  commands: z.array(CommandSpec).min(1).max(50).meta({ title: 'Commands' }),
+  evolve: z.array(EvolveSpec).max(100).meta({ title: 'How events change the state' }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 const KeyedOp = { key: ValueExprSchema };
@@ -171,18 +218,24 @@ export const ProjectionOp = z.discriminatedUnion('op', [
 ]);
 
 export const ProjectionSpec = z.strictObject({
-  name: Id,
-  title: ShortText,
-  /** Read-model columns, in display order. */
-  columns: z.array(FieldName).min(1).max(20),
-  /** Events become visible to the projection this long after they were stored (eventual consistency). */
-  lagMs: NonNegInt.optional(),
-  version: z.number().int().min(1).optional(),
+  name: Id.meta({ title: 'Name' }),
+  title: ShortText.meta({ title: 'Title' }),
+  columns: z
+    .array(FieldName)
+    .min(1)
+    .max(20)
+    .meta({ title: 'Columns', description: 'Read-model columns, in display order.' }),
+  lagMs: NonNegInt.optional().meta({
+    title: 'Delay behind the write side (ms)',
+    description: 'Events become visible to the projection this long after they were stored (eventual consistency).',
+  }),
+  version: z.number().int().min(1).optional().meta({ title: 'Version' }),
   on: z
     .array(z.strictObject({ eventType: EventTypeName, ops: z.array(ProjectionOp).min(1).max(20) }))
     .min(1)
-    .max(50),
-  description: Text.optional(),
+    .max(50)
+    .meta({ title: 'Handlers' }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 export const UpcastOp = z.discriminatedUnion('op', [
@@ -193,16 +246,21 @@ export const UpcastOp = z.discriminatedUnion('op', [
 ]);
 
 export const UpcasterSpec = z.strictObject({
-  eventType: EventTypeName,
-  fromVersion: z.number().int().min(1),
-  ops: z.array(UpcastOp).min(1).max(20),
-  description: Text.optional(),
+  eventType: EventTypeName.meta({ title: 'Event type' }),
+  fromVersion: z.number().int().min(1).meta({
+    title: 'From schema version',
+    description: 'Events stored at this version are rewritten to the next one when read.',
+  }),
+  ops: z.array(UpcastOp).min(1).max(20).meta({ title: 'Changes' }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 /** The outbox relay: stored events are published to topics in store order. */
 export const RelaySpec = z.strictObject({
-  /** true: publish after every step; false: only on `relay` steps (to show the outbox at work). */
-  auto: z.boolean(),
+  auto: z.boolean().meta({
+    title: 'Publish after every step (otherwise only on relay steps)',
+    description: 'true: publish after every step; false: only on relay steps (to show the outbox at work).',
+  }),
   routes: z
     .array(
       z.strictObject({
@@ -213,7 +271,8 @@ export const RelaySpec = z.strictObject({
       }),
     )
     .min(1)
-    .max(20),
+    .max(20)
+    .meta({ title: 'Routes' }),
 });
 
 const ReactionAction = z.union([
@@ -231,29 +290,43 @@ const ReactionAction = z.union([
 
 /** A service reacts to the events its consumer group reads (choreography). */
 export const ServiceSpec = z.strictObject({
-  id: Id,
-  label: ShortText,
-  /** The consumer group whose polls feed this service. */
-  group: Id,
+  id: Id.meta({ title: 'Id' }),
+  label: ShortText.meta({ title: 'Label' }),
+  group: Id.meta({ title: 'Consumer group', description: 'The consumer group whose polls feed this service.' }),
   on: z
     .array(
       z.strictObject({ eventType: EventTypeName, when: GuardSchema.optional(), do: z.array(ReactionAction).max(10) }),
     )
-    .max(50),
-  /** Processing fails for events matching this guard (a poison message). */
-  failOn: GuardSchema.optional(),
-  /** After this many failed attempts a record goes to the dead-letter topic. */
-  maxAttempts: z.number().int().min(1).max(20).optional(),
-  deadLetterTopic: Id.optional(),
-  description: Text.optional(),
+    .max(50)
+    .meta({ title: 'Reactions' }),
+  failOn: GuardSchema.optional().meta({
+    title: 'Processing fails (poison message) when',
+    description: 'Processing fails for events matching this guard (a poison message).',
+  }),
+  maxAttempts: z.number().int().min(1).max(20).optional().meta({
+    title: 'Attempts before dead-lettering',
+    description: 'After this many failed attempts a record goes to the dead-letter topic.',
+  }),
+  deadLetterTopic: Id.optional().meta({
+    title: 'Dead-letter topic',
+    description:
+      'Where a record goes after its last failed attempt (omitted: the record’s topic + ".DLT"); created on its first record.',
+  }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 export const QueueSpec = z.strictObject({
-  name: Id,
-  /** A delivered message not acknowledged within this time is delivered again. */
-  visibilityTimeoutMs: z.number().int().min(1),
-  consumers: z.array(Id).min(1).max(20),
-  description: Text.optional(),
+  name: Id.meta({ title: 'Name' }),
+  visibilityTimeoutMs: z.number().int().min(1).meta({
+    title: 'Redelivery timeout (ms)',
+    description: 'A delivered message not acknowledged within this time is delivered again.',
+  }),
+  consumers: z
+    .array(Id)
+    .min(1)
+    .max(20)
+    .meta({ title: 'Consumers', description: 'Consumer ids; they compete for messages.' }),
+  description: Text.optional().meta({ title: 'Description' }),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -261,12 +334,14 @@ export const QueueSpec = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 
 export const EventSpec = z.strictObject({
-  eventType: EventTypeName,
-  streamId: Id,
-  /** The record key on the topic; null for a keyless record. */
-  key: z.string().max(200).nullable(),
-  schemaVersion: z.number().int().min(1).optional(),
-  data: DataObject,
+  eventType: EventTypeName.meta({ title: 'Event type' }),
+  streamId: Id.meta({ title: 'Stream' }),
+  key: z.string().max(200).nullable().meta({
+    title: 'Record key',
+    description: 'The record key on the topic; null for a keyless record (the sticky partitioner picks).',
+  }),
+  schemaVersion: z.number().int().min(1).optional().meta({ title: 'Schema version' }),
+  data: DataObject.meta({ title: 'Data' }),
 });
 
 const CommandCall = z.strictObject({
@@ -442,12 +517,21 @@ export const QuestionSpec = z.strictObject({
 });
 
 export const Step = z.strictObject({
-  title: ShortText,
-  narration: Text,
-  action: Action,
-  /** Playback pauses here until the learner answers or skips. */
-  question: QuestionSpec.optional(),
-  expect: z.array(Expectation).optional(),
+  title: ShortText.meta({ title: 'Title' }),
+  narration: Text.meta({
+    title: 'Narration',
+    description: 'What the learner reads at this step: what happens and why it matters.',
+  }),
+  action: Action.meta({ title: 'What happens' }),
+  question: QuestionSpec.optional().meta({
+    title: 'Question (pauses playback until answered)',
+    description: 'Playback pauses here until the learner answers or skips.',
+  }),
+  expect: z.array(Expectation).optional().meta({
+    title: 'Checks after this step (JSON)',
+    description:
+      'Checks written into the scenario itself, e.g. {"kind":"log-end","topic":"rides","partition":0,"offset":3}; a test runs every built-in against them (see FORMAT.md).',
+  }),
 });
 
 /** Practice mode: the learner answers first, then compares with the reference, point by point. */
@@ -486,33 +570,90 @@ export const Scenario = z.strictObject({
   $schema: z.string().max(300).optional(),
   schemaVersion: z.literal(1),
   id: Id,
-  title: ShortText,
-  summary: Text,
-  level: z.enum(['beginner', 'intermediate', 'advanced']),
-  concepts: z.array(ShortText).min(1).max(20),
+  title: ShortText.meta({ title: 'Title' }),
+  summary: Text.meta({ title: 'Summary' }),
+  level: z.enum(['beginner', 'intermediate', 'advanced']).meta({ title: 'Level' }),
+  concepts: z.array(ShortText).min(1).max(20).meta({ title: 'Concepts' }),
   /** Order on the start page. */
-  order: z.number().int().min(0).max(10_000).optional(),
-  seed: z.number().int(),
-  /** Simulated wall-clock time of step 0, in ms since the epoch. */
-  startTime: NonNegInt,
-  /** Simulated time that passes with each step. */
-  stepMs: z.number().int().min(1).max(86_400_000),
-  intro: z.strictObject({ title: ShortText, narration: Text }),
-  topology: z.strictObject({
-    topics: z.array(TopicSpec).max(20),
-    producers: z.array(ProducerSpec).max(20),
-    groups: z.array(GroupSpec).max(20),
-    eventTypes: z.array(EventTypeSpec).max(100).optional(),
-    aggregates: z.array(AggregateSpec).max(10).optional(),
-    projections: z.array(ProjectionSpec).max(10).optional(),
-    upcasters: z.array(UpcasterSpec).max(50).optional(),
-    relay: RelaySpec.optional(),
-    services: z.array(ServiceSpec).max(20).optional(),
-    queues: z.array(QueueSpec).max(5).optional(),
+  order: z.number().int().min(0).max(10_000).optional().meta({ title: 'Order on the start page' }),
+  seed: z.number().int().meta({
+    title: 'Random seed',
+    description: 'Fixes every random choice (the sticky partitioner), so a run is the same every time.',
   }),
-  steps: z.array(Step).min(1).max(LIMITS.maxSteps),
-  takeaways: z.array(Text).min(1),
-  practice: PracticeSpec.optional(),
+  startTime: NonNegInt.meta({
+    title: 'Start time (ms since 1970)',
+    description: 'Simulated wall-clock time of step 0, in ms since the epoch.',
+  }),
+  stepMs: z
+    .number()
+    .int()
+    .min(1)
+    .max(86_400_000)
+    .meta({ title: 'Time per step (ms)', description: 'Simulated time that passes with each step.' }),
+  intro: z
+    .strictObject({
+      title: ShortText.meta({ title: 'Intro title' }),
+      narration: Text.meta({ title: 'Intro narration' }),
+    })
+    .meta({ title: 'Introduction' }),
+  topology: z.strictObject({
+    topics: z
+      .array(TopicSpec)
+      .max(20)
+      .meta({ title: 'Topics', description: 'Where records are published: partitions, key, retention and cleanup.' }),
+    producers: z
+      .array(ProducerSpec)
+      .max(20)
+      .meta({ title: 'Producers', description: 'Who publishes records in the script.' }),
+    groups: z.array(GroupSpec).max(20).meta({
+      title: 'Consumer groups',
+      description: 'Who reads each topic, how partitions are shared and when offsets are committed.',
+    }),
+    eventTypes: z.array(EventTypeSpec).max(100).optional().meta({
+      title: 'Event types',
+      description:
+        'The facts your system records: names, versions and fields. Once one is declared, every event type used must be.',
+    }),
+    aggregates: z.array(AggregateSpec).max(10).optional().meta({
+      title: 'Aggregates',
+      description:
+        'Consistency boundaries: lifecycle states, the commands accepted in each, guards and the events they produce.',
+    }),
+    projections: z
+      .array(ProjectionSpec)
+      .max(10)
+      .optional()
+      .meta({ title: 'Projections', description: 'Read models built from events, and how far behind they run.' }),
+    upcasters: z
+      .array(UpcasterSpec)
+      .max(50)
+      .optional()
+      .meta({ title: 'Upcasters', description: 'How events stored at an old schema version are read at the new one.' }),
+    relay: RelaySpec.optional().meta({
+      title: 'Outbox relay',
+      description: 'Publishes stored events to topics in store order.',
+    }),
+    services: z
+      .array(ServiceSpec)
+      .max(20)
+      .optional()
+      .meta({ title: 'Services', description: 'What reacts to events read by a consumer group, and what it does.' }),
+    queues: z
+      .array(QueueSpec)
+      .max(5)
+      .optional()
+      .meta({ title: 'Queues', description: 'A classic queue for contrast: messages removed on acknowledgement.' }),
+  }),
+  steps: z
+    .array(Step)
+    .min(1)
+    .max(LIMITS.maxSteps)
+    .meta({ title: 'Steps', description: 'The story, one step at a time, with narration.' }),
+  takeaways: z.array(Text).min(1).meta({ title: 'Takeaways (one per line)' }),
+  practice: PracticeSpec.optional().meta({
+    title: 'Practice questions (JSON)',
+    description: 'Practice mode: the learner answers first, then compares with the reference, point by point.',
+  }),
 });
 
 export type ScenarioDef = z.infer<typeof Scenario>;

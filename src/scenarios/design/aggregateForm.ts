@@ -7,11 +7,7 @@ import { append, getIn } from './paths';
 const emitItem: ItemDef = {
   noun: 'emitted event',
   title: (e) => str(field(e, 'eventType'), '(no type)'),
-  fields: [
-    eventTypeSelect(),
-    optInt('schemaVersion', 'Schema version'),
-    { key: 'data', label: 'Data', kind: 'exprMap' },
-  ],
+  fields: [eventTypeSelect(), optInt('schemaVersion'), { key: 'data', kind: 'exprMap' }],
   make: (doc) => ({ eventType: first(eventTypeNames(doc), 'SomethingHappened'), data: {} }),
 };
 
@@ -19,26 +15,21 @@ export const aggregateItem: ItemDef = {
   noun: 'aggregate',
   title: (a) => `${str(field(a, 'type'), '(unnamed)')} (streams ${str(field(a, 'streamPrefix'), '?')}…)`,
   fields: [
-    { key: 'type', label: 'Type', kind: 'text', renames: 'aggregate' },
+    { key: 'type', kind: 'text', renames: 'aggregate' },
     {
       key: 'streamPrefix',
-      label: 'Stream prefix',
       kind: 'text',
-      hint: 'Streams are named prefix + id, e.g. "ride-" + "42".',
     },
     {
       key: 'version',
-      label: 'Version',
       kind: 'int',
       min: 1,
-      hint: 'Bump when the lifecycle changes: older snapshots are then ignored.',
     },
-    { key: 'snapshotEvery', label: 'Snapshot every (events)', kind: 'int', optional: true, min: 0 },
-    { key: 'initial', label: 'Initial lifecycle state', kind: 'text' },
-    { key: 'fields', label: 'Initial state fields', kind: 'valueMap', optional: true },
+    { key: 'snapshotEvery', kind: 'int', optional: true, min: 0 },
+    { key: 'initial', kind: 'text' },
+    { key: 'fields', kind: 'valueMap', optional: true },
     {
       key: 'commands',
-      label: 'Commands',
       kind: 'list',
       item: {
         noun: 'command',
@@ -47,19 +38,15 @@ export const aggregateItem: ItemDef = {
         fields: [
           {
             key: 'command',
-            label: 'Command',
             kind: 'text',
-            hint: 'An instruction in the imperative, PascalCase: AcceptRide.',
           },
           {
             key: 'when',
-            label: 'Accepted in lifecycle states',
             kind: 'names',
-            hint: 'Comma-separated. In any other state the command is refused.',
           },
-          { key: 'guard', label: 'Guard', kind: 'guard' },
-          { key: 'rejectWith', label: 'Message when the guard fails', kind: 'text', optional: true },
-          { key: 'emit', label: 'Events produced', kind: 'list', item: emitItem },
+          { key: 'guard', kind: 'guard' },
+          { key: 'rejectWith', kind: 'text', optional: true },
+          { key: 'emit', kind: 'list', item: emitItem },
           description,
         ],
         make: (doc) => ({ command: 'DoSomething', when: ['none'], emit: [emitItem.make(doc, [])] }),
@@ -67,15 +54,14 @@ export const aggregateItem: ItemDef = {
     },
     {
       key: 'evolve',
-      label: 'How events change the state',
       kind: 'list',
       item: {
         noun: 'state change',
         title: (e) => `${str(field(e, 'eventType'), '(no type)')}${field(e, 'to') ? ` → ${str(field(e, 'to'))}` : ''}`,
         fields: [
           eventTypeSelect(),
-          { key: 'to', label: 'Moves to lifecycle state', kind: 'text', optional: true },
-          { key: 'set', label: 'Sets state fields', kind: 'exprMap', optional: true },
+          { key: 'to', kind: 'text', optional: true },
+          { key: 'set', kind: 'exprMap', optional: true },
         ],
         make: (doc) => ({ eventType: first(eventTypeNames(doc), 'SomethingHappened') }),
       },

@@ -17,7 +17,6 @@ import { type FieldDef } from './formTypes';
 
 export const description: FieldDef = {
   key: 'description',
-  label: 'Description',
   kind: 'text',
   multiline: true,
   optional: true,
@@ -33,9 +32,9 @@ export const fieldList: FieldDef = {
     title: (f) =>
       `${str(field(f, 'name'), '(unnamed)')}: ${str(field(f, 'type'), '?')}${field(f, 'optional') ? ' (optional)' : ''}`,
     fields: [
-      { key: 'name', label: 'Field name', kind: 'text' },
-      { key: 'type', label: 'Type', kind: 'select', options: fieldTypes },
-      { key: 'optional', label: 'Optional', kind: 'bool' },
+      { key: 'name', kind: 'text' },
+      { key: 'type', kind: 'select', options: fieldTypes },
+      { key: 'optional', kind: 'bool' },
       description,
     ],
     make: (_doc, list) => ({
@@ -112,12 +111,12 @@ export const queueConsumer: FieldDef = {
   options: ({ doc, item }) => consumersOf(doc, field(item, 'queue')),
   free: true,
 };
-export const optInt = (key: string, label: string, hint?: string): FieldDef => ({
+/** An optional whole number from 1; `label` only where the schema does not name the field. */
+export const optInt = (key: string, label?: string): FieldDef => ({
   key,
-  label,
+  ...(label ? { label } : {}),
   kind: 'int',
   optional: true,
   min: 1,
-  hint,
 });
 export const nonNeg = (key: string, label: string): FieldDef => ({ key, label, kind: 'int', min: 0 });

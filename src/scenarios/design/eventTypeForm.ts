@@ -14,32 +14,26 @@ export const eventTypeItem: ItemDef = {
   fields: [
     {
       key: 'name',
-      label: 'Name',
       kind: 'text',
       renames: 'eventType',
-      hint: 'A fact in the past tense, PascalCase: RideRequested, not RequestRide.',
     },
     {
       key: 'schemaVersion',
-      label: 'Schema version',
       kind: 'int',
       min: 1,
-      hint: 'Bump it when the fields change; add an upcaster so old events can still be read.',
     },
     fieldList,
     {
       key: 'aggregate',
-      label: 'Aggregate',
       kind: 'select',
       options: ({ doc }) => aggregateTypes(doc),
       optional: true,
       free: true,
     },
-    { key: 'topic', label: 'Topic', kind: 'select', options: ({ doc }) => topicNames(doc), optional: true, free: true },
+    { key: 'topic', kind: 'select', options: ({ doc }) => topicNames(doc), optional: true, free: true },
     description,
     {
       key: 'previousVersions',
-      label: 'Earlier versions',
       kind: 'list',
       optional: true,
       item: {

@@ -12,9 +12,14 @@ export interface OptionContext {
 }
 export type OptionSource = readonly string[] | ((ctx: OptionContext) => string[]);
 
+/**
+ * A field's name and hint come from the scenario schema's `.meta()` (`schemaText.ts`): the one
+ * description of the format. A form gives its own `label`/`hint` only where the schema has none
+ * (step actions and expectations, whose fields are shared by many kinds).
+ */
 interface Base {
   key: string;
-  label: string;
+  label?: string;
   hint?: string;
 }
 

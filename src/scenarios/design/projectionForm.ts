@@ -51,14 +51,13 @@ export const projectionItem: ItemDef = {
   noun: 'projection',
   title: (p) => `${str(field(p, 'title'), str(field(p, 'name'), '(unnamed)'))}`,
   fields: [
-    { key: 'name', label: 'Name', kind: 'text', renames: 'projection' },
-    { key: 'title', label: 'Title', kind: 'text' },
-    { key: 'columns', label: 'Columns', kind: 'names', hint: 'Comma-separated, in display order.' },
-    { key: 'lagMs', label: 'Delay behind the write side (ms)', kind: 'int', optional: true, min: 0 },
-    optInt('version', 'Version'),
+    { key: 'name', kind: 'text', renames: 'projection' },
+    { key: 'title', kind: 'text' },
+    { key: 'columns', kind: 'names' },
+    { key: 'lagMs', kind: 'int', optional: true, min: 0 },
+    optInt('version'),
     {
       key: 'on',
-      label: 'Handlers',
       kind: 'list',
       item: {
         noun: 'handler',

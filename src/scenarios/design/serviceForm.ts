@@ -17,16 +17,13 @@ import { type FieldDef, type ItemDef } from './formTypes';
 
 export const relayGroup: FieldDef = {
   key: 'relay',
-  label: 'Outbox relay',
   kind: 'group',
   optional: true,
-  hint: 'Publishes stored events to topics in store order.',
   make: (doc) => ({ auto: true, routes: [{ topic: first(topicNames(doc), 'topic'), key: { ref: 'event.streamId' } }] }),
   fields: [
-    { key: 'auto', label: 'Publish after every step (otherwise only on relay steps)', kind: 'bool', required: true },
+    { key: 'auto', kind: 'bool', required: true },
     {
       key: 'routes',
-      label: 'Routes',
       kind: 'list',
       item: {
         noun: 'route',
@@ -111,12 +108,11 @@ export const serviceItem: ItemDef = {
   title: (s) =>
     `${str(field(s, 'label'), str(field(s, 'id'), '(unnamed)'))} (reads through ${str(field(s, 'group'), '?')})`,
   fields: [
-    { key: 'id', label: 'Id', kind: 'text' },
-    { key: 'label', label: 'Label', kind: 'text' },
+    { key: 'id', kind: 'text' },
+    { key: 'label', kind: 'text' },
     groupSelect,
     {
       key: 'on',
-      label: 'Reactions',
       kind: 'list',
       item: {
         noun: 'reaction',
@@ -140,11 +136,10 @@ export const serviceItem: ItemDef = {
         make: (doc) => ({ eventType: first(eventTypeNames(doc), 'SomethingHappened'), do: [] }),
       },
     },
-    { key: 'failOn', label: 'Processing fails (poison message) when', kind: 'guard' },
-    optInt('maxAttempts', 'Attempts before dead-lettering'),
+    { key: 'failOn', kind: 'guard' },
+    optInt('maxAttempts'),
     {
       key: 'deadLetterTopic',
-      label: 'Dead-letter topic',
       kind: 'select',
       options: ({ doc }) => topicNames(doc),
       optional: true,

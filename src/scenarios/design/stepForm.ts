@@ -6,14 +6,12 @@ import { type FieldDef, type ItemDef } from './formTypes';
 
 export const stepAction: FieldDef = {
   key: 'action',
-  label: 'What happens',
   kind: 'variant',
   variants: [...brokerActions, ...storeActions, ...queueActions],
 };
 
 const questionGroup: FieldDef = {
   key: 'question',
-  label: 'Question (pauses playback until answered)',
   kind: 'group',
   optional: true,
   make: () => ({
@@ -60,22 +58,18 @@ export const stepItem: ItemDef = {
   noun: 'step',
   title: (s, i) => `${i + 1}. ${str(field(s, 'title'), '(untitled)')}`,
   fields: [
-    { key: 'title', label: 'Title', kind: 'text' },
+    { key: 'title', kind: 'text' },
     {
       key: 'narration',
-      label: 'Narration',
       kind: 'text',
       multiline: true,
-      hint: 'What the learner reads at this step: what happens and why it matters.',
     },
     stepAction,
     questionGroup,
     {
       key: 'expect',
-      label: 'Checks after this step (JSON)',
       kind: 'json',
       optional: true,
-      hint: 'Expectations such as {"kind":"log-end","topic":"rides","partition":0,"offset":3}; see FORMAT.md.',
     },
   ],
   make: () => ({ title: 'A new step', narration: 'What happens here, and why it matters.', action: { kind: 'note' } }),

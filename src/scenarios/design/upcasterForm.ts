@@ -55,14 +55,11 @@ export const upcasterItem: ItemDef = {
     eventTypeSelect(),
     {
       key: 'fromVersion',
-      label: 'From schema version',
       kind: 'int',
       min: 1,
-      hint: 'Events stored at this version are rewritten to the next one when read.',
     },
     {
       key: 'ops',
-      label: 'Changes',
       kind: 'list',
       item: {
         noun: 'change',

@@ -8,7 +8,7 @@ export function Fields({ fields, at }: { fields: readonly FieldDef[]; at: Path }
   return (
     <div className="d-fields">
       {fields.map((f) => (
-        <Field key={f.key || f.label} def={f} at={at} />
+        <Field key={f.key || f.label || f.kind} def={f} at={at} />
       ))}
     </div>
   );

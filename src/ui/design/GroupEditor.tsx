@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { FieldDef } from '../../scenarios/design/formSpec';
 import { getIn, pathKey, setIn, type Path } from '../../scenarios/design/paths';
+import { formText } from '../../scenarios/design/schemaText';
 import { useDesign } from './context';
 import { Fields } from './Fields';
 import { Messages } from './Messages';
@@ -10,31 +11,33 @@ export function GroupEditor({ def, path }: { def: FieldDef & { kind: 'group' }; 
   const { doc, apply, messages } = useDesign();
   const value = getIn(doc, path);
   const msgs = messages.get(pathKey(path));
+  const { label, hint } = formText(def, doc, path);
+  const noun = label.replace(/ \(.*\)$/, '').toLowerCase();
   if (def.key === '') return <Fields fields={def.fields} at={path} />;
   if (value === undefined && def.optional) {
     return (
       <div className="d-field d-absent">
-        <span className="d-label">{def.label}</span>
-        {def.hint && <p className="hint">{def.hint}</p>}
+        <span className="d-label">{label}</span>
+        {hint && <p className="hint">{hint}</p>}
         <button
           type="button"
           className="d-small"
           onClick={() => apply((d) => setIn(d, path, def.make ? def.make(d) : {}))}
         >
-          Add {def.label.replace(/ \(.*\)$/, '').toLowerCase()}
+          Add {noun}
         </button>
       </div>
     );
   }
   return (
     <fieldset className="d-group">
-      <legend>{def.label}</legend>
-      {def.hint && <p className="hint">{def.hint}</p>}
+      <legend>{label}</legend>
+      {hint && <p className="hint">{hint}</p>}
       <Messages {...msgs} />
       <Fields fields={def.fields} at={path} />
       {def.optional && (
         <button type="button" className="d-small d-danger" onClick={() => apply((d) => setIn(d, path, undefined))}>
-          Remove {def.label.replace(/ \(.*\)$/, '').toLowerCase()}
+          Remove {noun}
         </button>
       )}
     </fieldset>
@@ -48,10 +51,11 @@ export function VariantEditor({ def, path }: { def: FieldDef & { kind: 'variant'
   const current = def.variants.find((v) => v.matches(value));
   const at = current?.base ? [...path, ...current.base] : path;
   const id = useId();
+  const { label } = formText(def, doc, path);
   return (
     <div className="d-variant">
       <div className="d-field">
-        <label htmlFor={id}>{def.label}</label>
+        <label htmlFor={id}>{label}</label>
         <select
           id={id}
           value={current?.id ?? ''}

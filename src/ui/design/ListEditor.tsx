@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { addItem, type FieldDef } from '../../scenarios/design/formSpec';
 import { getIn, moveItem, pathKey, removeAt, type Path } from '../../scenarios/design/paths';
+import { formText } from '../../scenarios/design/schemaText';
 import { useDesign } from './context';
 import { Fields } from './Fields';
 import { Messages } from './Messages';
@@ -29,7 +30,7 @@ export function ListEditor({ def, path, titled }: { def: FieldDef & { kind: 'lis
   };
   return (
     <div className="d-list">
-      {titled && <h4 className="d-list-title">{def.label}</h4>}
+      {titled && <h4 className="d-list-title">{formText(def, doc, path).label}</h4>}
       <Messages {...messages.get(pathKey(path))} />
       {items.length === 0 && <p className="hint">No {noun}s yet.</p>}
       <ol className="d-items">

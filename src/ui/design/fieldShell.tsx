@@ -6,6 +6,7 @@
 import { useId, type ReactNode } from 'react';
 import type { FieldDef, OptionSource } from '../../scenarios/design/formSpec';
 import { getIn, pathKey, type Path } from '../../scenarios/design/paths';
+import { formText } from '../../scenarios/design/schemaText';
 import { useDesign, type DesignContextValue } from './context';
 import { Messages } from './Messages';
 
@@ -22,6 +23,8 @@ export interface KindProps<K extends FieldDef['kind']> {
 
 export interface FieldState {
   path: Path;
+  /** The field's name and hint: the schema's words where it has them (see schemaText.ts). */
+  label: string;
   value: unknown;
   /** The object holding the field (what a choice list's options may depend on). */
   owner: unknown;
@@ -34,24 +37,30 @@ export interface FieldState {
   change(value: unknown): void;
 }
 
-/** A field's state; `whole`: an editor of a whole value (an expression, a map, JSON) owns the messages below it. */
-export function useField(def: FieldDef, at: Path, whole = false): FieldState {
+/**
+ * A field's state; `whole`: an editor of a whole value (an expression, a map, JSON) owns the messages
+ * below it; `howTo`: what the control needs said that the format's description does not (how to type it).
+ */
+export function useField(def: FieldDef, at: Path, whole = false, howTo?: string): FieldState {
   const { doc, set, messages } = useDesign();
   const id = useId();
   const path = def.key === '' ? at : [...at, def.key];
   const key = pathKey(path);
-  const hintId = def.hint ? `${id}-hint` : undefined;
+  const text = formText(def, doc, path);
+  if (howTo) text.hint = text.hint ? `${howTo} ${text.hint}` : howTo;
+  const hintId = text.hint ? `${id}-hint` : undefined;
   const msgs = whole ? messages.under(key) : messages.get(key);
   return {
     path,
+    label: text.label,
     value: getIn(doc, path),
     owner: getIn(doc, at),
     doc,
     id,
     hintId,
-    hint: def.hint && (
+    hint: text.hint && (
       <p className="hint d-hint" id={hintId}>
-        {def.hint}
+        {text.hint}
       </p>
     ),
     msgs,

@@ -8,7 +8,7 @@ export function TextField({ def, at }: KindProps<'text'>) {
   const text = typeof f.value === 'string' ? f.value : '';
   const onChange = (t: string) => f.change(def.optional && t === '' ? undefined : t);
   return (
-    <FieldShell label={def.label} field={f}>
+    <FieldShell label={f.label} field={f}>
       {def.multiline ? (
         <textarea
           id={f.id}
@@ -34,7 +34,7 @@ export function TextField({ def, at }: KindProps<'text'>) {
 export function IntField({ def, at }: KindProps<'int'>) {
   const f = useField(def, at);
   return (
-    <FieldShell label={def.label} field={f}>
+    <FieldShell label={f.label} field={f}>
       <span className="d-int">
         <input
           id={f.id}
@@ -68,7 +68,7 @@ export function BoolField({ def, at }: KindProps<'bool'>) {
   const dflt = def.defaultValue ?? false;
   const checked = typeof f.value === 'boolean' ? f.value : dflt;
   return (
-    <FieldShell label={def.label} field={f} caption="none" className="d-field d-bool">
+    <FieldShell label={f.label} field={f} caption="none" className="d-field d-bool">
       <label>
         <input
           type="checkbox"
@@ -76,7 +76,7 @@ export function BoolField({ def, at }: KindProps<'bool'>) {
           checked={checked}
           onChange={(e) => f.change(!def.required && e.target.checked === dflt ? undefined : e.target.checked)}
         />{' '}
-        {def.label}
+        {f.label}
       </label>
     </FieldShell>
   );
@@ -87,7 +87,7 @@ export function SelectField({ def, at }: KindProps<'select'>) {
   const options = optionsOf(def.options, f.doc, f.owner);
   const current = typeof f.value === 'string' ? f.value : '';
   return (
-    <FieldShell label={def.label} field={f}>
+    <FieldShell label={f.label} field={f}>
       {def.free ? (
         <>
           <input
@@ -129,7 +129,7 @@ export function SelectField({ def, at }: KindProps<'select'>) {
 export function RecordKeyField({ def, at }: KindProps<'recordKey'>) {
   const f = useField(def, at);
   return (
-    <FieldShell label={def.label} field={f}>
+    <FieldShell label={f.label} field={f}>
       <span className="d-int">
         <input
           id={f.id}

@@ -33,7 +33,7 @@ export function NameField({ def, field: f }: { def: FieldDef & { kind: 'text' };
   const kind = def.renames!;
   const stillUsed = offer ? countReferences(doc, kind, offer.from) : 0;
   return (
-    <FieldShell label={def.label} field={f}>
+    <FieldShell label={f.label} field={f}>
       <input
         id={f.id}
         aria-describedby={f.hintId}
@@ -72,10 +72,10 @@ export function NameField({ def, field: f }: { def: FieldDef & { kind: 'text' };
 
 /** A list of names: checkboxes when the options are known, otherwise comma-separated text. */
 export function NamesField({ def, at }: KindProps<'names'>) {
-  const f = useField(def, at);
+  const f = useField(def, at, false, def.options ? undefined : 'Comma-separated.');
   if (def.options) return <NameChecks def={def} field={f} options={optionsOf(def.options, f.doc, f.owner)} />;
   return (
-    <FieldShell label={def.label} field={f}>
+    <FieldShell label={f.label} field={f}>
       <NamesText
         field={f}
         onChange={(v) => f.change(def.optional && v.length === 0 ? undefined : v)}
@@ -90,7 +90,7 @@ export function NamesField({ def, at }: KindProps<'names'>) {
 export function LinesField({ def, at }: KindProps<'lines'>) {
   const f = useField(def, at);
   return (
-    <FieldShell label={def.label} field={f}>
+    <FieldShell label={f.label} field={f}>
       <NamesText field={f} onChange={f.change} split={splitLines} join={'\n'} multiline />
     </FieldShell>
   );
@@ -146,7 +146,7 @@ function NameChecks({
   };
   return (
     <fieldset className="d-field d-checks" aria-describedby={f.hintId}>
-      <legend>{def.label}</legend>
+      <legend>{f.label}</legend>
       {all.length === 0 && <p className="hint">Nothing to choose yet.</p>}
       {all.map((o) => (
         <label key={o} className="d-inline">

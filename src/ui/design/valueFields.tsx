@@ -8,8 +8,8 @@ import { MapEditor } from './MapEditor';
 export function ExprField({ def, at }: KindProps<'expr'>) {
   const f = useField(def, at, true);
   return (
-    <FieldShell label={def.label} field={f} caption="span">
-      <ExprInput label={def.label} value={f.value} onChange={f.change} describedBy={f.hintId} />
+    <FieldShell label={f.label} field={f} caption="span">
+      <ExprInput label={f.label} value={f.value} onChange={f.change} describedBy={f.hintId} />
     </FieldShell>
   );
 }
@@ -17,9 +17,9 @@ export function ExprField({ def, at }: KindProps<'expr'>) {
 export function MapField({ def, at }: KindProps<'exprMap' | 'valueMap'>) {
   const f = useField(def, at, true);
   return (
-    <FieldShell label={def.label} field={f} caption="none">
+    <FieldShell label={f.label} field={f} caption="none">
       <MapEditor
-        label={def.label}
+        label={f.label}
         value={f.value}
         onChange={f.change}
         literal={def.kind === 'valueMap'}
@@ -33,8 +33,8 @@ export function MapField({ def, at }: KindProps<'exprMap' | 'valueMap'>) {
 export function JsonField({ def, at }: KindProps<'json'>) {
   const f = useField(def, at, true);
   return (
-    <FieldShell label={def.label} field={f} caption="none">
-      <JsonInput label={def.label} value={f.value} onChange={f.change} optional={def.optional} describedBy={f.hintId} />
+    <FieldShell label={f.label} field={f} caption="none">
+      <JsonInput label={f.label} value={f.value} onChange={f.change} optional={def.optional} describedBy={f.hintId} />
     </FieldShell>
   );
 }
@@ -42,8 +42,8 @@ export function JsonField({ def, at }: KindProps<'json'>) {
 export function GuardField({ def, at }: KindProps<'guard'>) {
   const f = useField(def, at, true);
   return (
-    <FieldShell label={def.label} field={f} caption="none">
-      <GuardInput label={def.label} value={f.value} onChange={f.change} describedBy={f.hintId} />
+    <FieldShell label={f.label} field={f} caption="none">
+      <GuardInput label={f.label} value={f.value} onChange={f.change} describedBy={f.hintId} />
     </FieldShell>
   );
 }
