@@ -2,6 +2,7 @@
  * Who reads which field of an event type: aggregates (evolve), projections, services (guards and
  * reactions) and relay routes (keys), found through their `event.data.<field>` / `data.<field>` refs.
  */
+import { indexScenario, type EventRole } from '../index/scenarioIndex';
 import type { ScenarioDef } from '../schema';
 
 /** Field names read through refs anywhere inside a value, guard or list of them. */
@@ -25,41 +26,43 @@ export interface Reader {
   fields: Set<string>;
 }
 
-/** Everything that reads events of the given type, with the fields each reads. */
+/** Everything that reads events of the given type, with the fields each reads (found through the scenario index). */
 export function readersOf(s: ScenarioDef, eventType: string): Reader[] {
   const t = s.topology;
+  const refs = indexScenario(s).eventTypes.get(eventType)?.refs ?? [];
+  const at = (role: EventRole) => refs.filter((r) => r.role === role).map((r) => r.path);
   const out: Reader[] = [];
-  t.aggregates?.forEach((a, i) =>
-    a.evolve.forEach((e, j) => {
-      if (e.eventType === eventType)
-        out.push({
-          name: `aggregate ${a.type}`,
-          path: `topology.aggregates[${i}].evolve[${j}]`,
-          fields: fieldsRead(e.set),
-        });
-    }),
-  );
-  t.projections?.forEach((p, i) =>
-    p.on.forEach((h, j) => {
-      if (h.eventType === eventType)
-        out.push({
-          name: `projection "${p.name}"`,
-          path: `topology.projections[${i}].on[${j}]`,
-          fields: fieldsRead(h.ops),
-        });
-    }),
-  );
-  t.services?.forEach((sv, i) => {
-    const failOn = fieldsRead(sv.failOn);
-    sv.on.forEach((r, j) => {
-      if (r.eventType === eventType)
-        out.push({
-          name: `service "${sv.id}"`,
-          path: `topology.services[${i}].on[${j}]`,
-          fields: fieldsRead([r.when, r.do], new Set(failOn)),
-        });
+  // Paths are `topology.<part>[i].<list>[j].eventType`: i and j find the reader.
+  const ij = (p: readonly (string | number)[]) => [p[2] as number, p[4] as number] as const;
+  for (const p of at('evolve')) {
+    const [i, j] = ij(p);
+    const a = t.aggregates![i]!;
+    out.push({
+      name: `aggregate ${a.type}`,
+      path: `topology.aggregates[${i}].evolve[${j}]`,
+      fields: fieldsRead(a.evolve[j]!.set),
     });
-  });
+  }
+  for (const p of at('project')) {
+    const [i, j] = ij(p);
+    const pr = t.projections![i]!;
+    out.push({
+      name: `projection "${pr.name}"`,
+      path: `topology.projections[${i}].on[${j}]`,
+      fields: fieldsRead(pr.on[j]!.ops),
+    });
+  }
+  for (const p of at('react')) {
+    const [i, j] = ij(p);
+    const sv = t.services![i]!;
+    const r = sv.on[j]!;
+    out.push({
+      name: `service "${sv.id}"`,
+      path: `topology.services[${i}].on[${j}]`,
+      fields: fieldsRead([r.when, r.do], fieldsRead(sv.failOn)),
+    });
+  }
+  // A route that lists no event types relays every one, so it reads this type without naming it.
   t.relay?.routes.forEach((r, i) => {
     if (!r.eventTypes || r.eventTypes.includes(eventType))
       out.push({
