@@ -1,5 +1,5 @@
 /**
- * The shared contracts of Event Lab (DESIGN.md, "Contracts"). Every layer speaks these shapes;
+ * The shared contracts of Event Lab (docs/architecture.md, "Contracts"). Every layer speaks these shapes;
  * later work extends the unions, it does not change what is here.
  */
 

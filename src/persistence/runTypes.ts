@@ -1,6 +1,6 @@
 import type { LearnerInput } from '../engine/types';
 
-/** A run: one scenario played with one sequence of learner inputs (DESIGN.md, "Source of truth"). */
+/** A run: one scenario played with one sequence of learner inputs (docs/architecture.md, "Source of truth"). */
 export interface RunRecord {
   runId: string;
   scenarioId: string;

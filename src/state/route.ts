@@ -1,5 +1,5 @@
 /**
- * Hash routes (DESIGN.md "URLs"): they work on static hosting and a link reopens the same place.
+ * Hash routes (docs/architecture.md, "URLs"): they work on static hosting and a link reopens the same place.
  *   #/                      the scenario picker
  *   #/s/<scenarioId>/<step> a built-in or saved scenario's main run at a step
  *   #/r/<runId>/<step>      a branch at a step

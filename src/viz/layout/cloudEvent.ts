@@ -1,6 +1,6 @@
 /**
  * The CloudEvents 1.0 form of a stored event, or of a direct producer's record (built from its headers)
- * (DESIGN.md, "Contracts"): a pure mapping, so the inspector shows exactly what a CloudEvents consumer
+ * (docs/architecture.md, "Contracts"): a pure mapping, so the inspector shows exactly what a CloudEvents consumer
  * would receive.
  */
 import type { CloudEvent, RecordedEvent } from '../../engine/types';
