@@ -111,3 +111,24 @@ describe('planStages', () => {
     expect(stagesMs(stages, { speed: 1, reducedMotion: true })).toBe(stages.length * 300);
   });
 });
+
+describe('queue stage summaries', () => {
+  it('say what happened to how many messages, without the generated message ids', () => {
+    const effects: Effect[] = [
+      {
+        kind: 'queue-delivered',
+        queue: 'shipping-tasks',
+        messageId: 'msg-fd7c17ac',
+        consumerId: 'worker-1',
+        attempt: 1,
+        reason: 'x',
+      },
+      { kind: 'queue-acked', queue: 'shipping-tasks', messageId: 'msg-fd7c17ac', consumerId: 'worker-1', reason: 'x' },
+    ];
+    const [stage] = planStages(effects);
+    expect(stage!.summary).toBe(
+      'shipping-tasks: 1 message delivered to worker-1, 1 message acked (removed from the queue)',
+    );
+    expect(stage!.summary).not.toMatch(/msg-/);
+  });
+});

@@ -242,6 +242,23 @@ function summaryOf(stage: Stage, all: readonly Effect[]): string {
         : es.length === 1 && es[0]!.kind === 'command-rejected'
           ? `${es[0]!.commandType} rejected`
           : `${plural(es.length, 'command')} decided: ${of('command-accepted').length} accepted, ${es.length - of('command-accepted').length} refused`;
+    case 'queue': {
+      // One clause per kind of queue event, without the generated message ids.
+      const by = (k: EffectKind, verb: string) => {
+        const n = es.filter((e) => e.kind === k).length;
+        return n ? [`${plural(n, 'message')} ${verb}`] : [];
+      };
+      const queues = uniq(es.flatMap((e) => ('queue' in e ? [e.queue] : [])));
+      const consumers = uniq(es.flatMap((e) => ('consumerId' in e ? [e.consumerId] : [])));
+      const parts = [
+        ...by('queue-enqueued', 'enqueued'),
+        ...by('queue-delivered', `delivered${consumers.length ? ` to ${list(consumers)}` : ''}`),
+        ...by('queue-acked', 'acked (removed from the queue)'),
+        ...by('queue-nacked', 'nacked'),
+        ...by('queue-redelivered', 'back in the queue for redelivery'),
+      ];
+      return `${list(queues)}: ${parts.join(', ')}`;
+    }
     default:
       // Kinds whose effects each say it best: the first one's reason, trimmed to one line.
       return firstLine(es[0]!.reason);
