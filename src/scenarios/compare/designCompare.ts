@@ -8,25 +8,10 @@ import { endsInPastTense } from '../lint/words';
 import type { ScenarioDef } from '../schema';
 import { readDesign, type DesignFacts, type EventFact, type GroupFact, type KeyUse, type TopicFact } from './facts';
 import { howClose, matchNames, type NameMatch } from './names';
-import { deciderOf, protectionOf, racesIn, type Protection } from './race';
+import { list, type ComparisonPoint, type ComparisonStatus, type ComparisonTopic } from './points';
+import { racePoints } from './racePoints';
 
-export type ComparisonTopic = 'events' | 'keys' | 'consumers' | 'race';
-export type ComparisonStatus = 'match' | 'partial' | 'missing' | 'different';
-
-export interface ComparisonPoint {
-  /** Stable id, e.g. `event:RideAccepted`, `key:rides`, `consumer:matching`, `race:decision`. */
-  id: string;
-  topic: ComparisonTopic;
-  /** What is compared, in a few words. */
-  title: string;
-  status: ComparisonStatus;
-  /** What the reference does. */
-  reference: string;
-  /** What the learner's design does. */
-  yours: string;
-  /** One sentence: why it matters. */
-  why: string;
-}
+export type { ComparisonPoint, ComparisonStatus, ComparisonTopic } from './points';
 
 export const COMPARISON_TOPICS: readonly { topic: ComparisonTopic; title: string }[] = [
   { topic: 'events', title: 'Events' },
@@ -53,10 +38,6 @@ export function compareDesign(learner: ScenarioDef, reference: ScenarioDef): Com
 // Words
 // ---------------------------------------------------------------------------------------------
 
-const list = (xs: readonly string[], max = 6): string => {
-  const shown = xs.length > max ? [...xs.slice(0, max), `${xs.length - max} more`] : [...xs];
-  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
-};
 const HOW: Record<NameMatch, string> = { same: '', case: 'the same name in other letter case', close: 'a close name' };
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -317,93 +298,3 @@ function consumerPoints(ref: DesignFacts, mine: DesignFacts, mapEvent: (n: strin
 // ---------------------------------------------------------------------------------------------
 // The race
 // ---------------------------------------------------------------------------------------------
-
-function describeProtection(p: Protection): string {
-  if (p.kind === 'lifecycle')
-    return `${p.command} is decided by the ${p.aggregate} aggregate, which accepts it only while ${list(p.acceptedIn)}; ${list(p.events)} moves it to ${list(p.movesTo)}, where it is refused`;
-  if (p.kind === 'guard')
-    return `${p.command} is decided by the ${p.aggregate} aggregate, whose guard checks ${list(p.fields.map((f) => `state.${f}`))}, which ${list(p.events)} changes`;
-  return `${p.command} is decided by the ${p.aggregate} aggregate, but it is still accepted after ${list(p.events)} (accepted in ${list(p.acceptedIn)}, and no guard checks what it changed)`;
-}
-
-function racePoints(
-  learner: ScenarioDef,
-  reference: ScenarioDef,
-  mapEvent: (n: string) => string,
-  mine: DesignFacts,
-): ComparisonPoint[] {
-  const race = racesIn(reference)[0];
-  const command = race?.commands[0];
-  const refDecider = command ? deciderOf(reference, command) : null;
-  if (!race || !command || !refDecider) return [];
-  const refP = protectionOf(refDecider.aggregate, refDecider.specs);
-  const refEvent = refP.events[0]!;
-  const state = refP.kind === 'lifecycle' ? list(refP.movesTo) : 'decided';
-  const out: ComparisonPoint[] = [];
-
-  // Which command of the learner's plays the part: a close name, else the one emitting the same event.
-  const commands = [...new Set((learner.topology.aggregates ?? []).flatMap((a) => a.commands.map((c) => c.command)))];
-  const mineEvent = mapEvent(refEvent);
-  const mineCommand =
-    matchNames([command], commands).get(command)?.name ??
-    (learner.topology.aggregates ?? [])
-      .flatMap((a) => a.commands)
-      .find((c) => c.emit.some((e) => e.eventType === mineEvent))?.command;
-  const decider = mineCommand ? deciderOf(learner, mineCommand) : null;
-  const p = decider ? protectionOf(decider.aggregate, decider.specs) : null;
-  const direct = mine.events.get(mineEvent)?.publishedDirectly;
-  out.push({
-    id: 'race:decision',
-    topic: 'race',
-    title: `What refuses the second ${command}`,
-    status: !p ? 'missing' : p.kind === 'lifecycle' ? 'match' : p.kind === 'guard' ? 'partial' : 'missing',
-    reference: `${describeProtection(refP)}.`,
-    yours: p
-      ? `${describeProtection(p)}.`
-      : direct
-        ? `${mineEvent} is published directly; no aggregate decides between two ${command} commands.`
-        : `No command like ${command}, and nothing that decides it.`,
-    why: `Both ${command} commands are decided on the same revision and appended with an expected revision, so the loser is decided again on the new state; unless the ${refP.aggregate} refuses ${command} once it is ${state}, a second ${refEvent} is stored.`,
-  });
-
-  const mineRaces = racesIn(learner);
-  const raced = mineCommand ? mineRaces.find((r) => r.commands.includes(mineCommand) && r.sameTarget) : undefined;
-  out.push({
-    id: 'race:script',
-    topic: 'race',
-    title: 'The race is played out',
-    status: raced ? 'match' : mineRaces.length ? 'partial' : 'missing',
-    reference: `Step ${race.step + 1} races ${list(race.commands)} commands on one ${refP.aggregate}: one is stored, the other refused.`,
-    yours: raced
-      ? `Step ${raced.step + 1} races ${list(raced.commands)} commands on one aggregate.`
-      : mineRaces.length
-        ? `Step ${mineRaces[0]!.step + 1} races ${list(mineRaces[0]!.commands)}, not ${mineCommand ?? command} on one aggregate.`
-        : 'No race step in your script (add one with two commands for the same id).',
-    why: 'A race step decides two commands on the same state at the same moment, so you can watch optimistic concurrency let exactly one win.',
-  });
-
-  const relayed = (s: ScenarioDef, e: string) =>
-    (s.topology.relay?.routes ?? []).filter((r) => !r.eventTypes || r.eventTypes.includes(e)).map((r) => r.topic);
-  const refTopics = relayed(reference, refEvent);
-  if (refTopics.length && refP.events.includes(refEvent)) {
-    const ev = mine.events.get(mineEvent);
-    const stored = ev && ev.emittedBy.length > 0;
-    const topics = ev ? relayed(learner, mineEvent) : [];
-    out.push({
-      id: 'race:publish',
-      topic: 'race',
-      title: `${refEvent} published only once decided`,
-      status: !ev ? 'missing' : stored && topics.length ? 'match' : stored ? 'partial' : 'different',
-      reference: `${refEvent} is stored by the ${refP.aggregate} aggregate first, then published to ${list(refTopics)} by the outbox relay.`,
-      yours: !ev
-        ? `No event like ${refEvent}.`
-        : stored && topics.length
-          ? `${mineEvent} is stored by the ${ev.emittedBy[0]} aggregate, then relayed to ${list(topics)}.`
-          : stored
-            ? `${mineEvent} is stored by the ${ev.emittedBy[0]} aggregate but no relay route publishes it, so no consumer hears of it.`
-            : `${mineEvent} is published directly to ${list(ev.topics) || 'a topic'}, without being decided and stored first.`,
-      why: 'Publishing only what the aggregate has stored (the outbox) means consumers never hear of the acceptance that lost, and nothing is published that was not stored.',
-    });
-  }
-  return out;
-}
