@@ -1,4 +1,4 @@
-// Lint = correctness + the layer boundaries of DESIGN.md. Imports only point down:
+// Lint = correctness + the layer boundaries of docs/architecture.md. Imports only point down:
 // app → ui → viz → state → persistence → scenarios → engine (see each folder's README).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -25,8 +25,15 @@ const uiLibs = [
   'zod/*',
 ];
 
+// Test support (`*.testkit.ts`: fixtures, conformance suites, model checks that import vitest or
+// fast-check) is for tests only: shipped code that imported it would pull a test runner into the app.
+const testkit = layer(
+  ['**/*.testkit', '**/*.testkit.ts'],
+  'Test support (*.testkit.ts) is for tests; shipped code never imports it.',
+);
+
 const restrict = (patterns) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, testkit] }],
 });
 
 export default tseslint.config(
@@ -58,7 +65,7 @@ export default tseslint.config(
   },
   {
     files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts'],
+    ignores: ['src/engine/**/*.test.ts', 'src/engine/**/*.testkit.ts'],
     rules: {
       ...restrict([
         layer(
@@ -90,7 +97,7 @@ export default tseslint.config(
   },
   {
     files: ['src/scenarios/**/*.ts'],
-    ignores: ['src/scenarios/**/*.test.ts'],
+    ignores: ['src/scenarios/**/*.test.ts', 'src/scenarios/**/*.testkit.ts'],
     rules: restrict([
       layer(
         [...up('app'), ...up('ui'), ...up('viz'), ...up('state'), ...up('persistence')],
@@ -104,7 +111,7 @@ export default tseslint.config(
   },
   {
     files: ['src/persistence/**/*.ts'],
-    ignores: ['src/persistence/**/*.test.ts'],
+    ignores: ['src/persistence/**/*.test.ts', 'src/persistence/**/*.testkit.ts'],
     rules: restrict([
       layer(
         [...up('app'), ...up('ui'), ...up('viz'), ...up('state')],
@@ -118,7 +125,7 @@ export default tseslint.config(
   },
   {
     files: ['src/state/**/*.ts', 'src/state/**/*.tsx'],
-    ignores: ['src/state/**/*.test.ts'],
+    ignores: ['src/state/**/*.test.ts', 'src/state/**/*.testkit.ts'],
     rules: restrict([
       layer([...up('app'), ...up('ui'), ...up('viz')], 'state may import engine, scenarios and persistence.'),
       layer(['d3', 'd3-*', 'idb'], 'state reaches IndexedDB only through persistence ports.'),
@@ -126,7 +133,7 @@ export default tseslint.config(
   },
   {
     files: ['src/viz/**/*.ts', 'src/viz/**/*.tsx'],
-    ignores: ['src/viz/**/*.test.ts'],
+    ignores: ['src/viz/**/*.test.ts', 'src/viz/**/*.testkit.ts'],
     rules: restrict([
       layer([...up('app'), ...up('ui'), ...up('persistence')], 'viz may import state hooks, engine types and d3.'),
       layer(['idb', 'd3'], 'viz uses d3 submodules (d3-scale, d3-shape, …), never the bundle, and no IndexedDB.'),
@@ -134,10 +141,16 @@ export default tseslint.config(
   },
   {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
-    ignores: ['src/ui/**/*.test.ts'],
+    ignores: ['src/ui/**/*.test.ts', 'src/ui/**/*.testkit.ts'],
     rules: restrict([
       layer([...up('app'), ...up('persistence')], 'ui may import state, viz and scenario types.'),
       layer(['idb', 'd3'], 'ui has no IndexedDB; use d3 submodules through viz.'),
     ]),
+  },
+  {
+    // The app composes everything; it only may not ship test support.
+    files: ['src/app/**/*.ts', 'src/app/**/*.tsx'],
+    ignores: ['src/app/**/*.test.ts', 'src/app/**/*.test.tsx', 'src/app/**/*.testkit.ts', 'src/app/testing/**'],
+    rules: restrict([]),
   },
 );
