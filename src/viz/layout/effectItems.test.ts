@@ -111,7 +111,7 @@ describe('describeStages: one line per stage', () => {
     const items = describeStages(effects);
     expect(items.map((i) => [i.kind, i.stage, i.line, i.tone])).toEqual([
       ['time', null, '31 seconds pass', 'normal'],
-      ['queue', 0, 'A message joined the back of queue q', 'warning'],
+      ['queue', 0, 'q: 1 message enqueued, 1 message nacked', 'warning'],
     ]);
     expect(items[1]!.effects.map((e) => e.reason)).toEqual([
       'msg-fd7c17ac joined the back of queue q',
