@@ -5,11 +5,9 @@
 import { referenceIssues } from './references';
 import { Scenario, type ScenarioDef } from './schema';
 
-export interface ScenarioIssue {
-  /** JSON path, e.g. `steps[3].action.topic`. */
-  path: string;
-  message: string;
-}
+import type { ScenarioIssue } from './scenarioIssue';
+
+export type { ScenarioIssue };
 
 export type ParseResult = { ok: true; scenario: ScenarioDef } | { ok: false; issues: ScenarioIssue[] };
 

@@ -7,7 +7,7 @@
 import { checkChoiceTarget, type TargetChecks } from './choiceTargets';
 import { formatPath } from './index/jsonPath';
 import { indexScenario, type Ref } from './index/scenarioIndex';
-import type { ScenarioIssue } from './parse';
+import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
 
 const unknown: Record<Ref['kind'], string> = {
