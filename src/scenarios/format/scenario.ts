@@ -1,0 +1,153 @@
+/**
+ * A whole scenario document (format version 1) and its practice mode, with the TypeScript types inferred from it. Part of `scenarios/schema.ts`.
+ */
+import { LIMITS } from '../behaviour/budget';
+import { z } from '../zod';
+import { Id, Text, ShortText, NonNegInt } from './basics';
+import {
+  TopicSpec,
+  ProducerSpec,
+  GroupSpec,
+  EventTypeSpec,
+  AggregateSpec,
+  ProjectionSpec,
+  UpcasterSpec,
+  RelaySpec,
+  ServiceSpec,
+  QueueSpec,
+} from './topology';
+import { CommandCall, Action, Expectation, ChoiceTarget, QuestionSpec, Step } from './script';
+
+/** Practice mode: the learner answers first, then compares with the reference, point by point. */
+export const PracticeSpec = z.strictObject({
+  intro: Text,
+  questions: z
+    .array(
+      z.strictObject({
+        id: Id,
+        prompt: z.string().min(1).max(1000),
+        choices: z
+          .array(z.strictObject({ id: Id, text: z.string().min(1).max(400), inReference: z.boolean() }))
+          .max(12)
+          .optional(),
+        /** The reference answer in prose. */
+        reference: Text,
+        /** Points a good answer covers; keywords (any of them, case-insensitive) detect a point in free text. */
+        points: z
+          .array(
+            z.strictObject({
+              id: Id,
+              text: z.string().min(1).max(400),
+              keywords: z.array(z.string().min(2).max(60)).min(1).max(12),
+            }),
+          )
+          .min(1)
+          .max(12),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+
+export const Scenario = z.strictObject({
+  /** Editors' hint: the JSON Schema this file follows (ignored by the app). */
+  $schema: z.string().max(300).optional(),
+  schemaVersion: z.literal(1),
+  id: Id,
+  title: ShortText.meta({ title: 'Title' }),
+  summary: Text.meta({ title: 'Summary' }),
+  level: z.enum(['beginner', 'intermediate', 'advanced']).meta({ title: 'Level' }),
+  concepts: z.array(ShortText).min(1).max(20).meta({ title: 'Concepts' }),
+  /** Order on the start page. */
+  order: z.number().int().min(0).max(10_000).optional().meta({ title: 'Order on the start page' }),
+  seed: z.number().int().meta({
+    title: 'Random seed',
+    description: 'Fixes every random choice (the sticky partitioner), so a run is the same every time.',
+  }),
+  startTime: NonNegInt.meta({
+    title: 'Start time (ms since 1970)',
+    description: 'Simulated wall-clock time of step 0, in ms since the epoch.',
+  }),
+  stepMs: z
+    .number()
+    .int()
+    .min(1)
+    .max(86_400_000)
+    .meta({ title: 'Time per step (ms)', description: 'Simulated time that passes with each step.' }),
+  intro: z
+    .strictObject({
+      title: ShortText.meta({ title: 'Intro title' }),
+      narration: Text.meta({ title: 'Intro narration' }),
+    })
+    .meta({ title: 'Introduction' }),
+  topology: z.strictObject({
+    topics: z
+      .array(TopicSpec)
+      .max(20)
+      .meta({ title: 'Topics', description: 'Where records are published: partitions, key, retention and cleanup.' }),
+    producers: z
+      .array(ProducerSpec)
+      .max(20)
+      .meta({ title: 'Producers', description: 'Who publishes records in the script.' }),
+    groups: z.array(GroupSpec).max(20).meta({
+      title: 'Consumer groups',
+      description: 'Who reads each topic, how partitions are shared and when offsets are committed.',
+    }),
+    eventTypes: z.array(EventTypeSpec).max(100).optional().meta({
+      title: 'Event types',
+      description:
+        'The facts your system records: names, versions and fields. Once one is declared, every event type used must be.',
+    }),
+    aggregates: z.array(AggregateSpec).max(10).optional().meta({
+      title: 'Aggregates',
+      description:
+        'Consistency boundaries: lifecycle states, the commands accepted in each, guards and the events they produce.',
+    }),
+    projections: z
+      .array(ProjectionSpec)
+      .max(10)
+      .optional()
+      .meta({ title: 'Projections', description: 'Read models built from events, and how far behind they run.' }),
+    upcasters: z
+      .array(UpcasterSpec)
+      .max(50)
+      .optional()
+      .meta({ title: 'Upcasters', description: 'How events stored at an old schema version are read at the new one.' }),
+    relay: RelaySpec.optional().meta({
+      title: 'Outbox relay',
+      description: 'Publishes stored events to topics in store order.',
+    }),
+    services: z
+      .array(ServiceSpec)
+      .max(20)
+      .optional()
+      .meta({ title: 'Services', description: 'What reacts to events read by a consumer group, and what it does.' }),
+    queues: z
+      .array(QueueSpec)
+      .max(5)
+      .optional()
+      .meta({ title: 'Queues', description: 'A classic queue for contrast: messages removed on acknowledgement.' }),
+  }),
+  steps: z
+    .array(Step)
+    .min(1)
+    .max(LIMITS.maxSteps)
+    .meta({ title: 'Steps', description: 'The story, one step at a time, with narration.' }),
+  takeaways: z.array(Text).min(1).meta({ title: 'Takeaways (one per line)' }),
+  practice: PracticeSpec.optional().meta({
+    title: 'Practice questions (JSON)',
+    description: 'Practice mode: the learner answers first, then compares with the reference, point by point.',
+  }),
+});
+
+export type ScenarioDef = z.infer<typeof Scenario>;
+export type StepDef = z.infer<typeof Step>;
+export type ActionDef = z.infer<typeof Action>;
+export type ExpectationDef = z.infer<typeof Expectation>;
+export type AggregateDef = z.infer<typeof AggregateSpec>;
+export type ProjectionDef = z.infer<typeof ProjectionSpec>;
+export type UpcasterDef = z.infer<typeof UpcasterSpec>;
+export type ServiceDef = z.infer<typeof ServiceSpec>;
+export type QuestionDef = z.infer<typeof QuestionSpec>;
+export type ChoiceTargetDef = z.infer<typeof ChoiceTarget>;
+export type CommandCallDef = z.infer<typeof CommandCall>;
