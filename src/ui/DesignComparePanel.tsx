@@ -7,7 +7,7 @@ import {
 } from '../scenarios/compare/designCompare';
 import { findBuiltin } from '../scenarios/content';
 import type { ScenarioDef } from '../scenarios/schema';
-import { useDesignDraft } from '../state/designDraft';
+import { useDesignDraft } from '../state/validDesignDraft';
 import { useRun, useRunChrome } from '../state/react';
 import './designCompare.css';
 

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
-import { publishDesignDraft } from '../state/designDraft';
+import { publishDesignDraft } from '../state/validDesignDraft';
 import { checkDraft, draftDocument, edit, historyOf, messagesByPath, redo, undo } from '../state/editorDraft';
 import { useRun, useRunChrome } from '../state/react';
 import { DesignEditor } from './design/DesignEditor';
