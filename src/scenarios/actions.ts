@@ -6,7 +6,7 @@
 import * as broker from '../engine/broker';
 import * as q from '../engine/broker/queue';
 import type { Effect, LearnerInput } from '../engine/types';
-import type { Runtime } from './runtime';
+import type { CompiledScenario } from './compiledScenario';
 import type { ActionDef } from './schema';
 import { aggregateState, runCommand, runRace } from './steps/commands';
 import { pollStep } from './steps/consume';
@@ -25,7 +25,7 @@ const withBroker = (world: World, r: { state: broker.BrokerState; effects: Effec
   effects: r.effects,
 });
 
-export function applyAction(world: World, action: ActionDef, rt: Runtime): Applied {
+export function applyAction(world: World, action: ActionDef, rt: CompiledScenario): Applied {
   const now = world.time;
   switch (action.kind) {
     case 'publish':
@@ -165,7 +165,7 @@ export function applyAction(world: World, action: ActionDef, rt: Runtime): Appli
 }
 
 /** Runs the automatic parts of the system after a step: the relay, then the projections. */
-export function settle(world: World, rt: Runtime): Applied {
+export function settle(world: World, rt: CompiledScenario): Applied {
   const effects: Effect[] = [];
   let w = world;
   if (rt.scenario.topology.relay?.auto) {
@@ -178,7 +178,7 @@ export function settle(world: World, rt: Runtime): Applied {
 }
 
 /** A learner's action in the player. Answers change nothing in the world. */
-export function applyInput(world: World, input: LearnerInput, rt: Runtime): Applied {
+export function applyInput(world: World, input: LearnerInput, rt: CompiledScenario): Applied {
   switch (input.kind) {
     case 'produce':
       return publish(

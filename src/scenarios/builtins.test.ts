@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from './content';
 import { failedExpectations } from './expectations';
 import { parseScenario } from './parse';
-import { runtimeOf } from './runtime';
+import { compileScenario } from './compiledScenario';
 import { Stepper, worldAt } from './stepper';
 
 describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenario %s', (_id, scenario) => {
@@ -16,7 +16,7 @@ describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenari
     const failures: string[] = [];
     scenario.steps.forEach((step, i) => {
       const { world, effects } = stepper.at(i + 1);
-      for (const f of failedExpectations(world, step.expect ?? [], runtimeOf(scenario), effects))
+      for (const f of failedExpectations(world, step.expect ?? [], compileScenario(scenario), effects))
         failures.push(`step ${i + 1} (${step.title}): ${f}`);
     });
     expect(failures).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failedExpectations } from './expectations';
 import { mustParseScenario } from './parse';
-import { runtimeOf } from './runtime';
+import { compileScenario } from './compiledScenario';
 import { Stepper } from './stepper';
 
 /** A small write-side/read-side scenario exercising every CQRS part of the format. */
@@ -187,7 +187,7 @@ const scenario = mustParseScenario({
 
 describe('CQRS through the stepper', () => {
   const stepper = new Stepper(scenario, []);
-  const rt = runtimeOf(scenario);
+  const rt = compileScenario(scenario);
 
   it('meets the expectations written in the fixture', () => {
     const failures = scenario.steps.flatMap((s, i) => {

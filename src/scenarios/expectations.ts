@@ -3,7 +3,7 @@ import * as broker from '../engine/broker';
 import { streamRevision } from '../engine/eventstore/log';
 import { idsOf } from '../engine/sim/idSet';
 import type { Effect } from '../engine/types';
-import type { Runtime } from './runtime';
+import type { CompiledScenario } from './compiledScenario';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
 import type { World } from './world';
@@ -14,7 +14,7 @@ const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 export function failedExpectations(
   world: World,
   expectations: readonly ExpectationDef[],
-  rt: Runtime,
+  rt: CompiledScenario,
   effects: readonly Effect[] = [],
 ): string[] {
   const failures: string[] = [];

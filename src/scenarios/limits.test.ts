@@ -4,7 +4,7 @@ import { evalValue } from './behaviour/expr';
 import { findBuiltin } from './content';
 import { concatScenario, publishScenario } from './heavy.fixtures';
 import { parseScenario } from './parse';
-import { runtimeOf } from './runtime';
+import { compileScenario } from './compiledScenario';
 import { aggregateState } from './steps/commands';
 import type { ScenarioDef } from './schema';
 import { Stepper, stoppedBy } from './stepper';
@@ -61,7 +61,7 @@ describe('limits of what a step may compute (issue 19, point 11)', () => {
       const r = stepper.at(k);
       expect(stoppedBy(r.effects)).toBeNull();
       expect(r.world.log.events).toHaveLength(0);
-      expect(aggregateState(r.world, runtimeOf(scenario), 'Cart', 'c1')!.revision).toBe(-1);
+      expect(aggregateState(r.world, compileScenario(scenario), 'Cart', 'c1')!.revision).toBe(-1);
     }
   });
 

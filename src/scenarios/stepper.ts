@@ -11,7 +11,7 @@ import { aggregateState } from './steps/commands';
 import { initialWorld } from './initialWorld';
 import { narrateScriptAfterBranch } from './branchNarration';
 import { narrateEffects } from './narrate';
-import { runtimeOf, type Runtime } from './runtime';
+import { compileScenario, type CompiledScenario } from './compiledScenario';
 import type { ScenarioDef } from './schema';
 import { buildTimeline, type TimelineEntry } from './timeline';
 import type { World } from './world';
@@ -22,7 +22,7 @@ export class Stepper {
   /** Results of steps computed by an earlier stepper of the same story (`seed`): step → world and effects. */
   private readonly seeded = new Map<number, { world: World; effects: readonly Effect[] }>();
   private readonly initialEffects: Effect[];
-  private readonly rt: Runtime;
+  private readonly rt: CompiledScenario;
 
   constructor(
     readonly scenario: ScenarioDef,
@@ -30,7 +30,7 @@ export class Stepper {
     private readonly snapshotEvery = 25,
   ) {
     this.entries = buildTimeline(scenario, inputs);
-    this.rt = runtimeOf(scenario);
+    this.rt = compileScenario(scenario);
     const init = initialWorld(scenario);
     this.snapshots.set(0, init.world);
     this.initialEffects = init.effects;
@@ -169,7 +169,7 @@ export class Stepper {
  * fold into a state within the limits, so that views and later steps that load it never meet a
  * runaway state: the step that would store the offending event is the one that stops.
  */
-function checkAggregatesWritten(before: World, after: World, rt: Runtime): void {
+function checkAggregatesWritten(before: World, after: World, rt: CompiledScenario): void {
   if (rt.aggregates.size === 0 || after.log === before.log) return;
   const streams = new Set(eventsAfter(after.log, headPosition(before.log)).map((e) => e.streamId));
   for (const streamId of streams) {

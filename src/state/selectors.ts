@@ -4,7 +4,7 @@
  * its stream; every group's lag at every step up to the current one.
  */
 import { useMemo } from 'react';
-import { runtimeOf } from '../scenarios/runtime';
+import { compileScenario } from '../scenarios/compiledScenario';
 import { aggregateState } from '../scenarios/steps/commands';
 import { lagSeriesOf, type LagRow } from './lagSeries';
 import { useRun } from './react';
@@ -47,7 +47,7 @@ export function useAggregateState(streamId: string | null): AggregateStateView |
   const scenario = useRun((s) => s.scenario);
   return useMemo(() => {
     if (!streamId) return null;
-    const rt = runtimeOf(scenario);
+    const rt = compileScenario(scenario);
     const owner = rt.aggregateOfStream(streamId);
     if (!owner) return null;
     const id = streamId.slice(owner.spec.streamPrefix.length);

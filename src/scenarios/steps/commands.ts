@@ -8,22 +8,27 @@ import type { Effect, EventMetadata, NewEvent } from '../../engine/types';
 import { streamOf, type ScenarioCommand } from '../behaviour/aggregates';
 import { checkStateSize } from '../behaviour/budget';
 import { nextEventId } from '../ids';
-import type { Runtime } from '../runtime';
+import type { CompiledScenario } from '../compiledScenario';
 import type { CommandCallDef } from '../schema';
 import type { AggregateState, World } from '../world';
 
 export type Loaded = LoadedAggregate<AggregateState>;
 
-type Agg = NonNullable<ReturnType<Runtime['aggregates']['get']>>;
+type Agg = NonNullable<ReturnType<CompiledScenario['aggregates']['get']>>;
 
 /** The aggregate's state on this world's log (engine/cqrs/aggregate.ts: snapshot + later events, upcast). */
-export const loadAggregate = (world: World, rt: Runtime, agg: Agg, streamId: string, useSnapshot = true): Loaded =>
-  loadFromLog(world.log, world.snapshots, agg.def, streamId, rt.upcasters, useSnapshot);
+export const loadAggregate = (
+  world: World,
+  rt: CompiledScenario,
+  agg: Agg,
+  streamId: string,
+  useSnapshot = true,
+): Loaded => loadFromLog(world.log, world.snapshots, agg.def, streamId, rt.upcasters, useSnapshot);
 
 /** The state of one aggregate at this world, for views and expectations. */
 export function aggregateState(
   world: World,
-  rt: Runtime,
+  rt: CompiledScenario,
   aggregate: string,
   id: string,
   useSnapshot = true,
@@ -47,7 +52,12 @@ interface Decided {
   loaded: Loaded;
 }
 
-function decideOn(world: World, rt: Runtime, call: CommandCallDef, cause?: Cause): { world: World; decided: Decided } {
+function decideOn(
+  world: World,
+  rt: CompiledScenario,
+  call: CommandCallDef,
+  cause?: Cause,
+): { world: World; decided: Decided } {
   const agg = rt.aggregates.get(call.aggregate);
   if (!agg) throw new Error(`unknown aggregate ${call.aggregate}`);
   const streamId = streamOf(agg.spec, call.id);
@@ -69,7 +79,7 @@ function decideOn(world: World, rt: Runtime, call: CommandCallDef, cause?: Cause
 /** Appends what `decide` returned on the state loaded in `d` (engine/cqrs/command.ts); a moved stream is a conflict. */
 function execute(
   world: World,
-  rt: Runtime,
+  rt: CompiledScenario,
   d: Decided,
   cause: Cause | undefined,
 ): { world: World; effects: Effect[]; outcome: 'accepted' | 'rejected' | 'conflict' } {
@@ -112,7 +122,7 @@ function execute(
 /** One command: decide and append; on a concurrency conflict, reload and decide once more. */
 export function runCommand(
   world: World,
-  rt: Runtime,
+  rt: CompiledScenario,
   call: CommandCallDef,
   cause?: Cause,
 ): { world: World; effects: Effect[] } {
@@ -128,7 +138,7 @@ export function runCommand(
  */
 export function runRace(
   world: World,
-  rt: Runtime,
+  rt: CompiledScenario,
   calls: readonly CommandCallDef[],
 ): { world: World; effects: Effect[] } {
   let w = world;

@@ -11,7 +11,7 @@ import { processRecord } from '../../engine/broker/delivery';
 import type { FetchedRecord } from '../../engine/broker';
 import type { BrokerEffect, Effect } from '../../engine/types';
 import { evalFields, evalGuard, evalValue } from '../behaviour/expr';
-import type { Runtime } from '../runtime';
+import type { CompiledScenario } from '../compiledScenario';
 import type { ActionDef, ServiceDef } from '../schema';
 import type { World } from '../world';
 import { runCommand } from './commands';
@@ -20,7 +20,7 @@ import { publish } from './publish';
 type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 
 /** The event a record carries, as reactions see it (upcast from the log when the log has it). */
-function eventOf(world: World, rt: Runtime, r: FetchedRecord) {
+function eventOf(world: World, rt: CompiledScenario, r: FetchedRecord) {
   // Records carry the event's global position in a header, so finding it in the log is O(1).
   const at = r.headers.position ? eventAt(world.log, Number(r.headers.position)) : undefined;
   const stored = at && at.eventId === r.eventId ? at : undefined;
@@ -39,7 +39,12 @@ function eventOf(world: World, rt: Runtime, r: FetchedRecord) {
   };
 }
 
-function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord): { world: World; effects: Effect[] } {
+function react(
+  world: World,
+  rt: CompiledScenario,
+  service: ServiceDef,
+  r: FetchedRecord,
+): { world: World; effects: Effect[] } {
   const event = eventOf(world, rt, r);
   let w = world;
   const effects: Effect[] = [];
@@ -106,7 +111,7 @@ function react(world: World, rt: Runtime, service: ServiceDef, r: FetchedRecord)
   return { world: w, effects };
 }
 
-export function pollStep(world: World, rt: Runtime, action: PollAction): { world: World; effects: Effect[] } {
+export function pollStep(world: World, rt: CompiledScenario, action: PollAction): { world: World; effects: Effect[] } {
   const group = rt.groups.get(action.group);
   const service = rt.serviceByGroup.get(action.group);
   const now = world.time;

@@ -9,7 +9,7 @@ import type { Effect, RecordedEvent } from '../../engine/types';
 import { eventsAfter, headPosition } from '../../engine/eventstore/log';
 import { evalValue } from '../behaviour/expr';
 import { touchedKeys } from '../behaviour/projections';
-import type { Runtime } from '../runtime';
+import type { CompiledScenario } from '../compiledScenario';
 import type { ProjectionState, World } from '../world';
 
 /**
@@ -22,7 +22,7 @@ import type { ProjectionState, World } from '../world';
  */
 export function runRelay(
   world: World,
-  rt: Runtime,
+  rt: CompiledScenario,
   options: { maxEvents?: number; crashBeforeCheckpoint?: boolean } = {},
 ): { world: World; effects: Effect[] } {
   const relay = rt.scenario.topology.relay;
@@ -108,7 +108,7 @@ const initial = (): ProjectionState => ({ position: 0, rows: {} });
 /** Folds events into one projection, from its checkpoint, while `visible(event)` holds (engine/cqrs/projection.ts). */
 function advance(
   world: World,
-  rt: Runtime,
+  rt: CompiledScenario,
   name: string,
   visible: (e: RecordedEvent) => boolean,
   from?: ProjectionState,
@@ -125,7 +125,7 @@ function advance(
 }
 
 /** Every projection applies what its lag lets it see by now. */
-export function catchUpProjections(world: World, rt: Runtime): { world: World; effects: Effect[] } {
+export function catchUpProjections(world: World, rt: CompiledScenario): { world: World; effects: Effect[] } {
   let projections = world.projections;
   const effects: Effect[] = [];
   for (const [name, p] of rt.projections) {
@@ -139,7 +139,7 @@ export function catchUpProjections(world: World, rt: Runtime): { world: World; e
 
 export function projectNow(
   world: World,
-  rt: Runtime,
+  rt: CompiledScenario,
   name: string,
   maxEvents?: number,
 ): { world: World; effects: Effect[] } {
@@ -147,7 +147,7 @@ export function projectNow(
   return { world: { ...world, projections: { ...world.projections, [name]: r.state } }, effects: r.effects };
 }
 
-export function rebuild(world: World, rt: Runtime, name: string): { world: World; effects: Effect[] } {
+export function rebuild(world: World, rt: CompiledScenario, name: string): { world: World; effects: Effect[] } {
   const before = world.projections[name] ?? initial();
   const r = advance(world, rt, name, () => true, initial());
   const same = JSON.stringify(sortRows(before.rows)) === JSON.stringify(sortRows(r.state.rows));
@@ -169,7 +169,7 @@ const sortRows = (rows: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** Reads one row of a read model and says whether the answer is stale, and why. */
-export function query(world: World, rt: Runtime, name: string, key: string): Effect[] {
+export function query(world: World, rt: CompiledScenario, name: string, key: string): Effect[] {
   const p = rt.projections.get(name)!;
   const cp = world.projections[name] ?? initial();
   const head = headPosition(world.log);

@@ -11,7 +11,7 @@ import type { AggregateState } from './world';
 
 type GroupDef = ScenarioDef['topology']['groups'][number];
 
-export interface Runtime {
+export interface CompiledScenario {
   scenario: ScenarioDef;
   aggregates: Map<string, { spec: AggregateDef; def: AggregateDefinition<AggregateState, ScenarioCommand> }>;
   projections: Map<string, { spec: ProjectionDef; projection: Projection<Rows> }>;
@@ -24,14 +24,14 @@ export interface Runtime {
   ): { spec: AggregateDef; def: AggregateDefinition<AggregateState, ScenarioCommand> } | undefined;
 }
 
-const cache = new WeakMap<ScenarioDef, Runtime>();
+const cache = new WeakMap<ScenarioDef, CompiledScenario>();
 
-export function runtimeOf(scenario: ScenarioDef): Runtime {
+export function compileScenario(scenario: ScenarioDef): CompiledScenario {
   const hit = cache.get(scenario);
   if (hit) return hit;
   const t = scenario.topology;
   const aggregates = new Map((t.aggregates ?? []).map((spec) => [spec.type, { spec, def: compileAggregate(spec) }]));
-  const rt: Runtime = {
+  const rt: CompiledScenario = {
     scenario,
     aggregates,
     projections: new Map(
