@@ -197,3 +197,16 @@ export function mapGet<V>(m: PMap<V>, key: string): V | undefined {
 }
 
 export const mapHas = <V>(m: PMap<V>, key: string): boolean => mapGet(m, key) !== undefined;
+
+/** Every key of the map (in hash order, not insertion order). */
+export function mapKeys<V>(m: PMap<V>): string[] {
+  const out: string[] = [];
+  const walk = (slot: Slot<V>): void => {
+    if (slot === undefined) return;
+    if (isNode(slot)) for (const s of slot) walk(s);
+    else if (isCollision(slot)) for (const l of slot.all) out.push(l.k);
+    else out.push(slot.k);
+  };
+  walk(m.root);
+  return out;
+}
