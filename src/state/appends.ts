@@ -1,4 +1,5 @@
 import type { ExpectedRevision, NewEvent, RecordedEvent } from '../engine/types';
+import { DamagedStoredEventError } from '../persistence/storedEvent';
 
 export interface StreamAppend {
   streamId: string;
@@ -50,4 +51,32 @@ export function firstDisagreement(stored: readonly RecordedEvent[], computed: re
     if (!same) return i;
   }
   return -1;
+}
+
+/** A run's stored events, or the error saying which one cannot be read (anything else is rethrown). */
+export async function readStoredEvents(store: {
+  readAll(): Promise<RecordedEvent[]>;
+}): Promise<RecordedEvent[] | DamagedStoredEventError> {
+  try {
+    return await store.readAll();
+  } catch (err) {
+    if (err instanceof DamagedStoredEventError) return err;
+    throw err;
+  }
+}
+
+/**
+ * The smallest step whose world holds exactly `count` events, or -1: a binary search, since a run's
+ * events only grow with its steps (`countAt(k)` = how many events the world at step k holds).
+ */
+export function stepHolding(count: number, lastStep: number, countAt: (step: number) => number): number {
+  let lo = 0;
+  let hi = lastStep;
+  if (countAt(hi) < count) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (countAt(mid) >= count) hi = mid;
+    else lo = mid + 1;
+  }
+  return countAt(lo) === count ? lo : -1;
 }

@@ -16,7 +16,7 @@ import { DamagedRunRecordError, mergeInputs, sameStory } from '../persistence/ru
 import type { RunRecord } from '../persistence/runTypes';
 import { DamagedStoredEventError } from '../persistence/storedEvent';
 import { Stepper } from '../scenarios/stepper';
-import { firstDisagreement, toAppends } from './appends';
+import { firstDisagreement, readStoredEvents, stepHolding, toAppends } from './appends';
 import type { RunChangeKind } from './runChannel';
 import { sessionCheckpoints } from './runCheckpoint';
 import {
@@ -174,35 +174,12 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     setStorage({ storedCount: bad });
   };
 
-  /** The stored events, or the error saying which one cannot be read. */
-  const readStored = async (): Promise<RecordedEvent[] | DamagedStoredEventError> => {
-    try {
-      return await port!.store.readAll();
-    } catch (err) {
-      if (err instanceof DamagedStoredEventError) return err;
-      throw err;
-    }
-  };
-
   /** Read-only, with the message and the "Start this run again" action. */
   function enterDamaged(d: Damage) {
     readOnly = true;
     damage = d;
     setStorage({ mode: 'indexeddb', error: d.message, damaged: true });
   }
-
-  /** The smallest step whose world holds exactly `count` events, or -1 (events only grow with steps). */
-  const stepHolding = (count: number): number => {
-    let lo = 0;
-    let hi = stepper.lastStep;
-    if (eventsAt(hi).length < count) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (eventsAt(mid).length >= count) hi = mid;
-      else lo = mid + 1;
-    }
-    return eventsAt(lo).length === count ? lo : -1;
-  };
 
   /** Opens the stored run (on load, after a restart, when another tab started it again). */
   const restore = async (requested: number | null, announceRestore: boolean) => {
@@ -222,7 +199,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       );
       saved = undefined;
     }
-    const read = await readStored();
+    const read = await readStoredEvents(port!.store);
     const unreadable = read instanceof DamagedStoredEventError ? read : null;
     const stored = unreadable ? [] : (read as RecordedEvent[]);
     if (unreadable && !found) {
@@ -341,7 +318,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     // Answers given in this tab while it was damaged are kept too.
     const next = mergeInputs(salvage.inputs, inputs);
     adoptInputs(next);
-    const read = await readStored();
+    const read = await readStoredEvents(port!.store);
     const onDisk = read instanceof DamagedStoredEventError ? null : read;
     // The furthest step: the stored one if it can be read and agrees with the stored events, else
     // the step whose world holds exactly the stored events; if none does, the events belong to a
@@ -350,7 +327,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     const agrees = (k: number) =>
       onDisk !== null && k >= 0 && eventsAt(k).length === onDisk.length && firstDisagreement(onDisk, eventsAt(k)) < 0;
     let furthest = salvage.furthestStep !== undefined ? clampStep(salvage.furthestStep) : -1;
-    if (!agrees(furthest) && onDisk) furthest = stepHolding(onDisk.length);
+    if (!agrees(furthest) && onDisk) furthest = stepHolding(onDisk.length, stepper.lastStep, (k) => eventsAt(k).length);
     const clearEvents = !agrees(furthest);
     const refill = clearEvents && damage.restoreEvents === true && salvage.furthestStep !== undefined;
     if (clearEvents) furthest = refill ? clampStep(salvage.furthestStep!) : 0;
