@@ -3,7 +3,7 @@
  * (forks) and progress.
  */
 import { deleteDB, type DBSchema } from 'idb';
-import { openWithMigrations } from './schema';
+import { openWithMigrations } from './databases';
 import { DamagedRecordError, DatabaseClosedError, translateTxError } from './errors';
 import {
   CatalogRunSchema,
@@ -13,7 +13,7 @@ import {
   ProgressRecordSchema,
   SavedScenarioSchema,
 } from './catalogRecords';
-import { runDbName } from './runs';
+import { runDbName } from './runDatabase';
 
 export interface CatalogRun {
   runId: string;

@@ -11,7 +11,7 @@ import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { decideAppend, decideAsync, type Probe, type ProbeAnswer } from '../engine/eventstore';
 import type { AppendResult, RecordedEvent } from '../engine/types';
 import { writeAppend, type AppendRequest, type DecidedGroup, type Job, type JobOutcome } from './idbJobs';
-import type { RunDbSchema } from './schema';
+import type { RunDbSchema } from './databases';
 import { idHash, type StreamCache, type StreamDraft } from './streamCache';
 
 export type WriteTx = IDBPTransaction<RunDbSchema, ArrayLike<StoreNames<RunDbSchema>>, 'readwrite'>;

@@ -23,9 +23,9 @@ import { readHead, writeAppend, writeRun, type AppendRequest, type DecidedGroup,
 import { planGroup, type Plan } from './idbPlan';
 import { DatabaseClosedError, translateTxError } from './errors';
 import { StreamCache } from './streamCache';
-import { openRunDb, type RunDbSchema } from './schema';
+import { openRunDb, type RunDbSchema } from './databases';
 import { checkStoredEvents } from './storedEvent';
-import type { RunWrite } from './runTypes';
+import type { RunWrite } from './runRecord';
 
 export type { AppendRequest } from './idbJobs';
 

@@ -7,7 +7,7 @@
 import type { NormalizedEvent } from '../engine/eventstore';
 import { toRecorded } from '../engine/eventstore';
 import type { AppendResult, ExpectedRevision, RecordedEvent } from '../engine/types';
-import type { RunRecord, RunWrite } from './runTypes';
+import type { RunRecord, RunWrite } from './runRecord';
 import type { StreamDraft } from './streamCache';
 
 export interface AppendRequest {

@@ -1,5 +1,5 @@
 export { openIndexedDbEventStore, IdbEventStore, type IdbEventStoreOptions } from './idbEventStore';
-export { openRunDatabase, runDbName, type RunDatabase, type RunRecord } from './runs';
+export { openRunDatabase, runDbName, type RunDatabase, type RunRecord } from './runDatabase';
 export {
   openCatalog,
   CATALOG_DB_NAME,
@@ -16,4 +16,4 @@ export {
   DatabaseUpgradedElsewhereError,
   DatabaseClosedError,
 } from './errors';
-export { RUN_DB_VERSION, openRunDb, type CheckpointRecord, type SnapshotRecord, type RunDbSchema } from './schema';
+export { RUN_DB_VERSION, openRunDb, type CheckpointRecord, type SnapshotRecord, type RunDbSchema } from './databases';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LearnerInput } from '../engine/types';
 import { mergeInputs, mergeRunRecords, parseRunRecord, RunDivergedError } from './runRecord';
 import { runRecordOf } from './testing';
-import type { RunRecord } from './runTypes';
+import type { RunRecord } from './runRecord';
 
 const run = (patch: Partial<RunRecord> = {}): RunRecord => runRecordOf('r', 'pubsub-basics', patch);
 

@@ -6,7 +6,25 @@
 import { changesTheStory, type LearnerInput } from '../engine/types';
 import { LearnerInputSchema, MAX_INPUTS, MAX_STEP } from '../scenarios/learnerInput';
 import { z } from '../scenarios/zod';
-import type { RunRecord } from './runTypes';
+
+/** A run: one scenario played with one sequence of learner inputs (docs/architecture.md, "Source of truth"). */
+export interface RunRecord {
+  runId: string;
+  scenarioId: string;
+  parentRunId: string | null;
+  branchedAtStep: number | null;
+  inputs: LearnerInput[];
+  cursor: number;
+  furthestStep: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * How a run record is written inside a step's transaction: a whole record (put as it is), or a
+ * merge of the stored value (read in the same transaction) with the writer's record.
+ */
+export type RunWrite = RunRecord | { readonly runId: string; merge(stored: unknown): RunRecord };
 
 const Step = z.number().int().min(0).max(MAX_STEP);
 /** Wall-clock milliseconds (Date.now()); the bound is the largest time a Date can hold. */

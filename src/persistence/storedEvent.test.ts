@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openIndexedDbEventStore } from './idbEventStore';
-import { openRunDb } from './schema';
+import { openRunDb } from './databases';
 import { DamagedStoredEventError, storedEventProblems } from './storedEvent';
 import { uniqueDbName } from './testing';
 

@@ -1,4 +1,4 @@
-import type { RunRecord } from './runTypes';
+import type { RunRecord } from './runRecord';
 
 /** Test helpers: unique database names so tests never share state. */
 let n = 0;

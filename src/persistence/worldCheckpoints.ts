@@ -18,7 +18,7 @@
 import type { IDBPDatabase } from 'idb';
 import { MAX_STEP } from '../scenarios/learnerInput';
 import { z } from '../scenarios/zod';
-import type { RunDbSchema } from './schema';
+import type { RunDbSchema } from './databases';
 import type { WorldCheckpoint } from './worldCheckpointTypes';
 
 export type { StoredLagRow, WorldCheckpoint } from './worldCheckpointTypes';

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../engine/types';
 import { findBuiltin } from '../scenarios/content';
 import type { ScenarioDef } from '../scenarios/schema';
 import { openRunDatabase, openRunDb, runDbName } from '../persistence';
-import type { RunRecord } from '../persistence/runTypes';
+import type { RunRecord } from '../persistence/runRecord';
 import { uniqueDbName } from '../persistence/testing';
 import type { StreamAppend } from './appends';
 import { openRunChannel, type RunChannel } from './runChannel';

@@ -13,7 +13,7 @@
 import { WrongExpectedVersionError } from '../engine/eventstore';
 import type { LearnerInput, RecordedEvent } from '../engine/types';
 import { DamagedRunRecordError, mergeInputs, sameStory } from '../persistence/runRecord';
-import type { RunRecord } from '../persistence/runTypes';
+import type { RunRecord } from '../persistence/runRecord';
 import { DamagedStoredEventError } from '../persistence/storedEvent';
 import { Stepper } from '../scenarios/stepper';
 import { firstDisagreement, readStoredEvents, stepHolding, toAppends } from './appends';

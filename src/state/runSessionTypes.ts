@@ -1,6 +1,6 @@
 /** The run session's contract: what it needs from persistence, how it is opened, what it offers (runSession.ts). */
 import type { LearnerInput, RecordedEvent } from '../engine/types';
-import type { RunRecord } from '../persistence/runTypes';
+import type { RunRecord } from '../persistence/runRecord';
 import type { ScenarioDef } from '../scenarios/schema';
 import type { StreamAppend } from './appends';
 import type { CheckpointPort } from './runCheckpoint';

@@ -7,12 +7,12 @@ import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '../en
 import { normalizeBatch, validateExpected } from '../engine/eventstore';
 import { DatabaseClosedError } from './errors';
 import { IdbEventStore } from './idbEventStore';
-import { openRunDb } from './schema';
-import type { RunRecord } from './runTypes';
+import { openRunDb } from './databases';
+import type { RunRecord } from './runRecord';
 import { DamagedRunRecordError, mergeRunRecords, parseRunRecord } from './runRecord';
 import { readWorldCheckpoints, writeWorldCheckpoint, type WorldCheckpoint } from './worldCheckpoints';
 
-export type { RunRecord } from './runTypes';
+export type { RunRecord } from './runRecord';
 
 export interface RunDatabase {
   readonly runId: string;

@@ -8,7 +8,7 @@ import type { RecordedEvent } from '../engine/types';
 import type { CheckpointRecord, SnapshotRecord } from '../engine/cqrs';
 
 export type { CheckpointRecord, SnapshotRecord };
-import type { RunRecord } from './runTypes';
+import type { RunRecord } from './runRecord';
 import type { WorldCheckpoint } from './worldCheckpointTypes';
 import {
   DatabaseClosedError,
