@@ -58,8 +58,9 @@ test('fork ride-sharing mid-way, edit it, run it, reload it; export, delete, imp
   });
   await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeEnabled({ timeout: 30_000 });
+  const reloaded = page.waitForEvent('load'); // Save reloads the page (see below)
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForEvent('load');
+  await reloaded;
   await app.ready();
   await page.goto('./#/s/ride-sharing-fork-1/11');
   await app.ready();
@@ -153,8 +154,11 @@ test('“Design your own answer” starts a blank scenario carrying the exercise
   await eventType.getByLabel('Schema version').focus();
   await page.getByRole('button', { name: 'Rename them to “RideRequested”' }).click();
   await expect(page.getByText('Valid scenario.')).toBeVisible({ timeout: 30_000 });
+  // Save reloads the page: wait for that load from before the click, so a reload that lands while
+  // the click is still being acknowledged is not missed (it was, on a busy machine).
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForEvent('load');
+  await reloaded;
   await app.ready();
   await app.click('Step forward');
   await app.click('Step forward');
