@@ -13,6 +13,27 @@ type Tab = 'design' | 'json';
  */
 export function EditorPanel() {
   const chrome = useRunChrome();
+  // The editor's work (the whole scenario as JSON, validated and linted) starts the first time the
+  // learner opens it, not with every page: a 10,000-step scenario opened far more often than edited.
+  // Once opened it stays mounted, so closing the panel never drops an unsaved draft.
+  const [opened, setOpened] = useState(false);
+  if (chrome.ownership !== 'saved') return null;
+  return (
+    <details className="panel editor" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>
+        <h2>Edit this scenario</h2>
+        <span className="hint">
+          Your own scenario: design its events, topics, consumers, aggregates and script in forms, or edit the JSON;
+          saving restarts its run.
+        </span>
+      </summary>
+      {opened && <EditorBody />}
+    </details>
+  );
+}
+
+function EditorBody() {
+  const chrome = useRunChrome();
   const scenario = useRun((s) => s.scenario);
   const initial = useMemo(() => JSON.stringify(scenario, null, 2), [scenario]);
   const [history, setHistory] = useState(() => historyOf(initial));
@@ -35,7 +56,6 @@ export function EditorPanel() {
     (next: unknown, coalesce?: string) => setHistory((h) => edit(h, JSON.stringify(next, null, 2), coalesce)),
     [],
   );
-  if (chrome.ownership !== 'saved') return null;
   const save = async () => {
     setSaving('Saving…');
     const r = await chrome.saveEdited(history.present);
@@ -46,14 +66,7 @@ export function EditorPanel() {
     { id: 'json', label: 'JSON' },
   ];
   return (
-    <details className="panel editor">
-      <summary>
-        <h2>Edit this scenario</h2>
-        <span className="hint">
-          Your own scenario: design its events, topics, consumers, aggregates and script in forms, or edit the JSON;
-          saving restarts its run.
-        </span>
-      </summary>
+    <>
       <div className="editor-bar">
         <button type="button" onClick={() => setHistory(undo)} disabled={history.past.length === 0}>
           Undo
@@ -147,6 +160,6 @@ export function EditorPanel() {
           </ul>
         </div>
       )}
-    </details>
+    </>
   );
 }
