@@ -1,4 +1,4 @@
-/** A world checkpoint as stored (worldCheckpoints.ts reads and writes them; schema.ts names their store). */
+/** A world checkpoint as stored (worldCheckpoints.ts reads and writes them; databases.ts names their store). */
 import type { Effect } from '../engine/types';
 import type { World } from '../scenarios/world';
 
