@@ -6,7 +6,7 @@
  */
 import { type ProgressRecord } from '../persistence';
 import { sentences } from '../persistence/errors';
-import { builtinScenarios, findBuiltin } from '../scenarios/content';
+import { allBuiltins, findBuiltin } from '../scenarios/content';
 import { exportBackup, parseBackup } from '../scenarios/io/backup';
 import { importScenarioValue } from '../scenarios/io/importScenario';
 import { downloadText } from './library';
@@ -54,7 +54,7 @@ export async function collectBackup(now: number): Promise<BackupFile> {
   });
   const savedById = new Map(scenarios.map((s) => [s.scenarioId, s]));
   const stepCounts = new Map<string, number>([
-    ...builtinScenarios.map((s) => [s.id, s.steps.length] as const),
+    ...allBuiltins().map((s) => [s.id, s.steps.length] as const),
     ...scenarios.map((s) => [s.scenarioId, stepCountOf(s.document) ?? 0] as const),
   ]);
   const runs = await mainRuns(new Map([...stepCounts.keys()].map((id) => [id, currentRunId(id, savedById)])));

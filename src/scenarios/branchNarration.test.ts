@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LearnerInput } from '../engine/types';
-import { builtinScenarios, findBuiltin } from './content';
+import { allBuiltins, findBuiltin } from './content';
 import type { ScenarioDef } from './schema';
 import { Stepper } from './stepper';
 
@@ -108,7 +108,7 @@ describe('narration after the run leaves its script', () => {
     expect(st.at(1).narration.original).toBeUndefined();
   });
 
-  for (const s of builtinScenarios.filter((x) => x.topology.topics.length > 0)) {
+  for (const s of allBuiltins().filter((x) => x.topology.topics.length > 0)) {
     it(`${s.id}: with random learner actions, every step after the first is told from the run and contradicts no partition or offset`, () => {
       fc.assert(
         fc.property(actionsFor(s), (inputs) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from './content';
+import { allBuiltins } from './content';
 import { failedExpectations } from './expectations';
 import { parseScenario } from './parse';
 import { compileScenario } from './compiledScenario';
 import { Stepper, worldAt } from './stepper';
 
-describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenario %s', (_id, scenario) => {
+describe.each(allBuiltins().map((s) => [s.id, s] as const))('built-in scenario %s', (_id, scenario) => {
   it('validates against the schema', () => {
     expect(parseScenario(JSON.parse(JSON.stringify(scenario)))).toEqual({ ok: true, scenario });
   });
@@ -38,7 +38,7 @@ describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenari
 
 describe('built-in content', () => {
   it('has unique ids', () => {
-    const ids = builtinScenarios.map((s) => s.id);
+    const ids = allBuiltins().map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('pubsub-basics');
   });

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../engine/types';
 import { targetKind } from './choiceTargets';
-import { builtinScenarios } from './content';
+import { allBuiltins } from './content';
 import type { ChoiceTargetDef, QuestionDef, ScenarioDef } from './schema';
 import { Stepper } from './stepper';
 import type { World } from './world';
@@ -24,7 +24,7 @@ interface Asked {
 
 const onDiagram = (q: QuestionDef) => q.choices?.some((c) => c.target) ?? false;
 
-const asked: Asked[] = builtinScenarios.flatMap((scenario) =>
+const asked: Asked[] = allBuiltins().flatMap((scenario) =>
   scenario.steps.flatMap((step, index) =>
     step.question && onDiagram(step.question)
       ? [{ where: `${scenario.id} steps[${index}] (${step.question.id})`, scenario, index, question: step.question }]
@@ -85,7 +85,7 @@ function happens(
 
 describe('predictions answered on the diagram', () => {
   it('every built-in asks them: at least a third of its questions', () => {
-    const short = builtinScenarios.flatMap((s) => {
+    const short = allBuiltins().flatMap((s) => {
       const qs = s.steps.flatMap((x) => (x.question ? [x.question] : []));
       const n = qs.filter(onDiagram).length;
       return n * 3 >= qs.length && n > 0 ? [] : [`${s.id}: ${n} of ${qs.length} on the diagram`];

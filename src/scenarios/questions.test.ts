@@ -4,9 +4,9 @@
  * correct answers and is told the others were right too.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from './content';
+import { allBuiltins } from './content';
 
-const questions = builtinScenarios.flatMap((s) =>
+const questions = allBuiltins().flatMap((s) =>
   s.steps.flatMap((step, i) =>
     step.question?.choices
       ? [

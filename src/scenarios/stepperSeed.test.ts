@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { LearnerInput } from '../engine/types';
-import { builtinScenarios, findBuiltin } from './content';
+import { allBuiltins, findBuiltin } from './content';
 import { publishScenario } from './heavy.fixtures';
 import type { ScenarioDef } from './schema';
 import { Stepper } from './stepper';
@@ -22,7 +22,7 @@ function revivedAt(scenario: ScenarioDef, inputs: readonly LearnerInput[], k: nu
 
 describe('a stepper seeded from a structured clone of an earlier step (issue 14, performance)', () => {
   it('gives the same world, effects and narration as replaying from step 0, at the seeded step and every later one', () => {
-    const scenarios = builtinScenarios.filter((s) => s.steps.length > 1);
+    const scenarios = allBuiltins().filter((s) => s.steps.length > 1);
     fc.assert(
       fc.property(
         fc.constantFrom(...scenarios),

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../scenarios/content';
+import { allBuiltins, findBuiltin } from '../scenarios/content';
 import { Stepper } from '../scenarios/stepper';
 import { endingLagNote } from './endingLag';
 import { groupLag } from './lagSeries';
 
 describe('the note on lag at the end of a story', () => {
   it('names every group left behind with its lag, as the world has it', () => {
-    for (const s of builtinScenarios) {
+    for (const s of allBuiltins()) {
       const { world } = new Stepper(s, []).at(s.steps.length);
       const note = endingLagNote(world.broker);
       const behind = Object.keys(world.broker.groups).filter((id) => (groupLag(world.broker, id).lag ?? 0) > 0);

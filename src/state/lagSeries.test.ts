@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../scenarios/content/index';
+import { allBuiltins, findBuiltin } from '../scenarios/content/index';
 import type { ScenarioDef, StepDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
 import { groupLag, isLagSample, lagRowOf, lagSeriesOf, lagStride, LagSeries, type LagRow } from './lagSeries';
@@ -65,7 +65,7 @@ describe('lag series', () => {
 
   it('jumping straight to step k gives the same series as stepping to k, for every built-in scenario and k', () => {
     let checked = 0;
-    for (const scenario of builtinScenarios) {
+    for (const scenario of allBuiltins()) {
       const walk = new Stepper(scenario, []);
       if (Object.keys(walk.at(walk.lastStep).world.broker.groups).length === 0) continue;
       const stepped = lagSeriesOf(walk);

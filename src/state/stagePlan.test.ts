@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../engine/types';
-import { builtinScenarios } from '../scenarios/content';
+import { allBuiltins } from '../scenarios/content';
 import { Stepper } from '../scenarios/stepper';
 import { planStages, stageKindOf, stagesMs } from './stagePlan';
 
@@ -87,7 +87,7 @@ describe('planStages', () => {
   });
 
   it('gives every stage of every built-in step a summary, and every effect that is not bookkeeping a stage', () => {
-    for (const scenario of builtinScenarios) {
+    for (const scenario of allBuiltins()) {
       const stepper = new Stepper(scenario, []);
       for (let k = 1; k <= stepper.lastStep; k++) {
         const { effects } = stepper.at(k);

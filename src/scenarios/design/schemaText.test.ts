@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../content';
+import { allBuiltins } from '../content';
 import { fieldText, formText } from './schemaText';
 import { sections, type FieldDef } from './formSpec';
 import { getIn, type Path } from './paths';
@@ -32,7 +32,7 @@ describe('one description of the format', () => {
   it('every field the forms show on every built-in is named, and no form contradicts the schema or repeats its descriptions', () => {
     const unnamed = new Set<string>();
     const repeated = new Set<string>();
-    for (const s of builtinScenarios)
+    for (const s of allBuiltins())
       for (const section of sections)
         for (const [def, path] of shown(section.field, section.path, s)) {
           const t = fieldText(s, path);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../content';
+import { allBuiltins, findBuiltin } from '../content';
 import { formatPath } from './jsonPath';
 import { indexScenario, refsTo } from './scenarioIndex';
 
@@ -91,7 +91,7 @@ describe('the scenario index', () => {
   });
 
   it('indexes every built-in: every event type written is known, every reference has a path', () => {
-    for (const s of builtinScenarios) {
+    for (const s of allBuiltins()) {
       const idx = indexScenario(s);
       for (const w of idx.writes) expect(idx.eventTypeNames, s.id).toContain(w.eventType);
       for (const r of idx.refs) expect(r.path.length, s.id).toBeGreaterThan(1);

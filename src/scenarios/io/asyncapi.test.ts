@@ -1,6 +1,6 @@
 import { Parser } from '@asyncapi/parser';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../content';
+import { allBuiltins, findBuiltin } from '../content';
 import { toAsyncApi } from './asyncapi';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,7 +39,7 @@ function structuralIssues(doc: Doc): string[] {
 }
 
 describe('toAsyncApi', () => {
-  it.each(builtinScenarios.map((s) => [s.id, s] as const))(
+  it.each(allBuiltins().map((s) => [s.id, s] as const))(
     '%s: a structurally valid AsyncAPI 3.0.0 document',
     (_id, s) => {
       const doc = toAsyncApi(s) as Doc;
@@ -73,12 +73,12 @@ describe('toAsyncApi', () => {
   it('is valid for the official AsyncAPI parser (no error diagnostics)', async () => {
     const prefix = (id: string, o: Doc) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${id}.${k}`, v]));
     const merged = {
-      ...(toAsyncApi(builtinScenarios[0]!) as Doc),
+      ...(toAsyncApi(allBuiltins()[0]!) as Doc),
       channels: {},
       operations: {},
       components: { messages: {} },
     } as Doc;
-    for (const s of builtinScenarios) {
+    for (const s of allBuiltins()) {
       const doc = toAsyncApi(s) as Doc;
       const text = JSON.stringify(doc)
         .replaceAll('"#/channels/', `"#/channels/${s.id}.`)
@@ -88,7 +88,7 @@ describe('toAsyncApi', () => {
       Object.assign(merged.operations, prefix(s.id, renamed.operations));
       Object.assign(merged.components.messages, prefix(s.id, renamed.components.messages));
     }
-    const docs = [merged, ...(process.env.ASYNCAPI_ALL ? builtinScenarios.map((s) => toAsyncApi(s)) : [])];
+    const docs = [merged, ...(process.env.ASYNCAPI_ALL ? allBuiltins().map((s) => toAsyncApi(s)) : [])];
     const parser = new Parser();
     for (const doc of docs) {
       const { document, diagnostics } = await parser.parse(JSON.stringify(doc));

@@ -1,12 +1,12 @@
 /** Export → import and share → decode of every built-in; generated mutations of valid files. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../content';
+import { allBuiltins } from '../content';
 import { exportScenarioText, importScenarioText } from './importScenario';
 import { decodeShare, encodeShare, MAX_SHARE_URL_CHARS, shareUrl } from './shareLink';
 
 describe('round trips of every built-in scenario', () => {
-  it.each(builtinScenarios.map((s) => [s.id, s] as const))('%s: export → import, encode → decode', async (_id, s) => {
+  it.each(allBuiltins().map((s) => [s.id, s] as const))('%s: export → import, encode → decode', async (_id, s) => {
     const text = exportScenarioText(s);
     expect(text.startsWith('{\n  "$schema": "./scenario.schema.json",\n  "schemaVersion": 1,')).toBe(true);
     const r = importScenarioText(text);
@@ -19,7 +19,7 @@ describe('round trips of every built-in scenario', () => {
   });
 
   it('says when a link is too long and offers the file', async () => {
-    const big = builtinScenarios.find((s) => s.id === 'ride-sharing')!;
+    const big = allBuiltins().find((s) => s.id === 'ride-sharing')!;
     const r = shareUrl('https://example.test/event-lab/#/s/x/3', await encodeShare(big));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/too large for a link .* Export it as a file/);
@@ -29,7 +29,7 @@ describe('round trips of every built-in scenario', () => {
   });
 
   it('rejects damaged links with a message', async () => {
-    const data = await encodeShare(builtinScenarios[0]!);
+    const data = await encodeShare(allBuiltins()[0]!);
     for (const bad of ['', '!!!', data.slice(0, data.length / 2), `${data.slice(0, 10)}A${data.slice(11)}`, 'AAAA']) {
       const r = await decodeShare(bad);
       expect(r.ok).toBe(false);
@@ -94,7 +94,7 @@ const mutation = fc.record({
 
 describe('generated mutations of valid files', () => {
   // Each built-in cut to its first 3 steps (still valid), so 1,000 validations stay fast.
-  const sources = builtinScenarios
+  const sources = allBuiltins()
     .map((b) => ({ ...b, steps: b.steps.slice(0, 3) }))
     .map((s) => ({ s, all: paths(s) }));
   it('start from valid files', () =>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LearnerInput } from '../../engine/types';
 import { blankScenario } from '../blank';
-import { builtinScenarios, findBuiltin } from '../content';
+import { allBuiltins, findBuiltin } from '../content';
 import { forkScenario } from '../fork';
 import type { ScenarioDef } from '../schema';
 import { Stepper } from '../stepper';
@@ -35,7 +35,7 @@ function fiveActions(s: ScenarioDef): LearnerInput[] {
 }
 
 describe('share links', () => {
-  it.each(builtinScenarios.map((s) => [s.id, s] as const))(
+  it.each(allBuiltins().map((s) => [s.id, s] as const))(
     '%s at its last step is its own address (≤ 200 characters)',
     async (_id, s) => {
       const hash = await shareHash({ scenario: s, inputs: [], step: s.steps.length });
@@ -44,25 +44,26 @@ describe('share links', () => {
     },
   );
 
-  it.each(builtinScenarios.filter((s) => s.topology.topics.length > 0).map((s) => [s.id, s] as const))(
-    '%s: a branch with 5 learner actions fits in 600 characters and replays to the same world',
-    async (_id, s) => {
-      const inputs = fiveActions(s);
-      expect(inputs).toHaveLength(5);
-      const answers: LearnerInput[] = [{ kind: 'answer', atStep: 1, questionId: 'q', answer: 'mine' }];
-      const step = s.steps.length + inputs.length;
-      const hash = await shareHash({ scenario: s, inputs: [...inputs, ...answers], step });
-      expect(hash.length).toBeLessThanOrEqual(600);
-      const d = await decodeShare(hash);
-      if (!d.ok) throw new Error(JSON.stringify(d.issues));
-      expect(d.scenario).toEqual(s);
-      // Answers stay with whoever gave them; the story-changing actions travel.
-      expect(d.inputs).toEqual(inputs);
-      expect(d.step).toBe(step);
-      expect(d.notice).toBeNull();
-      expect(new Stepper(d.scenario, d.inputs).at(step).world).toEqual(new Stepper(s, inputs).at(step).world);
-    },
-  );
+  it.each(
+    allBuiltins()
+      .filter((s) => s.topology.topics.length > 0)
+      .map((s) => [s.id, s] as const),
+  )('%s: a branch with 5 learner actions fits in 600 characters and replays to the same world', async (_id, s) => {
+    const inputs = fiveActions(s);
+    expect(inputs).toHaveLength(5);
+    const answers: LearnerInput[] = [{ kind: 'answer', atStep: 1, questionId: 'q', answer: 'mine' }];
+    const step = s.steps.length + inputs.length;
+    const hash = await shareHash({ scenario: s, inputs: [...inputs, ...answers], step });
+    expect(hash.length).toBeLessThanOrEqual(600);
+    const d = await decodeShare(hash);
+    if (!d.ok) throw new Error(JSON.stringify(d.issues));
+    expect(d.scenario).toEqual(s);
+    // Answers stay with whoever gave them; the story-changing actions travel.
+    expect(d.inputs).toEqual(inputs);
+    expect(d.step).toBe(step);
+    expect(d.notice).toBeNull();
+    expect(new Stepper(d.scenario, d.inputs).at(step).world).toEqual(new Stepper(s, inputs).at(step).world);
+  });
 
   it('a ride-sharing fork with one added event type and one added step fits in 2,000 characters', async () => {
     const ride = findBuiltin('ride-sharing')!;
@@ -112,7 +113,7 @@ describe('share links', () => {
   });
 
   it('links of the first format (the whole scenario) still open at step 0', async () => {
-    const s = builtinScenarios[0]!;
+    const s = allBuiltins()[0]!;
     const legacy = await packText(JSON.stringify(s));
     const d = await decodeShare(legacy);
     expect(d.ok && d.scenario).toEqual(s);

@@ -10,7 +10,7 @@
  */
 import { applyPatch, createPatch, type Operation } from 'rfc6902';
 import { changesTheStory, type LearnerInput } from '../../engine/types';
-import { builtinScenarios, findBuiltin } from '../content';
+import { allBuiltins, findBuiltin } from '../content';
 import { LearnerInputSchema, MAX_STEP } from '../learnerInput';
 import type { ScenarioDef } from '../schema';
 import { Id } from '../schema';
@@ -76,7 +76,7 @@ export async function shareHash(source: ShareSource): Promise<string> {
   // A learner's own scenario: whichever form is smallest once compressed.
   const doc = withoutHint(source.scenario);
   const candidates: Envelope[] = [{ v: 2, d: doc, ...tail }];
-  for (const base of builtinScenarios) {
+  for (const base of allBuiltins()) {
     const patch = createPatch(base, doc);
     // A patch longer than the document cannot win; skip compressing it.
     if (JSON.stringify(patch).length < JSON.stringify(doc).length)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../content';
+import { allBuiltins, findBuiltin } from '../content';
 import type { ScenarioDef } from '../schema';
 import { findingsAt, lintScenario } from './index';
 import { endsInPastTense, pastTenseSuggestion, startsWithImperative } from './words';
@@ -14,7 +14,7 @@ const lint = (id: string, mutate: (s: Doc) => void) => {
 const rule = (findings: ReturnType<typeof lintScenario>, r: string) => findings.filter((f) => f.rule === r);
 
 describe('lintScenario', () => {
-  it.each(builtinScenarios.map((s) => [s.id, s] as const))('%s has no errors', (_id, s) => {
+  it.each(allBuiltins().map((s) => [s.id, s] as const))('%s has no errors', (_id, s) => {
     expect(lintScenario(s).filter((f) => f.severity === 'error')).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as broker from '../../engine/broker';
 import { mustParseScenario } from '../parse';
-import { builtinScenarios } from '../content';
+import { allBuiltins } from '../content';
 import { Stepper } from '../stepper';
 
 const publish = (key: string, email: string | null) => ({
@@ -187,7 +187,7 @@ describe('publish in a scenario without an event store (the pub/sub lessons)', (
 });
 
 describe('every built-in, every step: a publish appends nothing to the event store', () => {
-  for (const s of builtinScenarios) {
+  for (const s of allBuiltins()) {
     it(s.id, () => {
       const stepper = new Stepper(s, []);
       let publishes = 0;

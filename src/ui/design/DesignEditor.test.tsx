@@ -5,7 +5,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../../scenarios/content';
+import { allBuiltins, findBuiltin } from '../../scenarios/content';
 import { sections, type FieldDef } from '../../scenarios/design/formSpec';
 import { getIn, setIn, type Doc, type Path } from '../../scenarios/design/paths';
 import { checkDraft, messagesByPath } from '../../state/editorDraft';
@@ -45,7 +45,7 @@ const render = (doc: Doc, fields: readonly FieldDef[], at: Path, ctx = context(d
   renderToStaticMarkup(createElement(DesignContext.Provider, { value: ctx }, createElement(Fields, { fields, at })));
 
 describe('design forms', () => {
-  it.each(builtinScenarios.map((s) => [s.id]))(
+  it.each(allBuiltins().map((s) => [s.id]))(
     'render every part of %s',
     (id) => {
       const doc = structuredClone(findBuiltin(id)!) as unknown as Doc;

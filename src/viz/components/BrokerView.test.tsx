@@ -2,7 +2,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios/content/index';
+import { allBuiltins } from '../../scenarios/content/index';
 import { Stepper } from '../../scenarios/stepper';
 import { RunProvider, type PlaybackActor } from '../../state/react';
 import { createStore } from 'zustand/vanilla';
@@ -14,7 +14,7 @@ import type { TokenVM } from '../layout/brokerLayout';
 describe('broker view', () => {
   it('renders every built-in scenario at every step, each retained record a named grid cell, one tab stop for all', () => {
     let total = 0;
-    for (const scenario of builtinScenarios) {
+    for (const scenario of allBuiltins()) {
       if (scenario.topology.topics.length === 0) continue;
       const stepper = new Stepper(scenario, []);
       const base = createRunStore(scenario, `run-${scenario.id}`, [], stepper);
@@ -53,7 +53,7 @@ describe('broker view', () => {
   }, 60_000);
 
   it('draws the lag of every step up to the current one on a run opened straight at that step', () => {
-    const scenario = builtinScenarios.find((s) => s.id === 'pubsub-basics')!;
+    const scenario = allBuiltins().find((s) => s.id === 'pubsub-basics')!;
     const stepper = new Stepper(scenario, []);
     const k = stepper.lastStep;
     const r = stepper.at(k);

@@ -5,7 +5,7 @@
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../../scenarios/content/index';
+import { allBuiltins, findBuiltin } from '../../scenarios/content/index';
 import { Stepper } from '../../scenarios/stepper';
 import { RunProvider, type PlaybackActor } from '../../state/react';
 import { createStore } from 'zustand/vanilla';
@@ -44,7 +44,7 @@ const noop = () => {};
 
 describe('views', () => {
   it('render every built-in scenario at every step', () => {
-    for (const scenario of builtinScenarios) {
+    for (const scenario of allBuiltins()) {
       const stepper = new Stepper(scenario, []);
       const base = createRunStore(scenario, 'run', [], stepper);
       for (let k = 0; k <= stepper.lastStep; k++) {

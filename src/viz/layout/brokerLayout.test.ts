@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../../scenarios/content/index';
+import { allBuiltins, findBuiltin } from '../../scenarios/content/index';
 import { Stepper } from '../../scenarios/stepper';
 import { groupBadges, layoutBroker, MIN_WIDTH, tokenPoint, wrap, type LayoutInput } from './brokerLayout';
 
@@ -20,7 +20,7 @@ const inputAt = (id: string, step: number, width = 900): LayoutInput => {
 
 describe('broker layout', () => {
   it('lays out every built-in scenario at every step inside its own bounds', () => {
-    for (const scenario of builtinScenarios) {
+    for (const scenario of allBuiltins()) {
       const stepper = new Stepper(scenario, []);
       const t = scenario.topology;
       for (let k = 0; k <= stepper.lastStep; k++) {
