@@ -1,15 +1,16 @@
 /**
  * A long run for benchmarks: pubsub-basics' topology with its publish/poll pattern repeated to
  * `steps` steps (orders on 500 keys; billing polls every fourth publish with two members, analytics
- * every sixth). Used by the stepper bench (Node) and the opening bench (Chromium), which gets the
+ * every sixth). Used by the stepper bench (Node), the opening bench (Chromium), the lag-series and
+ * checkpoint tests, which gets the
  * base scenario from its JSON file (Playwright's loader cannot import the built-in library).
  */
 import type { ScenarioDef, StepDef } from '../src/scenarios/schema';
 
-export function longScenario(base: ScenarioDef, steps: number, id = 'long'): ScenarioDef {
+export function longScenario(base: ScenarioDef, steps: number, id = 'long', keys = 500): ScenarioDef {
   const script: StepDef[] = [];
   for (let i = 0; script.length < steps; i++) {
-    const k = `order-${i % 500}`;
+    const k = `order-${i % keys}`;
     script.push({
       title: 'publish',
       narration: '',

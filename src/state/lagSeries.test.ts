@@ -1,44 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { allBuiltins, findBuiltin } from '../scenarios/content/index';
-import type { ScenarioDef, StepDef } from '../scenarios/schema';
 import { Stepper } from '../scenarios/stepper';
+import { longScenario as longRun } from '../../bench/longRun';
 import { groupLag, isLagSample, lagRowOf, lagSeriesOf, lagStride, LagSeries, type LagRow } from './lagSeries';
 
 /** The lag of every step 0…k computed the slow, obvious way. */
 const naive = (stepper: Stepper, steps: readonly number[]): LagRow[] => steps.map((s) => lagRowOf(stepper.at(s).world));
 const range = (k: number) => Array.from({ length: k + 1 }, (_, i) => i);
 
-/** A long run: pubsub-basics' topology with its publish/poll pattern repeated (as in the stepper benchmark). */
-function longScenario(steps: number): ScenarioDef {
-  const base = findBuiltin('pubsub-basics')!;
-  const script: StepDef[] = [];
-  for (let i = 0; script.length < steps; i++) {
-    const k = `order-${i % 50}`;
-    script.push({
-      title: 'publish',
-      narration: 'step',
-      action: {
-        kind: 'publish',
-        producer: 'checkout',
-        topic: 'orders',
-        event: { eventType: 'OrderPlaced', streamId: k, key: k, data: { n: i } },
-      },
-    });
-    if (i % 4 === 3)
-      script.push({
-        title: 'poll',
-        narration: 'step',
-        action: { kind: 'poll', group: 'billing', member: i % 8 === 3 ? 'billing-1' : 'billing-2' },
-      });
-    if (i % 6 === 5)
-      script.push({
-        title: 'poll',
-        narration: 'step',
-        action: { kind: 'poll', group: 'analytics', member: 'analytics-1' },
-      });
-  }
-  return { ...base, id: 'long', steps: script.slice(0, steps) };
-}
+/** A long run: pubsub-basics' topology with its publish/poll pattern repeated, on 50 keys (as in the stepper benchmark). */
+const longScenario = (steps: number) => longRun(findBuiltin('pubsub-basics')!, steps, 'long', 50);
 
 describe('group lag', () => {
   it('sums log-end − committed over committed partitions; no commit is null, not 0', () => {
