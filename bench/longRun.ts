@@ -1,9 +1,9 @@
 /**
- * A long run for benchmarks: pubsub-basics' topology with its publish/poll pattern repeated to
- * `steps` steps (orders on 500 keys; billing polls every fourth publish with two members, analytics
- * every sixth). Used by the stepper bench (Node), the opening bench (Chromium), the lag-series and
- * checkpoint tests, which gets the
- * base scenario from its JSON file (Playwright's loader cannot import the built-in library).
+ * A long run for benchmarks and tests: pubsub-basics' topology with its publish/poll pattern repeated
+ * to `steps` steps (orders on `keys` keys, 500 by default; billing polls every fourth publish with two
+ * members, analytics every sixth). Used by the stepper bench (Node), the opening bench (Chromium), the
+ * checkpoints e2e and the lag-series test; the browser callers pass the base scenario read from its
+ * JSON file (Playwright's loader cannot import the built-in library).
  */
 import type { ScenarioDef, StepDef } from '../src/scenarios/schema';
 
