@@ -98,7 +98,7 @@ export type OffsetResetPolicy = 'earliest' | 'latest' | 'none';
 // Every effect names the entities involved and says why in `reason`.
 // ---------------------------------------------------------------------------------------------
 
-interface EffectBase {
+export interface EffectBase {
   /** Plain words: what happened and why (e.g. "murmur2('ride-42') mod 6 = 4"). */
   reason: string;
 }
