@@ -101,7 +101,8 @@ describe('share links', () => {
     if (!d.ok) throw new Error(JSON.stringify(d.issues));
     expect(d.scenario).toEqual(mine);
     expect(d.step).toBe(mine.steps.length);
-  });
+    // Compressing and decoding the whole ride-sharing fork takes ~1 s alone and ~7 s on a loaded CI machine.
+  }, 30_000);
 
   it('a blank design travels whole, with its branch inputs', async () => {
     const blank = blankScenario({ id: 'my-design-1', title: 'My design' });
