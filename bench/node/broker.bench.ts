@@ -3,18 +3,14 @@
  * by a group of 3 (range assignor, default max.poll.records), against a raw baseline measured in the
  * same run: plain arrays, the same murmur2 partitioner, the same record objects allocated, sequential reads.
  * The engine run includes building its produce requests, the full state transitions (idempotent
- * producer sequences, positions per poll), every effect the chosen mode emits, and a consumer that
- * reads every fetched record's offset (as the baseline's reader does).
+ * producer sequences, positions per poll), every effect (one `record-appended` per record with its
+ * partition choice and reason, one `records-fetched` per poll), and a consumer that reads every fetched
+ * record's offset (as the baseline's reader does).
  *
- * Two figures, each against its own baseline pairs:
- * - `effects: 'summary'` (the ≥ 0.5× target): a bulk load reports one `records-appended` per partition
- *   (dense offset range, counts by key/sticky/explicit) instead of a million `record-appended`. The
- *   mode exists for bulk loads like this one: the views animate a bounded number of tokens anyway, and
- *   a record's "why this partition?" can be recomputed from its key. Every poll still emits its
- *   `records-fetched` with every offset.
- * - `effects: 'per-record'` (the default, what a scenario step uses): one `record-appended` per record
- *   with its partition choice and reason. Printed for comparison; allocating a million effects costs
- *   what it costs, so it has no target.
+ * It measures the send path a scenario step runs (`produce` is `produceBatch` of one request): the engine
+ * has no bulk-only path. (An effects-summary mode with its own keyed loop reached about half the
+ * baseline's throughput; nothing in the app used it, so it was removed — issue 14.) Allocating a million
+ * effects with their reasons costs what it costs, so the figure has no target.
  * Figures are printed and recorded; timings are not asserted.
  */
 import { describe, expect, it } from 'vitest';
@@ -27,11 +23,8 @@ import {
   poll,
   produceBatch,
   type LogRecord,
-  type ProduceBatchOptions,
   type ProduceRequest,
 } from '../../src/engine/broker';
-
-type Mode = NonNullable<ProduceBatchOptions['effects']>;
 
 const N = 1_000_000;
 const PARTITIONS = 12;
@@ -39,15 +32,15 @@ const MEMBERS = ['c1', 'c2', 'c3'];
 const keys = Array.from({ length: N }, (_, i) => `ride-${i % 100_000}`);
 const headers: Record<string, string> = {};
 
-const phases: Record<Mode, string[]> = { summary: [], 'per-record': [] };
+const phases: string[] = [];
 
-function engineRun(mode: Mode): number {
+function engineRun(): number {
   const t0 = performance.now();
   let s = createTopic(createBroker({ seed: 1 }), { name: 'rides', partitions: PARTITIONS }, 0).state;
   // Building the requests is timed too: it is part of producing through the engine's API.
   const requests: ProduceRequest[] = [];
   for (let i = 0; i < N; i++) requests.push({ topic: 'rides', key: keys[i]!, value: i });
-  const produced = produceBatch(s, requests, 1, { effects: mode });
+  const produced = produceBatch(s, requests, 1);
   s = produced.state;
   const t1 = performance.now();
   for (const memberId of MEMBERS)
@@ -67,8 +60,8 @@ function engineRun(mode: Mode): number {
   }
   const t2 = performance.now();
   const ms = t2 - t0;
-  phases[mode].push(`produce ${Math.round(t1 - t0)} ms + consume ${Math.round(t2 - t1)} ms`);
-  expect(produced.effects.length).toBe(mode === 'summary' ? PARTITIONS : N);
+  phases.push(`produce ${Math.round(t1 - t0)} ms + consume ${Math.round(t2 - t1)} ms`);
+  expect(produced.effects.length).toBe(N);
   expect(produced.appended.length).toBe(N);
   expect(consumed).toBe(N);
   // every offset of every partition, once: Σ n(n−1)/2 over the partitions' log-end offsets n
@@ -107,7 +100,7 @@ function baselineRun(): number {
   return N / (ms / 1000);
 }
 
-async function pairs(mode: Mode, target: string): Promise<void> {
+async function pairs(): Promise<void> {
   // Baseline and engine runs alternate (after a warm-up pair), so a busy shared machine slows both
   // alike, and which of the two runs first alternates too, so neither always inherits the other's
   // garbage. The warm-up pair runs the engine first. V8 decides once, per allocation site, whether to
@@ -120,9 +113,9 @@ async function pairs(mode: Mode, target: string): Promise<void> {
   let pair = 0;
   const ratio = await medianOf(3, () => {
     const engineFirst = pair % 2 === 0;
-    const e0 = engineFirst ? engineRun(mode) : 0;
+    const e0 = engineFirst ? engineRun() : 0;
     const b = baselineRun();
-    const e = engineFirst ? e0 : engineRun(mode);
+    const e = engineFirst ? e0 : engineRun();
     if (pair > 0) {
       base.push(b);
       engine.push(e);
@@ -131,23 +124,19 @@ async function pairs(mode: Mode, target: string): Promise<void> {
     return e / b;
   });
   const r = record(
-    `broker: produce + consume 1M keyed records, 12 partitions, group of 3 (${mode} effects)`,
+    'broker: produce + consume 1M keyed records, 12 partitions, group of 3 (per-record effects)',
     median(engine),
     'events/s',
     median(base),
   );
-  console.log(`[bench] engine runs (${mode} effects): ${phases[mode].join('; ')}`);
+  console.log(`[bench] engine runs: ${phases.join('; ')}`);
   console.log(
-    `[bench] engine (${mode} effects) ${Math.round(median(engine)).toLocaleString('en-US')} events/s vs raw arrays ${Math.round(median(base)).toLocaleString('en-US')} events/s → ${r.ratio}× (median of per-pair ratios ${ratio.toFixed(3)}; ${target})`,
+    `[bench] engine ${Math.round(median(engine)).toLocaleString('en-US')} events/s vs raw arrays ${Math.round(median(base)).toLocaleString('en-US')} events/s → ${r.ratio}× (median of per-pair ratios ${ratio.toFixed(3)}; no target)`,
   );
 }
 
 describe('broker benchmark', () => {
-  it("produces and consumes 1,000,000 keyed records (12 partitions, group of 3), effects: 'summary'", async () => {
-    await pairs('summary', 'target ≥ 0.5×');
-  });
-
-  it("the same with effects: 'per-record' (the default; one record-appended per record)", async () => {
-    await pairs('per-record', 'no target: for comparison');
+  it('produces and consumes 1,000,000 keyed records (12 partitions, group of 3), one record-appended per record', async () => {
+    await pairs();
   });
 });

@@ -116,20 +116,6 @@ export type BrokerEffect =
       eventId: string | null;
       choice: PartitionChoice;
     })
-  /** `produceBatch` with `effects: 'summary'`: what one call appended to one partition, instead of one `record-appended` each. */
-  | (EffectBase & {
-      kind: 'records-appended';
-      topic: string;
-      partition: number;
-      /** Every offset from `firstOffset` to `lastOffset` was appended by this call, in request order. */
-      firstOffset: number;
-      lastOffset: number;
-      count: number;
-      /** How the records' partition was chosen: by key, by the sticky partitioner (no key), or named explicitly. */
-      byKey: number;
-      sticky: number;
-      explicit: number;
-    })
   | (EffectBase & {
       kind: 'produce-deduplicated';
       topic: string;

@@ -44,7 +44,6 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'topic-created': 'topic',
   'partitions-added': 'topic',
   'record-appended': 'land',
-  'records-appended': 'land',
   'produce-deduplicated': 'refuse',
   'produce-rejected': 'refuse',
   'request-rejected': 'refuse',
@@ -156,20 +155,12 @@ function summaryOf(stage: Stage, all: readonly Effect[]): string {
   const of = <K extends EffectKind>(k: K) => es.filter((e): e is Extract<Effect, { kind: K }> => e.kind === k);
   switch (stage.kind) {
     case 'send': {
-      const count = es.reduce((n, e) => n + (e.kind === 'records-appended' ? e.count : 1), 0);
+      const count = es.length;
       const from = uniq(of('record-appended').flatMap((e) => (e.producerId ? [e.producerId] : [])));
       return `${from.length ? `${list(from)} sends` : 'Sent:'} ${plural(count, 'record')}`;
     }
     case 'land': {
-      const where = uniq(
-        es.map((e) =>
-          e.kind === 'record-appended'
-            ? `${e.topic}-${e.partition} @${e.offset}`
-            : e.kind === 'records-appended'
-              ? `${e.topic}-${e.partition} @${e.firstOffset}–${e.lastOffset}`
-              : '',
-        ),
-      );
+      const where = uniq(es.map((e) => (e.kind === 'record-appended' ? `${e.topic}-${e.partition} @${e.offset}` : '')));
       return `Lands at ${where.length > 3 ? `${plural(where.length, 'place')}` : list(where)}`;
     }
     case 'fetch': {

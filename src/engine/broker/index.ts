@@ -47,7 +47,6 @@ export {
   flushProducer,
   DEFAULT_STICKY_BATCH,
   type ProduceRequest,
-  type ProduceBatchOptions,
   type ProducerOptions,
   type Appended,
 } from './producer';

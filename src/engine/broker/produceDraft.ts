@@ -3,14 +3,12 @@
  * first write, so a batch of a million records costs one copy per touched partition, and the input
  * state is never changed.
  */
-import type { BrokerEffect, PartitionChoice } from '../types';
-import { keyChoice } from './partitioner';
+import type { PartitionChoice } from '../types';
 import type { RngState } from '../sim/random';
 import { vecAppendAll, type PVec } from '../sim/persistent';
 import {
   partitionLog,
   recordsVec,
-  tpName,
   type BrokerState,
   type LastSend,
   type LogRecord,
@@ -27,12 +25,6 @@ interface DraftPartition {
   readonly base: PVec<LogRecord>;
   logStartOffset: number;
   logEndOffset: number;
-  /** The log-end offset before this call: the first offset it appends. */
-  readonly firstOffset: number;
-  /** Counted only in summary mode: how this call chose the partition of the records it appended. */
-  byKey: number;
-  sticky: number;
-  explicit: number;
 }
 
 export type DraftProducer = {
@@ -58,8 +50,7 @@ export interface KeyCache {
 
 interface LiveLast {
   rec: LogRecord;
-  /** null: a keyed record whose choice was not built (summary mode); rebuilt from the key when needed. */
-  choice: PartitionChoice | null;
+  choice: PartitionChoice;
   sequence: number;
   pid: number;
   epoch: number;
@@ -87,17 +78,12 @@ export class Draft {
   private lastLiveOwner: DraftProducer | null = null;
   private pids: number | null = null;
 
-  /**
-   * `summary`: the call reports one `records-appended` per partition, so keyed records need only their
-   * partition, not a choice object and reason each (and no key cache).
-   */
   constructor(
     readonly base: BrokerState,
     batchSize = 1,
-    readonly summary = false,
   ) {
     this.rng = base.rng;
-    this.keySlots = summary || batchSize < 1024 ? 0 : 1 << Math.min(20, Math.ceil(Math.log2(batchSize)));
+    this.keySlots = batchSize < 1024 ? 0 : 1 << Math.min(20, Math.ceil(Math.log2(batchSize)));
   }
 
   topic(name: string): TopicState | undefined {
@@ -122,10 +108,6 @@ export class Draft {
         base: recordsVec(log),
         logStartOffset,
         logEndOffset,
-        firstOffset: logEndOffset,
-        byKey: 0,
-        sticky: 0,
-        explicit: 0,
       };
       parts[partition] = p;
     }
@@ -236,7 +218,7 @@ export class Draft {
   }
 
   /** Remembers the producer's latest send without allocating per record. */
-  noteLastSend(p: DraftProducer, rec: LogRecord, choice: PartitionChoice | null, sequence: number): void {
+  noteLastSend(p: DraftProducer, rec: LogRecord, choice: PartitionChoice, sequence: number): void {
     const e = this.lastLiveOwner === p ? this.lastLive : this.lastSends.get(p);
     if (e) {
       this.lastLiveOwner = p;
@@ -253,9 +235,6 @@ export class Draft {
     const e = this.lastSends.get(p);
     if (!e) return p.lastSend;
     const r = e.rec;
-    // A batch never changes partition counts, and a choice is left unbuilt only when the producer's
-    // metadata matched the topic, so the key's choice is the one made when it was sent.
-    const choice = e.choice ?? keyChoice(r.key!, this.base.topics[r.topic]!.partitions.length);
     return {
       topic: r.topic,
       partition: r.partition,
@@ -264,7 +243,7 @@ export class Draft {
       value: r.value,
       headers: r.headers,
       eventId: r.eventId,
-      choice,
+      choice: e.choice,
       pid: e.pid,
       epoch: e.epoch,
       offset: r.offset,
@@ -275,33 +254,6 @@ export class Draft {
     this.lastSends.delete(p);
     if (this.lastLiveOwner === p) this.lastLiveOwner = this.lastLive = null;
     p.lastSend = last;
-  }
-
-  /** Summary mode: one `records-appended` per partition this call appended to (topics in order of first use). */
-  summaries(): BrokerEffect[] {
-    const effects: BrokerEffect[] = [];
-    for (const [topic, parts] of this.parts) {
-      const count = this.base.topics[topic]!.partitions.length;
-      parts.forEach((p, partition) => {
-        if (!p || p.logEndOffset === p.firstOffset) return;
-        const { firstOffset, byKey, sticky, explicit } = p;
-        const lastOffset = p.logEndOffset - 1;
-        const n = lastOffset - firstOffset + 1;
-        effects.push({
-          kind: 'records-appended',
-          topic,
-          partition,
-          firstOffset,
-          lastOffset,
-          count: n,
-          byKey,
-          sticky,
-          explicit,
-          reason: summaryReason(topic, partition, count, p, n),
-        });
-      });
-    }
-    return effects;
   }
 
   /** The new state: touched partitions and producers replaced, everything else shared. */
@@ -329,16 +281,4 @@ export function ms(n: number): string {
   if (n >= 60_000 && n % 60_000 === 0) return `${n / 60_000} min`;
   if (n >= 1000 && n % 1000 === 0) return `${n / 1000} s`;
   return n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`;
-}
-
-const records = (n: number): string => `${n} record${n === 1 ? '' : 's'}`;
-
-function summaryReason(topic: string, partition: number, partitionCount: number, p: DraftPartition, n: number): string {
-  const last = p.logEndOffset - 1;
-  const where = n === 1 ? `offset ${last}` : `offsets ${p.firstOffset}–${last}`;
-  const how: string[] = [];
-  if (p.byKey) how.push(`${records(p.byKey)} by key (toPositive(murmur2(key)) mod ${partitionCount} = ${partition})`);
-  if (p.sticky) how.push(`${records(p.sticky)} without a key (the sticky partitioner's batches)`);
-  if (p.explicit) how.push(`${records(p.explicit)} naming partition ${partition} explicitly`);
-  return `one batch appended ${records(n)} to ${tpName(topic, partition)} at ${where}: ${how.join('; ')}`;
 }

@@ -1,4 +1,4 @@
-/** What a producer asks the broker to append (one record). Its own file so the producer and its bulk path (`keyedRun.ts`) share it without importing each other. */
+/** What a producer asks the broker to append (one record). Its own file so `producer.ts` and `producerSend.ts` share it without importing each other. */
 export interface ProduceRequest {
   topic: string;
   /** `null` = no key (sticky partitioner); `''` is a key and is hashed. */

@@ -307,11 +307,6 @@ describe('addPartitions', () => {
     expect(
       produce(explicit.state, { topic: 'rides', key: 'ride-88', value: 4, producerId: 'p' }, 3001).appended!.partition,
     ).toBe(5);
-    // summary mode (bulk loads) makes the same choice
-    expect(
-      produceBatch(s, [{ topic: 'rides', key: 'ride-88', value: 5, producerId: 'p' }], 3000, { effects: 'summary' })
-        .appended[0]!.partition,
-    ).toBe(1);
   });
 
   it('refuses to shrink', () => {

@@ -5,8 +5,7 @@
  */
 import type { BrokerEffect } from '../types';
 import { Draft } from './produceDraft';
-import { DEFAULT_PRODUCER_ID, newProducer, nextPid, type ProducerOptions } from './producerConfig';
-import { keyedRun } from './keyedRun';
+import { newProducer, nextPid, type ProducerOptions } from './producerConfig';
 import { flush, send } from './producerSend';
 import type { ProduceRequest } from './produceRequest';
 
@@ -31,18 +30,6 @@ import {
 export type { ProduceRequest } from './produceRequest';
 
 export type Appended = { topic: string; partition: number; offset: number } | null;
-
-export interface ProduceBatchOptions {
-  /**
-   * `'per-record'` (default): one `record-appended` effect per record, with its partition choice and reason.
-   * `'summary'`: one `records-appended` effect per partition the call appended to (its dense offset range
-   * and how many records were placed by key, sticky or explicitly), after any rejections and
-   * deduplications, which stay one effect each. For bulk loads no view animates record by record; the
-   * state and `appended` are the same in both modes, and a record's partition choice can be recomputed
-   * from its key (`keyChoice`).
-   */
-  effects?: 'per-record' | 'summary';
-}
 
 const MAX_PRESIZED = 1 << 24;
 
@@ -96,34 +83,19 @@ export function produce(state: BrokerState, request: ProduceRequest, now: number
 /**
  * Same semantics as `produce` in a loop, with one copy per touched partition. `appended[i]` is the record
  * request i appended (it carries topic, partition and offset), or null when nothing was appended.
- * `options.effects: 'summary'` reports the appends per partition instead of per record (see
- * `ProduceBatchOptions`); in that mode runs of plain keyed requests take `keyedRun`, a loop that makes
- * its lookups once per run.
  */
 export function produceBatch(
   state: BrokerState,
   requests: readonly ProduceRequest[],
   now: number,
-  options: ProduceBatchOptions = {},
 ): BrokerStep & { appended: (LogRecord | null)[] } {
-  const d = new Draft(state, requests.length, options.effects === 'summary');
+  const d = new Draft(state, requests.length);
   const effects: BrokerEffect[] = [];
   // Sized up front: a million pushes would copy the array as it grows. Beyond V8's fast-array limit
   // (2^25 elements) `new Array(n)` would be a slow dictionary array; there it grows (writes at its end).
   const n = requests.length;
   const appended: (LogRecord | null)[] = n <= MAX_PRESIZED ? new Array<LogRecord | null>(n) : [];
-  for (let i = 0; i < n;) {
-    if (d.summary && metadataCurrent(d, requests[i]!, now)) {
-      const next = keyedRun(d, requests, i, now, appended);
-      if (next > i) {
-        i = next;
-        continue;
-      }
-    }
-    appended[i] = send(d, requests[i]!, now, effects);
-    i++;
-  }
-  if (d.summary) for (const e of d.summaries()) effects.push(e);
+  for (let i = 0; i < n; i++) appended[i] = send(d, requests[i]!, now, effects);
   return { state: d.finish(now), effects, appended };
 }
 
@@ -133,12 +105,4 @@ export function flushProducer(state: BrokerState, producerId: string, now: numbe
   const effects: BrokerEffect[] = [];
   if (state.producers[producerId]) flush(d, d.producer(producerId), now, effects, 'retried');
   return { state: d.finish(now), effects };
-}
-
-/** keyedRun partitions by the topic's real count: only when the producer's metadata agrees with it. */
-function metadataCurrent(d: Draft, req: ProduceRequest, now: number): boolean {
-  const topic = d.topic(req.topic);
-  if (!topic || req.key === null || req.retry) return false;
-  const p = d.producer(req.producerId ?? DEFAULT_PRODUCER_ID);
-  return d.partitionCount(p, req.topic, now).count === topic.partitions.length;
 }

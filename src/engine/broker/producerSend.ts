@@ -5,7 +5,7 @@
  * `producer.ts` holds the public operations that call these.
  */
 import type { BrokerEffect, PartitionChoice } from '../types';
-import { explainKeyChoice, hashKey, InvalidKeyError, keyChoice, partitionForKey, toPositive } from './partitioner';
+import { explainKeyChoice, hashKey, InvalidKeyError, toPositive } from './partitioner';
 import { shown, type Draft, type DraftProducer, type KeyedChoice } from './produceDraft';
 import { DEFAULT_PRODUCER_ID, EMPTY_HEADERS } from './producerConfig';
 import type { ProduceRequest } from './produceRequest';
@@ -50,16 +50,6 @@ function chooseByKey(d: Draft, topic: string, key: string, count: number): Keyed
   return entry;
 }
 
-/** The partition of a key (summary mode: no choice object, no reason), or why the key is refused. */
-function keyedPartition(key: string, count: number): number | string {
-  try {
-    return partitionForKey(key, count);
-  } catch (e) {
-    if (e instanceof InvalidKeyError) return e.message;
-    throw e;
-  }
-}
-
 export function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[]): LogRecord | null {
   const p = d.producer(req.producerId ?? DEFAULT_PRODUCER_ID);
   if (req.retry) return retryLast(d, p, now, effects);
@@ -89,14 +79,9 @@ export function send(d: Draft, req: ProduceRequest, now: number, effects: Broker
     stale = `${shown(p) ?? 'the producer'}'s metadata did not list partition ${req.partition} yet, so it refreshed it first (KafkaProducer.waitOnMetadata); `;
   }
   let partition: number;
-  let choice: PartitionChoice | null; // null: keyed, in summary mode (built only if needed)
-  let why = '';
-  if (req.key !== null && req.partition === undefined && d.summary) {
-    const c = keyedPartition(req.key, count);
-    if (typeof c === 'string') return reject(effects, req.topic, p, c);
-    partition = c;
-    choice = null;
-  } else if (req.partition !== undefined) {
+  let choice: PartitionChoice;
+  let why: string;
+  if (req.partition !== undefined) {
     if (!Number.isInteger(req.partition) || req.partition < 0 || req.partition >= count)
       return reject(
         effects,
@@ -106,8 +91,7 @@ export function send(d: Draft, req: ProduceRequest, now: number, effects: Broker
       );
     choice = { kind: 'explicit', partition: req.partition };
     partition = req.partition;
-    if (!d.summary)
-      why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
+    why = `the producer named partition ${req.partition} explicitly${req.key !== null ? ', which wins over the key' : ''}`;
   } else if (req.key !== null) {
     const c = chooseByKey(d, req.topic, req.key, count);
     if (typeof c === 'string') return reject(effects, req.topic, p, c);
@@ -120,7 +104,7 @@ export function send(d: Draft, req: ProduceRequest, now: number, effects: Broker
     d.rng = r.rng;
     choice = r.choice;
     partition = r.choice.partition;
-    if (!d.summary) why = explainSticky(r.choice, count);
+    why = explainSticky(r.choice, count);
   }
   let sequence = -1;
   if (p.idempotent) {
@@ -139,7 +123,7 @@ export function send(d: Draft, req: ProduceRequest, now: number, effects: Broker
       value: req.value,
       headers,
       eventId,
-      choice: choice ?? keyChoice(req.key!, count),
+      choice,
     });
     return reject(
       effects,
@@ -172,7 +156,7 @@ export function send(d: Draft, req: ProduceRequest, now: number, effects: Broker
     sequence,
     now,
     effects,
-    stale && !d.summary ? stale + why : why,
+    stale + why,
   );
   if (p.pending.length > 0) {
     flush(
@@ -186,7 +170,6 @@ export function send(d: Draft, req: ProduceRequest, now: number, effects: Broker
   return rec;
 }
 
-/** `choice` null = keyed, summary mode; `why` is only read in per-record mode. */
 function append(
   d: Draft,
   p: DraftProducer,
@@ -196,7 +179,7 @@ function append(
   value: unknown,
   headers: Readonly<Record<string, string>>,
   eventId: string | null,
-  choice: PartitionChoice | null,
+  choice: PartitionChoice,
   sequence: number,
   now: number,
   effects: BrokerEffect[],
@@ -208,21 +191,7 @@ function append(
   const rec: LogRecord = { topic, partition, offset, key, value, headers, timestamp: now, eventId, producerId };
   log.records.push(rec);
   log.logEndOffset = offset + 1;
-  if (!d.summary)
-    effects.push({
-      kind: 'record-appended',
-      topic,
-      partition,
-      offset,
-      key,
-      producerId,
-      eventId,
-      choice: choice!,
-      reason: why,
-    });
-  else if (choice === null || choice.kind === 'key') log.byKey++;
-  else if (choice.kind === 'sticky') log.sticky++;
-  else log.explicit++;
+  effects.push({ kind: 'record-appended', topic, partition, offset, key, producerId, eventId, choice, reason: why });
   d.noteLastSend(p, rec, choice, sequence);
   return rec;
 }

@@ -57,7 +57,7 @@ export function unlanded(effects: readonly Effect[], mask: StageMask): Map<strin
   const out = new Map<string, number>();
   effects.forEach((e, i) => {
     if (mask.reached(i, 'land')) return;
-    const first = e.kind === 'record-appended' ? e.offset : e.kind === 'records-appended' ? e.firstOffset : null;
+    const first = e.kind === 'record-appended' ? e.offset : null;
     if (first === null || !('partition' in e)) return;
     const k = tpKey(e.topic, e.partition);
     out.set(k, Math.min(out.get(k) ?? first, first));

@@ -19,7 +19,6 @@ export interface EffectItem {
 const LABELS: Record<EffectKind, string> = {
   'topic-created': 'topic',
   'record-appended': 'appended',
-  'records-appended': 'appended',
   'produce-deduplicated': 'deduplicated',
   'produce-rejected': 'rejected',
   'producer-restarted': 'producer',
