@@ -3,9 +3,11 @@
  * imported scenarios all pass through `parseScenario`; behaviour is data (state charts, guard
  * expressions, projection operations, upcaster operations), never code.
  */
-// The format lives in format/ by part (building blocks, topology, script, the whole document); this
+// The format lives in format/ by part (building blocks, topology, actions, expectations, script, the whole document); this
 // file is its one entry point, so importers name the format, not its layout.
 export * from './format/basics';
 export * from './format/topology';
+export * from './format/actions';
+export * from './format/expectations';
 export * from './format/script';
 export * from './format/scenario';

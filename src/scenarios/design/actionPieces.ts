@@ -1,20 +1,31 @@
-/** Pieces the step actions share: command calls, scripted events, member and simple variants. */
+/**
+ * Pieces the step actions share: command calls, scripted events, member and simple variants. Their names
+ * and hints are the schema's (`format/actions.ts`): a variant is named by its action's title and explained
+ * by its description, each field by its own.
+ */
+import { Action } from '../schema';
 import { aggregateSelect, eventTypeSelect, groupSelect, memberSelect, nonNeg, optInt } from './commonFields';
 import { aggregateTypes, commandsOf, field, first, groupIds, membersOf } from './draftNames';
 import { type FieldDef, type VariantDef } from './formTypes';
+import { optionText } from './schemaText';
+
+/** A step action's name in the editor's choice list, and what it does. */
+function actionText(kind: string): { label: string; hint?: string } {
+  const t = optionText(Action, 'kind', kind);
+  return { label: t.title ?? kind, ...(t.description ? { hint: t.description } : {}) };
+}
 
 export const commandCallFields: readonly FieldDef[] = [
   aggregateSelect,
-  { key: 'id', label: 'Aggregate id', kind: 'text' },
+  { key: 'id', kind: 'text' },
   {
     key: 'command',
-    label: 'Command',
     kind: 'select',
     options: ({ doc, item }) => commandsOf(doc, field(item, 'aggregate')),
     free: true,
   },
-  { key: 'data', label: 'Command data', kind: 'valueMap' },
-  { key: 'issuedBy', label: 'Sent by', kind: 'text', optional: true },
+  { key: 'data', kind: 'valueMap' },
+  { key: 'issuedBy', kind: 'text', optional: true },
 ];
 export const makeCommandCall = (doc: unknown) => {
   const aggregate = first(aggregateTypes(doc), 'Thing');
@@ -23,24 +34,23 @@ export const makeCommandCall = (doc: unknown) => {
 
 export const scriptedEvent = (withKey: boolean): FieldDef => ({
   key: 'event',
-  label: 'Event',
   kind: 'group',
   fields: [
     eventTypeSelect(),
     ...(withKey
       ? ([
-          { key: 'streamId', label: 'Stream', kind: 'text' },
-          { key: 'key', label: 'Record key', kind: 'recordKey' },
+          { key: 'streamId', kind: 'text' },
+          { key: 'key', kind: 'recordKey' },
         ] as const)
       : []),
-    optInt('schemaVersion', 'Schema version'),
-    { key: 'data', label: 'Data', kind: 'valueMap' },
+    optInt('schemaVersion'),
+    { key: 'data', kind: 'valueMap' },
   ],
 });
 
-export const member = (kind: string, label: string): VariantDef => ({
+export const member = (kind: string): VariantDef => ({
   id: kind,
-  label,
+  ...actionText(kind),
   matches: (v) => field(v, 'kind') === kind,
   make: (doc) => ({
     kind,
@@ -51,12 +61,11 @@ export const member = (kind: string, label: string): VariantDef => ({
 });
 export const simple = (
   kind: string,
-  label: string,
   fields: readonly FieldDef[],
   make: (doc: unknown) => Record<string, unknown>,
 ): VariantDef => ({
   id: kind,
-  label,
+  ...actionText(kind),
   matches: (v) => field(v, 'kind') === kind,
   make: (doc) => ({ kind, ...make(doc) }),
   fields,
@@ -64,7 +73,6 @@ export const simple = (
 
 export const resetTo: FieldDef = {
   key: 'to',
-  label: 'Reset to',
   kind: 'variant',
   variants: [
     { id: 'earliest', label: 'earliest', matches: (v) => v === 'earliest', make: () => 'earliest', fields: [] },
@@ -74,14 +82,14 @@ export const resetTo: FieldDef = {
       label: 'an offset',
       matches: (v) => field(v, 'offset') !== undefined,
       make: () => ({ offset: 0 }),
-      fields: [nonNeg('offset', 'Offset')],
+      fields: [nonNeg('offset')],
     },
     {
       id: 'timestamp',
       label: 'a time',
       matches: (v) => field(v, 'timestamp') !== undefined,
       make: () => ({ timestamp: 0 }),
-      fields: [nonNeg('timestamp', 'Timestamp (ms)')],
+      fields: [nonNeg('timestamp')],
     },
   ],
 };

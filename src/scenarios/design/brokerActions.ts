@@ -7,14 +7,13 @@ import { type VariantDef } from './formTypes';
 export const brokerActions: readonly VariantDef[] = [
   simple(
     'publish',
-    'a producer publishes a record',
     [
       producerSelect,
       topicSelect(),
       scriptedEvent(true),
-      { key: 'partition', label: 'Explicit partition', kind: 'int', optional: true, min: 0 },
-      { key: 'retry', label: 'Retry the producer’s previous request', kind: 'bool' },
-      { key: 'tombstone', label: 'Tombstone (null value)', kind: 'bool' },
+      { key: 'partition', kind: 'int', optional: true, min: 0 },
+      { key: 'retry', kind: 'bool' },
+      { key: 'tombstone', kind: 'bool' },
     ],
     (doc) => ({
       producer: first(producerIds(doc), 'producer'),
@@ -29,14 +28,12 @@ export const brokerActions: readonly VariantDef[] = [
   ),
   simple(
     'poll',
-    'a consumer polls',
     [
       groupSelect,
       memberSelect,
-      optInt('maxRecords', 'Max records'),
+      optInt('maxRecords'),
       {
         key: 'commit',
-        label: 'Commit',
         kind: 'select',
         options: ['after', 'before', 'manual'],
         optional: true,
@@ -44,7 +41,6 @@ export const brokerActions: readonly VariantDef[] = [
       },
       {
         key: 'crash',
-        label: 'Crash',
         kind: 'select',
         options: ['before-process', 'after-process'],
         optional: true,
@@ -56,43 +52,35 @@ export const brokerActions: readonly VariantDef[] = [
       member: first(membersOf(doc, first(groupIds(doc), '')), 'c1'),
     }),
   ),
-  member('commit', 'a consumer commits'),
-  member('join', 'a consumer joins its group'),
-  member('leave', 'a consumer leaves its group'),
-  member('crash', 'a consumer crashes'),
-  simple(
-    'seek',
-    'a consumer seeks',
-    [groupSelect, memberSelect, topicSelect(), nonNeg('partition', 'Partition'), nonNeg('offset', 'Offset')],
-    (doc) => ({
-      group: first(groupIds(doc), 'group'),
-      member: first(membersOf(doc, first(groupIds(doc), '')), 'c1'),
-      topic: first(topicNames(doc), 'topic'),
-      partition: 0,
-      offset: 0,
-    }),
-  ),
-  simple('reset-offsets', 'a group’s offsets are reset', [groupSelect, topicSelect(), resetTo], (doc) => ({
+  member('commit'),
+  member('join'),
+  member('leave'),
+  member('crash'),
+  simple('seek', [groupSelect, memberSelect, topicSelect(), nonNeg('partition'), nonNeg('offset')], (doc) => ({
+    group: first(groupIds(doc), 'group'),
+    member: first(membersOf(doc, first(groupIds(doc), '')), 'c1'),
+    topic: first(topicNames(doc), 'topic'),
+    partition: 0,
+    offset: 0,
+  })),
+  simple('reset-offsets', [groupSelect, topicSelect(), resetTo], (doc) => ({
     group: first(groupIds(doc), 'group'),
     topic: first(topicNames(doc), 'topic'),
     to: 'earliest',
   })),
-  simple(
-    'add-partitions',
-    'partitions are added',
-    [topicSelect(), { key: 'count', label: 'New partition count', kind: 'int', min: 1, max: 64 }],
-    (doc) => ({ topic: first(topicNames(doc), 'topic'), count: 4 }),
-  ),
-  simple('restart-producer', 'a producer restarts', [producerSelect], (doc) => ({
+  simple('add-partitions', [topicSelect(), { key: 'count', kind: 'int', min: 1, max: 64 }], (doc) => ({
+    topic: first(topicNames(doc), 'topic'),
+    count: 4,
+  })),
+  simple('restart-producer', [producerSelect], (doc) => ({
     producer: first(producerIds(doc), 'producer'),
   })),
-  simple('advance-time', 'time passes', [{ key: 'ms', label: 'Milliseconds', kind: 'int', min: 1 }], () => ({
+  simple('advance-time', [{ key: 'ms', kind: 'int', min: 1 }], () => ({
     ms: 60_000,
   })),
   simple(
     'compact',
-    'a compacted topic is compacted now',
-    [{ key: 'topic', label: 'Topic', kind: 'select', options: ({ doc }) => compactedTopicNames(doc), free: true }],
+    [{ key: 'topic', kind: 'select', options: ({ doc }) => compactedTopicNames(doc), free: true }],
     (doc) => ({
       topic: first(compactedTopicNames(doc), first(topicNames(doc), 'topic')),
     }),

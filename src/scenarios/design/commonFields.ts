@@ -25,7 +25,6 @@ export const fieldTypes = ['string', 'number', 'boolean', 'object', 'array'] as 
 
 export const fieldList: FieldDef = {
   key: 'fields',
-  label: 'Fields',
   kind: 'list',
   item: {
     noun: 'field',
@@ -48,65 +47,56 @@ export const fieldList: FieldDef = {
   },
 };
 
-export const eventTypeSelect = (key = 'eventType', label = 'Event type'): FieldDef => ({
+export const eventTypeSelect = (key = 'eventType'): FieldDef => ({
   key,
-  label,
   kind: 'select',
   options: ({ doc }) => eventTypeNames(doc),
   free: true,
 });
-export const topicSelect = (key = 'topic', label = 'Topic'): FieldDef => ({
+export const topicSelect = (key = 'topic'): FieldDef => ({
   key,
-  label,
   kind: 'select',
   options: ({ doc }) => topicNames(doc),
   free: true,
 });
 export const groupSelect: FieldDef = {
   key: 'group',
-  label: 'Consumer group',
   kind: 'select',
   options: ({ doc }) => groupIds(doc),
   free: true,
 };
 export const memberSelect: FieldDef = {
   key: 'member',
-  label: 'Member',
   kind: 'select',
   options: ({ doc, item }) => membersOf(doc, field(item, 'group')),
   free: true,
 };
 export const producerSelect: FieldDef = {
   key: 'producer',
-  label: 'Producer',
   kind: 'select',
   options: ({ doc }) => producerIds(doc),
   free: true,
 };
 export const aggregateSelect: FieldDef = {
   key: 'aggregate',
-  label: 'Aggregate',
   kind: 'select',
   options: ({ doc }) => aggregateTypes(doc),
   free: true,
 };
 export const projectionSelect: FieldDef = {
   key: 'projection',
-  label: 'Projection',
   kind: 'select',
   options: ({ doc }) => projectionNames(doc),
   free: true,
 };
 export const queueSelect: FieldDef = {
   key: 'queue',
-  label: 'Queue',
   kind: 'select',
   options: ({ doc }) => queueNames(doc),
   free: true,
 };
 export const queueConsumer: FieldDef = {
   key: 'consumer',
-  label: 'Consumer',
   kind: 'select',
   options: ({ doc, item }) => consumersOf(doc, field(item, 'queue')),
   free: true,
@@ -119,4 +109,10 @@ export const optInt = (key: string, label?: string): FieldDef => ({
   optional: true,
   min: 1,
 });
-export const nonNeg = (key: string, label: string): FieldDef => ({ key, label, kind: 'int', min: 0 });
+/** A whole number from 0; `label` only where the schema does not name the field. */
+export const nonNeg = (key: string, label?: string): FieldDef => ({
+  key,
+  ...(label ? { label } : {}),
+  kind: 'int',
+  min: 0,
+});

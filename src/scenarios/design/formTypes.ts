@@ -14,8 +14,7 @@ export type OptionSource = readonly string[] | ((ctx: OptionContext) => string[]
 
 /**
  * A field's name and hint come from the scenario schema's `.meta()` (`schemaText.ts`): the one
- * description of the format. A form gives its own `label`/`hint` only where the schema has none
- * (step actions and expectations, whose fields are shared by many kinds).
+ * description of the format. A form gives its own `label`/`hint` only where the schema has none.
  */
 interface Base {
   key: string;
@@ -77,6 +76,8 @@ export function addItem(doc: unknown, path: Path, item: ItemDef): unknown {
 export interface VariantDef {
   id: string;
   label: string;
+  /** What this choice does, shown under the choice once it is picked (a step action's description). */
+  hint?: string;
   matches: (value: unknown) => boolean;
   make: (doc: unknown) => unknown;
   fields: readonly FieldDef[];

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allBuiltins } from '../content';
-import { fieldText, formText } from './schemaText';
-import { sections, type FieldDef } from './formSpec';
-import { getIn, type Path } from './paths';
+import { Action, Expectation } from '../schema';
+import { fieldText, formText, optionText } from './schemaText';
+import { sections, stepAction, stepItem, type FieldDef } from './formSpec';
+import { append, getIn, type Path } from './paths';
 
 /** Every field the forms show for a draft, with its path. */
 function* shown(def: FieldDef, at: Path, doc: unknown): Generator<[FieldDef, Path]> {
@@ -26,7 +27,55 @@ describe('one description of the format', () => {
     expect(fieldText({}, ['topology', 'topics', 0, 'partitions']).title).toBe('Partitions');
     expect(fieldText({}, ['seed']).description).toMatch(/same every time/);
     expect(fieldText({}, ['nothing', 'here'])).toEqual({});
-    expect(fieldText(null, ['steps', 0, 'action', 'topic'])).toEqual({});
+    expect(fieldText(null, ['steps', 0, 'action', 'nothing'])).toEqual({});
+    // the option is the one the draft's kind names: `partition` means different things in two actions
+    const step = (action: object) => ({ steps: [{ action }] });
+    expect(fieldText(step({ kind: 'seek' }), ['steps', 0, 'action', 'partition']).title).toBe('Partition');
+    expect(fieldText(step({ kind: 'publish' }), ['steps', 0, 'action', 'partition']).title).toBe('Explicit partition');
+    expect(
+      fieldText(step({ kind: 'reset-offsets', to: { timestamp: 5 } }), ['steps', 0, 'action', 'to', 'timestamp']),
+    ).toMatchObject({ title: 'Timestamp (ms)' });
+    expect(optionText(Action, 'kind', 'race').title).toBe('commands race on the same state');
+    expect(optionText(Action, 'kind', 'nope')).toEqual({});
+  });
+
+  it('every step action and expectation, and each of their fields, has a title; every action and expectation says what it does', () => {
+    type Obj = {
+      shape: Record<string, { meta(): { title?: string } | undefined }>;
+      meta(): { title?: string; description?: string } | undefined;
+    };
+    const untitled: string[] = [];
+    for (const [name, union] of [
+      ['action', Action],
+      ['expectation', Expectation],
+    ] as const)
+      for (const option of union.options as unknown as Obj[]) {
+        const kind = (option.shape.kind as unknown as { value: string }).value;
+        if (!option.meta()?.title || !option.meta()?.description) untitled.push(`${name} ${kind}`);
+        for (const [key, f] of Object.entries(option.shape))
+          if (key !== 'kind' && !f.meta()?.title && !(key === 'to' || key === 'event' || key === 'commands'))
+            untitled.push(`${name} ${kind}.${key}`);
+      }
+    expect(untitled).toEqual([]);
+  });
+
+  it('the step forms take every name and hint from the schema: each kind of action, made from its template', () => {
+    const variants = stepAction.kind === 'variant' ? stepAction.variants : [];
+    const own: string[] = [];
+    for (const v of variants) {
+      const t = optionText(Action, 'kind', v.id);
+      expect(v.label, v.id).toBe(t.title);
+      expect(v.hint, v.id).toBe(t.description);
+      let doc: unknown = structuredClone(allBuiltins().find((s) => s.id === 'ride-sharing')!);
+      doc = append(doc, ['steps'], { ...(stepItem.make(doc, []) as object), action: v.make(doc) });
+      const i = (getIn(doc, ['steps']) as unknown[]).length - 1;
+      for (const f of stepItem.fields)
+        for (const [def, path] of shown(f, ['steps', i], doc)) {
+          if (!fieldText(doc, path).title) own.push(`${v.id}: ${pattern(path)} has no title in the schema`);
+          if (def.label || def.hint) own.push(`${v.id}: ${pattern(path)} keeps its own words`);
+        }
+    }
+    expect(own).toEqual([]);
   });
 
   it('every field the forms show on every built-in is named, and no form contradicts the schema or repeats its descriptions', () => {

@@ -76,8 +76,23 @@ export function fieldText(doc: unknown, path: Path): FieldText {
 }
 
 /**
+ * The title and description of the option of a discriminated union whose `discriminator` is `tag` (a step
+ * action's kind): what the editor names that choice, and says of it once chosen.
+ */
+export function optionText(union: unknown, discriminator: string, tag: string): FieldText {
+  const d = defOf(union as Node);
+  for (const o of (d.type === 'union' ? d.options : []) as Node[]) {
+    const lit = (defOf(o).shape as Record<string, Node> | undefined)?.[discriminator];
+    if (!lit || !(defOf(lit).values as unknown[] | undefined)?.includes(tag)) continue;
+    const m = o.meta();
+    return { title: m?.title, description: m?.description };
+  }
+  return {};
+}
+
+/**
  * What a form shows for a field: the schema's title and description where it gives them, else the
- * form's own words (step actions and expectations, whose fields are shared by many kinds), else the key.
+ * form's own words (a few pieces shared with parts the schema does not name), else the key.
  */
 export function formText(
   def: { key: string; label?: string; hint?: string },

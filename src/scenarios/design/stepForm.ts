@@ -24,20 +24,19 @@ const questionGroup: FieldDef = {
     explanation: 'Because…',
   }),
   fields: [
-    { key: 'id', label: 'Id', kind: 'text' },
-    { key: 'prompt', label: 'Prompt', kind: 'text', multiline: true },
+    { key: 'id', kind: 'text' },
+    { key: 'prompt', kind: 'text', multiline: true },
     {
       key: 'choices',
-      label: 'Choices (none: a free-text answer)',
       kind: 'list',
       optional: true,
       item: {
         noun: 'choice',
         title: (c) => `${field(c, 'correct') ? '✓' : '✗'} ${str(field(c, 'text'), '(empty)')}`,
         fields: [
-          { key: 'id', label: 'Id', kind: 'text' },
-          { key: 'text', label: 'Text', kind: 'text' },
-          { key: 'correct', label: 'Correct', kind: 'bool', required: true },
+          { key: 'id', kind: 'text' },
+          { key: 'text', kind: 'text' },
+          { key: 'correct', kind: 'bool', required: true },
         ],
         make: (_doc, list) => ({
           id: freshName(
@@ -49,8 +48,8 @@ const questionGroup: FieldDef = {
         }),
       },
     },
-    { key: 'multiple', label: 'Several choices may be picked', kind: 'bool' },
-    { key: 'explanation', label: 'Explanation (shown after answering)', kind: 'text', multiline: true },
+    { key: 'multiple', kind: 'bool' },
+    { key: 'explanation', kind: 'text', multiline: true },
   ],
 };
 

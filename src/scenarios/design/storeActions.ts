@@ -14,14 +14,12 @@ import {
 import { type VariantDef } from './formTypes';
 
 export const storeActions: readonly VariantDef[] = [
-  simple('command', 'a command is sent', commandCallFields, makeCommandCall),
+  simple('command', commandCallFields, makeCommandCall),
   simple(
     'race',
-    'commands race on the same state',
     [
       {
         key: 'commands',
-        label: 'Racing commands',
         kind: 'list',
         item: {
           noun: 'racing command',
@@ -33,34 +31,24 @@ export const storeActions: readonly VariantDef[] = [
     ],
     (doc) => ({ commands: [makeCommandCall(doc), makeCommandCall(doc)] }),
   ),
-  simple(
-    'relay',
-    'the outbox relay runs',
-    [
-      optInt('maxEvents', 'At most (events)'),
-      { key: 'crashBeforeCheckpoint', label: 'Crash before saving its checkpoint', kind: 'bool' },
-    ],
-    () => ({}),
-  ),
-  simple('project', 'a projection catches up', [projectionSelect, optInt('maxEvents', 'At most (events)')], (doc) => ({
+  simple('relay', [optInt('maxEvents'), { key: 'crashBeforeCheckpoint', kind: 'bool' }], () => ({})),
+  simple('project', [projectionSelect, optInt('maxEvents')], (doc) => ({
     projection: first(projectionNames(doc), 'read-model'),
   })),
-  simple('rebuild', 'a projection is rebuilt from the store', [projectionSelect], (doc) => ({
+  simple('rebuild', [projectionSelect], (doc) => ({
     projection: first(projectionNames(doc), 'read-model'),
   })),
-  simple(
-    'query',
-    'a read model is queried',
-    [projectionSelect, { key: 'key', label: 'Row key', kind: 'text' }],
-    (doc) => ({ projection: first(projectionNames(doc), 'read-model'), key: '1' }),
-  ),
+  simple('query', [projectionSelect, { key: 'key', kind: 'text' }], (doc) => ({
+    projection: first(projectionNames(doc), 'read-model'),
+    key: '1',
+  })),
   simple(
     'load',
-    'an aggregate is loaded',
     [
       aggregateSelect,
-      { key: 'id', label: 'Aggregate id', kind: 'text' },
-      { key: 'useSnapshot', label: 'From its latest snapshot', kind: 'bool' },
+      { key: 'id', kind: 'text' },
+      // unset means "from the snapshot": the box starts ticked, and unticking writes false
+      { key: 'useSnapshot', kind: 'bool', defaultValue: true },
     ],
     (doc) => ({
       aggregate: first(aggregateTypes(doc), 'Thing'),
@@ -70,21 +58,21 @@ export const storeActions: readonly VariantDef[] = [
 ];
 
 export const queueActions: readonly VariantDef[] = [
-  simple('enqueue', 'a message is queued', [queueSelect, scriptedEvent(false)], (doc) => ({
+  simple('enqueue', [queueSelect, scriptedEvent(false)], (doc) => ({
     queue: first(queueNames(doc), 'queue'),
     event: { eventType: first(eventTypeNames(doc), 'SomethingHappened'), data: {} },
   })),
-  simple('receive', 'a queue consumer receives', [queueSelect, queueConsumer], (doc) => ({
+  simple('receive', [queueSelect, queueConsumer], (doc) => ({
     queue: first(queueNames(doc), 'queue'),
     consumer: first(consumersOf(doc, first(queueNames(doc), '')), 'worker-1'),
   })),
-  simple('ack', 'a queue consumer acknowledges', [queueSelect, queueConsumer], (doc) => ({
+  simple('ack', [queueSelect, queueConsumer], (doc) => ({
     queue: first(queueNames(doc), 'queue'),
     consumer: first(consumersOf(doc, first(queueNames(doc), '')), 'worker-1'),
   })),
-  simple('nack', 'a queue consumer gives a message back', [queueSelect, queueConsumer], (doc) => ({
+  simple('nack', [queueSelect, queueConsumer], (doc) => ({
     queue: first(queueNames(doc), 'queue'),
     consumer: first(consumersOf(doc, first(queueNames(doc), '')), 'worker-1'),
   })),
-  simple('note', 'nothing (narration only)', [], () => ({})),
+  simple('note', [], () => ({})),
 ];

@@ -16,7 +16,9 @@ import {
   ServiceSpec,
   QueueSpec,
 } from './topology';
-import { CommandCall, Action, Expectation, ChoiceTarget, QuestionSpec, Step } from './script';
+import { CommandCall, Action } from './actions';
+import { Expectation } from './expectations';
+import { ChoiceTarget, QuestionSpec, Step } from './script';
 
 /** Practice mode: the learner answers first, then compares with the reference, point by point. */
 export const PracticeSpec = z.strictObject({

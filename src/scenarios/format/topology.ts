@@ -106,7 +106,12 @@ export const EventTypeSpec = z.strictObject({
   topic: Id.optional().meta({ title: 'Topic' }),
   description: Text.optional().meta({ title: 'Description' }),
   previousVersions: z
-    .array(z.strictObject({ schemaVersion: z.number().int().min(1), fields: z.array(FieldSpec).max(50) }))
+    .array(
+      z.strictObject({
+        schemaVersion: z.number().int().min(1),
+        fields: z.array(FieldSpec).max(50).meta({ title: 'Fields' }),
+      }),
+    )
     .optional()
     .meta({
       title: 'Earlier versions',
@@ -199,7 +204,12 @@ export const ProjectionSpec = z.strictObject({
   }),
   version: z.number().int().min(1).optional().meta({ title: 'Version' }),
   on: z
-    .array(z.strictObject({ eventType: EventTypeName, ops: z.array(ProjectionOp).min(1).max(20) }))
+    .array(
+      z.strictObject({
+        eventType: EventTypeName.meta({ title: 'Event type' }),
+        ops: z.array(ProjectionOp).min(1).max(20),
+      }),
+    )
     .min(1)
     .max(50)
     .meta({ title: 'Handlers' }),
@@ -234,7 +244,7 @@ export const RelaySpec = z.strictObject({
       z.strictObject({
         /** Omitted: every event type. */
         eventTypes: z.array(EventTypeName).optional(),
-        topic: Id,
+        topic: Id.meta({ title: 'Topic' }),
         key: ValueExprSchema,
       }),
     )
@@ -244,11 +254,16 @@ export const RelaySpec = z.strictObject({
 });
 
 export const ReactionAction = z.union([
-  z.strictObject({ command: CommandName, aggregate: z.string().min(1).max(64), id: ValueExprSchema, data: Fields }),
+  z.strictObject({
+    command: CommandName,
+    aggregate: z.string().min(1).max(64).meta({ title: 'Aggregate' }),
+    id: ValueExprSchema,
+    data: Fields,
+  }),
   z.strictObject({
     publish: z.strictObject({
-      topic: Id,
-      eventType: EventTypeName,
+      topic: Id.meta({ title: 'Topic' }),
+      eventType: EventTypeName.meta({ title: 'Event type' }),
       streamId: ValueExprSchema,
       key: ValueExprSchema,
       data: Fields,
@@ -263,7 +278,11 @@ export const ServiceSpec = z.strictObject({
   group: Id.meta({ title: 'Consumer group', description: 'The consumer group whose polls feed this service.' }),
   on: z
     .array(
-      z.strictObject({ eventType: EventTypeName, when: GuardSchema.optional(), do: z.array(ReactionAction).max(10) }),
+      z.strictObject({
+        eventType: EventTypeName.meta({ title: 'Event type' }),
+        when: GuardSchema.optional(),
+        do: z.array(ReactionAction).max(10),
+      }),
     )
     .max(50)
     .meta({ title: 'Reactions' }),

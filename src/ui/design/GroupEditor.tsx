@@ -58,6 +58,7 @@ export function VariantEditor({ def, path }: { def: FieldDef & { kind: 'variant'
         <label htmlFor={id}>{label}</label>
         <select
           id={id}
+          aria-describedby={current?.hint ? `${id}-hint` : undefined}
           value={current?.id ?? ''}
           onChange={(e) => {
             const next = def.variants.find((v) => v.id === e.target.value);
@@ -71,6 +72,11 @@ export function VariantEditor({ def, path }: { def: FieldDef & { kind: 'variant'
             </option>
           ))}
         </select>
+        {current?.hint && (
+          <p className="hint d-hint" id={`${id}-hint`}>
+            {current.hint}
+          </p>
+        )}
       </div>
       <Messages {...messages.get(pathKey(path))} />
       {current && <Fields fields={current.fields} at={at} />}
