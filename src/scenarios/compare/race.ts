@@ -6,6 +6,7 @@
  * or a guard on what that event set. Otherwise both land.
  */
 import type { Guard, ValueExpr } from '../behaviour/expr';
+import { indexScenario } from '../index/scenarioIndex';
 import type { AggregateDef, ScenarioDef } from '../schema';
 
 type CommandSpec = AggregateDef['commands'][number];
@@ -17,11 +18,9 @@ export type Protection =
 
 /** The aggregate that decides `command`, with every spec of it (a command may have fallbacks). */
 export function deciderOf(s: ScenarioDef, command: string): { aggregate: AggregateDef; specs: CommandSpec[] } | null {
-  for (const aggregate of s.topology.aggregates ?? []) {
-    const specs = aggregate.commands.filter((c) => c.command === command);
-    if (specs.length) return { aggregate, specs };
-  }
-  return null;
+  const c = indexScenario(s).commands.get(command);
+  const aggregate = c && s.topology.aggregates?.[c.aggregateIndex];
+  return aggregate ? { aggregate, specs: c.specs.map((j) => aggregate.commands[j]!) } : null;
 }
 
 const refsOfValue = (v: ValueExpr): string[] => {

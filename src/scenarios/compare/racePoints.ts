@@ -3,6 +3,7 @@
  * aggregate (its lifecycle or a guard), whether the script races them, and how the decided event
  * reaches consumers (stored, then relayed).
  */
+import { indexScenario } from '../index/scenarioIndex';
 import type { ScenarioDef } from '../schema';
 import type { DesignFacts } from './facts';
 import { matchNames } from './names';
@@ -33,13 +34,11 @@ export function racePoints(
   const out: ComparisonPoint[] = [];
 
   // Which command of the learner's plays the part: a close name, else the one emitting the same event.
-  const commands = [...new Set((learner.topology.aggregates ?? []).flatMap((a) => a.commands.map((c) => c.command)))];
+  const commands = indexScenario(learner).commands;
   const mineEvent = mapEvent(refEvent);
   const mineCommand =
-    matchNames([command], commands).get(command)?.name ??
-    (learner.topology.aggregates ?? [])
-      .flatMap((a) => a.commands)
-      .find((c) => c.emit.some((e) => e.eventType === mineEvent))?.command;
+    matchNames([command], [...commands.keys()]).get(command)?.name ??
+    [...commands.values()].find((c) => c.emits.includes(mineEvent))?.name;
   const decider = mineCommand ? deciderOf(learner, mineCommand) : null;
   const p = decider ? protectionOf(decider.aggregate, decider.specs) : null;
   const direct = mine.events.get(mineEvent)?.publishedDirectly;

@@ -82,6 +82,43 @@ describe('the scenario index', () => {
     ]);
   });
 
+  it('lists commands in document order: the first aggregate naming one decides it, with its fallbacks and what they emit', () => {
+    const idx = indexScenario({
+      topology: {
+        aggregates: [
+          {
+            type: 'Ride',
+            commands: [
+              { command: 'Accept', emit: [{ eventType: 'Accepted' }] },
+              { command: '', emit: [] },
+              { command: 'Cancel', emit: [{ eventType: 'Cancelled' }] },
+              { command: 'Accept', emit: [{ eventType: 'Rejected' }, { eventType: 'Accepted' }] },
+            ],
+          },
+          { type: 'Driver', commands: [{ command: 'Accept', emit: [{ eventType: 'Elsewhere' }] }, 7] },
+          { commands: [{ command: 'Rate', emit: 'x' }] },
+        ],
+      },
+    });
+    expect([...idx.commands.keys()]).toEqual(['Accept', 'Cancel', 'Rate']);
+    expect(idx.commands.get('Accept')).toEqual({
+      name: 'Accept',
+      aggregate: 'Ride',
+      aggregateIndex: 0,
+      specs: [0, 3],
+      emits: ['Accepted', 'Rejected'],
+    });
+    // a draft's aggregate without a type still holds its commands
+    expect(idx.commands.get('Rate')).toMatchObject({ aggregate: null, aggregateIndex: 2, specs: [0], emits: [] });
+    for (const s of allBuiltins())
+      for (const c of indexScenario(s).commands.values()) {
+        const a = s.topology.aggregates![c.aggregateIndex]!;
+        expect(a.type, s.id).toBe(c.aggregate);
+        const named = a.commands.flatMap((x, j) => (x.command === c.name ? [j] : []));
+        expect(c.specs, s.id).toEqual(named);
+      }
+  });
+
   it('tells who sends what where, and which event types each topic carries', () => {
     const ride = indexScenario(findBuiltin('ride-sharing')!);
     const relay = ride.senders.filter((s) => s.kind === 'relay');

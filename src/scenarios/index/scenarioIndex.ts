@@ -44,11 +44,25 @@ export interface EventTypeInfo {
   refs: Ref[];
 }
 
+export interface CommandInfo {
+  name: string;
+  /** The aggregate type that decides it: the first aggregate whose commands name it. */
+  aggregate: string | null;
+  /** That aggregate's place in `topology.aggregates`. */
+  aggregateIndex: number;
+  /** The places in its `commands` that name this command, in order (a command may have fallbacks, tried in turn). */
+  specs: number[];
+  /** Event types those specs emit, in order, each once. */
+  emits: string[];
+}
+
 export interface ScenarioIndex {
   topics: Map<string, { index: number; partitions: number | null; compacted: boolean; keyField: string | null }>;
   groups: Map<string, { index: number; members: string[]; topics: string[] }>;
   producers: Set<string>;
   aggregates: Map<string, { index: number; commands: string[] }>;
+  /** Every command an aggregate handles, by name, in document order (the first declaration decides). */
+  commands: Map<string, CommandInfo>;
   projections: Set<string>;
   queues: Map<string, string[]>;
   /** Whether `topology.eventTypes` declares any: then every event type used must be declared. */
@@ -101,6 +115,24 @@ const byName = <T>(list: [Obj, number][], key: string, value: (o: Obj, i: number
   }
   return out;
 };
+
+function commandsOf(doc: unknown): Map<string, CommandInfo> {
+  const out = new Map<string, CommandInfo>();
+  for (const [a, aggregateIndex] of entries(doc, ['topology', 'aggregates']))
+    for (const [c, j] of entries(a, ['commands'])) {
+      const n = name(c.command);
+      if (!n) continue;
+      let info = out.get(n);
+      if (!info) out.set(n, (info = { name: n, aggregate: name(a.type), aggregateIndex, specs: [], emits: [] }));
+      if (info.aggregateIndex !== aggregateIndex) continue;
+      info.specs.push(j);
+      for (const [e] of entries(c, ['emit'])) {
+        const t = name(e.eventType);
+        if (t && !info.emits.includes(t)) info.emits.push(t);
+      }
+    }
+  return out;
+}
 
 function build(doc: unknown): ScenarioIndex {
   const T = (k: string) => entries(doc, ['topology', k]);
@@ -166,6 +198,7 @@ function build(doc: unknown): ScenarioIndex {
     groups,
     producers: new Set(byName(T('producers'), 'id', () => true).keys()),
     aggregates,
+    commands: commandsOf(doc),
     projections: new Set(byName(T('projections'), 'name', () => true).keys()),
     queues: byName(T('queues'), 'name', (q) => names(q.consumers).map(([c]) => c)),
     catalog: declared.size > 0,

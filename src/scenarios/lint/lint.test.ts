@@ -49,6 +49,20 @@ describe('lintScenario', () => {
     });
   });
 
+  it('flags each command once, where it is first declared (the declaration that decides it)', () => {
+    const f = rule(
+      lint('cqrs-orders', (s) => {
+        const commands = s.topology.aggregates[0].commands;
+        commands[0].command = 'OrderPlaced';
+        commands.push({ ...structuredClone(commands[0]) });
+      }),
+      'command-imperative',
+    );
+    expect(f.filter((x) => x.message.includes('"OrderPlaced"')).map((x) => x.path)).toEqual([
+      'topology.aggregates[0].commands[0].command',
+    ]);
+  });
+
   it('knows irregular participles and imperative verbs', () => {
     for (const n of [
       'ReceiptSent',

@@ -34,30 +34,27 @@ export function namingFindings(s: ScenarioDef): LintFinding[] {
       fix: `Name it in the past tense, e.g. "${pastTenseSuggestion(name)}"${commandLike ? `, and keep "${name}" for the command that causes it` : ''}.`,
     });
   }
-  const seen = new Set<string>();
-  s.topology.aggregates?.forEach((a, i) =>
-    a.commands.forEach((c, j) => {
-      if (seen.has(c.command)) return;
-      seen.add(c.command);
-      const path = `topology.aggregates[${i}].commands[${j}].command`;
-      if (endsInPastTense(c.command) && !startsWithImperative(c.command)) {
-        out.push({
-          rule: 'command-imperative',
-          severity: 'error',
-          path,
-          message: `"${c.command}" reads like an event (a fact in the past tense); a command is a request that may still be refused.`,
-          fix: `Name it as an instruction, e.g. "${imperativeSuggestion(c.command)}", and use "${c.command}" for the event it emits.`,
-        });
-      } else if (!startsWithImperative(c.command)) {
-        out.push({
-          rule: 'command-imperative',
-          severity: 'info',
-          path,
-          message: `"${c.command}" does not start with a common verb; commands read best as instructions (verb first).`,
-          fix: 'Start the name with what the sender asks for, e.g. "PlaceOrder", "CancelRide".',
-        });
-      }
-    }),
-  );
+  // Each command once, at its first declaration (the one that decides it).
+  for (const c of indexScenario(s).commands.values()) {
+    const name = c.name;
+    const path = formatPath(['topology', 'aggregates', c.aggregateIndex, 'commands', c.specs[0]!, 'command']);
+    if (endsInPastTense(name) && !startsWithImperative(name)) {
+      out.push({
+        rule: 'command-imperative',
+        severity: 'error',
+        path,
+        message: `"${name}" reads like an event (a fact in the past tense); a command is a request that may still be refused.`,
+        fix: `Name it as an instruction, e.g. "${imperativeSuggestion(name)}", and use "${name}" for the event it emits.`,
+      });
+    } else if (!startsWithImperative(name)) {
+      out.push({
+        rule: 'command-imperative',
+        severity: 'info',
+        path,
+        message: `"${name}" does not start with a common verb; commands read best as instructions (verb first).`,
+        fix: 'Start the name with what the sender asks for, e.g. "PlaceOrder", "CancelRide".',
+      });
+    }
+  }
   return out;
 }

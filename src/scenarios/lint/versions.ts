@@ -4,6 +4,7 @@
  * upcasters, must still give what the current version promises to the consumers that read it).
  */
 import type { ScenarioDef } from '../schema';
+import { formatPath } from '../index/jsonPath';
 import { indexScenario } from '../index/scenarioIndex';
 import { readersOf } from './readers';
 import type { LintFinding } from './types';
@@ -55,18 +56,12 @@ export function versionFindings(s: ScenarioDef): LintFinding[] {
       });
     }
   };
-  t.aggregates?.forEach((a, i) =>
-    a.commands.forEach((c, j) =>
-      c.emit.forEach((e, k) =>
-        written(e.eventType, e.schemaVersion, `topology.aggregates[${i}].commands[${j}].emit[${k}]`, true),
-      ),
-    ),
-  );
-  s.steps.forEach((step, i) => {
-    const a = step.action;
-    if (a.kind === 'publish' || a.kind === 'enqueue')
-      written(a.event.eventType, a.event.schemaVersion, `steps[${i}].action.event`, false);
-  });
+  // Aggregates' emits (new events: the current version is expected), then the script's publish and enqueue steps.
+  const writes = indexScenario(s).writes;
+  for (const roles of [['emit'], ['publish', 'enqueue']])
+    for (const w of writes)
+      if (roles.includes(w.role))
+        written(w.eventType, w.schemaVersion ?? undefined, formatPath(w.path), w.role === 'emit');
   t.eventTypes?.forEach((e, i) => {
     const seen = new Set([e.schemaVersion]);
     e.previousVersions?.forEach((p, j) => {
