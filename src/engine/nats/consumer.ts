@@ -138,8 +138,11 @@ export function addConsumer(state: NatsState, req: ConsumerRequest, now: number)
     config,
     sseq,
     dseq: 1,
+    // selectStartingSeqNo sets the stream ack floor to start − 1, but the consumer store only records the
+    // starting delivered sequence (SetStarting), and becoming leader re-reads the store (applyState): both ack
+    // floors read 0 until the first ack. Observed on nats-server 2.9.10 by the differential tests.
     ackFloorConsumer: 0,
-    ackFloorStream: sseq - 1,
+    ackFloorStream: 0,
     pending: {},
     redelivered: {},
     redeliverQueue: [],
