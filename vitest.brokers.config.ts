@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['brokers/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['brokers/servers/rabbitmq.ts'],
+    globalSetup: ['brokers/servers/rabbitmq.ts', 'brokers/servers/nats.ts'],
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 90_000,

@@ -133,12 +133,12 @@ describe('JetStream against nats-server 2.9.10', () => {
     const s = fresh('WPI');
     const recs = await both([
       stream(s),
-      consumer(s, 'c', { ackWaitMs: 600 }),
+      consumer(s, 'c', { ackWaitMs: 1000 }),
       ...pubs(`${s}.o`, 'a'),
       { do: 'fetch', consumer: 'c', batch: 1 },
-      { do: 'wait', ms: 400 },
+      { do: 'wait', ms: 600 },
       { do: 'ack', consumer: 'c', seq: 1, type: 'in-progress' },
-      { do: 'wait', ms: 400 },
+      { do: 'wait', ms: 600 },
       { do: 'fetch', consumer: 'c', batch: 1 },
       { do: 'info', consumer: 'c' },
     ]);
@@ -289,5 +289,26 @@ describe('JetStream against nats-server 2.9.10', () => {
     expect(
       recs.filter((r) => r.step === 'fetch' && r.consumer === 'few').map((r) => r.step === 'fetch' && r.got.length),
     ).toEqual([2, 1]);
+  });
+
+  it('a push consumer delivers as messages arrive; a nak comes back at once, an unacked message after ack wait', async () => {
+    const s = fresh('PUSH');
+    const recs = await both([
+      stream(s),
+      // Real time passes while push deliveries settle (100 ms per `received`): a roomy ack wait keeps the
+      // server's redelivery timer clear of the profile's clock.
+      consumer(s, 'p', { deliverSubject: `deliver.${s}`, ackWaitMs: 1000 }),
+      { do: 'push-subscribe', consumer: 'p' },
+      ...pubs(`${s}.m`, '1', '2', '3'),
+      { do: 'received', consumer: 'p' },
+      { do: 'ack', consumer: 'p', seq: 1, type: 'ack' },
+      { do: 'ack', consumer: 'p', seq: 2, type: 'nak' },
+      { do: 'received', consumer: 'p' },
+      { do: 'ack', consumer: 'p', seq: 2, type: 'ack' },
+      { do: 'wait', ms: 1200 },
+      { do: 'received', consumer: 'p' },
+      { do: 'info', consumer: 'p' },
+    ]);
+    expect(received(recs, 'p')).toEqual(['1@1/1', '2@2/1', '3@3/1', '2@2/2', '3@3/2']);
   });
 });
