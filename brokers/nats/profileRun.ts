@@ -15,11 +15,21 @@ export function runProfile(script: readonly Step[]): Rec[] {
   let mark = 0;
   const recs: Rec[] = [];
   const replies = new Map<string, string>();
+  const pushed = new Map<string, Delivery[]>();
   const step = (req: NatsRequest): NatsEffect[] => {
     const r = apply(state, req, now);
     state = r.state;
+    for (const d of r.effects)
+      if (d.kind === 'nats-js-delivered') {
+        replies.set(`${d.consumer}/${d.seq}`, d.ackReply);
+        const { subject, data, seq, consumerSeq, deliveryCount, redelivered, pending } = d;
+        const delivery = { subject, data, seq, consumerSeq, deliveryCount, redelivered, pending };
+        if (req.kind === 'fetch' && req.consumer === d.consumer) fetched.push(delivery);
+        else pushed.set(d.consumer, [...(pushed.get(d.consumer) ?? []), delivery]);
+      }
     return r.effects;
   };
+  let fetched: Delivery[] = [];
   step({ kind: 'connect', client: 'test' });
   for (const s of script) {
     switch (s.do) {
@@ -59,15 +69,9 @@ export function runProfile(script: readonly Step[]): Rec[] {
       }
       case 'fetch': {
         const stream = Object.values(state.streams).find((x) => x.consumers[s.consumer])!.config.name;
-        const e = step({ kind: 'fetch', stream, consumer: s.consumer, batch: s.batch });
-        const got: Delivery[] = [];
-        for (const d of e)
-          if (d.kind === 'nats-js-delivered') {
-            replies.set(`${s.consumer}/${d.seq}`, d.ackReply);
-            const { subject, data, seq, consumerSeq, deliveryCount, redelivered, pending } = d;
-            got.push({ subject, data, seq, consumerSeq, deliveryCount, redelivered, pending });
-          }
-        recs.push({ step: 'fetch', consumer: s.consumer, got });
+        fetched = [];
+        step({ kind: 'fetch', stream, consumer: s.consumer, batch: s.batch });
+        recs.push({ step: 'fetch', consumer: s.consumer, got: fetched });
         break;
       }
       case 'ack': {
@@ -82,6 +86,17 @@ export function runProfile(script: readonly Step[]): Rec[] {
         if (s.sync) recs.push({ step: 'ack', confirmed: e.some((x) => x.kind === 'nats-ack-confirmed') });
         break;
       }
+      case 'push-subscribe': {
+        const c = Object.values(state.streams)
+          .flatMap((x) => Object.values(x.consumers))
+          .find((x) => x.name === s.consumer)!;
+        step({ kind: 'subscribe', client: 'test', subject: c.config.deliverSubject! });
+        break;
+      }
+      case 'received':
+        recs.push({ step: 'fetch', consumer: s.consumer, got: pushed.get(s.consumer) ?? [] });
+        pushed.delete(s.consumer);
+        break;
       case 'wait':
         now += s.ms;
         step({ kind: 'advance' });

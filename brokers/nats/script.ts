@@ -24,6 +24,10 @@ export type Step =
     }
   | { do: 'wait'; ms: number }
   | { do: 'info'; consumer: string }
+  /** Subscribes to a push consumer's deliver subject; its deliveries collect until `received`. */
+  | { do: 'push-subscribe'; consumer: string }
+  /** Records what a push consumer delivered since the last `received` (as a `fetch` record). */
+  | { do: 'received'; consumer: string }
   | { do: 'stream-info' };
 
 export interface Delivery {

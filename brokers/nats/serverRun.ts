@@ -19,6 +19,8 @@ import type { Delivery, Rec, Step } from './script';
 
 /** How long a fetch waits for more when the server neither delivers nor ends the request (max_ack_pending stall). */
 const STALLED_FETCH_MS = 300;
+/** How long to let push deliveries arrive before recording them. */
+const PUSH_SETTLE_MS = 100;
 
 function streamConfig(c: StreamRequest): Partial<StreamConfig> {
   return {
@@ -45,6 +47,7 @@ function consumerConfig(c: ConsumerRequest & { name: string }, startTime: number
     ...(c.optStartSeq ? { opt_start_seq: c.optStartSeq } : {}),
     ...(startTime !== null ? { opt_start_time: new Date(startTime).toISOString() } : {}),
     ...(c.filterSubject ? { filter_subject: c.filterSubject } : {}),
+    ...(c.deliverSubject ? { deliver_subject: c.deliverSubject } : {}),
   };
 }
 
@@ -96,6 +99,8 @@ export async function runServer(url: string, script: readonly Step[]): Promise<R
   const streamOf = new Map<string, string>();
   const streams: string[] = [];
   let mark = 0;
+  const pushed = new Map<string, Pulled[]>();
+  const deliverTo = new Map<string, string>();
   try {
     for (const s of script) {
       switch (s.do) {
@@ -108,6 +113,7 @@ export async function runServer(url: string, script: readonly Step[]): Promise<R
           try {
             await jsm.consumers.add(s.config.stream, consumerConfig(s.config, s.startAtMark ? mark : null));
             streamOf.set(s.config.name, s.config.stream);
+            if (s.config.deliverSubject) deliverTo.set(s.config.name, s.config.deliverSubject);
             recs.push({ step: 'consumer', ok: true });
           } catch (e) {
             recs.push({
@@ -154,6 +160,24 @@ export async function runServer(url: string, script: readonly Step[]): Promise<R
             s.type === 'nak' && s.delayMs ? `-NAK ${JSON.stringify({ delay: nanos(s.delayMs) })}` : ACK_PAYLOAD[s.type];
           await nc.request(m.reply, body, { timeout: 2000 });
           if (s.sync) recs.push({ step: 'ack', confirmed: true });
+          break;
+        }
+        case 'push-subscribe': {
+          const name = s.consumer;
+          pushed.set(name, []);
+          nc.subscribe(deliverTo.get(name)!, {
+            callback: (_err, m) => pushed.get(name)!.push({ js: toJsMsg(m), reply: m.reply ?? '' }),
+          });
+          await nc.flush();
+          break;
+        }
+        case 'received': {
+          // Push deliveries arrive on their own; give the server a moment after the last step.
+          await new Promise((r) => setTimeout(r, PUSH_SETTLE_MS));
+          const got = pushed.get(s.consumer) ?? [];
+          pushed.set(s.consumer, []);
+          for (const m of got) last.set(`${s.consumer}/${m.js.info.streamSequence}`, m);
+          recs.push({ step: 'fetch', consumer: s.consumer, got: got.map((m) => delivery(m.js)) });
           break;
         }
         case 'wait':
