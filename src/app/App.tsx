@@ -1,16 +1,16 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import catalog from '../scenarios/catalog.json';
 import type { ScenarioSummary } from '../scenarios/summary';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Picker } from '../ui/Picker';
 import { NotFound } from './NotFound';
+import { loadedPlayer, loadPlayer } from './playerChunk';
 import { markReady } from './testHooks';
 import { useHashRoute } from './useHashRoute';
+import type { Route } from '../state/route';
 
-// The player (engine, scenarios, views) is its own chunk: the start page loads without it.
-const PlayerRoutes = lazy(() => import('./PlayerRoutes'));
-// So is "My scenarios" (IndexedDB, and the checks every stored record passes through): the guided
-// scenarios show at once, the learner's own a moment later.
+// "My scenarios" is a chunk of its own (IndexedDB, and the checks every stored record passes through):
+// the guided scenarios show at once, the learner's own a moment later. So is the player (below).
 const MyScenarios = lazy(() => import('./MyScenarios').then((m) => ({ default: m.MyScenarios })));
 
 export function App() {
@@ -35,12 +35,33 @@ export function App() {
       // Also catches a player chunk that cannot be loaded (offline before the first visit finished caching).
       return (
         <ErrorBoundary part="this page">
-          <Suspense fallback={<p className="loading">Loading the player…</p>}>
-            <PlayerRoutes route={route} />
-          </Suspense>
+          <Player route={route} />
         </ErrorBoundary>
       );
     default:
       return <NotFound what={`The address “${route.hash}” does not match any page.`} />;
   }
+}
+
+/**
+ * The player (engine, scenarios, views) is its own chunk (playerChunk.ts): the start page loads
+ * without it. Shown as soon as it has loaded, without a Suspense fallback (see playerChunk.ts for why).
+ */
+function Player({ route }: { route: Extract<Route, { page: 'scenario' | 'run' | 'share' | 'embed' }> }) {
+  const [player, setPlayer] = useState(loadedPlayer);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  useEffect(() => {
+    if (player) return;
+    let cancelled = false;
+    loadPlayer().then(
+      (m) => !cancelled && setPlayer(m),
+      (error: unknown) => !cancelled && setFailure({ error }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [player]);
+  if (failure) throw failure.error; // the error boundary around it says so, and "Try again" loads it again
+  if (!player) return <p className="loading">Loading the player…</p>;
+  return <player.default route={route} />;
 }

@@ -3,7 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { UpdateNotice } from './pwa/UpdateNotice';
 import { installTestHooks } from './testHooks';
+import { loadPlayer } from './playerChunk';
+import { parseRoute } from '../state/route';
 import './styles.css';
+
+// A page opened at a scenario starts loading the player now, while the entry renders (App shows it
+// when it has loaded; a failure is shown there too).
+if (!['picker', 'not-found'].includes(parseRoute(window.location.hash).page)) loadPlayer().catch(() => undefined);
 
 installTestHooks();
 
