@@ -56,13 +56,20 @@ function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number 
   const loaded = useAsync(
     () =>
       builtin
-        ? Promise.resolve({ ok: true as const, scenario: builtin, saved: false })
+        ? Promise.resolve({ ok: true as const, scenario: builtin, saved: false, mainRunId: mainRunId(scenarioId) })
         : loadScenario(scenarioId).catch((e: unknown) => ({ ok: false as const, message: String(e) })),
     [scenarioId],
   );
   if (!loaded) return <p className="loading">Opening the scenario…</p>;
   if (!loaded.ok) return <NotFound what={loaded.message} onShown={markReady} />;
-  return <PlayerRoute scenario={loaded.scenario} step={step} ownership={loaded.saved ? 'saved' : 'builtin'} />;
+  return (
+    <PlayerRoute
+      scenario={loaded.scenario}
+      step={step}
+      ownership={loaded.saved ? 'saved' : 'builtin'}
+      mainRunId={loaded.mainRunId}
+    />
+  );
 }
 
 /** A shared link: validated like an import, played in memory at its step, read-only until forked. */
@@ -213,13 +220,22 @@ function BranchRoute({ runId, step }: { runId: string; step: number | null }) {
 interface PlayerRouteProps {
   scenario: ScenarioDef;
   step: number | null;
+  /** A main run's id, read with the scenario (a branch or a shared link has none). */
+  mainRunId?: string;
   ownership: RunChrome['ownership'];
   branch?: { runId: string; parentRunId: string; parentIsMain: boolean; branchedAtStep: number };
   /** A shared link's learner inputs, and what to tell about its base (it changed since). */
   shared?: { inputs: readonly LearnerInput[]; notice: string | null };
 }
 
-function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: PlayerRouteProps) {
+function PlayerRoute({
+  scenario,
+  step,
+  mainRunId: runOfScenario,
+  ownership,
+  branch,
+  shared: sharedRun,
+}: PlayerRouteProps) {
   const [run, setRun] = useState<OpenRun | null>(null);
   const [branches, setBranches] = useState<{ runId: string; title: string }[]>([]);
   const [branchStatus, setBranchStatus] = useState<RunChrome['branchStatus']>({ busy: false, error: null });
@@ -234,12 +250,14 @@ function PlayerRoute({ scenario, step, ownership, branch, shared: sharedRun }: P
     void openRun(scenario, step, branch, {
       memoryOnly: shared,
       ...(sharedRun ? { inputs: sharedRun.inputs } : {}),
+      ...(runOfScenario && !branch ? { mainRunId: runOfScenario } : {}),
     }).then((r) => {
       if (cancelled) return r.dispose();
       opened = r;
       setCurrentRun(r);
       setRun(r);
-      markReady();
+      // Tests start once the stored run has been read and checked, as before it was shown early.
+      void r.session.ready.then(() => !cancelled && markReady());
     });
     if (!shared)
       listBranches(scenario.id)

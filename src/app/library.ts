@@ -11,13 +11,22 @@ import type { ScenarioDef } from '../scenarios/schema';
 import { freshRunId } from './branches';
 import { mainRunId } from './openRun';
 import { takenScenarioIds, withCatalog } from './savedList';
+import { alreadyValidated, rememberValidated } from './validatedDocuments';
 
-export type LoadedScenario = { ok: true; scenario: ScenarioDef; saved: boolean } | { ok: false; message: string };
+export type LoadedScenario =
+  | {
+      ok: true;
+      scenario: ScenarioDef;
+      saved: boolean;
+      /** The run the scenario plays now (a saved scenario's entry may point at a newer one: openRun.ts). */
+      mainRunId: string;
+    }
+  | { ok: false; message: string };
 
 /** A saved or built-in scenario, validated; never throws: every failure is a sentence for the learner. */
 export async function loadScenario(id: string): Promise<LoadedScenario> {
   const builtin = findBuiltin(id);
-  if (builtin) return { ok: true, scenario: builtin, saved: false };
+  if (builtin) return { ok: true, scenario: builtin, saved: false, mainRunId: mainRunId(id) };
   let saved: SavedScenario | undefined;
   try {
     saved = await withCatalog((c) => c.getScenario(id));
@@ -35,6 +44,9 @@ export async function loadScenario(id: string): Promise<LoadedScenario> {
   }
   if (!saved)
     return { ok: false, message: `There is no scenario called “${id}” — neither built in nor saved in this browser.` };
+  const known = alreadyValidated(saved.document);
+  if (known && known.id === id)
+    return { ok: true, scenario: known, saved: true, mainRunId: saved.mainRunId ?? mainRunId(id) };
   const r = importScenarioValue(saved.document);
   if (!r.ok)
     return {
@@ -57,7 +69,8 @@ export async function loadScenario(id: string): Promise<LoadedScenario> {
         'Remove it under “My scenarios” on the start page',
       ),
     };
-  return { ok: true, scenario: r.scenario, saved: true };
+  rememberValidated(saved.document, r.scenario);
+  return { ok: true, scenario: r.scenario, saved: true, mainRunId: saved.mainRunId ?? mainRunId(id) };
 }
 
 /** `<base>-1`, `<base>-2`… (base made a valid id): the first that `taken` does not claim. */

@@ -41,9 +41,11 @@ export async function openRun(
   options: {
     memoryOnly?: boolean;
     /** A shared run's inputs (stored runs read their own). */ inputs?: readonly LearnerInput[];
+    /** The main run's id when the caller has read it already (library.ts's loadScenario), else it is looked up. */
+    mainRunId?: string;
   } = {},
 ): Promise<OpenRun> {
-  const runId = branch?.runId ?? (await currentMainRunId(scenario.id, options.memoryOnly));
+  const runId = branch?.runId ?? options.mainRunId ?? (await currentMainRunId(scenario.id, options.memoryOnly));
   let port: (RunPort & { close(): void }) | null = null;
   let unavailableReason: string | undefined;
   try {
@@ -69,7 +71,8 @@ export async function openRun(
     now: () => Date.now(),
     ...(branch ? { parentRunId: branch.parentRunId, branchedAtStep: branch.branchedAtStep } : {}),
   });
-  await session.ready;
+  // The player is shown as soon as the world is (a stored run is then still being read and checked).
+  await session.shown;
   const prefs = loadPlaybackPrefs();
   const playback: PlaybackActor = createActor(playbackMachine, {
     input: {

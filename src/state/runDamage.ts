@@ -2,10 +2,10 @@
  * How a run session words what went wrong with its storage: a damaged record (and what of it can be
  * kept), and any storage failure, always in plain words — never raw error text.
  */
-import type { LearnerInput } from '../engine/types';
+import type { LearnerInput, RecordedEvent } from '../engine/types';
 import { describeFailure } from '../persistence/errors';
-import type { DamagedRunRecordError, RunSalvage } from '../persistence/runRecord';
-import type { DamagedStoredEventError } from '../persistence/storedEvent';
+import { DamagedRunRecordError, type RunRecord, type RunSalvage } from '../persistence/runRecord';
+import { DamagedStoredEventError } from '../persistence/storedEvent';
 
 /** A damaged run: what is wrong (for the learner) and what can be kept. */
 export interface Damage {
@@ -44,6 +44,48 @@ export function storedEventsDamage(problem: string, salvage: RunSalvage): Damage
 /** A stored event that does not validate. */
 export const damagedEventOf = (err: DamagedStoredEventError, salvage: RunSalvage): Damage =>
   storedEventsDamage(err.message, salvage);
+
+/** The stored run record of `scenarioId`, or what is wrong with it (damaged, or another scenario's). */
+export async function loadRecord(
+  port: { loadRun(): Promise<RunRecord | undefined> },
+  scenarioId: string,
+  fallbackInputs: readonly LearnerInput[],
+): Promise<{ saved: RunRecord | undefined; found: Damage | null }> {
+  let saved: RunRecord | undefined;
+  try {
+    saved = await port.loadRun();
+  } catch (err) {
+    if (!(err instanceof DamagedRunRecordError)) throw err;
+    return { saved: undefined, found: damageOf(err, fallbackInputs) };
+  }
+  if (saved && saved.scenarioId !== scenarioId) {
+    const err = new DamagedRunRecordError([`it belongs to another scenario`], { ...saved, scenarioId });
+    return { saved: undefined, found: damageOf(err, fallbackInputs) };
+  }
+  return { saved, found: null };
+}
+
+/**
+ * What the stored events (as read: the events, or the one that cannot be read) add to what is wrong
+ * with a run: an unreadable event, or events stored without a record.
+ */
+export function storedDamage(
+  read: RecordedEvent[] | DamagedStoredEventError,
+  saved: RunRecord | undefined,
+  fallbackInputs: readonly LearnerInput[],
+): Damage | null {
+  if (read instanceof DamagedStoredEventError)
+    return damagedEventOf(read, {
+      inputs: [...(saved?.inputs ?? fallbackInputs)],
+      ...(saved && { createdAt: saved.createdAt, cursor: saved.cursor, furthestStep: saved.furthestStep }),
+    });
+  if (!saved && read.length > 0)
+    return {
+      message: `This run's saved record is missing, but ${plural(read.length, 'event')} of it are stored. Nothing was changed; it is shown read-only. Start this run again to keep them and play on.`,
+      salvage: { inputs: [...fallbackInputs] },
+    };
+  return null;
+}
 
 /**
  * What starting a damaged run again did: `onDisk` = how many stored events could be read (null:

@@ -23,8 +23,10 @@ import {
   damageOf,
   damagedEventOf,
   describe,
+  loadRecord,
   plural,
   restartNotice,
+  storedDamage,
   storedEventsDamage,
   type Damage,
 } from './runDamage';
@@ -46,6 +48,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   let damage: Damage | null = null;
   let chain: Promise<void> = Promise.resolve();
   let loaded = false;
+  let markShown = () => {};
+  const shown = new Promise<void>((resolve) => (markShown = resolve));
   // World checkpoints, when the database keeps them: opening at a far step starts there (runCheckpoint.ts).
   const checkpoints = sessionCheckpoints(port, options, () => (readOnly || !port ? null : store.getState()));
 
@@ -181,39 +185,37 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     setStorage({ mode: 'indexeddb', error: d.message, damaged: true });
   }
 
-  /** Opens the stored run (on load, after a restart, when another tab started it again). */
+  /**
+   * Opens the stored run (on load, after a restart, when another tab started it again). The step
+   * asked for is shown as soon as the record says the story is the one this session computes (then
+   * the world depends on nothing else stored: answers change no world), before the stored events are
+   * read and checked against it; a record that tells another story, or is damaged, is shown after.
+   */
   const restore = async (requested: number | null, announceRestore: boolean) => {
     if (!port) return;
-    let saved: RunRecord | undefined;
-    let found: Damage | null = null;
-    try {
-      saved = await port.loadRun();
-    } catch (err) {
-      if (!(err instanceof DamagedRunRecordError)) throw err;
-      found = damageOf(err, options.inputs ?? []);
-    }
-    if (saved && saved.scenarioId !== scenario.id) {
-      found = damageOf(
-        new DamagedRunRecordError([`it belongs to another scenario`], { ...saved, scenarioId: scenario.id }),
-        options.inputs ?? [],
-      );
-      saved = undefined;
+    let seededFor: Stepper | null = null;
+    const seed = async (steps: number[]) => {
+      if (seededFor === stepper) return;
+      seededFor = stepper;
+      await checkpoints?.seed(stepper, steps);
+    };
+    // This story's checkpoints are read alongside the record (a record of another story reads its own).
+    const early = requested === null ? null : seed([clampStep(requested), stepper.lastStep]);
+    const fallbackInputs = options.inputs ?? [];
+    const { saved, found: recordDamage } = await loadRecord(port, scenario.id, fallbackInputs);
+    await early;
+    if (!recordDamage && sameStory(saved?.inputs ?? inputs, inputs)) {
+      if (saved) adoptInputs(saved.inputs);
+      const furthest = clampStep(saved?.furthestStep ?? 0);
+      const target = clampStep(requested ?? saved?.cursor ?? 0);
+      await seed([target, furthest]);
+      store.setState({ furthestStep: Math.max(store.getState().furthestStep, furthest) });
+      show(target);
+      markShown();
     }
     const read = await readStoredEvents(port!.store);
-    const unreadable = read instanceof DamagedStoredEventError ? read : null;
-    const stored = unreadable ? [] : (read as RecordedEvent[]);
-    if (unreadable && !found) {
-      found = damagedEventOf(unreadable, {
-        inputs: [...(saved?.inputs ?? options.inputs ?? [])],
-        ...(saved && { createdAt: saved.createdAt, cursor: saved.cursor, furthestStep: saved.furthestStep }),
-      });
-    }
-    if (!saved && !found && stored.length > 0) {
-      found = {
-        message: `This run's saved record is missing, but ${plural(stored.length, 'event')} of it are stored. Nothing was changed; it is shown read-only. Start this run again to keep them and play on.`,
-        salvage: { inputs: [...(options.inputs ?? [])] },
-      };
-    }
+    const found = recordDamage ?? storedDamage(read, saved, fallbackInputs);
+    const stored = read instanceof DamagedStoredEventError ? [] : read;
     readOnly = false;
     damage = null;
     setStorage({ damaged: false, error: null });
@@ -222,7 +224,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       store.setState({ furthestStep: 0 });
       show(requested ?? 0);
       enterDamaged(found);
-      setStorage({ storedCount: unreadable ? unreadable.index - 1 : stored.length });
+      setStorage({ storedCount: read instanceof DamagedStoredEventError ? read.index - 1 : stored.length });
       return;
     }
     let furthest = 0;
@@ -232,21 +234,18 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       furthest = clampStep(saved.furthestStep);
     }
     const target = requested ?? saved?.cursor ?? 0;
-    await checkpoints?.seed(stepper, [clampStep(target), furthest]);
+    await seed([clampStep(target), furthest]);
     const computed = eventsAt(furthest);
     const bad = firstDisagreement(stored, computed);
     store.setState({ furthestStep: furthest });
     setStorage({ mode: 'indexeddb', storedCount: stored.length });
-    show(furthest);
     if (bad >= 0) {
       disagree(stored, bad, target);
       show(target);
       return;
     }
-    if (stored.length < computed.length) {
-      // A group commit cut short by a reload: re-append the missing tail (idempotent by event id).
-      await writeNow(furthest);
-    }
+    // A group commit cut short by a reload: re-append the missing tail (idempotent by event id).
+    if (stored.length < computed.length) await writeMove(furthest, furthest, computed);
     show(target);
     if (saved && requested === null && target > 0)
       setStorage({ notice: `Restored step ${target} from your last visit.` });
@@ -310,6 +309,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
     })
     .finally(() => {
       loaded = true;
+      markShown();
     });
 
   const restart = async () => {
@@ -352,6 +352,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   const session: RunSession = {
     store,
     ready,
+    shown,
     // The store shows the new step synchronously (the playback machine reads it right away);
     // the returned promise is the storage write.
     goTo: (step) => {
@@ -361,6 +362,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       return persist(show(step).world.step);
     },
     answer: (questionId, answer) => {
+      // Shown before the stored run was read (restore): the answer joins the inputs it reads.
+      if (!loaded) return ready.then(() => session.answer(questionId, answer));
       inputs = [...inputs, { kind: 'answer', atStep: store.getState().step, questionId, answer }];
       store.setState({ inputs, answers: answersOf(inputs) });
       if (!port) return Promise.resolve();

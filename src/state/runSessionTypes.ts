@@ -47,7 +47,14 @@ export interface RunSessionOptions {
 
 export interface RunSession {
   readonly store: RunStore;
+  /** Resolves when the stored run has been read and checked (or could not be: memory only). */
   readonly ready: Promise<void>;
+  /**
+   * Resolves when the store first shows the run's world at the step it opens at: for a stored run
+   * whose record tells the story the session was opened with, before its stored events are read and
+   * checked (they cannot change that world; storage.mode stays 'loading' until then); else with `ready`.
+   */
+  readonly shown: Promise<void>;
   goTo(step: number): Promise<void>;
   /** Records the learner's answer to the current step's question (part of the run; no branch). */
   answer(questionId: string, answer: string | string[]): Promise<void>;

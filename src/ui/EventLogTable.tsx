@@ -157,6 +157,8 @@ export function EventLogTable({
                         <span className="badge">not saved: recomputed from your run</span>
                       ) : storage.mode === 'memory' ? (
                         <span className="badge warn">memory only</span>
+                      ) : storage.mode === 'loading' ? (
+                        <span className="badge">checking the stored run…</span>
                       ) : row.event.position <= storage.storedCount ? (
                         <span className="badge ok">stored</span>
                       ) : (
