@@ -311,4 +311,73 @@ describe('JetStream against nats-server 2.9.10', () => {
     ]);
     expect(received(recs, 'p')).toEqual(['1@1/1', '2@2/1', '3@3/1', '2@2/2', '3@3/2']);
   });
+
+  it('max bytes counts the file store record (headers included); discard new refuses what does not fit', async () => {
+    const s = fresh('BYTES');
+    const old = await both([
+      stream(s, { maxBytes: 200 }),
+      ...pubs(`${s}.m`, 'x'.repeat(40), 'y'.repeat(40)),
+      { do: 'publish', subject: `${s}.m`, data: 'z'.repeat(40), msgId: 'with-header' },
+      { do: 'stream-info' },
+    ]);
+    // Records of about 86, 86 and 128 bytes (22 + subject + 4 + headers + data + 8): over 200, the oldest go.
+    expect(old.pop()).toEqual({ step: 'stream-info', messages: 1, firstSeq: 3, lastSeq: 3 });
+    const nu = fresh('BYTESNEW');
+    const refused = await both([
+      stream(nu, { maxBytes: 200, discard: 'new' }),
+      ...pubs(`${nu}.m`, 'a'.repeat(100), 'b'.repeat(100)),
+      { do: 'stream-info' },
+    ]);
+    // Discard new checks stored bytes + the new payload (not its whole record) against max_bytes.
+    expect(refused.filter((r) => r.step === 'publish').pop()).toEqual({
+      step: 'publish',
+      error: 'maximum bytes exceeded',
+    });
+    expect(refused.pop()).toMatchObject({ messages: 1 });
+  });
+
+  it('redeliveries come back in the order they were nacked, expired ones in stream order, before new messages', async () => {
+    const s = fresh('ORDER');
+    const recs = await both([
+      stream(s),
+      consumer(s, 'c', { ackWaitMs: 400 }),
+      ...pubs(`${s}.m`, '1', '2', '3', '4', '5'),
+      { do: 'fetch', consumer: 'c', batch: 5 },
+      { do: 'ack', consumer: 'c', seq: 4, type: 'nak' },
+      { do: 'ack', consumer: 'c', seq: 2, type: 'nak' },
+      { do: 'ack', consumer: 'c', seq: 1, type: 'ack' },
+      ...pubs(`${s}.m`, '6'),
+      { do: 'fetch', consumer: 'c', batch: 10 },
+      { do: 'ack', consumer: 'c', seq: 2, type: 'ack' },
+      { do: 'ack', consumer: 'c', seq: 4, type: 'ack' },
+      { do: 'ack', consumer: 'c', seq: 6, type: 'ack' },
+      { do: 'wait', ms: 650 },
+      { do: 'fetch', consumer: 'c', batch: 10 },
+      { do: 'info', consumer: 'c' },
+    ]);
+    expect(received(recs, 'c').slice(5)).toEqual(['4@4/2', '2@2/2', '6@6/1', '3@3/2', '5@5/2']);
+  });
+
+  it('interest retention with filtered consumers: a subject no filter wants is not stored; ack none counts as acked', async () => {
+    const s = fresh('FILTERED');
+    const recs = await both([
+      stream(s, { retention: 'interest' }),
+      consumer(s, 'orders', { filterSubject: `${s}.orders` }),
+      consumer(s, 'fast', { filterSubject: `${s}.orders`, ackPolicy: 'none' }),
+      ...pubs(`${s}.orders`, 'o1'),
+      ...pubs(`${s}.payments`, 'p1'),
+      { do: 'fetch', consumer: 'fast', batch: 5 },
+      { do: 'stream-info' },
+      { do: 'fetch', consumer: 'orders', batch: 5 },
+      { do: 'ack', consumer: 'orders', seq: 1, type: 'ack', sync: true },
+      { do: 'stream-info' },
+    ]);
+    expect(recs.filter((r) => r.step === 'publish')).toEqual([
+      { step: 'publish', seq: 1, duplicate: false },
+      { step: 'publish', seq: 2, duplicate: false },
+    ]);
+    expect(recs.filter((r) => r.step === 'stream-info').map((r) => r.step === 'stream-info' && r.messages)).toEqual([
+      1, 0,
+    ]);
+  });
 });
