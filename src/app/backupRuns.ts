@@ -101,14 +101,12 @@ export async function mainRuns(runIds: ReadonlyMap<string, string>): Promise<Map
   return out;
 }
 
-/** Writes a main run as ONE transaction: its record, with every stored event, checkpoint and snapshot cleared (they are recomputed when it opens). */
+/** Writes a main run as ONE transaction: its record, with every stored event cleared (they are recomputed when it opens). */
 export async function writeFreshRun(run: RunRecord): Promise<void> {
   const db = await openRunDb(runDbName(run.runId), { onClosedElsewhere: () => undefined });
   try {
-    const tx = db.transaction(['events', 'run', 'checkpoints', 'snapshots'], 'readwrite');
+    const tx = db.transaction(['events', 'run'], 'readwrite');
     void tx.objectStore('events').clear();
-    void tx.objectStore('checkpoints').clear();
-    void tx.objectStore('snapshots').clear();
     void tx.objectStore('run').clear();
     void tx.objectStore('run').put(run);
     await tx.done;

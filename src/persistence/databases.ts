@@ -1,13 +1,10 @@
 /**
  * The schema of a run database (`event-lab-run-<runId>`, also used by `openIndexedDbEventStore`):
- * the event store, the run record, projection/relay checkpoints with their read models, and
- * aggregate snapshots. Versioned; `upgrade` migrates from any older version step by step.
+ * the event store, the run record and world checkpoints. Versioned; `upgrade` migrates from any older
+ * version step by step.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RecordedEvent } from '../engine/types';
-import type { CheckpointRecord, SnapshotRecord } from '../engine/cqrs';
-
-export type { CheckpointRecord, SnapshotRecord };
 import type { RunRecord } from './runRecord';
 import type { WorldCheckpoint } from './worldCheckpointTypes';
 import {
@@ -24,28 +21,37 @@ export interface RunDbSchema extends DBSchema {
     indexes: { byStreamRevision: [string, number]; byEventId: string };
   };
   run: { key: string; value: RunRecord };
-  checkpoints: { key: string; value: CheckpointRecord };
-  snapshots: { key: string; value: SnapshotRecord };
   /** World checkpoints by step (a cache: worldCheckpoints.ts); `byKey` = the story each belongs to. */
   worlds: { key: number; value: WorldCheckpoint; indexes: { byKey: string } };
 }
 
-export const RUN_DB_VERSION = 2;
+export const RUN_DB_VERSION = 3;
+
+/**
+ * Stores versions 1 and 2 declared and nothing ever wrote: projection checkpoints and aggregate snapshots
+ * live in the stepper's worlds (engine/cqrs), recomputed from the run's inputs. Version 3 deletes them.
+ */
+export const RETIRED_STORES = ['checkpoints', 'snapshots'] as const;
 
 /** Migrations, one per version; each runs once, in order, inside the versionchange transaction. */
 const migrations: ((db: IDBPDatabase<RunDbSchema>) => void)[] = [
-  // v1: the first schema.
+  // v1: the event store and the run record. (v1 also created the retired stores; a new database skips
+  // them, and v3 deletes them from an older one.)
   (db) => {
     const events = db.createObjectStore('events', { keyPath: 'position' });
     events.createIndex('byStreamRevision', ['streamId', 'revision'], { unique: true });
     events.createIndex('byEventId', 'eventId');
     db.createObjectStore('run', { keyPath: 'runId' });
-    db.createObjectStore('checkpoints', { keyPath: 'name' });
-    db.createObjectStore('snapshots', { keyPath: 'streamId' });
   },
   // v2: world checkpoints (a new store; what v1 stored is left as it is).
   (db) => {
     db.createObjectStore('worlds', { keyPath: 'step' }).createIndex('byKey', 'key');
+  },
+  // v3: the retired stores go, if this database has them; the events, the run record and the world
+  // checkpoints stay as they are.
+  (db) => {
+    const untyped = db as unknown as IDBPDatabase;
+    for (const name of RETIRED_STORES) if (untyped.objectStoreNames.contains(name)) untyped.deleteObjectStore(name);
   },
 ];
 

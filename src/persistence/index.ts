@@ -16,4 +16,4 @@ export {
   DatabaseUpgradedElsewhereError,
   DatabaseClosedError,
 } from './errors';
-export { RUN_DB_VERSION, openRunDb, type CheckpointRecord, type SnapshotRecord, type RunDbSchema } from './databases';
+export { RUN_DB_VERSION, openRunDb, type RunDbSchema } from './databases';

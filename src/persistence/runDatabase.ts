@@ -1,6 +1,6 @@
 /**
  * The run database the app uses: one IndexedDB database per run (`event-lab-run-<runId>`) holding the
- * run's event store, its run record (inputs and cursor), checkpoints and snapshots, so that one
+ * run's event store, its run record (inputs and cursor) and world checkpoints, so that one
  * transaction covers a whole step.
  */
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '../engine/types';
@@ -38,7 +38,7 @@ export interface RunDatabase {
   saveRun(run: RunRecord): Promise<void>;
   /**
    * Starting a damaged run again: ONE transaction replaces the run record (dropping any record filed
-   * under another id) and, with clearEvents, empties the run's events, checkpoints and snapshots
+   * under another id) and, with clearEvents, empties the run's events
    * (they belonged to a story that can no longer be read). World checkpoints are always dropped.
    */
   replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
@@ -136,10 +136,10 @@ export async function openRunDatabase(
       const record = checkRun(run, runId);
       // Behind every write already queued, so the store's own bookkeeping sees the result.
       await s.commitAtomic([], null).catch(() => undefined);
-      const tx = db.transaction(['run', 'events', 'checkpoints', 'snapshots', 'worlds'], 'readwrite');
-      const cleared = (
-        clearEvents ? (['run', 'events', 'checkpoints', 'snapshots', 'worlds'] as const) : (['run', 'worlds'] as const)
-      ).map((name) => tx.objectStore(name).clear());
+      const tx = db.transaction(['run', 'events', 'worlds'], 'readwrite');
+      const cleared = (clearEvents ? (['run', 'events', 'worlds'] as const) : (['run', 'worlds'] as const)).map(
+        (name) => tx.objectStore(name).clear(),
+      );
       await Promise.all([...cleared, tx.objectStore('run').put(record), tx.done]);
       // The store re-reads the head (its cache of streams is dropped).
       await s.init();

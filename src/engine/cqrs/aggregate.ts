@@ -73,9 +73,6 @@ export interface AggregateSnapshot<S = unknown> {
 /** Snapshots by stream id (an optimisation: the stream stays the truth). */
 export type Snapshots<S = unknown> = Readonly<Record<string, AggregateSnapshot<S>>>;
 
-/** A snapshot as the run database's `snapshots` object store declares it (keyed by stream). */
-export type SnapshotRecord = AggregateSnapshot & { streamId: string };
-
 export interface LoadedAggregate<S> {
   state: S;
   /** The stream's last revision (−1: no stream): the revision a command on this state expects. */

@@ -9,7 +9,6 @@ export {
   type EventDraft,
   type LoadedAggregate,
   type Rejection,
-  type SnapshotRecord,
   type Snapshots,
 } from './aggregate';
 export { handleCommand, type CommandContext, type CommandOutcome } from './command';
@@ -19,7 +18,6 @@ export {
   initialCheckpoint,
   projectEvents,
   type Applied,
-  type CheckpointRecord,
   type Projection,
   type ProjectionCheckpoint,
 } from './projection';

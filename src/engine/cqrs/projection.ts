@@ -25,16 +25,6 @@ export interface ProjectionCheckpoint<S> {
   state: S;
 }
 
-/** A checkpoint with its read model as the run database's `checkpoints` object store declares it. */
-export interface CheckpointRecord {
-  name: string;
-  /** The last global position applied (0: nothing yet). */
-  position: number;
-  /** The definition's version: a different version means the state is rebuilt from position 1. */
-  version: number;
-  state: unknown;
-}
-
 export const initialCheckpoint = <S>(p: Projection<S>): ProjectionCheckpoint<S> => ({
   position: 0,
   state: p.initialState,
