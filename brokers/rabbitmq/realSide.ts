@@ -126,15 +126,14 @@ export class RealSide {
           offset === undefined
             ? {}
             : { 'x-stream-offset': typeof offset === 'object' ? new Date(offset.timestamp) : offset };
-        await this.channel(step.channel).consume(
-          step.queue,
-          (m) => m && this.record(step.channel, step.consumerTag, m, noAck),
-          {
+        // A refused consume closes the channel (or the connection); the 'error' listener records it.
+        await this.channel(step.channel)
+          .consume(step.queue, (m) => m && this.record(step.channel, step.consumerTag, m, noAck), {
             consumerTag: step.consumerTag,
             noAck,
             arguments: args,
-          },
-        );
+          })
+          .catch(() => undefined);
         return;
       }
       case 'cancel':
