@@ -318,7 +318,22 @@ export type LearnerInput =
       topic: string;
       to: 'earliest' | 'latest' | { offset: number } | { timestamp: number };
     }
-  | { kind: 'answer'; atStep: number; questionId: string; answer: string | string[] };
+  | { kind: 'answer'; atStep: number; questionId: string; answer: string | string[] }
+  // Faults (the failure lab, src/scenarios/faults/): each is armed at its step and plays out in the steps after it.
+  /** The member crashes in its next poll that fetches records: after processing, before committing. */
+  | { kind: 'crash-consumer-before-commit'; atStep: number; groupId: string; memberId: string }
+  /** KafkaConsumer.pause for `steps` steps: polls return nothing, the member stays in the group. */
+  | { kind: 'pause-consumer'; atStep: number; groupId: string; memberId: string; steps: number }
+  /** The member's next batch takes `processingMs` to process (kicked past max.poll.interval.ms). */
+  | { kind: 'slow-consumer'; atStep: number; groupId: string; memberId: string; processingMs: number }
+  /** A record no consumer can process, produced to `topic` with `key`. */
+  | { kind: 'poison-message'; atStep: number; topic: string; key: string | null }
+  /** The member's next commit is lost and it seeks back: the same batch is delivered again. */
+  | { kind: 'duplicate-delivery'; atStep: number; groupId: string; memberId: string }
+  /** The producer's last send lost its acknowledgement: the producer retries it. */
+  | { kind: 'drop-producer-connection'; atStep: number; producerId: string }
+  /** The projection sees only events older than `lagMs`, for `steps` steps. */
+  | { kind: 'slow-projection'; atStep: number; projection: string; lagMs: number; steps: number };
 
 /** Inputs that change the world (everything but answering a question) start a branch. */
 export const changesTheStory = (input: LearnerInput): boolean => input.kind !== 'answer';

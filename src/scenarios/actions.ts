@@ -12,8 +12,12 @@ import { aggregateState, runCommand, runRace } from './steps/commands';
 import { pollStep } from './steps/consume';
 import { publish } from './steps/publish';
 import { queueStep } from './steps/queue';
-import { catchUpProjections, projectNow, query, rebuild, runRelay } from './steps/readSide';
+import { projectNow, query, rebuild, runRelay } from './steps/readSide';
+import { injectFault } from './faults/inject';
+import { pollWithFaults } from './faults/poll';
+import { catchUpWithFaults } from './faults/projection';
 import type { World } from './world';
+import { formatDuration } from './faults/words';
 
 export interface Applied {
   world: World;
@@ -36,7 +40,10 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
         ...(action.tombstone ? { tombstone: true } : {}),
       });
     case 'poll':
-      return pollStep(world, rt, action);
+      // Faults armed by the learner (faults/poll.ts) change what a poll does; without any it is pollStep.
+      return world.faults
+        ? pollWithFaults(world, rt, action, (w, a) => applyAction(w, a, rt))
+        : pollStep(world, rt, action);
     case 'commit':
       return withBroker(world, broker.commit(world.broker, { groupId: action.group, memberId: action.member }, now));
     case 'join': {
@@ -173,7 +180,7 @@ export function settle(world: World, rt: CompiledScenario): Applied {
     w = r.world;
     effects.push(...r.effects);
   }
-  const p = catchUpProjections(w, rt);
+  const p = catchUpWithFaults(w, rt);
   return { world: p.world, effects: [...effects, ...p.effects] };
 }
 
@@ -205,21 +212,11 @@ export function applyInput(world: World, input: LearnerInput, rt: CompiledScenar
       return applyAction(world, { kind: 'reset-offsets', group: input.groupId, topic: input.topic, to: input.to }, rt);
     case 'answer':
       return { world, effects: [] };
+    default:
+      return injectFault(world, input, rt);
   }
 }
 
 /** The stream a learner's record is kept in: a valid scenario id, so a fork can replay it as data. */
 export const learnerStream = (key: string | null) =>
   `learner-${key === null ? 'no-key' : key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 50) || 'empty'}`;
-
-function formatDuration(ms: number): string {
-  const units: [number, string][] = [
-    [86_400_000, 'day'],
-    [3_600_000, 'hour'],
-    [60_000, 'minute'],
-    [1000, 'second'],
-  ];
-  for (const [size, name] of units)
-    if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
-  return `${ms} ms`;
-}

@@ -5,6 +5,7 @@
  */
 import type { LearnerInput } from '../engine/types';
 import { learnerStream } from './actions';
+import { describeFault } from './faults/describe';
 import type { ScenarioDef, StepDef } from './schema';
 import { buildTimeline } from './timeline';
 
@@ -58,6 +59,14 @@ function inputToStep(input: LearnerInput): StepDef | null {
       };
     case 'answer':
       return null;
+    default:
+      // A fault changes how later steps run (faults/): the format has no step for that, so the fork
+      // keeps a note in its place and says that from here it can differ from the run it came from.
+      return {
+        title: `Fault: ${describeFault(input)}`,
+        narration: `In the run this scenario was forked from, the learner injected a fault here (${describeFault(input)}). A scenario cannot express faults as steps, so this fork goes on without it: from here its story can differ from that run.`,
+        action: { kind: 'note' },
+      };
   }
 }
 

@@ -1,7 +1,9 @@
 import type { Effect, LearnerInput, Narration } from '../engine/types';
 import { quoteKey } from '../engine/broker/partitioner';
+import { faultTitle, isFault } from './faults/describe';
+import type { FaultInput } from './faults/inject';
 
-const titles: Record<LearnerInput['kind'], (i: never) => string> = {
+const titles: Record<Exclude<LearnerInput['kind'], FaultInput['kind']>, (i: never) => string> = {
   produce: (i: Extract<LearnerInput, { kind: 'produce' }>) =>
     `You produced a record${i.key === null ? ' without a key' : ` with key "${i.key}"`}`,
   'add-consumer': (i: Extract<LearnerInput, { kind: 'add-consumer' }>) => `You added ${i.memberId} to ${i.groupId}`,
@@ -18,7 +20,7 @@ const titles: Record<LearnerInput['kind'], (i: never) => string> = {
 
 /** Narration for a step that left the script: told from the effects' own reasons. */
 export function narrateEffects(input: LearnerInput, effects: readonly Effect[]): Narration {
-  const title = (titles[input.kind] as (i: LearnerInput) => string)(input);
+  const title = isFault(input) ? faultTitle(input) : (titles[input.kind] as (i: LearnerInput) => string)(input);
   const text = effects.length ? effects.map((e) => sentence(e)).join(' ') : 'Nothing changed in the system.';
   return { title, text, generated: true };
 }

@@ -6,6 +6,7 @@ import type { BrokerState } from '../engine/broker';
 import type { QueueState } from '../engine/broker/queue';
 import type { EventLog } from '../engine/eventstore/log';
 import type { RngState } from '../engine/sim/random';
+import type { FaultState } from './faults/faultState';
 
 /** An aggregate's state: its lifecycle state (`status`) and the fields its events set. */
 export type AggregateState = Readonly<{ status: string } & Record<string, unknown>>;
@@ -44,4 +45,6 @@ export interface World {
   readonly snapshots: Readonly<Record<string, SnapshotState>>;
   /** Classic queues (for contrast with the log), by name. */
   readonly queues: Readonly<Record<string, QueueState>>;
+  /** Faults a learner injected that are still playing out (absent: none; `faults/faultState.ts`). */
+  readonly faults?: FaultState;
 }

@@ -3,6 +3,7 @@
  * parent's story up to step j, then the action as step j+1. The parent is never changed.
  */
 import { changesTheStory, type LearnerInput } from '../engine/types';
+import { describeFault } from '../scenarios/faults/describe';
 
 /** Inputs of a branch taken at `step` of a run whose inputs are `parentInputs`. */
 export function branchInputs(
@@ -32,6 +33,8 @@ export function describeInput(input: LearnerInput): string {
       return `reset ${input.groupId} on ${input.topic} to ${typeof input.to === 'string' ? input.to : 'offset' in input.to ? `offset ${input.to.offset}` : `time ${input.to.timestamp}`}`;
     case 'answer':
       return `answer ${input.questionId}`;
+    default:
+      return describeFault(input);
   }
 }
 

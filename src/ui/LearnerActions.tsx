@@ -128,7 +128,7 @@ function ConsumerForm({
 }: {
   groups: Groups;
   busy: boolean;
-  onAct(kind: 'add-consumer' | 'remove-consumer' | 'crash-consumer', groupId: string, memberId: string): void;
+  onAct(kind: 'add-consumer' | 'remove-consumer', groupId: string, memberId: string): void;
 }) {
   const id = useId();
   const ids = Object.keys(groups);
@@ -163,9 +163,7 @@ function ConsumerForm({
       <button type="button" disabled={busy || !member} onClick={() => onAct('remove-consumer', groupId, member)}>
         Remove consumer
       </button>
-      <button type="button" disabled={busy || !member} onClick={() => onAct('crash-consumer', groupId, member)}>
-        Crash consumer
-      </button>
+      <span className="hint">To crash a consumer, see Faults.</span>
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { EditorPanel } from './EditorPanel';
 import { EventLogTable } from './EventLogTable';
 import { GroupsTable } from './GroupsTable';
 import { LearnerActions } from './LearnerActions';
+import { FaultsPanel } from './faults/FaultsPanel';
 import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
 import { PracticePanel } from './PracticePanel';
@@ -109,6 +110,9 @@ function PlayerBody() {
           </ErrorBoundary>
           <ErrorBoundary part="the actions that change the story">
             <LearnerActions />
+          </ErrorBoundary>
+          <ErrorBoundary part="the faults">
+            <FaultsPanel />
           </ErrorBoundary>
           <ErrorBoundary part="the branches">
             <BranchesPanel />

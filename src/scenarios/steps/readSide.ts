@@ -124,12 +124,16 @@ function advance(
   };
 }
 
-/** Every projection applies what its lag lets it see by now. */
-export function catchUpProjections(world: World, rt: CompiledScenario): { world: World; effects: Effect[] } {
+/** Every projection applies what its lag lets it see by now (`lagOf`: a lag that replaces the scenario's, e.g. a fault's). */
+export function catchUpProjections(
+  world: World,
+  rt: CompiledScenario,
+  lagOf: (name: string) => number | undefined = () => undefined,
+): { world: World; effects: Effect[] } {
   let projections = world.projections;
   const effects: Effect[] = [];
   for (const [name, p] of rt.projections) {
-    const lag = p.spec.lagMs ?? 0;
+    const lag = lagOf(name) ?? p.spec.lagMs ?? 0;
     const r = advance(world, rt, name, (e) => e.recordedAt <= world.time - lag);
     if (r.state !== (world.projections[name] ?? null)) projections = { ...projections, [name]: r.state };
     effects.push(...r.effects);

@@ -1,0 +1,56 @@
+/** A fault in words: the title of its step (narration) and a short phrase for branch titles. */
+import type { FaultInput } from './inject';
+import { formatDuration, plural } from './words';
+
+/** The step's title, told to the learner ("You …"). */
+export function faultTitle(input: FaultInput): string {
+  switch (input.kind) {
+    case 'crash-consumer-before-commit':
+      return `You set ${input.memberId} to crash before its next commit`;
+    case 'pause-consumer':
+      return `You paused ${input.memberId} for ${plural(input.steps, 'step')}`;
+    case 'slow-consumer':
+      return `You slowed ${input.memberId} to ${formatDuration(input.processingMs)} per batch`;
+    case 'poison-message':
+      return `You produced a poison message to ${input.topic}`;
+    case 'duplicate-delivery':
+      return `You set up a duplicate delivery to ${input.memberId}`;
+    case 'drop-producer-connection':
+      return `You dropped ${input.producerId}'s connection`;
+    case 'slow-projection':
+      return `You slowed the projection ${input.projection}`;
+  }
+}
+
+/** A short phrase for branch titles ("crash billing-1 before its commit"). */
+export function describeFault(input: FaultInput): string {
+  switch (input.kind) {
+    case 'crash-consumer-before-commit':
+      return `crash ${input.memberId} in ${input.groupId} before its commit`;
+    case 'pause-consumer':
+      return `pause ${input.memberId} in ${input.groupId} for ${plural(input.steps, 'step')}`;
+    case 'slow-consumer':
+      return `slow ${input.memberId} in ${input.groupId} to ${formatDuration(input.processingMs)} per batch`;
+    case 'poison-message':
+      return `poison message ${input.key === null ? 'without a key' : `with key "${input.key}"`} to ${input.topic}`;
+    case 'duplicate-delivery':
+      return `duplicate delivery to ${input.memberId} in ${input.groupId}`;
+    case 'drop-producer-connection':
+      return `drop ${input.producerId}'s connection`;
+    case 'slow-projection':
+      return `slow ${input.projection} by ${formatDuration(input.lagMs)} for ${plural(input.steps, 'step')}`;
+  }
+}
+
+/** Whether a learner input is a fault (and not one of the older story-changing actions). */
+export const isFault = (input: { kind: string }): input is FaultInput => FAULT_KINDS.has(input.kind);
+
+const FAULT_KINDS = new Set<string>([
+  'crash-consumer-before-commit',
+  'pause-consumer',
+  'slow-consumer',
+  'poison-message',
+  'duplicate-delivery',
+  'drop-producer-connection',
+  'slow-projection',
+]);

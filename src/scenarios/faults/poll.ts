@@ -1,0 +1,192 @@
+/**
+ * A script's poll while faults are playing out: a member that left after its poll timeout rejoins, a
+ * paused member gets nothing, an armed fault strikes the member's next poll that fetches records, and
+ * a poison record ahead of the group goes through the retry path. Every part is the engine's or the
+ * scenario steps' own operation (`pollStep`, join, seek, commit, leave, advance-time), re-explained
+ * where the fault changes why it happens.
+ */
+import * as broker from '../../engine/broker';
+import { tpList, tpName } from '../../engine/broker/brokerState';
+import type { Effect } from '../../engine/types';
+import type { CompiledScenario } from '../compiledScenario';
+import type { ActionDef } from '../schema';
+import { pollStep } from '../steps/consume';
+import type { World } from '../world';
+import { explainBlocked, poisonedRuntime } from './poison';
+import { MAX_POLL_INTERVAL_MS, memberKey, without, type NextPollFault } from './faultState';
+import { faultsOf, withFaults } from './faultWorld';
+import { formatDuration } from './words';
+
+type PollAction = Extract<ActionDef, { kind: 'poll' }>;
+type Applied = { world: World; effects: Effect[] };
+/** The scenario's own step for a non-poll action (join, seek, commit, advance-time): `actions.ts`. */
+export type ApplyAction = (world: World, action: ActionDef) => Applied;
+
+const note = (fault: string, target: string, reason: string): Effect => ({
+  kind: 'fault-injected',
+  fault,
+  target,
+  reason,
+});
+
+export function pollWithFaults(world: World, rt: CompiledScenario, action: PollAction, apply: ApplyAction): Applied {
+  const { group: groupId, member: memberId } = action;
+  const key = memberKey(groupId, memberId);
+  const effects: Effect[] = [];
+  let w = world;
+  if (faultsOf(w).kicked[key]) {
+    effects.push(
+      note(
+        'slow-consumer',
+        key,
+        `${memberId} calls poll() again: it was removed from ${groupId} when its poll timeout expired, so it sends a JoinGroup and the group rebalances again`,
+      ),
+    );
+    w = withFaults(w, (f) => ({ kicked: without(f.kicked, key) }));
+    const joined = apply(w, { kind: 'join', group: groupId, member: memberId });
+    w = joined.world;
+    effects.push(...joined.effects);
+  }
+  const paused = faultsOf(w).paused[key];
+  if (paused && w.step <= paused.untilStep)
+    return { world: w, effects: [...effects, pausedPoll(w, groupId, memberId)] };
+  if (paused) {
+    w = withFaults(w, (f) => ({ paused: without(f.paused, key) }));
+    effects.push(
+      note(
+        'pause-consumer',
+        key,
+        `${memberId} resumes its partitions (KafkaConsumer.resume): it fetches again from where it stopped, so it works through the records that waited`,
+      ),
+    );
+  }
+  const poisoned = poisonedRuntime(w, rt, groupId);
+  const armed = faultsOf(w).nextPoll[key];
+  let done: Applied;
+  if (armed && !poisoned && fetchesRecords(w, action)) {
+    w = withFaults(w, (f) => ({ nextPoll: without(f.nextPoll, key) }));
+    done = strike(w, rt, action, armed, apply);
+  } else if (poisoned) {
+    const r = pollStep(w, poisoned, action);
+    done = { world: r.world, effects: explainBlocked(rt, groupId, r.effects) };
+  } else done = pollStep(w, rt, action);
+  return { world: done.world, effects: [...effects, ...done.effects] };
+}
+
+/** Whether the member's poll would fetch anything (a pure look ahead: the engine's poll, result discarded). */
+function fetchesRecords(world: World, action: PollAction): boolean {
+  const max = action.maxRecords !== undefined ? { maxRecords: action.maxRecords } : {};
+  return (
+    broker.poll(world.broker, { groupId: action.group, memberId: action.member, ...max }, world.time).records.length > 0
+  );
+}
+
+function pausedPoll(world: World, groupId: string, memberId: string): Effect {
+  const assignment = world.broker.groups[groupId]?.members[memberId]?.assignment ?? [];
+  const waiting = assignment
+    .map((tp) => ({ tp, lag: broker.lagOf(world.broker, groupId, tp.topic, tp.partition) }))
+    .map(({ tp, lag }) =>
+      lag === null
+        ? `${tpName(tp.topic, tp.partition)} has nothing committed yet (log end ${broker.logEndOffset(world.broker, tp.topic, tp.partition)})`
+        : `lag on ${tpName(tp.topic, tp.partition)} is ${lag}`,
+    );
+  return note(
+    'pause-consumer',
+    memberKey(groupId, memberId),
+    `${memberId} is paused: its poll() returns no records from ${tpList(assignment)}, and it commits nothing. It stays in ${groupId} with its partitions, so nobody else reads them: ${waiting.join(', ') || 'it owns no partition'}`,
+  );
+}
+
+function strike(world: World, rt: CompiledScenario, action: PollAction, fault: NextPollFault, apply: ApplyAction) {
+  const { group: groupId, member: memberId } = action;
+  const key = memberKey(groupId, memberId);
+  if (fault.kind === 'crash-before-commit') {
+    const r = pollStep(world, rt, { ...action, crash: 'after-process' });
+    return { world: r.world, effects: [note('crash-consumer', key, `the crash you set up happens now`), ...r.effects] };
+  }
+  if (fault.kind === 'duplicate') return duplicate(world, rt, action, apply);
+  return slow(world, rt, action, fault.processingMs, apply);
+}
+
+/** The batch is processed, its commit is lost, the member seeks back to it and polls it again. */
+function duplicate(world: World, rt: CompiledScenario, action: PollAction, apply: ApplyAction): Applied {
+  const { group: groupId, member: memberId } = action;
+  const first = pollStep(world, rt, { ...action, commit: 'manual' });
+  const effects: Effect[] = [...first.effects];
+  effects.push(
+    note(
+      'duplicate-delivery',
+      memberKey(groupId, memberId),
+      `${memberId}'s offset commit for that batch is lost (the request times out), so ${groupId}'s committed offsets stay where they were; its error handling seeks back to them and polls again, and the same records are delivered a second time`,
+    ),
+  );
+  let w = first.world;
+  const from = new Map<string, { topic: string; partition: number; offset: number }>();
+  for (const e of first.effects)
+    if (e.kind === 'record-processed' && e.memberId === memberId && e.groupId === groupId) {
+      const at = from.get(`${e.topic}:${e.partition}`);
+      if (!at || e.offset < at.offset)
+        from.set(`${e.topic}:${e.partition}`, { topic: e.topic, partition: e.partition, offset: e.offset });
+    }
+  for (const { topic, partition, offset } of from.values()) {
+    const s = apply(w, { kind: 'seek', group: groupId, member: memberId, topic, partition, offset });
+    w = s.world;
+    effects.push(...s.effects);
+  }
+  const again = pollStep(w, rt, action);
+  return { world: again.world, effects: [...effects, ...again.effects] };
+}
+
+/**
+ * Processing the batch takes `ms`. Past max.poll.interval.ms the member's heartbeat thread sends
+ * LeaveGroup and the group rebalances without it (AbstractCoordinator: "consumer poll timeout has
+ * expired"); its commit after processing is then refused (CommitFailedException), so what it processed
+ * is delivered again to the partitions' next owner, and its next poll rejoins.
+ */
+function slow(world: World, rt: CompiledScenario, action: PollAction, ms: number, apply: ApplyAction): Applied {
+  const { group: groupId, member: memberId } = action;
+  const key = memberKey(groupId, memberId);
+  if (ms <= MAX_POLL_INTERVAL_MS) {
+    const r = pollStep(world, rt, action);
+    const later = apply(r.world, { kind: 'advance-time', ms });
+    return {
+      world: later.world,
+      effects: [
+        ...r.effects,
+        note(
+          'slow-consumer',
+          key,
+          `processing that batch took ${memberId} ${formatDuration(ms)}, within max.poll.interval.ms (${MAX_POLL_INTERVAL_MS} ms by default), so it stays in ${groupId}; meanwhile new records on its partitions wait`,
+        ),
+        ...later.effects,
+      ],
+    };
+  }
+  const r = pollStep(world, rt, { ...action, commit: 'manual' });
+  const later = apply(r.world, { kind: 'advance-time', ms });
+  const left = broker.leaveGroup(later.world.broker, { groupId, memberId }, later.world.time);
+  const why = `${memberId} spent ${formatDuration(ms)} on its batch without calling poll(), longer than max.poll.interval.ms (${MAX_POLL_INTERVAL_MS} ms by default, Kafka's ConsumerConfig): its heartbeat thread sends LeaveGroup ("consumer poll timeout has expired") and the group rebalances without it`;
+  const leaving = left.effects.map((e) =>
+    e.kind === 'member-left'
+      ? { ...e, reason: why }
+      : e.kind === 'partitions-revoked' && e.memberId === memberId
+        ? { ...e, reason: `${memberId} is out of the group, so ${tpList(e.partitions)} go to the others` }
+        : e,
+  );
+  const out = withFaults({ ...later.world, broker: left.state }, (f) => ({ kicked: { ...f.kicked, [key]: true } }));
+  const commit = apply(out, { kind: 'commit', group: groupId, member: memberId });
+  return {
+    world: commit.world,
+    effects: [
+      ...r.effects,
+      ...later.effects,
+      ...leaving,
+      ...commit.effects,
+      note(
+        'slow-consumer',
+        key,
+        `what ${memberId} processed was never committed, so the partitions' next owner starts from the last committed offsets and processes those records again`,
+      ),
+    ],
+  };
+}

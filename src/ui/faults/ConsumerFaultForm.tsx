@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { ScenarioDef } from '../../scenarios/schema';
+import type { World } from '../../scenarios/world';
+import type { FaultAction } from './action';
+import { NumberField } from './Field';
+import { firstMember, MemberFields } from './MemberFields';
+
+export type ConsumerFault = 'Crash consumer' | 'Pause consumer' | 'Slow consumer' | 'Duplicate delivery';
+
+/** max.poll.interval.ms default (Kafka's ConsumerConfig: 300000 ms), shown in seconds. */
+const MAX_POLL_INTERVAL_S = 300;
+
+/** Which member, and what the fault needs besides: when it crashes, how long it pauses, how slow it is. */
+export function ConsumerFaultForm({
+  fault,
+  formId,
+  world,
+  scenario,
+  onSubmit,
+}: {
+  fault: ConsumerFault;
+  formId: string;
+  world: World;
+  scenario: ScenarioDef;
+  onSubmit(action: FaultAction): void;
+}) {
+  const [member, setMember] = useState(firstMember(world));
+  const [when, setWhen] = useState<'before-commit' | 'now'>('before-commit');
+  const [steps, setSteps] = useState(4);
+  const [seconds, setSeconds] = useState(600);
+  const idempotent = scenario.topology.groups.find((g) => g.id === member.groupId)?.idempotent ?? false;
+  const build = (): FaultAction => {
+    const who = { groupId: member.groupId, memberId: member.memberId };
+    switch (fault) {
+      case 'Crash consumer':
+        return when === 'now' ? { kind: 'crash-consumer', ...who } : { kind: 'crash-consumer-before-commit', ...who };
+      case 'Pause consumer':
+        return { kind: 'pause-consumer', ...who, steps };
+      case 'Slow consumer':
+        return { kind: 'slow-consumer', ...who, processingMs: seconds * 1000 };
+      case 'Duplicate delivery':
+        return { kind: 'duplicate-delivery', ...who };
+    }
+  };
+  return (
+    <form
+      id={formId}
+      className="action-form fault-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (member.memberId && e.currentTarget.checkValidity()) onSubmit(build());
+      }}
+    >
+      <MemberFields world={world} value={member} onChange={setMember} />
+      {fault === 'Crash consumer' && (
+        <fieldset>
+          <legend>When it crashes</legend>
+          <label className="inline">
+            <input
+              type="radio"
+              name="when"
+              checked={when === 'before-commit'}
+              onChange={() => setWhen('before-commit')}
+            />
+            In its next poll: after processing, before committing
+          </label>
+          <label className="inline">
+            <input type="radio" name="when" checked={when === 'now'} onChange={() => setWhen('now')} />
+            Now, between polls
+          </label>
+        </fieldset>
+      )}
+      {fault === 'Pause consumer' && (
+        <NumberField label="Paused for (steps)" value={steps} min={1} max={50} onChange={setSteps} />
+      )}
+      {fault === 'Slow consumer' && (
+        <NumberField
+          label="Its next batch takes (seconds)"
+          value={seconds}
+          min={1}
+          max={86_400}
+          onChange={setSeconds}
+        />
+      )}
+      <p className="hint">{hint(fault, when, seconds, idempotent)}</p>
+    </form>
+  );
+}
+
+function hint(fault: ConsumerFault, when: 'before-commit' | 'now', seconds: number, idempotent: boolean): string {
+  switch (fault) {
+    case 'Crash consumer':
+      return when === 'now'
+        ? 'It stops without a word: after session.timeout.ms (45 s) the coordinator evicts it and the group rebalances.'
+        : 'It processes its next batch and dies before committing: whoever gets its partitions starts from the last commit and processes those records again.';
+    case 'Pause consumer':
+      return 'KafkaConsumer.pause: it keeps its partitions and stays in the group, but fetches nothing, so their lag grows.';
+    case 'Slow consumer':
+      return seconds > MAX_POLL_INTERVAL_S
+        ? `Longer than max.poll.interval.ms (${MAX_POLL_INTERVAL_S} s by default): it will be removed from the group.`
+        : `Within max.poll.interval.ms (${MAX_POLL_INTERVAL_S} s by default): it stays in the group, just late.`;
+    case 'Duplicate delivery':
+      return `Its next commit is lost and it reads the same batch again. This group is ${idempotent ? 'an idempotent consumer (it remembers event ids)' : 'not an idempotent consumer'}.`;
+  }
+}
