@@ -19,6 +19,23 @@ const design = (edit: (d: Doc) => void, json = (s: string) => s): ScenarioDef =>
 const statuses = (points: ComparisonPoint[]) => Object.fromEntries(points.map((p) => [p.id, p.status]));
 
 describe('compareDesign', () => {
+  it('says who depends on each reference event: the services reacting to it and the read models projecting it, else the groups reading its topics', () => {
+    const t = reference.topology;
+    const points = compareDesign(reference, reference);
+    let named = 0;
+    for (const e of t.eventTypes!) {
+      const why = points.find((p) => p.id === `event:${e.name}`)!.why.toLowerCase();
+      const services = (t.services ?? []).filter((sv) => sv.on.some((o) => o.eventType === e.name));
+      const models = (t.projections ?? []).filter((p) => p.on.some((o) => o.eventType === e.name));
+      for (const sv of services) expect(why, e.name).toContain(`the ${sv.label}`.toLowerCase());
+      for (const m of models) expect(why, e.name).toContain(`the ${m.title} read model`.toLowerCase());
+      // each reader once, however many of its handlers name the event
+      for (const sv of services) expect(why.split(`the ${sv.label}`.toLowerCase()).length, e.name).toBe(2);
+      named += services.length + models.length;
+    }
+    expect(named).toBeGreaterThan(2);
+  });
+
   it('finds the reference identical to itself: every point matches, in every topic', () => {
     const points = compareDesign(reference, reference);
     expect(points.filter((p) => p.status !== 'match')).toEqual([]);

@@ -6,6 +6,9 @@
 
 export type NameMatch = 'same' | 'case' | 'close';
 
+/** The same name, in any letter case. */
+export const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /** Words of a PascalCase, camelCase or kebab-case name. */
 export const nameWords = (name: string): string[] => name.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+/g) ?? [name];
 
