@@ -14,18 +14,22 @@ describe('routing against RabbitMQ 3.10', () => {
       { kind: 'declare-exchange', exchange: 'rt.topic', type: 'topic' },
       { kind: 'declare-exchange', exchange: 'rt.direct', type: 'direct' },
       { kind: 'declare-exchange', exchange: 'rt.fanout', type: 'fanout' },
-      ...['rt.star', 'rt.hash', 'rt.exact', 'rt.d', 'rt.f1', 'rt.f2'].map((q): ScriptStep => ({
-        kind: 'declare-queue',
-        queue: q,
-      })),
+      ...['rt.star', 'rt.hash', 'rt.exact', 'rt.d', 'rt.f1', 'rt.f2', 'rt.oneword', 'rt.every'].map(
+        (q): ScriptStep => ({
+          kind: 'declare-queue',
+          queue: q,
+        }),
+      ),
       { kind: 'bind', queue: 'rt.star', exchange: 'rt.topic', routingKey: 'order.*' },
       { kind: 'bind', queue: 'rt.hash', exchange: 'rt.topic', routingKey: 'order.#' },
       { kind: 'bind', queue: 'rt.hash', exchange: 'rt.topic', routingKey: '#.paid' },
       { kind: 'bind', queue: 'rt.exact', exchange: 'rt.topic', routingKey: 'order.eu.paid' },
       { kind: 'bind', queue: 'rt.d', exchange: 'rt.direct', routingKey: 'billing' },
+      { kind: 'bind', queue: 'rt.oneword', exchange: 'rt.topic', routingKey: '*' },
+      { kind: 'bind', queue: 'rt.every', exchange: 'rt.topic', routingKey: '#' },
       { kind: 'bind', queue: 'rt.f1', exchange: 'rt.fanout', routingKey: 'ignored' },
       { kind: 'bind', queue: 'rt.f2', exchange: 'rt.fanout', routingKey: '' },
-      ...consumeAll(['rt.star', 'rt.hash', 'rt.exact', 'rt.d', 'rt.f1', 'rt.f2']),
+      ...consumeAll(['rt.star', 'rt.hash', 'rt.exact', 'rt.d', 'rt.f1', 'rt.f2', 'rt.oneword', 'rt.every']),
       { kind: 'publish', exchange: 'rt.topic', routingKey: 'order', body: 'a' },
       { kind: 'publish', exchange: 'rt.topic', routingKey: 'order.placed', body: 'b' },
       { kind: 'publish', exchange: 'rt.topic', routingKey: 'order.eu.paid', body: 'c' },
@@ -34,6 +38,7 @@ describe('routing against RabbitMQ 3.10', () => {
       { kind: 'publish', exchange: 'rt.direct', routingKey: 'billing.eu', body: 'f' },
       { kind: 'publish', exchange: 'rt.fanout', routingKey: 'anything', body: 'g' },
       { kind: 'publish', exchange: '', routingKey: 'rt.d', body: 'h' },
+      { kind: 'publish', exchange: 'rt.topic', routingKey: '', body: 'empty' },
     ];
     const { profile, real } = await runBoth(inject('rabbitmqUrl'), script);
     expect(bodies(real, 'rt.star')).toEqual(['b']);
@@ -42,6 +47,9 @@ describe('routing against RabbitMQ 3.10', () => {
     expect(bodies(real, 'rt.d')).toEqual(['e', 'h']);
     expect(bodies(real, 'rt.f1')).toEqual(['g']);
     expect(bodies(real, 'rt.f2')).toEqual(['g']);
+    // An empty key has zero words: '#' matches it, '*' (exactly one word) does not.
+    expect(bodies(real, 'rt.oneword')).toEqual(['a']);
+    expect(bodies(real, 'rt.every')).toEqual(['a', 'b', 'c', 'd', 'empty']);
     expect(profile).toEqual(real);
   });
 

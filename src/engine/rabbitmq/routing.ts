@@ -10,8 +10,10 @@ import type { Binding, Exchange, HeaderValue, RabbitState } from './rabbitState'
  * (rabbit_exchange_type_topic.erl).
  */
 export function topicMatches(pattern: string, routingKey: string): boolean {
-  const p = pattern.split('.');
-  const k = routingKey.split('.');
+  // An empty key has no words at all (split_topic_key(<<>>) = []), so '*' does not match it and '#' does.
+  const words = (s: string) => (s === '' ? [] : s.split('.'));
+  const p = words(pattern);
+  const k = words(routingKey);
   const match = (i: number, j: number): boolean => {
     if (i === p.length) return j === k.length;
     if (p[i] === '#') {
