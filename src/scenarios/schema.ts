@@ -3,10 +3,11 @@
  * imported scenarios all pass through `parseScenario`; behaviour is data (state charts, guard
  * expressions, projection operations, upcaster operations), never code.
  */
-// The format lives in format/ by part (building blocks, topology, actions, expectations, script, the whole document); this
-// file is its one entry point, so importers name the format, not its layout.
+// The format lives in format/ by part (building blocks, messaging, event model, actions, expectations, script, the
+// whole document); this file is its one entry point, so importers name the format, not its layout.
 export * from './format/basics';
-export * from './format/topology';
+export * from './format/messaging';
+export * from './format/eventModel';
 export * from './format/actions';
 export * from './format/expectations';
 export * from './format/script';

@@ -4,18 +4,8 @@
 import { LIMITS } from '../behaviour/budget';
 import { z } from '../zod';
 import { Id, Text, ShortText, NonNegInt } from './basics';
-import {
-  TopicSpec,
-  ProducerSpec,
-  GroupSpec,
-  EventTypeSpec,
-  AggregateSpec,
-  ProjectionSpec,
-  UpcasterSpec,
-  RelaySpec,
-  ServiceSpec,
-  QueueSpec,
-} from './topology';
+import { TopicSpec, ProducerSpec, GroupSpec, QueueSpec } from './messaging';
+import { EventTypeSpec, AggregateSpec, ProjectionSpec, UpcasterSpec, RelaySpec, ServiceSpec } from './eventModel';
 import { CommandCall, Action } from './actions';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';

@@ -1,5 +1,6 @@
 /**
- * The scenario format's topology: topics, producers, consumer groups, event types, aggregates, projections, upcasters, the relay, services and queues. Part of `scenarios/schema.ts`.
+ * The scenario format's event model, built on the messaging parts (`messaging.ts`): event types, aggregates,
+ * projections, upcasters, the outbox relay and services. Part of `scenarios/schema.ts`.
  */
 import { GuardSchema, ValueExprSchema } from '../behaviour/expr';
 import { z } from '../zod';
@@ -16,73 +17,6 @@ import {
   Fields,
   NonNegInt,
 } from './basics';
-
-// ---------------------------------------------------------------------------------------------
-// Topology
-// ---------------------------------------------------------------------------------------------
-
-export const TopicSpec = z.strictObject({
-  name: Id.meta({ title: 'Name' }),
-  partitions: z.number().int().min(1).max(64).meta({
-    title: 'Partitions',
-    description:
-      'Partitions are the unit of ordering (per key) and of parallel reading: at most one member of a group reads each.',
-  }),
-  cleanupPolicy: z.enum(['delete', 'compact']).optional().meta({
-    title: 'Cleanup policy',
-    description: 'delete: closed segments are removed by retention; compact: the latest record of each key is kept.',
-  }),
-  retentionMs: z.number().int().positive().nullable().optional().meta({
-    title: 'Retention time (ms)',
-    description: 'Closed segments older than this are deleted; null keeps records forever.',
-  }),
-  retentionBytes: z.number().int().positive().nullable().optional().meta({
-    title: 'Retention size (bytes)',
-    description: 'Oldest closed segments are deleted while a partition is larger than this; null: no size limit.',
-  }),
-  segmentRecords: z.number().int().min(1).max(10_000).optional().meta({ title: 'Records per segment' }),
-  tombstoneRetentionMs: NonNegInt.optional().meta({ title: 'Tombstones kept for (ms)' }),
-  keyField: FieldName.optional().meta({
-    title: 'Key field',
-    description:
-      'The event field used as the record key when the relay or the editor publishes: usually the aggregate id, so one entity’s events stay in order.',
-  }),
-  description: Text.optional().meta({ title: 'Description' }),
-});
-
-export const ProducerSpec = z.strictObject({
-  id: Id.meta({ title: 'Id' }),
-  label: ShortText.meta({ title: 'Label' }),
-  idempotent: z.boolean().optional().meta({ title: 'Idempotent (a retried send is never duplicated)' }),
-  maxInFlight: z.number().int().min(1).max(5).optional().meta({
-    title: 'Requests in flight',
-    description: 'More than one lets a retry overtake a later request when idempotence is off.',
-  }),
-  stickyBatchSize: z.number().int().min(1).max(1000).optional().meta({ title: 'Sticky batch size (keyless records)' }),
-  description: Text.optional().meta({ title: 'Description' }),
-});
-
-export const GroupSpec = z.strictObject({
-  id: Id.meta({ title: 'Id' }),
-  label: ShortText.optional().meta({ title: 'Label' }),
-  topics: z.array(Id).min(1).meta({ title: 'Topics read' }),
-  members: z
-    .array(Id)
-    .max(32)
-    .meta({ title: 'Members', description: 'Consumer ids. Members beyond the partition count stay idle.' }),
-  assignor: z.enum(['range', 'roundrobin', 'cooperative-sticky']).optional().meta({ title: 'Assignor' }),
-  autoOffsetReset: z.enum(['earliest', 'latest', 'none']).optional().meta({ title: 'auto.offset.reset' }),
-  commitMode: z.enum(['after', 'before', 'manual']).optional().meta({
-    title: 'Commit',
-    description:
-      'When a poll step commits by default: after processing (at-least-once), before (at-most-once), or not at all.',
-  }),
-  idempotent: z.boolean().optional().meta({
-    title: 'Idempotent consumer (skips an event id it has already processed)',
-    description: 'Dedupe by event id: a redelivered event is recognised and skipped.',
-  }),
-  description: Text.optional().meta({ title: 'Description' }),
-});
 
 export const FieldSpec = z.strictObject({
   name: FieldName.meta({ title: 'Field name' }),
@@ -299,19 +233,5 @@ export const ServiceSpec = z.strictObject({
     description:
       'Where a record goes after its last failed attempt (omitted: the record’s topic + ".DLT"); created on its first record.',
   }),
-  description: Text.optional().meta({ title: 'Description' }),
-});
-
-export const QueueSpec = z.strictObject({
-  name: Id.meta({ title: 'Name' }),
-  visibilityTimeoutMs: z.number().int().min(1).meta({
-    title: 'Redelivery timeout (ms)',
-    description: 'A delivered message not acknowledged within this time is delivered again.',
-  }),
-  consumers: z
-    .array(Id)
-    .min(1)
-    .max(20)
-    .meta({ title: 'Consumers', description: 'Consumer ids; they compete for messages.' }),
   description: Text.optional().meta({ title: 'Description' }),
 });
