@@ -39,9 +39,7 @@ export const consumersOf = (doc: unknown, queue: unknown) =>
   typeof queue === 'string' ? (idx(doc).queues.get(queue) ?? []) : [];
 /** Field-reference suggestions for expressions: every declared event field under the usual roots. */
 export function refSuggestions(doc: unknown): string[] {
-  const fields = strings(
-    objects(doc, ['topology', 'eventTypes']).flatMap((e) => objects(e, ['fields']).map((f) => f.name)),
-  );
+  const fields = strings([...idx(doc).eventTypes.values()].flatMap((e) => e.declared?.fields.map((f) => f.name) ?? []));
   const stateFields = strings(
     objects(doc, ['topology', 'aggregates']).flatMap((a) =>
       Object.keys((field(a, 'fields') as object | undefined) ?? {}),
