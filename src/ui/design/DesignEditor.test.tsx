@@ -6,7 +6,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { allBuiltins, findBuiltin } from '../../scenarios/content';
+import { Action } from '../../scenarios/schema';
 import { sections, type FieldDef } from '../../scenarios/design/formSpec';
+import { optionText } from '../../scenarios/design/schemaText';
 import { getIn, setIn, type Doc, type Path } from '../../scenarios/design/paths';
 import { checkDraft, messagesByPath } from '../../state/editorDraft';
 import { DesignContext, type DesignContextValue } from './context';
@@ -79,6 +81,20 @@ describe('design forms', () => {
     const topicFields = (sections.find((s) => s.id === 'topics')!.field as FieldDef & { kind: 'list' }).item.fields;
     const topic = render(doc, topicFields, ['topology', 'topics', 0]);
     expect(topic).toMatch(/Problem<\/strong> [^<]*(>=1|at least 1|too small)/i);
+  });
+
+  it('names a step’s action by the schema’s title and describes the chosen one under the choice', () => {
+    const doc = structuredClone(findBuiltin('pubsub-basics')!) as unknown as Doc;
+    const i = (doc.steps as { action: { kind: string } }[]).findIndex((x) => x.action.kind === 'publish');
+    const stepFields = (sections.find((s) => s.id === 'steps')!.field as FieldDef & { kind: 'list' }).item.fields;
+    const html = render(doc, stepFields, ['steps', i]);
+    const publish = optionText(Action, 'kind', 'publish');
+    expect(html).toContain(`>${publish.title}</option>`);
+    expect(html).toContain(`>${optionText(Action, 'kind', 'race').title}</option>`);
+    // the description is the select's accessible description
+    const hint = /<select id="([^"]+)" aria-describedby="([^"]+)"/.exec(html);
+    expect(hint?.[2]).toBe(`${hint?.[1]}-hint`);
+    expect(html).toContain(`id="${hint?.[2]}">${publish.description!}</p>`);
   });
 
   it('lists every section with its count', () => {
