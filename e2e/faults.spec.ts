@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PlayerPage } from './app';
 
@@ -181,6 +182,19 @@ test.describe('Faults in Publish/subscribe basics', () => {
       await expect(button).toHaveAccessibleDescription(why);
     }
     await expect(panel.getByRole('button', { name: 'Crash consumer', exact: true })).toBeEnabled();
+  });
+
+  test('the panel and an open dialog have no serious or critical accessibility violation', async ({ page }) => {
+    const app = new PlayerPage(page);
+    await app.open('#/s/pubsub-basics/4');
+    await faults(page).getByRole('button', { name: 'Crash consumer', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Crash consumer' });
+    await expect(dialog.getByRole('group', { name: 'When it crashes' })).toBeVisible();
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    expect(serious).toEqual([]);
   });
 
   test('Cancel closes the dialog and starts nothing', async ({ page }) => {

@@ -25,11 +25,10 @@ export type FaultAvailability = Readonly<Record<FaultName, string | null>>;
 const isDeadLetterTopic = (name: string) => name.endsWith('.DLT');
 
 /**
- * Kafka replication (brokers, replicas, the ISR, leader election) is not part of these scenarios' world:
- * one broker stands for the cluster, so a broker failure has nothing faithful to show here.
+ * Kafka replication (replicas, the in-sync replica set, leader election) is not part of these scenarios'
+ * world: one broker stands for the cluster, so a broker failure has nothing faithful to show here.
  */
-const ONE_BROKER =
-  'This scenario models one broker without replicas; a broker failure needs replicas, an in-sync replica set and leader election to show what survives it, and they are not modelled here.';
+const ONE_BROKER = 'This scenario models one broker without replicas;';
 
 export function faultAvailability(scenario: ScenarioDef, world: World): FaultAvailability {
   const topics = Object.keys(world.broker.topics).filter((t) => !isDeadLetterTopic(t));
@@ -59,10 +58,10 @@ export function faultAvailability(scenario: ScenarioDef, world: World): FaultAva
         : null,
     'Kill broker': noBroker
       ? 'This scenario has no Kafka broker: it is an event store only.'
-      : `${ONE_BROKER} Killing the only broker would just stop everything.`,
+      : `${ONE_BROKER} with no replica to take over its partitions there is no failover to show, and a broker outage is not modelled here.`,
     'Restart broker': noBroker
       ? 'This scenario has no Kafka broker: it is an event store only.'
-      : `${ONE_BROKER} Its broker never stops, so there is none to restart.`,
+      : `${ONE_BROKER} it never stops here, so there is no stopped broker to restart.`,
     'Slow projection':
       (scenario.topology.projections ?? []).length === 0
         ? 'This scenario has no read model (projection), so there is nothing to fall behind the event store.'
