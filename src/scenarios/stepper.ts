@@ -21,6 +21,12 @@ export class Stepper {
   private readonly snapshots = new Map<number, World>();
   /** Results of steps computed by an earlier stepper of the same story (`seed`): step → world and effects. */
   private readonly seeded = new Map<number, { world: World; effects: readonly Effect[] }>();
+  /**
+   * The last few steps computed (step → world and effects): playing forward asks for the step after
+   * the one on screen, which then starts from it instead of replaying from the snapshot below (up to
+   * 24 steps, each a poll of 1,000 records in a busy run). Worlds are never changed, so keeping them is safe.
+   */
+  private readonly recent = new Map<number, { world: World; effects: readonly Effect[] }>();
   private readonly initialEffects: Effect[];
   private readonly rt: CompiledScenario;
 
@@ -50,7 +56,7 @@ export class Stepper {
     if (!Number.isSafeInteger(step) || step < 0)
       throw new RangeError(`Stepper.at: the step must be a whole number ≥ 0, got ${String(step)}`);
     const k = Math.min(step, this.lastStep);
-    const seed = this.seeded.get(k);
+    const seed = this.seeded.get(k) ?? this.recent.get(k);
     if (seed) return { world: seed.world, effects: [...seed.effects], narration: this.narration(k, seed.effects) };
     if (k === 0)
       return {
@@ -60,6 +66,8 @@ export class Stepper {
       };
     const before = this.worldBefore(k);
     const { world, effects } = this.apply(before, k);
+    this.recent.set(k, { world, effects: [...effects] });
+    if (this.recent.size > RECENT_STEPS) this.recent.delete(this.recent.keys().next().value!);
     return { world, effects, narration: this.narration(k, effects) };
   }
 
@@ -68,11 +76,12 @@ export class Stepper {
     let from = Math.floor((k - 1) / this.snapshotEvery) * this.snapshotEvery;
     while (!this.snapshots.has(from)) from -= this.snapshotEvery;
     let world = this.snapshots.get(from)!;
-    for (const [s, seed] of this.seeded)
-      if (s > from && s < k) {
-        from = s;
-        world = seed.world;
-      }
+    for (const known of [this.seeded, this.recent])
+      for (const [s, seed] of known)
+        if (s > from && s < k) {
+          from = s;
+          world = seed.world;
+        }
     for (let s = from + 1; s <= k - 1; s++) {
       world = this.apply(world, s).world;
       if (s % this.snapshotEvery === 0) this.snapshots.set(s, world);
@@ -163,6 +172,9 @@ export class Stepper {
     return this.originalStepper;
   }
 }
+
+/** How many recently computed steps a stepper keeps (the one on screen, the next, one more). */
+const RECENT_STEPS = 3;
 
 /**
  * Every aggregate stream this step wrote to (through a command, a publish or a reaction) must still

@@ -31,6 +31,7 @@ import {
   type Damage,
 } from './runDamage';
 import { answersOf, createRunStore, questionOf, type StorageStatus } from './runStore';
+import { nextStepWhenIdle } from './prefetch';
 import type { RunSession, RunSessionOptions } from './runSessionTypes';
 
 export type { RunPort, RunSession, RunSessionOptions } from './runSessionTypes';
@@ -70,6 +71,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   /** Steps are whole numbers (the stepper is never asked for anything else); clamped to the run. */
   const clampStep = (step: number) => Math.max(0, Math.min(step, stepper.lastStep));
 
+  const prefetch = nextStepWhenIdle(() => stepper);
   let shownBy = stepper; // the stepper whose world the store shows (another tab may change the story)
   const show = (step: number) => {
     const r = stepper.at(clampStep(step));
@@ -86,6 +88,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
       furthestStep: Math.max(s.furthestStep, r.world.step),
     }));
     checkpoints?.shown(r.world.step);
+    prefetch(r.world.step + 1);
     return r;
   };
 
@@ -148,11 +151,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   /** Persist the move to `step`, after every write asked for before it. */
   const persist = (step: number) => {
     const { furthestStep, world } = store.getState();
-    if (!port) {
-      setStorage({ storedCount: Math.max(store.getState().storage.storedCount, world.log.events.length) });
-      return Promise.resolve();
-    }
-    if (readOnly) return Promise.resolve();
+    if (!port) setStorage({ storedCount: Math.max(store.getState().storage.storedCount, world.log.events.length) });
+    if (!port || readOnly) return Promise.resolve();
     return enqueue(() => writeMove(step, furthestStep, world.log.events));
   };
 
@@ -160,12 +160,8 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   const writeNow = (step: number) => writeMove(step, store.getState().furthestStep, store.getState().world.log.events);
 
   /** What a run whose record reads well keeps when its stored events are damaged: the story and its place. */
-  const keptOf = (cursor: number) => ({
-    inputs: [...inputs],
-    createdAt,
-    cursor,
-    furthestStep: store.getState().furthestStep,
-  });
+  const keptOf = (cursor: number) => ({ inputs: [...inputs], createdAt, cursor, furthestStep: furthest() });
+  const furthest = () => store.getState().furthestStep;
 
   const disagree = (stored: readonly RecordedEvent[], bad: number, cursor: number) => {
     const e = stored[bad];

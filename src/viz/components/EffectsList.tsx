@@ -101,6 +101,13 @@ function StageList({ items, now, setup }: { items: readonly StageItem[]; now: nu
   );
 }
 
+/**
+ * A closed stage holding more effects than this renders them when it is opened: a poll of 1,000
+ * records is a stage of 1,000+ effect lines, and rendering them hidden created ~6,000 DOM nodes on
+ * every such step (the longest frames of playing it). Shorter lists are rendered with their line.
+ */
+const EAGER_EFFECTS = 50;
+
 /** A stage's line: a disclosure button when there is more to say (its effects, or the set-up's stages). */
 function StageLine({
   item,
@@ -143,7 +150,7 @@ function StageLine({
       )}
       {expandable && (
         <div id={bodyId} className="stage-body" hidden={!open}>
-          {children ?? <EffectLines items={item.effects} />}
+          {children ?? (open || item.effects.length <= EAGER_EFFECTS ? <EffectLines items={item.effects} /> : null)}
         </div>
       )}
     </li>

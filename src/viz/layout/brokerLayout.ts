@@ -27,7 +27,7 @@ const NO_MARKS: StageMarksVM = { kind: 'done', caption: null, rings: [], labels:
 export function layoutBroker(input: LayoutInput): BrokerViewModel {
   // While a step's stages play, what is still to come is drawn as it was before the step.
   const mask = stageMask(input.stage);
-  const shown = shownBroker(input.broker, input.effects, input.stage);
+  const shown = shownBroker(input.broker, input.effects, input.stage, mask);
   const { broker, effects } = shown;
   const width = Math.max(MIN_WIDTH, Math.round(input.width ?? DEFAULT_WIDTH));
   const expanded = input.expanded ?? new Set<string>();

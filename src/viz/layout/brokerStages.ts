@@ -29,19 +29,17 @@ export function stageMask(view: StageView | undefined): StageMask {
   const stages = view?.stages ?? [];
   const index = view ? Math.max(0, Math.min(view.index, stages.length)) : stages.length;
   const at = new Map<number, Map<StageKind, number>>();
+  // Each effect's first stage, kept as it is built (a poll of 1,000 records asks it of every effect).
+  const first = new Map<number, number>();
   stages.forEach((s, k) => {
     for (const i of s.effects) {
       const m = at.get(i) ?? new Map<StageKind, number>();
       if (!m.has(s.kind)) m.set(s.kind, k);
       at.set(i, m);
+      if (!first.has(i)) first.set(i, k); // stages come in order: the first seen is the first
     }
   });
-  const stageOf = (i: number, kind?: StageKind) => {
-    const m = at.get(i);
-    if (!m) return -1;
-    if (kind) return m.get(kind) ?? -1;
-    return Math.min(...m.values());
-  };
+  const stageOf = (i: number, kind?: StageKind) => (kind ? (at.get(i)?.get(kind) ?? -1) : (first.get(i) ?? -1));
   return {
     index,
     stageCount: stages.length,
@@ -96,8 +94,12 @@ export interface ShownBroker {
 }
 
 /** The broker at the stage on screen: `after`, with what is still to come taken from `before`. */
-export function shownBroker(after: BrokerState, effects: readonly Effect[], view: StageView | undefined): ShownBroker {
-  const mask = stageMask(view);
+export function shownBroker(
+  after: BrokerState,
+  effects: readonly Effect[],
+  view: StageView | undefined,
+  mask: StageMask = stageMask(view),
+): ShownBroker {
   const before = view?.before ?? null;
   if (!before || mask.current === null)
     return {
