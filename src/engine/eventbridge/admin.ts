@@ -8,7 +8,7 @@ import {
   MIN_MAX_EVENT_AGE_MS,
 } from './constants';
 import { patternProblem } from './pattern';
-import type { EbState, EbStep, EventPattern, Health, Target } from './types';
+import type { EbState, EbStep, EventPattern, Health, InputSpec, Target } from './types';
 
 export function createEventBridge(options: { seed?: number; quirks?: EbState['quirks'] } = {}): EbState {
   return {
@@ -63,6 +63,7 @@ export interface TargetSpec {
   maxRetryAttempts?: number;
   maxEventAgeMs?: number;
   deadLetterQueue?: string;
+  input?: InputSpec;
 }
 
 export function putTargets(state: EbState, r: { rule: string; targets: readonly TargetSpec[] }): EbStep {
@@ -82,6 +83,7 @@ export function putTargets(state: EbState, r: { rule: string; targets: readonly 
       maxRetryAttempts: retries,
       maxEventAgeMs: age,
       deadLetterQueue: t.deadLetterQueue ?? null,
+      input: t.input ?? null,
     });
   }
   if (targets.length > MAX_TARGETS_PER_RULE)

@@ -8,6 +8,7 @@
  */
 import { nextRandom, type RngState } from '../sim/random';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './constants';
+import { targetInput } from './transform';
 import type { DeadLetter, EbEffect, EbState, Pending, Rule, Target } from './types';
 
 function shuffle<T>(items: T[], rng: RngState): [T[], RngState] {
@@ -98,6 +99,7 @@ function attempt(state: EbState, p: Pending, now: number, effects: EbEffect[]): 
         attempt: tried.attempts,
         duplicate,
         replayName,
+        input: target.input ? targetInput(target.input, p.event) : p.event,
         reason: duplicate
           ? `${target.endpoint} invoked again with event ${p.event.id}: delivery is at least once, so targets must be idempotent`
           : `${target.endpoint} invoked with event ${p.event.id} by rule ${rule.name}${tried.attempts > 1 ? ` (attempt ${tried.attempts})` : ''}${replayName ? ` (replay ${replayName})` : ''}`,

@@ -19,6 +19,18 @@ export interface EbEvent {
 
 export type EventPattern = { readonly [key: string]: unknown };
 
+/** A target's input options (see `transform.ts`). */
+export interface InputSpec {
+  /** A constant JSON text sent instead of the event. */
+  readonly input?: string;
+  /** A JSONPath like `$.detail` or `$.detail.items[0]`. */
+  readonly inputPath?: string;
+  readonly inputTransformer?: {
+    readonly inputPathsMap: Readonly<Record<string, string>>;
+    readonly inputTemplate: string;
+  };
+}
+
 export interface Target {
   readonly id: string;
   /** The endpoint invoked (a name standing for a Lambda function, queue, API destination, …). */
@@ -27,6 +39,8 @@ export interface Target {
   readonly maxEventAgeMs: number;
   /** Name of the SQS standard queue that receives what cannot be delivered, or null (dropped). */
   readonly deadLetterQueue: string | null;
+  /** What the target receives instead of the whole event (Input, InputPath or InputTransformer). */
+  readonly input: InputSpec | null;
 }
 
 export interface Rule {
@@ -97,6 +111,8 @@ export type EbEffect =
       attempt: number;
       duplicate: boolean;
       replayName: string | null;
+      /** What the target received: the event, or its transformation. */
+      input: unknown;
     })
   | (EffectBase & {
       kind: 'eventbridge-attempt-failed';
