@@ -6,6 +6,7 @@ import type { AssignorName, BrokerEffect, OffsetResetPolicy, PartitionChoice, To
 import type { IdSet } from '../sim/idSet';
 import { seedRng, type RngState } from '../sim/random';
 import { vecFrom, vecSlice, type PVec } from '../sim/persistent';
+import type { TransactionsState } from './txnState';
 
 /** One record in a partition log. It is also what a consumer fetches (shared, never copied). */
 export interface LogRecord {
@@ -26,6 +27,10 @@ export interface LogRecord {
    * after it removes the tombstone. Absent until a cleaning covers the record.
    */
   readonly deleteHorizonMs?: number;
+  /** Written by a transactional producer (its producer id and epoch); absent for other records. */
+  readonly txn?: { readonly pid: number; readonly epoch: number };
+  /** A transaction marker (a control record): it takes an offset but is never handed to an application. */
+  readonly control?: 'COMMIT' | 'ABORT';
 }
 
 /** What `poll` hands to a consumer. */
@@ -133,6 +138,8 @@ export interface ProducerMetadata {
 
 export interface ProducerState {
   readonly producerId: string;
+  /** transactional.id: set for a transactional producer (its sends go through `sendInTransaction`). */
+  readonly transactionalId?: string;
   readonly idempotent: boolean;
   readonly maxInFlight: number;
   /** Records per sticky batch for keyless records. */
@@ -168,6 +175,8 @@ export interface MemberState {
   readonly positions: Readonly<Record<string, number>>;
   /** Round-robin cursor over the assignment, so one poll does not always favour the first partition. */
   readonly fetchCursor: number;
+  /** isolation.level: absent = read_uncommitted (Kafka's default). */
+  readonly isolationLevel?: 'read_committed';
 }
 
 export interface CommittedOffset {
@@ -206,6 +215,8 @@ export interface BrokerState {
   readonly producers: Readonly<Record<string, ProducerState>>;
   readonly groups: Readonly<Record<string, GroupState>>;
   readonly apps: Readonly<Record<string, ConsumerAppState>>;
+  /** Transactions (coordinator, producer clients, per-partition state); absent until the first one. */
+  readonly transactions?: TransactionsState;
 }
 
 export interface BrokerStep {

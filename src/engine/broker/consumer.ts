@@ -3,6 +3,7 @@ import type { BrokerEffect } from '../types';
 import { vecSlice } from '../sim/persistent';
 import { getPartition, indexAtOrAfterVec } from './log';
 import { commitPositions, putMember, rejected } from './offsets';
+import { readTransactional } from './txnRead';
 import {
   recordsVec,
   tpKey,
@@ -143,6 +144,28 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
     const { topic, partition } = member.assignment[idx]!;
     const k = tpKey(topic, partition);
     let pos = positions[k]!;
+    if (s.transactions) {
+      // Once there are transactions, markers and isolation.level decide what a fetch returns (txnRead.ts).
+      const t = readTransactional(s, topic, partition, pos, budget, member.isolationLevel === 'read_committed');
+      for (const r of t.records) records.push(r);
+      budget -= t.records.length;
+      if (t.records.length > 0 || t.next !== pos) {
+        const offsets = t.records.map((r) => r.offset);
+        const got = offsets.length === 0 ? 'no records' : `offsets ${offsets.join(', ')}`;
+        effects.push({
+          kind: 'records-fetched',
+          groupId,
+          memberId,
+          topic,
+          partition,
+          offsets,
+          reason: `${memberId} fetched ${got} from ${tpName(topic, partition)}${t.note ? `; ${t.note}` : ''}; position now ${t.next}`,
+        });
+      }
+      positions[k] = t.next;
+      cursor = t.more ? idx : (idx + 1) % n;
+      continue;
+    }
     const log = getPartition(s, topic, partition);
     // The records are read from the partition's persistent vector (no flat copy of the whole log).
     const vec = recordsVec(log);

@@ -19,6 +19,8 @@ export interface JoinRequest {
   autoCommit?: boolean;
   /** group.instance.id (KIP-345): a static member. The coordinator checks it on commits (FENCED_INSTANCE_ID). */
   groupInstanceId?: string;
+  /** isolation.level of this consumer; default 'read_uncommitted' (Kafka's default). */
+  isolationLevel?: 'read_committed' | 'read_uncommitted';
 }
 
 export interface MemberRef {
@@ -70,6 +72,7 @@ export function joinGroup(state: BrokerState, request: JoinRequest, now: number)
         positions: {},
         fetchCursor: 0,
         ...(request.groupInstanceId !== undefined ? { groupInstanceId: request.groupInstanceId } : {}),
+        ...(request.isolationLevel === 'read_committed' ? { isolationLevel: 'read_committed' as const } : {}),
       };
   const allTopics = [...new Set([...group.topics, ...topics])].sort();
   const next = putGroup(withTime(state, now), {

@@ -57,6 +57,18 @@ export { resetGroupOffsets, offsetForTimestamp, type ResetRequest, type ResetTar
 export { applyRetention, advanceTime } from './retention';
 export { compactTopic } from './compaction';
 export { closedSegments, activeSegmentBase, recordBytes, type Segment } from './segments';
+export {
+  initTransactions,
+  beginTransaction,
+  sendInTransaction,
+  sendOffsetsToTransaction,
+  commitTransaction,
+  abortTransaction,
+} from './transactions';
+export { expireTransactions, DEFAULT_TRANSACTION_TIMEOUT_MS } from './txnEnd';
+export { lastStableOffset } from './txnLog';
+export type { TxnEffect, TxnStep } from './txnEffects';
+export type { TransactionsState, TxnMetadata, TxnClient, TxnPartitionState, AbortedTxn } from './txnState';
 export { consume, processRecord, processingId, appOf, type DeliveryMode, type ProcessRequest } from './delivery';
 export { consumeWithRetry, type RetryRequest } from './deadLetter';
 export {

@@ -14,4 +14,6 @@ export interface ProduceRequest {
   retry?: boolean;
   /** Simulate a transient send failure: not stored; the producer keeps it in flight and retries it on its next send. */
   failOnce?: boolean;
+  /** Set by `sendInTransaction` only: a transactional producer's records go through the transaction. */
+  inTransaction?: true;
 }

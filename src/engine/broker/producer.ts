@@ -67,7 +67,12 @@ export function restartProducer(state: BrokerState, producerId: string, now: num
   const effects: BrokerEffect[] = [
     { kind: 'producer-restarted', producerId, epoch: p.epoch, reason: `${producerId} restarted: ${session}${lost}` },
   ];
-  return { state: { ...withTime(state, now), producers: { ...state.producers, [producerId]: p } }, effects };
+  const next = { ...withTime(state, now), producers: { ...state.producers, [producerId]: p } };
+  const txn = state.transactions;
+  if (!txn?.clients[producerId]) return { state: next, effects };
+  // A transactional producer's new process must call initTransactions before anything else.
+  const client = { ...txn.clients[producerId], state: 'UNINITIALIZED' as const, partitions: [] };
+  return { state: { ...next, transactions: { ...txn, clients: { ...txn.clients, [producerId]: client } } }, effects };
 }
 
 export function produce(state: BrokerState, request: ProduceRequest, now: number): BrokerStep & { appended: Appended } {

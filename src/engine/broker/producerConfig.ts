@@ -30,6 +30,8 @@ export interface ProducerOptions {
   stickyBatchSize?: number;
   /** metadata.max.age.ms: how long the producer trusts its partition counts (default 300000 = 5 min). */
   metadataMaxAgeMs?: number;
+  /** transactional.id: makes the producer transactional (needs idempotence; see `transactions.ts`). */
+  transactionalId?: string;
 }
 
 /** Kafka's metadata.max.age.ms default (CommonClientConfigs / ProducerConfig): 5 minutes. */
@@ -70,9 +72,16 @@ export function nextPid(state: BrokerState): number {
 }
 
 export function newProducer(options: ProducerOptions, pid = 0): ProducerState {
+  const idempotent = resolveIdempotence(options);
+  // ProducerConfig checks transactional.id after the idempotence rules may have turned idempotence off.
+  if (options.transactionalId !== undefined && !idempotent)
+    throw new ProducerConfigError(
+      `${options.producerId}: Cannot set a transactional.id without also enabling idempotence.`,
+    );
   return {
     producerId: options.producerId,
-    idempotent: resolveIdempotence(options),
+    ...(options.transactionalId !== undefined ? { transactionalId: options.transactionalId } : {}),
+    idempotent,
     maxInFlight: options.maxInFlight ?? 5,
     stickyBatchSize: options.stickyBatchSize ?? DEFAULT_STICKY_BATCH,
     pid,

@@ -52,6 +52,13 @@ function chooseByKey(d: Draft, topic: string, key: string, count: number): Keyed
 
 export function send(d: Draft, req: ProduceRequest, now: number, effects: BrokerEffect[]): LogRecord | null {
   const p = d.producer(req.producerId ?? DEFAULT_PRODUCER_ID);
+  if (p.transactionalId !== undefined && !req.inTransaction)
+    return reject(
+      effects,
+      req.topic,
+      p,
+      `${p.producerId} is transactional (transactional.id '${p.transactionalId}'): it sends inside a transaction (sendInTransaction), after initTransactions and beginTransaction`,
+    );
   if (req.retry) return retryLast(d, p, now, effects);
   const topic = d.topic(req.topic);
   if (!topic) return reject(effects, req.topic, p, `topic '${req.topic}' does not exist`);
@@ -188,7 +195,21 @@ function append(
   const log = d.partition(topic, partition);
   const offset = log.logEndOffset;
   const producerId = shown(p);
-  const rec: LogRecord = { topic, partition, offset, key, value, headers, timestamp: now, eventId, producerId };
+  const rec: LogRecord =
+    p.transactionalId === undefined
+      ? { topic, partition, offset, key, value, headers, timestamp: now, eventId, producerId }
+      : {
+          topic,
+          partition,
+          offset,
+          key,
+          value,
+          headers,
+          timestamp: now,
+          eventId,
+          producerId,
+          txn: { pid: p.pid, epoch: p.epoch },
+        };
   log.records.push(rec);
   log.logEndOffset = offset + 1;
   effects.push({ kind: 'record-appended', topic, partition, offset, key, producerId, eventId, choice, reason: why });
