@@ -8,7 +8,7 @@ import { Id, CommandName, DataObject, EventTypeName, NonNegInt } from './basics'
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
 const group = Id.meta({ title: 'Consumer group' });
-const member = Id.meta({ title: 'Member', description: 'A consumer id of that group.' });
+const member = Id.meta({ title: 'Member', description: 'The consumer’s id in that group.' });
 const topic = Id.meta({ title: 'Topic' });
 const producer = Id.meta({ title: 'Producer' });
 const projection = Id.meta({ title: 'Projection' });
@@ -28,7 +28,8 @@ const aggregateId = z
 export const EventSpec = z.strictObject({
   eventType: EventTypeName.meta({
     title: 'Event type',
-    description: 'What happened, in the past tense (e.g. OrderPlaced), as declared under Event types.',
+    description:
+      'What happened, in the past tense (e.g. OrderPlaced); once the scenario declares event types, one of them.',
   }),
   streamId: Id.meta({
     title: 'Stream',
