@@ -56,8 +56,14 @@ export function routeTo(
   }
   if (cached.broker === p.leader && cached.epoch === p.leaderEpoch)
     return { state, effects: [], staleLeader: null, unreachable: false };
-  if (cached.broker === null || cached.broker === p.leader) {
-    const r = refreshMetadata(state, id, p, 'had no usable leader in its metadata');
+  if (cached.broker === p.leader) {
+    // Same broker, newer leader epoch (it lost and regained leadership): requests to it still work.
+    const view = clientOf(state, id);
+    const leaders = { ...view.leaders, [tpKey(p.topic, p.partition)]: { broker: p.leader, epoch: p.leaderEpoch } };
+    return { state: withClient(state, id, { ...view, leaders }), effects: [], staleLeader: null, unreachable: false };
+  }
+  if (cached.broker === null) {
+    const r = refreshMetadata(state, id, p, 'had no leader for this partition in its metadata');
     return { state: r.state, effects: [r.effect], staleLeader: null, unreachable: false };
   }
   const down = state.online[cached.broker] !== true;

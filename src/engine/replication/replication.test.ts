@@ -219,6 +219,23 @@ describe('what clients see during a failover', () => {
     expect(only(r.effects, 'replica-appended')[0]).toMatchObject({ broker: 2, offset: 1, leaderEpoch: 1 });
   });
 
+  it("a new leader's high watermark can lag the old one's until followers fetch: consumers wait, nothing is lost", () => {
+    const w = world(cluster());
+    w.produce('a', 'all');
+    for (const b of [2, 3, 2, 3]) w.fetch(b);
+    expect(w.part().logs[1]!.highWatermark).toBe(1);
+    expect(w.part().logs[2]!.highWatermark).toBe(0); // broker 2 fetched before the leader's HW moved
+    const crash = w.crash(1);
+    expect(only(crash.effects, 'leader-elected')).toMatchObject([{ leader: 2, lostOffsets: [] }]);
+    expect(only(w.consume().effects, 'consumer-fetched')[0]).toMatchObject({
+      offsets: [],
+      highWatermark: 0,
+      logEndOffset: 1,
+    });
+    expect(only(w.fetch(3).effects, 'hw-advanced')).toMatchObject([{ broker: 2, from: 0, to: 1 }]);
+    expect(only(w.consume().effects, 'consumer-fetched')[0]!.offsets).toEqual([0]);
+  });
+
   it('a consumer fails one fetch against the dead leader, then continues on the new one', () => {
     const w = world(cluster());
     w.produce('a', 'all');
