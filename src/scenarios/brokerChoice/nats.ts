@@ -1,0 +1,174 @@
+/**
+ * The story on NATS JetStream 2.9.10 (src/engine/nats), through its `apply()` only: a stream `ORDERS`
+ * capturing `orders.>` (subject orders.<order id>.<event type>), limits retention with a 7-day max_age,
+ * one durable pull consumer per service with explicit acks, 30 s ack wait and max_deliver 3. JetStream
+ * has no dead-letter queue: after max_deliver the consumer stops delivering the message.
+ */
+import { apply, createNats, type NatsEffect, type NatsRequest, type NatsState } from '../../engine/nats';
+import { BeatRecorder } from './recorder';
+import {
+  BATCH,
+  BEATS,
+  CRASH_RESTART_MS,
+  DAY,
+  eventByLabel,
+  fails,
+  NEW_SERVICE,
+  POISON_ROUND_MS,
+  POISON_ROUNDS,
+  REPLAY_WINDOW_MS,
+  SERVICES,
+  SLOW_DONE_MS,
+  SLOW_REPOLL_MS,
+  type Beat,
+  type Service,
+} from './story';
+import type { Delivery, ProfileRun, StepRecord } from './types';
+
+const STREAM = 'ORDERS';
+const MAX_DELIVER = 3;
+const MAX_AGE_MS = 7 * DAY;
+const FETCHES = 4;
+
+type Got = Extract<NatsEffect, { kind: 'nats-js-delivered' }>;
+
+class NatsRun {
+  s: NatsState = createNats({ seed: 1 });
+  rec = new BeatRecorder('setup');
+
+  do(r: NatsRequest, now: number): NatsEffect[] {
+    const step = apply(this.s, r, now);
+    this.s = step.state;
+    this.rec.note(step.effects);
+    for (const e of step.effects)
+      if (e.kind === 'nats-max-deliver') {
+        const m = this.s.streams[e.stream]!.messages.find((x) => x.seq === e.seq)!;
+        this.rec.gaveUp.push({
+          service: e.consumer,
+          eventId: eventByLabel(m.data).id,
+          deadLetter: null,
+          reason: e.reason,
+        });
+      }
+    return step.effects;
+  }
+
+  fetch(service: Service, now: number, batch = BATCH): Got[] {
+    const got = this.do({ kind: 'fetch', stream: STREAM, consumer: service, batch }, now);
+    return got.filter((e): e is Got => e.kind === 'nats-js-delivered');
+  }
+
+  record(service: Service, d: Got, outcome: Delivery['outcome']) {
+    const event = eventByLabel(d.data);
+    this.rec.deliveries.push({
+      service,
+      eventId: event.id,
+      label: event.label,
+      outcome,
+      detail: `stream seq ${d.seq}, delivery count ${d.deliveryCount}${d.redelivered ? ', redelivered' : ''}`,
+    });
+  }
+
+  finish(service: Service, got: readonly Got[], now: number) {
+    for (const d of got) {
+      const failed = fails(service, eventByLabel(d.data));
+      this.record(service, d, failed ? 'failed' : 'processed');
+      this.do({ kind: 'ack', ackReply: d.ackReply, type: failed ? 'nak' : 'ack' }, now);
+    }
+  }
+
+  drain(service: Service, now: number, limit = Infinity) {
+    let handled = 0;
+    for (let i = 0; i < FETCHES && handled < limit; i++) {
+      const got = this.fetch(service, now, Math.min(BATCH, limit - handled));
+      if (got.length === 0) break;
+      this.finish(service, got, now);
+      handled += got.length;
+    }
+  }
+
+  addConsumer(service: Service, now: number, extra: Partial<Extract<NatsRequest, { kind: 'add-consumer' }>> = {}) {
+    this.do(
+      {
+        kind: 'add-consumer',
+        stream: STREAM,
+        name: service,
+        durable: true,
+        ackPolicy: 'explicit',
+        maxDeliver: MAX_DELIVER,
+        ...extra,
+      },
+      now,
+    );
+  }
+}
+
+function beat(run: NatsRun, b: Beat) {
+  const t = b.at;
+  for (const e of b.publish)
+    run.do(
+      { kind: 'publish', client: 'order-service', subject: `orders.${e.order}.${e.type}`, data: e.label, ack: true },
+      t,
+    );
+  switch (b.id) {
+    case 'setup':
+      run.do({ kind: 'connect', client: 'order-service' }, t);
+      run.do({ kind: 'add-stream', name: STREAM, subjects: ['orders.>'], maxAgeMs: MAX_AGE_MS }, t);
+      for (const x of SERVICES) run.addConsumer(x, t);
+      return;
+    case 'orders':
+    case 'drain':
+      for (const x of SERVICES) run.drain(x, t);
+      return;
+    case 'spike':
+      for (const x of SERVICES) run.drain(x, t, BATCH);
+      return;
+    case 'slow': {
+      run.drain('billing', t);
+      run.drain('shipping', t);
+      const first = run.fetch('analytics', t, 1);
+      const more = run.fetch('analytics', t + SLOW_REPOLL_MS);
+      run.finish('analytics', first, t + SLOW_DONE_MS);
+      run.finish('analytics', more, t + SLOW_DONE_MS);
+      return;
+    }
+    case 'crash':
+      run.drain('billing', t);
+      run.drain('analytics', t);
+      for (const d of run.fetch('shipping', t)) run.record('shipping', d, 'crashed');
+      run.drain('shipping', t + CRASH_RESTART_MS);
+      return;
+    case 'poison':
+      run.drain('shipping', t);
+      run.drain('analytics', t);
+      for (let i = 0; i < POISON_ROUNDS; i++) run.drain('billing', t + i * POISON_ROUND_MS);
+      return;
+    case 'replay':
+      run.addConsumer(NEW_SERVICE, t, { deliverPolicy: 'by_start_time', optStartTime: t - REPLAY_WINDOW_MS });
+      run.drain(NEW_SERVICE, t);
+      return;
+  }
+}
+
+export function runNats(): ProfileRun {
+  const run = new NatsRun();
+  const steps: StepRecord[] = [];
+  for (const b of BEATS) {
+    run.rec = new BeatRecorder(b.id);
+    beat(run, b);
+    steps.push(run.rec.done());
+  }
+  const stream = run.s.streams[STREAM]!;
+  const consumers = Object.keys(stream.consumers).sort();
+  return {
+    profile: 'nats',
+    name: 'NATS JetStream',
+    version: 'nats-server 2.9.10',
+    steps,
+    facts: {
+      fanOut: `one stream '${STREAM}' (${stream.config.retention} retention) stores each message once; one durable consumer per service (${consumers.join(', ')}) reads it at its own pace`,
+      retention: `${stream.config.maxAgeMs / DAY} days (max_age), acknowledged or not`,
+      replayHow: `a new durable consumer '${NEW_SERVICE}' with deliver policy by_start_time 7 days back`,
+    },
+  };
+}

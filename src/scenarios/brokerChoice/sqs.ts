@@ -1,0 +1,184 @@
+/**
+ * The story on Amazon SNS + SQS standard queues (src/engine/sqs), through its `apply()` only: an SNS
+ * topic `orders` fanning out (raw delivery) to one queue per service, each with a redrive policy to its
+ * own dead-letter queue after 3 receives; 30 s visibility timeout; the quirks of standard queues on
+ * (at-least-once, best-effort order). A queue created later gets only what is published after it.
+ */
+import { apply, createSqs, type SqsEffect, type SqsRequest, type SqsState } from '../../engine/sqs';
+import { BeatRecorder } from './recorder';
+import {
+  BATCH,
+  BEATS,
+  CRASH_RESTART_MS,
+  eventByLabel,
+  fails,
+  NEW_SERVICE,
+  POISON_ROUND_MS,
+  POISON_ROUNDS,
+  SERVICES,
+  SLOW_DONE_MS,
+  SLOW_REPOLL_MS,
+  type Beat,
+  type Service,
+} from './story';
+import type { Delivery, ProfileRun, StepRecord } from './types';
+
+const TOPIC = 'orders';
+const MAX_RECEIVE_COUNT = 3;
+/** Receives a service makes in one go before it stops. */
+const RECEIVES = 4;
+/**
+ * Long polling (WaitTimeSeconds 20, the maximum): it asks every server, so it does not miss messages the
+ * way a short poll's sample can; an empty one waits up to 20 s for a message (the story's next move is
+ * always later than that, so no wait is left open across moves).
+ */
+const WAIT_MS = 20_000;
+
+type Received = Extract<SqsEffect, { kind: 'sqs-received' }>;
+
+class SqsRun {
+  s: SqsState = createSqs({ seed: 1 });
+  rec = new BeatRecorder('setup');
+  /** Messages a waiting long poll received on its own, not yet handled by the service. */
+  late: Record<string, Received[]> = {};
+  private receiving: string | null = null;
+
+  do(r: SqsRequest, now: number): SqsEffect[] {
+    const step = apply(this.s, r, now);
+    this.s = step.state;
+    this.rec.note(step.effects);
+    for (const e of step.effects) {
+      if (e.kind === 'sqs-received' && e.consumer !== this.receiving) (this.late[e.consumer] ??= []).push(e);
+      if (e.kind === 'sqs-dead-lettered') {
+        const m = this.s.queues[e.deadLetterQueue]!.messages.find((x) => x.messageId === e.messageId)!;
+        this.rec.gaveUp.push({
+          service: e.queue,
+          eventId: eventByLabel(m.body).id,
+          deadLetter: e.deadLetterQueue,
+          reason: e.reason,
+        });
+      }
+    }
+    return step.effects;
+  }
+
+  receive(service: Service, now: number, max = BATCH): Received[] {
+    this.receiving = service;
+    const got = this.do({ kind: 'receive', queue: service, consumer: service, max, waitMs: WAIT_MS }, now);
+    this.receiving = null;
+    const late = this.late[service] ?? [];
+    this.late[service] = [];
+    return [...late, ...got.filter((e): e is Received => e.kind === 'sqs-received' && e.consumer === service)];
+  }
+
+  record(service: Service, r: Received, outcome: Delivery['outcome']) {
+    const event = eventByLabel(r.delivery.body);
+    this.rec.deliveries.push({
+      service,
+      eventId: event.id,
+      label: event.label,
+      outcome,
+      detail: `${r.queue}, ${r.delivery.messageId}, receive count ${r.delivery.receiveCount}`,
+    });
+  }
+
+  /** Process and delete (or, for the poison, leave it to come back after its visibility timeout). */
+  finish(service: Service, got: readonly Received[], now: number) {
+    for (const r of got) {
+      const failed = fails(service, eventByLabel(r.delivery.body));
+      this.record(service, r, failed ? 'failed' : 'processed');
+      if (!failed) this.do({ kind: 'delete', queue: service, receiptHandle: r.delivery.receiptHandle }, now);
+    }
+  }
+
+  /** Receive and handle until a receive comes back empty or `limit` messages were handled. */
+  drain(service: Service, now: number, limit = Infinity) {
+    let handled = 0;
+    for (let i = 0; i < RECEIVES && handled < limit; i++) {
+      const got = this.receive(service, now, Math.min(BATCH, limit - handled));
+      if (got.length === 0) break;
+      this.finish(service, got, now);
+      handled += got.length;
+    }
+  }
+}
+
+function beat(run: SqsRun, b: Beat) {
+  const t = b.at;
+  for (const e of b.publish) run.do({ kind: 'publish', topic: TOPIC, message: e.label }, t);
+  switch (b.id) {
+    case 'setup':
+      run.do({ kind: 'create-topic', name: TOPIC }, t);
+      for (const x of SERVICES) {
+        run.do({ kind: 'create-queue', name: `${x}-dlq` }, t);
+        run.do(
+          {
+            kind: 'create-queue',
+            name: x,
+            redrive: { deadLetterQueue: `${x}-dlq`, maxReceiveCount: MAX_RECEIVE_COUNT },
+          },
+          t,
+        );
+        run.do({ kind: 'subscribe', topic: TOPIC, queue: x, raw: true }, t);
+      }
+      return;
+    case 'orders':
+    case 'drain':
+      for (const x of SERVICES) run.drain(x, t);
+      return;
+    case 'spike':
+      for (const x of SERVICES) run.drain(x, t, BATCH);
+      return;
+    case 'slow': {
+      run.drain('billing', t);
+      run.drain('shipping', t);
+      const first = run.receive('analytics', t, 1);
+      // 35 s in, analytics asks for more while still busy with the first message.
+      const more = run.receive('analytics', t + SLOW_REPOLL_MS);
+      // Done with the first one at 45 s: its delete uses the receipt handle of the first receive.
+      run.finish('analytics', first, t + SLOW_DONE_MS);
+      run.finish('analytics', more, t + SLOW_DONE_MS);
+      return;
+    }
+    case 'crash': {
+      run.drain('billing', t);
+      run.drain('analytics', t);
+      for (const r of run.receive('shipping', t)) run.record('shipping', r, 'crashed');
+      run.drain('shipping', t + CRASH_RESTART_MS);
+      return;
+    }
+    case 'poison':
+      run.drain('shipping', t);
+      run.drain('analytics', t);
+      for (let i = 0; i < POISON_ROUNDS; i++) run.drain('billing', t + i * POISON_ROUND_MS);
+      return;
+    case 'replay':
+      run.do({ kind: 'create-queue', name: NEW_SERVICE }, t);
+      run.do({ kind: 'subscribe', topic: TOPIC, queue: NEW_SERVICE, raw: true }, t);
+      run.drain(NEW_SERVICE, t);
+      return;
+  }
+}
+
+export function runSqs(): ProfileRun {
+  const run = new SqsRun();
+  const steps: StepRecord[] = [];
+  for (const b of BEATS) {
+    run.rec = new BeatRecorder(b.id);
+    beat(run, b);
+    steps.push(run.rec.done());
+  }
+  const q = run.s.queues['billing']!;
+  const subscribed = run.s.subscriptions.filter((x) => x.topic === TOPIC).map((x) => x.queue);
+  return {
+    profile: 'sqs',
+    name: 'Amazon SNS + SQS (standard)',
+    version: 'AWS documentation as read on 2026-12-05',
+    steps,
+    facts: {
+      fanOut: `SNS topic '${TOPIC}' delivers a copy to each subscribed SQS queue (${subscribed.join(', ')}), raw message delivery`,
+      retention: `${q.retentionMs / 86_400_000} days per queue (MessageRetentionPeriod default), or until deleted after processing`,
+      replayHow: `a new queue '${NEW_SERVICE}' subscribed to the topic: SQS and SNS keep no history to replay`,
+    },
+  };
+}
