@@ -129,6 +129,27 @@ describe('a transaction across two partitions', () => {
   });
 });
 
+describe('retries inside a transaction', () => {
+  it('a send retried with the next one still joins the transaction and gets its marker', () => {
+    const w = world();
+    w.producer('pay');
+    w.init('pay');
+    w.begin('pay');
+    w.run((x, t) =>
+      sendInTransaction(
+        x,
+        { producerId: 'pay', topic: 'payments', partition: 1, key: null, value: 'retried', failOnce: true },
+        t,
+      ),
+    );
+    const next = w.send('pay', 'payments', 0, 'second');
+    expect(only(next.effects, 'txn-partition-added').map((e) => e.partition)).toEqual([1, 0]);
+    const done = w.commit('pay');
+    expect(only(done.effects, 'txn-marker-written').map((e) => e.partition)).toEqual([1, 0]);
+    expect(lastStableOffset(w.s, 'payments', 1)).toBe(2);
+  });
+});
+
 describe('consume, transform, produce', () => {
   function pipeline() {
     const w = world();

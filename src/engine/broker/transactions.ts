@@ -108,29 +108,32 @@ export function sendInTransaction(
   if (zombie) return { ...zombie, appended: null };
   let s = r.state;
   const effects: (BrokerEffect | TxnEffect)[] = [];
-  if (!known) {
-    const tp = { topic, partition };
-    s = putClient(s, producerId, { ...c.client, partitions: [...c.client.partitions, tp] });
-    const meta = txnsOf(s).coordinator[c.tid]!;
-    const starts = meta.state !== 'Ongoing';
-    s = putMeta(s, {
-      ...meta,
-      state: 'Ongoing',
-      partitions: [...meta.partitions, tp],
-      ...(starts ? { startedAt: now } : {}),
-    });
-    effects.push({
-      kind: 'txn-partition-added',
-      producerId,
-      transactionalId: c.tid,
-      topic,
-      partition,
-      reason: `First send of this transaction to ${tpName(topic, partition)}: the producer adds the partition to the transaction at the coordinator (AddPartitionsToTxn), which will write a marker there at the end`,
-    });
+  // Every partition this call wrote to (a retried earlier send may land elsewhere) joins the transaction.
+  for (const e of r.effects) {
+    if (e.kind !== 'record-appended' || e.producerId !== producerId) continue;
+    const client = txnsOf(s).clients[producerId]!;
+    if (!client.partitions.some((tp) => tp.topic === e.topic && tp.partition === e.partition)) {
+      const tp = { topic: e.topic, partition: e.partition };
+      s = putClient(s, producerId, { ...client, partitions: [...client.partitions, tp] });
+      const meta = txnsOf(s).coordinator[c.tid]!;
+      const starts = meta.state !== 'Ongoing';
+      s = putMeta(s, {
+        ...meta,
+        state: 'Ongoing',
+        partitions: [...meta.partitions, tp],
+        ...(starts ? { startedAt: now } : {}),
+      });
+      effects.push({
+        kind: 'txn-partition-added',
+        producerId,
+        transactionalId: c.tid,
+        topic: e.topic,
+        partition: e.partition,
+        reason: `First send of this transaction to ${tpName(e.topic, e.partition)}: the producer adds the partition to the transaction at the coordinator (AddPartitionsToTxn), which will write a marker there at the end`,
+      });
+    }
+    s = openIn(s, e.topic, e.partition, c.p.pid, e.offset);
   }
-  for (const e of r.effects)
-    if (e.kind === 'record-appended' && e.producerId === producerId)
-      s = openIn(s, e.topic, e.partition, c.p.pid, e.offset);
   return { state: s, effects: [...effects, ...r.effects], appended: r.appended };
 }
 
