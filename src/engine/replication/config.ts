@@ -8,8 +8,8 @@ export const DEFAULT_BROKERS = 3;
 
 /**
  * `replica.lag.time.max.ms`: a follower that has not caught up to the leader's log end for this long
- * leaves the ISR. 30 s since Kafka 2.5 (KIP-537 raised it from 10 s);
- * ReplicationConfigs.REPLICA_LAG_TIME_MAX_MS_DEFAULT = 30000L.
+ * leaves the ISR. 30 s since Kafka 2.5 (KIP-537 raised it from 10 s; docs/upgrade.html, "Notable changes in
+ * 2.5.0"); ReplicationConfigs.REPLICA_LAG_TIME_MAX_MS_DEFAULT = 30000L.
  */
 export const REPLICA_LAG_TIME_MAX_MS = 30_000;
 
