@@ -12,7 +12,10 @@ import type { TxnEffect } from './txnEffects';
 import { lastStableOffset, txnsOf, withTxns, writeMarker } from './txnLog';
 import type { TxnMetadata } from './txnState';
 
-/** Kafka's transaction.timeout.ms default (ProducerConfig, 60000). */
+/**
+ * transaction.timeout.ms: ProducerConfig defines it with default 60000; the coordinator aborts a transaction
+ * once start + timeout < now (TransactionStateManager.timedOutTransactions).
+ */
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
 
 export function endTransaction(
