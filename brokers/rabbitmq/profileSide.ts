@@ -40,6 +40,8 @@ export class ProfileSide {
         if (e.replyCode !== null) this.seen.closedByBroker.push(`${e.channel} ${e.replyCode}`);
       }
       if (e.kind === 'rabbitmq-rejected') this.seen.refused.push(e.request);
+      // A publish into a full reject-publish queue: the real publisher sees its confirm nacked.
+      if (e.kind === 'rabbitmq-publish-refused') this.seen.refused.push('publish');
       if (e.kind === 'rabbitmq-get-empty') this.seen.empty.push(e.channel);
     }
   }

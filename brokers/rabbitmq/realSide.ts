@@ -29,8 +29,13 @@ export class RealSide {
     let c = this.connections.get(name);
     if (!c) {
       c = await connect(this.url);
-      c.on('error', () => {
-        /* a connection error (e.g. 540) closes every channel; each channel records it */
+      // A connection error (e.g. 540 NOT_IMPLEMENTED) closes every channel on it.
+      c.on('error', (err: AmqpError) => {
+        for (const [id, conn] of this.channelConnection)
+          if (conn === name) {
+            this.seen.closedByBroker.push(`${id} ${err.code ?? '?'}`);
+            this.tags.closed(id);
+          }
       });
       this.connections.set(name, c);
     }

@@ -6,7 +6,7 @@
  */
 import { closeChannel, closeConnection, openChannel, setQos } from './channels';
 import { REPLY } from './constants';
-import { addConsumer, consumeError, removeConsumer } from './consumers';
+import { addConsumer, cancelConsumer, consumeError } from './consumers';
 import { dispatch } from './dispatch';
 import type { RabbitEffect } from './effects';
 import { basicGet } from './get';
@@ -76,23 +76,8 @@ function perform(s: RabbitState, r: RabbitRequest, now: number): Step {
         return closeConnection(s, s.channels[r.channel]!.connection, now, err.code, err.text);
       return closeChannel(s, r.channel, now, err.code, err.text);
     }
-    case 'cancel': {
-      const c = s.consumers[r.consumerTag];
-      if (!c || c.channel !== r.channel) return { state: s, effects: [] };
-      const out = removeConsumer(s, r.consumerTag);
-      return {
-        state: out.state,
-        effects: [
-          {
-            kind: 'rabbitmq-consumer-cancelled',
-            consumerTag: r.consumerTag,
-            queue: c.queue,
-            reason: `${r.consumerTag} cancelled: it gets no more messages; what it holds unacknowledged stays with channel ${r.channel}`,
-          },
-          ...out.effects,
-        ],
-      };
-    }
+    case 'cancel':
+      return cancelConsumer(s, r.channel, r.consumerTag);
     case 'publish':
       if (!s.exchanges[r.exchange])
         return channelError(s, r.channel, r, REPLY.notFound, `NOT_FOUND - no exchange '${r.exchange}'`, now);

@@ -61,7 +61,9 @@ export function arrive(s0: RabbitState, message: Message, queues: readonly strin
       delivered: false,
       returns: 0,
     };
-    let next = enqueue(q, entry);
+    // A message arriving in an empty classic queue is offered to the consumers straight away
+    // (rabbit_amqqueue_process.erl attempt_delivery), which also ends a stall (see Queue.stalled).
+    let next = enqueue(q.stalled && depth(q) === 0 ? { ...q, stalled: false } : q, entry);
     s = withQueue(s, next);
     effects.push({
       kind: 'rabbitmq-enqueued',

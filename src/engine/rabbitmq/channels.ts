@@ -7,7 +7,7 @@
 import { removeConsumer } from './consumers';
 import type { RabbitEffect } from './effects';
 import { putBack } from './putBack';
-import { withChannel, type RabbitState } from './rabbitState';
+import { withChannel, withQueue, type RabbitState } from './rabbitState';
 
 type Step = { state: RabbitState; effects: RabbitEffect[] };
 
@@ -73,6 +73,17 @@ export function closeChannel(s0: RabbitState, id: string, now: number, code: num
   const channels = { ...s.channels };
   delete channels[id];
   s = { ...s, channels };
+  // The queues this channel used hear it went down and run their delivery loop again (handle_ch_down).
+  const touched = new Set([
+    ...Object.values(s0.consumers)
+      .filter((c) => c.channel === id)
+      .map((c) => c.queue),
+    ...ch.unacked.map((u) => u.queue),
+  ]);
+  for (const name of touched) {
+    const q = s.queues[name];
+    if (q?.stalled) s = withQueue(s, { ...q, stalled: false });
+  }
   const r = putBack(s, ch.unacked, 'consumer-gone', `channel ${id} closed before they were acknowledged`, now);
   return { state: r.state, effects: [...effects, ...r.effects] };
 }

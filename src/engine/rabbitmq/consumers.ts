@@ -44,7 +44,12 @@ export function addConsumer(s: RabbitState, channel: string, queue: string, tag:
     streamNext: q.type === 'stream' ? startOffset(q, o.streamOffset) : null,
   };
   const active = !q.args.singleActiveConsumer || q.consumers.length === 0;
-  const next: Queue = { ...q, consumers: [...q.consumers, tag], serviceOrder: [...q.serviceOrder, tag] };
+  const next: Queue = {
+    ...q,
+    consumers: [...q.consumers, tag],
+    serviceOrder: [...q.serviceOrder, tag],
+    stalled: false,
+  };
   const how =
     q.type === 'stream'
       ? `reads stream ${queue} from offset ${c.streamNext}`
@@ -117,4 +122,30 @@ export function removeConsumer(s: RabbitState, tag: string): Step {
       reason: `${successor} becomes the single active consumer of ${q.name}: ${tag} went away and ${successor} registered next`,
     });
   return { state: { ...withQueue(s, next), consumers }, effects };
+}
+
+/**
+ * basic.cancel: the consumer gets no more messages; what it holds stays with its channel until acked. On a
+ * classic queue with single active consumer, cancelling the active one leaves the queue stalled (see
+ * `Queue.stalled`); a quorum queue hands over at once (rabbit_fifo.erl activate_next_consumer).
+ */
+export function cancelConsumer(s: RabbitState, channel: string, tag: string): Step {
+  const c = s.consumers[tag];
+  if (!c || c.channel !== channel) return { state: s, effects: [] };
+  const q = s.queues[c.queue] as Queue;
+  const out = removeConsumer(s, tag);
+  const stalls = q.type === 'classic' && q.args.singleActiveConsumer && q.consumers[0] === tag;
+  const state = stalls ? withQueue(out.state, { ...(out.state.queues[q.name] as Queue), stalled: true }) : out.state;
+  return {
+    state,
+    effects: [
+      {
+        kind: 'rabbitmq-consumer-cancelled',
+        consumerTag: tag,
+        queue: c.queue,
+        reason: `${tag} cancelled: it gets no more messages; what it holds unacknowledged stays with channel ${channel}${stalls ? `. RabbitMQ 3.10 names the next active consumer of classic queue ${q.name} but does not deliver to it until something else wakes the queue (a new consumer, a requeue, an ack that frees a blocked consumer)` : ''}`,
+      },
+      ...out.effects,
+    ],
+  };
 }

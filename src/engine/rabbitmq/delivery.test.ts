@@ -132,6 +132,29 @@ describe('prefetch, acks and requeues (https://www.rabbitmq.com/confirms.html)',
     expect(deliveries(r.effects)).toEqual(['1@first', '2@first', '3@second']);
   });
 
+  it('classic 3.10: after the active consumer is cancelled, waiting messages stall until something wakes the queue', () => {
+    const r = run([
+      { kind: 'declare-queue', queue: 'q', arguments: { 'x-single-active-consumer': true } },
+      ...consumerOn('a', 'q', 'first', 1),
+      ...consumerOn('b', 'q', 'second', 1),
+      ...pub('q', '1', '2'),
+      { kind: 'cancel', channel: 'a', consumerTag: 'first' },
+    ]);
+    const acked = run([{ kind: 'ack', channel: 'a', deliveryTag: tagOf(r, 'a', '1') }], r);
+    expect(deliveries(acked.effects)).toEqual([]);
+    const woken = run(consumerOn('c', 'q', 'third', 1), acked);
+    expect(deliveries(woken.effects)).toEqual(['2@second']);
+    // A quorum queue hands over at once.
+    const qq = run([
+      { kind: 'declare-queue', queue: 'q', type: 'quorum', arguments: { 'x-single-active-consumer': true } },
+      ...consumerOn('a', 'q', 'first', 1),
+      ...consumerOn('b', 'q', 'second', 1),
+      ...pub('q', '1', '2'),
+      { kind: 'cancel', channel: 'a', consumerTag: 'first' },
+    ]);
+    expect(deliveries(qq.effects)).toEqual(['1@first', '2@second']);
+  });
+
   it('priorities: highest first, FIFO within a priority, above x-max-priority counts as the maximum', () => {
     const r = run([
       { kind: 'declare-queue', queue: 'q', arguments: { 'x-max-priority': 3 } },

@@ -33,6 +33,7 @@ function unblock(s: RabbitState): RabbitState {
         ...q,
         blocked: q.blocked.filter((t) => !back.includes(t)),
         serviceOrder: [...q.serviceOrder, ...back],
+        stalled: false,
       });
   }
   return out;
@@ -145,9 +146,13 @@ export function dispatch(s0: RabbitState, now: number): Step {
         effects.push(...r.effects);
         continue;
       }
+      if (q.stalled) break;
       const pick = nextConsumer(s, q);
       if (!pick) {
-        s = withQueue(s, { ...q, serviceOrder: [], blocked: [...q.blocked, ...q.serviceOrder] });
+        // Those tried and full wait in `blocked`; with single active consumer only the active one is tried.
+        const tried = q.args.singleActiveConsumer ? q.consumers.slice(0, 1) : q.serviceOrder;
+        const blocked = [...q.blocked, ...tried.filter((t) => !q.blocked.includes(t))];
+        s = withQueue(s, { ...q, serviceOrder: q.serviceOrder.filter((t) => !tried.includes(t)), blocked });
         break;
       }
       const r = handOver(

@@ -23,7 +23,7 @@ export function putBack(s0: RabbitState, items: readonly Unacked[], cause: Reque
       continue;
     }
     const r = requeue(q, entry, cause);
-    s = withQueue(s, r.queue);
+    s = withQueue(s, { ...r.queue, stalled: false });
     const where = {
       original: `back to its original place in classic queue ${q.name}`,
       returns: `to the returns of quorum queue ${q.name}, delivered before its other ready messages`,

@@ -91,6 +91,13 @@ export interface Queue {
   readonly nextSeq: number;
   /** Streams only: the append-only log. */
   readonly log: readonly StreamEntry[];
+  /**
+   * Classic queue with single active consumer after basic.cancel of the active consumer: 3.10 picks the
+   * next consumer but does not run its delivery loop (rabbit_amqqueue_process.erl handle_call basic_cancel),
+   * so ready messages wait until something runs it: a new consumer, a requeue, a consumer unblocked by an
+   * ack, or a channel of this queue closing.
+   */
+  readonly stalled: boolean;
 }
 
 export interface Unacked {

@@ -65,6 +65,7 @@ export function declareQueue(
     blocked: [],
     nextSeq: 0,
     log: [],
+    stalled: false,
   };
   const notes = [
     parsed.args.messageTtl !== null ? `messages expire after ${parsed.args.messageTtl} ms` : '',
