@@ -64,8 +64,11 @@ export function DesignComparePanel() {
   const [comparedWith, setComparedWith] = useState<ScenarioDef | null>(null);
   const [onlyGaps, setOnlyGaps] = useState(false);
   const id = useId();
+  // Checked before the reference is read: reading a built-in validates it (~tens of ms on opening any saved scenario).
+  if (chrome.ownership !== 'saved' || (saved.practice === undefined && !saved.intro.title.startsWith('Design: ')))
+    return null;
   const reference = findBuiltin(REFERENCE_ID);
-  if (chrome.ownership !== 'saved' || !reference || !answersThePractice(saved, reference)) return null;
+  if (!reference || !answersThePractice(saved, reference)) return null;
   const compare = () => {
     setPoints(compareDesign(scenario, reference));
     setComparedWith(scenario);
