@@ -100,7 +100,8 @@ describe('EventBridge model properties', () => {
           for (const a of state.archives) for (const e of a.events) expect(e.event['replay-name']).toBeUndefined();
         },
       ),
-      { numRuns: 100 },
+      // a fixed seed: the scripts below must reach every fate checked after the run, every time
+      { seed: 1, numRuns: 100 },
     );
     for (const k of [
       'eventbridge-dead-lettered',
