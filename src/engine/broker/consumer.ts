@@ -4,6 +4,7 @@ import { vecSlice } from '../sim/persistent';
 import { getPartition, indexAtOrAfterVec } from './log';
 import { commitPositions, putMember, rejected } from './offsets';
 import { readTransactional } from './txnRead';
+import { lastStableOffset } from './txnLog';
 import {
   recordsVec,
   tpKey,
@@ -52,8 +53,16 @@ function resolvePosition(
       );
       return { position: null };
     }
-    const to = policy === 'earliest' ? log.logStartOffset : log.logEndOffset;
-    const where = policy === 'earliest' ? `the log-start offset ${to}` : `the log-end offset ${to} (only new records)`;
+    // ListOffsets(LATEST) answers the last stable offset to a read_committed consumer (Partition.fetchOffsetForTimestamp).
+    const stable = group.members[memberId]?.isolationLevel === 'read_committed' && state.transactions !== undefined;
+    const latest = stable ? lastStableOffset(state, topic, partition) : log.logEndOffset;
+    const to = policy === 'earliest' ? log.logStartOffset : latest;
+    const where =
+      policy === 'earliest'
+        ? `the log-start offset ${to}`
+        : stable
+          ? `the last stable offset ${to} (read_committed: only new committed records)`
+          : `the log-end offset ${to} (only new records)`;
     effects.push({
       kind: 'offset-reset-applied',
       groupId,

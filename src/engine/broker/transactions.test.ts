@@ -129,6 +129,25 @@ describe('a transaction across two partitions', () => {
   });
 });
 
+describe('auto.offset.reset=latest', () => {
+  it('starts a read_committed consumer at the last stable offset, a read_uncommitted one at the log end', () => {
+    const w = world();
+    w.producer('pay');
+    w.init('pay');
+    w.begin('pay');
+    w.send('pay', 'payments', 0, 'open');
+    for (const [g, iso] of [
+      ['rc', 'read_committed'],
+      ['ru', 'read_uncommitted'],
+    ] as const)
+      w.run((x, t) => joinGroup(x, { groupId: g, memberId: `${g}-1`, topics: ['payments'], isolationLevel: iso }, t));
+    expect(only(w.poll('rc').effects, 'offset-reset-applied').find((e) => e.partition === 0)).toMatchObject({ to: 0 });
+    expect(only(w.poll('ru').effects, 'offset-reset-applied').find((e) => e.partition === 0)).toMatchObject({ to: 1 });
+    w.commit('pay');
+    expect(values(w.poll('rc'))).toEqual(['open']);
+  });
+});
+
 describe('retries inside a transaction', () => {
   it('a send retried with the next one still joins the transaction and gets its marker', () => {
     const w = world();
