@@ -33,8 +33,9 @@ export function receiveMessage(state: SqsState, r: ReceiveRequest, now: number):
     if (got.deliveries.length > 0) return got;
     const effects: SqsEffect[] = [...got.effects];
     if (wait === 0) {
-      const hidden =
-        q.messages.length > 0 ? ' (messages exist but are in flight, delayed, or missed by the sampled servers)' : '';
+      const left = got.state.queues[q.name]!.messages.length > 0;
+      const missed = s.quirks && !q.fifo ? ', or missed by the subset of servers a short poll samples' : '';
+      const hidden = left ? ` (its messages are in flight or delayed${missed})` : '';
       effects.push({
         kind: 'sqs-receive-empty',
         queue: q.name,
