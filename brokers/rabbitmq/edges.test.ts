@@ -133,6 +133,23 @@ describe('edges against RabbitMQ 3.10', () => {
     expect(profile).toEqual(real);
   });
 
+  it('publishing to a missing exchange closes the publishing channel (404) and requeues what it held', async () => {
+    const q = 'eg.404';
+    const { profile, real } = await runBoth(inject('rabbitmqUrl'), [
+      { kind: 'declare-queue', queue: q },
+      { kind: 'open-channel', channel: 'p' },
+      { kind: 'qos', channel: 'p', prefetch: 1 },
+      { kind: 'consume', channel: 'p', queue: q, consumerTag: 'c' },
+      ...pub(q, 'held'),
+      { kind: 'publish', exchange: 'eg.missing', routingKey: 'x', body: 'lost', channel: 'p' },
+      { kind: 'open-channel', channel: 'g' },
+      { kind: 'get', channel: 'g', queue: q, noAck: true },
+    ]);
+    expect(real.closedByBroker).toEqual(['p 404']);
+    expect(bodies(real, 'get:g')).toEqual(['held*']);
+    expect(profile).toEqual(real);
+  });
+
   it('nack on a stream is NOT_IMPLEMENTED: the connection closes (540)', async () => {
     const q = 'eg.stream';
     const { profile, real } = await runBoth(inject('rabbitmqUrl'), [

@@ -151,6 +151,14 @@ export class RealSide {
           ...(p.priority !== undefined ? { priority: p.priority } : {}),
           ...(p.expiration !== undefined ? { expiration: String(p.expiration) } : {}),
         };
+        // A publish on a named channel goes through it (an error closes that channel, seen by its listener).
+        if (step.channel)
+          return void this.channel(step.channel).publish(
+            step.exchange,
+            step.routingKey,
+            Buffer.from(step.body),
+            options,
+          );
         return this.refusable('publish', async (a) => {
           a.publish(step.exchange, step.routingKey, Buffer.from(step.body), options);
           await a.waitForConfirms();
