@@ -1,20 +1,22 @@
 /**
- * Poison records: every attempt to process one fails. A group's poll that can reach one goes through
+ * Poison records: every attempt to process one fails. A poll whose batch holds one goes through
  * the scenario's own retry-then-dead-letter path (`steps/consume.ts` → the engine's `consumeWithRetry`):
  * its service fails on the poison record as well as on what its own `failOn` says. A group whose
  * service has a dead-letter route (a `failOn`) dead-letters the record after its attempts; a group
  * without one retries it in place at every poll, so its partition stays blocked for good.
  */
-import { committedOffset } from '../../engine/broker';
+import { committedOffset, poll } from '../../engine/broker';
 import { tpName } from '../../engine/broker/brokerState';
 import type { Effect } from '../../engine/types';
 import type { Guard } from '../behaviour/expr';
 import type { CompiledScenario } from '../compiledScenario';
-import type { ServiceDef } from '../schema';
+import type { ActionDef, ServiceDef } from '../schema';
 import type { World } from '../world';
 import { faultsOf } from './faultWorld';
 
 export const POISON_EVENT_TYPE = 'PoisonMessage';
+
+type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 
 /** Attempts of a group without a dead-letter route: it never gives up. */
 const FOREVER = Number.MAX_SAFE_INTEGER;
@@ -32,23 +34,29 @@ export function deadLetterRouteOf(
   return { maxAttempts: s.maxAttempts ?? DEFAULT_ATTEMPTS, topic: s.deadLetterTopic ?? null };
 }
 
-/** Poison records the group has not got past yet (its committed offset is at or before them). */
-function ahead(world: World, groupId: string) {
-  const group = world.broker.groups[groupId];
-  if (!group) return [];
-  return faultsOf(world).poison.filter(
-    (p) =>
-      group.topics.includes(p.topic) && (committedOffset(world.broker, groupId, p.topic, p.partition) ?? 0) <= p.offset,
+/**
+ * Poison records this poll would fetch: the group has not got past them (its committed offset is at or
+ * before them) and the member's batch holds them (a pure look ahead: the engine's poll, result discarded).
+ */
+function reached(world: World, action: PollAction) {
+  const { group: groupId, member: memberId } = action;
+  const poison = faultsOf(world).poison.filter(
+    (p) => (committedOffset(world.broker, groupId, p.topic, p.partition) ?? 0) <= p.offset,
   );
+  if (poison.length === 0) return [];
+  const max = action.maxRecords !== undefined ? { maxRecords: action.maxRecords } : {};
+  const batch = poll(world.broker, { groupId, memberId, ...max }, world.time).records;
+  return poison.filter((p) => batch.some((r) => r.eventId === p.eventId));
 }
 
 /**
- * The compiled scenario a poll of `groupId` runs with while a poison record lies ahead of it: its
- * service (or, for a group without one, a service with no reactions) fails on the poison records.
- * Null when no poison record lies ahead.
+ * The compiled scenario a poll runs with when its batch holds a poison record: the group's service (or,
+ * for a group without one, a service with no reactions) fails on the poison records. Null otherwise, so
+ * a poll that does not reach one keeps everything the script says (commit mode, a crash).
  */
-export function poisonedRuntime(world: World, rt: CompiledScenario, groupId: string): CompiledScenario | null {
-  const poison = ahead(world, groupId);
+export function poisonedRuntime(world: World, rt: CompiledScenario, action: PollAction): CompiledScenario | null {
+  const groupId = action.group;
+  const poison = reached(world, action);
   if (poison.length === 0) return null;
   const isPoison: Guard = { in: [{ ref: 'event.eventId' }, poison.map((p) => p.eventId)] };
   const own = rt.serviceByGroup.get(groupId);

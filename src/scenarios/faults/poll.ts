@@ -60,7 +60,7 @@ export function pollWithFaults(world: World, rt: CompiledScenario, action: PollA
       ),
     );
   }
-  const poisoned = poisonedRuntime(w, rt, groupId);
+  const poisoned = poisonedRuntime(w, rt, action);
   const armed = faultsOf(w).nextPoll[key];
   let done: Applied;
   if (armed && !poisoned && fetchesRecords(w, action)) {
