@@ -12,11 +12,15 @@ import type { Route } from '../state/route';
 // "My scenarios" is a chunk of its own (IndexedDB, and the checks every stored record passes through):
 // the guided scenarios show at once, the learner's own a moment later. So is the player (below).
 const MyScenarios = lazy(() => import('./MyScenarios').then((m) => ({ default: m.MyScenarios })));
+// "Choosing a broker" runs every broker profile: a chunk of its own, loaded only on its page.
+const BrokerChoicePage = lazy(() =>
+  import('../ui/brokerChoice/BrokerChoicePage').then((m) => ({ default: m.BrokerChoicePage })),
+);
 
 export function App() {
   const route = useHashRoute();
   useEffect(() => {
-    if (route.page === 'picker' || route.page === 'not-found') markReady();
+    if (route.page === 'picker' || route.page === 'not-found' || route.page === 'compare-brokers') markReady();
   }, [route.page]);
 
   switch (route.page) {
@@ -27,6 +31,14 @@ export function App() {
             <MyScenarios />
           </Suspense>
         </Picker>
+      );
+    case 'compare-brokers':
+      return (
+        <ErrorBoundary part="this page">
+          <Suspense fallback={<p className="loading">Loading the brokers…</p>}>
+            <BrokerChoicePage />
+          </Suspense>
+        </ErrorBoundary>
       );
     case 'scenario':
     case 'run':

@@ -6,11 +6,13 @@
  *   #/share/<data>          a shared scenario (read-only until forked)
  *   #/embed/s/<id>/<step>   a compact, read-only player for an iframe (nothing is stored)
  *   #/embed/share/<data>    the same for a share link
+ *   #/compare-brokers       "Choosing a broker": one story on several broker profiles, side by side
  */
 import { isId } from '../scenarios/idAlphabet';
 
 export type Route =
   | { page: 'picker' }
+  | { page: 'compare-brokers' }
   | { page: 'scenario'; scenarioId: string; step: number | null }
   | { page: 'run'; runId: string; step: number | null }
   | { page: 'share'; data: string }
@@ -30,6 +32,7 @@ function parseStep(raw: string | undefined): number | null | 'invalid' {
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { page: 'picker' };
+  if (path === '/compare-brokers') return { page: 'compare-brokers' };
   const parts = path.replace(/^\//, '').split('/');
   if (parts[0] === 'embed') {
     const inner = parseRoute(`#/${parts.slice(1).join('/')}`);
@@ -53,6 +56,8 @@ export function formatRoute(route: Exclude<Route, { page: 'not-found' }>): strin
   switch (route.page) {
     case 'picker':
       return '#/';
+    case 'compare-brokers':
+      return '#/compare-brokers';
     case 'scenario':
       return `#/s/${encodeURIComponent(route.scenarioId)}${route.step === null ? '' : `/${route.step}`}`;
     case 'run':

@@ -13,6 +13,10 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
           the work, and offsets move. Everything runs in your browser; your progress is kept on this device.
         </p>
       </header>
+      <p className="picker-compare">
+        Compare brokers: <a href="#/compare-brokers">Choosing a broker</a> — one order story on Kafka, RabbitMQ, SNS +
+        SQS, NATS JetStream and Google Cloud Pub/Sub, side by side.
+      </p>
       <h2>Guided scenarios</h2>
       <ErrorBoundary part="the guided scenarios" home={false}>
         <ul className="cards">

@@ -216,7 +216,7 @@ export function runKafka(): ProfileRun {
   return {
     profile: 'kafka',
     name: 'Apache Kafka',
-    version: 'Kafka 3.x/4.x semantics (src/engine/broker)',
+    version: 'Kafka’s broker, client and coordinator rules as src/engine/broker models them',
     steps,
     facts: {
       fanOut: `one topic '${TOPIC}' with ${topic.partitions} partitions, key = order id; one consumer group per service (${groups.join(', ')}), each reading the whole log at its own offsets`,

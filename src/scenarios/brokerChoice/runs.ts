@@ -9,7 +9,7 @@ import type { ProfileId, ProfileRun } from './types';
 export const PROFILES: readonly { id: ProfileId; name: string; run: () => ProfileRun }[] = [
   { id: 'kafka', name: 'Apache Kafka', run: runKafka },
   { id: 'rabbitmq', name: 'RabbitMQ', run: runRabbitmq },
-  { id: 'sqs', name: 'Amazon SNS + SQS', run: runSqs },
+  { id: 'sqs', name: 'Amazon SNS + SQS (standard)', run: runSqs },
   { id: 'nats', name: 'NATS JetStream', run: runNats },
   { id: 'pubsub', name: 'Google Cloud Pub/Sub', run: runPubsub },
 ];
