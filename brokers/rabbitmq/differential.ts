@@ -9,6 +9,18 @@ import { countOf, type Observation, type ScriptStep } from './script';
 
 const SETTLE_MS = 30;
 const CATCH_UP_MS = 2_000;
+/**
+ * Steps that are synchronous RPCs with nothing sent afterwards (declarations, bindings, channel opening,
+ * qos) need no settling: their reply is the server's last word.
+ */
+const QUIET = new Set<ScriptStep['kind']>([
+  'declare-exchange',
+  'declare-queue',
+  'bind',
+  'unbind',
+  'open-channel',
+  'qos',
+]);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function runBoth(
@@ -24,7 +36,7 @@ export async function runBoth(
       const want = countOf(profile.seen);
       const until = Date.now() + CATCH_UP_MS;
       while (countOf(real.seen) < want && Date.now() < until) await sleep(5);
-      await sleep(SETTLE_MS);
+      if (!QUIET.has(step.kind)) await sleep(SETTLE_MS);
     }
     return { profile: profile.finish(), real: await real.finish() };
   } catch (e) {
