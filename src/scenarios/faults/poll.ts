@@ -147,10 +147,13 @@ function slow(world: World, rt: CompiledScenario, action: PollAction, ms: number
   const { group: groupId, member: memberId } = action;
   const key = memberKey(groupId, memberId);
   if (ms <= MAX_POLL_INTERVAL_MS) {
-    const r = pollStep(world, rt, action);
+    // Committing after processing (the default), the commit comes once the slow batch is done.
+    const after = (action.commit ?? rt.groups.get(groupId)?.commitMode ?? 'after') === 'after' && !action.crash;
+    const r = pollStep(world, rt, after ? { ...action, commit: 'manual' } : action);
     const later = apply(r.world, { kind: 'advance-time', ms });
+    const commit = after ? apply(later.world, { kind: 'commit', group: groupId, member: memberId }) : later;
     return {
-      world: later.world,
+      world: commit.world,
       effects: [
         ...r.effects,
         note(
@@ -159,6 +162,7 @@ function slow(world: World, rt: CompiledScenario, action: PollAction, ms: number
           `processing that batch took ${memberId} ${formatDuration(ms)}, within max.poll.interval.ms (${MAX_POLL_INTERVAL_MS} ms by default), so it stays in ${groupId}; meanwhile new records on its partitions wait`,
         ),
         ...later.effects,
+        ...(after ? commit.effects : []),
       ],
     };
   }
