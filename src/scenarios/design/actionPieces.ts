@@ -7,13 +7,10 @@ import { Action } from '../schema';
 import { aggregateSelect, eventTypeSelect, groupSelect, memberSelect, nonNeg, optInt } from './commonFields';
 import { aggregateTypes, commandsOf, field, first, groupIds, membersOf } from './draftNames';
 import { type FieldDef, type VariantDef } from './formTypes';
-import { optionText } from './schemaText';
+import { variantText } from './schemaText';
 
 /** A step action's name in the editor's choice list, and what it does. */
-function actionText(kind: string): { label: string; hint?: string } {
-  const t = optionText(Action, 'kind', kind);
-  return { label: t.title ?? kind, ...(t.description ? { hint: t.description } : {}) };
-}
+const actionText = (kind: string) => variantText(Action, 'kind', kind);
 
 export const commandCallFields: readonly FieldDef[] = [
   aggregateSelect,

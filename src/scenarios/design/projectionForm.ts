@@ -1,45 +1,46 @@
 /** The projection form: read-model columns, and per event type the operations on a row. */
 import { description, eventTypeSelect, optInt } from './commonFields';
 import { eventTypeNames, field, first, freshName, projectionNames, str } from './draftNames';
+import { ProjectionOp } from '../schema';
 import { type FieldDef, type ItemDef } from './formTypes';
+import { variantText } from './schemaText';
 
 const keyOp = { key: 'key', label: 'Row key', kind: 'expr' } as const satisfies FieldDef;
 const projectionOp: FieldDef = {
   key: '',
-  label: 'Operation',
   kind: 'variant',
   variants: [
     {
       id: 'upsert',
-      label: 'insert or replace fields',
+      ...variantText(ProjectionOp, 'op', 'upsert'),
       matches: (v) => field(v, 'op') === 'upsert',
       make: () => ({ op: 'upsert', key: { ref: 'event.streamId' }, set: {} }),
-      fields: [keyOp, { key: 'set', label: 'Set', kind: 'exprMap' }],
+      fields: [keyOp, { key: 'set', kind: 'exprMap' }],
     },
     {
       id: 'update',
-      label: 'update an existing row',
+      ...variantText(ProjectionOp, 'op', 'update'),
       matches: (v) => field(v, 'op') === 'update',
       make: () => ({ op: 'update', key: { ref: 'event.streamId' }, set: {} }),
-      fields: [keyOp, { key: 'set', label: 'Set', kind: 'exprMap' }],
+      fields: [keyOp, { key: 'set', kind: 'exprMap' }],
     },
     {
       id: 'increment',
-      label: 'add to a number',
+      ...variantText(ProjectionOp, 'op', 'increment'),
       matches: (v) => field(v, 'op') === 'increment',
       make: () => ({ op: 'increment', key: { ref: 'event.streamId' }, field: 'count', by: 1 }),
-      fields: [keyOp, { key: 'field', label: 'Column', kind: 'text' }, { key: 'by', label: 'By', kind: 'expr' }],
+      fields: [keyOp, { key: 'field', kind: 'text' }, { key: 'by', label: 'By', kind: 'expr' }],
     },
     {
       id: 'append',
-      label: 'append to a list',
+      ...variantText(ProjectionOp, 'op', 'append'),
       matches: (v) => field(v, 'op') === 'append',
       make: () => ({ op: 'append', key: { ref: 'event.streamId' }, field: 'items', value: { ref: 'event.eventType' } }),
-      fields: [keyOp, { key: 'field', label: 'Column', kind: 'text' }, { key: 'value', label: 'Value', kind: 'expr' }],
+      fields: [keyOp, { key: 'field', kind: 'text' }, { key: 'value', label: 'Value', kind: 'expr' }],
     },
     {
       id: 'delete',
-      label: 'delete the row',
+      ...variantText(ProjectionOp, 'op', 'delete'),
       matches: (v) => field(v, 'op') === 'delete',
       make: () => ({ op: 'delete', key: { ref: 'event.streamId' } }),
       fields: [keyOp],
@@ -66,7 +67,6 @@ export const projectionItem: ItemDef = {
           eventTypeSelect(),
           {
             key: 'ops',
-            label: 'Operations',
             kind: 'list',
             item: {
               noun: 'operation',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allBuiltins } from '../content';
-import { Action, Expectation } from '../schema';
+import { Action, Expectation, ProjectionOp, UpcastOp } from '../schema';
 import { fieldText, formText, optionText } from './schemaText';
 import { sections, stepAction, stepItem, type FieldDef } from './formSpec';
 import { append, getIn, type Path } from './paths';
@@ -57,6 +57,32 @@ describe('one description of the format', () => {
             untitled.push(`${name} ${kind}.${key}`);
       }
     expect(untitled).toEqual([]);
+  });
+
+  it('a projection’s and an upcaster’s operations are named and explained by the schema', () => {
+    const itemFields = (id: string) => {
+      const f = sections.find((x) => x.id === id)!.field;
+      return f.kind === 'list' ? f.item.fields : [];
+    };
+    const inList = (fields: readonly FieldDef[], key: string) => {
+      const f = fields.find((x) => x.key === key)!;
+      return f.kind === 'list' ? f.item.fields : [];
+    };
+    const projection = inList(inList(itemFields('projections'), 'on'), 'ops')[0]!;
+    const upcaster = inList(itemFields('upcasters'), 'ops')[0]!;
+    for (const [def, union] of [
+      [projection, ProjectionOp],
+      [upcaster, UpcastOp],
+    ] as const) {
+      const variants = def.kind === 'variant' ? def.variants : [];
+      expect(variants.length).toBe(union.options.length);
+      for (const v of variants) {
+        const t = optionText(union, 'op', v.id);
+        expect(t.title, v.id).toBeTruthy();
+        expect(t.description, v.id).toBeTruthy();
+        expect([v.label, v.hint]).toEqual([t.title, t.description]);
+      }
+    }
   });
 
   it('the step forms take every name and hint from the schema: each kind of action, made from its template', () => {

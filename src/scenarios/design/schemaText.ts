@@ -90,6 +90,12 @@ export function optionText(union: unknown, discriminator: string, tag: string): 
   return {};
 }
 
+/** A variant's name in a choice list and its hint, from the union option the schema gives that tag. */
+export function variantText(union: unknown, discriminator: string, tag: string): { label: string; hint?: string } {
+  const t = optionText(union, discriminator, tag);
+  return { label: t.title ?? tag, ...(t.description ? { hint: t.description } : {}) };
+}
+
 /**
  * What a form shows for a field: the schema's title and description where it gives them, else the
  * form's own words (a few pieces shared with parts the schema does not name), else the key.

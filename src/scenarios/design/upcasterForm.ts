@@ -1,48 +1,49 @@
 /** The upcaster form: how an event stored at an old schema version is read at the next one. */
 import { description, eventTypeSelect } from './commonFields';
 import { eventTypeNames, field, first, objects, str } from './draftNames';
+import { UpcastOp } from '../schema';
 import { type FieldDef, type ItemDef } from './formTypes';
+import { variantText } from './schemaText';
 
 const upcastOp: FieldDef = {
   key: '',
-  label: 'Change',
   kind: 'variant',
   variants: [
     {
       id: 'rename',
-      label: 'rename a field',
+      ...variantText(UpcastOp, 'op', 'rename'),
       matches: (v) => field(v, 'op') === 'rename',
       make: () => ({ op: 'rename', from: 'old', to: 'new' }),
       fields: [
-        { key: 'from', label: 'From', kind: 'text' },
-        { key: 'to', label: 'To', kind: 'text' },
+        { key: 'from', kind: 'text' },
+        { key: 'to', kind: 'text' },
       ],
     },
     {
       id: 'add',
-      label: 'add a field with a default',
+      ...variantText(UpcastOp, 'op', 'add'),
       matches: (v) => field(v, 'op') === 'add',
       make: () => ({ op: 'add', field: 'field', value: null }),
       fields: [
-        { key: 'field', label: 'Field', kind: 'text' },
-        { key: 'value', label: 'Default value', kind: 'json' },
+        { key: 'field', kind: 'text' },
+        { key: 'value', kind: 'json' },
       ],
     },
     {
       id: 'remove',
-      label: 'remove a field',
+      ...variantText(UpcastOp, 'op', 'remove'),
       matches: (v) => field(v, 'op') === 'remove',
       make: () => ({ op: 'remove', field: 'field' }),
-      fields: [{ key: 'field', label: 'Field', kind: 'text' }],
+      fields: [{ key: 'field', kind: 'text' }],
     },
     {
       id: 'convert',
-      label: 'convert a field’s type',
+      ...variantText(UpcastOp, 'op', 'convert'),
       matches: (v) => field(v, 'op') === 'convert',
       make: () => ({ op: 'convert', field: 'field', to: 'string' }),
       fields: [
-        { key: 'field', label: 'Field', kind: 'text' },
-        { key: 'to', label: 'To type', kind: 'select', options: ['string', 'number', 'boolean'] },
+        { key: 'field', kind: 'text' },
+        { key: 'to', kind: 'select', options: ['string', 'number', 'boolean'] },
       ],
     },
   ],

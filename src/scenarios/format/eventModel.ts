@@ -115,14 +115,49 @@ export const AggregateSpec = z.strictObject({
   description: Text.optional().meta({ title: 'Description' }),
 });
 
+// Value expressions carry no .meta(): each titled copy of the recursive expression schema would be inlined
+// whole into the JSON Schema; the form names these fields itself.
 export const KeyedOp = { key: ValueExprSchema };
-export const ProjectionOp = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('upsert'), ...KeyedOp, set: Fields }),
-  z.strictObject({ op: z.literal('update'), ...KeyedOp, set: Fields }),
-  z.strictObject({ op: z.literal('increment'), ...KeyedOp, field: FieldName, by: ValueExprSchema }),
-  z.strictObject({ op: z.literal('append'), ...KeyedOp, field: FieldName, value: ValueExprSchema }),
-  z.strictObject({ op: z.literal('delete'), ...KeyedOp }),
-]);
+const column = FieldName.meta({ title: 'Column' });
+const setFields = Fields.meta({ title: 'Set', description: 'Column → value, computed from the event.' });
+export const ProjectionOp = z
+  .discriminatedUnion('op', [
+    z.strictObject({ op: z.literal('upsert'), ...KeyedOp, set: setFields }).meta({
+      title: 'insert or replace fields',
+      description: 'Sets these columns of the row, creating the row if it does not exist; other columns are kept.',
+    }),
+    z.strictObject({ op: z.literal('update'), ...KeyedOp, set: setFields }).meta({
+      title: 'update an existing row',
+      description: 'Sets these columns of the row if it exists; otherwise nothing happens.',
+    }),
+    z
+      .strictObject({
+        op: z.literal('increment'),
+        ...KeyedOp,
+        field: column,
+        by: ValueExprSchema,
+      })
+      .meta({
+        title: 'add to a number',
+        description: 'Adds to a number column (0 when it has none yet), creating the row if it does not exist.',
+      }),
+    z
+      .strictObject({
+        op: z.literal('append'),
+        ...KeyedOp,
+        field: column,
+        value: ValueExprSchema,
+      })
+      .meta({
+        title: 'append to a list',
+        description:
+          'Adds a value at the end of a list column (at most 1,000 items), creating the row if it does not exist.',
+      }),
+    z
+      .strictObject({ op: z.literal('delete'), ...KeyedOp })
+      .meta({ title: 'delete the row', description: 'Removes the row, if it exists.' }),
+  ])
+  .meta({ title: 'Operation' });
 
 export const ProjectionSpec = z.strictObject({
   name: Id.meta({ title: 'Name' }),
@@ -141,7 +176,7 @@ export const ProjectionSpec = z.strictObject({
     .array(
       z.strictObject({
         eventType: EventTypeName.meta({ title: 'Event type' }),
-        ops: z.array(ProjectionOp).min(1).max(20),
+        ops: z.array(ProjectionOp).min(1).max(20).meta({ title: 'Operations' }),
       }),
     )
     .min(1)
@@ -150,12 +185,44 @@ export const ProjectionSpec = z.strictObject({
   description: Text.optional().meta({ title: 'Description' }),
 });
 
-export const UpcastOp = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('rename'), from: FieldName, to: FieldName }),
-  z.strictObject({ op: z.literal('add'), field: FieldName, value: JsonData(Json) }),
-  z.strictObject({ op: z.literal('remove'), field: FieldName }),
-  z.strictObject({ op: z.literal('convert'), field: FieldName, to: z.enum(['string', 'number', 'boolean']) }),
-]);
+const upcastField = FieldName.meta({ title: 'Field' });
+export const UpcastOp = z
+  .discriminatedUnion('op', [
+    z
+      .strictObject({
+        op: z.literal('rename'),
+        from: FieldName.meta({ title: 'From' }),
+        to: FieldName.meta({ title: 'To' }),
+      })
+      .meta({
+        title: 'rename a field',
+        description: 'The field’s value moves to the new name, when the event has it.',
+      }),
+    z
+      .strictObject({
+        op: z.literal('add'),
+        field: upcastField,
+        value: JsonData(Json).meta({ title: 'Default value' }),
+      })
+      .meta({
+        title: 'add a field with a default',
+        description: 'Adds the field with this value when the event has none.',
+      }),
+    z
+      .strictObject({ op: z.literal('remove'), field: upcastField })
+      .meta({ title: 'remove a field', description: 'Drops the field from the event.' }),
+    z
+      .strictObject({
+        op: z.literal('convert'),
+        field: upcastField,
+        to: z.enum(['string', 'number', 'boolean']).meta({ title: 'To type' }),
+      })
+      .meta({
+        title: 'convert a field’s type',
+        description: 'Converts the field’s value to a string, number or boolean, when the event has it.',
+      }),
+  ])
+  .meta({ title: 'Change' });
 
 export const UpcasterSpec = z.strictObject({
   eventType: EventTypeName.meta({ title: 'Event type' }),
