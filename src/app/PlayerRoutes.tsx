@@ -22,6 +22,7 @@ import { useDocumentTitle } from './useDocumentTitle';
 import { currentMainRunId, mainRunId, openRun, type OpenRun } from './openRun';
 import { describeFailure } from '../persistence/errors';
 import { markReady, setCurrentRun } from './testHooks';
+import { takeEarlyScenario } from './earlyScenario';
 
 type PlayerRoute = Extract<Route, { page: 'scenario' } | { page: 'run' } | { page: 'share' } | { page: 'embed' }>;
 
@@ -57,7 +58,10 @@ function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number 
     () =>
       builtin
         ? Promise.resolve({ ok: true as const, scenario: builtin, saved: false, mainRunId: mainRunId(scenarioId) })
-        : loadScenario(scenarioId).catch((e: unknown) => ({ ok: false as const, message: String(e) })),
+        : (takeEarlyScenario(scenarioId) ?? loadScenario(scenarioId)).catch((e: unknown) => ({
+            ok: false as const,
+            message: String(e),
+          })),
     [scenarioId],
   );
   if (!loaded) return <p className="loading">Opening the scenario…</p>;

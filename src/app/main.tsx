@@ -4,12 +4,16 @@ import { App } from './App';
 import { UpdateNotice } from './pwa/UpdateNotice';
 import { installTestHooks } from './testHooks';
 import { loadPlayer } from './playerChunk';
+import { readScenarioEarly } from './earlyScenario';
+import catalog from '../scenarios/catalog.json';
 import { parseRoute } from '../state/route';
 import './styles.css';
 
 // A page opened at a scenario starts loading the player now, while the entry renders (App shows it
-// when it has loaded; a failure is shown there too).
-if (!['picker', 'not-found'].includes(parseRoute(window.location.hash).page)) loadPlayer().catch(() => undefined);
+// when it has loaded; a failure is shown there too), and a saved scenario's read from the catalog with it.
+const route = parseRoute(window.location.hash);
+if (route.page !== 'picker' && route.page !== 'not-found') loadPlayer().catch(() => undefined);
+if (route.page === 'scenario' && !catalog.some((s) => s.id === route.scenarioId)) readScenarioEarly(route.scenarioId);
 
 installTestHooks();
 
