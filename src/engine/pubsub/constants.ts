@@ -37,3 +37,6 @@ export const MIN_SNAPSHOT_LIFETIME_MS = 3600 * S;
 
 /** HTTP status codes a push endpoint returns to acknowledge. https://cloud.google.com/pubsub/docs/push */
 export const PUSH_SUCCESS_CODES: readonly number[] = [102, 200, 201, 202, 204];
+
+/** Pull's maxMessages is required by the API; a request that names none here asks for 10 (a model default). https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions/pull */
+export const DEFAULT_PULL_MAX = 10;

@@ -7,6 +7,7 @@
  * https://cloud.google.com/pubsub/docs/ordering
  */
 import { rejected, withSub } from './admin';
+import { DEFAULT_PULL_MAX } from './constants';
 import type { Held, PubsubEffect, PubsubState, PubsubStep, Subscription } from './types';
 
 /** Indexes of the messages that can be delivered now, in publish order. */
@@ -61,7 +62,7 @@ export function pull(
   const sub = state.subscriptions[r.subscription];
   if (!sub) return rejected(state, `subscription ${r.subscription} does not exist`);
   if (sub.push) return rejected(state, `${sub.name} is a push subscription: Pub/Sub sends its messages to ${sub.push}`);
-  const got = deliver(state, sub, r.consumer, r.max ?? 10, now);
+  const got = deliver(state, sub, r.consumer, r.max ?? DEFAULT_PULL_MAX, now);
   if (got.effects.length > 0) return got;
   return {
     state,

@@ -21,6 +21,7 @@ export const MAX_WAIT_MS = 20 * S;
 
 /** MaxNumberOfMessages: 1–10, default 1. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html */
 export const MAX_RECEIVE_BATCH = 10;
+export const DEFAULT_RECEIVE_BATCH = 1;
 
 /** RedrivePolicy maxReceiveCount: 1–1,000. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html */
 export const MAX_RECEIVE_COUNT_LIMIT = 1000;

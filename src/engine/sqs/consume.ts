@@ -1,7 +1,7 @@
 /** The consumer's side: ReceiveMessage (short and long polling), DeleteMessage, ChangeMessageVisibility. */
 import { nextRandom } from '../sim/random';
 import { at } from './clock';
-import { MAX_RECEIVE_BATCH, MAX_VISIBILITY_TIMEOUT_MS, MAX_WAIT_MS } from './constants';
+import { DEFAULT_RECEIVE_BATCH, MAX_RECEIVE_BATCH, MAX_VISIBILITY_TIMEOUT_MS, MAX_WAIT_MS } from './constants';
 import { rejected, withQueue } from './queue';
 import { take } from './take';
 import type { Delivery, SqsEffect, SqsMessage, SqsState, SqsStep } from './types';
@@ -22,7 +22,7 @@ export function receiveMessage(state: SqsState, r: ReceiveRequest, now: number):
   const step = at(state, now, (s) => {
     const q = s.queues[r.queue];
     if (!q) return rejected(s, `queue ${r.queue} does not exist`);
-    const max = r.max ?? 1;
+    const max = r.max ?? DEFAULT_RECEIVE_BATCH;
     if (max < 1 || max > MAX_RECEIVE_BATCH) return rejected(s, 'MaxNumberOfMessages must be 1–10');
     const wait = r.waitMs ?? q.receiveWaitMs;
     if (wait < 0 || wait > MAX_WAIT_MS) return rejected(s, 'WaitTimeSeconds must be 0–20');
