@@ -39,7 +39,7 @@ export const eventTypeItem: ItemDef = {
       item: {
         noun: 'earlier version',
         title: (v) => `version ${String(field(v, 'schemaVersion') ?? '?')}`,
-        fields: [{ key: 'schemaVersion', label: 'Schema version', kind: 'int', min: 1 }, fieldList],
+        fields: [{ key: 'schemaVersion', kind: 'int', min: 1 }, fieldList],
         make: () => ({ schemaVersion: 1, fields: [] }),
       },
     },

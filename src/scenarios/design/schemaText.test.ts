@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allBuiltins } from '../content';
-import { Action, Expectation, ProjectionOp, UpcastOp } from '../schema';
+import { Action, Expectation, ProjectionOp, ReactionAction, UpcastOp } from '../schema';
 import { fieldText, formText, optionText } from './schemaText';
 import { sections, stepAction, stepItem, type FieldDef } from './formSpec';
 import { append, getIn, type Path } from './paths';
@@ -59,7 +59,7 @@ describe('one description of the format', () => {
     expect(untitled).toEqual([]);
   });
 
-  it('a projection’s and an upcaster’s operations are named and explained by the schema', () => {
+  it('a projection’s and an upcaster’s operations and a service’s reactions are named and explained by the schema', () => {
     const itemFields = (id: string) => {
       const f = sections.find((x) => x.id === id)!.field;
       return f.kind === 'list' ? f.item.fields : [];
@@ -82,6 +82,15 @@ describe('one description of the format', () => {
         expect(t.description, v.id).toBeTruthy();
         expect([v.label, v.hint]).toEqual([t.title, t.description]);
       }
+    }
+    // a service's reaction: a command or a publish, told apart by their key
+    const reaction = inList(inList(itemFields('services'), 'on'), 'do')[0]!;
+    const kinds = reaction.kind === 'variant' ? reaction.variants : [];
+    expect(kinds.map((v) => v.id)).toEqual(['command', 'publish']);
+    for (const v of kinds) {
+      const t = optionText(ReactionAction, v.id);
+      expect(t.description, v.id).toBeTruthy();
+      expect([v.label, v.hint]).toEqual([t.title, t.description]);
     }
   });
 

@@ -76,14 +76,15 @@ export function fieldText(doc: unknown, path: Path): FieldText {
 }
 
 /**
- * The title and description of the option of a discriminated union whose `discriminator` is `tag` (a step
- * action's kind): what the editor names that choice, and says of it once chosen.
+ * The title and description of the option of a union whose `discriminator` is `tag` (a step action's kind),
+ * or, with no tag, of the option that has the key `discriminator` (a reaction's `command` or `publish`):
+ * what the editor names that choice, and says of it once chosen.
  */
-export function optionText(union: unknown, discriminator: string, tag: string): FieldText {
+export function optionText(union: unknown, discriminator: string, tag?: string): FieldText {
   const d = defOf(union as Node);
   for (const o of (d.type === 'union' ? d.options : []) as Node[]) {
     const lit = (defOf(o).shape as Record<string, Node> | undefined)?.[discriminator];
-    if (!lit || !(defOf(lit).values as unknown[] | undefined)?.includes(tag)) continue;
+    if (!lit || (tag !== undefined && !(defOf(lit).values as unknown[] | undefined)?.includes(tag))) continue;
     const m = o.meta();
     return { title: m?.title, description: m?.description };
   }
@@ -91,9 +92,9 @@ export function optionText(union: unknown, discriminator: string, tag: string): 
 }
 
 /** A variant's name in a choice list and its hint, from the union option the schema gives that tag. */
-export function variantText(union: unknown, discriminator: string, tag: string): { label: string; hint?: string } {
+export function variantText(union: unknown, discriminator: string, tag?: string): { label: string; hint?: string } {
   const t = optionText(union, discriminator, tag);
-  return { label: t.title ?? tag, ...(t.description ? { hint: t.description } : {}) };
+  return { label: t.title ?? tag ?? discriminator, ...(t.description ? { hint: t.description } : {}) };
 }
 
 /**

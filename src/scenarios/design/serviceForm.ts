@@ -13,7 +13,9 @@ import {
   strings,
   topicNames,
 } from './draftNames';
+import { ReactionAction } from '../schema';
 import { type FieldDef, type ItemDef } from './formTypes';
+import { variantText } from './schemaText';
 
 export const relayGroup: FieldDef = {
   key: 'relay',
@@ -31,7 +33,6 @@ export const relayGroup: FieldDef = {
         fields: [
           {
             key: 'eventTypes',
-            label: 'Event types (none ticked: all)',
             kind: 'names',
             options: ({ doc }) => eventTypeNames(doc),
             optional: true,
@@ -52,12 +53,11 @@ export const relayGroup: FieldDef = {
 
 const reactionAction: FieldDef = {
   key: '',
-  label: 'Action',
   kind: 'variant',
   variants: [
     {
       id: 'command',
-      label: 'send a command',
+      ...variantText(ReactionAction, 'command'),
       matches: (v) => field(v, 'command') !== undefined,
       make: (doc) => ({
         command: first(commandsOf(doc, first(aggregateTypes(doc), '')), 'DoSomething'),
@@ -69,18 +69,17 @@ const reactionAction: FieldDef = {
         aggregateSelect,
         {
           key: 'command',
-          label: 'Command',
           kind: 'select',
           options: ({ doc, item }) => commandsOf(doc, field(item, 'aggregate')),
           free: true,
         },
         { key: 'id', label: 'Aggregate id', kind: 'expr' },
-        { key: 'data', label: 'Command data', kind: 'exprMap' },
+        { key: 'data', kind: 'exprMap' },
       ],
     },
     {
       id: 'publish',
-      label: 'publish an event',
+      ...variantText(ReactionAction, 'publish'),
       matches: (v) => field(v, 'publish') !== undefined,
       make: (doc) => ({
         publish: {
@@ -97,7 +96,7 @@ const reactionAction: FieldDef = {
         eventTypeSelect(),
         { key: 'streamId', label: 'Stream', kind: 'expr' },
         { key: 'key', label: 'Record key', kind: 'expr' },
-        { key: 'data', label: 'Data', kind: 'exprMap' },
+        { key: 'data', kind: 'exprMap' },
       ],
     },
   ],
@@ -122,7 +121,6 @@ export const serviceItem: ItemDef = {
           { key: 'when', label: 'Only when', kind: 'guard' },
           {
             key: 'do',
-            label: 'Then',
             kind: 'list',
             item: {
               noun: 'action',

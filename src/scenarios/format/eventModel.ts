@@ -42,7 +42,7 @@ export const EventTypeSpec = z.strictObject({
   previousVersions: z
     .array(
       z.strictObject({
-        schemaVersion: z.number().int().min(1),
+        schemaVersion: z.number().int().min(1).meta({ title: 'Schema version' }),
         fields: z.array(FieldSpec).max(50).meta({ title: 'Fields' }),
       }),
     )
@@ -243,8 +243,10 @@ export const RelaySpec = z.strictObject({
   routes: z
     .array(
       z.strictObject({
-        /** Omitted: every event type. */
-        eventTypes: z.array(EventTypeName).optional(),
+        eventTypes: z
+          .array(EventTypeName)
+          .optional()
+          .meta({ title: 'Event types', description: 'The stored events this route publishes; omitted: every one.' }),
         topic: Id.meta({ title: 'Topic' }),
         key: ValueExprSchema,
       }),
@@ -254,23 +256,37 @@ export const RelaySpec = z.strictObject({
     .meta({ title: 'Routes' }),
 });
 
-export const ReactionAction = z.union([
-  z.strictObject({
-    command: CommandName,
-    aggregate: z.string().min(1).max(64).meta({ title: 'Aggregate' }),
-    id: ValueExprSchema,
-    data: Fields,
-  }),
-  z.strictObject({
-    publish: z.strictObject({
-      topic: Id.meta({ title: 'Topic' }),
-      eventType: EventTypeName.meta({ title: 'Event type' }),
-      streamId: ValueExprSchema,
-      key: ValueExprSchema,
-      data: Fields,
-    }),
-  }),
-]);
+export const ReactionAction = z
+  .union([
+    z
+      .strictObject({
+        command: CommandName.meta({ title: 'Command' }),
+        aggregate: z.string().min(1).max(64).meta({ title: 'Aggregate' }),
+        id: ValueExprSchema,
+        data: Fields.meta({ title: 'Command data' }),
+      })
+      .meta({
+        title: 'send a command',
+        description:
+          'The service sends a command to an aggregate, with values computed from the event it reacts to; the events it leads to keep that event’s correlation id and name it as their cause.',
+      }),
+    z
+      .strictObject({
+        publish: z.strictObject({
+          topic: Id.meta({ title: 'Topic' }),
+          eventType: EventTypeName.meta({ title: 'Event type' }),
+          streamId: ValueExprSchema,
+          key: ValueExprSchema,
+          data: Fields.meta({ title: 'Data' }),
+        }),
+      })
+      .meta({
+        title: 'publish an event',
+        description:
+          'The service publishes an event straight to a topic (a direct producer: nothing is stored in the event store).',
+      }),
+  ])
+  .meta({ title: 'Action' });
 
 /** A service reacts to the events its consumer group reads (choreography). */
 export const ServiceSpec = z.strictObject({
@@ -282,7 +298,7 @@ export const ServiceSpec = z.strictObject({
       z.strictObject({
         eventType: EventTypeName.meta({ title: 'Event type' }),
         when: GuardSchema.optional(),
-        do: z.array(ReactionAction).max(10),
+        do: z.array(ReactionAction).max(10).meta({ title: 'Then' }),
       }),
     )
     .max(50)
