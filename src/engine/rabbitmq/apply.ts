@@ -8,7 +8,7 @@ import { closeChannel, closeConnection, openChannel, setQos } from './channels';
 import { REPLY } from './constants';
 import { addConsumer, cancelConsumer, consumeError } from './consumers';
 import { dispatch } from './dispatch';
-import type { RabbitEffect } from './effects';
+import type { RabbitStep } from './effects';
 import { basicGet } from './get';
 import { publish } from './publish';
 import type { RabbitRequest } from './requests';
@@ -17,7 +17,7 @@ import { advanceTo } from './time';
 import { bindQueue, declareExchange, declareQueue, unbindQueue } from './topology';
 import type { RabbitState } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 
 const refuse = (s: RabbitState, r: RabbitRequest, error: string): Step => ({
   state: s,

@@ -3,7 +3,7 @@
  * unacknowledged (rejected, expired, over the length limit, over the delivery limit), which dead-letters it.
  * Both live here because each can cause the other (a dead letter can push its new queue over its limit).
  */
-import type { RabbitEffect } from './effects';
+import type { RabbitEffect, RabbitStep } from './effects';
 import { depth, enqueue, head, withoutHead } from './queueOrder';
 import { route } from './routing';
 import {
@@ -16,7 +16,7 @@ import {
   type XDeath,
 } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 
 /** Time to live of a message in a queue: the smaller of x-message-ttl and the message's expiration (https://www.rabbitmq.com/ttl.html). */
 function expiryIn(q: Queue, m: Message, now: number): number | null {

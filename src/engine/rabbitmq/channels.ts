@@ -5,11 +5,11 @@
  * (https://www.rabbitmq.com/confirms.html#automatic-requeueing).
  */
 import { removeConsumer } from './consumers';
-import type { RabbitEffect } from './effects';
+import type { RabbitEffect, RabbitStep } from './effects';
 import { putBack } from './putBack';
 import { withChannel, withQueue, type RabbitState } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 
 export function openChannel(s: RabbitState, id: string, connection: string): Step {
   const ch = { id, connection, prefetch: 0, globalPrefetch: 0, nextDeliveryTag: 1, unacked: [] };

@@ -4,10 +4,10 @@
  * https://www.rabbitmq.com/streams.html#consuming).
  */
 import { REPLY } from './constants';
-import type { RabbitEffect } from './effects';
+import type { RabbitEffect, RabbitStep } from './effects';
 import { withQueue, type Consumer, type Queue, type RabbitState } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 
 /** Where a stream consumer starts: 'first', 'last' (the last chunk), 'next' (default), an offset, or a time in ms. */
 export type StreamOffset = 'first' | 'last' | 'next' | number | { timestamp: number };

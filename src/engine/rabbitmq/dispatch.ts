@@ -8,7 +8,7 @@
  * head is never delivered: it is dead-lettered (or dropped) first.
  */
 import { deadLetter } from './arrival';
-import type { RabbitEffect } from './effects';
+import type { RabbitEffect, RabbitStep } from './effects';
 import { head, withoutHead } from './queueOrder';
 import {
   hasRoom,
@@ -21,7 +21,7 @@ import {
   type RabbitState,
 } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 
 /** Consumers that were full and have room again rejoin the round at the back. */
 function unblock(s: RabbitState): RabbitState {

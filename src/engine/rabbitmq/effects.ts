@@ -1,6 +1,6 @@
 /** What the RabbitMQ profile's operations report: every effect names what moved and says why in `reason`. */
 import type { EffectBase } from '../types';
-import type { DeathReason, ExchangeType, QueueType } from './rabbitState';
+import type { DeathReason, ExchangeType, QueueType, RabbitState } from './rabbitState';
 
 export type RabbitEffect =
   | (EffectBase & { kind: 'rabbitmq-exchange-declared'; exchange: string; type: ExchangeType })
@@ -81,7 +81,8 @@ export type RabbitEffect =
 
 export type RabbitEffectKind = RabbitEffect['kind'];
 
-export interface RabbitStep<S> {
-  state: S;
+/** What every operation returns: the next state and what happened. */
+export interface RabbitStep {
+  state: RabbitState;
   effects: RabbitEffect[];
 }

@@ -6,11 +6,11 @@
 import { deadLetter } from './arrival';
 import { REPLY } from './constants';
 import { handOver } from './dispatch';
-import type { RabbitEffect } from './effects';
+import type { RabbitEffect, RabbitStep } from './effects';
 import { head, withoutHead } from './queueOrder';
 import { withQueue, type Channel, type RabbitState } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 
 export function basicGet(
   s0: RabbitState,

@@ -3,7 +3,7 @@ export { apply } from './apply';
 export { advanceTo } from './time';
 export { createRabbit } from './rabbitState';
 export type * from './rabbitState';
-export type { RabbitEffect, RabbitEffectKind } from './effects';
+export type { RabbitEffect, RabbitEffectKind, RabbitStep } from './effects';
 export type { RabbitRequest, RabbitRequestKind } from './requests';
 export type { StreamOffset } from './consumers';
 export type { PublishProperties } from './publish';

@@ -7,11 +7,11 @@
 import { deadLetter } from './arrival';
 import { closeChannel, closeConnection } from './channels';
 import { REPLY } from './constants';
-import type { RabbitEffect } from './effects';
+import type { RabbitEffect, RabbitStep } from './effects';
 import { putBack } from './putBack';
 import { withChannel, type RabbitState, type Unacked } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 
 function pick(s: RabbitState, channel: string, deliveryTag: number, multiple: boolean): readonly Unacked[] | null {
   const ch = s.channels[channel]!;

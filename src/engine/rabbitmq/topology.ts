@@ -1,5 +1,5 @@
 /** exchange.declare, queue.declare, queue.bind and queue.unbind. */
-import type { RabbitEffect } from './effects';
+import type { RabbitStep } from './effects';
 import { parseQueueArguments } from './queueArguments';
 import { routingRule } from './routing';
 import {
@@ -11,7 +11,7 @@ import {
   type RabbitState,
 } from './rabbitState';
 
-type Step = { state: RabbitState; effects: RabbitEffect[] };
+type Step = RabbitStep;
 type Refusal = { error: string };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
