@@ -71,8 +71,8 @@ export function ack(state: PubsubState, r: AckRequest, now: number): PubsubStep 
         {
           kind: 'pubsub-acked',
           subscription: sub.name,
-          messageId: '',
-          reason: `${r.ackId}: nothing left to acknowledge`,
+          messageId: r.ackId.slice(sub.name.length + 1, r.ackId.lastIndexOf('#')),
+          reason: `${r.ackId}: the message is no longer waiting for an ack (already acknowledged or gone); nothing changes`,
         },
       ],
     };

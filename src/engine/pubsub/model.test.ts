@@ -176,7 +176,7 @@ describe('Pub/Sub model properties', () => {
               outstandingUntil.set(e.messageId, now + 10 * SEC);
               ackIds.push(e.ackId);
             }
-            if (e.kind === 'pubsub-acked' && e.messageId) acked.add(e.messageId);
+            if (e.kind === 'pubsub-acked') acked.add(e.messageId);
             if (e.kind === 'pubsub-nacked') outstandingUntil.delete(e.messageId);
           }
         }
