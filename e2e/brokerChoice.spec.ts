@@ -96,12 +96,13 @@ test('Choosing a broker: Kafka, RabbitMQ and SQS step through one story together
     'Source:',
   );
 
-  // Two brokers again, then all five in a grid.
+  // Two brokers again, then all six in a grid.
   await picker.getByRole('checkbox', { name: 'Amazon SNS + SQS (standard)' }).uncheck();
   await expect(sqs).toHaveCount(0);
   await expect(table.getByRole('columnheader')).toHaveCount(3);
   await picker.getByRole('button', { name: 'Show all brokers' }).click();
-  await expect(table.getByRole('columnheader')).toHaveCount(6);
+  await expect(table.getByRole('columnheader')).toHaveCount(7);
+  await expect(column(page, 'Amazon EventBridge')).toBeVisible();
   await expect(column(page, 'NATS JetStream')).toBeVisible();
   await expect(column(page, 'Google Cloud Pub/Sub')).toBeVisible();
 });

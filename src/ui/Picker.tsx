@@ -15,7 +15,7 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
       </header>
       <p className="picker-compare">
         Compare brokers: <a href="#/compare-brokers">Choosing a broker</a> — one order story on Kafka, RabbitMQ, SNS +
-        SQS, NATS JetStream and Google Cloud Pub/Sub, side by side.
+        SQS, NATS JetStream, Google Cloud Pub/Sub and Amazon EventBridge, side by side.
       </p>
       <h2>Guided scenarios</h2>
       <ErrorBoundary part="the guided scenarios" home={false}>

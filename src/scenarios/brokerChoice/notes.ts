@@ -30,4 +30,9 @@ export const OPERATIONS_NOTES: Readonly<Record<ProfileId, CitedNote>> = {
     text: 'Fully managed by Google Cloud, nothing to run. Google Cloud APIs. Replay by seek needs topic retention (off by default) or acknowledged-message retention; exactly-once delivery is for pull subscriptions within one region.',
     source: 'src/engine/pubsub/README.md; https://cloud.google.com/pubsub/docs/replay-overview',
   },
+  eventbridge: {
+    text: 'Fully managed by AWS, nothing to run; rules route events to AWS services and HTTP endpoints, so it suits serverless fan-out. At-least-once, no ordering. Replay needs an archive, and a replay goes back to the archive’s own bus. AWS-only APIs.',
+    source:
+      'src/engine/eventbridge/README.md; https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-archive.html',
+  },
 };

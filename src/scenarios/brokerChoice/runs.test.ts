@@ -53,12 +53,13 @@ describe('the story on every profile', () => {
     }
   });
 
-  it('keeps each broker’s own words: Kafka offsets, RabbitMQ delivery tags, SQS receive counts, NATS and Pub/Sub delivery counts', () => {
+  it('keeps each broker’s own words: Kafka offsets, RabbitMQ delivery tags, SQS receive counts, NATS, Pub/Sub and EventBridge delivery counts', () => {
     const detail = (id: string) => allRuns().find((r) => r.profile === id)!.steps[1]!.deliveries[0]!.detail;
     expect(detail('kafka')).toMatch(/^orders-\d@\d+$/);
     expect(detail('rabbitmq')).toMatch(/delivery tag 1/);
     expect(detail('sqs')).toMatch(/receive count 1/);
     expect(detail('nats')).toMatch(/delivery count 1/);
     expect(detail('pubsub')).toMatch(/delivery attempt 1/);
+    expect(detail('eventbridge')).toMatch(/^event ev-\d+, attempt 1/);
   });
 });

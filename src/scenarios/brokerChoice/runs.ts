@@ -1,4 +1,5 @@
 /** Every profile's run of the story, computed once (the runs are pure and deterministic). */
+import { runEventbridge } from './eventbridge';
 import { runKafka } from './kafka';
 import { runNats } from './nats';
 import { runPubsub } from './pubsub';
@@ -12,6 +13,7 @@ export const PROFILES: readonly { id: ProfileId; name: string; run: () => Profil
   { id: 'sqs', name: 'Amazon SNS + SQS (standard)', run: runSqs },
   { id: 'nats', name: 'NATS JetStream', run: runNats },
   { id: 'pubsub', name: 'Google Cloud Pub/Sub', run: runPubsub },
+  { id: 'eventbridge', name: 'Amazon EventBridge', run: runEventbridge },
 ];
 
 let cached: readonly ProfileRun[] | null = null;

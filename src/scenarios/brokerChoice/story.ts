@@ -90,7 +90,7 @@ export const BEATS: readonly Beat[] = [
     id: 'slow',
     title: 'A slow consumer',
     story:
-      'Three more events. Analytics takes 45 s over the first one it gets; 35 s in, it asks for more work. Billing and shipping keep up.',
+      'Three more events. Analytics is slow: it spends 45 s on the first event it gets, and takes on more work 35 s in, before it is done with that one. Billing and shipping keep up.',
     at: 60 * SECOND,
     publish: [ev('OrderShipped', 'o-1'), ev('OrderShipped', 'o-2'), ev('OrderShipped', 'o-3')],
   },
@@ -120,7 +120,7 @@ export const BEATS: readonly Beat[] = [
   {
     id: 'spike',
     title: 'A traffic spike',
-    story: `A sale: ${spikeOrders.length * 3} events at once. Each service takes at most ${BATCH} in this step.`,
+    story: `A sale: ${spikeOrders.length * 3} events at once. A service that fetches its messages, or has a prefetch window, handles at most ${BATCH} in this step; a pushed invocation (EventBridge) handles each as it arrives.`,
     at: 2 * DAY + 60 * SECOND,
     publish: spikeOrders.flatMap((o) => types.map((t) => ev(t, o))),
   },

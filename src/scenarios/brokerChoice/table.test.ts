@@ -56,6 +56,16 @@ describe('the comparison table, computed from the runs', () => {
     expect(obs('pubsub').outOfOrder).toEqual([]);
   });
 
+  it('EventBridge: retries then the target’s DLQ, nothing held back; the archive replays, in no guaranteed order', () => {
+    expect(obs('eventbridge').poison).toMatchObject({ attempts: 3, heldBack: [] });
+    expect(obs('eventbridge').poison.gaveUp!.deadLetter).toBe('billing-dlq');
+    expect(cell('replay', 'eventbridge')).toMatch(
+      /^Yes: audit got 14 of the 14 earlier events, through a new rule 'audit'/,
+    );
+    expect(obs('eventbridge').outOfOrder.every((o) => o.beat === 'replay' && o.service === 'audit')).toBe(true);
+    expect(obs('eventbridge').outOfOrder.length).toBeGreaterThan(0);
+  });
+
   it('counts the duplicates the cell states, per profile', () => {
     for (const p of table.profiles) {
       const n = obs(p.id).duplicates.length;
