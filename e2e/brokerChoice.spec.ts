@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const SHOTS = '/tmp/brokerchoice-shots';
@@ -129,4 +130,13 @@ test('Choosing a broker reads at 1440×900, 1280×720 and 800 px; columns stack 
     await page.screenshot({ path: `${SHOTS}/broker-choice-${w}x${h}-table.png`, fullPage: false });
     await page.evaluate(() => window.scrollTo(0, 0));
   }
+  // All six brokers in a grid, and no serious or critical accessibility violation on the page.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('button', { name: 'Show all brokers' }).click();
+  await expect(column(page, 'Amazon EventBridge')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/broker-choice-1440x900-all.png`, fullPage: false });
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
 });
