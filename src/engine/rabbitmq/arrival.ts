@@ -3,6 +3,7 @@
  * unacknowledged (rejected, expired, over the length limit, over the delivery limit), which dead-letters it.
  * Both live here because each can cause the other (a dead letter can push its new queue over its limit).
  */
+import { QUORUM_LOW_LIMIT } from './constants';
 import type { RabbitEffect, RabbitStep } from './effects';
 import { depth, enqueue, head, withoutHead } from './queueOrder';
 import { route } from './routing';
@@ -22,6 +23,17 @@ type Step = RabbitStep;
 function expiryIn(q: Queue, m: Message, now: number): number | null {
   const ttls = [q.args.messageTtl, m.expiration].filter((t): t is number => t !== null);
   return ttls.length === 0 ? null : now + Math.min(...ttls);
+}
+
+/**
+ * reject-publish. A classic queue refuses a message when it already holds x-max-length ready messages
+ * (rabbit_amqqueue_process.erl maybe_deliver_or_enqueue). A 3.10 quorum queue accepts the message that
+ * takes it over the limit, then refuses until it is back at 80% (rabbit_fifo.erl evaluate_limit).
+ */
+function refusesPublish(q: Queue): boolean {
+  if (q.args.maxLength === null || q.args.overflow !== 'reject-publish') return false;
+  if (q.type === 'classic') return depth(q) >= q.args.maxLength;
+  return q.publishBlocked && depth(q) > Math.trunc(q.args.maxLength * QUORUM_LOW_LIMIT);
 }
 
 /** Puts one copy of `message` in each named queue (appends to streams), applying each queue's length limit. */
@@ -44,13 +56,13 @@ export function arrive(s0: RabbitState, message: Message, queues: readonly strin
       });
       continue;
     }
-    if (q.args.maxLength !== null && q.args.overflow === 'reject-publish' && depth(q) >= q.args.maxLength) {
+    if (refusesPublish(q)) {
       effects.push({
         kind: 'rabbitmq-publish-refused',
         queue: name,
         messageId: message.id,
         body: message.body,
-        reason: `${name} already holds x-max-length ${q.args.maxLength} ready messages and its overflow is reject-publish: '${message.body}' is not enqueued (a publisher using confirms gets a nack)`,
+        reason: `${name} is full (x-max-length ${q.args.maxLength}, overflow reject-publish${q.type === 'quorum' ? ': a quorum queue refuses from the moment it went over the limit until it is back at 80% of it' : ''}): '${message.body}' is not enqueued (a publisher using confirms gets a nack)`,
       });
       continue;
     }
@@ -64,6 +76,8 @@ export function arrive(s0: RabbitState, message: Message, queues: readonly strin
     // A message arriving in an empty classic queue is offered to the consumers straight away
     // (rabbit_amqqueue_process.erl attempt_delivery), which also ends a stall (see Queue.stalled).
     let next = enqueue(q.stalled && depth(q) === 0 ? { ...q, stalled: false } : q, entry);
+    if (q.type === 'quorum' && q.args.overflow === 'reject-publish' && q.args.maxLength !== null)
+      next = { ...next, publishBlocked: depth(next) > q.args.maxLength };
     s = withQueue(s, next);
     effects.push({
       kind: 'rabbitmq-enqueued',
@@ -74,7 +88,7 @@ export function arrive(s0: RabbitState, message: Message, queues: readonly strin
       reason: `'${message.body}' joined queue ${name} (${depth(next)} ready)`,
     });
     // drop-head: the oldest ready messages make room (rabbit_amqqueue_process.erl maybe_drop_head; rabbit_fifo.erl evaluate_limit).
-    while (q.args.maxLength !== null && depth(next) > q.args.maxLength) {
+    while (q.args.overflow === 'drop-head' && q.args.maxLength !== null && depth(next) > q.args.maxLength) {
       const dropped = head(next) as QueuedMessage;
       const r = deadLetter(withQueue(s, withoutHead(next)), name, dropped, 'maxlen', now);
       s = r.state;

@@ -32,6 +32,12 @@ export const DEFAULT_MESSAGE_PRIORITY = 0;
  */
 export const DEFAULT_QUORUM_DELIVERY_LIMIT: number | null = null;
 
+/**
+ * A quorum queue with `x-overflow: reject-publish` that went over its limit refuses publishes until its
+ * ready messages fall to 80% of it (rabbit_fifo.hrl `?LOW_LIMIT` 0.8; rabbit_fifo.erl evaluate_limit).
+ */
+export const QUORUM_LOW_LIMIT = 0.8;
+
 /** AMQP 0-9-1 reply codes used by the broker (amqp0-9-1 spec, constants). */
 export const REPLY = {
   noRoute: 312, // basic.return for a mandatory message no queue took

@@ -45,6 +45,25 @@ describe('dead-letter exchanges (https://www.rabbitmq.com/dlx.html)', () => {
     expect(only(r.effects, 'rabbitmq-publish-refused').map((e) => e.body)).toEqual(['c']);
   });
 
+  it('quorum reject-publish takes the message that goes over the limit, then refuses until back at 80%', () => {
+    const q = 'qq';
+    let r = run([
+      {
+        kind: 'declare-queue',
+        queue: q,
+        type: 'quorum',
+        arguments: { 'x-max-length': 5, 'x-overflow': 'reject-publish' },
+      },
+      ...pub(q, '1', '2', '3', '4', '5', '6', '7'),
+      { kind: 'open-channel', channel: 'g' },
+    ]);
+    expect(only(r.effects, 'rabbitmq-publish-refused').map((e) => e.body)).toEqual(['7']);
+    r = run([{ kind: 'get', channel: 'g', queue: q, noAck: true }, ...pub(q, '8')], r);
+    expect(only(r.effects, 'rabbitmq-publish-refused').map((e) => e.body)).toEqual(['8']);
+    r = run([{ kind: 'get', channel: 'g', queue: q, noAck: true }, ...pub(q, '9')], r);
+    expect(only(r.effects, 'rabbitmq-enqueued').map((e) => e.body)).toEqual(['9']);
+  });
+
   it('queue TTL expires messages at the head as time passes; per-message TTL behind a longer one waits for the head', () => {
     const r = run([
       ...dlxSetup,

@@ -98,6 +98,8 @@ export interface Queue {
    * ack, or a channel of this queue closing.
    */
   readonly stalled: boolean;
+  /** Quorum reject-publish: over the limit, refusing publishes until back at 80% of it. */
+  readonly publishBlocked: boolean;
 }
 
 export interface Unacked {

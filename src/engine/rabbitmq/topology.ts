@@ -66,6 +66,7 @@ export function declareQueue(
     nextSeq: 0,
     log: [],
     stalled: false,
+    publishBlocked: false,
   };
   const notes = [
     parsed.args.messageTtl !== null ? `messages expire after ${parsed.args.messageTtl} ms` : '',
