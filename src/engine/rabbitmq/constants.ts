@@ -8,7 +8,8 @@
  * https://www.rabbitmq.com/consumers.html#acknowledgement-timeout. When the oldest unacknowledged
  * delivery on a channel is older than this, the channel is closed with PRECONDITION_FAILED and its
  * unacked messages are requeued (rabbit_channel.erl, evaluate_consumer_timeout).
- * Newer versions differ: 4.3 applies delivery-acknowledgement timeouts only to quorum queues.
+ * Newer versions differ: 3.11.15+ also take a per-queue/per-consumer `x-consumer-timeout`; 4.3 applies
+ * delivery-acknowledgement timeouts only to quorum queues.
  */
 export const DEFAULT_CONSUMER_TIMEOUT_MS = 1_800_000;
 
