@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { LearnerInput } from '../engine/types';
 import { allBuiltins, findBuiltin } from './content';
 import type { ScenarioDef } from './schema';
+import { withoutIds } from './plainWords';
 import { Stepper } from './stepper';
 
 /** "orders-0@1" / "orders-0" in a sentence: the partition must exist, the offset be in its log. */
@@ -93,7 +94,13 @@ describe('narration after the run leaves its script', () => {
       const { narration, effects, world } = st.at(k);
       expect(narration.generated, `step ${k}`).toBe(true);
       if (st.entries[k - 1]!.kind === 'script')
-        for (const e of effects) expect(narration.text).toContain(e.reason.trim().slice(1, 40));
+        for (const e of effects)
+          // A processed record is told with its batch ("processed 3 records (orders-0@0, …)"); ids are left out.
+          expect(narration.text).toContain(
+            e.kind === 'record-processed'
+              ? `${e.topic}-${e.partition}@${e.offset}`
+              : withoutIds(e.reason).trim().slice(1, 40),
+          );
       expect(contradictions(narration.text, s, world), `step ${k}`).toEqual([]);
     }
     // billing-1 crashed: its scripted poll is told as what happened (it is no longer a member), and

@@ -7,13 +7,9 @@
  */
 import type { Effect, Narration } from '../engine/types';
 import type { StepDef } from './schema';
+import { effectSentences, sentence, withoutIds } from './plainWords';
 
 const MAX_DIFFERENCES = 4;
-
-const sentence = (text: string) => {
-  const t = text.trim();
-  return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.') : t;
-};
 
 /** This run's script step: the effects' reasons as the text, the original story beside it. */
 export function narrateScriptAfterBranch(
@@ -22,7 +18,7 @@ export function narrateScriptAfterBranch(
   originalEffects: readonly Effect[],
 ): Narration {
   const text = effects.length
-    ? effects.map((e) => sentence(e.reason)).join(' ')
+    ? effectSentences(effects).join(' ')
     : 'Nothing changed in the system in this step of your run.';
   return {
     title: step.title,
@@ -43,7 +39,7 @@ export function differences(
 ): { original: string; here: string }[] {
   const byKind = (effects: readonly Effect[]) => {
     const m = new Map<string, string[]>();
-    for (const e of effects) m.set(e.kind, [...(m.get(e.kind) ?? []), sentence(e.reason)]);
+    for (const e of effects) m.set(e.kind, [...(m.get(e.kind) ?? []), sentence(withoutIds(e.reason))]);
     return m;
   };
   const a = byKind(original);

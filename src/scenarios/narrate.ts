@@ -2,6 +2,7 @@ import type { Effect, LearnerInput, Narration } from '../engine/types';
 import { quoteKey } from '../engine/broker/partitioner';
 import { faultTitle, isFault } from './faults/describe';
 import type { FaultInput } from './faults/inject';
+import { effectSentences } from './plainWords';
 
 const titles: Record<Exclude<LearnerInput['kind'], FaultInput['kind']>, (i: never) => string> = {
   produce: (i: Extract<LearnerInput, { kind: 'produce' }>) =>
@@ -21,14 +22,11 @@ const titles: Record<Exclude<LearnerInput['kind'], FaultInput['kind']>, (i: neve
 /** Narration for a step that left the script: told from the effects' own reasons. */
 export function narrateEffects(input: LearnerInput, effects: readonly Effect[]): Narration {
   const title = isFault(input) ? faultTitle(input) : (titles[input.kind] as (i: LearnerInput) => string)(input);
-  const text = effects.length ? effects.map((e) => sentence(e)).join(' ') : 'Nothing changed in the system.';
+  const text = effects.length ? effectSentences(effects, reasonOf).join(' ') : 'Nothing changed in the system.';
   return { title, text, generated: true };
 }
 
-function sentence(e: Effect): string {
-  const text = e.kind === 'partitions-added' ? partitionsAdded(e) : e.reason;
-  return capitalise(text) + (/[.!?]$/.test(text) ? '' : '.');
-}
+const reasonOf = (e: Effect): string => (e.kind === 'partitions-added' ? partitionsAdded(e) : e.reason);
 
 /**
  * Adding partitions, told from the effect's fields: producers partition with the count in their cached
@@ -48,5 +46,3 @@ function partitionsAdded(e: Extract<Effect, { kind: 'partitions-added' }>): stri
       : `${moved} key${moved === 1 ? '' : 's'} written so far will map elsewhere (${sample}${moved > 3 ? ', …' : ''}), so their new records will not follow their old ones`;
   return `'${e.topic}' grew from ${e.from} to ${e.to} partitions. Old records stay where they are. A producer partitions with the count in its cached metadata, so it keeps using toPositive(murmur2(key)) mod ${e.from} until its next metadata refresh (metadata.max.age.ms, 5 minutes by default), and mod ${e.to} after it: ${keys}`;
 }
-
-const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
