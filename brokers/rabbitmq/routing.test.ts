@@ -58,6 +58,8 @@ describe('routing against RabbitMQ 3.10', () => {
       { kind: 'declare-exchange', exchange: 'rt.headers', type: 'headers' },
       { kind: 'declare-queue', queue: 'rt.all' },
       { kind: 'declare-queue', queue: 'rt.any' },
+      { kind: 'declare-queue', queue: 'rt.present' },
+      { kind: 'declare-queue', queue: 'rt.withx' },
       {
         kind: 'bind',
         queue: 'rt.all',
@@ -72,7 +74,16 @@ describe('routing against RabbitMQ 3.10', () => {
         routingKey: '',
         arguments: { 'x-match': 'any', type: 'order', region: 'eu' },
       },
-      ...consumeAll(['rt.all', 'rt.any']),
+      // No value (AMQP void): any value of the header matches. all-with-x compares x- headers too.
+      { kind: 'bind', queue: 'rt.present', exchange: 'rt.headers', routingKey: '', arguments: { region: null } },
+      {
+        kind: 'bind',
+        queue: 'rt.withx',
+        exchange: 'rt.headers',
+        routingKey: '',
+        arguments: { 'x-match': 'all-with-x', 'x-tenant': 'acme' },
+      },
+      ...consumeAll(['rt.all', 'rt.any', 'rt.present', 'rt.withx']),
       {
         kind: 'publish',
         exchange: 'rt.headers',
@@ -98,6 +109,13 @@ describe('routing against RabbitMQ 3.10', () => {
         kind: 'publish',
         exchange: 'rt.headers',
         routingKey: '',
+        body: 'tenant',
+        properties: { headers: { 'x-tenant': 'acme' } },
+      },
+      {
+        kind: 'publish',
+        exchange: 'rt.headers',
+        routingKey: '',
         body: 'lost',
         properties: { headers: { type: 'refund' } },
         mandatory: true,
@@ -107,6 +125,8 @@ describe('routing against RabbitMQ 3.10', () => {
     const { profile, real } = await runBoth(inject('rabbitmqUrl'), script);
     expect(bodies(real, 'rt.all')).toEqual(['both']);
     expect(bodies(real, 'rt.any')).toEqual(['both', 'one']);
+    expect(bodies(real, 'rt.present')).toEqual(['both', 'one']);
+    expect(bodies(real, 'rt.withx')).toEqual(['tenant']);
     expect(real.returned).toEqual(['lost', 'lost2']);
     expect(profile).toEqual(real);
   });

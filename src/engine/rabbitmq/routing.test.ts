@@ -32,6 +32,13 @@ describe('headers matching (rabbit_exchange_type_headers)', () => {
     expect(headersMatch({ 'x-match': 'any', 'x-other': 'order' }, headers)).toBe(false);
     expect(headersMatch({ 'x-match': 'all' }, headers)).toBe(true);
   });
+
+  it('a binding argument without a value matches any value; all-with-x compares x- headers too', () => {
+    expect(headersMatch({ region: null }, { region: 'us' })).toBe(true);
+    expect(headersMatch({ region: null }, { type: 'order' })).toBe(false);
+    expect(headersMatch({ 'x-match': 'all-with-x', 'x-tenant': 'a' }, { 'x-tenant': 'b' })).toBe(false);
+    expect(headersMatch({ 'x-match': 'any-with-x', 'x-tenant': 'a' }, { 'x-tenant': 'a' })).toBe(true);
+  });
 });
 
 describe('routing', () => {

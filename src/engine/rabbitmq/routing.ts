@@ -27,18 +27,21 @@ export function topicMatches(pattern: string, routingKey: string): boolean {
 }
 
 /**
- * Headers matching: `x-match` = `all` (the default) or `any`; binding arguments starting with `x-` are
- * not compared (rabbit_exchange_type_headers.erl, headers_match). A binding with no other argument
- * matches every message under `all` and none under `any`.
+ * Headers matching (rabbit_exchange_type_headers.erl headers_match): `x-match` = `all` (the default) or
+ * `any`; binding arguments starting with `x-` are not compared, unless `x-match` is `all-with-x` or
+ * `any-with-x`. A binding argument with no value (null, AMQP void) matches any value of that header.
+ * With nothing to compare, `all` matches every message and `any` none.
  */
 export function headersMatch(
   args: Readonly<Record<string, HeaderValue>>,
   headers: Readonly<Record<string, HeaderValue>>,
 ): boolean {
-  const mode = args['x-match'] === 'any' ? 'any' : 'all';
-  const pairs = Object.entries(args).filter(([k]) => !k.startsWith('x-'));
-  const hit = ([k, v]: [string, HeaderValue]) => Object.prototype.hasOwnProperty.call(headers, k) && headers[k] === v;
-  return mode === 'all' ? pairs.every(hit) : pairs.some(hit);
+  const mode = String(args['x-match'] ?? 'all');
+  const withX = mode === 'all-with-x' || mode === 'any-with-x';
+  const pairs = Object.entries(args).filter(([k]) => k !== 'x-match' && (withX || !k.startsWith('x-')));
+  const hit = ([k, v]: [string, HeaderValue]) =>
+    Object.prototype.hasOwnProperty.call(headers, k) && (v === null || headers[k] === v);
+  return mode.startsWith('any') ? pairs.some(hit) : pairs.every(hit);
 }
 
 function bindingMatches(
