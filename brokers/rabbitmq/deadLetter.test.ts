@@ -54,7 +54,9 @@ describe('dead-lettering against RabbitMQ 3.10', () => {
       ['dx.ttl/expired/1'],
       ['dx.per/expired/1'],
     ]);
-    expect(real.received.parking).toEqual([{ body: 'k1', redelivered: false, deaths: ['dx.rk/rejected/1'] }]);
+    expect(real.received.parking).toEqual([
+      { body: 'k1', redelivered: false, deaths: ['dx.rk/rejected/1'], deathRoutes: ['(default) dx.rk'] },
+    ]);
     expect(bodies(real, 'get:d')).toEqual(['long']);
     expect(real.empty).toEqual(['d']);
     expect(real.depth).toMatchObject({ 'dx.max': 2, 'dx.ttl': 0, 'dx.per': 0 });
@@ -89,7 +91,37 @@ describe('dead-lettering against RabbitMQ 3.10', () => {
     expect(bodies(real, 'worker')).toEqual(['poison', 'poison*', 'poison*']);
     expect(real.received.worker?.map((s) => s.deliveryCount ?? 0)).toEqual([0, 1, 2]);
     expect(bodies(real, 'worker2')).toEqual(['fine']);
-    expect(real.received.dead).toEqual([{ body: 'poison', redelivered: false, deaths: [`${q}/delivery_limit/1`] }]);
+    expect(real.received.dead).toEqual([
+      { body: 'poison', redelivered: false, deaths: [`${q}/delivery_limit/1`], deathRoutes: [`(default) ${q}`] },
+    ]);
+    expect(profile).toEqual(real);
+  });
+
+  it('a message dead-lettered twice carries both deaths, newest first, each with the exchange and keys it had', async () => {
+    const script: ScriptStep[] = [
+      { kind: 'declare-exchange', exchange: 'dx.cx', type: 'direct' },
+      { kind: 'declare-exchange', exchange: 'dx.cfan', type: 'fanout' },
+      { kind: 'declare-queue', queue: 'dx.c1', arguments: { ...dlx('dx.cx'), 'x-dead-letter-routing-key': 'stage2' } },
+      { kind: 'declare-queue', queue: 'dx.c2', arguments: { ...dlx('dx.cfan'), 'x-message-ttl': 100 } },
+      { kind: 'declare-queue', queue: 'dx.cend' },
+      { kind: 'bind', queue: 'dx.c2', exchange: 'dx.cx', routingKey: 'stage2' },
+      { kind: 'bind', queue: 'dx.cend', exchange: 'dx.cfan', routingKey: '' },
+      { kind: 'open-channel', channel: 'w' },
+      { kind: 'consume', channel: 'w', queue: 'dx.cend', consumerTag: 'end', noAck: true },
+      { kind: 'publish', exchange: '', routingKey: 'dx.c1', body: 'hop' },
+      { kind: 'get', channel: 'w', queue: 'dx.c1' },
+      { kind: 'reject', channel: 'w', body: 'hop', requeue: false },
+      { kind: 'wait', ms: 400 },
+    ];
+    const { profile, real } = await runBoth(inject('rabbitmqUrl'), script);
+    expect(real.received.end).toEqual([
+      {
+        body: 'hop',
+        redelivered: false,
+        deaths: ['dx.c2/expired/1', 'dx.c1/rejected/1'],
+        deathRoutes: ['dx.cx stage2', '(default) dx.c1'],
+      },
+    ]);
     expect(profile).toEqual(real);
   });
 });

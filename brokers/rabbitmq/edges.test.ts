@@ -35,7 +35,9 @@ describe('edges against RabbitMQ 3.10', () => {
       { kind: 'ack', channel: 'c', body: 'again' },
       { kind: 'wait', ms: 400 },
     ]);
-    expect(real.received.watch).toEqual([{ body: 'ttl', redelivered: false, deaths: ['eg.loop/expired/1'] }]);
+    expect(real.received.watch).toEqual([
+      { body: 'ttl', redelivered: false, deaths: ['eg.loop/expired/1'], deathRoutes: ['(default) eg.loop'] },
+    ]);
     expect(real.received.retry?.map((s) => s.deaths ?? [])).toEqual([
       [],
       ['eg.retry/rejected/1'],

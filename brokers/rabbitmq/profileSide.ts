@@ -31,7 +31,12 @@ export class ProfileSide {
           redelivered: e.redelivered,
           ...(e.deliveryCount !== null ? { deliveryCount: e.deliveryCount } : {}),
           ...(e.offset !== null ? { offset: e.offset } : {}),
-          ...(e.xDeath.length ? { deaths: e.xDeath.map((d) => `${d.queue}/${d.reason}/${d.count}`) } : {}),
+          ...(e.xDeath.length
+            ? {
+                deaths: e.xDeath.map((d) => `${d.queue}/${d.reason}/${d.count}`),
+                deathRoutes: e.xDeath.map((d) => `${d.exchange || '(default)'} ${d.routingKeys.join(',')}`),
+              }
+            : {}),
         });
       }
       if (e.kind === 'rabbitmq-returned') this.seen.returned.push(e.body);

@@ -8,10 +8,22 @@ interface AmqpError extends Error {
   code?: number;
 }
 
-/** Turns the profile's header value types into what amqplib writes; x-death as "queue/reason/count". */
-function deathsOf(msg: Message): string[] | undefined {
-  const deaths = msg.properties.headers?.['x-death'] as { queue: string; reason: string; count: number }[] | undefined;
-  return deaths?.map((d) => `${d.queue}/${d.reason}/${Number(d.count)}`);
+interface XDeathHeader {
+  queue: string;
+  reason: string;
+  count: number;
+  exchange: string;
+  'routing-keys': string[];
+}
+
+/** The x-death header as the observation writes it: "queue/reason/count" and "exchange key,key". */
+function deathsOf(msg: Message): { deaths: string[]; deathRoutes: string[] } | undefined {
+  const deaths = msg.properties.headers?.['x-death'] as XDeathHeader[] | undefined;
+  if (!deaths) return undefined;
+  return {
+    deaths: deaths.map((d) => `${d.queue}/${d.reason}/${Number(d.count)}`),
+    deathRoutes: deaths.map((d) => `${d.exchange || '(default)'} ${d['routing-keys'].join(',')}`),
+  };
 }
 
 export class RealSide {
@@ -69,7 +81,7 @@ export class RealSide {
       redelivered: msg.fields.redelivered,
       ...(h['x-delivery-count'] !== undefined ? { deliveryCount: Number(h['x-delivery-count']) } : {}),
       ...(h['x-stream-offset'] !== undefined ? { offset: Number(h['x-stream-offset']) } : {}),
-      ...(deaths ? { deaths } : {}),
+      ...(deaths ?? {}),
     });
   }
 

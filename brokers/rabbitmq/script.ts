@@ -30,6 +30,8 @@ export interface Seen {
   offset?: number;
   /** x-death entries as "queue/reason/count", newest first. */
   deaths?: string[];
+  /** Where each x-death entry says the message was before it died: "exchange key,key" ("(default)" for ""). */
+  deathRoutes?: string[];
 }
 
 export interface Observation {

@@ -53,7 +53,9 @@ describe('TTL against RabbitMQ 3.10', () => {
       { kind: 'get', channel: 'w', queue: q, noAck: true },
     ]);
     expect(bodies(real, 'get:w')).toEqual(['late', 'kept']);
-    expect(real.received.dead).toEqual([{ body: 'late', redelivered: false, deaths: [`${q}/expired/1`] }]);
+    expect(real.received.dead).toEqual([
+      { body: 'late', redelivered: false, deaths: [`${q}/expired/1`], deathRoutes: [`(default) ${q}`] },
+    ]);
     expect(real.empty).toEqual(['w']);
     expect(profile).toEqual(real);
   });

@@ -102,7 +102,13 @@ export function handOver(
     redelivered,
     deliveryCount: q.type === 'quorum' && entry.returns > 0 ? entry.returns : null,
     offset,
-    xDeath: entry.message.xDeath.map((d) => ({ queue: d.queue, reason: d.reason, count: d.count })),
+    xDeath: entry.message.xDeath.map((d) => ({
+      queue: d.queue,
+      reason: d.reason,
+      count: d.count,
+      exchange: d.exchange,
+      routingKeys: [...d.routingKeys],
+    })),
     reason: `'${entry.message.body}' to ${who} as delivery tag ${tag}: ${why}${noAck ? ' (no-ack: it counts as acknowledged once sent)' : ''}`,
   };
   return { state: withChannel(s, ch), effects: [effect] };

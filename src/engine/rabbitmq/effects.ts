@@ -35,7 +35,7 @@ export type RabbitEffect =
       /** Streams' x-stream-offset header. */
       offset: number | null;
       /** The x-death header it carries, newest first (empty unless it was dead-lettered). */
-      xDeath: { queue: string; reason: DeathReason; count: number }[];
+      xDeath: { queue: string; reason: DeathReason; count: number; exchange: string; routingKeys: string[] }[];
     })
   | (EffectBase & { kind: 'rabbitmq-get-empty'; queue: string; channel: string })
   | (EffectBase & { kind: 'rabbitmq-acked'; channel: string; deliveryTag: number; messageId: string; body: string })
