@@ -97,12 +97,13 @@ test('Choosing a broker: Kafka, RabbitMQ and SQS step through one story together
     'Source:',
   );
 
-  // Two brokers again, then all six in a grid.
+  // Two brokers again, then all seven profiles in a grid.
   await picker.getByRole('checkbox', { name: 'Amazon SNS + SQS (standard)' }).uncheck();
   await expect(sqs).toHaveCount(0);
   await expect(table.getByRole('columnheader')).toHaveCount(3);
   await picker.getByRole('button', { name: 'Show all brokers' }).click();
-  await expect(table.getByRole('columnheader')).toHaveCount(7);
+  await expect(table.getByRole('columnheader')).toHaveCount(8);
+  await expect(column(page, 'Amazon SNS + SQS (FIFO)')).toBeVisible();
   await expect(column(page, 'Amazon EventBridge')).toBeVisible();
   await expect(column(page, 'NATS JetStream')).toBeVisible();
   await expect(column(page, 'Google Cloud Pub/Sub')).toBeVisible();
@@ -130,7 +131,7 @@ test('Choosing a broker reads at 1440×900, 1280×720 and 800 px; columns stack 
     await page.screenshot({ path: `${SHOTS}/broker-choice-${w}x${h}-table.png`, fullPage: false });
     await page.evaluate(() => window.scrollTo(0, 0));
   }
-  // All six brokers in a grid, and no serious or critical accessibility violation on the page.
+  // All seven profiles in a grid, and no serious or critical accessibility violation on the page.
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: 'Show all brokers' }).click();
   await expect(column(page, 'Amazon EventBridge')).toBeVisible();

@@ -22,6 +22,11 @@ export const OPERATIONS_NOTES: Readonly<Record<ProfileId, CitedNote>> = {
     text: 'Fully managed by AWS, nothing to run, paid per request. AWS-only APIs. Nothing keeps delivered history: a service that needs replay needs its own archive.',
     source: 'src/engine/sqs/README.md; https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/',
   },
+  'sqs-fifo': {
+    text: 'Fully managed by AWS. FIFO keeps order within a message group and deduplicates for 5 minutes, but a failing message holds back the rest of its group until it is deleted or moved to the DLQ, and FIFO throughput is lower than standard. AWS-only APIs; no replay.',
+    source:
+      'src/engine/sqs/README.md; https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html',
+  },
   nats: {
     text: 'One small server binary; JetStream adds persistence and clusters with Raft. No built-in dead-letter queue: after max_deliver the server stops redelivering (and publishes an advisory). Open source (Apache License 2.0).',
     source: 'src/engine/nats/README.md; https://docs.nats.io/nats-concepts/jetstream',

@@ -26,6 +26,8 @@ export interface PoisonOutcome {
   readonly gaveUp: GaveUp | null;
   /** Other events, published by then, that billing got only after its last attempt on the poison. */
   readonly heldBack: readonly string[];
+  /** Other events billing never handled because the broker set them aside too (FIFO: received with it). */
+  readonly setAsideToo: readonly GaveUp[];
 }
 
 export interface Observations {
@@ -77,7 +79,9 @@ function duplicates(all: readonly Placed[]): Duplicate[] {
 function poison(run: ProfileRun, all: readonly Placed[]): PoisonOutcome {
   const billing = all.filter((d) => d.service === 'billing');
   const tries = billing.map((d, i) => ({ d, i })).filter(({ d }) => d.eventId === POISON.id && d.outcome === 'failed');
-  const gaveUp = run.steps.flatMap((s) => s.gaveUp).find((g) => g.eventId === POISON.id) ?? null;
+  const billingGaveUp = run.steps.flatMap((s) => s.gaveUp).filter((g) => g.service === 'billing');
+  const gaveUp = billingGaveUp.find((g) => g.eventId === POISON.id) ?? null;
+  const setAsideToo = billingGaveUp.filter((g) => g.eventId !== POISON.id);
   const last = tries.at(-1)?.i ?? -1;
   const poisonBeat = BEATS.findIndex((b) => b.id === 'poison');
   const publishedBy = new Set(BEATS.slice(0, poisonBeat + 1).flatMap((b) => b.publish.map((e) => e.id)));
@@ -86,9 +90,9 @@ function poison(run: ProfileRun, all: readonly Placed[]): PoisonOutcome {
     if (!firstAt.has(d.eventId)) firstAt.set(d.eventId, i);
   });
   const heldBack = [...publishedBy]
-    .filter((id) => id !== POISON.id && (firstAt.get(id) ?? Infinity) > last && last >= 0)
+    .filter((id) => id !== POISON.id && firstAt.has(id) && firstAt.get(id)! > last && last >= 0)
     .map((id) => eventById(id).label);
-  return { attempts: tries.length, gaveUp, heldBack };
+  return { attempts: tries.length, gaveUp, heldBack, setAsideToo };
 }
 
 export function observe(run: ProfileRun): Observations {

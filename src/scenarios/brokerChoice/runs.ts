@@ -4,13 +4,14 @@ import { runKafka } from './kafka';
 import { runNats } from './nats';
 import { runPubsub } from './pubsub';
 import { runRabbitmq } from './rabbitmq';
-import { runSqs } from './sqs';
+import { runSqs, runSqsFifo } from './sqs';
 import type { ProfileId, ProfileRun } from './types';
 
 export const PROFILES: readonly { id: ProfileId; name: string; run: () => ProfileRun }[] = [
   { id: 'kafka', name: 'Apache Kafka', run: runKafka },
   { id: 'rabbitmq', name: 'RabbitMQ', run: runRabbitmq },
   { id: 'sqs', name: 'Amazon SNS + SQS (standard)', run: runSqs },
+  { id: 'sqs-fifo', name: 'Amazon SNS + SQS (FIFO)', run: runSqsFifo },
   { id: 'nats', name: 'NATS JetStream', run: runNats },
   { id: 'pubsub', name: 'Google Cloud Pub/Sub', run: runPubsub },
   { id: 'eventbridge', name: 'Amazon EventBridge', run: runEventbridge },

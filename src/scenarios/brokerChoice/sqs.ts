@@ -1,8 +1,10 @@
 /**
- * The story on Amazon SNS + SQS standard queues (src/engine/sqs), through its `apply()` only: an SNS
- * topic `orders` fanning out (raw delivery) to one queue per service, each with a redrive policy to its
- * own dead-letter queue after 3 receives; 30 s visibility timeout; the quirks of standard queues on
- * (at-least-once, best-effort order). A queue created later gets only what is published after it.
+ * The story on Amazon SNS + SQS (src/engine/sqs), through its `apply()` only: an SNS topic fanning out
+ * (raw delivery) to one queue per service, each with a redrive policy to its own dead-letter queue after 3
+ * receives; 30 s visibility timeout. Standard: the quirks of standard queues on (at-least-once,
+ * best-effort order). FIFO: a FIFO topic and FIFO queues, message group = order id, deduplication id =
+ * the event's id; a service that fails on a message leaves the rest of that group's batch for later, so
+ * the group keeps its order. A queue created later gets only what is published after it.
  */
 import { apply, createSqs, type SqsEffect, type SqsRequest, type SqsState } from '../../engine/sqs';
 import { BeatRecorder } from './recorder';
@@ -23,7 +25,6 @@ import {
 } from './story';
 import type { Delivery, ProfileRun, StepRecord } from './types';
 
-const TOPIC = 'orders';
 const MAX_RECEIVE_COUNT = 3;
 /** Receives a service makes in one go before it stops. */
 const RECEIVES = 4;
@@ -38,6 +39,13 @@ type Received = Extract<SqsEffect, { kind: 'sqs-received' }>;
 
 class SqsRun {
   s: SqsState = createSqs({ seed: 1 });
+  constructor(readonly fifo: boolean) {}
+  /** Queue (and topic) names: FIFO ones must end in .fifo. */
+  q = (name: string) => (this.fifo ? `${name}.fifo` : name);
+  get topic() {
+    return this.q('orders');
+  }
+
   rec = new BeatRecorder('setup');
   /** Messages a waiting long poll received on its own, not yet handled by the service. */
   late: Record<string, Received[]> = {};
@@ -52,7 +60,7 @@ class SqsRun {
       if (e.kind === 'sqs-dead-lettered') {
         const m = this.s.queues[e.deadLetterQueue]!.messages.find((x) => x.messageId === e.messageId)!;
         this.rec.gaveUp.push({
-          service: e.queue,
+          service: e.queue.replace(/\.fifo$/, ''),
           eventId: eventByLabel(m.body).id,
           deadLetter: e.deadLetterQueue,
           reason: e.reason,
@@ -64,7 +72,7 @@ class SqsRun {
 
   receive(service: Service, now: number, max = BATCH): Received[] {
     this.receiving = service;
-    const got = this.do({ kind: 'receive', queue: service, consumer: service, max, waitMs: WAIT_MS }, now);
+    const got = this.do({ kind: 'receive', queue: this.q(service), consumer: service, max, waitMs: WAIT_MS }, now);
     this.receiving = null;
     const late = this.late[service] ?? [];
     this.late[service] = [];
@@ -84,10 +92,14 @@ class SqsRun {
 
   /** Process and delete (or, for the poison, leave it to come back after its visibility timeout). */
   finish(service: Service, got: readonly Received[], now: number) {
+    const stopped = new Set<string | null>();
     for (const r of got) {
+      // FIFO: after a failure the rest of the group waits (not handled, not deleted) so it keeps its order.
+      if (this.fifo && stopped.has(r.delivery.groupId)) continue;
       const failed = fails(service, eventByLabel(r.delivery.body));
       this.record(service, r, failed ? 'failed' : 'processed');
-      if (!failed) this.do({ kind: 'delete', queue: service, receiptHandle: r.delivery.receiptHandle }, now);
+      if (failed) stopped.add(r.delivery.groupId);
+      else this.do({ kind: 'delete', queue: this.q(service), receiptHandle: r.delivery.receiptHandle }, now);
     }
   }
 
@@ -105,21 +117,30 @@ class SqsRun {
 
 function beat(run: SqsRun, b: Beat) {
   const t = b.at;
-  for (const e of b.publish) run.do({ kind: 'publish', topic: TOPIC, message: e.label }, t);
+  for (const e of b.publish)
+    run.do(
+      {
+        kind: 'publish',
+        topic: run.topic,
+        message: e.label,
+        ...(run.fifo ? { groupId: e.order, dedupId: e.id } : {}),
+      },
+      t,
+    );
   switch (b.id) {
     case 'setup':
-      run.do({ kind: 'create-topic', name: TOPIC }, t);
+      run.do({ kind: 'create-topic', name: run.topic }, t);
       for (const x of SERVICES) {
-        run.do({ kind: 'create-queue', name: `${x}-dlq` }, t);
+        run.do({ kind: 'create-queue', name: run.q(`${x}-dlq`) }, t);
         run.do(
           {
             kind: 'create-queue',
-            name: x,
-            redrive: { deadLetterQueue: `${x}-dlq`, maxReceiveCount: MAX_RECEIVE_COUNT },
+            name: run.q(x),
+            redrive: { deadLetterQueue: run.q(`${x}-dlq`), maxReceiveCount: MAX_RECEIVE_COUNT },
           },
           t,
         );
-        run.do({ kind: 'subscribe', topic: TOPIC, queue: x, raw: true }, t);
+        run.do({ kind: 'subscribe', topic: run.topic, queue: run.q(x), raw: true }, t);
       }
       return;
     case 'orders':
@@ -153,32 +174,36 @@ function beat(run: SqsRun, b: Beat) {
       for (let i = 0; i < POISON_ROUNDS; i++) run.drain('billing', t + i * POISON_ROUND_MS);
       return;
     case 'replay':
-      run.do({ kind: 'create-queue', name: NEW_SERVICE }, t);
-      run.do({ kind: 'subscribe', topic: TOPIC, queue: NEW_SERVICE, raw: true }, t);
+      run.do({ kind: 'create-queue', name: run.q(NEW_SERVICE) }, t);
+      run.do({ kind: 'subscribe', topic: run.topic, queue: run.q(NEW_SERVICE), raw: true }, t);
       run.drain(NEW_SERVICE, t);
       return;
   }
 }
 
-export function runSqs(): ProfileRun {
-  const run = new SqsRun();
+function runVariant(fifo: boolean): ProfileRun {
+  const run = new SqsRun(fifo);
   const steps: StepRecord[] = [];
   for (const b of BEATS) {
     run.rec = new BeatRecorder(b.id);
     beat(run, b);
     steps.push(run.rec.done());
   }
-  const q = run.s.queues['billing']!;
-  const subscribed = run.s.subscriptions.filter((x) => x.topic === TOPIC).map((x) => x.queue);
+  const q = run.s.queues[run.q('billing')]!;
+  const subscribed = run.s.subscriptions.filter((x) => x.topic === run.topic).map((x) => x.queue);
+  const kind = fifo ? 'FIFO topic' : 'topic';
   return {
-    profile: 'sqs',
-    name: 'Amazon SNS + SQS (standard)',
+    profile: fifo ? 'sqs-fifo' : 'sqs',
+    name: fifo ? 'Amazon SNS + SQS (FIFO)' : 'Amazon SNS + SQS (standard)',
     version: 'AWS documentation as read on 2026-12-05',
     steps,
     facts: {
-      fanOut: `SNS topic '${TOPIC}' delivers a copy to each subscribed SQS queue (${subscribed.join(', ')}), raw message delivery`,
+      fanOut: `SNS ${kind} '${run.topic}' delivers a copy to each subscribed SQS queue (${subscribed.join(', ')}), raw message delivery${fifo ? '; message group = order id' : ''}`,
       retention: `${q.retentionMs / 86_400_000} days per queue (MessageRetentionPeriod default), or until deleted after processing`,
-      replayHow: `a new queue '${NEW_SERVICE}' subscribed to the topic: SQS and SNS keep no history to replay`,
+      replayHow: `a new queue '${run.q(NEW_SERVICE)}' subscribed to the topic: SQS and SNS keep no history to replay`,
     },
   };
 }
+
+export const runSqs = (): ProfileRun => runVariant(false);
+export const runSqsFifo = (): ProfileRun => runVariant(true);

@@ -31,6 +31,17 @@ describe('the comparison table, computed from the runs', () => {
     expect(obs('sqs').poison.gaveUp!.deadLetter).toBe('billing-dlq');
   });
 
+  it('SQS FIFO: per-key order kept; the failing message holds back its group, and what was received with it is redriven too', () => {
+    expect(obs('sqs-fifo').outOfOrder).toEqual([]);
+    expect(obs('sqs-fifo').poison.attempts).toBe(3);
+    expect(obs('sqs-fifo').poison.gaveUp!.deadLetter).toBe('billing-dlq.fifo');
+    expect(obs('sqs-fifo').poison.setAsideToo.map((g) => g.eventId)).toEqual(['e14']);
+    expect(cell('poison', 'sqs-fifo')).toBe(
+      'Billing got it 3 times, then it went to billing-dlq.fifo; OrderShipped o-4 waited behind it and went to billing-dlq.fifo too, never handled by billing.',
+    );
+    expect(cell('replay', 'sqs-fifo')).toMatch(/^No: audit got 0/);
+  });
+
   it('RabbitMQ: the poison goes through the dead-letter exchange after its delivery limit and blocks nothing; the stream replays', () => {
     expect(obs('rabbitmq').poison).toMatchObject({ attempts: 3, heldBack: [] });
     expect(obs('rabbitmq').poison.gaveUp!.deadLetter).toBe('orders.dlx → billing.dead-letters');

@@ -5,7 +5,7 @@
  */
 import { OPERATIONS_NOTES } from './notes';
 import { observe, type Observations } from './observe';
-import { BEATS, NEW_SERVICE, type BeatId } from './story';
+import { BEATS, eventById, NEW_SERVICE, type BeatId } from './story';
 import type { ProfileId, ProfileRun } from './types';
 
 export type RowId = 'order' | 'duplicates' | 'poison' | 'replay' | 'fanOut' | 'retention' | 'operations';
@@ -56,9 +56,17 @@ function poisonCell(o: Observations): Cell {
     : p.gaveUp.deadLetter
       ? `then it went to ${p.gaveUp.deadLetter}`
       : 'then the broker stopped delivering it to billing, with no dead-letter queue (it stays stored)';
+  const too = p.setAsideToo.map(
+    (g) =>
+      `${eventById(g.eventId).label} waited behind it and went to ${g.deadLetter ?? 'nowhere'} too, never handled by billing`,
+  );
   const held =
-    p.heldBack.length === 0 ? 'nothing else waited for it' : `${p.heldBack.join(', ')} waited behind it until then`;
-  return { text: `${times}, ${where}; ${held}.` };
+    p.heldBack.length > 0
+      ? [`${p.heldBack.join(', ')} waited behind it until then`, ...too]
+      : too.length > 0
+        ? too
+        : ['nothing else waited for it'];
+  return { text: `${times}, ${where}; ${held.join('; ')}.` };
 }
 
 function replayCell(o: Observations, run: ProfileRun): Cell {

@@ -1,7 +1,7 @@
 /** What one profile's run of the story produces: per step, the broker's own effects and what each service handled. */
 import type { BeatId } from './story';
 
-export type ProfileId = 'kafka' | 'rabbitmq' | 'sqs' | 'nats' | 'pubsub' | 'eventbridge';
+export type ProfileId = 'kafka' | 'rabbitmq' | 'sqs' | 'sqs-fifo' | 'nats' | 'pubsub' | 'eventbridge';
 
 /** One effect as the profile reported it: its kind and its reason, in the broker's own words. */
 export interface StepEffect {
