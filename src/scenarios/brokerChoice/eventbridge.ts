@@ -5,6 +5,8 @@
  * (185 retries / 24 h); an archive of the bus from the start, replayed to the new service's rule. The
  * quirks of the profile are on: at-least-once, no ordering.
  *
+ * Each service's target stands for an HTTP endpoint (an API destination), whose failed calls EventBridge
+ * retries; a Lambda target invoked asynchronously would instead report success and leave retries to Lambda.
  * EventBridge pushes to targets: there is no acknowledgement deadline, so the slow consumer changes
  * nothing here. The profile's targets fail per endpoint (`set-health`), not per event, so the adapter
  * stands for "billing fails on the poison" by making billing's endpoint fail at exactly the moments of
@@ -170,7 +172,7 @@ export function runEventbridge(): ProfileRun {
     version: 'AWS documentation as read on 2026-12-05',
     steps,
     facts: {
-      fanOut: `bus '${BUS}': one rule per service (${rules.join(', ')}), each matching the order service's events and invoking that service's target`,
+      fanOut: `bus '${BUS}': one rule per service (${rules.join(', ')}), each matching the order service's events and invoking that service's target (an HTTP endpoint: a failed call is retried, then sent to the target's DLQ)`,
       retention: `nothing is kept on the bus once delivered; the archive '${ARCHIVE}' keeps ${archive.retentionMs === null ? 'everything (no retention set)' : `${archive.retentionMs / 86_400_000} days`}`,
       replayHow: `a new rule '${NEW_SERVICE}' and a replay of the archive '${ARCHIVE}' from 7 days back to that rule only`,
     },
