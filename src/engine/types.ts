@@ -3,6 +3,9 @@
  * later work extends the unions, it does not change what is here.
  */
 
+import type { EffectBase } from './effectBase';
+import type { ReplicationEffect } from './replication/effects';
+
 // ---------------------------------------------------------------------------------------------
 // Event envelope
 // ---------------------------------------------------------------------------------------------
@@ -98,10 +101,7 @@ export type OffsetResetPolicy = 'earliest' | 'latest' | 'none';
 // Every effect names the entities involved and says why in `reason`.
 // ---------------------------------------------------------------------------------------------
 
-export interface EffectBase {
-  /** Plain words: what happened and why (e.g. "murmur2('ride-42') mod 6 = 4"). */
-  reason: string;
-}
+export type { EffectBase };
 
 export type BrokerEffect =
   | (EffectBase & { kind: 'topic-created'; topic: string; partitions: number })
@@ -298,7 +298,8 @@ export type SimEffect =
   | (EffectBase & { kind: 'fault-injected'; fault: string; target: string })
   | (EffectBase & { kind: 'question-asked'; questionId: string });
 
-export type Effect = BrokerEffect | StoreEffect | SimEffect;
+/** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */
+export type Effect = BrokerEffect | StoreEffect | SimEffect | ReplicationEffect;
 export type EffectKind = Effect['kind'];
 
 // ---------------------------------------------------------------------------------------------

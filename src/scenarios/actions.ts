@@ -12,6 +12,7 @@ import { aggregateState, runCommand, runRace } from './steps/commands';
 import { pollStep } from './steps/consume';
 import { publish } from './steps/publish';
 import { queueStep } from './steps/queue';
+import { replicationStep, tickReplication } from './steps/replication';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
 import { pollWithFaults } from './faults/poll';
@@ -168,6 +169,13 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
       return queueStep(world, action);
     case 'note':
       return { world, effects: [] };
+    case 'produce':
+    case 'follower-fetch':
+    case 'consumer-fetch':
+    case 'crash-broker':
+    case 'restart-broker':
+    case 'elect-leader':
+      return replicationStep(world, action, rt);
   }
 }
 
@@ -181,7 +189,8 @@ export function settle(world: World, rt: CompiledScenario): Applied {
     effects.push(...r.effects);
   }
   const p = catchUpWithFaults(w, rt);
-  return { world: p.world, effects: [...effects, ...p.effects] };
+  const t = tickReplication(p.world, rt);
+  return { world: t.world, effects: [...effects, ...p.effects, ...t.effects] };
 }
 
 /** A learner's action in the player. Answers change nothing in the world. */

@@ -85,7 +85,10 @@ function happens(
 
 describe('predictions answered on the diagram', () => {
   it('every built-in asks them: at least a third of its questions', () => {
-    const short = allBuiltins().flatMap((s) => {
+    // A target names a topic's partition or offset, a group's member or a read model's row: a scenario with
+    // none of them (only replicated topics, drawn by the replicas view) has nothing on the diagram to click.
+    const targetable = allBuiltins().filter((s) => s.topology.topics.length > 0 || s.topology.projections?.length);
+    const short = targetable.flatMap((s) => {
       const qs = s.steps.flatMap((x) => (x.question ? [x.question] : []));
       const n = qs.filter(onDiagram).length;
       return n * 3 >= qs.length && n > 0 ? [] : [`${s.id}: ${n} of ${qs.length} on the diagram`];

@@ -4,6 +4,7 @@ import { streamRevision } from '../engine/eventstore/log';
 import { idsOf } from '../engine/sim/idSet';
 import type { Effect } from '../engine/types';
 import type { CompiledScenario } from './compiledScenario';
+import { failedReplicaExpectation } from './replicationExpectations';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
 import type { World } from './world';
@@ -138,6 +139,10 @@ export function failedExpectations(
         );
         break;
       }
+      case 'partition-replicas':
+      case 'replica-log':
+        failures.push(...failedReplicaExpectation(world, e));
+        break;
     }
   }
   return failures;

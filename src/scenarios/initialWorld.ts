@@ -4,6 +4,7 @@ import { emptyLog } from '../engine/eventstore/log';
 import { seedRng } from '../engine/sim/random';
 import type { Effect } from '../engine/types';
 import type { ScenarioDef } from './schema';
+import { initialReplication } from './steps/replication';
 import type { World } from './world';
 
 /** Step 0: the topology is created — topics exist, group members have joined and been assigned. */
@@ -60,8 +61,11 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
       effects.push(...r.effects);
     }
   }
+  const replicated = initialReplication(scenario);
+  effects.push(...replicated.effects);
   return {
     world: {
+      ...(replicated.cluster ? { replication: replicated.cluster } : {}),
       scenarioId: scenario.id,
       step: 0,
       time,

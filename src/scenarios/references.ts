@@ -7,6 +7,7 @@
 import { checkChoiceTarget, type TargetChecks } from './choiceTargets';
 import { formatPath } from './index/jsonPath';
 import { indexScenario, type Ref } from './index/scenarioIndex';
+import { replicationReferenceIssues } from './replicationReferences';
 import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
 
@@ -217,5 +218,6 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
       if (e.kind === 'assignment') e.partitions.forEach((q, k) => partition(e.topic, q, `${p}.partitions[${k}]`));
     });
   });
+  issues.push(...replicationReferenceIssues(s));
   return issues;
 }

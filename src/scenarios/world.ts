@@ -5,6 +5,7 @@
 import type { BrokerState } from '../engine/broker';
 import type { QueueState } from '../engine/broker/queue';
 import type { EventLog } from '../engine/eventstore/log';
+import type { ClusterState } from '../engine/replication';
 import type { RngState } from '../engine/sim/random';
 import type { FaultState } from './faults/faultState';
 
@@ -47,4 +48,6 @@ export interface World {
   readonly queues: Readonly<Record<string, QueueState>>;
   /** Faults a learner injected that are still playing out (absent: none; `faults/faultState.ts`). */
   readonly faults?: FaultState;
+  /** Replicated topics and their brokers (absent: the scenario has none; `steps/replication.ts`). */
+  readonly replication?: ClusterState;
 }

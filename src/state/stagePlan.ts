@@ -9,6 +9,7 @@
  * playback pace allows the stages their time. One plan, read by all three.
  */
 import type { Effect, EffectKind } from '../engine/types';
+import { REPLICATION_STAGES } from './replicationStages';
 
 export type StageKind =
   | 'send' // a producer's records travel to their partitions (nothing stored yet)
@@ -41,6 +42,7 @@ export interface Stage {
 }
 
 const KIND_OF: Record<EffectKind, StageKind | null> = {
+  ...REPLICATION_STAGES,
   'topic-created': 'topic',
   'partitions-added': 'topic',
   'record-appended': 'land',

@@ -1,5 +1,5 @@
 /** What replication operations did, as data. Every effect says why in plain words (`reason`). */
-import type { EffectBase } from '../types';
+import type { EffectBase } from '../effectBase';
 
 interface Tp {
   topic: string;

@@ -87,6 +87,8 @@ describe('new items start valid', () => {
   const base = () => {
     let doc: unknown = structuredClone(findBuiltin('ride-sharing')!);
     doc = append(doc, ['topology', 'queues'], itemOf(section('queues').field).make(doc, []));
+    // Replicated topics too, for the replication actions (they have no form section yet: JSON only).
+    doc = setIn(doc, ['topology', 'replication'], { topics: [{ name: 'payments', replicationFactor: 3 }] });
     return doc;
   };
   const valid = (doc: unknown) => {

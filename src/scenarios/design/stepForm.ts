@@ -1,5 +1,6 @@
 /** A step of the script: what happens (one variant per action), its question and its expectations. */
 import { brokerActions } from './brokerActions';
+import { replicationActions } from './replicationActions';
 import { queueActions, storeActions } from './storeActions';
 import { field, freshName, str } from './draftNames';
 import { type FieldDef, type ItemDef } from './formTypes';
@@ -7,7 +8,7 @@ import { type FieldDef, type ItemDef } from './formTypes';
 export const stepAction: FieldDef = {
   key: 'action',
   kind: 'variant',
-  variants: [...brokerActions, ...storeActions, ...queueActions],
+  variants: [...brokerActions, ...storeActions, ...queueActions, ...replicationActions],
 };
 
 const questionGroup: FieldDef = {

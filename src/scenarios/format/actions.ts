@@ -5,6 +5,7 @@
  */
 import { z } from '../zod';
 import { Id, CommandName, DataObject, EventTypeName, NonNegInt } from './basics';
+import { REPLICATION_ACTIONS } from './replication';
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
 const group = Id.meta({ title: 'Consumer group' });
@@ -288,4 +289,5 @@ export const Action = z.discriminatedUnion('kind', [
   z
     .strictObject({ kind: z.literal('note') })
     .meta({ title: 'nothing (narration only)', description: 'Nothing happens in the system: the step only tells.' }),
+  ...REPLICATION_ACTIONS,
 ]);

@@ -5,6 +5,7 @@
  */
 import { z } from '../zod';
 import { Id, EventTypeName, FieldName, Json, NonNegInt } from './basics';
+import { REPLICATION_EXPECTATIONS } from './replication';
 
 const topic = Id.meta({ title: 'Topic' });
 const partition = NonNegInt.meta({ title: 'Partition' });
@@ -176,4 +177,5 @@ export const Expectation = z.discriminatedUnion('kind', [
       title: 'events a group processed',
       description: 'How many distinct events the group’s application has processed (of this type, when given).',
     }),
+  ...REPLICATION_EXPECTATIONS,
 ]);

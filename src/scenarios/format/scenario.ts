@@ -7,6 +7,7 @@ import { Id, Text, ShortText, NonNegInt } from './basics';
 import { TopicSpec, ProducerSpec, GroupSpec, QueueSpec } from './messaging';
 import { EventTypeSpec, AggregateSpec, ProjectionSpec, UpcasterSpec, RelaySpec, ServiceSpec } from './eventModel';
 import { CommandCall, Action } from './actions';
+import { ReplicationSpec } from './replication';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';
 
@@ -119,6 +120,11 @@ export const Scenario = z.strictObject({
       .max(5)
       .optional()
       .meta({ title: 'Queues', description: 'A classic queue for contrast: messages removed on acknowledgement.' }),
+    replication: ReplicationSpec.optional().meta({
+      title: 'Replicated topics',
+      description:
+        'A cluster of brokers whose topics keep a copy of each partition on several of them: leaders, followers, the ISR and the high watermark.',
+    }),
   }),
   steps: z
     .array(Step)

@@ -7,6 +7,7 @@
  */
 import { at, dataOf, entries, isObj, name, names, type Obj } from './draft';
 import type { Path } from './jsonPath';
+import { REPLICATION_KINDS } from '../format/replication';
 
 export type RefKind = 'eventType' | 'topic' | 'group' | 'producer' | 'aggregate' | 'projection' | 'queue';
 
@@ -124,7 +125,8 @@ type WriteFn = (o: Obj, path: Path, role: EventWrite['role'], by: unknown, topic
 /** Names a step uses: its action's, its question's targets' and its expectations'. */
 function stepRefs(step: Obj, base: Path, key: KeyFn, write: WriteFn) {
   const a = at(step, ['action']);
-  if (isObj(a)) {
+  // Replicated topics and their clients are checked apart (replicationReferences.ts): they are not these topics.
+  if (isObj(a) && !REPLICATION_KINDS.has(String(a.kind))) {
     const p = [...base, 'action'];
     for (const k of ['producer', 'topic', 'group', 'projection', 'queue', 'aggregate'] as const) key(k, a, p, k);
     for (const [c, j] of entries(a, ['commands'])) key('aggregate', c, [...p, 'commands', j], 'aggregate');
@@ -140,6 +142,7 @@ function stepRefs(step: Obj, base: Path, key: KeyFn, write: WriteFn) {
     key('projection', t, p, 'readModel');
   }
   for (const [e, j] of entries(step, ['expect'])) {
+    if (REPLICATION_KINDS.has(String(e.kind))) continue;
     const p = [...base, 'expect', j];
     for (const k of ['topic', 'group', 'projection', 'aggregate', 'queue'] as const) key(k, e, p, k);
     key('eventType', e, p, 'eventType', 'expect');

@@ -5,6 +5,7 @@
  */
 import type { Effect, EffectKind } from '../../engine/types';
 import { planStages, stageKindOf, type Stage, type StageKind } from '../../state/stagePlan';
+import { REPLICATION_LABELS, replicationTone } from './replicationLabels';
 
 export type EffectTone = 'normal' | 'problem' | 'warning';
 
@@ -17,6 +18,7 @@ export interface EffectItem {
 }
 
 const LABELS: Record<EffectKind, string> = {
+  ...REPLICATION_LABELS,
   'topic-created': 'topic',
   'record-appended': 'appended',
   'produce-deduplicated': 'deduplicated',
@@ -77,6 +79,8 @@ const PROBLEMS = new Set<EffectKind>([
 const WARNINGS = new Set<EffectKind>(['queue-nacked', 'queue-redelivered', 'segment-deleted']);
 
 export function toneOf(e: Effect): EffectTone {
+  const replication = replicationTone(e);
+  if (replication) return replication;
   if (PROBLEMS.has(e.kind)) return 'problem';
   if (e.kind === 'query-answered') return e.stale ? 'warning' : 'normal';
   if (e.kind === 'record-processed' && e.duplicate) return 'warning';
