@@ -170,9 +170,24 @@ export function dispatch(s0: RabbitState, now: number): Step {
         now,
         null,
       );
-      s = r.state;
+      s = leaveRoundWhenFull(r.state, name, pick.consumer);
       effects.push(...r.effects);
     }
   }
   return { state: s, effects };
+}
+
+/**
+ * A quorum queue takes a consumer out of its round as soon as its credit (prefetch) is used up, and puts
+ * it back at the end when an ack or nack returns credit (rabbit_fifo.erl checkout_one / update_or_remove_sub,
+ * v3.10.8). A classic queue leaves it in the round until it is next tried (rabbit_queue_consumers.erl).
+ */
+function leaveRoundWhenFull(s: RabbitState, queue: string, c: Consumer): RabbitState {
+  const q = s.queues[queue] as Queue;
+  if (q.type !== 'quorum' || hasRoom(s, c) || !q.serviceOrder.includes(c.tag)) return s;
+  return withQueue(s, {
+    ...q,
+    serviceOrder: q.serviceOrder.filter((t) => t !== c.tag),
+    blocked: [...q.blocked, c.tag],
+  });
 }
