@@ -51,6 +51,23 @@ describe('prefetch, acks and requeues (https://www.rabbitmq.com/confirms.html)',
     }
   });
 
+  it('a quorum consumer leaves the round when its credit is used up and rejoins at the end; a classic one stays until tried', () => {
+    for (const [type, expected] of [
+      ['quorum', 'm1*@c2'],
+      ['classic', 'm1*@c1'],
+    ] as const) {
+      const r = run([
+        { kind: 'declare-queue', queue: 'q', type },
+        ...consumerOn('a', 'q', 'c1', 1),
+        ...consumerOn('b', 'q', 'c2', 2),
+        ...pub('q', 'm1', 'm2'),
+      ]);
+      // c1 (full) and c2 (one free slot) hold m1 and m2; c1 gives m1 back.
+      const n = run([{ kind: 'reject', channel: 'a', deliveryTag: tagOf(r, 'a', 'm1') }], r);
+      expect(deliveries(n.effects), type).toEqual([expected]);
+    }
+  });
+
   it('a channel that closes (a crash) requeues everything it held; another consumer gets it redelivered', () => {
     const r = run([
       { kind: 'declare-queue', queue: 'q' },
