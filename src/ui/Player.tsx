@@ -9,6 +9,7 @@ import { Inspector, type InspectorProps } from '../viz/components/Inspector';
 import { LiveBrokerView } from '../viz/components/LiveBrokerView';
 import { QueueView } from '../viz/components/QueueView';
 import { ReadModelsView } from '../viz/components/ReadModelsView';
+import { ReplicasView } from '../viz/replicas/ReplicasView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -85,6 +86,9 @@ function PlayerBody() {
               </p>
             </Collapsible>
           )}
+          <ErrorBoundary part="the replicas">
+            <ReplicasView />
+          </ErrorBoundary>
           <ErrorBoundary part="the event store">
             <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />
           </ErrorBoundary>
