@@ -40,6 +40,13 @@ function PlayerBody() {
   const title = useRun((s) => s.scenario.title);
   const level = useRun((s) => s.scenario.level);
   const hasTopics = useRun((s) => Object.keys(s.world.broker.topics).length > 0);
+  // Only replicated topics (drawn by the replicas view): the event log would only say it is empty.
+  const replicasOnly = useRun(
+    (s) =>
+      !!s.world.replication &&
+      Object.keys(s.world.broker.topics).length === 0 &&
+      s.scenario.topology.aggregates === undefined,
+  );
   const [selected, setSelected] = useState<string | null>(null);
   usePlaybackKeys();
   // Plays each step's stages (send, land, fetch, commit…) on the diagram when the learner steps forward.
@@ -127,9 +134,11 @@ function PlayerBody() {
         </aside>
         {/* In the stage (under the views), so the side column's text stays in view beside the tables too. */}
         <div className="tables">
-          <ErrorBoundary part="the event log">
-            <EventLogTable onInspect={setSelected} selected={selected} />
-          </ErrorBoundary>
+          {!replicasOnly && (
+            <ErrorBoundary part="the event log">
+              <EventLogTable onInspect={setSelected} selected={selected} />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary part="the consumer groups table">
             <GroupsTable />
           </ErrorBoundary>

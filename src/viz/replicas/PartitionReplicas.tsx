@@ -17,6 +17,16 @@ export function PartitionReplicas({ m }: { m: PartitionReplicasVM }) {
         </span>
       </h3>
       <ol className="replicas-rows">
+        <li className="replica-row hw-head" aria-hidden="true">
+          <span className="replica-label" />
+          <span className="replica-cells">
+            {Array.from({ length: m.columns }, (_, o) => (
+              <span key={o} className={`replica-cell hw-mark${o === m.highWatermark ? ' hw-edge' : ''}`}>
+                {o === m.highWatermark ? `high watermark ${m.highWatermark}` : ''}
+              </span>
+            ))}
+          </span>
+        </li>
         {m.rows.map((r) => (
           <ReplicaRow key={r.broker} r={r} columns={m.columns} highWatermark={m.highWatermark} />
         ))}
