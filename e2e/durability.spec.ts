@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PlayerPage } from './app';
 
@@ -52,6 +53,8 @@ test('acks=1 loses an acknowledged record when its leader dies; acks=all is refu
     }),
   ).toBeVisible();
   await expect(view).toContainText('Not in the leader’s log: pay-1 (offset 0, on broker 1)');
+  const axe = await new AxeBuilder({ page }).include('.replicas-view').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   mkdirSync(SHOTS, { recursive: true });
   for (const [w, h] of [
     [1440, 900],
