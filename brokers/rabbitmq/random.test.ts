@@ -1,6 +1,7 @@
 /**
- * Random scripts (fast-check, fixed seed): publishes, acks, nacks with and without requeue, rejects and
- * crashes on a classic or quorum queue with two consumers and a dead-letter queue. Each script is built
+ * Random scripts (fast-check, fixed seed): publishes, acks and nacks (single or multiple, with and without
+ * requeue), rejects and crashes on a classic or quorum queue (with or without a delivery limit), two
+ * consumers and a dead-letter queue. Each script is built
  * by asking the profile what each channel holds, then run on both sides; they must observe the same.
  */
 import fc from 'fast-check';
@@ -11,7 +12,12 @@ import type { ScriptStep } from './script';
 
 let runs = 0;
 
-export function buildScript(type: 'classic' | 'quorum', prefetch: [number, number], choices: number[]): ScriptStep[] {
+export function buildScript(
+  type: 'classic' | 'quorum',
+  prefetch: [number, number],
+  deliveryLimit: number | null,
+  choices: number[],
+): ScriptStep[] {
   const q = `rnd.${type}.${++runs}`;
   const dead = `${q}.dead`;
   const consumer = (i: number, gen: number): ScriptStep[] => [
@@ -23,7 +29,15 @@ export function buildScript(type: 'classic' | 'quorum', prefetch: [number, numbe
     { kind: 'declare-exchange', exchange: `${q}.dlx`, type: 'fanout' },
     { kind: 'declare-queue', queue: dead },
     { kind: 'bind', queue: dead, exchange: `${q}.dlx`, routingKey: '' },
-    { kind: 'declare-queue', queue: q, type, arguments: { 'x-dead-letter-exchange': `${q}.dlx` } },
+    {
+      kind: 'declare-queue',
+      queue: q,
+      type,
+      arguments: {
+        'x-dead-letter-exchange': `${q}.dlx`,
+        ...(type === 'quorum' && deliveryLimit !== null ? { 'x-delivery-limit': deliveryLimit } : {}),
+      },
+    },
     { kind: 'open-channel', channel: 'dl' },
     { kind: 'consume', channel: 'dl', queue: dead, consumerTag: 'dead', noAck: true },
     ...consumer(0, 0),
@@ -48,6 +62,8 @@ export function buildScript(type: 'classic' | 'quorum', prefetch: [number, numbe
         { kind: 'reject', channel, body, requeue: false },
         { kind: 'nack', channel, body, requeue: false },
         { kind: 'reject', channel, body, requeue: true },
+        { kind: 'ack', channel, body, multiple: true },
+        { kind: 'nack', channel, body, multiple: true, requeue: true },
       ];
       steps = [kinds[c % kinds.length]!];
     } else {
@@ -66,9 +82,10 @@ describe('random scripts against RabbitMQ 3.10', () => {
       fc.asyncProperty(
         fc.constantFrom('classic' as const, 'quorum' as const),
         fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+        fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
         fc.array(fc.nat(99), { minLength: 12, maxLength: 24 }),
-        async (type, prefetch, choices) => {
-          const script = buildScript(type, prefetch, choices);
+        async (type, prefetch, deliveryLimit, choices) => {
+          const script = buildScript(type, prefetch, deliveryLimit, choices);
           const { profile, real } = await runBoth(url, script);
           // Not vacuous: something was published and delivered.
           expect(Object.values(real.received).flat().length).toBeGreaterThan(0);

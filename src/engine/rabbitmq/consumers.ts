@@ -42,6 +42,7 @@ export function addConsumer(s: RabbitState, channel: string, queue: string, tag:
     prefetch: ch.prefetch,
     noAck: o.noAck,
     streamNext: q.type === 'stream' ? startOffset(q, o.streamOffset) : null,
+    extraCredit: 0,
   };
   const active = !q.args.singleActiveConsumer || q.consumers.length === 0;
   const next: Queue = {

@@ -105,6 +105,18 @@ describe('dead-letter exchanges (https://www.rabbitmq.com/dlx.html)', () => {
     expect(only(r.effects, 'rabbitmq-dead-lettered').map((e) => e.deathReason)).toEqual(['delivery_limit']);
   });
 
+  it('3.10 quirk: a message nacked over the delivery limit gives its consumer one credit too many', () => {
+    let r = run([
+      { kind: 'declare-queue', queue: 'q', type: 'quorum', arguments: { 'x-delivery-limit': 0 } },
+      ...consumerOn('a', 'q', 'c', 1),
+      ...pub('q', 'poison', 'x', 'y'),
+    ]);
+    r = run([{ kind: 'reject', channel: 'a', deliveryTag: tagOf(r, 'a', 'poison') }], r);
+    // prefetch 1, yet c now holds two messages (rabbit_fifo return_one + return/5 both add credit).
+    expect(deliveries(r.effects)).toEqual(['x@c', 'y@c']);
+    expect(r.state.consumers.c?.extraCredit).toBe(1);
+  });
+
   it('a dead letter that would loop back to its queue without a rejection is dropped for that queue (cycle)', () => {
     const r = run([
       { kind: 'declare-exchange', exchange: 'loop', type: 'fanout' },

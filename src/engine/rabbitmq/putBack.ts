@@ -19,6 +19,9 @@ export function putBack(s0: RabbitState, items: readonly Unacked[], cause: Reque
     if (q.type === 'quorum' && q.args.deliveryLimit !== null && entry.returns > q.args.deliveryLimit) {
       const r = deadLetter(s, q.name, entry, 'delivery_limit', now);
       s = r.state;
+      const c = u.consumerTag === null ? undefined : s.consumers[u.consumerTag];
+      if (cause === 'nack' && c && c.prefetch > 0)
+        s = { ...s, consumers: { ...s.consumers, [c.tag]: { ...c, extraCredit: c.extraCredit + 1 } } };
       effects.push(...r.effects);
       continue;
     }

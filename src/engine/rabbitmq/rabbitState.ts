@@ -132,6 +132,12 @@ export interface Consumer {
   readonly noAck: boolean;
   /** Streams: the next offset this consumer reads. */
   readonly streamNext: number | null;
+  /**
+   * Quorum queues in 3.10 give a consumer its credit back twice when a message it returns goes over
+   * `x-delivery-limit` (rabbit_fifo.erl: return_one calls complete/5, which adds one, and return/5 adds
+   * one more), so from then on it may hold one more message than its prefetch.
+   */
+  readonly extraCredit: number;
 }
 
 export interface RabbitConfig {
@@ -178,5 +184,5 @@ export function hasRoom(s: RabbitState, c: Consumer): boolean {
   const ch = s.channels[c.channel];
   if (!ch) return false;
   if (ch.globalPrefetch > 0 && ch.unacked.length >= ch.globalPrefetch) return false;
-  return c.prefetch === 0 || heldBy(s, c) < c.prefetch;
+  return c.prefetch === 0 || heldBy(s, c) < c.prefetch + c.extraCredit;
 }
