@@ -91,4 +91,17 @@ test('acks=1 loses an acknowledged record when its leader dies; acks=all is refu
     await view.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/step12-${w}x${h}.png` });
   }
+
+  // Step 16: an admin's unclean election makes out-of-sync broker 1 leader: committed pay-2 is lost.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.timeline().fill('16');
+  await app.settled();
+  await app.expectStep(16, 19);
+  await expect(view.getByRole('listitem', { name: 'broker 1 · leader · in ISR · log end 0' })).toBeVisible();
+  await expect(view.getByRole('status')).toHaveText(
+    'Committed records lost by this election: offset 0 (the new leader’s log does not have it).',
+  );
+  await expect(view).toContainText(
+    'Not in the leader’s log: pay-2 (offset 0, on broker 2); pay-2 (offset 0, on broker 3); pay-4 (offset 1, on broker 3)',
+  );
 });
