@@ -40,6 +40,22 @@ describe('streams against RabbitMQ 3.10', () => {
     expect(profile).toEqual(real);
   });
 
+  it('an offset beyond the end delivers nothing until the log reaches it', async () => {
+    const q = 'st.beyond';
+    const { profile, real } = await runBoth(inject('rabbitmqUrl'), [
+      { kind: 'declare-queue', queue: q, type: 'stream' },
+      ...publish(q, ['a', 'b']),
+      { kind: 'open-channel', channel: 'r' },
+      { kind: 'qos', channel: 'r', prefetch: 5 },
+      { kind: 'consume', channel: 'r', queue: q, consumerTag: 'far', streamOffset: 3 },
+      { kind: 'consume', channel: 'r', queue: q, consumerTag: 'near', streamOffset: 'first' },
+      ...publish(q, ['c', 'd']),
+    ]);
+    expect(offsets(real, 'near')).toEqual(['a@0', 'b@1', 'c@2', 'd@3']);
+    expect(offsets(real, 'far')).toEqual(['d@3']);
+    expect(profile).toEqual(real);
+  });
+
   it('a stream consumer without a prefetch is refused (406, the channel closes)', async () => {
     const q = 'st.noqos';
     const { profile, real } = await runBoth(inject('rabbitmqUrl'), [

@@ -21,7 +21,9 @@ export function startOffset(q: Queue, spec: StreamOffset | undefined): number {
   if (spec === undefined || spec === 'next') return end;
   if (spec === 'first') return 0;
   if (spec === 'last') return Math.max(0, end - 1);
-  if (typeof spec === 'number') return Math.min(Math.max(0, spec), end);
+  // A reader skips records below its start offset (rabbit_stream_queue.erl stream_entries: O >= StartOffs),
+  // so an offset beyond the end waits until the log reaches it.
+  if (typeof spec === 'number') return Math.max(0, spec);
   const i = q.log.findIndex((e) => e.appendedAt >= spec.timestamp);
   return i === -1 ? end : i;
 }
