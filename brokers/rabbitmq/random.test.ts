@@ -1,7 +1,7 @@
 /**
  * Random scripts (fast-check, fixed seed): publishes, acks and nacks (single or multiple, with and without
- * requeue), rejects and crashes on a classic or quorum queue (with or without a delivery limit), two
- * consumers and a dead-letter queue. Each script is built
+ * requeue), rejects and crashes on a classic queue (with priorities) or a quorum queue (with or without a
+ * delivery limit), two consumers and a dead-letter queue. Each script is built
  * by asking the profile what each channel holds, then run on both sides; they must observe the same.
  */
 import fc from 'fast-check';
@@ -35,6 +35,7 @@ export function buildScript(
       type,
       arguments: {
         'x-dead-letter-exchange': `${q}.dlx`,
+        ...(type === 'classic' ? { 'x-max-priority': 2 } : {}),
         ...(type === 'quorum' && deliveryLimit !== null ? { 'x-delivery-limit': deliveryLimit } : {}),
       },
     },
@@ -52,9 +53,11 @@ export function buildScript(
     const channel = `ch${i}.${gen[i]}`;
     const held = profile.state.channels[channel]?.unacked ?? [];
     let steps: ScriptStep[];
-    if (c < 35 || (c < 90 && held.length === 0))
-      steps = [{ kind: 'publish', exchange: '', routingKey: q, body: `m${n++}` }];
-    else if (c < 90) {
+    if (c < 35 || (c < 90 && held.length === 0)) {
+      // Classic queues here have priorities 0-2; 3 is above the maximum and counts as 2.
+      const props = type === 'classic' ? { properties: { priority: c % 4 } } : {};
+      steps = [{ kind: 'publish', exchange: '', routingKey: q, body: `m${n++}`, ...props }];
+    } else if (c < 90) {
       const body = held[c % held.length]!.entry.message.body;
       const kinds: ScriptStep[] = [
         { kind: 'ack', channel, body },
