@@ -242,3 +242,32 @@ test.describe('Faults in the ride-sharing scenario', () => {
     await expect(faults(page).getByRole('button', { name: 'Slow projection' })).toBeEnabled();
   });
 });
+
+test.describe('Faults in a scenario with replicated topics', () => {
+  test('Kill broker: the leader crashes, a new leader is elected from the ISR, and Restart broker brings it back', async ({
+    page,
+  }) => {
+    const app = new PlayerPage(page);
+    const replicas = page.getByRole('region', { name: 'Replicas', exact: true });
+    await app.open('#/s/durability/8');
+    await expect(faults(page).getByRole('button', { name: 'Kill broker' })).toBeEnabled();
+    await expect(faults(page).getByRole('button', { name: 'Crash consumer' })).toHaveAccessibleDescription(
+      /no consumer group: its consumers fetch the replicated partitions directly/,
+    );
+    const branch = await inject(app, 'Kill broker', async (d) => {
+      await d.getByLabel('Broker').selectOption('2');
+      await expect(d.getByText('Broker 2 leads a partition', { exact: false })).toBeVisible();
+    });
+    await expect(page.getByRole('heading', { name: 'You killed broker 2' })).toBeVisible();
+    await expect(replicas.getByRole('listitem', { name: /^broker 2 · follower · down/ })).toBeVisible();
+    await expect(replicas.getByRole('listitem', { name: /^broker 3 · leader · in ISR/ })).toBeVisible();
+
+    await openAt(app, branch, 9);
+    await inject(app, 'Restart broker', async (d) => {
+      await expect(d.getByLabel('Broker')).toHaveValue('1');
+      await d.getByLabel('Broker').selectOption('2');
+    });
+    await expect(page.getByRole('heading', { name: 'You restarted broker 2' })).toBeVisible();
+    await expect(replicas.getByRole('listitem', { name: /^broker 2 · follower · (in ISR|out of ISR)/ })).toBeVisible();
+  });
+});

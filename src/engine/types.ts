@@ -334,7 +334,11 @@ export type LearnerInput =
   /** The producer's last send lost its acknowledgement: the producer retries it. */
   | { kind: 'drop-producer-connection'; atStep: number; producerId: string }
   /** The projection sees only events older than `lagMs`, for `steps` steps. */
-  | { kind: 'slow-projection'; atStep: number; projection: string; lagMs: number; steps: number };
+  | { kind: 'slow-projection'; atStep: number; projection: string; lagMs: number; steps: number }
+  /** A broker of a scenario with replicated topics (topology.replication) crashes; its partitions fail over. */
+  | { kind: 'kill-broker'; atStep: number; broker: number }
+  /** A crashed broker of a scenario with replicated topics starts again and catches up as a follower. */
+  | { kind: 'restart-broker'; atStep: number; broker: number };
 
 /** Inputs that change the world (everything but answering a question) start a branch. */
 export const changesTheStory = (input: LearnerInput): boolean => input.kind !== 'answer';

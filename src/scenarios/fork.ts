@@ -59,6 +59,11 @@ function inputToStep(input: LearnerInput): StepDef | null {
       };
     case 'answer':
       return null;
+    // A broker's crash and restart are steps of the format too (replicated topics), so they travel as such.
+    case 'kill-broker':
+      return { ...note(`Broker ${input.broker} crashes`), action: { kind: 'crash-broker', broker: input.broker } };
+    case 'restart-broker':
+      return { ...note(`Broker ${input.broker} restarts`), action: { kind: 'restart-broker', broker: input.broker } };
     default:
       // A fault changes how later steps run (faults/): the format has no step for that, so the fork
       // keeps a note in its place and says that from here it can differ from the run it came from.

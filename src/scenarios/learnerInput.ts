@@ -16,6 +16,8 @@ const Answer = z.union([z.string().max(4000), z.array(z.string().max(4000)).max(
 const FaultSteps = z.number().int().min(1).max(1000);
 /** A fault's time (processing, lag): up to a day of simulated time. */
 const FaultMs = z.number().int().min(1).max(86_400_000);
+/** A broker of a replicated scenario: numbered from 1, as the format numbers them. */
+const BrokerId = z.number().int().min(1).max(100);
 /** A produced value: what the learner typed (text), or a small JSON value from an older link. */
 const Value = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 
@@ -63,6 +65,8 @@ export const LearnerInputSchema: z.ZodType<LearnerInput> = z.discriminatedUnion(
     lagMs: FaultMs,
     steps: FaultSteps,
   }),
+  z.strictObject({ kind: z.literal('kill-broker'), atStep: Step, broker: BrokerId }),
+  z.strictObject({ kind: z.literal('restart-broker'), atStep: Step, broker: BrokerId }),
 ]) as z.ZodType<LearnerInput>;
 
 /** At most this many inputs in one run (a learner clicking for hours stays far below it). */

@@ -25,8 +25,8 @@ export type FaultAvailability = Readonly<Record<FaultName, string | null>>;
 const isDeadLetterTopic = (name: string) => name.endsWith('.DLT');
 
 /**
- * Kafka replication (replicas, the in-sync replica set, leader election) is not part of these scenarios'
- * world: one broker stands for the cluster, so a broker failure has nothing faithful to show here.
+ * Outside scenarios with replicated topics (topology.replication), one broker stands for the cluster:
+ * with no replicas, ISR or leader election in their world, a broker failure has nothing faithful to show.
  */
 const ONE_BROKER = 'This scenario models one broker without replicas;';
 
@@ -34,13 +34,19 @@ export function faultAvailability(scenario: ScenarioDef, world: World): FaultAva
   const topics = Object.keys(world.broker.topics).filter((t) => !isDeadLetterTopic(t));
   const groups = Object.values(world.broker.groups);
   const members = groups.some((g) => Object.keys(g.members).length > 0);
-  const noBroker = topics.length === 0 && scenario.topology.topics.length === 0;
+  const cluster = world.replication;
+  const noBroker = topics.length === 0 && scenario.topology.topics.length === 0 && !cluster;
+  // Replicated topics only: their consumers fetch partitions directly, with no consumer group.
+  const onlyReplicated = topics.length === 0 && scenario.topology.topics.length === 0 && cluster !== undefined;
   const consumer = (verb: string): string | null =>
     members
       ? null
       : groups.length === 0
-        ? `This scenario has no consumer group: nothing reads from a topic here, so there is no consumer to ${verb}.`
+        ? onlyReplicated
+          ? `This scenario has no consumer group: its consumers fetch the replicated partitions directly, so there is no group member to ${verb}.`
+          : `This scenario has no consumer group: nothing reads from a topic here, so there is no consumer to ${verb}.`
         : `No consumer group has a member at step ${world.step}: there is no consumer to ${verb}.`;
+  const brokers = cluster ? Object.entries(cluster.online) : [];
   return {
     'Crash consumer': consumer('crash'),
     'Pause consumer': consumer('pause'),
@@ -48,26 +54,45 @@ export function faultAvailability(scenario: ScenarioDef, world: World): FaultAva
     'Duplicate delivery': consumer('deliver a record to twice'),
     'Poison message': noBroker
       ? 'This scenario has no Kafka topic (it is an event store only), so there is no record for a consumer to fail on.'
-      : topics.length === 0
-        ? `No topic exists yet at step ${world.step}: step forward until one does.`
-        : null,
+      : onlyReplicated
+        ? 'No consumer here processes records (its consumers only fetch them), so a poison message has nothing to fail in.'
+        : topics.length === 0
+          ? `No topic exists yet at step ${world.step}: step forward until one does.`
+          : null,
     'Drop producer connection': noBroker
       ? 'This scenario has no Kafka broker (it is an event store only), so there is no producer connection to drop.'
-      : producersWithSends(world).length === 0
-        ? `No producer has sent a record yet at step ${world.step}: step forward until one has, then drop its connection before the acknowledgement arrives.`
-        : null,
-    'Kill broker': noBroker
-      ? 'This scenario has no Kafka broker: it is an event store only.'
-      : `${ONE_BROKER} with no replica to take over its partitions there is no failover to show, and a broker outage is not modelled here.`,
-    'Restart broker': noBroker
-      ? 'This scenario has no Kafka broker: it is an event store only.'
-      : `${ONE_BROKER} it never stops here, so there is no stopped broker to restart.`,
+      : onlyReplicated
+        ? 'A dropped connection is not modelled for replicated topics; kill the leader before its followers copy a record to see what happens to an acknowledgement.'
+        : producersWithSends(world).length === 0
+          ? `No producer has sent a record yet at step ${world.step}: step forward until one has, then drop its connection before the acknowledgement arrives.`
+          : null,
+    'Kill broker': cluster
+      ? brokers.some(([, up]) => up)
+        ? null
+        : `Every broker is down at step ${world.step}: restart one first.`
+      : noBroker
+        ? 'This scenario has no Kafka broker: it is an event store only.'
+        : `${ONE_BROKER} with no replica to take over its partitions there is no failover to show, and a broker outage is not modelled here.`,
+    'Restart broker': cluster
+      ? brokers.some(([, up]) => !up)
+        ? null
+        : `Every broker is running at step ${world.step}: kill one first.`
+      : noBroker
+        ? 'This scenario has no Kafka broker: it is an event store only.'
+        : `${ONE_BROKER} it never stops here, so there is no stopped broker to restart.`,
     'Slow projection':
       (scenario.topology.projections ?? []).length === 0
         ? 'This scenario has no read model (projection), so there is nothing to fall behind the event store.'
         : null,
   };
 }
+
+/** The brokers of a replicated scenario that are running (up) or down, by number. */
+export const brokersThatAre = (world: World, up: boolean): number[] =>
+  Object.entries(world.replication?.online ?? {})
+    .filter(([, online]) => online === up)
+    .map(([b]) => Number(b))
+    .sort((a, b) => a - b);
 
 /** The producers whose connection can drop at this step: those that have sent a record. */
 export const producersWithSends = (world: World): string[] =>

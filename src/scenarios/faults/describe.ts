@@ -19,6 +19,10 @@ export function faultTitle(input: FaultInput): string {
       return `You dropped ${input.producerId}'s connection`;
     case 'slow-projection':
       return `You slowed the projection ${input.projection}`;
+    case 'kill-broker':
+      return `You killed broker ${input.broker}`;
+    case 'restart-broker':
+      return `You restarted broker ${input.broker}`;
   }
 }
 
@@ -39,6 +43,10 @@ export function describeFault(input: FaultInput): string {
       return `drop ${input.producerId}'s connection`;
     case 'slow-projection':
       return `slow ${input.projection} by ${formatDuration(input.lagMs)} for ${plural(input.steps, 'step')}`;
+    case 'kill-broker':
+      return `kill broker ${input.broker}`;
+    case 'restart-broker':
+      return `restart broker ${input.broker}`;
   }
 }
 
@@ -51,6 +59,8 @@ const FAULT_KINDS: Readonly<Record<FaultInput['kind'], true>> = {
   'duplicate-delivery': true,
   'drop-producer-connection': true,
   'slow-projection': true,
+  'kill-broker': true,
+  'restart-broker': true,
 };
 
 /** Whether a learner input is a fault (and not one of the older story-changing actions). */

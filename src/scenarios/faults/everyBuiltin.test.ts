@@ -3,7 +3,7 @@ import type { LearnerInput } from '../../engine/types';
 import { allBuiltins } from '../content';
 import { Stepper } from '../stepper';
 import type { World } from '../world';
-import { FAULTS, faultAvailability, producersWithSends, type FaultName } from './availability';
+import { brokersThatAre, FAULTS, faultAvailability, producersWithSends, type FaultName } from './availability';
 
 /** The input the panel would send for an enabled fault, with the first choice of each field. */
 function inputFor(name: FaultName, world: World, projections: readonly string[], atStep: number): LearnerInput | null {
@@ -29,9 +29,14 @@ function inputFor(name: FaultName, world: World, projections: readonly string[],
       return projections[0]
         ? { kind: 'slow-projection', atStep, projection: projections[0], lagMs: 5000, steps: 3 }
         : null;
-    case 'Kill broker':
-    case 'Restart broker':
-      return null;
+    case 'Kill broker': {
+      const broker = brokersThatAre(world, true)[0];
+      return broker === undefined ? null : { kind: 'kill-broker', atStep, broker };
+    }
+    case 'Restart broker': {
+      const broker = brokersThatAre(world, false)[0];
+      return broker === undefined ? null : { kind: 'restart-broker', atStep, broker };
+    }
   }
 }
 
@@ -41,8 +46,15 @@ describe('the fault palette in every built-in scenario', () => {
       const at = Math.floor(scenario.steps.length / 3);
       const world = new Stepper(scenario, []).at(at).world;
       const availability = faultAvailability(scenario, world);
-      expect(availability['Kill broker']).toMatch(/./);
-      expect(availability['Restart broker']).toMatch(/./);
+      // A broker can fail only where the scenario models replicas (topology.replication).
+      if (!scenario.topology.replication) {
+        expect(availability['Kill broker']).toMatch(
+          /^This scenario (models one broker without replicas;|has no Kafka broker)/,
+        );
+        expect(availability['Restart broker']).toMatch(
+          /^This scenario (models one broker without replicas;|has no Kafka broker)/,
+        );
+      } else expect(availability['Kill broker']).toBeNull();
       const projections = (scenario.topology.projections ?? []).map((p) => p.name);
       for (const name of FAULTS) {
         const why = availability[name];

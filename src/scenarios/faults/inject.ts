@@ -9,6 +9,7 @@ import { tpList, tpName } from '../../engine/broker/brokerState';
 import type { Effect, LearnerInput } from '../../engine/types';
 import type { CompiledScenario } from '../compiledScenario';
 import { publish } from '../steps/publish';
+import { replicationStep } from '../steps/replication';
 import type { World } from '../world';
 import { deadLetterRouteOf, POISON_EVENT_TYPE } from './poison';
 import { MAX_POLL_INTERVAL_MS, memberKey } from './faultState';
@@ -49,6 +50,9 @@ export function injectFault(world: World, input: FaultInput, rt: CompiledScenari
       return poison(world, input, rt);
     case 'drop-producer-connection':
       return dropConnection(world, input.producerId);
+    case 'kill-broker':
+    case 'restart-broker':
+      return brokerFault(world, input, rt);
     case 'slow-projection': {
       const p = rt.projections.get(input.projection);
       if (!p) return refused(world, 'slow-projection', input.projection, `there is no projection ${input.projection}`);
@@ -172,4 +176,27 @@ function dropConnection(world: World, producerId: string): Applied {
       ...retried.effects,
     ],
   };
+}
+
+/**
+ * Killing or restarting a broker of a replicated scenario is the same step the format's crash-broker /
+ * restart-broker actions run (steps/replication.ts, through src/engine/replication): one implementation.
+ */
+function brokerFault(
+  world: World,
+  input: Extract<FaultInput, { kind: 'kill-broker' | 'restart-broker' }>,
+  rt: CompiledScenario,
+): Applied {
+  const online = world.replication?.online[input.broker];
+  if (online === undefined)
+    return refused(world, input.kind, `broker ${input.broker}`, `there is no broker ${input.broker} in this scenario`);
+  const kill = input.kind === 'kill-broker';
+  if (online !== kill)
+    return refused(
+      world,
+      input.kind,
+      `broker ${input.broker}`,
+      kill ? `broker ${input.broker} is already down` : `broker ${input.broker} is running`,
+    );
+  return replicationStep(world, { kind: kill ? 'crash-broker' : 'restart-broker', broker: input.broker }, rt);
 }

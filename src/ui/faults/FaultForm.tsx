@@ -2,6 +2,7 @@ import type { FaultName } from '../../scenarios/faults/availability';
 import type { ScenarioDef } from '../../scenarios/schema';
 import type { World } from '../../scenarios/world';
 import type { FaultAction } from './action';
+import { BrokerForm } from './BrokerForm';
 import { ConsumerFaultForm } from './ConsumerFaultForm';
 import { PoisonForm } from './PoisonForm';
 import { ProducerForm } from './ProducerForm';
@@ -35,7 +36,7 @@ export function FaultForm({
       return <ProjectionForm formId={formId} scenario={scenario} onSubmit={onSubmit} />;
     case 'Kill broker':
     case 'Restart broker':
-      // Never opened: these stay disabled with their reason (availability.ts).
-      return null;
+      // Enabled only in scenarios with replicated topics (availability.ts).
+      return <BrokerForm kill={fault === 'Kill broker'} formId={formId} world={world} onSubmit={onSubmit} />;
   }
 }
