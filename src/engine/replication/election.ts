@@ -161,8 +161,17 @@ function becomeLeader(
       : [...before.isr, ...before.elr, ...(before.lastKnownLeader !== null ? [before.lastKnownLeader] : [])];
   const oldHw = Math.max(0, ...holders.map((b) => p.logs[b]!.highWatermark));
   const oldEnd = Math.max(0, ...holders.map((b) => logEndOffset(p.logs[b]!)));
+  // A committed offset is lost when the new leader lacks it or holds another record there: an unclean
+  // leader's log can be as long as the committed one and still diverge (a record of an older epoch at the
+  // same offset). Same offset and same leader epoch is the same record (Kafka's log reconciliation rests on it).
+  const reference = holders.map((b) => p.logs[b]!).find((l) => l.highWatermark === oldHw);
+  const epochAt = (records: readonly { offset: number; leaderEpoch: number }[], o: number) =>
+    records.find((r) => r.offset === o)?.leaderEpoch;
   const lostOffsets: number[] = [];
-  for (let o = newEnd; o < oldHw; o++) lostOffsets.push(o);
+  for (let o = 0; o < oldHw; o++) {
+    const mine = epochAt(logs[leader]!.records, o);
+    if (mine === undefined || (reference !== undefined && mine !== epochAt(reference.records, o))) lostOffsets.push(o);
+  }
   const extra = Math.max(0, oldEnd - Math.max(newEnd, oldHw));
   const why: Record<How, string> = {
     isr: `it is in the ISR, so it has every record below the high watermark`,
@@ -182,7 +191,7 @@ function becomeLeader(
     reason:
       `Broker ${leader} leads ${p.topic}-${p.partition} in epoch ${epoch}: ${why[how]}.` +
       (lostOffsets.length > 0
-        ? ` Its log ends at ${newEnd}, so committed offsets ${lostOffsets[0]}–${lostOffsets.at(-1)} are lost.`
+        ? ` Its log ${lostOffsets[0]! >= newEnd ? `ends at ${newEnd}` : 'differs from the committed one'}, so committed offset${lostOffsets.length === 1 ? ` ${lostOffsets[0]} is` : `s ${lostOffsets.join(', ')} are`} lost.`
         : '') +
       (extra > 0
         ? ` ${extra} record(s) past the high watermark on other replicas were never committed here and will be truncated when it returns.`

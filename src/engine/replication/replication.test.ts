@@ -167,6 +167,24 @@ describe('leader election', () => {
     expect(w.values(1)).toEqual(['x']);
   });
 
+  it('an unclean leader whose log is as long as the committed one but diverged still loses what differs', () => {
+    const w = world(cluster({ uncleanLeaderElection: true }));
+    w.produce('x', 'all');
+    for (const b of [2, 3, 2, 3]) w.fetch(b);
+    w.produce('w', 1); // offset 1 in epoch 0, on broker 1 …
+    w.fetch(3); // … and copied by broker 3 only: never committed
+    w.crash(1); // broker 2 leads in epoch 1 without it
+    w.crash(3);
+    w.produce('y', 'all'); // offset 1 in epoch 1, committed by the ISR [2]
+    expect(w.part().logs[2]!.highWatermark).toBe(2);
+    w.crash(2);
+    const back = w.restart(3); // unclean: broker 3's [x, w] is as long as the committed [x, y]
+    expect(w.values(3)).toEqual(['x', 'w']);
+    const elected = only(back.effects, 'leader-elected');
+    expect(elected).toMatchObject([{ leader: 3, how: 'unclean', lostOffsets: [1] }]);
+    expect(elected[0]!.reason).toContain('differs from the committed one, so committed offset 1 is lost');
+  });
+
   it('without unclean election the partition waits for the last in-sync replica', () => {
     const w = committedThenStale(false);
     expect(kinds(w.restart(3).effects)).not.toContain('leader-elected');
