@@ -1,6 +1,6 @@
 /**
  * Random scripts (fast-check, fixed seed): publishes, acks and nacks (single or multiple, with and without
- * requeue), rejects and crashes on a classic queue (with priorities) or a quorum queue (with or without a
+ * requeue), rejects, basic.get and crashes on a classic queue (with priorities) or a quorum queue (with or without a
  * delivery limit), two consumers and a dead-letter queue. Each script is built
  * by asking the profile what each channel holds, then run on both sides; they must observe the same.
  */
@@ -41,6 +41,7 @@ export function buildScript(
     },
     { kind: 'open-channel', channel: 'dl' },
     { kind: 'consume', channel: 'dl', queue: dead, consumerTag: 'dead', noAck: true },
+    { kind: 'open-channel', channel: 'g' },
     ...consumer(0, 0),
     ...consumer(1, 0),
   ];
@@ -69,6 +70,8 @@ export function buildScript(
         { kind: 'nack', channel, body, multiple: true, requeue: true },
       ];
       steps = [kinds[c % kinds.length]!];
+    } else if (c < 95) {
+      steps = [{ kind: 'get', channel: 'g', queue: q, noAck: true }];
     } else {
       steps = [{ kind: 'close-channel', channel }, ...consumer(i, ++gen[i]!)];
     }

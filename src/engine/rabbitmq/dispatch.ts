@@ -100,7 +100,9 @@ export function handOver(
     messageId: entry.message.id,
     body: entry.message.body,
     redelivered,
-    deliveryCount: q.type === 'quorum' && entry.returns > 0 ? entry.returns : null,
+    // A quorum consumer sees x-delivery-count once a message was returned; basic.get always carries it,
+    // 0 included (rabbit_fifo_client.erl deliver vs dequeue, v3.10.8).
+    deliveryCount: q.type === 'quorum' && (c === null || entry.returns > 0) ? entry.returns : null,
     offset,
     xDeath: entry.message.xDeath.map((d) => ({
       queue: d.queue,

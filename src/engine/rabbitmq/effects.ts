@@ -30,7 +30,7 @@ export type RabbitEffect =
       messageId: string;
       body: string;
       redelivered: boolean;
-      /** Quorum queues' x-delivery-count header (absent before the first return). */
+      /** Quorum queues' x-delivery-count header (to consumers: absent before the first return; basic.get: always). */
       deliveryCount: number | null;
       /** Streams' x-stream-offset header. */
       offset: number | null;
