@@ -6,6 +6,7 @@
 import type { Effect, EffectKind } from '../../engine/types';
 import { planStages, stageKindOf, type Stage, type StageKind } from '../../state/stagePlan';
 import { REPLICATION_LABELS, replicationTone } from './replicationLabels';
+import { withoutIds } from '../../scenarios/plainWords';
 
 export type EffectTone = 'normal' | 'problem' | 'warning';
 
@@ -140,17 +141,10 @@ const worst = (items: readonly EffectItem[]): EffectTone =>
 
 /**
  * Generated ids (a queue message's `msg-fd7c17ac`, an event's UUID) say nothing until the learner looks
- * for one: a line names the thing, the expansion below it gives the id.
+ * for one: a line names the thing, the expansion below it gives the id (scenarios/plainWords.ts, which the
+ * generated narration uses too).
  */
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-export function withoutIds(line: string): string {
-  const plain = line
-    .replace(/\bmsg-[0-9a-f]{6,}\b/g, 'a message')
-    .replace(new RegExp(`\\b(?:event )?${UUID}\\b`, 'g'), 'an event');
-  // Only a sentence that now starts with "a message" or "an event" needs its capital back.
-  return plain === line ? line : plain.replace(/^a(n?) /, 'A$1 ');
-}
+export { withoutIds };
 
 /**
  * The step as one line per stage of its plan (`state/stagePlan.ts`), in order. Each effect is listed
