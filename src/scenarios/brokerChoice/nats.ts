@@ -6,10 +6,10 @@
  */
 import { apply, createNats, type NatsEffect, type NatsRequest, type NatsState } from '../../engine/nats';
 import { BeatRecorder } from './recorder';
+import { playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
   BEATS,
-  CRASH_RESTART_MS,
   DAY,
   eventByLabel,
   fails,
@@ -18,8 +18,6 @@ import {
   POISON_ROUNDS,
   REPLAY_WINDOW_MS,
   SERVICES,
-  SLOW_DONE_MS,
-  SLOW_REPOLL_MS,
   type Beat,
   type Service,
 } from './story';
@@ -32,7 +30,7 @@ const FETCHES = 4;
 
 type Got = Extract<NatsEffect, { kind: 'nats-js-delivered' }>;
 
-class NatsRun {
+class NatsRun implements PullRun<Got> {
   s: NatsState = createNats({ seed: 1 });
   rec = new BeatRecorder('setup');
 
@@ -53,7 +51,7 @@ class NatsRun {
     return step.effects;
   }
 
-  fetch(service: Service, now: number, batch = BATCH): Got[] {
+  take(service: Service, now: number, batch = BATCH): Got[] {
     const got = this.do({ kind: 'fetch', stream: STREAM, consumer: service, batch }, now);
     return got.filter((e): e is Got => e.kind === 'nats-js-delivered');
   }
@@ -80,7 +78,7 @@ class NatsRun {
   drain(service: Service, now: number, limit = Infinity) {
     let handled = 0;
     for (let i = 0; i < FETCHES && handled < limit; i++) {
-      const got = this.fetch(service, now, Math.min(BATCH, limit - handled));
+      const got = this.take(service, now, Math.min(BATCH, limit - handled));
       if (got.length === 0) break;
       this.finish(service, got, now);
       handled += got.length;
@@ -110,33 +108,12 @@ function beat(run: NatsRun, b: Beat) {
       { kind: 'publish', client: 'order-service', subject: `orders.${e.order}.${e.type}`, data: e.label, ack: true },
       t,
     );
+  if (playPullBeat(run, b.id, t)) return;
   switch (b.id) {
     case 'setup':
       run.do({ kind: 'connect', client: 'order-service' }, t);
       run.do({ kind: 'add-stream', name: STREAM, subjects: ['orders.>'], maxAgeMs: MAX_AGE_MS }, t);
       for (const x of SERVICES) run.addConsumer(x, t);
-      return;
-    case 'orders':
-    case 'drain':
-      for (const x of SERVICES) run.drain(x, t);
-      return;
-    case 'spike':
-      for (const x of SERVICES) run.drain(x, t, BATCH);
-      return;
-    case 'slow': {
-      run.drain('billing', t);
-      run.drain('shipping', t);
-      const first = run.fetch('analytics', t, 1);
-      const more = run.fetch('analytics', t + SLOW_REPOLL_MS);
-      run.finish('analytics', first, t + SLOW_DONE_MS);
-      run.finish('analytics', more, t + SLOW_DONE_MS);
-      return;
-    }
-    case 'crash':
-      run.drain('billing', t);
-      run.drain('analytics', t);
-      for (const d of run.fetch('shipping', t)) run.record('shipping', d, 'crashed');
-      run.drain('shipping', t + CRASH_RESTART_MS);
       return;
     case 'poison':
       run.drain('shipping', t);

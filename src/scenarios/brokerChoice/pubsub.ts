@@ -6,10 +6,10 @@
  */
 import { apply, createPubsub, type PubsubEffect, type PubsubRequest, type PubsubState } from '../../engine/pubsub';
 import { BeatRecorder } from './recorder';
+import { playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
   BEATS,
-  CRASH_RESTART_MS,
   DAY,
   eventById,
   fails,
@@ -17,8 +17,6 @@ import {
   POISON_ROUNDS,
   REPLAY_WINDOW_MS,
   SERVICES,
-  SLOW_DONE_MS,
-  SLOW_REPOLL_MS,
   type Beat,
   type Service,
 } from './story';
@@ -32,7 +30,7 @@ const PULLS = 4;
 
 type Got = Extract<PubsubEffect, { kind: 'pubsub-delivered' }>;
 
-class PubsubRun {
+class PubsubRun implements PullRun<Got> {
   s: PubsubState = createPubsub();
   rec = new BeatRecorder('setup');
   /** Message id → the story event it carries (the delivered effect names only the id). */
@@ -61,7 +59,7 @@ class PubsubRun {
       if (e.kind === 'pubsub-published' && e.topic === TOPIC) this.events[e.messageId] = id;
   }
 
-  pull(service: Service, now: number, max = BATCH): Got[] {
+  take(service: Service, now: number, max = BATCH): Got[] {
     const got = this.do({ kind: 'pull', subscription: service, consumer: service, max }, now);
     return got.filter((e): e is Got => e.kind === 'pubsub-delivered');
   }
@@ -93,7 +91,7 @@ class PubsubRun {
   drain(service: Service, now: number, limit = Infinity) {
     let handled = 0;
     for (let i = 0; i < PULLS && handled < limit; i++) {
-      const got = this.pull(service, now, Math.min(BATCH, limit - handled));
+      const got = this.take(service, now, Math.min(BATCH, limit - handled));
       if (got.length === 0) break;
       this.finish(service, got, now);
       handled += got.length;
@@ -104,6 +102,7 @@ class PubsubRun {
 function beat(run: PubsubRun, b: Beat) {
   const t = b.at;
   for (const e of b.publish) run.publish(e.id, e.label, e.order, t);
+  if (playPullBeat(run, b.id, t)) return;
   switch (b.id) {
     case 'setup':
       run.do({ kind: 'create-topic', name: TOPIC, retentionMs: TOPIC_RETENTION_MS }, t);
@@ -123,28 +122,6 @@ function beat(run: PubsubRun, b: Beat) {
           },
           t,
         );
-      return;
-    case 'orders':
-    case 'drain':
-      for (const x of SERVICES) run.drain(x, t);
-      return;
-    case 'spike':
-      for (const x of SERVICES) run.drain(x, t, BATCH);
-      return;
-    case 'slow': {
-      run.drain('billing', t);
-      run.drain('shipping', t);
-      const first = run.pull('analytics', t, 1);
-      const more = run.pull('analytics', t + SLOW_REPOLL_MS);
-      run.finish('analytics', first, t + SLOW_DONE_MS);
-      run.finish('analytics', more, t + SLOW_DONE_MS);
-      return;
-    }
-    case 'crash':
-      run.drain('billing', t);
-      run.drain('analytics', t);
-      for (const d of run.pull('shipping', t)) run.record('shipping', d, 'crashed');
-      run.drain('shipping', t + CRASH_RESTART_MS);
       return;
     case 'poison':
       run.drain('shipping', t);

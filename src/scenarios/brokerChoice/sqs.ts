@@ -8,18 +8,16 @@
  */
 import { apply, createSqs, type SqsEffect, type SqsRequest, type SqsState } from '../../engine/sqs';
 import { BeatRecorder } from './recorder';
+import { playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
   BEATS,
-  CRASH_RESTART_MS,
   eventByLabel,
   fails,
   NEW_SERVICE,
   POISON_ROUND_MS,
   POISON_ROUNDS,
   SERVICES,
-  SLOW_DONE_MS,
-  SLOW_REPOLL_MS,
   type Beat,
   type Service,
 } from './story';
@@ -37,7 +35,7 @@ const WAIT_MS = 20_000;
 
 type Received = Extract<SqsEffect, { kind: 'sqs-received' }>;
 
-class SqsRun {
+class SqsRun implements PullRun<Received> {
   s: SqsState = createSqs({ seed: 1 });
   constructor(readonly fifo: boolean) {}
   /** Queue (and topic) names: FIFO ones must end in .fifo. */
@@ -70,7 +68,7 @@ class SqsRun {
     return step.effects;
   }
 
-  receive(service: Service, now: number, max = BATCH): Received[] {
+  take(service: Service, now: number, max = BATCH): Received[] {
     this.receiving = service;
     const got = this.do({ kind: 'receive', queue: this.q(service), consumer: service, max, waitMs: WAIT_MS }, now);
     this.receiving = null;
@@ -107,7 +105,7 @@ class SqsRun {
   drain(service: Service, now: number, limit = Infinity) {
     let handled = 0;
     for (let i = 0; i < RECEIVES && handled < limit; i++) {
-      const got = this.receive(service, now, Math.min(BATCH, limit - handled));
+      const got = this.take(service, now, Math.min(BATCH, limit - handled));
       if (got.length === 0) break;
       this.finish(service, got, now);
       handled += got.length;
@@ -127,6 +125,7 @@ function beat(run: SqsRun, b: Beat) {
       },
       t,
     );
+  if (playPullBeat(run, b.id, t)) return;
   switch (b.id) {
     case 'setup':
       run.do({ kind: 'create-topic', name: run.topic }, t);
@@ -143,31 +142,6 @@ function beat(run: SqsRun, b: Beat) {
         run.do({ kind: 'subscribe', topic: run.topic, queue: run.q(x), raw: true }, t);
       }
       return;
-    case 'orders':
-    case 'drain':
-      for (const x of SERVICES) run.drain(x, t);
-      return;
-    case 'spike':
-      for (const x of SERVICES) run.drain(x, t, BATCH);
-      return;
-    case 'slow': {
-      run.drain('billing', t);
-      run.drain('shipping', t);
-      const first = run.receive('analytics', t, 1);
-      // 35 s in, analytics asks for more while still busy with the first message.
-      const more = run.receive('analytics', t + SLOW_REPOLL_MS);
-      // Done with the first one at 45 s: its delete uses the receipt handle of the first receive.
-      run.finish('analytics', first, t + SLOW_DONE_MS);
-      run.finish('analytics', more, t + SLOW_DONE_MS);
-      return;
-    }
-    case 'crash': {
-      run.drain('billing', t);
-      run.drain('analytics', t);
-      for (const r of run.receive('shipping', t)) run.record('shipping', r, 'crashed');
-      run.drain('shipping', t + CRASH_RESTART_MS);
-      return;
-    }
     case 'poison':
       run.drain('shipping', t);
       run.drain('analytics', t);
