@@ -5,6 +5,7 @@
 
 import type { EffectBase } from './effectBase';
 import type { ReplicationEffect } from './replication/effects';
+import type { TxnEffect } from './broker/txnEffects';
 
 // ---------------------------------------------------------------------------------------------
 // Event envelope
@@ -299,7 +300,7 @@ export type SimEffect =
   | (EffectBase & { kind: 'question-asked'; questionId: string });
 
 /** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */
-export type Effect = BrokerEffect | StoreEffect | SimEffect | ReplicationEffect;
+export type Effect = BrokerEffect | StoreEffect | SimEffect | ReplicationEffect | TxnEffect;
 export type EffectKind = Effect['kind'];
 
 // ---------------------------------------------------------------------------------------------

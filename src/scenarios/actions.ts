@@ -13,6 +13,7 @@ import { pollStep } from './steps/consume';
 import { publish } from './steps/publish';
 import { queueStep } from './steps/queue';
 import { replicationStep, tickReplication } from './steps/replication';
+import { tickTransactions, transactionStep } from './steps/transactions';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
 import { pollWithFaults } from './faults/poll';
@@ -39,6 +40,7 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
         ...(action.partition !== undefined ? { partition: action.partition } : {}),
         ...(action.retry ? { retry: true } : {}),
         ...(action.tombstone ? { tombstone: true } : {}),
+        ...(action.transactional ? { transactional: true } : {}),
       });
     case 'poll':
       // Faults armed by the learner (faults/poll.ts) change what a poll does; without any it is pollStep.
@@ -60,6 +62,7 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
             topics: [...topics],
             ...(g?.assignor ? { assignor: g.assignor } : {}),
             ...(g?.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}),
+            ...isolation(action.isolationLevel ?? g?.isolationLevel),
           },
           now,
         ),
@@ -176,8 +179,18 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'restart-broker':
     case 'elect-leader':
       return replicationStep(world, action, rt);
+    case 'init-transactions':
+    case 'begin-transaction':
+    case 'send-offsets-to-transaction':
+    case 'commit-transaction':
+    case 'abort-transaction':
+      return transactionStep(world, action);
   }
 }
+
+/** isolation.level for a join: only read_committed is passed (read_uncommitted is the engine's default too). */
+export const isolation = (level: 'read_committed' | 'read_uncommitted' | undefined) =>
+  level === 'read_committed' ? { isolationLevel: 'read_committed' as const } : {};
 
 /** Runs the automatic parts of the system after a step: the relay, then the projections. */
 export function settle(world: World, rt: CompiledScenario): Applied {
@@ -190,7 +203,8 @@ export function settle(world: World, rt: CompiledScenario): Applied {
   }
   const p = catchUpWithFaults(w, rt);
   const t = tickReplication(p.world, rt);
-  return { world: t.world, effects: [...effects, ...p.effects, ...t.effects] };
+  const x = tickTransactions(t.world);
+  return { world: x.world, effects: [...effects, ...p.effects, ...t.effects, ...x.effects] };
 }
 
 /** A learner's action in the player. Answers change nothing in the world. */

@@ -30,7 +30,13 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
     effects.push(...r.effects);
   }
   for (const p of scenario.topology.producers) {
-    if (p.idempotent === undefined && p.maxInFlight === undefined && p.stickyBatchSize === undefined) continue;
+    if (
+      p.idempotent === undefined &&
+      p.maxInFlight === undefined &&
+      p.stickyBatchSize === undefined &&
+      p.transactionalId === undefined
+    )
+      continue;
     const r = broker.createProducer(
       state,
       {
@@ -38,6 +44,7 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
         ...(p.idempotent !== undefined ? { idempotent: p.idempotent } : {}),
         ...(p.maxInFlight !== undefined ? { maxInFlight: p.maxInFlight } : {}),
         ...(p.stickyBatchSize !== undefined ? { stickyBatchSize: p.stickyBatchSize } : {}),
+        ...(p.transactionalId !== undefined ? { transactionalId: p.transactionalId } : {}),
       },
       time,
     );
@@ -54,6 +61,7 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
           topics: g.topics,
           ...(g.assignor ? { assignor: g.assignor } : {}),
           ...(g.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}),
+          ...(g.isolationLevel === 'read_committed' ? { isolationLevel: 'read_committed' as const } : {}),
         },
         time,
       );

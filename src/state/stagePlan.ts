@@ -10,6 +10,7 @@
  */
 import type { Effect, EffectKind } from '../engine/types';
 import { REPLICATION_STAGES } from './replicationStages';
+import { TXN_STAGES } from './txnStages';
 
 export type StageKind =
   | 'send' // a producer's records travel to their partitions (nothing stored yet)
@@ -43,6 +44,7 @@ export interface Stage {
 
 const KIND_OF: Record<EffectKind, StageKind | null> = {
   ...REPLICATION_STAGES,
+  ...TXN_STAGES,
   'topic-created': 'topic',
   'partitions-added': 'topic',
   'record-appended': 'land',

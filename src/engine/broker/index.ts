@@ -67,7 +67,8 @@ export {
 } from './transactions';
 export { expireTransactions, DEFAULT_TRANSACTION_TIMEOUT_MS } from './txnEnd';
 export { lastStableOffset } from './txnLog';
-export type { TxnEffect, TxnStep } from './txnEffects';
+export type { TxnEffect } from './txnEffects';
+export type { TxnStep } from './txnClient';
 export type { TransactionsState, TxnMetadata, TxnClient, TxnPartitionState, AbortedTxn } from './txnState';
 export { consume, processRecord, processingId, appOf, type DeliveryMode, type ProcessRequest } from './delivery';
 export { consumeWithRetry, type RetryRequest } from './deadLetter';

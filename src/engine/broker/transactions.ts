@@ -194,7 +194,7 @@ export function sendOffsetsToTransaction(
         transactionalId: c.tid,
         groupId,
         offsets: entries,
-        reason: `${producerId} sends ${groupId}'s offsets (${entries.map((e) => `${tpName(e.topic, e.partition)}@${e.offset}`).join(', ')}) into the transaction: the group coordinator holds them and commits them only if the transaction commits`,
+        reason: `${producerId} sends ${groupId}'s offsets (${entries.map((e) => `${tpName(e.topic, e.partition)} at ${e.offset}`).join(', ')}) into the transaction: the group coordinator holds them and commits them only if the transaction commits`,
       },
     ],
   };

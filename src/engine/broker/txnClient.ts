@@ -4,9 +4,15 @@
  * whose epoch is older than the coordinator's.
  */
 import { type BrokerState, type ProducerState } from './brokerState';
-import type { TxnEffect, TxnStep } from './txnEffects';
+import type { BrokerEffect } from '../types';
+import type { TxnEffect } from './txnEffects';
 import { txnsOf, withTxns } from './txnLog';
 import type { TxnClient, TxnMetadata } from './txnState';
+
+export interface TxnStep<S> {
+  state: S;
+  effects: (BrokerEffect | TxnEffect)[];
+}
 
 export type Step = TxnStep<BrokerState>;
 

@@ -1,5 +1,11 @@
-/** What transaction operations did, as data; each says why in `reason`. */
-import type { BrokerEffect, EffectBase, TopicPartition } from '../types';
+/**
+ * What transaction operations did, as data; each says why in `reason`. `TxnEffect` joins `types.ts`'s
+ * `Effect` union, so this file imports nothing from `types.ts` (a type cycle otherwise); `TxnStep`, which
+ * needs `BrokerEffect`, lives in `txnClient.ts`.
+ */
+import type { EffectBase } from '../effectBase';
+
+type TopicPartition = { topic: string; partition: number };
 
 export type TxnEffect = EffectBase &
   (
@@ -43,8 +49,3 @@ export type TxnEffect = EffectBase &
     /** A call the producer client itself refuses (KafkaProducer's IllegalStateException, for instance). */
     | { kind: 'txn-rejected'; producerId: string; request: string; error: string }
   );
-
-export interface TxnStep<S> {
-  state: S;
-  effects: (BrokerEffect | TxnEffect)[];
-}

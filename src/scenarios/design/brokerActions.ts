@@ -4,6 +4,8 @@ import { groupSelect, memberSelect, nonNeg, optInt, producerSelect, topicSelect 
 import { compactedTopicNames, eventTypeNames, first, groupIds, membersOf, producerIds, topicNames } from './draftNames';
 import { type VariantDef } from './formTypes';
 
+export const ISOLATION = ['read_uncommitted', 'read_committed'];
+
 export const brokerActions: readonly VariantDef[] = [
   simple(
     'publish',
@@ -14,6 +16,7 @@ export const brokerActions: readonly VariantDef[] = [
       { key: 'partition', kind: 'int', optional: true, min: 0 },
       { key: 'retry', kind: 'bool' },
       { key: 'tombstone', kind: 'bool' },
+      { key: 'transactional', kind: 'bool' },
     ],
     (doc) => ({
       producer: first(producerIds(doc), 'producer'),
@@ -53,7 +56,14 @@ export const brokerActions: readonly VariantDef[] = [
     }),
   ),
   member('commit'),
-  member('join'),
+  simple(
+    'join',
+    [groupSelect, memberSelect, { key: 'isolationLevel', kind: 'select', options: ISOLATION, optional: true }],
+    (doc) => ({
+      group: first(groupIds(doc), 'group'),
+      member: first(membersOf(doc, first(groupIds(doc), '')), 'c1'),
+    }),
+  ),
   member('leave'),
   member('crash'),
   simple('seek', [groupSelect, memberSelect, topicSelect(), nonNeg('partition'), nonNeg('offset')], (doc) => ({

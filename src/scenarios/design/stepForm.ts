@@ -1,6 +1,7 @@
 /** A step of the script: what happens (one variant per action), its question and its expectations. */
 import { brokerActions } from './brokerActions';
 import { replicationActions } from './replicationActions';
+import { transactionActions } from './transactionActions';
 import { queueActions, storeActions } from './storeActions';
 import { field, freshName, str } from './draftNames';
 import { type FieldDef, type ItemDef } from './formTypes';
@@ -8,7 +9,7 @@ import { type FieldDef, type ItemDef } from './formTypes';
 export const stepAction: FieldDef = {
   key: 'action',
   kind: 'variant',
-  variants: [...brokerActions, ...storeActions, ...queueActions, ...replicationActions],
+  variants: [...brokerActions, ...storeActions, ...queueActions, ...replicationActions, ...transactionActions],
 };
 
 const questionGroup: FieldDef = {

@@ -5,7 +5,9 @@
  */
 import { z } from '../zod';
 import { Id, CommandName, DataObject, EventTypeName, NonNegInt } from './basics';
+import { IsolationLevel } from './messaging';
 import { REPLICATION_ACTIONS } from './replication';
+import { TRANSACTION_ACTIONS } from './transactions';
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
 const group = Id.meta({ title: 'Consumer group' });
@@ -90,6 +92,11 @@ export const Action = z.discriminatedUnion('kind', [
         description:
           'Resends the producer’s previous request (the event above is not sent), as a client does after a lost acknowledgement: an idempotent producer’s retry in the same session is recognised and not appended again; otherwise it is a duplicate.',
       }),
+      transactional: z.boolean().optional().meta({
+        title: 'Inside the producer’s transaction',
+        description:
+          'A transactional producer’s send (between begin and commit or abort): its record is invisible to read_committed consumers until the transaction commits, and skipped by them if it aborts.',
+      }),
       tombstone: z.boolean().optional().meta({
         title: 'Tombstone (null value)',
         description:
@@ -129,10 +136,21 @@ export const Action = z.discriminatedUnion('kind', [
     title: 'a consumer commits',
     description: 'The member commits its current positions: after a restart or rebalance its partitions resume there.',
   }),
-  z.strictObject({ kind: z.literal('join'), group, member }).meta({
-    title: 'a consumer joins its group',
-    description: 'A new member joins: the group rebalances and it may get partitions.',
-  }),
+  z
+    .strictObject({
+      kind: z.literal('join'),
+      group,
+      member,
+      isolationLevel: IsolationLevel.optional().meta({
+        title: 'isolation.level',
+        description:
+          'This consumer’s isolation.level; the group’s (else read_uncommitted, Kafka’s default) when omitted.',
+      }),
+    })
+    .meta({
+      title: 'a consumer joins its group',
+      description: 'A new member joins: the group rebalances and it may get partitions.',
+    }),
   z.strictObject({ kind: z.literal('leave'), group, member }).meta({
     title: 'a consumer leaves its group',
     description: 'The member leaves cleanly: the group rebalances and its partitions go to the others.',
@@ -290,4 +308,5 @@ export const Action = z.discriminatedUnion('kind', [
     .strictObject({ kind: z.literal('note') })
     .meta({ title: 'nothing (narration only)', description: 'Nothing happens in the system: the step only tells.' }),
   ...REPLICATION_ACTIONS,
+  ...TRANSACTION_ACTIONS,
 ]);

@@ -43,7 +43,18 @@ export const ProducerSpec = z.strictObject({
     description: 'More than one lets a retry overtake a later request when idempotence is off.',
   }),
   stickyBatchSize: z.number().int().min(1).max(1000).optional().meta({ title: 'Sticky batch size (keyless records)' }),
+  transactionalId: Id.optional().meta({
+    title: 'transactional.id',
+    description:
+      'Makes it a transactional producer (idempotence required): it sends only inside transactions, after initTransactions. Two producers with the same transactional.id are two instances of one application: the later initTransactions fences the earlier.',
+  }),
   description: Text.optional().meta({ title: 'Description' }),
+});
+
+export const IsolationLevel = z.enum(['read_uncommitted', 'read_committed']).meta({
+  title: 'isolation.level',
+  description:
+    'read_uncommitted (Kafka’s default): every record up to the log end, open and aborted transactions included. read_committed: only below the last stable offset, aborted records skipped.',
 });
 
 export const GroupSpec = z.strictObject({
@@ -56,6 +67,7 @@ export const GroupSpec = z.strictObject({
     .meta({ title: 'Members', description: 'Consumer ids. Members beyond the partition count stay idle.' }),
   assignor: z.enum(['range', 'roundrobin', 'cooperative-sticky']).optional().meta({ title: 'Assignor' }),
   autoOffsetReset: z.enum(['earliest', 'latest', 'none']).optional().meta({ title: 'auto.offset.reset' }),
+  isolationLevel: IsolationLevel.optional(),
   commitMode: z.enum(['after', 'before', 'manual']).optional().meta({
     title: 'Commit',
     description:

@@ -26,6 +26,8 @@ export interface PublishOptions {
   retry?: boolean;
   /** Send the record with a null value (a tombstone). */
   tombstone?: boolean;
+  /** A transactional producer's send inside its open transaction (`sendInTransaction`). */
+  transactional?: boolean;
   metadata?: Partial<EventMetadata>;
 }
 
@@ -88,7 +90,8 @@ export function produceDirect(
   };
   if (typeof event.metadata?.correlationId === 'string') headers.correlationId = event.metadata.correlationId;
   if (typeof event.metadata?.causationId === 'string') headers.causationId = event.metadata.causationId;
-  const produced = broker.produce(
+  const send = options.transactional ? broker.sendInTransaction : broker.produce;
+  const produced = send(
     world.broker,
     {
       topic,

@@ -6,6 +6,7 @@
 import type { Effect, EffectKind } from '../../engine/types';
 import { planStages, stageKindOf, type Stage, type StageKind } from '../../state/stagePlan';
 import { REPLICATION_LABELS, replicationTone } from './replicationLabels';
+import { TXN_LABELS, txnTone } from './txnLabels';
 import { withoutIds } from '../../scenarios/plainWords';
 
 export type EffectTone = 'normal' | 'problem' | 'warning';
@@ -20,6 +21,7 @@ export interface EffectItem {
 
 const LABELS: Record<EffectKind, string> = {
   ...REPLICATION_LABELS,
+  ...TXN_LABELS,
   'topic-created': 'topic',
   'record-appended': 'appended',
   'produce-deduplicated': 'deduplicated',
@@ -82,6 +84,8 @@ const WARNINGS = new Set<EffectKind>(['queue-nacked', 'queue-redelivered', 'segm
 export function toneOf(e: Effect): EffectTone {
   const replication = replicationTone(e);
   if (replication) return replication;
+  const txn = txnTone(e);
+  if (txn) return txn;
   if (PROBLEMS.has(e.kind)) return 'problem';
   if (e.kind === 'query-answered') return e.stale ? 'warning' : 'normal';
   if (e.kind === 'record-processed' && e.duplicate) return 'warning';
