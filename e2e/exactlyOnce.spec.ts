@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { PlayerPage } from './app';
+
+/**
+ * The exactly-once scenario as a learner meets it: opened from the library, the read_uncommitted auditor
+ * gets the aborted receipt r-2 and the read_committed mailer, one step later, gets no record, told in
+ * "What happened" from the run (the aborted offset skipped).
+ */
+
+const TITLE = 'Exactly-once: consume, transform, produce';
+
+test('a read_uncommitted reader gets the aborted receipt; a read_committed reader skips it', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/');
+  await page.getByRole('link', { name: TITLE, exact: true }).click();
+  await app.ready();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+
+  // Step 17: the auditor (read_uncommitted) reads r-1 and the aborted r-2.
+  await app.timeline().fill('17');
+  await app.settled();
+  await app.expectStep(17, 27);
+  await expect(page.getByRole('heading', { level: 2, name: /reads the aborted receipt/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Effects of step 17' })).toContainText('auditor-1 fetches 2 records');
+
+  // Step 18: the mailer (read_committed) gets nothing: offset 2 is aborted, 3 is the ABORT marker.
+  await app.timeline().fill('18');
+  await app.settled();
+  await app.expectStep(18, 27);
+  await expect(page.getByRole('heading', { level: 2, name: /skips the aborted receipt/ })).toBeVisible();
+  const effects = page.getByRole('region', { name: 'Effects of step 18' });
+  const fetch = effects.getByRole('button', { name: /mailer-1 fetches 0 records/ });
+  await fetch.click();
+  await expect(effects).toContainText('skipped aborted offsets 2 (read_committed)');
+  await expect(effects).toContainText('position now 4');
+});
