@@ -4,7 +4,7 @@ import { PlayerPage } from './app';
 /**
  * The exactly-once scenario as a learner meets it: opened from the library, the read_uncommitted auditor
  * gets the aborted receipt r-2 and the read_committed mailer, one step later, gets no record, told in
- * "What happened" from the run (the aborted offset skipped).
+ * "What happened" from the run (the aborted offset skipped); the event log names the markers.
  */
 
 const TITLE = 'Exactly-once: consume, transform, produce';
@@ -33,4 +33,9 @@ test('a read_uncommitted reader gets the aborted receipt; a read_committed reade
   await fetch.click();
   await expect(effects).toContainText('skipped aborted offsets 2 (read_committed)');
   await expect(effects).toContainText('position now 4');
+  // The markers are listed as what they are, never as tombstones.
+  const log = page.getByRole('table', { name: /Records and events so far/ });
+  await expect(log).toContainText('ABORT marker');
+  await expect(log).toContainText('COMMIT marker');
+  await expect(log).not.toContainText('tombstone');
 });

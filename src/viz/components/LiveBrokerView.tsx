@@ -3,6 +3,7 @@ import type { PartitionChoice } from '../../engine/types';
 import { useRun } from '../../state/react';
 import { useLagRows } from '../../state/selectors';
 import { DEFAULT_WIDTH, layoutBroker } from '../layout/brokerLayout';
+import { eventTypeOf } from '../layout/brokerGeometry';
 import { lagSummary, layoutLagChart, seriesFor } from '../layout/lagChart';
 import { whyPartition } from '../layout/whyPartition';
 import { PredictionTargets } from './PredictionTargets';
@@ -127,7 +128,7 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
         partition: r.partition,
         offset: r.offset,
         key: rec.key,
-        eventType: rec.headers.eventType ?? (rec.value === null ? 'tombstone' : 'record'),
+        eventType: eventTypeOf(rec),
         currentCount: log.partitions.length,
         choice: memory.choices.get(`${r.topic}:${r.partition}:${r.offset}`) ?? null,
         initialCount: initialCounts.get(r.topic) ?? null,

@@ -29,7 +29,9 @@ export const link = linkHorizontal<{ source: Point; target: Point }, Point>()
   .x((p) => p.x)
   .y((p) => p.y);
 
-export const eventTypeOf = (r: LogRecord): string => r.headers.eventType ?? (r.value === null ? 'tombstone' : 'record');
+/** A transaction marker is a control record, not a tombstone: its value is empty but it carries no event. */
+export const eventTypeOf = (r: LogRecord): string =>
+  r.control ? `${r.control} marker` : (r.headers.eventType ?? (r.value === null ? 'tombstone' : 'record'));
 
 export function eventTypesIn(broker: BrokerState): Set<string> {
   const names = new Set<string>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../engine/types';
-import { toCloudEvent } from './cloudEvent';
+import { recordEvent, toCloudEvent } from './cloudEvent';
 
 const event: RecordedEvent = {
   eventId: 'e-1',
@@ -40,5 +40,24 @@ describe('toCloudEvent', () => {
     expect(ce.dataschema).toBe('urn:event-lab:schema:OrderPlaced:1');
     expect(ce.time).toBe('2027-01-01T09:00:01.000Z');
     expect(ce.source).toBe('unknown');
+  });
+});
+
+describe('recordEvent of a transaction marker', () => {
+  const marker = {
+    topic: 'receipts',
+    partition: 0,
+    offset: 3,
+    key: null,
+    value: null,
+    headers: {},
+    timestamp: 0,
+    eventId: null,
+    producerId: null,
+    control: 'ABORT' as const,
+  };
+  it('names the marker and does not call it a tombstone (its value is empty, but it deletes nothing)', () => {
+    expect(recordEvent(marker)).toMatchObject({ eventType: 'ABORT marker', tombstone: false });
+    expect(recordEvent({ ...marker, control: undefined })).toMatchObject({ tombstone: true });
   });
 });

@@ -58,6 +58,8 @@ interface RecordLike {
   readonly value: unknown;
   readonly headers: Readonly<Record<string, string>>;
   readonly timestamp: number;
+  /** A transaction marker (COMMIT or ABORT): a control record no application receives. */
+  readonly control?: 'COMMIT' | 'ABORT';
   readonly eventId: string | null;
   readonly producerId: string | null;
 }
@@ -68,11 +70,13 @@ export function recordEvent(r: RecordLike): RecordEvent {
   const h = r.headers;
   return {
     eventId: r.eventId ?? `${r.topic}-${r.partition}@${r.offset}`,
-    eventType: h.eventType ?? (typeof v?.eventType === 'string' ? v.eventType : '(no event type)'),
+    eventType: r.control
+      ? `${r.control} marker`
+      : (h.eventType ?? (typeof v?.eventType === 'string' ? v.eventType : '(no event type)')),
     schemaVersion: Number(h.schemaVersion ?? v?.schemaVersion ?? 1) || 1,
     subject: h.subject ?? null,
     data: v === null ? null : (v.data ?? v),
-    tombstone: r.value === null,
+    tombstone: r.value === null && !r.control,
     producer: r.producerId,
     correlationId: h.correlationId ?? null,
     causationId: h.causationId ?? null,
