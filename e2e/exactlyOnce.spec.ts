@@ -4,7 +4,8 @@ import { PlayerPage } from './app';
 /**
  * The exactly-once scenario as a learner meets it: opened from the library, the read_uncommitted auditor
  * gets the aborted receipt r-2 and the read_committed mailer, one step later, gets no record, told in
- * "What happened" from the run (the aborted offset skipped); the event log names the markers.
+ * "What happened" from the run (the aborted offset skipped); the event log names the markers and
+ * says the mailer skips the aborted record.
  */
 
 const TITLE = 'Exactly-once: consume, transform, produce';
@@ -38,4 +39,8 @@ test('a read_uncommitted reader gets the aborted receipt; a read_committed reade
   await expect(log).toContainText('ABORT marker');
   await expect(log).toContainText('COMMIT marker');
   await expect(log).not.toContainText('tombstone');
+  // The aborted r-2: the auditor has passed it, the read_committed mailer will never receive it.
+  await expect(log.getByRole('row', { name: /receipts-0 @ 2/ })).toContainText(
+    'done: audit · skips it (aborted, read_committed): mailer',
+  );
 });

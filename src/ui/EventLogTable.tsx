@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { RecordedEvent } from '../engine/types';
 import { useRun } from '../state/react';
 import { directRecords, recordEvent, type RecordEvent } from '../viz/layout/cloudEvent';
+import { readsCommitted, txnRole } from '../viz/layout/txnRole';
 
 /** Long runs show the newest rows; the rest are one click away (rendering thousands every step would stutter). */
 const SHOWN = 100;
@@ -74,9 +75,19 @@ export function EventLogTable({
     const done = groups
       .filter((g) => (g.committed[`${topic}:${partition}`]?.offset ?? -1) > offset)
       .map((g) => g.groupId);
-    const waiting = groups.filter((g) => !done.includes(g.groupId)).map((g) => g.groupId);
+    const role = txnRole(broker, topic, partition, offset);
+    // A read_committed group never receives an aborted record: it is not waiting for it.
+    const skips = groups
+      .filter((g) => role === 'aborted' && !done.includes(g.groupId) && readsCommitted(broker, g.groupId))
+      .map((g) => g.groupId);
+    const waiting = groups.filter((g) => !done.includes(g.groupId) && !skips.includes(g.groupId)).map((g) => g.groupId);
     if (groups.length === 0) return 'no group reads this topic';
-    return [done.length ? `done: ${done.join(', ')}` : '', waiting.length ? `waiting: ${waiting.join(', ')}` : '']
+    return [
+      role === 'marker' ? 'a transaction marker: no application receives it' : '',
+      done.length ? `done: ${done.join(', ')}` : '',
+      role !== 'marker' && waiting.length ? `waiting: ${waiting.join(', ')}` : '',
+      skips.length ? `skips it (aborted, read_committed): ${skips.join(', ')}` : '',
+    ]
       .filter(Boolean)
       .join(' · ');
   };
@@ -145,6 +156,8 @@ export function EventLogTable({
                         <>
                           #{row.event.position} · {row.event.streamId} · r{row.event.revision}
                         </>
+                      ) : txnRole(broker, row.record.topic, row.record.partition, row.record.offset) === 'marker' ? (
+                        'not stored (the transaction coordinator wrote it to the topic)'
                       ) : (
                         'not stored (a direct producer wrote it to the topic only)'
                       )}
