@@ -2,7 +2,7 @@
  * The built-in scenarios: one JSON file each in this folder (named by the scenario's id), validated
  * when first used. Adding a file adds a scenario (and its test, see builtins.test.ts).
  *
- * Parsing is lazy and per scenario: a page that opens one scenario validates that one, not all eleven
+ * Parsing is lazy and per scenario: a page that opens one scenario validates that one, not all of them
  * (about 85 ms at start-up before); `allBuiltins()` parses the rest when something needs them all.
  */
 import { mustParseScenario } from '../parse';
