@@ -20,14 +20,14 @@ test('a read_uncommitted reader gets the aborted receipt; a read_committed reade
   // Step 17: the auditor (read_uncommitted) reads r-1 and the aborted r-2.
   await app.timeline().fill('17');
   await app.settled();
-  await app.expectStep(17, 27);
+  await app.expectStep(17, 28);
   await expect(page.getByRole('heading', { level: 2, name: /reads the aborted receipt/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Effects of step 17' })).toContainText('auditor-1 fetches 2 records');
 
   // Step 18: the mailer (read_committed) gets nothing: offset 2 is aborted, 3 is the ABORT marker.
   await app.timeline().fill('18');
   await app.settled();
-  await app.expectStep(18, 27);
+  await app.expectStep(18, 28);
   await expect(page.getByRole('heading', { level: 2, name: /skips the aborted receipt/ })).toBeVisible();
   const effects = page.getByRole('region', { name: 'Effects of step 18' });
   const fetch = effects.getByRole('button', { name: /mailer-1 fetches 0 records/ });
