@@ -13,6 +13,12 @@ const shots: { name: string; hash: string; width: number; height: number }[] = [
   { name: 'log-vs-queue-step-9', hash: '#/s/log-vs-queue/9', width: 1440, height: 900 },
   { name: 'delivery-step-12', hash: '#/s/delivery-guarantees/12', width: 1440, height: 900 },
   { name: 'partitions-step-14', hash: '#/s/partitions-keys-ordering/14', width: 1440, height: 900 },
+  // The replicas view at the acks=1 loss, and the aborted transaction as the two isolation levels see it.
+  { name: 'durability-step-2', hash: '#/s/durability/2', width: 1440, height: 900 },
+  { name: 'durability-step-12-narrow', hash: '#/s/durability/12', width: 800, height: 900 },
+  { name: 'exactly-once-step-17', hash: '#/s/exactly-once/17', width: 1440, height: 900 },
+  { name: 'exactly-once-step-18', hash: '#/s/exactly-once/18', width: 1280, height: 720 },
+  { name: 'compare-brokers', hash: '#/compare-brokers', width: 1440, height: 900 },
 ];
 
 for (const s of shots) {
