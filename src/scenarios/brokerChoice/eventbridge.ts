@@ -14,9 +14,9 @@
  * endpoint fail until it is back.
  */
 import { apply, createEventBridge, type EbEffect, type EbRequest, type EbState } from '../../engine/eventbridge';
-import { BeatRecorder } from './recorder';
-import { BEATS, CRASH_RESTART_MS, eventById, NEW_SERVICE, REPLAY_WINDOW_MS, SERVICES, type Beat } from './story';
-import type { ProfileRun, StepRecord } from './types';
+import { BeatRecorder, playStory } from './recorder';
+import { CRASH_RESTART_MS, eventById, NEW_SERVICE, REPLAY_WINDOW_MS, SERVICES, type Beat } from './story';
+import type { ProfileRun } from './types';
 
 const BUS = 'orders';
 const ARCHIVE = 'orders-archive';
@@ -158,12 +158,7 @@ function beat(run: EbRun, b: Beat) {
 
 export function runEventbridge(): ProfileRun {
   const run = new EbRun();
-  const steps: StepRecord[] = [];
-  for (const b of BEATS) {
-    run.rec = new BeatRecorder(b.id);
-    beat(run, b);
-    steps.push(run.rec.done());
-  }
+  const steps = playStory(run, beat);
   const rules = run.s.rules.filter((r) => r.bus === BUS).map((r) => r.name);
   const archive = run.s.archives.find((a) => a.name === ARCHIVE)!;
   return {

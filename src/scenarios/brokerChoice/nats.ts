@@ -5,11 +5,10 @@
  * has no dead-letter queue: after max_deliver the consumer stops delivering the message.
  */
 import { apply, createNats, type NatsEffect, type NatsRequest, type NatsState } from '../../engine/nats';
-import { BeatRecorder } from './recorder';
+import { BeatRecorder, playStory } from './recorder';
 import { playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
-  BEATS,
   DAY,
   eventByLabel,
   fails,
@@ -21,7 +20,7 @@ import {
   type Beat,
   type Service,
 } from './story';
-import type { Delivery, ProfileRun, StepRecord } from './types';
+import type { Delivery, ProfileRun } from './types';
 
 const STREAM = 'ORDERS';
 const MAX_DELIVER = 3;
@@ -129,12 +128,7 @@ function beat(run: NatsRun, b: Beat) {
 
 export function runNats(): ProfileRun {
   const run = new NatsRun();
-  const steps: StepRecord[] = [];
-  for (const b of BEATS) {
-    run.rec = new BeatRecorder(b.id);
-    beat(run, b);
-    steps.push(run.rec.done());
-  }
+  const steps = playStory(run, beat);
   const stream = run.s.streams[STREAM]!;
   const consumers = Object.keys(stream.consumers).sort();
   return {

@@ -5,11 +5,10 @@
  * deadline; billing's subscription dead-letters to `orders-dead-letter` after 5 delivery attempts.
  */
 import { apply, createPubsub, type PubsubEffect, type PubsubRequest, type PubsubState } from '../../engine/pubsub';
-import { BeatRecorder } from './recorder';
+import { BeatRecorder, playStory } from './recorder';
 import { playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
-  BEATS,
   DAY,
   eventById,
   fails,
@@ -20,7 +19,7 @@ import {
   type Beat,
   type Service,
 } from './story';
-import type { Delivery, ProfileRun, StepRecord } from './types';
+import type { Delivery, ProfileRun } from './types';
 
 const TOPIC = 'orders';
 const DEAD_LETTER_TOPIC = 'orders-dead-letter';
@@ -139,12 +138,7 @@ function beat(run: PubsubRun, b: Beat) {
 
 export function runPubsub(): ProfileRun {
   const run = new PubsubRun();
-  const steps: StepRecord[] = [];
-  for (const b of BEATS) {
-    run.rec = new BeatRecorder(b.id);
-    beat(run, b);
-    steps.push(run.rec.done());
-  }
+  const steps = playStory(run, beat);
   const topic = run.s.topics[TOPIC]!;
   const subs = Object.values(run.s.subscriptions).filter((x) => x.topic === TOPIC);
   return {

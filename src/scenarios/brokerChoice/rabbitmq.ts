@@ -5,10 +5,9 @@
  * same exchange from the start is what the new service replays.
  */
 import { apply, createRabbit, type RabbitEffect, type RabbitRequest, type RabbitState } from '../../engine/rabbitmq';
-import { BeatRecorder } from './recorder';
+import { BeatRecorder, playStory } from './recorder';
 import {
   BATCH,
-  BEATS,
   CRASH_RESTART_MS,
   eventByLabel,
   fails,
@@ -19,7 +18,7 @@ import {
   type Beat,
   type Service,
 } from './story';
-import type { Delivery, ProfileRun, StepRecord } from './types';
+import type { Delivery, ProfileRun } from './types';
 
 const EXCHANGE = 'orders';
 const DLX = 'orders.dlx';
@@ -152,12 +151,7 @@ function beat(run: RabbitRun, b: Beat) {
 
 export function runRabbitmq(): ProfileRun {
   const run = new RabbitRun();
-  const steps: StepRecord[] = [];
-  for (const b of BEATS) {
-    run.rec = new BeatRecorder(b.id);
-    beat(run, b);
-    steps.push(run.rec.done());
-  }
+  const steps = playStory(run, beat);
   const queues = SERVICES.map((x) => `${x} (${run.s.queues[x]!.type})`).join(', ');
   return {
     profile: 'rabbitmq',

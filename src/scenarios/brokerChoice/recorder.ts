@@ -1,5 +1,5 @@
 /** Collects one beat's effects, deliveries and give-ups while an adapter runs it. */
-import type { BeatId } from './story';
+import { BEATS, type Beat, type BeatId } from './story';
 import type { Delivery, GaveUp, StepEffect, StepRecord } from './types';
 
 export class BeatRecorder {
@@ -17,4 +17,16 @@ export class BeatRecorder {
   done(): StepRecord {
     return { beat: this.beat, effects: this.effects, deliveries: this.deliveries, gaveUp: this.gaveUp };
   }
+}
+
+/**
+ * Plays every beat of the story on one adapter's run, each with a fresh recorder, and returns the steps
+ * recorded (the run keeps its broker state from beat to beat).
+ */
+export function playStory<R extends { rec: BeatRecorder }>(run: R, beat: (run: R, b: Beat) => void): StepRecord[] {
+  return BEATS.map((b) => {
+    run.rec = new BeatRecorder(b.id);
+    beat(run, b);
+    return run.rec.done();
+  });
 }

@@ -7,11 +7,10 @@
  * the group keeps its order. A queue created later gets only what is published after it.
  */
 import { apply, createSqs, type SqsEffect, type SqsRequest, type SqsState } from '../../engine/sqs';
-import { BeatRecorder } from './recorder';
+import { BeatRecorder, playStory } from './recorder';
 import { playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
-  BEATS,
   eventByLabel,
   fails,
   NEW_SERVICE,
@@ -21,7 +20,7 @@ import {
   type Beat,
   type Service,
 } from './story';
-import type { Delivery, ProfileRun, StepRecord } from './types';
+import type { Delivery, ProfileRun } from './types';
 
 const MAX_RECEIVE_COUNT = 3;
 /** Receives a service makes in one go before it stops. */
@@ -157,12 +156,7 @@ function beat(run: SqsRun, b: Beat) {
 
 function runVariant(fifo: boolean): ProfileRun {
   const run = new SqsRun(fifo);
-  const steps: StepRecord[] = [];
-  for (const b of BEATS) {
-    run.rec = new BeatRecorder(b.id);
-    beat(run, b);
-    steps.push(run.rec.done());
-  }
+  const steps = playStory(run, beat);
   const q = run.s.queues[run.q('billing')]!;
   const subscribed = run.s.subscriptions.filter((x) => x.topic === run.topic).map((x) => x.queue);
   const kind = fifo ? 'FIFO topic' : 'topic';
