@@ -4,12 +4,13 @@
  * It waits until the server sends its INFO line, provides the URL to the tests (`inject('natsUrl')`), and at
  * teardown stops the server and removes the directory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect as tcpConnect, createServer } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { exited, freePort, sleep, stop } from './process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,21 +21,6 @@ declare module 'vitest' {
 const SERVER = process.env.EVENT_LAB_NATS_SERVER ?? '/usr/sbin/nats-server';
 const START_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 5_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const exited = (p: ChildProcess) => p.exitCode !== null || p.signalCode !== null;
 
 /** Resolves once the server greets a TCP client with its INFO line (the protocol's first message). */
 function answers(port: number): Promise<boolean> {
@@ -48,19 +34,6 @@ function answers(port: number): Promise<boolean> {
     socket.once('error', () => done(false));
     socket.once('data', (b: Buffer) => done(b.toString().startsWith('INFO ')));
   });
-}
-
-async function stop(p: ChildProcess): Promise<void> {
-  if (exited(p)) return;
-  const done = new Promise<void>((r) => p.once('exit', () => r()));
-  p.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), STOP_GRACE_MS)));
-  if ((await Promise.race([done, late])) === 'late') {
-    p.kill('SIGKILL');
-    await done;
-  }
-  clearTimeout(timer);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -79,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   server.stderr?.on('data', (b: Buffer) => log.push(b.toString()));
 
   const teardown = async () => {
-    await stop(server);
+    await stop(server, STOP_GRACE_MS);
     if (process.env.EVENT_LAB_KEEP_BROKER_DIR) writeFileSync(join(dir, 'server.out'), log.join(''));
     else rmSync(dir, { recursive: true, force: true });
   };

@@ -5,58 +5,18 @@
  * It waits until the node accepts an AMQP connection, provides the URL to the tests (`inject('rabbitmqUrl')`),
  * and at teardown stops the node and its epmd and removes the directory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
 import type { TestProject } from 'vitest/node';
+import { exited, freePort, sleep, stop } from './process';
 import { TEST_CHANNEL_TICK_MS, TEST_CONSUMER_TIMEOUT_MS } from './rabbitmqConfig';
 
 const SERVER = '/usr/lib/rabbitmq/bin/rabbitmq-server';
 const EPMD = '/usr/bin/epmd';
 const START_TIMEOUT_MS = 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function exited(p: ChildProcess): boolean {
-  return p.exitCode !== null || p.signalCode !== null;
-}
-
-async function stop(p: ChildProcess | null, graceMs: number): Promise<void> {
-  if (!p || p.pid === undefined || exited(p)) return;
-  const done = new Promise<void>((r) => p.once('exit', () => r()));
-  // The server runs in its own process group (detached): the shell script, beam and its helpers stop together.
-  try {
-    process.kill(-p.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), graceMs)));
-  if ((await Promise.race([done, late])) === 'late') {
-    try {
-      process.kill(-p.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-    await done;
-  }
-  clearTimeout(timer);
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(SERVER) || !existsSync(EPMD))
@@ -103,7 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const teardown = async () => {
     const t0 = Date.now();
-    await stop(server, 20_000);
+    await stop(server, 20_000, true);
     if (process.env.EVENT_LAB_BROKER_DEBUG) console.log(`rabbitmq stopped in ${Date.now() - t0} ms`);
     if (!exited(epmd)) epmd.kill('SIGTERM');
     if (process.env.EVENT_LAB_KEEP_BROKER_DIR) writeFileSync(out, log.join(''));
