@@ -64,7 +64,9 @@ export function faultAvailability(scenario: ScenarioDef, world: World): FaultAva
       : onlyReplicated
         ? 'A dropped connection is not modelled for replicated topics; kill the leader before its followers copy a record to see what happens to an acknowledgement.'
         : producersWithSends(world).length === 0
-          ? `No producer has sent a record yet at step ${world.step}: step forward until one has, then drop its connection before the acknowledgement arrives.`
+          ? transactionalSenders(world)
+            ? `Only transactional producers have sent at step ${world.step}; a dropped connection is modelled for plain and idempotent producers (a transactional producer is idempotent too, so its retried send would be deduplicated).`
+            : `No producer has sent a record yet at step ${world.step}: step forward until one has, then drop its connection before the acknowledgement arrives.`
           : null,
     'Kill broker': cluster
       ? brokers.some(([, up]) => up)
@@ -94,9 +96,16 @@ export const brokersThatAre = (world: World, up: boolean): number[] =>
     .map(([b]) => Number(b))
     .sort((a, b) => a - b);
 
-/** The producers whose connection can drop at this step: those that have sent a record. */
+/**
+ * The producers whose connection can drop at this step: those that have sent a record. Transactional
+ * producers are left out: their sends belong to a transaction (commit waits for every send's
+ * acknowledgement), and the fault's retry is a plain send, which the broker refuses from them.
+ */
 export const producersWithSends = (world: World): string[] =>
   Object.entries(world.broker.producers)
-    .filter(([id, p]) => p.lastSend !== null && id !== '(default)')
+    .filter(([id, p]) => p.lastSend !== null && id !== '(default)' && p.transactionalId === undefined)
     .map(([id]) => id)
     .sort();
+
+const transactionalSenders = (world: World): boolean =>
+  Object.values(world.broker.producers).some((p) => p.lastSend !== null && p.transactionalId !== undefined);

@@ -3,6 +3,7 @@ import { committedOffset, logEndOffset } from '../../engine/broker';
 import { findBuiltin } from '../content';
 import { Stepper } from '../stepper';
 import { ofKind, runOf } from './faults.testkit';
+import { producersWithSends } from './availability';
 
 describe('Poison message', () => {
   it('given no dead-letter route (pub/sub basics), when billing polls, then every attempt fails and the partition stays blocked for good', () => {
@@ -97,5 +98,16 @@ describe('a branch with faults replays to the same world', () => {
     const at7 = a.at(7);
     expect(c.seed(7, structuredClone(at7.world), at7.effects)).toBe(true);
     expect(c.at(13).world).toEqual(a.at(13).world);
+  });
+});
+
+describe('Drop producer connection with transactional producers (Exactly-once)', () => {
+  it('offers only producers outside a transaction: a transactional send is retried inside its transaction, not as a plain send', () => {
+    const s = findBuiltin('exactly-once')!;
+    const world = new Stepper(s, []).at(25).world;
+    expect(Object.values(world.broker.producers).some((p) => p.transactionalId && p.lastSend)).toBe(true);
+    expect(producersWithSends(world)).toEqual(['checkout']);
+    const step = new Stepper(s, [{ kind: 'drop-producer-connection', atStep: 25, producerId: 'checkout' }]).at(26);
+    expect(step.effects.map((e) => e.kind)).toContain('produce-deduplicated');
   });
 });
