@@ -6,7 +6,7 @@
  */
 import { apply, createNats, type NatsEffect, type NatsRequest, type NatsState } from '../../engine/nats';
 import { BeatRecorder, playStory } from './recorder';
-import { playPullBeat, type PullRun } from './pullBeats';
+import { drainPull, playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
   DAY,
@@ -25,7 +25,6 @@ import type { Delivery, ProfileRun } from './types';
 const STREAM = 'ORDERS';
 const MAX_DELIVER = 3;
 const MAX_AGE_MS = 7 * DAY;
-const FETCHES = 4;
 
 type Got = Extract<NatsEffect, { kind: 'nats-js-delivered' }>;
 
@@ -75,13 +74,7 @@ class NatsRun implements PullRun<Got> {
   }
 
   drain(service: Service, now: number, limit = Infinity) {
-    let handled = 0;
-    for (let i = 0; i < FETCHES && handled < limit; i++) {
-      const got = this.take(service, now, Math.min(BATCH, limit - handled));
-      if (got.length === 0) break;
-      this.finish(service, got, now);
-      handled += got.length;
-    }
+    drainPull(this, service, now, limit);
   }
 
   addConsumer(service: Service, now: number, extra: Partial<Extract<NatsRequest, { kind: 'add-consumer' }>> = {}) {

@@ -6,7 +6,7 @@
  */
 import { apply, createPubsub, type PubsubEffect, type PubsubRequest, type PubsubState } from '../../engine/pubsub';
 import { BeatRecorder, playStory } from './recorder';
-import { playPullBeat, type PullRun } from './pullBeats';
+import { drainPull, playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
   DAY,
@@ -25,7 +25,6 @@ const TOPIC = 'orders';
 const DEAD_LETTER_TOPIC = 'orders-dead-letter';
 const MAX_DELIVERY_ATTEMPTS = 5;
 const TOPIC_RETENTION_MS = 7 * DAY;
-const PULLS = 4;
 
 type Got = Extract<PubsubEffect, { kind: 'pubsub-delivered' }>;
 
@@ -88,13 +87,7 @@ class PubsubRun implements PullRun<Got> {
   }
 
   drain(service: Service, now: number, limit = Infinity) {
-    let handled = 0;
-    for (let i = 0; i < PULLS && handled < limit; i++) {
-      const got = this.take(service, now, Math.min(BATCH, limit - handled));
-      if (got.length === 0) break;
-      this.finish(service, got, now);
-      handled += got.length;
-    }
+    drainPull(this, service, now, limit);
   }
 }
 

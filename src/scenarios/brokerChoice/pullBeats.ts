@@ -18,6 +18,20 @@ export interface PullRun<M> {
   drain(service: Service, now: number, limit?: number): void;
 }
 
+/** Times a service asks for messages in one go before it stops (each ask takes at most BATCH). */
+export const ASKS_PER_DRAIN = 4;
+
+/** Take and handle until an ask comes back empty, `limit` messages were handled, or the asks run out. */
+export function drainPull<M>(run: PullRun<M>, service: Service, now: number, limit = Infinity): void {
+  let handled = 0;
+  for (let i = 0; i < ASKS_PER_DRAIN && handled < limit; i++) {
+    const got = run.take(service, now, Math.min(BATCH, limit - handled));
+    if (got.length === 0) break;
+    run.finish(service, got, now);
+    handled += got.length;
+  }
+}
+
 /** Plays a shared beat and says so; false for the beats each adapter plays itself. */
 export function playPullBeat<M>(run: PullRun<M>, beat: BeatId, t: number): boolean {
   switch (beat) {

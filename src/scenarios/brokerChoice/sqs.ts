@@ -8,7 +8,7 @@
  */
 import { apply, createSqs, type SqsEffect, type SqsRequest, type SqsState } from '../../engine/sqs';
 import { BeatRecorder, playStory } from './recorder';
-import { playPullBeat, type PullRun } from './pullBeats';
+import { drainPull, playPullBeat, type PullRun } from './pullBeats';
 import {
   BATCH,
   eventByLabel,
@@ -23,8 +23,6 @@ import {
 import type { Delivery, ProfileRun } from './types';
 
 const MAX_RECEIVE_COUNT = 3;
-/** Receives a service makes in one go before it stops. */
-const RECEIVES = 4;
 /**
  * Long polling (WaitTimeSeconds 20, the maximum): it asks every server, so it does not miss messages the
  * way a short poll's sample can; an empty one waits up to 20 s for a message (the story's next move is
@@ -100,15 +98,8 @@ class SqsRun implements PullRun<Received> {
     }
   }
 
-  /** Receive and handle until a receive comes back empty or `limit` messages were handled. */
   drain(service: Service, now: number, limit = Infinity) {
-    let handled = 0;
-    for (let i = 0; i < RECEIVES && handled < limit; i++) {
-      const got = this.take(service, now, Math.min(BATCH, limit - handled));
-      if (got.length === 0) break;
-      this.finish(service, got, now);
-      handled += got.length;
-    }
+    drainPull(this, service, now, limit);
   }
 }
 
