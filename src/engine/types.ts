@@ -6,6 +6,8 @@
 import type { EffectBase } from './effectBase';
 import type { ReplicationEffect } from './replication/effects';
 import type { TxnEffect } from './broker/txnEffects';
+import type { SagaEffect } from './saga/effects';
+import type { VersionOutcome } from './broker/outOfOrder';
 
 // ---------------------------------------------------------------------------------------------
 // Event envelope
@@ -219,6 +221,14 @@ export type BrokerEffect =
       logStart: number;
       logEnd: number;
     })
+  | (EffectBase & {
+      kind: 'version-checked';
+      groupId: string;
+      memberId: string;
+      entity: string;
+      version: number;
+      outcome: VersionOutcome;
+    })
   | (EffectBase & { kind: 'lag-changed'; groupId: string; topic: string; partition: number; lag: number | null })
   | (EffectBase & {
       kind: 'segment-deleted';
@@ -300,7 +310,7 @@ export type SimEffect =
   | (EffectBase & { kind: 'question-asked'; questionId: string });
 
 /** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */
-export type Effect = BrokerEffect | StoreEffect | SimEffect | ReplicationEffect | TxnEffect;
+export type Effect = BrokerEffect | StoreEffect | SimEffect | ReplicationEffect | TxnEffect | SagaEffect;
 export type EffectKind = Effect['kind'];
 
 // ---------------------------------------------------------------------------------------------

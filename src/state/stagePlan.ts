@@ -11,6 +11,7 @@
 import type { Effect, EffectKind } from '../engine/types';
 import { REPLICATION_STAGES } from './replicationStages';
 import { TXN_STAGES } from './txnStages';
+import { SAGA_STAGES } from './sagaStages';
 
 export type StageKind =
   | 'send' // a producer's records travel to their partitions (nothing stored yet)
@@ -45,6 +46,7 @@ export interface Stage {
 const KIND_OF: Record<EffectKind, StageKind | null> = {
   ...REPLICATION_STAGES,
   ...TXN_STAGES,
+  ...SAGA_STAGES,
   'topic-created': 'topic',
   'partitions-added': 'topic',
   'record-appended': 'land',
@@ -61,6 +63,7 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'rebalance-completed': 'rebalance',
   'records-fetched': 'fetch',
   'record-processed': 'process',
+  'version-checked': 'process',
   'processing-failed': 'process',
   'record-dead-lettered': 'process',
   'offset-committed': 'commit',
@@ -173,8 +176,9 @@ function summaryOf(stage: Stage, all: readonly Effect[]): string {
       return `${list(uniq(f.map((e) => e.memberId)))} fetches ${plural(n, 'record')}`;
     }
     case 'process': {
-      const failed = es.length - of('record-processed').length;
-      return `Processed ${plural(of('record-processed').length, 'record')}${failed ? `, ${failed} failed` : ''}`;
+      const failed = of('processing-failed').length + of('record-dead-lettered').length;
+      const early = of('version-checked').filter((e) => e.outcome === 'held' || e.outcome === 'parked').length;
+      return `Processed ${plural(of('record-processed').length, 'record')}${failed ? `, ${failed} failed` : ''}${early ? `, ${early} set aside (out of order)` : ''}`;
     }
     case 'commit': {
       const c = of('offset-committed');

@@ -7,6 +7,7 @@ import type { Effect, EffectKind } from '../../engine/types';
 import { planStages, stageKindOf, type Stage, type StageKind } from '../../state/stagePlan';
 import { REPLICATION_LABELS, replicationTone } from './replicationLabels';
 import { TXN_LABELS, txnTone } from './txnLabels';
+import { SAGA_LABELS, sagaTone } from '../saga/sagaLabels';
 import { withoutIds } from '../../scenarios/plainWords';
 
 export type EffectTone = 'normal' | 'problem' | 'warning';
@@ -22,6 +23,7 @@ export interface EffectItem {
 const LABELS: Record<EffectKind, string> = {
   ...REPLICATION_LABELS,
   ...TXN_LABELS,
+  ...SAGA_LABELS,
   'topic-created': 'topic',
   'record-appended': 'appended',
   'produce-deduplicated': 'deduplicated',
@@ -37,6 +39,7 @@ const LABELS: Record<EffectKind, string> = {
   'rebalance-completed': 'rebalance',
   'records-fetched': 'fetched',
   'record-processed': 'processed',
+  'version-checked': 'version',
   'processing-failed': 'failed',
   'record-dead-lettered': 'dead letter',
   'offset-committed': 'committed',
@@ -86,15 +89,24 @@ export function toneOf(e: Effect): EffectTone {
   if (replication) return replication;
   const txn = txnTone(e);
   if (txn) return txn;
+  const saga = sagaTone(e);
+  if (saga) return saga;
   if (PROBLEMS.has(e.kind)) return 'problem';
   if (e.kind === 'query-answered') return e.stale ? 'warning' : 'normal';
   if (e.kind === 'record-processed' && e.duplicate) return 'warning';
+  if (e.kind === 'version-checked')
+    return e.outcome === 'applied-older'
+      ? 'problem'
+      : e.outcome === 'applied' || e.outcome === 'released'
+        ? 'normal'
+        : 'warning';
   return WARNINGS.has(e.kind) ? 'warning' : 'normal';
 }
 
 export function labelOf(e: Effect): string {
   if (e.kind === 'query-answered') return e.stale ? 'stale query' : 'query';
   if (e.kind === 'record-processed' && e.duplicate) return 'duplicate';
+  if (e.kind === 'version-checked') return e.outcome.replace(/-/g, ' ');
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
   // The log cleaner visited but found nothing it may clean yet (compaction is lazy): not "compacted".
   if (e.kind === 'records-compacted' && e.removedOffsets.length === 0 && e.tombstonesRemoved.length === 0)
