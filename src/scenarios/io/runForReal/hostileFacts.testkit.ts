@@ -50,5 +50,6 @@ export function hostileFacts(): RunFacts {
     ],
     groups: [{ id: 'amq.g', topics: ['amq.gen', 'a.b', 'a_b'], members: ['m-1'], received: [{ n: 1, member: 'm-1' }] }],
     transactional: 0,
+    queues: [],
   };
 }

@@ -35,3 +35,14 @@ describe('runFacts: what the simulator did with the records', () => {
     expect(placements('delivery-guarantees').filter((p) => p === 'explicit')).toHaveLength(1);
   });
 });
+
+describe('runFacts: the groups', () => {
+  it('counts members that joined after step 0 (Log vs queue adds analytics-1 in its story)', () => {
+    const facts = runFacts(findBuiltin('log-vs-queue')!);
+    expect(facts.groups.map((g) => [g.id, g.members])).toEqual([
+      ['shipping', ['shipping-1', 'shipping-2']],
+      ['analytics', ['analytics-1']],
+    ]);
+    expect(facts.queues).toEqual(['shipping-tasks']);
+  });
+});

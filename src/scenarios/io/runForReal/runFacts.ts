@@ -34,6 +34,7 @@ export interface SimDelivery {
 export interface SimGroup {
   readonly id: string;
   readonly topics: readonly string[];
+  /** Every member the group had during the run: its declared members, then those that joined later. */
   readonly members: readonly string[];
   /** Distinct records the group received, in the order of first receipt (a redelivery is counted once). */
   readonly received: readonly SimDelivery[];
@@ -48,6 +49,8 @@ export interface RunFacts {
   readonly groups: readonly SimGroup[];
   /** Records written inside a transaction: the export sends them as plain records (see the README). */
   readonly transactional: number;
+  /** The scenario's classic queues (the simulator's contrast with the log): not part of the export. */
+  readonly queues: readonly string[];
 }
 
 /** Plays the scenario (with the learner's inputs, if any) to its last step and reads what it did. */
@@ -57,6 +60,8 @@ export function runFacts(scenario: ScenarioDef, inputs: readonly LearnerInput[] 
   const byPlace = new Map<string, SimRecord>();
   const received = new Map<string, SimDelivery[]>();
   const seen = new Map<string, Set<number>>();
+  /** Members that joined each group at some step (a script may add a group's members after step 0). */
+  const joined = new Map<string, string[]>();
   let transactional = 0;
   let world: World | null = null;
   for (let k = 0; k <= stepper.lastStep; k++) {
@@ -79,6 +84,9 @@ export function runFacts(scenario: ScenarioDef, inputs: readonly LearnerInput[] 
         };
         records.push(rec);
         byPlace.set(place(e.topic, e.partition, e.offset), rec);
+      } else if (e.kind === 'member-joined') {
+        const list = joined.get(e.groupId) ?? [];
+        if (!list.includes(e.memberId)) joined.set(e.groupId, [...list, e.memberId]);
       } else if (e.kind === 'records-fetched') {
         const list = received.get(e.groupId) ?? [];
         const got = seen.get(e.groupId) ?? new Set<number>();
@@ -94,7 +102,7 @@ export function runFacts(scenario: ScenarioDef, inputs: readonly LearnerInput[] 
     }
   }
   const broker = world!.broker;
-  const groupIds = [...new Set([...scenario.topology.groups.map((g) => g.id), ...received.keys()])];
+  const groupIds = [...new Set([...scenario.topology.groups.map((g) => g.id), ...joined.keys(), ...received.keys()])];
   return {
     scenarioId: scenario.id,
     title: scenario.title,
@@ -107,11 +115,14 @@ export function runFacts(scenario: ScenarioDef, inputs: readonly LearnerInput[] 
       return {
         id,
         topics: spec?.topics ?? state?.topics ?? [],
-        members: spec?.members ?? Object.keys(state?.members ?? {}),
+        members: [
+          ...new Set([...(spec?.members ?? []), ...(joined.get(id) ?? []), ...Object.keys(state?.members ?? {})]),
+        ],
         received: received.get(id) ?? [],
       };
     }),
     transactional,
+    queues: Object.keys(world!.queues),
   };
 }
 

@@ -92,5 +92,9 @@ export function commonNotes(facts: RunFacts): string[] {
     notes.push(
       `${facts.transactional} record(s) were written inside transactions in the simulator; here they are sent as plain records, so a read_committed group also receives those of aborted transactions.`,
     );
+  if (facts.queues.length > 0)
+    notes.push(
+      `The scenario’s classic queue(s) ${facts.queues.join(', ')} (the simulator’s contrast with the log) are not part of this export: only topics and consumer groups are.`,
+    );
   return notes;
 }
