@@ -1,0 +1,32 @@
+/**
+ * Grading a design: the rubric read from the document and the runs played on it. A design that does
+ * not validate is not graded (the issues say why), since the stepper only runs valid scenarios.
+ */
+import { parseScenario, type ScenarioIssue } from '../parse';
+import { rubricOf } from './rubric';
+import { runCheck } from './runs/runChecks';
+import type { Grade, GradingKey, Outcome } from './types';
+
+/** The key in the design's names: event types renamed by the learner (`names`: reference name → design name). */
+export function resolveKey(key: GradingKey, names: ReadonlyMap<string, string>): GradingKey {
+  const n = (x: string) => names.get(x) ?? x;
+  const outcome = (o: Outcome): Outcome => (o.kind === 'exactly-once' ? { ...o, eventType: n(o.eventType) } : o);
+  return {
+    ...(key.race && { race: { ...key.race, accepted: n(key.race.accepted) } }),
+    ...(key.payment && {
+      payment: { ...key.payment, captured: n(key.payment.captured), failed: n(key.payment.failed) },
+    }),
+    screens: key.screens.map((s) => ({ ...s, events: s.events.map(n) })),
+    runs: key.runs.map((r) => ({ ...r, outcome: outcome(r.outcome) })),
+  };
+}
+
+export function gradeDesign(
+  doc: unknown,
+  key: GradingKey,
+): { ok: true; grade: Grade } | { ok: false; issues: ScenarioIssue[] } {
+  const parsed = parseScenario(doc);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const s = parsed.scenario;
+  return { ok: true, grade: { rubric: rubricOf(s, key), runs: key.runs.map((r) => runCheck(s, r)) } };
+}

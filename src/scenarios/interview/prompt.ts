@@ -1,0 +1,79 @@
+/**
+ * A mock-interview prompt: the interviewer's question, its reference design (a scenario document),
+ * the grading key, and the stages' questions. Every answer is a choice whose `patches` change the
+ * reference design (a right answer changes nothing), so the staged answers build a real design.
+ */
+import { nextInt, seedRng } from '../../engine/sim/random';
+import type { ScenarioDef } from '../schema';
+import type { DesignPatch } from './patches';
+import type { GradingKey, RunSpec } from './types';
+
+export type StageId = 'clarify' | 'events' | 'topics' | 'consumers' | 'what-ifs';
+
+export interface Choice {
+  id: string;
+  text: string;
+  correct: boolean;
+  /** Why it is right or wrong, shown once answered. */
+  why: string;
+  /** What choosing it does to the design (nothing for a right answer). */
+  patches?: DesignPatch[];
+}
+
+export interface Question {
+  id: string;
+  stage: Exclude<StageId, 'clarify' | 'what-ifs'>;
+  prompt: string;
+  choices: Choice[];
+  /** An event's slot: the learner may type their own name for this reference event instead. */
+  ownName?: { event: string };
+}
+
+/** A multiple-pick question: every right choice left out applies its `ifLeftOut` patches. */
+export interface PickQuestion {
+  id: string;
+  stage: 'consumers';
+  prompt: string;
+  choices: (Choice & { ifLeftOut?: DesignPatch[] })[];
+}
+
+export interface Requirement {
+  id: string;
+  text: string;
+  relevant: boolean;
+  why: string;
+}
+
+export interface WhatIf {
+  id: string;
+  prompt: string;
+  choices: Choice[];
+  /** The run that checks the answer on the design as it stands with it, or why the simulator cannot. */
+  check: { run: RunSpec } | { notRun: string };
+}
+
+export interface InterviewPrompt {
+  id: string;
+  title: string;
+  /** What the interviewer asks, in one or two sentences. */
+  brief: string;
+  reference: ScenarioDef;
+  key: GradingKey;
+  requirements: Requirement[];
+  questions: Question[];
+  picks: PickQuestion[];
+  whatIfs: WhatIf[];
+}
+
+/** `count` distinct what-ifs drawn with a seeded generator (the same seed, the same draw). */
+export function drawWhatIfs(prompt: InterviewPrompt, seed: number, count: number): WhatIf[] {
+  const pool = [...prompt.whatIfs];
+  const out: WhatIf[] = [];
+  let rng = seedRng(seed);
+  while (out.length < count && pool.length > 0) {
+    const [i, next] = nextInt(rng, pool.length);
+    rng = next;
+    out.push(pool.splice(i, 1)[0]!);
+  }
+  return out;
+}

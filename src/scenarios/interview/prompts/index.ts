@@ -1,0 +1,7 @@
+/** Every mock-interview prompt, in the order the picker lists them. */
+import type { InterviewPrompt } from '../prompt';
+import { rideSharing } from './rideSharing';
+
+export const PROMPTS: readonly InterviewPrompt[] = [rideSharing];
+
+export const findPrompt = (id: string): InterviewPrompt | undefined => PROMPTS.find((p) => p.id === id);

@@ -1,0 +1,88 @@
+/**
+ * What a design is graded against (a prompt's grading key) and what grading returns: rubric points
+ * read from the document, and outcomes read from runs of it under faults.
+ */
+import type { LearnerInput } from '../../engine/types';
+
+export type RubricPointId =
+  'past-tense' | 'keys' | 'idempotent' | 'race' | 'payment-failure' | 'read-models' | 'outbox';
+
+/** A built-in scenario and step that teaches a point (`#/s/<scenarioId>/<step>`). */
+export interface StudyLink {
+  scenarioId: string;
+  step: number;
+  title: string;
+}
+
+export interface RubricResult {
+  id: RubricPointId;
+  title: string;
+  pass: boolean;
+  /** One sentence naming what in the design caused the result. */
+  feedback: string;
+  study: StudyLink;
+}
+
+/** Where the prompt has a race: two actors send the same command to one aggregate at once. */
+export interface RaceKey {
+  aggregate: string;
+  command: string;
+  /** The event that records the winner (e.g. RideAccepted). */
+  accepted: string;
+  /** Who races, in words ("two drivers"). */
+  actors: string;
+}
+
+/** The side effect that costs money (or is sent once) and its failure. */
+export interface PaymentKey {
+  aggregate: string;
+  command: string;
+  captured: string;
+  failed: string;
+}
+
+/** A screen of an app the prompt names, and the events its read model must show. */
+export interface ScreenKey {
+  app: string;
+  screen: string;
+  events: string[];
+}
+
+export type Outcome =
+  /** Exactly one distinct event of `eventType` about `entityId` (its `idField`) at the end of the run. */
+  | { kind: 'exactly-once'; eventType: string; idField: string; entityId: string; what: string }
+  /** The read model row changes between the end of step `before` and the end of step `after` (the user was told). */
+  | { kind: 'told'; projection: string; row: string; before: number; after: number; who: string; what: string };
+
+export interface RunSpec {
+  id: string;
+  title: string;
+  /** The faults injected (learner inputs of the failure lab, in step order), or none: the design's own script (a race, a decline). */
+  faults: LearnerInput[];
+  outcome: Outcome;
+  study: StudyLink;
+}
+
+/** A prompt's grading key, in the names of its reference design (renamed with the learner's names by `resolveKey`). */
+export interface GradingKey {
+  race?: RaceKey;
+  payment?: PaymentKey;
+  screens: ScreenKey[];
+  runs: RunSpec[];
+}
+
+export interface RunResult {
+  id: string;
+  title: string;
+  pass: boolean;
+  feedback: string;
+  /** The failing run as inputs on the design's script, and the step to open it at. */
+  inputs: LearnerInput[];
+  openAt: number;
+  study: StudyLink;
+}
+
+export interface Grade {
+  rubric: RubricResult[];
+  runs: RunResult[];
+}
