@@ -7,6 +7,7 @@ import type { IdSet } from '../sim/idSet';
 import { seedRng, type RngState } from '../sim/random';
 import { vecFrom, vecSlice, type PVec } from '../sim/persistent';
 import type { TransactionsState } from './txnState';
+import type { VersionedStore } from './outOfOrder';
 
 /** One record in a partition log. It is also what a consumer fetches (shared, never copied). */
 export interface LogRecord {
@@ -205,6 +206,8 @@ export interface ConsumerAppState {
   readonly processedEventIds: IdSet;
   /** Failed attempts of the record currently retried, per "topic:partition". */
   readonly attempts: Readonly<Record<string, { readonly offset: number; readonly count: number }>>;
+  /** Its entity table with versions, when it checks event versions (`outOfOrder.ts`); absent otherwise. */
+  readonly versioned?: VersionedStore;
 }
 
 export interface BrokerState {
