@@ -1,4 +1,5 @@
 import { CELL_H, tagWidth, type CommitMarkVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
+import { rateLine } from '../layout/partitionRate';
 import { activate, short } from './svgControls';
 
 /** A topic: its title, retention note and partitions. */
@@ -31,6 +32,15 @@ export function Topic({
               .join(', ')}`,
             Math.max(12, Math.floor((t.width - (t.name.length + 24 + (t.compacted ? 12 : 0)) * 7.4) / 6.2)),
           )}
+        </text>
+      )}
+      {!t.partitions.some((p) => p.deleted > 0) && rateLine(t.recent) && (
+        <text x={t.x + t.width - 8} y={t.y + 20} textAnchor="end" className="bv-small" data-testid="partition-rates">
+          <title>
+            Records each partition took in the last minute of simulated time; a share is named when one partition takes
+            more than half.
+          </title>
+          {short(rateLine(t.recent)!, Math.max(12, Math.floor((t.width - (t.name.length + 24) * 7.4) / 6.2)))}
         </text>
       )}
       {t.partitions.map((p) => (

@@ -18,6 +18,7 @@ import {
 } from './brokerGeometry';
 import type { CommitMarkVM, PartitionVM, Point, TopicVM } from './brokerTypes';
 import { cellWidthFor } from './cellLabel';
+import { recentAppends } from './partitionRate';
 
 /** A group drawn on the view: its label, letter badge and colour. */
 export interface GroupMeta {
@@ -149,6 +150,7 @@ export function layoutTopics(input: TopicsInput): { topics: TopicVM[]; bottom: n
       width: topicW,
       height: y - top,
       compacted: topic.config.cleanupPolicy === 'compact',
+      recent: recentAppends(topic, broker.now),
       partitions,
     });
     y += 14;

@@ -68,6 +68,8 @@ export interface TopicVM {
   width: number;
   height: number;
   compacted: boolean;
+  /** Records each partition took in the last minute of simulated time (`partitionRate.ts`): a hot key shows here. */
+  recent: number[];
   partitions: PartitionVM[];
 }
 
