@@ -76,7 +76,7 @@ describe.each(TARGETS)('the %s export', (target) => {
 
 describe('the target mappings', () => {
   it('RabbitMQ: an exchange per topic, a single-active-consumer queue per group, never an amq. name', () => {
-    const run = JSON.parse(exportProject(hostile, 'rabbitmq').files['run.json']!) as RunFile & {
+    const run = JSON.parse(exportProject(hostile, 'rabbitmq').files['run.json']!) as Pick<RunFile, 'notes'> & {
       topics: { exchange: string }[];
       groups: { queue: string }[];
     };
@@ -90,7 +90,7 @@ describe('the target mappings', () => {
   });
 
   it('NATS: streams and durables without dots, distinct when two topics would share a name, keys as safe tokens', () => {
-    const run = JSON.parse(exportProject(hostile, 'nats').files['run.json']!) as RunFile & {
+    const run = JSON.parse(exportProject(hostile, 'nats').files['run.json']!) as {
       topics: { stream: string; subjectRoot: string }[];
       groups: { durable: string }[];
       records: { subject: string }[];
