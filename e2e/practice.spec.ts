@@ -1,27 +1,99 @@
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { seededOrder } from '../src/scenarios/practiceOrder';
 import { PlayerPage } from './app';
 
-test('ride-sharing practice: answer first, then compare with the reference point by point', async ({ page }) => {
+const SEED = 'e2eseed1';
+const doc = JSON.parse(readFileSync('src/scenarios/content/ride-sharing.json', 'utf8'));
+const authored = (qid: string): string[] =>
+  doc.practice.questions.find((q: { id: string }) => q.id === qid).choices.map((c: { text: string }) => c.text);
+
+/** A fixed per-device seed, so the shuffled order is known to the test. */
+async function withSeed(page: Page) {
+  await page.addInitScript((seed) => localStorage.setItem('event-lab-learner-seed', seed), SEED);
+}
+
+const choiceLabels = (page: Page, question: string) =>
+  page.getByRole('region', { name: question }).locator('label.choice').allInnerTexts();
+
+test('practice first: the run that gives the answers away stays hidden until the learner watches it', async ({
+  page,
+}) => {
   const app = new PlayerPage(page);
   await app.open('#/s/ride-sharing/0');
-  const practice = page
-    .getByRole('group')
-    .filter({ hasText: 'Practice: design it yourself first' })
-    .or(page.locator('details.practice'));
   await expect(page.getByRole('heading', { name: 'Practice: design it yourself first' })).toBeVisible();
-  const first = page.getByRole('region', { name: 'Which events are published?' });
-  await first.getByRole('checkbox', { name: 'RideRequested' }).check();
-  await first.getByRole('checkbox', { name: 'AcceptRide' }).check();
-  await first.getByLabel('In your own words').fill('Facts in the past tense, keyed by ride id.');
-  await first.getByRole('button', { name: 'Compare with the reference' }).click();
-  await app.settled();
-  await expect(first.getByText('✓ in both')).toBeVisible();
-  await expect(first.getByText('✗ not in the reference')).toBeVisible();
-  await expect(first.getByRole('heading', { name: 'Reference answer' })).toBeVisible();
-  await expect(practice.first()).toContainText('1 of 3 answered');
+  // Step 0's narration describes the reference design: not shown while the questions are open.
+  await expect(page.getByText(/this run is the reference answer/)).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /Records and events so far/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Skip the practice and watch the reference run' }).click();
+  await expect(page.getByText(/this run is the reference answer/)).toBeVisible();
+});
 
-  // The answer is part of the run: it survives a reload.
+test('wrong choices are graded wrong with why, never credited; free text is judged by the learner', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/ride-sharing/0');
+
+  const accept = page.getByRole('region', { name: 'How would you handle a driver accepting a ride?' });
+  await accept.getByRole('checkbox', { name: 'Take a distributed lock across all drivers' }).check();
+  await accept.getByLabel('In your own words').fill('Exactly one driver wins; the other is refused.');
+  await accept.getByRole('button', { name: 'Compare with the reference' }).click();
+  await app.settled();
+  await expect(accept.getByRole('status')).toHaveText('Your choices: 0 in the reference, 1 wrong, 5 left out.');
+  const lock = accept.getByRole('listitem').filter({ hasText: '✗ wrong' });
+  await expect(lock).toContainText('distributed lock');
+  await expect(lock).toContainText('Why not:');
+  await expect(lock).toContainText(/expected revision/);
+  await expect(lock).toContainText(/lease can expire mid-write/);
+  await expect(accept.getByText('✓ in the reference')).toHaveCount(0);
+  await expect(accept.getByText('✓ covered')).toHaveCount(0);
+  // The learner's words beside the reference, judged by the learner, point by point.
+  await expect(accept.getByText('Exactly one driver wins; the other is refused.')).toBeVisible();
+  await expect(accept.getByRole('heading', { name: 'Reference answer' })).toBeVisible();
+  const onePoint = accept.getByRole('group', { name: /Did your answer cover: Exactly one driver wins/ });
+  await onePoint.getByRole('button', { name: 'yes' }).click();
+  await app.settled();
+  await expect(onePoint.getByRole('button', { name: 'yes' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(accept.getByText('you judged: covered')).toBeVisible();
+
+  const consumers = page.getByRole('region', { name: 'Which consumers need them?' });
+  await consumers
+    .getByRole('checkbox', { name: 'All services in one consumer group so that each event is handled once' })
+    .check();
+  await consumers.getByRole('button', { name: 'Compare with the reference' }).click();
+  await app.settled();
+  const oneGroup = consumers.getByRole('listitem').filter({ hasText: '✗ wrong' });
+  await expect(oneGroup).toContainText('All services in one consumer group');
+  await expect(oneGroup).toContainText(/each event reaches only one member/);
+  await expect(consumers.getByText('✓ in the reference')).toHaveCount(0);
+
+  const events = page.getByRole('region', { name: 'Which events are published?' });
+  await events.getByLabel('In your own words').fill('PaymentProcessed');
+  await events.getByRole('button', { name: 'Compare with the reference' }).click();
+  await app.settled();
+  await expect(events.getByRole('status')).toHaveText('Your choices: 0 in the reference, 0 wrong, 7 left out.');
+  await expect(events.getByText('✓ covered')).toHaveCount(0);
+
+  // Answers and the learner's own judgement are part of the run: they survive a reload.
   await page.reload();
   await app.ready();
-  await expect(page.getByRole('region', { name: 'Which events are published?' }).getByText('✓ in both')).toBeVisible();
+  const again = page.getByRole('region', { name: 'How would you handle a driver accepting a ride?' });
+  await expect(again.getByRole('listitem').filter({ hasText: '✗ wrong' })).toContainText('distributed lock');
+  await expect(again.getByText('you judged: covered')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Watch the reference run' })).toBeVisible();
+});
+
+test('choices are shuffled per learner, and in the same order after a reload', async ({ page }) => {
+  await withSeed(page);
+  const app = new PlayerPage(page);
+  await app.open('#/s/ride-sharing/0');
+  const question = 'How would you handle a driver accepting a ride?';
+  const shown = await choiceLabels(page, question);
+  const expected = seededOrder(authored('accept'), SEED, 'ride-sharing/practice:accept');
+  expect(shown.map((s) => s.trim())).toEqual(expected);
+  expect(expected).not.toEqual(authored('accept'));
+  await page.reload();
+  await app.ready();
+  expect(await choiceLabels(page, question)).toEqual(shown);
 });

@@ -2,6 +2,7 @@
  * Validates untrusted scenario JSON: the schema first, then the references between its parts
  * (topics, producers, groups, members, partitions). Every problem names its JSON path.
  */
+import { upgradeLegacyPractice } from './practiceLegacy';
 import { referenceIssues } from './references';
 import { Scenario, type ScenarioDef } from './schema';
 
@@ -16,7 +17,7 @@ import { formatPath } from './index/jsonPath';
 export { formatPath };
 
 export function parseScenario(input: unknown): ParseResult {
-  const parsed = Scenario.safeParse(input);
+  const parsed = Scenario.safeParse(upgradeLegacyPractice(input));
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
   }

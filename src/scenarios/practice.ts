@@ -1,48 +1,38 @@
 /**
- * Practice mode: compare a learner's design answer with the reference, point by point. Choices are
- * compared exactly; free text is searched for each key point's keywords (case-insensitive), which
- * is a hint for self-assessment, not a grade.
+ * Practice mode: a learner's design answer against the reference. Choices are graded exactly —
+ * agreed, missed, or wrong with the content's reason — and nothing is ever credited from words:
+ * free text is shown beside the reference, and the learner judges each key point themselves
+ * (recorded as self-assessed, never as a grade).
  */
 import type { ScenarioDef } from './schema';
 
 export type PracticeQuestion = NonNullable<ScenarioDef['practice']>['questions'][number];
+export type PracticeChoice = NonNullable<PracticeQuestion['choices']>[number];
 
 export interface PracticeAnswer {
   choices: string[];
   text: string;
 }
 
-export interface PracticeComparison {
+export interface PracticeGrade {
   /** Choices the reference includes and the learner picked. */
   agreed: string[];
   /** Choices the reference includes that the learner did not pick. */
   missed: string[];
-  /** Choices the learner picked that the reference leaves out (with why, in the reference prose). */
-  extra: string[];
-  /** Key points, each covered or not by the learner's words or choices. */
-  points: { id: string; text: string; covered: boolean; matched: string | null }[];
+  /** Choices the learner picked that the reference leaves out, each with why. */
+  wrong: { id: string; why: string }[];
+  /** Every choice right: all the reference's picked, none of the others. Null for a question without choices. */
+  correct: boolean | null;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
-
-export function comparePractice(q: PracticeQuestion, answer: PracticeAnswer): PracticeComparison {
+/** Exact grading of the picked choices; the free text plays no part. Unknown ids are ignored. */
+export function gradePractice(q: PracticeQuestion, answer: PracticeAnswer): PracticeGrade {
   const choices = q.choices ?? [];
   const picked = new Set(answer.choices);
-  const text = norm(answer.text);
-  // Choices the learner picked count as words they said, so a point can be covered by a choice too.
-  const said = `${text} ${choices
-    .filter((c) => picked.has(c.id))
-    .map((c) => norm(c.text))
-    .join(' ')}`;
-  return {
-    agreed: choices.filter((c) => c.inReference && picked.has(c.id)).map((c) => c.id),
-    missed: choices.filter((c) => c.inReference && !picked.has(c.id)).map((c) => c.id),
-    extra: choices.filter((c) => !c.inReference && picked.has(c.id)).map((c) => c.id),
-    points: q.points.map((p) => {
-      const matched = p.keywords.find((k) => said.includes(norm(k))) ?? null;
-      return { id: p.id, text: p.text, covered: matched !== null, matched };
-    }),
-  };
+  const agreed = choices.filter((c) => c.inReference && picked.has(c.id)).map((c) => c.id);
+  const missed = choices.filter((c) => c.inReference && !picked.has(c.id)).map((c) => c.id);
+  const wrong = choices.flatMap((c) => (!c.inReference && picked.has(c.id) ? [{ id: c.id, why: c.why }] : []));
+  return { agreed, missed, wrong, correct: choices.length ? missed.length === 0 && wrong.length === 0 : null };
 }
 
 /** Answers are kept in the run as `answer` inputs: the choice ids, then the text prefixed "text:". */
@@ -55,3 +45,21 @@ export function decodePracticeAnswer(raw: string | string[] | undefined): Practi
 }
 
 export const practiceQuestionId = (id: string) => `practice:${id}`;
+
+/** The learner's own judgement of each key point: covered ("yes") or not ("not quite"). */
+export type SelfAssessment = Record<string, 'yes' | 'no'>;
+
+/** Self-assessments are a separate `answer` input per question: `["<pointId>=yes", "<pointId>=no"…]`. */
+export const selfAssessmentId = (id: string) => `practice-self:${id}`;
+
+export const encodeSelfAssessment = (a: SelfAssessment): string[] => Object.entries(a).map(([k, v]) => `${k}=${v}`);
+
+export function decodeSelfAssessment(raw: string | string[] | undefined): SelfAssessment {
+  if (!Array.isArray(raw)) return {};
+  const out: SelfAssessment = {};
+  for (const x of raw) {
+    const m = /^(.+)=(yes|no)$/.exec(x);
+    if (m) out[m[1]!] = m[2] as 'yes' | 'no';
+  }
+  return out;
+}

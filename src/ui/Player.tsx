@@ -21,7 +21,7 @@ import { LearnerActions } from './LearnerActions';
 import { FaultsPanel } from './faults/FaultsPanel';
 import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
-import { PracticePanel } from './PracticePanel';
+import { PracticeGate, PracticePanel } from './PracticePanel';
 import { QuestionPanel } from './QuestionPanel';
 import { ScenarioActions } from './ScenarioActions';
 import { StorageStatus } from './StorageStatus';
@@ -63,87 +63,89 @@ function PlayerBody() {
           <ScenarioActions />
         </ErrorBoundary>
       </header>
-      <ErrorBoundary part="the playback controls">
-        <PlaybackBar />
-      </ErrorBoundary>
-      <div className="stage">
-        <div className="views">
-          <ErrorBoundary part="the design editor">
-            <EditorPanel />
-          </ErrorBoundary>
-          <ErrorBoundary part="the design comparison">
-            <DesignComparePanel />
-          </ErrorBoundary>
-          <ErrorBoundary part="the practice panel">
-            <PracticePanel />
-          </ErrorBoundary>
-          <ErrorBoundary part="the CQRS overview">
-            <CqrsOverview />
-          </ErrorBoundary>
-          {hasTopics && (
-            <Collapsible title="Topics, partitions and consumer groups" className="panel view">
-              <ErrorBoundary part="the topics and consumer groups">
-                <LiveBrokerView onSelectEvent={setSelected} />
-              </ErrorBoundary>
-              <p className="legend">
-                Each row is a partition: an append-only log whose boxes are records numbered by offset; a dashed box is
-                where the next record will go. Lettered tags mark each group’s committed offset (the next record it will
-                read). Hover or click a group’s heading to see its partitions; select a record to see why it went to its
-                partition.
-              </p>
-            </Collapsible>
-          )}
-          <ErrorBoundary part="the replicas">
-            <ReplicasView />
-          </ErrorBoundary>
-          <ErrorBoundary part="the event store">
-            <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />
-          </ErrorBoundary>
-          <ErrorBoundary part="the read models">
-            <ReadModelsView />
-          </ErrorBoundary>
-          <ErrorBoundary part="the queue">
-            <QueueView />
-          </ErrorBoundary>
-        </div>
-        <aside className="side">
-          {/* The step's text and its question: the part of the side column that stays in view while stepping. */}
-          <div className="side-now">
-            <ErrorBoundary part="the narration">
-              <NarrationPanel />
+      <PracticeGate>
+        <ErrorBoundary part="the playback controls">
+          <PlaybackBar />
+        </ErrorBoundary>
+        <div className="stage">
+          <div className="views">
+            <ErrorBoundary part="the design editor">
+              <EditorPanel />
             </ErrorBoundary>
-            <ErrorBoundary part="the question">
-              <QuestionPanel />
+            <ErrorBoundary part="the design comparison">
+              <DesignComparePanel />
+            </ErrorBoundary>
+            <ErrorBoundary part="the practice panel">
+              <PracticePanel />
+            </ErrorBoundary>
+            <ErrorBoundary part="the CQRS overview">
+              <CqrsOverview />
+            </ErrorBoundary>
+            {hasTopics && (
+              <Collapsible title="Topics, partitions and consumer groups" className="panel view">
+                <ErrorBoundary part="the topics and consumer groups">
+                  <LiveBrokerView onSelectEvent={setSelected} />
+                </ErrorBoundary>
+                <p className="legend">
+                  Each row is a partition: an append-only log whose boxes are records numbered by offset; a dashed box
+                  is where the next record will go. Lettered tags mark each group’s committed offset (the next record it
+                  will read). Hover or click a group’s heading to see its partitions; select a record to see why it went
+                  to its partition.
+                </p>
+              </Collapsible>
+            )}
+            <ErrorBoundary part="the replicas">
+              <ReplicasView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the event store">
+              <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />
+            </ErrorBoundary>
+            <ErrorBoundary part="the read models">
+              <ReadModelsView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the queue">
+              <QueueView />
             </ErrorBoundary>
           </div>
-          <ErrorBoundary part="what just happened">
-            <EffectsList />
-          </ErrorBoundary>
-          <ErrorBoundary part="the actions that change the story">
-            <LearnerActions />
-          </ErrorBoundary>
-          <ErrorBoundary part="the faults">
-            <FaultsPanel />
-          </ErrorBoundary>
-          <ErrorBoundary part="the branches">
-            <BranchesPanel />
-          </ErrorBoundary>
-          <ErrorBoundary part="the storage status">
-            <StorageStatus />
-          </ErrorBoundary>
-        </aside>
-        {/* In the stage (under the views), so the side column's text stays in view beside the tables too. */}
-        <div className="tables">
-          {!replicasOnly && (
-            <ErrorBoundary part="the event log">
-              <EventLogTable onInspect={setSelected} selected={selected} />
+          <aside className="side">
+            {/* The step's text and its question: the part of the side column that stays in view while stepping. */}
+            <div className="side-now">
+              <ErrorBoundary part="the narration">
+                <NarrationPanel />
+              </ErrorBoundary>
+              <ErrorBoundary part="the question">
+                <QuestionPanel />
+              </ErrorBoundary>
+            </div>
+            <ErrorBoundary part="what just happened">
+              <EffectsList />
             </ErrorBoundary>
-          )}
-          <ErrorBoundary part="the consumer groups table">
-            <GroupsTable />
-          </ErrorBoundary>
+            <ErrorBoundary part="the actions that change the story">
+              <LearnerActions />
+            </ErrorBoundary>
+            <ErrorBoundary part="the faults">
+              <FaultsPanel />
+            </ErrorBoundary>
+            <ErrorBoundary part="the branches">
+              <BranchesPanel />
+            </ErrorBoundary>
+            <ErrorBoundary part="the storage status">
+              <StorageStatus />
+            </ErrorBoundary>
+          </aside>
+          {/* In the stage (under the views), so the side column's text stays in view beside the tables too. */}
+          <div className="tables">
+            {!replicasOnly && (
+              <ErrorBoundary part="the event log">
+                <EventLogTable onInspect={setSelected} selected={selected} />
+              </ErrorBoundary>
+            )}
+            <ErrorBoundary part="the consumer groups table">
+              <GroupsTable />
+            </ErrorBoundary>
+          </div>
         </div>
-      </div>
+      </PracticeGate>
       {selected && (
         <ErrorBoundary part="the inspector">
           <InspectorDrawer eventId={selected} onSelect={setSelected} onClose={() => setSelected(null)} />

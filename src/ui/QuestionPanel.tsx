@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { targetKind } from '../scenarios/choiceTargets';
 import type { QuestionDef } from '../scenarios/schema';
 import { usePlaybackActor, usePlaybackMode, useRun } from '../state/react';
+import { useLearnerOrder } from './useLearnerOrder';
 
 /** Marks an answer against the question's choices: which were right, which were missed. */
 export function grade(q: QuestionDef, answer: string | string[]): 'correct' | 'partly' | 'wrong' | 'open' {
@@ -49,11 +50,15 @@ interface FormProps {
   onSkip(): void;
 }
 
+const NO_CHOICES: NonNullable<QuestionDef['choices']> = [];
+
 function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) {
   const [picked, setPicked] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [skipped, setSkipped] = useState(false);
   const id = useId();
+  // Shown in this learner's shuffled order: authors tend to write the right answer first.
+  const order = useLearnerOrder(question.choices ?? NO_CHOICES, question.id);
   const multiple = question.multiple ?? false;
   const done = given !== null || skipped;
   const doneAtOpen = useRef(done);
@@ -77,7 +82,7 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
           {question.choices ? (
             <fieldset>
               <legend className="visually-hidden">{multiple ? 'Choose all that apply' : 'Choose one'}</legend>
-              {question.choices.map((c) => (
+              {order.map((c) => (
                 <label key={c.id} className="choice">
                   <input
                     type={multiple ? 'checkbox' : 'radio'}

@@ -11,7 +11,29 @@ import { ReplicationSpec } from './replication';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';
 
-/** Practice mode: the learner answers first, then compares with the reference, point by point. */
+/** A practice choice the reference includes. */
+const PracticeRightChoice = z.strictObject({
+  id: Id,
+  text: z.string().min(1).max(400),
+  inReference: z.literal(true),
+});
+
+/** A practice choice the reference leaves out, with why: shown to a learner who picks it. */
+const PracticeWrongChoice = z.strictObject({
+  id: Id,
+  text: z.string().min(1).max(400),
+  inReference: z.literal(false),
+  why: z.string().min(1).max(1000).meta({
+    title: 'Why it is not in the reference',
+    description: 'Shown to a learner who picks this choice: why it is wrong here, true of real systems.',
+  }),
+});
+
+/**
+ * Practice mode: the learner answers first, then sees the reference. Choices are graded exactly
+ * (agreed, missed, wrong with its why); free text is never graded: the learner judges it against
+ * each key point. Choices are shown in an order shuffled per learner, so their order here is free.
+ */
 export const PracticeSpec = z.strictObject({
   intro: Text,
   questions: z
@@ -20,20 +42,14 @@ export const PracticeSpec = z.strictObject({
         id: Id,
         prompt: z.string().min(1).max(1000),
         choices: z
-          .array(z.strictObject({ id: Id, text: z.string().min(1).max(400), inReference: z.boolean() }))
+          .array(z.discriminatedUnion('inReference', [PracticeRightChoice, PracticeWrongChoice]))
           .max(12)
           .optional(),
         /** The reference answer in prose. */
         reference: Text,
-        /** Points a good answer covers; keywords (any of them, case-insensitive) detect a point in free text. */
+        /** Points a good answer covers: the learner says, for each, whether their answer covered it. */
         points: z
-          .array(
-            z.strictObject({
-              id: Id,
-              text: z.string().min(1).max(400),
-              keywords: z.array(z.string().min(2).max(60)).min(1).max(12),
-            }),
-          )
+          .array(z.strictObject({ id: Id, text: z.string().min(1).max(400) }))
           .min(1)
           .max(12),
       }),
@@ -134,7 +150,8 @@ export const Scenario = z.strictObject({
   takeaways: z.array(Text).min(1).meta({ title: 'Takeaways (one per line)' }),
   practice: PracticeSpec.optional().meta({
     title: 'Practice questions (JSON)',
-    description: 'Practice mode: the learner answers first, then compares with the reference, point by point.',
+    description:
+      'Practice mode: the learner answers first, then sees the reference: choices are graded exactly, each wrong one with why; free text is judged by the learner against each key point.',
   }),
 });
 
