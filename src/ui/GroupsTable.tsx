@@ -1,6 +1,7 @@
 import { useRun } from '../state/react';
+import { EntityRowsTable } from './EntityRowsTable';
 
-/** Consumer groups as text: who owns which partition, where each group is, how far behind. */
+/** Consumer groups as text: who owns which partition, where each group is, how far behind (and the entity rows of version-checking groups). */
 export function GroupsTable() {
   const broker = useRun((s) => s.world.broker);
   const rows = Object.values(broker.groups).flatMap((g) => {
@@ -34,39 +35,42 @@ export function GroupsTable() {
           }),
     );
   });
-  if (rows.length === 0) return null;
+  if (rows.length === 0) return <EntityRowsTable />;
   return (
-    <section className="panel" aria-labelledby="groups-title">
-      <h2 id="groups-title">Consumer groups</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">
-            Partition ownership, positions, committed offsets and lag per consumer group
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Member</th>
-              <th scope="col">Partition</th>
-              <th scope="col">Position (next fetch)</th>
-              <th scope="col">Committed (next to read)</th>
-              <th scope="col">Lag</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <td>{r.group}</td>
-                <td className="mono">{r.member}</td>
-                <td className="mono">{r.tp}</td>
-                <td className="num">{r.position}</td>
-                <td className="num">{r.committed}</td>
-                <td className="num">{r.lag}</td>
+    <>
+      <section className="panel" aria-labelledby="groups-title">
+        <h2 id="groups-title">Consumer groups</h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">
+              Partition ownership, positions, committed offsets and lag per consumer group
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Member</th>
+                <th scope="col">Partition</th>
+                <th scope="col">Position (next fetch)</th>
+                <th scope="col">Committed (next to read)</th>
+                <th scope="col">Lag</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <td>{r.group}</td>
+                  <td className="mono">{r.member}</td>
+                  <td className="mono">{r.tp}</td>
+                  <td className="num">{r.position}</td>
+                  <td className="num">{r.committed}</td>
+                  <td className="num">{r.lag}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <EntityRowsTable />
+    </>
   );
 }

@@ -77,6 +77,32 @@ export const GroupSpec = z.strictObject({
     title: 'Idempotent consumer (skips an event id it has already processed)',
     description: 'Dedupe by event id: a redelivered event is recognised and skipped.',
   }),
+  ordering: z
+    .strictObject({
+      entityField: FieldName.meta({
+        title: 'Entity field',
+        description: 'The event field naming the entity a row is kept for.',
+      }),
+      versionField: FieldName.meta({
+        title: 'Version field',
+        description: 'The event field holding the entity’s version (1, 2, 3…, set by the entity’s one writer).',
+      }),
+      policy: z.enum(['as-arrives', 'last-writer-wins', 'buffer', 'park']).meta({
+        title: 'Out-of-order policy',
+        description:
+          'as-arrives: no check (a late older event overwrites a newer row); last-writer-wins: apply only newer versions; buffer: hold a later version until the gap is filled; park: send a later version to the parking topic and move on.',
+      }),
+      parkingTopic: Id.optional().meta({
+        title: 'Parking topic',
+        description: 'Where `park` sends an event that came too early (same key); the group reads it back from there.',
+      }),
+    })
+    .optional()
+    .meta({
+      title: 'Entity versions (out-of-order handling)',
+      description:
+        'The group’s application keeps one row per entity with the version last applied, and checks each event’s version against it (engine/broker/outOfOrder.ts).',
+    }),
   description: Text.optional().meta({ title: 'Description' }),
 });
 

@@ -15,6 +15,7 @@ import type { CompiledScenario } from '../compiledScenario';
 import type { ActionDef, ServiceDef } from '../schema';
 import type { World } from '../world';
 import { runCommand } from './commands';
+import { checkedDuplicate, checkOrder } from './ordering';
 import { publish } from './publish';
 
 type PollAction = Extract<ActionDef, { kind: 'poll' }>;
@@ -173,7 +174,12 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
     const brokerEffects: BrokerEffect[] = [];
     const p = processRecord(w.broker, groupId, memberId, r, dedupe, brokerEffects);
     w = { ...w, broker: p.state };
-    effects.push(...brokerEffects);
+    effects.push(...(group?.ordering ? brokerEffects.map(checkedDuplicate) : brokerEffects));
+    if (p.applied && group?.ordering) {
+      const res = checkOrder(w, group.ordering, groupId, memberId, r, eventOf(w, rt, r));
+      w = res.world;
+      effects.push(...res.effects);
+    }
     if (p.applied && service) {
       const res = react(w, rt, service, r);
       w = res.world;

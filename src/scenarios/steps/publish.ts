@@ -28,6 +28,8 @@ export interface PublishOptions {
   tombstone?: boolean;
   /** A transactional producer's send inside its open transaction (`sendInTransaction`). */
   transactional?: boolean;
+  /** The send fails once and stays in flight: the producer retries it with its next send (`ProduceRequest.failOnce`). */
+  failOnce?: boolean;
   metadata?: Partial<EventMetadata>;
 }
 
@@ -101,6 +103,7 @@ export function produceDirect(
       producerId: producer,
       eventId: event.eventId,
       ...(options.partition !== undefined ? { partition: options.partition } : {}),
+      ...(options.failOnce ? { failOnce: true } : {}),
     },
     world.time,
   );
