@@ -89,6 +89,18 @@ export const groupItem: ItemDef = {
     },
     { key: 'isolationLevel', kind: 'select', options: ['read_uncommitted', 'read_committed'], optional: true },
     { key: 'idempotent', kind: 'bool' },
+    {
+      key: 'ordering',
+      kind: 'group',
+      optional: true,
+      fields: [
+        { key: 'entityField', kind: 'text' },
+        { key: 'versionField', kind: 'text' },
+        { key: 'policy', kind: 'select', options: ['as-arrives', 'last-writer-wins', 'buffer', 'park'] },
+        { key: 'parkingTopic', kind: 'select', options: ({ doc }) => topicNames(doc), optional: true },
+      ],
+      make: () => ({ entityField: 'id', versionField: 'version', policy: 'buffer' }),
+    },
     description,
   ],
   make: (doc) => ({
