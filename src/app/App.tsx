@@ -16,11 +16,21 @@ const MyScenarios = lazy(() => import('./MyScenarios').then((m) => ({ default: m
 const BrokerChoicePage = lazy(() =>
   import('../ui/brokerChoice/BrokerChoicePage').then((m) => ({ default: m.BrokerChoicePage })),
 );
+// "Pick the broker" grades picks against the same runs: its own chunk too.
+const PickBrokerPage = lazy(() =>
+  import('../ui/brokerChoice/exercise/PickBrokerPage').then((m) => ({ default: m.PickBrokerPage })),
+);
 
 export function App() {
   const route = useHashRoute();
   useEffect(() => {
-    if (route.page === 'picker' || route.page === 'not-found' || route.page === 'compare-brokers') markReady();
+    if (
+      route.page === 'picker' ||
+      route.page === 'not-found' ||
+      route.page === 'compare-brokers' ||
+      route.page === 'pick-a-broker'
+    )
+      markReady();
   }, [route.page]);
 
   switch (route.page) {
@@ -37,6 +47,14 @@ export function App() {
         <ErrorBoundary part="this page">
           <Suspense fallback={<p className="loading">Loading the brokers…</p>}>
             <BrokerChoicePage />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'pick-a-broker':
+      return (
+        <ErrorBoundary part="this page">
+          <Suspense fallback={<p className="loading">Loading the brokers…</p>}>
+            <PickBrokerPage />
           </Suspense>
         </ErrorBoundary>
       );

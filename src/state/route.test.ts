@@ -14,6 +14,12 @@ describe('routes', () => {
     expect(formatRoute({ page: 'scenario', scenarioId: 'pubsub-basics', step: null })).toBe('#/s/pubsub-basics');
   });
 
+  it('parses and formats the broker pages', () => {
+    expect(parseRoute('#/compare-brokers')).toEqual({ page: 'compare-brokers' });
+    expect(parseRoute('#/pick-a-broker')).toEqual({ page: 'pick-a-broker' });
+    expect(formatRoute({ page: 'pick-a-broker' })).toBe('#/pick-a-broker');
+  });
+
   it('parses a branch run', () => {
     expect(parseRoute('#/r/run-1a2b/12')).toEqual({ page: 'run', runId: 'run-1a2b', step: 12 });
   });

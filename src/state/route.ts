@@ -7,12 +7,14 @@
  *   #/embed/s/<id>/<step>   a compact, read-only player for an iframe (nothing is stored)
  *   #/embed/share/<data>    the same for a share link
  *   #/compare-brokers       "Choosing a broker": one story on several broker profiles, side by side
+ *   #/pick-a-broker         "Pick the broker": requirement sets, a graded pick, and what goes wrong on its run
  */
 import { isId } from '../scenarios/idAlphabet';
 
 export type Route =
   | { page: 'picker' }
   | { page: 'compare-brokers' }
+  | { page: 'pick-a-broker' }
   | { page: 'scenario'; scenarioId: string; step: number | null }
   | { page: 'run'; runId: string; step: number | null }
   | { page: 'share'; data: string }
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { page: 'picker' };
   if (path === '/compare-brokers') return { page: 'compare-brokers' };
+  if (path === '/pick-a-broker') return { page: 'pick-a-broker' };
   const parts = path.replace(/^\//, '').split('/');
   if (parts[0] === 'embed') {
     const inner = parseRoute(`#/${parts.slice(1).join('/')}`);
@@ -58,6 +61,8 @@ export function formatRoute(route: Exclude<Route, { page: 'not-found' }>): strin
       return '#/';
     case 'compare-brokers':
       return '#/compare-brokers';
+    case 'pick-a-broker':
+      return '#/pick-a-broker';
     case 'scenario':
       return `#/s/${encodeURIComponent(route.scenarioId)}${route.step === null ? '' : `/${route.step}`}`;
     case 'run':

@@ -25,6 +25,9 @@ export function BrokerChoicePage() {
         service that wants last week’s events, and a traffic spike. Each column is that broker’s simulated profile
         running the story its own way, told in its own words.
       </p>
+      <p>
+        Then test yourself: <a href="#/pick-a-broker">Pick the broker</a> for seven systems, graded with the reasons.
+      </p>
       <ProfilePicker profiles={PROFILES} chosen={chosen} onChange={setChosen} />
       <StepControl beats={BEATS} step={step} onStep={setStep} />
       <div className={`broker-columns count-${shown.length}`}>

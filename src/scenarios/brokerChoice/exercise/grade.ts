@@ -22,7 +22,7 @@ export interface ProfileGrade {
   readonly judged: readonly Judged[];
   readonly costs: readonly Judged[];
   readonly failures: readonly Judged[];
-  /** One sentence: the grade and what decides it (which requirement fails, or which costs remain). */
+  /** One sentence on what decides the grade: which requirements fail, or which need a workaround. */
   readonly summary: string;
 }
 
@@ -30,13 +30,12 @@ const nameOf = (id: ProfileId) => PROFILES.find((p) => p.id === id)!.name;
 const labels = (js: readonly Judged[]) => `“${js.map((j) => j.requirement.label).join('”, “')}”`;
 
 function summary(grade: Grade, name: string, costs: readonly Judged[], failures: readonly Judged[]): string {
-  if (grade === 'poor') return `Poor fit: ${name} does not meet ${labels(failures)}.`;
-  const cost = costs.length === 0 ? '' : ` It needs a workaround for ${labels(costs)}.`;
-  if (grade === 'best')
-    return costs.length === 0
-      ? `Best fit: ${name} meets every requirement by itself.`
-      : `Best fit: no broker meets every requirement by itself, and ${name} needs the fewest workarounds.${cost}`;
-  return `Workable, with a cost: ${name} can do it, but not by itself.${cost}`;
+  if (grade === 'poor') return `${name} does not meet ${labels(failures)}.`;
+  if (costs.length === 0) return `${name} meets every requirement by itself.`;
+  const workaround = `needs a workaround for ${labels(costs)}`;
+  return grade === 'best'
+    ? `No broker meets every requirement by itself; ${name} ${workaround}, the fewest of all.`
+    : `${name} can do it, but ${workaround}.`;
 }
 
 /** Every broker's grade on one set, in the profiles' order. */
