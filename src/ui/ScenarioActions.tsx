@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useRun, useRunChrome } from '../state/react';
+import { RunForReal } from './runForReal/RunForReal';
 
 /** Fork, export and share: keep or pass on what is on screen. */
 export function ScenarioActions() {
@@ -49,6 +50,7 @@ export function ScenarioActions() {
         <button type="button" onClick={() => chrome.exportFile('asyncapi')}>
           AsyncAPI
         </button>
+        <RunForReal />
       </div>
       {chrome.ownership === 'shared' && (
         <p className="notice-bar">

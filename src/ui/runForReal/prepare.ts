@@ -1,0 +1,32 @@
+/**
+ * Loads the export code on demand (it brings the zip library and the project's sources) and makes one
+ * target's project from the run: the facts of the scenario played to its last step, then the files.
+ */
+import type { LearnerInput } from '../../engine/types';
+import type { RunFile, Target } from '../../scenarios/io/runForReal';
+import type { ScenarioDef } from '../../scenarios/schema';
+
+export type { Target };
+
+export interface Prepared {
+  readonly run: RunFile;
+  readonly files: readonly string[];
+  readonly fileName: string;
+  /** The .zip bytes, made when asked (on download). */
+  zip(): Uint8Array;
+}
+
+export async function prepareExport(
+  scenario: ScenarioDef,
+  inputs: readonly LearnerInput[],
+  target: Target,
+): Promise<Prepared> {
+  const m = await import('../../scenarios/io/runForReal');
+  const project = m.exportProject(m.runFacts(scenario, inputs), target);
+  return {
+    run: JSON.parse(project.files['run.json']!) as RunFile,
+    files: Object.keys(project.files),
+    fileName: m.zipFileName(scenario.id, target),
+    zip: () => m.zipProject(project, scenario.id, target),
+  };
+}
