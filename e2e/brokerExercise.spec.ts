@@ -122,6 +122,24 @@ test('Pick the broker reads at 1440×900, 1280×720 and 800 px, with no serious 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
     await page.screenshot({ path: `${SHOTS}/graded-${w}x${h}.png`, fullPage: true });
   }
+  // A poison message on SQS FIFO: the message behind it in its group went to the dead-letter queue too.
+  for (let i = 2; i <= 7; i++) await page.getByRole('button', { name: 'Next system' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Customer notifications that must not get stuck' }),
+  ).toBeVisible();
+  await choices(page).getByRole('radio', { name: 'Amazon SNS + SQS (FIFO)' }).check();
+  await page.getByRole('button', { name: 'Check my pick' }).click();
+  const poison = shown(page, 'Set aside a message that keeps failing');
+  await expect(poison.getByRole('region', { name: 'Your pick: Amazon SNS + SQS (FIFO)' })).toContainText(
+    'OrderShipped o-4 waited behind it and went to billing-dlq.fifo too, never handled by billing',
+  );
+  await expect(poison.getByRole('region', { name: 'Best fit: Amazon SNS + SQS (standard)' })).toContainText(
+    'nothing else waited for it',
+  );
+  await page.screenshot({ path: `${SHOTS}/poison-800x900.png`, fullPage: true });
+  await page.getByRole('button', { name: 'See your score' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your score' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/score-800x900.png`, fullPage: true });
   const result = await new AxeBuilder({ page }).analyze();
   expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
     [],

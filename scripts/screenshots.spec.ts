@@ -19,6 +19,7 @@ const shots: { name: string; hash: string; width: number; height: number }[] = [
   { name: 'exactly-once-step-17', hash: '#/s/exactly-once/17', width: 1440, height: 900 },
   { name: 'exactly-once-step-18', hash: '#/s/exactly-once/18', width: 1280, height: 720 },
   { name: 'compare-brokers', hash: '#/compare-brokers', width: 1440, height: 900 },
+  { name: 'pick-a-broker', hash: '#/pick-a-broker', width: 1280, height: 720 },
 ];
 
 for (const s of shots) {
