@@ -20,7 +20,8 @@ interface Result {
   }[];
   placements: { n: number; compared: boolean; simulator: number; real: number | null }[];
 }
-const { compare, print } = createRequire(import.meta.url)('./project/compare.cjs') as {
+const { compare, print, expectedCounts } = createRequire(import.meta.url)('./project/compare.cjs') as {
+  expectedCounts: (run: RunFile) => Record<string, number>;
   compare: (run: RunFile, real: Real) => Result;
   print: (run: RunFile, real: Real, result: Result, log: (line: string) => void) => void;
 };
@@ -93,5 +94,10 @@ describe('compare.js', () => {
     expect(sticky).toHaveLength(3);
     expect(result.placements.filter((p) => sticky.includes(p.n)).every((p) => !p.compared)).toBe(true);
     expect(result.same).toBe(true);
+  });
+
+  it('expects every record of its topics for a group with members, none for a group without (it gets no consumer)', () => {
+    const idle = { ...run, groups: [run.groups[0]!, { ...run.groups[1]!, members: [] }] };
+    expect(expectedCounts(idle)).toEqual({ billing: 6, analytics: 0 });
   });
 });
