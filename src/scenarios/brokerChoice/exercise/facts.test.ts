@@ -75,3 +75,21 @@ describe('what goes wrong, from the runs', () => {
     for (const s of exercised(only.shown)) expect(s.best).toBeNull();
   });
 });
+
+describe('what the story cannot show', () => {
+  it('says the story has no workers sharing jobs rather than showing an unrelated crash', () => {
+    const w = whatGoesWrong(set('image-jobs'), 'kafka', allRuns());
+    expect(w.focus).toBe('fails');
+    expect(w.shown).toHaveLength(1);
+    const [workers] = w.shown;
+    expect(workers!.exercised).toBe(false);
+    if (!workers!.exercised) expect(workers!.note).toMatch(/no run shows workers sharing jobs/);
+  });
+
+  it('warns that RabbitMQ’s run uses quorum queues, without the priorities the job queue needs', () => {
+    const w = whatGoesWrong(set('image-jobs'), 'rabbitmq', allRuns());
+    const dead = exercised(w.shown).find((s) => s.requirement.id === 'job-dead-letter')!;
+    expect(dead.limits).toMatch(/quorum queues, which have no priorities in 3\.10/);
+    expect(dead.pick.text).toContain('orders.dlx → billing.dead-letters');
+  });
+});

@@ -103,7 +103,9 @@ export function whatGoesWrong(set: RequirementSet, pick: ProfileId, runs: readon
         exercised: false,
         requirement,
         verdict,
-        note: `The order story does not exercise “${requirement.label}”: no step of it needs it, so no run can show it. The grade rests on the documentation cited above.`,
+        note:
+          requirement.storyNote ??
+          `The order story does not exercise “${requirement.label}”: no step of it needs it, so no run can show it. The grade rests on the documentation cited above.`,
       };
     const both = comparedWith ? [runOf(pick), runOf(comparedWith)] : [runOf(pick)];
     const { beat, service } = focusOf(aspect, both);
@@ -116,7 +118,7 @@ export function whatGoesWrong(set: RequirementSet, pick: ProfileId, runs: readon
       beat,
       beatTitle: titleOf(beat),
       service,
-      limits: LIMITS[aspect] ?? null,
+      limits: [LIMITS[aspect], requirement.storyNote].filter(Boolean).join(' ') || null,
       pick: factOf(runOf(pick), ROW[aspect], beat, service),
       best: comparedWith ? factOf(runOf(comparedWith), ROW[aspect], beat, service) : null,
     };

@@ -153,8 +153,8 @@ export const DEDUP_RETRIED_PUBLISH: Requirement = {
     },
     rabbitmq: {
       fit: 'cost',
-      why: 'Publisher confirms say whether a message arrived, but a publish retried after a lost confirm is stored twice: RabbitMQ has no publish deduplication, so consumers deduplicate by a message id.',
-      source: 'https://www.rabbitmq.com/docs/confirms#publisher-confirms',
+      why: 'Publisher confirms say whether a message arrived, but a publish retried after a lost confirm is stored twice: classic and quorum queues have no publish deduplication (streams do, for a named publisher on the stream protocol), so consumers deduplicate by a message id.',
+      source: 'https://www.rabbitmq.com/docs/confirms#publisher-confirms; https://www.rabbitmq.com/docs/streams',
     },
     sqs: {
       fit: 'cost',

@@ -96,7 +96,9 @@ export const COMPETING_WORKERS: Requirement = {
   id: 'competing-workers',
   label: 'Workers share the jobs',
   text: 'Any number of workers share the jobs: each job goes to one worker, a long job holds up no other, and a job whose worker dies goes to another.',
-  aspect: 'crash',
+  aspect: null,
+  storyNote:
+    'In the order story each service runs one consumer, so no run shows workers sharing jobs; its crash step shows only that an unfinished message comes back (every broker does that). The grade rests on the documentation cited above.',
   verdicts: {
     kafka: {
       fit: 'fails',
@@ -142,6 +144,8 @@ export const JOB_DEAD_LETTER: Requirement = {
   label: 'Set aside a job that keeps failing',
   text: 'A job that keeps crashing its worker is set aside after a few attempts and kept for inspection, in the same queue that has the priorities.',
   aspect: 'poison',
+  storyNote:
+    'RabbitMQ’s run uses quorum queues, which have no priorities in 3.10, so it shows the delivery limit at work; the classic priority queue this system needs has no delivery limit.',
   verdicts: {
     kafka: {
       fit: 'cost',

@@ -30,6 +30,8 @@ export interface Requirement {
   /** The requirement as a learner reads it in the brief. */
   readonly text: string;
   readonly aspect: Aspect | null;
+  /** What the story's runs can and cannot show about this requirement, where the generic note would mislead. */
+  readonly storyNote?: string;
   readonly verdicts: Readonly<Record<ProfileId, Verdict>>;
 }
 
