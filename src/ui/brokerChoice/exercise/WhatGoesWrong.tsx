@@ -3,7 +3,7 @@ import { DeliveryList } from '../DeliveryList';
 
 const INTRO: Record<Facts['focus'], string> = {
   fails:
-    'The order story of the comparison page, as it ran on your pick, at the step that exercises what it does not meet:',
+    'Where the order story of the comparison page exercises what your pick does not meet, here is how it ran, next to a best fit’s run:',
   cost: 'Your pick meets every requirement, some only with a workaround. Where the order story exercises those, here is how it ran:',
   all: 'Your pick meets every requirement by itself. Where the order story exercises them, here is how it ran:',
 };
