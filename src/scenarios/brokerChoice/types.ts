@@ -33,6 +33,11 @@ export interface StepRecord {
   readonly effects: readonly StepEffect[];
   readonly deliveries: readonly Delivery[];
   readonly gaveUp: readonly GaveUp[];
+  /**
+   * The broker's own state after the step and its effects as it emitted them, for the column's diagram
+   * (read by `ProfileRun.profile`). Absent for Kafka, whose adapter does not play the story through `playStory`.
+   */
+  readonly broker?: { readonly state: unknown; readonly effects: readonly unknown[] };
 }
 
 /** What the adapter read back from the broker's configuration at the end of the run (for the table). */

@@ -1,12 +1,29 @@
+import { useMemo } from 'react';
 import type { ProfileRun, StepRecord } from '../../scenarios/brokerChoice';
+import { BrokerProfileDiagram } from '../../viz/profiles/BrokerProfileDiagram';
 import { DeliveryList } from './DeliveryList';
 
-/** One broker's column: what happened in this step in the broker's own words, and what each service handled. */
+/**
+ * One broker's column: the broker's diagram after this step (what moved in it marked), where the poison was
+ * set aside, what each service handled, and every effect's reason in the order it happened.
+ */
 export function ProfileColumn({ run, step }: { run: ProfileRun; step: StepRecord }) {
+  const index = run.steps.indexOf(step);
+  // SQS and Pub/Sub keep no list of their consumers: the diagram shows those seen receiving so far.
+  const seen = useMemo(() => run.steps.slice(0, index + 1).flatMap((s) => s.broker?.effects ?? []), [run.steps, index]);
   return (
     <section className="broker-column" aria-label={run.name}>
       <h3>{run.name}</h3>
       <p className="broker-version">{run.version}</p>
+      {step.broker && (
+        <BrokerProfileDiagram
+          profile={run.profile}
+          state={step.broker.state}
+          effects={step.broker.effects}
+          seen={seen}
+          name={run.name}
+        />
+      )}
       {step.gaveUp.map((g, i) => (
         <p key={i} className="broker-gaveup">
           <strong>Set aside: </strong>
