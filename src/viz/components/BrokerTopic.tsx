@@ -1,5 +1,5 @@
 import { CELL_H, tagWidth, type CommitMarkVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
-import { rateLine } from '../layout/partitionRate';
+import { hotPartition } from '../layout/partitionRate';
 import { activate, short } from './svgControls';
 
 /** A topic: its title, retention note and partitions. */
@@ -14,6 +14,13 @@ export function Topic({
   activeGroup: string | null;
   onToggleExpand: ((topic: string, partition: number) => void) | undefined;
 }) {
+  const hot = hotPartition(t.recent);
+  const any = t.recent.some((n) => n > 0);
+  // Beside the title when it fits and retention has nothing to say there; the bold count under its label otherwise.
+  const hotNote =
+    hot && !t.partitions.some((p) => p.deleted > 0)
+      ? (fits(`hot: P${hot.partition}, ${hot.percent}% of writes`, t) ?? fits(`hot: P${hot.partition}`, t))
+      : null;
   return (
     <g className="bv-topic">
       <rect x={t.x - 10} y={t.y} width={t.width + 10} height={t.height} rx={10} className="bv-topic-box" />
@@ -34,19 +41,18 @@ export function Topic({
           )}
         </text>
       )}
-      {!t.partitions.some((p) => p.deleted > 0) && rateLine(t.recent) && (
-        <text x={t.x + t.width - 8} y={t.y + 20} textAnchor="end" className="bv-small" data-testid="partition-rates">
-          <title>
-            Records each partition took in the last minute of simulated time; a share is named when one partition takes
-            more than half.
-          </title>
-          {short(rateLine(t.recent)!, Math.max(12, Math.floor((t.width - (t.name.length + 24) * 7.4) / 6.2)))}
+      {hotNote && (
+        <text x={t.x + t.width - 8} y={t.y + 20} textAnchor="end" className="bv-small bv-strong">
+          <title>The partition that took more than half of the records written to this topic in the last minute.</title>
+          {hotNote}
         </text>
       )}
       {t.partitions.map((p) => (
         <Partition
           key={p.partition}
           p={p}
+          recent={any ? t.recent[p.partition] : undefined}
+          hot={hot?.partition === p.partition}
           cellW={cellW}
           x={t.x}
           right={t.x + t.width}
@@ -58,8 +64,14 @@ export function Topic({
   );
 }
 
+/** The text if it fits beside the topic's title, else null. */
+const fits = (text: string, t: TopicVM): string | null =>
+  (t.name.length + 24) * 7.4 + text.length * 6.2 <= t.width - 8 ? text : null;
+
 function Partition({
   p,
+  recent,
+  hot,
   cellW,
   x,
   right,
@@ -67,6 +79,9 @@ function Partition({
   onToggleExpand,
 }: {
   p: PartitionVM;
+  /** Records it took in the last minute (shown under its label when the topic took any). */
+  recent: number | undefined;
+  hot: boolean;
   cellW: number;
   x: number;
   right: number;
@@ -77,9 +92,15 @@ function Partition({
   const toggle = () => onToggleExpand?.(p.topic, p.partition);
   return (
     <g className="bv-partition">
-      <text x={x} y={p.anchorY + 5} className="bv-partition-label">
+      <text x={x} y={p.anchorY + (recent === undefined ? 5 : -1)} className="bv-partition-label">
         <title>{labelTitle}</title>P{p.partition}
       </text>
+      {recent !== undefined && (
+        <text x={x} y={p.anchorY + 11} className={`bv-small${hot ? ' bv-strong' : ''}`}>
+          <title>{`${p.topic}-${p.partition} took ${recent} record${recent === 1 ? '' : 's'} in the last minute of simulated time`}</title>
+          {recent}/min
+        </text>
+      )}
       {p.expandable && onToggleExpand && (
         <g
           className="bv-more"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBroker } from '../../engine/broker/brokerState';
 import * as broker from '../../engine/broker';
-import { rateLine, recentAppends } from './partitionRate';
+import { hotPartition, recentAppends } from './partitionRate';
 
 function topicWith(sends: { key: string | null; at: number }[], partitions = 3) {
   let s = broker.createTopic(createBroker({ seed: 1 }), { name: 't', partitions }, 0).state;
@@ -22,10 +22,11 @@ describe('recentAppends', () => {
   });
 });
 
-describe('rateLine', () => {
-  it('names the hot partition’s share when it takes more than half of the writes', () => {
-    expect(rateLine([1, 6, 1, 0])).toBe('written in the last minute: P0 1 · P1 6 (75%) · P2 1 · P3 0');
-    expect(rateLine([2, 2, 2])).toBe('written in the last minute: P0 2 · P1 2 · P2 2');
-    expect(rateLine([0, 0])).toBeNull();
+describe('hotPartition', () => {
+  it('names the partition that took more than half of the writes, with its share', () => {
+    expect(hotPartition([1, 6, 1, 0])).toEqual({ partition: 1, percent: 75 });
+    expect(hotPartition([2, 2, 2])).toBeNull();
+    expect(hotPartition([3, 3])).toBeNull();
+    expect(hotPartition([0, 0])).toBeNull();
   });
 });

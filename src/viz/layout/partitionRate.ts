@@ -22,12 +22,10 @@ export function recentAppends(topic: TopicState, now: number, windowMs = RATE_WI
   });
 }
 
-/** "last minute: P0 2 · P1 9 (75%) · P2 1": the busiest partition's share named when it takes over half. */
-export function rateLine(counts: readonly number[]): string | null {
+/** The partition that took more than half of the last minute's writes, with its share in percent; null if none. */
+export function hotPartition(counts: readonly number[]): { partition: number; percent: number } | null {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0 || counts.length < 2) return null;
   const max = Math.max(...counts);
-  const hot = max * 2 > total ? counts.indexOf(max) : -1;
-  const parts = counts.map((n, p) => `P${p} ${n}${p === hot ? ` (${Math.round((100 * n) / total)}%)` : ''}`);
-  return `written in the last minute: ${parts.join(' · ')}`;
+  return max * 2 > total ? { partition: counts.indexOf(max), percent: Math.round((100 * max) / total) } : null;
 }
