@@ -8,6 +8,7 @@ import { loadedPlayer, loadPlayer } from './playerChunk';
 import { markReady } from './testHooks';
 import { useHashRoute } from './useHashRoute';
 import type { Route } from '../state/route';
+import type { OpenRun } from '../ui/interview/ScorecardView';
 
 // "My scenarios" is a chunk of its own (IndexedDB, and the checks every stored record passes through):
 // the guided scenarios show at once, the learner's own a moment later. So is the player (below).
@@ -20,6 +21,12 @@ const BrokerChoicePage = lazy(() =>
 const PickBrokerPage = lazy(() =>
   import('../ui/brokerChoice/exercise/PickBrokerPage').then((m) => ({ default: m.PickBrokerPage })),
 );
+// "Mock interview" grades designs by running them: its own chunk; opening a failing run loads the library on demand.
+const MockInterviewPage = lazy(() =>
+  import('../ui/interview/MockInterviewPage').then((m) => ({ default: m.MockInterviewPage })),
+);
+const openDesignRun: OpenRun = (design, inputs, step) =>
+  import('./openDesignRun').then((m) => m.openDesignRun(design, inputs, step));
 
 export function App() {
   const route = useHashRoute();
@@ -28,7 +35,8 @@ export function App() {
       route.page === 'picker' ||
       route.page === 'not-found' ||
       route.page === 'compare-brokers' ||
-      route.page === 'pick-a-broker'
+      route.page === 'pick-a-broker' ||
+      route.page === 'mock-interview'
     )
       markReady();
   }, [route.page]);
@@ -55,6 +63,14 @@ export function App() {
         <ErrorBoundary part="this page">
           <Suspense fallback={<p className="loading">Loading the brokers…</p>}>
             <PickBrokerPage />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'mock-interview':
+      return (
+        <ErrorBoundary part="this page">
+          <Suspense fallback={<p className="loading">Loading the mock interview…</p>}>
+            <MockInterviewPage onOpenRun={openDesignRun} />
           </Suspense>
         </ErrorBoundary>
       );

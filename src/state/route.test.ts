@@ -20,6 +20,11 @@ describe('routes', () => {
     expect(formatRoute({ page: 'pick-a-broker' })).toBe('#/pick-a-broker');
   });
 
+  it('parses and formats the mock interview', () => {
+    expect(parseRoute('#/mock-interview')).toEqual({ page: 'mock-interview' });
+    expect(formatRoute({ page: 'mock-interview' })).toBe('#/mock-interview');
+  });
+
   it('parses a branch run', () => {
     expect(parseRoute('#/r/run-1a2b/12')).toEqual({ page: 'run', runId: 'run-1a2b', step: 12 });
   });

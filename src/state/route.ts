@@ -8,6 +8,7 @@
  *   #/embed/share/<data>    the same for a share link
  *   #/compare-brokers       "Choosing a broker": one story on several broker profiles, side by side
  *   #/pick-a-broker         "Pick the broker": requirement sets, a graded pick, and what goes wrong on its run
+ *   #/mock-interview        "Mock interview": timed stages that build a design, graded by the rubric and by runs
  */
 import { isId } from '../scenarios/idAlphabet';
 
@@ -15,6 +16,7 @@ export type Route =
   | { page: 'picker' }
   | { page: 'compare-brokers' }
   | { page: 'pick-a-broker' }
+  | { page: 'mock-interview' }
   | { page: 'scenario'; scenarioId: string; step: number | null }
   | { page: 'run'; runId: string; step: number | null }
   | { page: 'share'; data: string }
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === '/') return { page: 'picker' };
   if (path === '/compare-brokers') return { page: 'compare-brokers' };
   if (path === '/pick-a-broker') return { page: 'pick-a-broker' };
+  if (path === '/mock-interview') return { page: 'mock-interview' };
   const parts = path.replace(/^\//, '').split('/');
   if (parts[0] === 'embed') {
     const inner = parseRoute(`#/${parts.slice(1).join('/')}`);
@@ -63,6 +66,8 @@ export function formatRoute(route: Exclude<Route, { page: 'not-found' }>): strin
       return '#/compare-brokers';
     case 'pick-a-broker':
       return '#/pick-a-broker';
+    case 'mock-interview':
+      return '#/mock-interview';
     case 'scenario':
       return `#/s/${encodeURIComponent(route.scenarioId)}${route.step === null ? '' : `/${route.step}`}`;
     case 'run':

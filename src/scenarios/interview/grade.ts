@@ -5,19 +5,26 @@
 import { parseScenario, type ScenarioIssue } from '../parse';
 import { rubricOf } from './rubric';
 import { runCheck } from './runs/runChecks';
-import type { Grade, GradingKey, Outcome } from './types';
+import type { Grade, GradingKey, Outcome, RunSpec } from './types';
+
+/** A run's outcome in the design's names. */
+export function resolveRun(run: RunSpec, names: ReadonlyMap<string, string>): RunSpec {
+  const o: Outcome = run.outcome;
+  return o.kind === 'exactly-once'
+    ? { ...run, outcome: { ...o, eventType: names.get(o.eventType) ?? o.eventType } }
+    : run;
+}
 
 /** The key in the design's names: event types renamed by the learner (`names`: reference name → design name). */
 export function resolveKey(key: GradingKey, names: ReadonlyMap<string, string>): GradingKey {
   const n = (x: string) => names.get(x) ?? x;
-  const outcome = (o: Outcome): Outcome => (o.kind === 'exactly-once' ? { ...o, eventType: n(o.eventType) } : o);
   return {
     ...(key.race && { race: { ...key.race, accepted: n(key.race.accepted) } }),
     ...(key.payment && {
       payment: { ...key.payment, captured: n(key.payment.captured), failed: n(key.payment.failed) },
     }),
     screens: key.screens.map((s) => ({ ...s, events: s.events.map(n) })),
-    runs: key.runs.map((r) => ({ ...r, outcome: outcome(r.outcome) })),
+    runs: key.runs.map((r) => resolveRun(r, names)),
   };
 }
 

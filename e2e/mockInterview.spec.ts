@@ -1,0 +1,219 @@
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const SHOTS = '/tmp/mock-interview-shots';
+/** A fixed start for the page's clock: the timer and the what-ifs' seed follow it, nothing waits for real time. */
+const START = new Date('2026-12-05T09:00:00Z');
+
+/** The right answer of each what-if the interviewer may draw (two are drawn for 20 minutes). */
+const RIGHT_WHAT_IFS = [
+  /^A timeout sends a command to the Ride aggregate/,
+  /^The retry carries the ride id as the idempotency key/,
+  /^Add members to each consumer group/,
+  /^Fix the bug, stop the group/,
+];
+
+async function start(page: Page) {
+  await page.clock.install({ time: START });
+  await page.goto('./#/mock-interview');
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mock interview' })).toBeVisible();
+  // From here the page's time moves only when the test says so (after the lazy page has loaded: React's
+  // Suspense waits on a timer).
+  await page.clock.pauseAt(START.getTime() + 60_000);
+  await page.getByRole('radio', { name: /^Ride-sharing/ }).check();
+  await page.getByRole('radio', { name: /^20 minutes/ }).check();
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+}
+
+const stage = (page: Page, n: number, title: string) =>
+  expect(page.getByRole('heading', { level: 2, name: `Stage ${n} of 5: ${title}` })).toBeFocused();
+const next = (page: Page) => page.getByRole('button', { name: /^(Next stage|Finish and see the scorecard)$/ }).click();
+const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
+
+async function clarify(page: Page) {
+  await stage(page, 1, 'Clarify the requirements');
+  const timer = page.getByRole('timer', { name: 'Time' });
+  await expect(timer).toContainText('This stage: 0:00 of 2:00');
+  await page.clock.runFor(65_000);
+  await expect(timer).toContainText('This stage: 1:05 of 2:00');
+  await expect(page.getByRole('button', { name: 'Next stage' })).toBeDisabled();
+  for (const q of ['Can two drivers end up with the same ride?', 'What happens when a card is declined?'])
+    await page.getByRole('checkbox', { name: q }).check();
+  await next(page);
+}
+
+async function whatIfs(page: Page) {
+  await stage(page, 5, 'What if…');
+  const groups = page.locator('fieldset.interview-question');
+  await expect(groups).toHaveCount(2);
+  for (const g of await groups.all())
+    for (const right of RIGHT_WHAT_IFS) {
+      const radio = g.getByRole('radio', { name: right });
+      if ((await radio.count()) > 0) await radio.check();
+    }
+  await page.clock.runFor(30_000);
+  await next(page);
+}
+
+const rubricRow = (page: Page, point: string) =>
+  page.getByRole('table').getByRole('row', { name: new RegExp(`^${point}`) });
+const run = (page: Page, title: string) => page.getByRole('listitem', { name: `Run: ${title}` }).first();
+
+test('a mock interview answered with the reference design scores full marks', async ({ page }) => {
+  await start(page);
+  await clarify(page);
+  await stage(page, 2, 'Name the events');
+  await page.getByRole('radio', { name: 'RideAccepted' }).check();
+  await page.getByRole('radio', { name: 'PaymentCaptured' }).check();
+  await page.getByRole('radio', { name: 'PaymentFailed' }).check();
+  await next(page);
+  await stage(page, 3, 'Topics, keys and publishing');
+  await page.getByRole('radio', { name: 'By ride id' }).check();
+  await page.getByRole('radio', { name: 'By driver id' }).check();
+  await page.getByRole('radio', { name: /^The Payment aggregate stores it/ }).check();
+  await next(page);
+  await stage(page, 4, 'Consumers and read models');
+  await page.getByRole('radio', { name: /^The Ride aggregate: both are decided on the same revision/ }).check();
+  await page.getByRole('radio', { name: /^Skips it: the group deduplicates/ }).check();
+  await page.getByRole('radio', { name: /^Record PaymentFailed, show it to the rider/ }).check();
+  await page.getByRole('checkbox', { name: /^Trip status \(rider app\)/ }).check();
+  await page.getByRole('checkbox', { name: /^Driver earnings \(driver app\)/ }).check();
+  await next(page);
+  await whatIfs(page);
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Scorecard: 11 of 11 points' })).toBeFocused();
+  for (const point of [
+    'Events are past-tense facts',
+    'The race is decided by an expected revision',
+    'Publishing through an outbox',
+  ])
+    await expect(rubricRow(page, point)).toContainText('✓ pass');
+  await expect(page.getByText('✗ fail')).toHaveCount(0);
+  await expect(run(page, 'Two drivers accept ride 42 at the same instant')).toContainText(
+    'Driver assigned once: one RideAccepted for rideId 42.',
+  );
+  await expect(page.getByText('Every point passed.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Clarify the requirements: 1 min 5 s$/ })).toBeVisible();
+});
+
+test('a poor design (present-tense events, no keys, a payments consumer that charges every delivery) fails exactly those points, with its failing runs openable', async ({
+  page,
+}) => {
+  await start(page);
+  await clarify(page);
+  await stage(page, 2, 'Name the events');
+  const accepted = group(page, 'Name the event recorded when a driver takes the ride.');
+  await accepted.getByRole('radio', { name: 'My own name:' }).check();
+  await accepted.getByRole('textbox').fill('driver accepts');
+  await expect(accepted.getByText('Use one word in PascalCase')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next stage' })).toBeDisabled();
+  await accepted.getByRole('textbox').fill('DriverAcceptsRide');
+  await page.getByRole('radio', { name: 'PaymentSucceeds' }).check();
+  await page.getByRole('radio', { name: 'PaymentFailed' }).check();
+  await next(page);
+  await stage(page, 3, 'Topics, keys and publishing');
+  await page.getByRole('radio', { name: /^No key: spread them/ }).check();
+  await page.getByRole('radio', { name: 'By driver id' }).check();
+  await page.getByRole('radio', { name: /^The Payment aggregate stores it/ }).check();
+  await next(page);
+  await stage(page, 4, 'Consumers and read models');
+  await page.getByRole('radio', { name: /^The Ride aggregate: both are decided on the same revision/ }).check();
+  await page.getByRole('radio', { name: /^Charges it: every delivery is a new charge/ }).check();
+  await page.getByRole('radio', { name: /^Record PaymentFailed, show it to the rider/ }).check();
+  await page.getByRole('checkbox', { name: /^Trip status \(rider app\)/ }).check();
+  await page.getByRole('checkbox', { name: /^Driver earnings \(driver app\)/ }).check();
+  await next(page);
+  await whatIfs(page);
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Scorecard: 6 of 11 points' })).toBeFocused();
+  await expect(rubricRow(page, 'Events are past-tense facts')).toContainText(
+    '✗ failDriverAcceptsRide and PaymentSucceeds are not in the past tense',
+  );
+  await expect(rubricRow(page, "Each entity's events keyed by its id")).toContainText(
+    '✗ failThe relay publishes RideRequested, RideOffered, DriverAcceptsRide and 7 more to rides without the rideId as key',
+  );
+  await expect(rubricRow(page, 'Consumers with side effects are idempotent')).toContainText(
+    '✗ failGroup payments does not deduplicate by event id',
+  );
+  for (const point of [
+    'The race is decided by an expected revision',
+    'Payment failure is handled',
+    "A read model for each app's screens",
+    'Publishing through an outbox',
+  ])
+    await expect(rubricRow(page, point)).toContainText('✓ pass');
+
+  const duplicate = run(page, 'Payments receives the retried charge twice (duplicate delivery)');
+  await expect(duplicate).toContainText('✗ fail');
+  await expect(duplicate).toContainText('Charged twice: 2 PaymentSucceeds for rideId 42 by the end of the run.');
+  await expect(run(page, 'Payments crashes after charging, before committing its offsets')).toContainText(
+    'Charged twice',
+  );
+  await expect(run(page, 'Two drivers accept ride 42 at the same instant')).toContainText('✓ pass');
+  await expect(run(page, "Maya's card is declined")).toContainText('✓ pass');
+  await expect(
+    page.getByRole('link', { name: /^Delivery guarantees: an idempotent consumer skips the redelivery$/ }).first(),
+  ).toBeVisible();
+
+  // The failing run opens in the player as a branch of the design, saved under My scenarios.
+  await duplicate.getByRole('button', { name: 'Open this run at step 12' }).click();
+  await expect(page).toHaveURL(/#\/r\/b-[^/]+\/12$/);
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await expect(page.getByRole('heading', { level: 1, name: 'My mock-interview design' })).toBeVisible();
+});
+
+test('the mock interview reads at 1440×900, 1280×720 and 800 px, with no serious accessibility violation', async ({
+  page,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await start(page);
+  await clarify(page);
+  await stage(page, 2, 'Name the events');
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+    [800, 900],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    await page.screenshot({ path: `${SHOTS}/stage-${w}x${h}.png`, fullPage: false });
+  }
+  // axe waits on timers: let the page's time run for the check, and hold it again after.
+  await page.clock.resume();
+  const stageAxe = await new AxeBuilder({ page }).analyze();
+  expect(stageAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
+  await page.clock.pauseAt(START.getTime() + 3_600_000);
+  await page.getByRole('radio', { name: 'AcceptRide' }).check();
+  await page.getByRole('radio', { name: 'PaymentCaptured' }).check();
+  await page.getByRole('radio', { name: 'PaymentFails' }).check();
+  await next(page);
+  await page.getByRole('radio', { name: 'By ride id' }).check();
+  await page.getByRole('radio', { name: 'No key', exact: true }).check();
+  await page.getByRole('radio', { name: /^The payments service stores the charge and also publishes/ }).check();
+  await next(page);
+  await page.getByRole('radio', { name: /^Accept both/ }).check();
+  await page.getByRole('radio', { name: /^Skips it/ }).check();
+  await page.getByRole('radio', { name: /^Log the decline/ }).check();
+  await page.getByRole('checkbox', { name: /^Trip status \(rider app\)/ }).check();
+  await next(page);
+  await whatIfs(page);
+  await expect(page.getByRole('heading', { level: 2, name: /^Scorecard/ })).toBeFocused();
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+    [800, 900],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    await page.screenshot({ path: `${SHOTS}/scorecard-${w}x${h}.png`, fullPage: true });
+  }
+  await page.clock.resume();
+  const cardAxe = await new AxeBuilder({ page }).analyze();
+  expect(cardAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
+});

@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { PROMPTS } from '../../scenarios/interview/prompts';
+import { scorecardOf } from '../../scenarios/interview/scorecard';
+import { ClarifyStage } from './ClarifyStage';
+import { QuestionStage, stageAnswered } from './QuestionStage';
+import { ScorecardView, type OpenRun } from './ScorecardView';
+import { SetupForm } from './SetupForm';
+import { StageTimer } from './StageTimer';
+import { BUDGET, STAGES } from './stages';
+import { useInterview } from './useInterview';
+import { WhatIfStage } from './WhatIfStage';
+import './interview.css';
+
+/**
+ * "Mock interview": a prompt and a length, then timed stages whose answers build a real design
+ * (the reference with every wrong answer's change), graded at the end by the rubric and by running it.
+ * The clock is injected so tests drive it; `onOpenRun` opens a failing run in the player.
+ */
+export function MockInterviewPage({ now = Date.now, onOpenRun }: { now?: () => number; onOpenRun?: OpenRun }) {
+  const s = useInterview(now);
+  const iv = s.iv;
+  const stageHeading = useRef<HTMLHeadingElement>(null);
+  const scoreHeading = useRef<HTMLHeadingElement>(null);
+  const card = useMemo(
+    () => (iv?.finished ? scorecardOf(iv.prompt, iv.answers, iv.whatIfs) : null),
+    [iv?.finished, iv?.prompt, iv?.answers, iv?.whatIfs],
+  );
+  // Focus follows the learner to each new stage and to the scorecard.
+  useEffect(() => {
+    if (!iv) return;
+    (iv.finished ? scoreHeading : stageHeading).current?.focus();
+  }, [iv?.stage, iv?.finished]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const stage = iv ? STAGES[iv.stage]! : null;
+  const ready =
+    !iv || !stage
+      ? false
+      : stage.id === 'clarify'
+        ? iv.answers.requirements.length > 0
+        : stage.id === 'what-ifs'
+          ? iv.whatIfs.every((w) => iv.answers.whatIfs[w.id])
+          : stageAnswered(iv.prompt, stage.id, iv.answers);
+
+  return (
+    <main className="mock-interview">
+      <p>
+        <a href="#/">All scenarios</a>
+      </p>
+      <h1>Mock interview</h1>
+      {!iv && (
+        <>
+          <p className="interview-note">
+            A timed design conversation. Clarify the requirements, name the events, choose topics and keys, place the
+            consumers and read models, then answer the interviewer’s what-ifs. Your answers build a real scenario
+            document; the scorecard grades it by reading it and by running it in the simulator under faults.
+          </p>
+          <SetupForm prompts={PROMPTS} onStart={(p, length) => s.start(p, length, now() % 1_000_000)} />
+        </>
+      )}
+      {iv && !iv.finished && stage && (
+        <section aria-labelledby="stage-heading">
+          <p className="interview-brief">
+            <strong>{iv.prompt.title}:</strong> {iv.prompt.brief}
+          </p>
+          <StageTimer
+            now={now}
+            stageStart={iv.stageStart}
+            stageBudgetMs={BUDGET[iv.length][stage.id] * 60_000}
+            interviewStart={iv.startedAt}
+            lengthMs={iv.length * 60_000}
+          />
+          <h2 id="stage-heading" tabIndex={-1} ref={stageHeading}>
+            Stage {iv.stage + 1} of {STAGES.length}: {stage.title}
+          </h2>
+          {stage.id === 'clarify' && (
+            <ClarifyStage
+              requirements={iv.prompt.requirements}
+              value={iv.answers.requirements}
+              onChange={s.setRequirements}
+            />
+          )}
+          {(stage.id === 'events' || stage.id === 'topics' || stage.id === 'consumers') && (
+            <QuestionStage
+              prompt={iv.prompt}
+              stage={stage.id}
+              answers={iv.answers}
+              onAnswer={s.answer}
+              onPick={s.pick}
+            />
+          )}
+          {stage.id === 'what-ifs' && (
+            <WhatIfStage whatIfs={iv.whatIfs} value={iv.answers.whatIfs} onChange={s.answerWhatIf} />
+          )}
+          <p className="interview-nav">
+            <button type="button" className="interview-primary" disabled={!ready} onClick={s.next}>
+              {iv.stage === STAGES.length - 1 ? 'Finish and see the scorecard' : 'Next stage'}
+            </button>
+            {!ready && <span className="interview-note"> Answer every question of this stage to go on.</span>}
+          </p>
+        </section>
+      )}
+      {iv?.finished && typeof card === 'string' && <p role="alert">{card}</p>}
+      {iv?.finished && card && typeof card !== 'string' && (
+        <>
+          <ScorecardView
+            iv={iv}
+            card={card}
+            headingRef={scoreHeading}
+            onOpenRun={onOpenRun}
+            saved="This scorecard is kept on this page only: it is not saved yet, and leaving the page loses it."
+          />
+          <p>
+            <button type="button" onClick={s.restart}>
+              Start another interview
+            </button>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}
