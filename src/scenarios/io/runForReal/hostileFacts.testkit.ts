@@ -9,9 +9,9 @@ export function hostileFacts(): RunFacts {
     title: `Hostile ${HOSTILE}`,
     steps: 3,
     topics: [
-      { name: 'amq.gen', partitions: 3 },
-      { name: 'a.b', partitions: 1 },
-      { name: 'a_b', partitions: 1 },
+      { name: 'amq.gen', partitions: 3, created: 3 },
+      { name: 'a.b', partitions: 1, created: 1 },
+      { name: 'a_b', partitions: 1, created: 1 },
     ],
     records: [
       {

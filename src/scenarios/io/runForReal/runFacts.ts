@@ -44,7 +44,8 @@ export interface RunFacts {
   readonly scenarioId: string;
   readonly title: string;
   readonly steps: number;
-  readonly topics: readonly { readonly name: string; readonly partitions: number }[];
+  /** Topics at the end of the run, with the partition count each was created with (partitions may be added). */
+  readonly topics: readonly { readonly name: string; readonly partitions: number; readonly created: number }[];
   readonly records: readonly SimRecord[];
   readonly groups: readonly SimGroup[];
   /** Records written inside a transaction: the export sends them as plain records (see the README). */
@@ -63,6 +64,7 @@ export function runFacts(scenario: ScenarioDef, inputs: readonly LearnerInput[] 
   /** Members that joined each group at some step (a script may add a group's members after step 0). */
   const joined = new Map<string, string[]>();
   let transactional = 0;
+  const created = new Map<string, number>();
   let world: World | null = null;
   for (let k = 0; k <= stepper.lastStep; k++) {
     const r = stepper.at(k);
@@ -84,6 +86,8 @@ export function runFacts(scenario: ScenarioDef, inputs: readonly LearnerInput[] 
         };
         records.push(rec);
         byPlace.set(place(e.topic, e.partition, e.offset), rec);
+      } else if (e.kind === 'topic-created') {
+        if (!created.has(e.topic)) created.set(e.topic, e.partitions);
       } else if (e.kind === 'member-joined') {
         const list = joined.get(e.groupId) ?? [];
         if (!list.includes(e.memberId)) joined.set(e.groupId, [...list, e.memberId]);
@@ -107,7 +111,11 @@ export function runFacts(scenario: ScenarioDef, inputs: readonly LearnerInput[] 
     scenarioId: scenario.id,
     title: scenario.title,
     steps: stepper.lastStep,
-    topics: Object.values(broker.topics).map((t) => ({ name: t.config.name, partitions: t.partitions.length })),
+    topics: Object.values(broker.topics).map((t) => ({
+      name: t.config.name,
+      partitions: t.partitions.length,
+      created: created.get(t.config.name) ?? t.partitions.length,
+    })),
     records,
     groups: groupIds.map((id) => {
       const spec = scenario.topology.groups.find((g) => g.id === id);

@@ -25,16 +25,17 @@ async function main() {
     const want = run.topics.find((x) => x.name === t.name).partitions;
     if (t.partitions.length !== want)
       console.log(
-        `note: topic ${t.name} already existed with ${t.partitions.length} partitions (the scenario has ${want})`,
+        `note: topic ${t.name} already existed with ${t.partitions.length} partitions (the scenario starts with ${want}); for a like-for-like run start from a fresh broker (docker compose down, then up)`,
       );
   }
-  await admin.disconnect();
 
   const real = { groups: {}, where: {}, partitions: {}, ignored: 0 };
   // kafkajs's DefaultPartitioner: murmur2 of the key like Java's client; keyless records round-robin.
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  // metadataMaxAge 0: metadata is refreshed before each send, so partitions added below are used at once.
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, metadataMaxAge: 0 });
   await producer.connect();
   for (const r of run.records) {
+    if (r.grow !== null) await grow(admin, r.topic, r.grow);
     const message = {
       key: r.key,
       value: JSON.stringify(r.value),
@@ -46,6 +47,8 @@ async function main() {
     real.where[r.n] = `${r.topic}-${meta.partition} offset ${meta.baseOffset}`;
   }
   await producer.disconnect();
+  for (const t of run.topics) if (t.finalPartitions > t.partitions) await grow(admin, t.name, t.finalPartitions);
+  await admin.disconnect();
 
   const consumers = [];
   for (const g of run.groups) {
@@ -68,6 +71,16 @@ async function main() {
   if (!complete) console.log(`(waited ${WAIT_MS} ms; some groups had not received everything)`);
   for (const c of consumers) await c.disconnect();
   finish(run, real);
+}
+
+/** Adds partitions to a topic (as the scenario did) and waits until the broker's metadata shows them. */
+async function grow(admin, topic, count) {
+  const current = async () => (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0].partitions.length;
+  if ((await current()) >= count) return;
+  await admin.createPartitions({ topicPartitions: [{ topic, count }] });
+  while ((await current()) < count) await new Promise((r) => setTimeout(r, 100));
+  // kafkajs refreshes metadata once it is older than metadataMaxAge (0): make sure a millisecond has passed.
+  await new Promise((r) => setTimeout(r, 5));
 }
 
 main().catch((err) => {
