@@ -74,6 +74,14 @@ test('Pick the broker: a poor pick is graded poor with its reason and its run sh
   // What the story cannot show is said, not implied.
   await expect(page.getByText(/every service runs one consumer/)).toBeVisible();
 
+  // To the comparison page and back: the answer is still there.
+  await page.getByRole('link', { name: 'Step through the whole story on the comparison page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choosing a broker' })).toBeVisible();
+  await page.goBack();
+  await expect(
+    page.getByRole('heading', { level: 3, name: 'Your pick, Amazon SNS + SQS (standard): Poor fit' }),
+  ).toBeVisible();
+
   // A best pick: RabbitMQ for the job queue.
   await page.getByRole('button', { name: 'Next system' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'An image-processing job queue' })).toBeFocused();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { allRuns, PROFILES, type ProfileId } from '../../../scenarios/brokerChoice';
 import {
   gradeSet,
@@ -9,6 +9,7 @@ import {
 } from '../../../scenarios/brokerChoice/exercise';
 import { AllGrades, GradeView } from './GradeView';
 import { PickForm } from './PickForm';
+import { useProgress } from './progress';
 import { ScoreSummary } from './ScoreSummary';
 import { SetBrief } from './SetBrief';
 import { WhatGoesWrong } from './WhatGoesWrong';
@@ -23,10 +24,7 @@ const nameOf = (id: ProfileId) => PROFILES.find((p) => p.id === id)!.name;
  */
 export function PickBrokerPage() {
   const runs = useMemo(() => allRuns(), []);
-  const [index, setIndex] = useState(0);
-  const [atScore, setAtScore] = useState(false);
-  const [drafts, setDrafts] = useState<Record<string, ProfileId>>({});
-  const [picks, setPicks] = useState<Record<string, ProfileId>>({});
+  const [{ index, atScore, drafts, picks }, update] = useProgress();
   const setHeading = useRef<HTMLHeadingElement>(null);
   const gradeHeading = useRef<HTMLHeadingElement>(null);
   const scoreHeading = useRef<HTMLHeadingElement>(null);
@@ -47,13 +45,12 @@ export function PickBrokerPage() {
 
   const go = (next: number) => {
     moved.current = true;
-    setAtScore(false);
-    setIndex(next);
+    update((p) => ({ ...p, atScore: false, index: next }));
   };
   const check = () => {
     const chosen = drafts[set.id];
     if (!chosen) return;
-    setPicks((p) => ({ ...p, [set.id]: chosen }));
+    update((p) => ({ ...p, picks: { ...p.picks, [set.id]: chosen } }));
     // The grade appears on the next render; move focus to it then.
     requestAnimationFrame(() => gradeHeading.current?.focus());
   };
@@ -91,7 +88,7 @@ export function PickBrokerPage() {
             options={options}
             selected={pick ?? drafts[set.id] ?? null}
             answered={pick !== null}
-            onSelect={(id) => setDrafts((d) => ({ ...d, [set.id]: id }))}
+            onSelect={(id) => update((p) => ({ ...p, drafts: { ...p.drafts, [set.id]: id } }))}
             onCheck={check}
           />
           {pick && facts && (
@@ -118,7 +115,7 @@ export function PickBrokerPage() {
                 type="button"
                 onClick={() => {
                   moved.current = true;
-                  setAtScore(true);
+                  update((p) => ({ ...p, atScore: true }));
                 }}
               >
                 See your score
