@@ -312,6 +312,7 @@ const STORE_WORDS: Record<DamagedEntry['store'], string> = {
   scenarios: 'saved scenario',
   runs: 'branch',
   progress: 'progress record',
+  questions: 'answered-question record',
 };
 
 /** Catalog entries that fail their shape: said plainly, left as they are, removable (a saved scenario also repairable from its own document). */

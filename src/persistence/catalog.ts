@@ -1,6 +1,6 @@
 /**
- * The catalog database (`event-lab-catalog`): the list of runs, and room for saved scenarios
- * (forks) and progress.
+ * The catalog database (`event-lab-catalog`): the list of runs, saved scenarios (forks), progress per
+ * scenario and, since version 2, per question (`questions`: progressRecords.ts).
  */
 import { deleteDB, type DBSchema } from 'idb';
 import { openWithMigrations } from './databases';
@@ -13,6 +13,7 @@ import {
   ProgressRecordSchema,
   SavedScenarioSchema,
 } from './catalogRecords';
+import { QuestionProgressSchema, type QuestionProgress } from './progressRecords';
 import { runDbName } from './runDatabase';
 
 export interface CatalogRun {
@@ -48,7 +49,7 @@ export interface ProgressRecord {
   updatedAt: number;
 }
 
-export type CatalogStoreName = 'runs' | 'scenarios' | 'progress';
+export type CatalogStoreName = 'runs' | 'scenarios' | 'progress' | 'questions';
 
 /** A stored record that fails its shape: listed so the learner can see it and remove it. */
 export interface DamagedEntry {
@@ -64,10 +65,11 @@ interface CatalogSchema extends DBSchema {
   runs: { key: string; value: CatalogRun; indexes: { byScenario: string; byUpdatedAt: number } };
   scenarios: { key: string; value: SavedScenario; indexes: { byUpdatedAt: number } };
   progress: { key: string; value: ProgressRecord };
+  questions: { key: string; value: QuestionProgress; indexes: { byScenario: string } };
 }
 
 export const CATALOG_DB_NAME = 'event-lab-catalog';
-const CATALOG_VERSION = 1;
+const CATALOG_VERSION = 2;
 
 export interface Catalog {
   /** Runs, most recently updated first; only the given scenario's when `scenarioId` is set. Damaged entries are left out (see listDamaged). */
@@ -96,7 +98,12 @@ export interface Catalog {
   /** Removes an entry listed by listDamaged, if it is still damaged (a branch's run database too). */
   removeDamaged(store: CatalogStoreName, key: IDBValidKey): Promise<void>;
   /** Every valid saved scenario and progress record, read in one transaction (a consistent backup), and the damaged ones. */
-  readLearnerData(): Promise<{ scenarios: SavedScenario[]; progress: ProgressRecord[]; damaged: DamagedEntry[] }>;
+  readLearnerData(): Promise<{
+    scenarios: SavedScenario[];
+    progress: ProgressRecord[];
+    questions: QuestionProgress[];
+    damaged: DamagedEntry[];
+  }>;
   /**
    * Saved scenarios and progress changed in ONE readwrite transaction: every write of `work` lands,
    * or none (it is aborted when `work` throws). `work` must not wait on anything but these stores.
@@ -114,9 +121,15 @@ export interface LearnerStore<V> {
 export interface LearnerStores {
   scenarios: LearnerStore<SavedScenario>;
   progress: LearnerStore<ProgressRecord>;
+  questions: LearnerStore<QuestionProgress>;
 }
 
-const SCHEMAS = { runs: CatalogRunSchema, scenarios: SavedScenarioSchema, progress: ProgressRecordSchema } as const;
+const SCHEMAS = {
+  runs: CatalogRunSchema,
+  scenarios: SavedScenarioSchema,
+  progress: ProgressRecordSchema,
+  questions: QuestionProgressSchema,
+} as const;
 type Checked<N extends CatalogStoreName> = CatalogSchema[N]['value'];
 
 /** A stored value checked against its store's shape. */
@@ -141,7 +154,7 @@ function check<N extends CatalogStoreName>(
     },
   };
 }
-const KEY_PATH = { runs: 'runId', scenarios: 'scenarioId', progress: 'scenarioId' } as const;
+const KEY_PATH = { runs: 'runId', scenarios: 'scenarioId', progress: 'scenarioId', questions: 'id' } as const;
 
 const stringKeys = (keys: IDBValidKey[]) => keys.filter((k): k is string => typeof k === 'string');
 
@@ -158,6 +171,8 @@ export async function openCatalog(): Promise<Catalog> {
         d.createObjectStore('scenarios', { keyPath: 'scenarioId' }).createIndex('byUpdatedAt', 'updatedAt');
         d.createObjectStore('progress', { keyPath: 'scenarioId' });
       },
+      // v2: progress per question (and the review queue); what v1 stored is untouched.
+      (d) => d.createObjectStore('questions', { keyPath: 'id' }).createIndex('byScenario', 'scenarioId'),
     ],
     { onClosedElsewhere: (err) => (closedError ??= err) },
   );
@@ -243,9 +258,9 @@ export async function openCatalog(): Promise<Catalog> {
     putProgress: (progress) => put('progress', progress),
     listDamaged: () =>
       guard(async () => {
-        const tx = open().transaction(['runs', 'scenarios', 'progress']);
+        const tx = open().transaction(['runs', 'scenarios', 'progress', 'questions']);
         const all = await Promise.all(
-          (['scenarios', 'runs', 'progress'] as const).map((n) => readAll(tx.objectStore(n), n)),
+          (['scenarios', 'runs', 'progress', 'questions'] as const).map((n) => readAll(tx.objectStore(n), n)),
         );
         await tx.done;
         return all.flatMap((r) => r.damaged);
@@ -266,21 +281,23 @@ export async function openCatalog(): Promise<Catalog> {
       }),
     readLearnerData: () =>
       guard(async () => {
-        const tx = open().transaction(['scenarios', 'progress']);
-        const [scenarios, progress] = await Promise.all([
+        const tx = open().transaction(['scenarios', 'progress', 'questions']);
+        const [scenarios, progress, questions] = await Promise.all([
           readAll(tx.objectStore('scenarios'), 'scenarios'),
           readAll(tx.objectStore('progress'), 'progress'),
+          readAll(tx.objectStore('questions'), 'questions'),
         ]);
         await tx.done;
         return {
           scenarios: scenarios.valid,
           progress: progress.valid,
-          damaged: [...scenarios.damaged, ...progress.damaged],
+          questions: questions.valid,
+          damaged: [...scenarios.damaged, ...progress.damaged, ...questions.damaged],
         };
       }),
     async updateLearnerData(work) {
-      const tx = open().transaction(['scenarios', 'progress'], 'readwrite');
-      const view = <N extends 'scenarios' | 'progress'>(name: N): LearnerStore<Checked<N>> => {
+      const tx = open().transaction(['scenarios', 'progress', 'questions'], 'readwrite');
+      const view = <N extends 'scenarios' | 'progress' | 'questions'>(name: N): LearnerStore<Checked<N>> => {
         const store = tx.objectStore(name);
         return {
           getAllKeys: async () => stringKeys(await store.getAllKeys()),
@@ -298,7 +315,11 @@ export async function openCatalog(): Promise<Catalog> {
         };
       };
       try {
-        const result = await work({ scenarios: view('scenarios'), progress: view('progress') });
+        const result = await work({
+          scenarios: view('scenarios'),
+          progress: view('progress'),
+          questions: view('questions'),
+        });
         await tx.done;
         return result;
       } catch (err) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ScenarioSummary } from '../scenarios/summary';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ReviewEntry } from './review/ReviewEntry';
 
 /** The start page: every scenario with what it teaches; each is a link that can be shared. */
 export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSummary[]; children?: ReactNode }) {
@@ -13,6 +14,7 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
           the work, and offsets move. Everything runs in your browser; your progress is kept on this device.
         </p>
       </header>
+      <ReviewEntry scenarios={scenarios} />
       <p className="picker-compare">
         Compare brokers: <a href="#/compare-brokers">Choosing a broker</a> — one order story on Kafka, RabbitMQ, SNS +
         SQS, NATS JetStream, Google Cloud Pub/Sub and Amazon EventBridge, side by side.

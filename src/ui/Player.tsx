@@ -22,6 +22,7 @@ import { FaultsPanel } from './faults/FaultsPanel';
 import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
 import { PracticeGate, PracticePanel } from './PracticePanel';
+import { ProgressRecorder } from './review/ProgressRecorder';
 import { QuestionPanel } from './QuestionPanel';
 import { ScenarioActions } from './ScenarioActions';
 import { StorageStatus } from './StorageStatus';
@@ -63,6 +64,7 @@ function PlayerBody() {
           <ScenarioActions />
         </ErrorBoundary>
       </header>
+      <ProgressRecorder />
       <PracticeGate>
         <ErrorBoundary part="the playback controls">
           <PlaybackBar />

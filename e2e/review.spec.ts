@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { PlayerPage } from './app';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+/** The progress clock of the e2e build (state/progressClock.ts): the time the review queue sees. */
+const setNow = (page: Page, t: number) =>
+  page.evaluate((ms) => localStorage.setItem('event-lab-test-now', String(ms)), t);
+
+/** Every progress write started so far has landed. */
+async function progressSettled(page: Page) {
+  await page.waitForFunction(() => typeof window.__eventLab?.progressSettled === 'function');
+  await page.evaluate(() => (window.__eventLab!.progressSettled as () => Promise<void>)());
+}
+
+test('a missed question comes back for review after its scheduled time, not before, and is answered there', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await app.open('#/');
+  await setNow(page, T0);
+  await expect(page.getByRole('region', { name: 'Review' })).toHaveCount(0);
+
+  await app.open('#/s/ride-sharing/0');
+  const accept = page.getByRole('region', { name: 'How would you handle a driver accepting a ride?' });
+  await accept.getByRole('checkbox', { name: 'Take a distributed lock across all drivers' }).check();
+  await accept.getByRole('button', { name: 'Compare with the reference' }).click();
+  await app.settled();
+  await progressSettled(page);
+
+  // Before its time: nothing due, and when it comes back.
+  await app.open('#/');
+  const review = page.getByRole('region', { name: 'Review' });
+  await expect(review).toContainText('Nothing to review now. The next question you missed comes back on');
+  await expect(review.getByRole('button', { name: 'Review now' })).toHaveCount(0);
+
+  // A day later (the clock injected), after a reload: the progress was kept and the question is due.
+  await setNow(page, T0 + DAY + 3_600_000);
+  await page.reload();
+  await app.ready();
+  await expect(review.getByText('1 question to review')).toBeVisible();
+  await expect(review).toContainText('Design a ride-sharing app (a practice question): 1');
+  await review.getByRole('button', { name: 'Review now' }).click();
+  const card = review.getByRole('article', { name: 'How would you handle a driver accepting a ride?' });
+  for (const name of [
+    'The driver app sends an AcceptRide command',
+    'appends RideAccepted with the expected revision',
+    'If two drivers accept at once, one append wins',
+    'published by an outbox relay',
+    'It is published keyed by ride id',
+  ])
+    await card.getByRole('checkbox', { name }).check();
+  await card.getByRole('button', { name: 'Answer' }).click();
+  await expect(card.getByRole('status')).toContainText('Correct — it comes back later than before.');
+  await progressSettled(page);
+  // Answering opens the step it belongs to: the practice, in the player.
+  await card.getByRole('link', { name: 'Open the practice in the player' }).click();
+  await app.ready();
+  await expect(page).toHaveURL(/#\/s\/ride-sharing\/0$/);
+
+  // Answered right, it is scheduled further out: not due now.
+  await app.open('#/');
+  await expect(page.getByRole('region', { name: 'Review' })).toContainText('Nothing to review now.');
+});

@@ -1,0 +1,121 @@
+/**
+ * The catalog's version 2 adds the `questions` store (progress per question and the review queue):
+ * a version 1 catalog with data in every store is upgraded with all of it kept; question records are
+ * checked on read like every catalog record, and nothing that would read back damaged is written.
+ */
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CATALOG_DB_NAME, openCatalog } from './catalog';
+import { DamagedRecordError } from './errors';
+import { questionKey, type QuestionProgress } from './progressRecords';
+
+beforeEach(async () => {
+  for (const d of await indexedDB.databases())
+    await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
+});
+
+const question: QuestionProgress = {
+  id: questionKey('ride-sharing', 'practice:accept'),
+  scenarioId: 'ride-sharing',
+  questionId: 'practice:accept',
+  step: 0,
+  concepts: ['optimistic concurrency'],
+  right: 0,
+  wrong: 1,
+  lastCorrect: false,
+  lastAt: 1_000,
+  card: {
+    due: 86_401_000,
+    stability: 0.2,
+    difficulty: 6.4,
+    scheduledDays: 1,
+    learningSteps: 0,
+    reps: 1,
+    lapses: 0,
+    state: 2,
+    lastReview: 1_000,
+  },
+};
+
+describe('catalog version 2: progress per question', () => {
+  it('upgrades a version 1 catalog keeping its runs, saved scenarios and progress', async () => {
+    const v1 = await openDB(CATALOG_DB_NAME, 1, {
+      upgrade(d) {
+        const runs = d.createObjectStore('runs', { keyPath: 'runId' });
+        runs.createIndex('byScenario', 'scenarioId');
+        runs.createIndex('byUpdatedAt', 'updatedAt');
+        d.createObjectStore('scenarios', { keyPath: 'scenarioId' }).createIndex('byUpdatedAt', 'updatedAt');
+        d.createObjectStore('progress', { keyPath: 'scenarioId' });
+      },
+    });
+    const run = {
+      runId: 'b-1',
+      scenarioId: 'pubsub-basics',
+      parentRunId: 'main-pubsub-basics',
+      branchedAtStep: 2,
+      title: 'A branch',
+      updatedAt: 5,
+    };
+    const saved = {
+      scenarioId: 'fork-1',
+      title: 'My fork',
+      forkedFrom: null,
+      document: { id: 'fork-1' },
+      updatedAt: 6,
+    };
+    const progress = {
+      scenarioId: 'pubsub-basics',
+      furthestStep: 4,
+      completed: false,
+      answers: { q1: 'a' },
+      updatedAt: 7,
+    };
+    await v1.put('runs', run);
+    await v1.put('scenarios', saved);
+    await v1.put('progress', progress);
+    v1.close();
+
+    const c = await openCatalog();
+    try {
+      expect(await c.getRun('b-1')).toEqual(run);
+      expect(await c.getScenario('fork-1')).toEqual(saved);
+      expect(await c.getProgress('pubsub-basics')).toEqual(progress);
+      const data = await c.readLearnerData();
+      expect(data.questions).toEqual([]);
+      await c.updateLearnerData(({ questions }) => questions.put(question));
+      expect((await c.readLearnerData()).questions).toEqual([question]);
+    } finally {
+      c.close();
+    }
+    const raw = await openDB(CATALOG_DB_NAME);
+    expect(raw.version).toBe(2);
+    expect([...raw.objectStoreNames].sort()).toEqual(['progress', 'questions', 'runs', 'scenarios']);
+    expect([...raw.transaction('questions').store.indexNames]).toEqual(['byScenario']);
+    raw.close();
+  });
+
+  it('lists a damaged question record apart, and never writes one', async () => {
+    const c = await openCatalog();
+    try {
+      await c.updateLearnerData(({ questions }) => questions.put(question));
+      const raw = await openDB(CATALOG_DB_NAME);
+      await raw.put('questions', { ...question, id: 'other/q', wrong: -1 });
+      await raw.put('questions', { ...question, id: 'ride-sharing/x', questionId: 'y' });
+      raw.close();
+      const data = await c.readLearnerData();
+      expect(data.questions).toEqual([question]);
+      expect(data.damaged.map((d) => [d.store, d.label])).toEqual([
+        ['questions', 'other/q'],
+        ['questions', 'ride-sharing/x'],
+      ]);
+      await expect(
+        c.updateLearnerData(({ questions }) => questions.put({ ...question, card: { ...question.card!, state: 9 } })),
+      ).rejects.toBeInstanceOf(DamagedRecordError);
+      expect((await c.readLearnerData()).questions).toEqual([question]);
+      await c.removeDamaged('questions', 'other/q');
+      expect((await c.listDamaged()).map((d) => d.label)).toEqual(['ride-sharing/x']);
+    } finally {
+      c.close();
+    }
+  });
+});

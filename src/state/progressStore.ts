@@ -1,0 +1,72 @@
+/**
+ * The learner's progress, stored in the catalog database (persistence/progressRecords.ts): the one
+ * place that reads and writes it. Each call opens the catalog for its work and closes it.
+ *
+ *   recordOutcome(outcome)          one graded answer: counted, and scheduled for review once missed
+ *   recordStepReached(id, step, n)  how far the learner got in a scenario (the furthest step is kept)
+ *   readProgress()                  every question's record and every scenario's progress
+ *
+ * In an e2e build, `window.__eventLab.progressSettled()` resolves once every write started so far has
+ * landed, so a test never sleeps waiting for one.
+ */
+import { openCatalog, type ProgressRecord } from '../persistence';
+import { questionKey, type QuestionProgress } from '../persistence/progressRecords';
+import { applyOutcome, type Outcome } from './progress';
+import { progressNow } from './progressClock';
+
+let pending: Promise<unknown> = Promise.resolve();
+
+async function openAndRun<T>(f: (c: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
+  const catalog = await openCatalog();
+  try {
+    return await f(catalog);
+  } finally {
+    catalog.close();
+  }
+}
+
+function withCatalog<T>(f: (c: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
+  const work = openAndRun(f);
+  pending = Promise.all([pending, work.catch(() => undefined)]);
+  if (import.meta.env.MODE === 'e2e' && typeof window !== 'undefined' && window.__eventLab)
+    window.__eventLab.progressSettled = () => pending.then(() => undefined);
+  return work;
+}
+
+/** Records one graded answer (read, changed and written in one transaction); resolves to the stored record. */
+export function recordOutcome(outcome: Outcome): Promise<QuestionProgress> {
+  const at = outcome.at ?? progressNow();
+  return withCatalog((c) =>
+    c.updateLearnerData(async ({ questions }) => {
+      const next = applyOutcome(await questions.get(questionKey(outcome.scenarioId, outcome.questionId)), outcome, at);
+      await questions.put(next);
+      return next;
+    }),
+  );
+}
+
+/** Keeps the furthest step reached in a scenario (and whether it was finished); never moves back. */
+export function recordStepReached(scenarioId: string, step: number, lastStep: number): Promise<void> {
+  const at = progressNow();
+  return withCatalog((c) =>
+    c.updateLearnerData(async ({ progress }) => {
+      const prev = await progress.get(scenarioId);
+      if (prev && prev.furthestStep >= step && (prev.completed || step < lastStep)) return;
+      const next: ProgressRecord = {
+        scenarioId,
+        furthestStep: Math.max(prev?.furthestStep ?? 0, step),
+        completed: (prev?.completed ?? false) || step >= lastStep,
+        answers: prev?.answers ?? {},
+        updatedAt: at,
+      };
+      await progress.put(next);
+    }),
+  );
+}
+
+export function readProgress(): Promise<{ questions: QuestionProgress[]; scenarios: ProgressRecord[] }> {
+  return withCatalog(async (c) => {
+    const data = await c.readLearnerData();
+    return { questions: data.questions, scenarios: data.progress };
+  });
+}
