@@ -86,7 +86,8 @@ export function RunForReal() {
   );
 }
 
-function ProjectSummary({ prepared }: { prepared: Prepared }) {
+/** What the project holds, how to run it, what is compared, and its download. */
+export function ProjectSummary({ prepared }: { prepared: Prepared }) {
   const { run, fileName, files } = prepared;
   const download = () => {
     const url = URL.createObjectURL(new Blob([prepared.zip() as BlobPart], { type: 'application/zip' }));
