@@ -20,8 +20,8 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
         SQS, NATS JetStream, Google Cloud Pub/Sub and Amazon EventBridge, side by side.
       </p>
       <p className="picker-compare">
-        Test yourself: <a href="#/pick-a-broker">Pick the broker</a> — seven systems, your choice graded with the
-        documented reasons, and what goes wrong on its run.
+        Test yourself: <a href="#/pick-a-broker">Pick the broker</a> — a broker for each of several systems, your choice
+        graded with the documented reasons, and what goes wrong on its run.
       </p>
       <h2>Guided scenarios</h2>
       <ErrorBoundary part="the guided scenarios" home={false}>
