@@ -24,7 +24,7 @@ test('Pick the broker: a poor pick is graded poor with its reason and its run sh
 }) => {
   await openFromStart(page);
   await expect(page).toHaveURL(/#\/pick-a-broker$/);
-  await expect(page.getByText('System 1 of 7')).toBeVisible();
+  await expect(page.getByText('System 1 of 8')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'A marketplace’s order history' })).toBeVisible();
 
   // Seven options, none chosen, nothing graded yet, and the best fit is not the first option.
@@ -85,7 +85,7 @@ test('Pick the broker: a poor pick is graded poor with its reason and its run sh
   // A best pick: RabbitMQ for the job queue.
   await page.getByRole('button', { name: 'Next system' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'An image-processing job queue' })).toBeFocused();
-  await expect(page.getByText('System 2 of 7')).toBeVisible();
+  await expect(page.getByText('System 2 of 8')).toBeVisible();
   await choices(page).getByRole('radio', { name: 'RabbitMQ' }).check();
   await page.getByRole('button', { name: 'Check my pick' }).press('Enter');
   await expect(page.getByRole('heading', { level: 3, name: 'Your pick, RabbitMQ: Best fit' })).toBeFocused();
@@ -100,10 +100,10 @@ test('Pick the broker: a poor pick is graded poor with its reason and its run sh
   );
 
   // The score at the end: unanswered systems keep their best fit hidden.
-  for (let i = 3; i <= 7; i++) await page.getByRole('button', { name: 'Next system' }).click();
+  for (let i = 3; i <= 8; i++) await page.getByRole('button', { name: 'Next system' }).click();
   await page.getByRole('button', { name: 'See your score' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Your score' })).toBeFocused();
-  await expect(page.getByText('1 best fit, 0 workable, 1 poor, 5 not answered — out of 7 systems.')).toBeVisible();
+  await expect(page.getByText('1 best fit, 0 workable, 1 poor, 6 not answered — out of 8 systems.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Your picks' });
   await expect(table.getByRole('row', { name: /A marketplace’s order history/ })).toContainText('Poor fit');
   await expect(table.getByRole('row', { name: /Serverless sign-up on AWS/ })).toContainText('Shown once you answer');
@@ -145,6 +145,18 @@ test('Pick the broker reads at 1440×900, 1280×720 and 800 px, with no serious 
     'nothing else waited for it',
   );
   await page.screenshot({ path: `${SHOTS}/poison-800x900.png`, fullPage: true });
+  // Last, the read models: EventBridge's replay came out of order, Pub/Sub's in order.
+  await page.getByRole('button', { name: 'Next system' }).click();
+  await choices(page).getByRole('radio', { name: 'Amazon EventBridge' }).check();
+  await page.getByRole('button', { name: 'Check my pick' }).click();
+  const replay = shown(page, 'Replay last week');
+  await expect(replay.getByRole('region', { name: 'Your pick: Amazon EventBridge' })).toContainText(
+    'In the replay, audit got OrderPlaced o-4 after OrderPaid o-4',
+  );
+  await expect(replay.getByRole('region', { name: 'Best fit: Google Cloud Pub/Sub' })).toContainText(
+    'In the replay, each order’s events came in the order they were published.',
+  );
+  await page.screenshot({ path: `${SHOTS}/replay-1280x720.png`, fullPage: true });
   await page.getByRole('button', { name: 'See your score' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Your score' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/score-800x900.png`, fullPage: true });

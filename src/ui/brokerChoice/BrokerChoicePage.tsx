@@ -26,7 +26,8 @@ export function BrokerChoicePage() {
         running the story its own way, told in its own words.
       </p>
       <p>
-        Then test yourself: <a href="#/pick-a-broker">Pick the broker</a> for seven systems, graded with the reasons.
+        Then test yourself: <a href="#/pick-a-broker">Pick the broker</a> for a series of systems, graded with the
+        reasons.
       </p>
       <ProfilePicker profiles={PROFILES} chosen={chosen} onChange={setChosen} />
       <StepControl beats={BEATS} step={step} onStep={setStep} />

@@ -31,6 +31,17 @@ describe('what goes wrong, from the runs', () => {
     );
   });
 
+  it('shows EventBridge’s replay out of order next to Pub/Sub’s in order, from the runs’ observations', () => {
+    const w = whatGoesWrong(set('read-models'), 'eventbridge', allRuns());
+    expect(w.focus).toBe('cost');
+    const replay = exercised(w.shown).find((s) => s.requirement.id === 'replay-week')!;
+    const late = observe(run('eventbridge')).outOfOrder.filter((o) => o.service === 'audit' && o.beat === 'replay');
+    expect(late.length).toBeGreaterThan(0);
+    expect(replay.pick.text).toContain(`In the replay, audit got ${late[0]!.late} after ${late[0]!.after}`);
+    expect(replay.best!.profile).toBe('pubsub');
+    expect(replay.best!.text).toContain('In the replay, each order’s events came in the order they were published.');
+  });
+
   it('shows the step where the pick broke per-key order, for both runs', () => {
     const w = whatGoesWrong(set('marketplace-history'), 'sqs', allRuns());
     const order = exercised(w.shown).find((s) => s.requirement.id === 'order-per-key-parallel')!;

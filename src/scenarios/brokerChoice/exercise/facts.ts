@@ -5,7 +5,8 @@
  * story exercises is said to be so, never illustrated with an unrelated run.
  */
 import { compare, type RowId } from '../table';
-import { BEATS, type BeatId } from '../story';
+import type { Observations } from '../observe';
+import { BEATS, NEW_SERVICE, type BeatId } from '../story';
 import type { Delivery, GaveUp, ProfileId, ProfileRun } from '../types';
 import { bestFits, gradeOf } from './grade';
 import type { Aspect, Requirement, RequirementSet, Verdict } from './types';
@@ -66,7 +67,7 @@ const titleOf = (beat: BeatId) => BEATS.find((b) => b.id === beat)!.title;
 
 /** The step and service a requirement is seen at: for order, where this pick (or else the best fit) broke it. */
 function focusOf(aspect: Aspect, runs: readonly ProfileRun[]): { beat: BeatId; service: string | null } {
-  if (aspect === 'replay') return { beat: 'replay', service: 'audit' };
+  if (aspect === 'replay') return { beat: 'replay', service: NEW_SERVICE };
   if (aspect === 'poison') return { beat: 'poison', service: 'billing' };
   if (aspect === 'crash') return { beat: 'crash', service: 'shipping' };
   if (aspect === 'fanOut') return { beat: 'orders', service: null };
@@ -78,13 +79,24 @@ function focusOf(aspect: Aspect, runs: readonly ProfileRun[]): { beat: BeatId; s
   return { beat: 'spike', service: 'shipping' };
 }
 
+/** For a replay, whether each order's replayed events came in publish order: from the run's observations. */
+function replayOrder(o: Observations): string {
+  if (o.replayed === 0) return '';
+  const late = o.outOfOrder.filter((x) => x.service === NEW_SERVICE && x.beat === 'replay');
+  const first = late[0];
+  if (!first) return ' In the replay, each order’s events came in the order they were published.';
+  const more = late.length > 1 ? ` (${late.length} times in all)` : '';
+  return ` In the replay, ${NEW_SERVICE} got ${first.late} after ${first.after}${more}.`;
+}
+
 function factOf(run: ProfileRun, row: RowId, beat: BeatId, service: string | null): RunFact {
-  const cell = compare([run]).rows.find((r) => r.id === row)!.cells[run.profile]!;
+  const table = compare([run]);
+  const cell = table.rows.find((r) => r.id === row)!.cells[run.profile]!;
   const step = run.steps.find((s) => s.beat === beat)!;
   return {
     profile: run.profile,
     name: run.name,
-    text: cell.text,
+    text: row === 'replay' ? cell.text + replayOrder(table.observations[run.profile]!) : cell.text,
     gaveUp: step.gaveUp.filter((g) => service === null || g.service === service),
     deliveries: service === null ? [] : step.deliveries.filter((d) => d.service === service),
   };

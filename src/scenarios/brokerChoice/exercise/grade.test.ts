@@ -69,6 +69,7 @@ describe('the requirement sets', () => {
     expect(best('ledger-managed')).toEqual(['sqs-fifo']);
     expect(best('quote-service')).toEqual(['nats']);
     expect(best('notifications')).toEqual(['sqs', 'pubsub', 'eventbridge']);
+    expect(best('read-models')).toEqual(['pubsub']);
   });
 
   it('says why a classic-queue broker cannot replay, and what breaks for a poor pick', () => {

@@ -29,7 +29,7 @@ export const REPLAY_MONTHS: Requirement = {
     },
     'sqs-fifo': {
       fit: 'cost',
-      why: 'SQS keeps nothing to replay, but an SNS FIFO topic can archive its messages (an archive policy of 1 to 365 days, set before the events are published) and a subscription can replay them from a start time, in order. The profile in this run does not model the archive, so its audit queue got nothing.',
+      why: 'SQS keeps nothing to replay, but an SNS FIFO topic can archive its messages (an archive policy of 1 to 365 days, set before the events are published) and a subscription can replay them from a start time (each marked Replayed). The profile in this run does not model the archive, so its audit queue got nothing.',
       source: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-archiving-replay.html',
     },
     nats: {
@@ -46,6 +46,21 @@ export const REPLAY_MONTHS: Requirement = {
       fit: 'cost',
       why: 'An archive keeps the bus’s events (indefinitely by default) and a replay sends a time range of them back to the archive’s own bus, to chosen rules; but replayed events arrive in no guaranteed order, so the new service must sort them itself.',
       source: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-replay-archived-event.html',
+    },
+  },
+};
+
+export const REPLAY_WEEK: Requirement = {
+  id: 'replay-week',
+  label: 'Replay last week',
+  text: 'A service that joins later reads the last week of events, from a time it chooses, in the order they were published.',
+  aspect: 'replay',
+  verdicts: {
+    ...REPLAY_MONTHS.verdicts,
+    pubsub: {
+      fit: 'meets',
+      why: 'With topic message retention set (off by default, up to 31 days) before the events are published, a subscription created later seeks to a time a week back; with message ordering on, each key’s messages come in the order they were published.',
+      source: 'https://cloud.google.com/pubsub/docs/replay-overview',
     },
   },
 };

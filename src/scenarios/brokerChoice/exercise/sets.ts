@@ -3,7 +3,13 @@
  * requirements (and their cited verdicts on every broker) are shared between sets where they mean the
  * same thing; which broker fits best is derived from them (`grade.ts`), not written here.
  */
-import { DEDUP_RETRIED_PUBLISH, ORDER_PER_KEY_PARALLEL, REPLAY_MONTHS, THROUGHPUT_SCALE_OUT } from './reqLog';
+import {
+  DEDUP_RETRIED_PUBLISH,
+  ORDER_PER_KEY_PARALLEL,
+  REPLAY_MONTHS,
+  REPLAY_WEEK,
+  THROUGHPUT_SCALE_OUT,
+} from './reqLog';
 import {
   LOAD_BALANCED_RESPONDERS,
   NO_RESPONDERS_FAST,
@@ -72,5 +78,12 @@ export const REQUIREMENT_SETS: readonly RequirementSet[] = [
     brief:
       'A notification service turns order events into e-mails and push messages. The team wants nothing to operate; an event with a broken template must be parked for a developer after a few tries while the rest keep going; and a sender that crashes halfway must not silently drop what it was sending.',
     requirements: [NOTHING_TO_RUN, POISON_SET_ASIDE, REDELIVERY_AFTER_CRASH],
+  },
+  {
+    id: 'read-models',
+    title: 'Read models rebuilt from last week',
+    brief:
+      'A retail team on AWS or Google Cloud, with nobody to operate brokers, adds a read model (a search index, a loyalty view) every few sprints. Each new one starts by reading the last week of order events, each order’s events in the order they happened; an event it cannot parse is parked while the rest keep flowing.',
+    requirements: [NOTHING_TO_RUN, REPLAY_WEEK, POISON_SET_ASIDE],
   },
 ];

@@ -62,11 +62,11 @@ export function PickBrokerPage() {
       </p>
       <h1>Pick the broker</h1>
       <p className="pick-intro">
-        Seven systems, each with a short brief and what it needs. Pick the broker you would use; the grade says, for
-        every requirement, whether that broker meets it and why, citing its documentation, and then shows your broker’s
-        run of the order story from the comparison page next to a best fit’s. Several brokers can be right for one
-        system. Each broker is graded as its profile models it: RabbitMQ 3.10.8, nats-server 2.9.10, the cloud services
-        as documented in December 2026 (EventBridge’s classic bus with rules).
+        Here are {REQUIREMENT_SETS.length} systems, each with a short brief and what it needs. Pick the broker you would
+        use; the grade says, for every requirement, whether that broker meets it and why, citing its documentation, and
+        then shows your broker’s run of the order story from the comparison page next to a best fit’s. Several brokers
+        can be right for one system. Each broker is graded as its profile models it: RabbitMQ 3.10.8, nats-server
+        2.9.10, the cloud services as documented in December 2026 (EventBridge’s classic bus with rules).
       </p>
       {atScore ? (
         <>
