@@ -307,6 +307,12 @@ export type StoreEffect =
 export type SimEffect =
   | (EffectBase & { kind: 'time-advanced'; from: number; to: number })
   | (EffectBase & { kind: 'fault-injected'; fault: string; target: string })
+  /** An outbox table changed or its publisher ran (`cqrs/outboxTable.ts`): `step` says which; `lost` a row it will never send. */
+  | (EffectBase & {
+      kind: 'outbox-changed';
+      outbox: string;
+      step: 'insert' | 'commit' | 'publish' | 'lost' | 'crash' | 'cleanup';
+    })
   | (EffectBase & { kind: 'question-asked'; questionId: string });
 
 /** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */

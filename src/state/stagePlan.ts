@@ -91,6 +91,7 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'query-answered': 'query',
   'reaction-triggered': 'react',
   'fault-injected': 'other',
+  'outbox-changed': 'other',
   // Bookkeeping, not something that happens on the diagram.
   'time-advanced': null,
   'question-asked': null,

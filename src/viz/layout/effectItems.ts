@@ -69,6 +69,7 @@ const LABELS: Record<EffectKind, string> = {
   'reaction-triggered': 'reaction',
   'time-advanced': 'time',
   'fault-injected': 'action',
+  'outbox-changed': 'outbox',
   'question-asked': 'question',
 };
 
@@ -94,6 +95,7 @@ export function toneOf(e: Effect): EffectTone {
   if (PROBLEMS.has(e.kind)) return 'problem';
   if (e.kind === 'query-answered') return e.stale ? 'warning' : 'normal';
   if (e.kind === 'record-processed' && e.duplicate) return 'warning';
+  if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'problem' : e.step === 'crash' ? 'warning' : 'normal';
   if (e.kind === 'version-checked')
     return e.outcome === 'applied-older'
       ? 'problem'
@@ -107,6 +109,7 @@ export function labelOf(e: Effect): string {
   if (e.kind === 'query-answered') return e.stale ? 'stale query' : 'query';
   if (e.kind === 'record-processed' && e.duplicate) return 'duplicate';
   if (e.kind === 'version-checked') return e.outcome.replace(/-/g, ' ');
+  if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'lost' : `outbox ${e.step}`;
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
   // The log cleaner visited but found nothing it may clean yet (compaction is lazy): not "compacted".
   if (e.kind === 'records-compacted' && e.removedOffsets.length === 0 && e.tombstonesRemoved.length === 0)
