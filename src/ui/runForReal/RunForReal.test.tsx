@@ -35,4 +35,11 @@ describe('Run it for real: the project summary', () => {
     const { unzipSync } = await import('fflate');
     expect(Object.keys(unzipSync(prepared.zip())).map((p) => p.split('/')[1])).toEqual([...prepared.files]);
   });
+
+  it('a scenario that appends no records (Event sourcing) says so and offers no download', async () => {
+    const prepared = await prepareExport(findBuiltin('event-sourcing')!, [], 'rabbitmq');
+    const html = renderToStaticMarkup(createElement(ProjectSummary, { prepared }));
+    expect(html).toContain('appends no records to topics');
+    expect(html).not.toContain('Download');
+  });
 });

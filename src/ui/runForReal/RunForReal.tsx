@@ -123,9 +123,13 @@ export function ProjectSummary({ prepared }: { prepared: Prepared }) {
           <li key={n}>{n}</li>
         ))}
       </ul>
-      <button type="button" className="primary" onClick={download}>
-        Download {fileName}
-      </button>
+      {run.records.length === 0 ? (
+        <p>This run appends no records to topics, so the project would have nothing to send: there is no download.</p>
+      ) : (
+        <button type="button" className="primary" onClick={download}>
+          Download {fileName}
+        </button>
+      )}
     </section>
   );
 }

@@ -94,6 +94,9 @@ describe('compare.js', () => {
     expect(sticky).toHaveLength(3);
     expect(result.placements.filter((p) => sticky.includes(p.n)).every((p) => !p.compared)).toBe(true);
     expect(result.same).toBe(true);
+    const lines: string[] = [];
+    print(keyless, real, result, (l) => lines.push(l));
+    expect(lines.filter((l) => l.endsWith('(keyless: its partition is not compared)'))).toHaveLength(3);
   });
 
   it('expects every record of its topics for a group with members, none for a group without (it gets no consumer)', () => {

@@ -118,7 +118,10 @@ function print(run, real, result, log = console.log) {
     got: (real.groups[g.id] || []).map((d) => ({ n: d.n, who: d.consumer })),
   }));
   for (const r of run.records) {
-    log(`#${r.n} ${r.topic} key ${r.key === null ? '(none)' : show(r.key)}`);
+    const uncompared = real.partitions && !r.simulator.comparable;
+    const why =
+      r.simulator.placement === 'sticky' ? 'keyless: its partition is not compared' : 'its partition is not compared';
+    log(`#${r.n} ${r.topic} key ${r.key === null ? '(none)' : show(r.key)}${uncompared ? ` (${why})` : ''}`);
     log(`   simulator: ${r.topic}-${r.simulator.partition} offset ${r.simulator.offset} → ${receivers(simGot, r.n)}`);
     log(`   real:      ${real.where[r.n] || 'not sent'} → ${receivers(realGot, r.n)}`);
   }
