@@ -4,25 +4,22 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LearnerInput } from '../engine/types';
-import { blankScenario } from '../scenarios/blank';
 import { findBuiltin } from '../scenarios/content';
 import { forkScenario } from '../scenarios/fork';
-import { toAsyncApi } from '../scenarios/io/asyncapi';
-import { exportFileName, exportScenarioText, importScenarioText } from '../scenarios/io/importScenario';
-import { decodeShare, shareHash, shareUrl } from '../scenarios/io/shareLink';
 import type { ScenarioDef } from '../scenarios/schema';
 import { RunProvider, type RunChrome } from '../state/react';
 import { formatRoute, type Route } from '../state/route';
 import { EmbedPlayer } from '../ui/EmbedPlayer';
 import { Player } from '../ui/Player';
 import { createBranch, findBranch, listBranches } from './branches';
-import { downloadText, freshScenarioId, loadScenario, replaceScenario, saveScenario } from './library';
+import { freshScenarioId, loadScenario, replaceScenario, saveScenario } from './library';
 import { NotFound } from './NotFound';
 import { useDocumentTitle } from './useDocumentTitle';
 import { currentMainRunId, mainRunId, openRun, type OpenRun } from './openRun';
 import { describeFailure } from '../persistence/errors';
 import { markReady, setCurrentRun } from './testHooks';
 import { takeEarlyScenario } from './earlyScenario';
+import { documentChecks, downloadScenario, shareLinks } from './documentIo';
 
 type PlayerRoute = Extract<Route, { page: 'scenario' } | { page: 'run' } | { page: 'share' } | { page: 'embed' }>;
 
@@ -78,7 +75,7 @@ function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number 
 
 /** A shared link: validated like an import, played in memory at its step, read-only until forked. */
 function SharedRoute({ data }: { data: string }) {
-  const decoded = useAsync(() => decodeShare(data), [data]);
+  const decoded = useAsync(async () => (await shareLinks()).decodeShare(data), [data]);
   if (!decoded) return <p className="loading">Reading the shared scenario…</p>;
   if (!decoded.ok)
     return (
@@ -104,7 +101,7 @@ function SharedRoute({ data }: { data: string }) {
  */
 function EmbedRoute({ of }: { of: Extract<Route, { page: 'embed' }>['of'] }) {
   const loaded = useAsync(async () => {
-    if (of.page === 'share') return decodeShare(of.data);
+    if (of.page === 'share') return (await shareLinks()).decodeShare(of.data);
     const builtin = findBuiltin(of.scenarioId);
     if (!builtin)
       return {
@@ -157,7 +154,8 @@ function EmbeddedRun({
     };
   }, [scenario, inputs, step]);
   const openHref = useCallback(
-    async (at: number) => new URL(await shareHash({ scenario, inputs, step: at }), window.location.href).href,
+    async (at: number) =>
+      new URL(await (await shareLinks()).shareHash({ scenario, inputs, step: at }), window.location.href).href,
     [scenario, inputs],
   );
   if (!run) return <p className="loading">Opening {scenario.title}…</p>;
@@ -349,6 +347,7 @@ function PlayerRoute({
         void (async () => {
           try {
             const id = await freshScenarioId(`${scenario.id}-design`);
+            const { blankScenario } = await import('../scenarios/blank');
             await saveScenario(blankScenario({ id, title: `My design: ${scenario.title}`, exercise: scenario }), null);
             window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step: 0 });
           } catch (err) {
@@ -357,21 +356,19 @@ function PlayerRoute({
         })();
       },
       exportFile: (format) => {
-        if (format === 'asyncapi')
-          downloadText(`${scenario.id}.asyncapi.json`, JSON.stringify(toAsyncApi(scenario), null, 2) + '\n');
-        else downloadText(exportFileName(scenario), exportScenarioText(scenario));
-        setNotice(
-          format === 'asyncapi' ? 'Downloaded the AsyncAPI 3 document.' : 'Downloaded the scenario as a JSON file.',
+        downloadScenario(scenario, format).then(setNotice, (err: unknown) =>
+          setNotice(describeFailure('Exporting', err, 'Nothing was downloaded')),
         );
       },
       shareLink: async () => {
         const s = run?.session.store.getState();
+        const { shareHash, shareUrl } = await shareLinks();
         const hash = await shareHash({ scenario, inputs: s?.inputs ?? [], step: s?.step ?? 0 });
         const r = shareUrl(window.location.href.split('#')[0]!, hash);
         return r.ok ? { ok: true, url: r.url } : { ok: false, message: r.message };
       },
       saveEdited: async (json) => {
-        const r = importScenarioText(json);
+        const r = (await documentChecks()).importScenarioText(json);
         if (!r.ok) return { ok: false, message: r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
         if (r.scenario.id !== scenario.id)
           return { ok: false, message: `id: the id must stay "${scenario.id}" (fork to make a new scenario)` };

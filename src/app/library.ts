@@ -6,12 +6,16 @@ import type { SavedScenario } from '../persistence';
 import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
 import { DamagedRecordError, describeFailure, sentences } from '../persistence/errors';
 import { findBuiltin } from '../scenarios/content';
-import { importScenarioValue } from '../scenarios/io/importScenario';
 import type { ScenarioDef } from '../scenarios/schema';
 import { freshRunId } from './branches';
 import { mainRunId } from './openRun';
 import { takenScenarioIds, withCatalog } from './savedList';
 import { alreadyValidated, rememberValidated } from './validatedDocuments';
+
+// The full check of a scenario document (the format's zod schema) is a chunk loaded when a document
+// needs it: a saved scenario this build has validated before opens without building the schema.
+const importScenarioValue = async (value: unknown) =>
+  (await import('../scenarios/io/importScenario')).importScenarioValue(value);
 
 export type LoadedScenario =
   | {
@@ -47,7 +51,7 @@ export async function loadScenario(id: string): Promise<LoadedScenario> {
   const known = alreadyValidated(saved.document);
   if (known && known.id === id)
     return { ok: true, scenario: known, saved: true, mainRunId: saved.mainRunId ?? mainRunId(id) };
-  const r = importScenarioValue(saved.document);
+  const r = await importScenarioValue(saved.document);
   if (!r.ok)
     return {
       ok: false,
@@ -129,7 +133,7 @@ export async function renameSaved(id: string, title: string): Promise<string | n
     const s = await c.getScenario(id);
     if (!s) return `There is no saved scenario “${id}” any more.`;
     const document = { ...(s.document as Record<string, unknown>), title };
-    const r = importScenarioValue(document);
+    const r = await importScenarioValue(document);
     if (!r.ok)
       return sentences(
         `Not renamed — ${r.issues
@@ -153,7 +157,7 @@ export async function repairSaved(key: IDBValidKey): Promise<string | null> {
   return withCatalog(async (c) => {
     const raw = (await c.getRawScenario(key)) as Partial<SavedScenario> | undefined;
     if (raw === undefined) return null;
-    const r = importScenarioValue(raw?.document);
+    const r = await importScenarioValue(raw?.document);
     if (!r.ok || r.scenario.id !== key)
       return `“${key}” cannot be repaired: its scenario document is unreadable or names another scenario. Remove it, or restore it from a backup.`;
     const from = raw.forkedFrom;

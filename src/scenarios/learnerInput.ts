@@ -4,7 +4,7 @@
  * engine's `LearnerInput`; this schema is the one place its stored/shared form is checked.
  */
 import type { LearnerInput } from '../engine/types';
-import { Id } from './schema';
+import { Id } from './format/id';
 import { z } from './zod';
 
 /** Steps are bounded well past any real run, so a number can never be used to hang the stepper. */

@@ -5,7 +5,7 @@
  * with an ordinary topic. Called by `references.ts`.
  */
 import { DEFAULT_BROKERS } from '../engine/replication';
-import { REPLICATION_KINDS } from './format/replication';
+import { REPLICATION_KINDS } from './format/replicationKinds';
 import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
 

@@ -1,11 +1,12 @@
 /**
- * The built-in scenarios: one JSON file each in this folder (named by the scenario's id), validated
- * when first used. Adding a file adds a scenario (and its test, see builtins.test.ts).
+ * The built-in scenarios: one JSON file each in this folder (named by the scenario's id). Adding a file
+ * adds a scenario (and its test, see builtins.test.ts).
  *
- * Parsing is lazy and per scenario: a page that opens one scenario validates that one, not all of them
- * (about 85 ms at start-up before); `allBuiltins()` parses the rest when something needs them all.
+ * They are not validated again in the browser: `builtinsParsed.test.ts` proves every file is a valid
+ * scenario that parses to exactly itself (no defaults filled in, no upgrade applied), so the file is the
+ * parsed scenario. That keeps the scenario schema (zod, ~50 ms to build and check) off the path that
+ * opens a built-in; documents from anywhere else (imports, share links, stored scenarios) are checked.
  */
-import { mustParseScenario } from '../parse';
 import type { ScenarioDef } from '../schema';
 
 const files = import.meta.glob<unknown>('./*.json', { eager: true, import: 'default' });
@@ -16,7 +17,7 @@ export const findBuiltin = (id: string): ScenarioDef | undefined => {
   if (!byId.has(id)) return undefined;
   let s = parsed.get(id);
   if (!s) {
-    s = mustParseScenario(byId.get(id));
+    s = byId.get(id) as ScenarioDef;
     if (s.id !== id) throw new Error(`built-in ${id}.json has id "${s.id}": a built-in file is named by its id`);
     parsed.set(id, s);
   }

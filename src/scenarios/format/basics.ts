@@ -3,14 +3,9 @@
  */
 import { LIMITS, sizeWithin } from '../behaviour/budget';
 import { exprShape, ValueExprSchema } from '../behaviour/expr';
-import { ID_PATTERN, MAX_SCENARIO_ID_LENGTH } from '../idAlphabet';
 import { z } from '../zod';
 
-export const Id = z
-  .string()
-  .min(1)
-  .max(MAX_SCENARIO_ID_LENGTH)
-  .regex(ID_PATTERN, 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
+export { Id } from './id';
 export const Text = z.string().max(4000);
 export const ShortText = z.string().min(1).max(200);
 export const EventTypeName = z

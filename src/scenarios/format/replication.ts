@@ -148,8 +148,3 @@ export const REPLICATION_EXPECTATIONS = [
       description: 'The records that broker’s replica holds, whether it is up or down.',
     }),
 ] as const;
-
-/** The kinds above: their names point into `topology.replication`, checked by `replicationReferences.ts`. */
-export const REPLICATION_KINDS: ReadonlySet<string> = new Set(
-  [...REPLICATION_ACTIONS, ...REPLICATION_EXPECTATIONS].map((o) => o.shape.kind.value),
-);

@@ -7,7 +7,7 @@
  */
 import { at, dataOf, entries, isObj, name, names, type Obj } from './draft';
 import type { Path } from './jsonPath';
-import { REPLICATION_KINDS } from '../format/replication';
+import { REPLICATION_KINDS } from '../format/replicationKinds';
 
 export type RefKind = 'eventType' | 'topic' | 'group' | 'producer' | 'aggregate' | 'projection' | 'queue';
 

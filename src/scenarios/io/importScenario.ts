@@ -34,7 +34,11 @@ function withoutSchemaHint(s: ScenarioDef): ScenarioDef {
 
 /** Pretty, stable JSON (the schema's key order) with the `$schema` hint first; ends with a newline. */
 export function exportScenarioText(s: ScenarioDef): string {
-  return `${JSON.stringify({ $schema: SCENARIO_SCHEMA_HINT, ...withoutSchemaHint(s) }, null, 2)}\n`;
+  // A built-in is handed out as its file (content/index.ts), in the file's key order: parsing puts the
+  // keys in the schema's order, so every export of the same scenario is the same text.
+  const parsed = parseScenario(s);
+  const canonical = parsed.ok ? parsed.scenario : s;
+  return `${JSON.stringify({ $schema: SCENARIO_SCHEMA_HINT, ...withoutSchemaHint(canonical) }, null, 2)}\n`;
 }
 
 /** A file name for the download: the scenario id, which the schema limits to safe characters. */

@@ -13,7 +13,7 @@ import { changesTheStory, type LearnerInput } from '../../engine/types';
 import { allBuiltins, findBuiltin } from '../content';
 import { LearnerInputSchema, MAX_STEP } from '../learnerInput';
 import type { ScenarioDef } from '../schema';
-import { Id } from '../schema';
+import { Id } from '../format/id';
 import { z } from '../zod';
 import { contentVersion } from './contentVersion';
 import { importScenarioValue } from './importScenario';
