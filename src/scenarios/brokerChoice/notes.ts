@@ -23,9 +23,9 @@ export const OPERATIONS_NOTES: Readonly<Record<ProfileId, CitedNote>> = {
     source: 'src/engine/sqs/README.md; https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/',
   },
   'sqs-fifo': {
-    text: 'Fully managed by AWS. FIFO keeps order within a message group and deduplicates for 5 minutes, but a failing message holds back the rest of its group until it is deleted or moved to the DLQ, and FIFO throughput is lower than standard. AWS-only APIs; no replay.',
+    text: 'Fully managed by AWS. FIFO keeps order within a message group and deduplicates for 5 minutes, but a failing message holds back the rest of its group until it is deleted or moved to the DLQ, and FIFO throughput is lower than standard. AWS-only APIs. An SNS FIFO topic can archive messages for 1 to 365 days and replay them to a subscription (not modelled here); SQS itself keeps no delivered history.',
     source:
-      'src/engine/sqs/README.md; https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html',
+      'src/engine/sqs/README.md; https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html; https://docs.aws.amazon.com/sns/latest/dg/fifo-message-archiving-replay.html',
   },
   nats: {
     text: 'One small server binary; JetStream adds persistence and clusters with Raft. No built-in dead-letter queue: after max_deliver the server stops redelivering (and publishes an advisory). Open source (Apache License 2.0).',

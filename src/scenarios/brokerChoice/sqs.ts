@@ -159,7 +159,9 @@ function runVariant(fifo: boolean): ProfileRun {
     facts: {
       fanOut: `SNS ${kind} '${run.topic}' delivers a copy to each subscribed SQS queue (${subscribed.join(', ')}), raw message delivery${fifo ? '; message group = order id' : ''}`,
       retention: `${q.retentionMs / 86_400_000} days per queue (MessageRetentionPeriod default), or until deleted after processing`,
-      replayHow: `a new queue '${run.q(NEW_SERVICE)}' subscribed to the topic: SQS and SNS keep no history to replay`,
+      replayHow: fifo
+        ? `a new queue '${run.q(NEW_SERVICE)}' subscribed to the topic: SQS keeps no delivered history; an SNS FIFO topic can archive messages (ArchivePolicy, 1 to 365 days) and replay them to a subscription, which this run does not model`
+        : `a new queue '${run.q(NEW_SERVICE)}' subscribed to the topic: SQS and SNS standard topics keep no history to replay`,
     },
   };
 }
