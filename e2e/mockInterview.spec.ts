@@ -186,7 +186,7 @@ test('the mock interview reads at 1440×900, 1280×720 and 800 px, with no serio
   expect(stageAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
     [],
   );
-  await page.clock.pauseAt(START.getTime() + 3_600_000);
+  await page.clock.pauseAt(START.getTime() + 8 * 60_000);
   await page.getByRole('radio', { name: 'AcceptRide' }).check();
   await page.getByRole('radio', { name: 'PaymentCaptured' }).check();
   await page.getByRole('radio', { name: 'PaymentFails' }).check();

@@ -95,9 +95,21 @@ export function ScorecardView({
       <p>
         You asked {card.requirements.asked.length} of {card.requirements.asked.length + card.requirements.missed.length}{' '}
         questions that matter.
-        {card.requirements.missed.map((q) => ` Not asked: “${q.text}” — ${q.why}`).join('')}
-        {card.requirements.irrelevant.map((q) => ` Not needed: “${q.text}” — ${q.why}`).join('')}
       </p>
+      {card.requirements.missed.length + card.requirements.irrelevant.length > 0 && (
+        <ul>
+          {card.requirements.missed.map((q) => (
+            <li key={q.id}>
+              Not asked: “{q.text}” — {q.why}
+            </li>
+          ))}
+          {card.requirements.irrelevant.map((q) => (
+            <li key={q.id}>
+              Not needed: “{q.text}” — {q.why}
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>Time per stage</h3>
       <ul>
         {STAGES.map((s) => (

@@ -1,7 +1,8 @@
 /** Every mock-interview prompt, in the order the picker lists them. */
 import type { InterviewPrompt } from '../prompt';
+import { foodDelivery } from './foodDelivery';
 import { rideSharing } from './rideSharing';
 
-export const PROMPTS: readonly InterviewPrompt[] = [rideSharing];
+export const PROMPTS: readonly InterviewPrompt[] = [rideSharing, foodDelivery];
 
 export const findPrompt = (id: string): InterviewPrompt | undefined => PROMPTS.find((p) => p.id === id);

@@ -31,7 +31,9 @@ export function runCheck(design: ScenarioDef, spec: RunSpec): RunResult {
       feedback:
         n === 1
           ? `${o.what} once: one ${o.eventType} for ${o.idField} ${o.entityId}.`
-          : `${o.what} ${n === 0 ? 'never' : times(n)}: ${n} ${o.eventType} for ${o.idField} ${o.entityId} by the end of the run.`,
+          : n === 0
+            ? `${o.what} never: no ${o.eventType} for ${o.idField} ${o.entityId} by the end of the run (an earlier step went wrong; open the run to see where).`
+            : `${o.what} ${times(n)}: ${n} ${o.eventType} for ${o.idField} ${o.entityId} by the end of the run.`,
     };
   }
   const before = rowOf(stepper.at(o.before).world, o.projection, o.row);
