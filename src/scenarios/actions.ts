@@ -14,6 +14,7 @@ import { publish } from './steps/publish';
 import { queueStep } from './steps/queue';
 import { replicationStep, tickReplication } from './steps/replication';
 import { tickTransactions, transactionStep } from './steps/transactions';
+import { sagaStep, tickSagas } from './steps/sagas';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
 import { pollWithFaults } from './faults/poll';
@@ -185,6 +186,11 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'commit-transaction':
     case 'abort-transaction':
       return transactionStep(world, action);
+    case 'start-saga':
+    case 'saga-reply':
+    case 'crash-orchestrator':
+    case 'restart-orchestrator':
+      return sagaStep(world, action, rt);
   }
 }
 
@@ -204,7 +210,8 @@ export function settle(world: World, rt: CompiledScenario): Applied {
   const p = catchUpWithFaults(w, rt);
   const t = tickReplication(p.world, rt);
   const x = tickTransactions(t.world);
-  return { world: x.world, effects: [...effects, ...p.effects, ...t.effects, ...x.effects] };
+  const s = tickSagas(x.world, rt);
+  return { world: s.world, effects: [...effects, ...p.effects, ...t.effects, ...x.effects, ...s.effects] };
 }
 
 /** A learner's action in the player. Answers change nothing in the world. */

@@ -5,6 +5,7 @@ import { idsOf } from '../engine/sim/idSet';
 import type { Effect } from '../engine/types';
 import type { CompiledScenario } from './compiledScenario';
 import { failedReplicaExpectation } from './replicationExpectations';
+import { failedSagaExpectation } from './sagaChecks';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
 import type { World } from './world';
@@ -142,6 +143,9 @@ export function failedExpectations(
       case 'partition-replicas':
       case 'replica-log':
         failures.push(...failedReplicaExpectation(world, e));
+        break;
+      case 'saga':
+        failures.push(...failedSagaExpectation(world, e, rt.scenario));
         break;
     }
   }

@@ -8,6 +8,7 @@ import { checkChoiceTarget, type TargetChecks } from './choiceTargets';
 import { formatPath } from './index/jsonPath';
 import { indexScenario, type Ref } from './index/scenarioIndex';
 import { replicationReferenceIssues } from './replicationReferences';
+import { sagaReferenceIssues } from './sagaChecks';
 import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
 
@@ -219,5 +220,6 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
     });
   });
   issues.push(...replicationReferenceIssues(s));
+  issues.push(...sagaReferenceIssues(s));
   return issues;
 }

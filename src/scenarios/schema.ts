@@ -9,6 +9,7 @@ export * from './format/basics';
 export * from './format/messaging';
 export * from './format/eventModel';
 export * from './format/replication';
+export * from './format/sagas';
 export * from './format/actions';
 export * from './format/expectations';
 export * from './format/script';

@@ -6,6 +6,7 @@ import type { BrokerState } from '../engine/broker';
 import type { QueueState } from '../engine/broker/queue';
 import type { EventLog } from '../engine/eventstore/log';
 import type { ClusterState } from '../engine/replication';
+import type { Orchestrator } from '../engine/saga';
 import type { RngState } from '../engine/sim/random';
 import type { FaultState } from './faults/faultState';
 
@@ -50,4 +51,6 @@ export interface World {
   readonly faults?: FaultState;
   /** Replicated topics and their brokers (absent: the scenario has none; `steps/replication.ts`). */
   readonly replication?: ClusterState;
+  /** Each saga's orchestrator, by saga id, from its first step (absent: none yet; `steps/sagas.ts`). */
+  readonly sagas?: Readonly<Record<string, Orchestrator>>;
 }

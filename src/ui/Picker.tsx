@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import type { ScenarioSummary } from '../scenarios/summary';
+import { learningPath } from '../scenarios/path';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ReviewEntry } from './review/ReviewEntry';
+import './learningPath.css';
 
-/** The start page: every scenario with what it teaches; each is a link that can be shared. */
+/** The start page: every scenario with what it teaches, grouped as a learning path; each is a link that can be shared. */
 export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSummary[]; children?: ReactNode }) {
   return (
     <main className="picker">
@@ -24,35 +26,53 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
         graded with the documented reasons, and what goes wrong on its run.
       </p>
       <h2>Guided scenarios</h2>
+      <p className="picker-path-intro">
+        A learning path, from the basics to design practice; each part builds on the ones before it.
+      </p>
       <ErrorBoundary part="the guided scenarios" home={false}>
-        <ul className="cards">
-          {scenarios.map((s) => (
-            <li key={s.id} className="card">
-              <a href={`#/s/${encodeURIComponent(s.id)}`}>
-                <h3>{s.title}</h3>
-              </a>
-              <p>
-                <span className="badge">{s.level}</span>{' '}
-                <span className="meta">
-                  {s.steps} steps{s.practice ? ' · practice mode' : ''}
-                </span>
-              </p>
-              <p>{s.summary}</p>
-              <p className="concepts">
-                <span className="visually-hidden">Concepts: </span>
-                {s.concepts.map((c) => (
-                  <span key={c} className="chip">
-                    {c}
-                  </span>
-                ))}
-              </p>
-            </li>
-          ))}
-        </ul>
+        {learningPath(scenarios).map(({ group, scenarios: inGroup }, i) => (
+          <section key={group.id} className="path-group" aria-labelledby={`path-${group.id}`}>
+            <h3 id={`path-${group.id}`}>
+              <span className="path-step">{i + 1}.</span> {group.title}
+            </h3>
+            <p className="path-blurb">{group.blurb}</p>
+            <ul className="cards">
+              {inGroup.map((s) => (
+                <ScenarioCard key={s.id} s={s} />
+              ))}
+            </ul>
+          </section>
+        ))}
       </ErrorBoundary>
       <ErrorBoundary part="your saved scenarios" home={false}>
         {children}
       </ErrorBoundary>
     </main>
+  );
+}
+
+/** One scenario on the start page: its title (a link that can be shared), level, size and what it teaches. */
+function ScenarioCard({ s }: { s: ScenarioSummary }) {
+  return (
+    <li className="card">
+      <a href={`#/s/${encodeURIComponent(s.id)}`}>
+        <h4>{s.title}</h4>
+      </a>
+      <p>
+        <span className="badge">{s.level}</span>{' '}
+        <span className="meta">
+          {s.steps} steps{s.practice ? ' · practice mode' : ''}
+        </span>
+      </p>
+      <p>{s.summary}</p>
+      <p className="concepts">
+        <span className="visually-hidden">Concepts: </span>
+        {s.concepts.map((c) => (
+          <span key={c} className="chip">
+            {c}
+          </span>
+        ))}
+      </p>
+    </li>
   );
 }

@@ -10,6 +10,7 @@ import { LiveBrokerView } from '../viz/components/LiveBrokerView';
 import { QueueView } from '../viz/components/QueueView';
 import { ReadModelsView } from '../viz/components/ReadModelsView';
 import { ReplicasView } from '../viz/replicas/ReplicasView';
+import { SagaView } from '../viz/saga/SagaView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -98,6 +99,9 @@ function PlayerBody() {
             )}
             <ErrorBoundary part="the replicas">
               <ReplicasView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the saga orchestrator">
+              <SagaView />
             </ErrorBoundary>
             <ErrorBoundary part="the event store">
               <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />

@@ -121,7 +121,7 @@ export function crash(def: SagaDefinition, o: Orchestrator): OrchestratorStep {
         kind: 'saga-crashed',
         saga: def.id,
         running,
-        reason: `the ${def.id} orchestrator crashes: it loses what it held in memory (${running} unfinished saga${running === 1 ? '' : 's'}); their stored events are kept`,
+        reason: `the ${def.id} orchestrator crashes: it loses what it held in memory (${running} unfinished saga${running === 1 ? '' : 's'}); every saga's stored events are kept`,
       },
     ],
   };

@@ -89,6 +89,19 @@ describe('new items start valid', () => {
     doc = append(doc, ['topology', 'queues'], itemOf(section('queues').field).make(doc, []));
     // Replicated topics too, for the replication actions (they have no form section yet: JSON only).
     doc = setIn(doc, ['topology', 'replication'], { topics: [{ name: 'payments', replicationFactor: 3 }] });
+    // And a saga, for the saga actions (no form section either).
+    doc = setIn(
+      doc,
+      ['topology', 'sagas'],
+      [
+        {
+          id: 'saga',
+          title: 'A saga',
+          initial: 'a',
+          states: { a: { on: { Done: 'b' } }, b: { type: 'final', outcome: 'completed' } },
+        },
+      ],
+    );
     return doc;
   };
   const valid = (doc: unknown) => {

@@ -2,6 +2,7 @@
 import { brokerActions } from './brokerActions';
 import { replicationActions } from './replicationActions';
 import { transactionActions } from './transactionActions';
+import { sagaActions } from './sagaActions';
 import { queueActions, storeActions } from './storeActions';
 import { field, freshName, str } from './draftNames';
 import { type FieldDef, type ItemDef } from './formTypes';
@@ -9,7 +10,14 @@ import { type FieldDef, type ItemDef } from './formTypes';
 export const stepAction: FieldDef = {
   key: 'action',
   kind: 'variant',
-  variants: [...brokerActions, ...storeActions, ...queueActions, ...replicationActions, ...transactionActions],
+  variants: [
+    ...brokerActions,
+    ...storeActions,
+    ...queueActions,
+    ...replicationActions,
+    ...transactionActions,
+    ...sagaActions,
+  ],
 };
 
 const questionGroup: FieldDef = {

@@ -8,6 +8,7 @@ import { Id, CommandName, DataObject, EventTypeName, NonNegInt } from './basics'
 import { IsolationLevel } from './messaging';
 import { REPLICATION_ACTIONS } from './replication';
 import { TRANSACTION_ACTIONS } from './transactions';
+import { SAGA_ACTIONS } from './sagas';
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
 const group = Id.meta({ title: 'Consumer group' });
@@ -309,4 +310,5 @@ export const Action = z.discriminatedUnion('kind', [
     .meta({ title: 'nothing (narration only)', description: 'Nothing happens in the system: the step only tells.' }),
   ...REPLICATION_ACTIONS,
   ...TRANSACTION_ACTIONS,
+  ...SAGA_ACTIONS,
 ]);

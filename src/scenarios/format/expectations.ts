@@ -6,6 +6,7 @@
 import { z } from '../zod';
 import { Id, EventTypeName, FieldName, Json, NonNegInt } from './basics';
 import { REPLICATION_EXPECTATIONS } from './replication';
+import { SAGA_EXPECTATIONS } from './sagas';
 
 const topic = Id.meta({ title: 'Topic' });
 const partition = NonNegInt.meta({ title: 'Partition' });
@@ -178,4 +179,5 @@ export const Expectation = z.discriminatedUnion('kind', [
       description: 'How many distinct events the group’s application has processed (of this type, when given).',
     }),
   ...REPLICATION_EXPECTATIONS,
+  ...SAGA_EXPECTATIONS,
 ]);

@@ -8,6 +8,7 @@ import { TopicSpec, ProducerSpec, GroupSpec, QueueSpec } from './messaging';
 import { EventTypeSpec, AggregateSpec, ProjectionSpec, UpcasterSpec, RelaySpec, ServiceSpec } from './eventModel';
 import { CommandCall, Action } from './actions';
 import { ReplicationSpec } from './replication';
+import { SagaSpec } from './sagas';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';
 
@@ -140,6 +141,11 @@ export const Scenario = z.strictObject({
       title: 'Replicated topics',
       description:
         'A cluster of brokers whose topics keep a copy of each partition on several of them: leaders, followers, the ISR and the high watermark.',
+    }),
+    sagas: z.array(SagaSpec).max(3).optional().meta({
+      title: 'Sagas (orchestrated)',
+      description:
+        'A process manager’s state chart: the commands it sends, the replies and timeouts that move it on, its compensations.',
     }),
   }),
   steps: z
