@@ -3,7 +3,7 @@
  * the simulator's deliveries (each group the same records, the same order per key).
  */
 import { describe, expect, inject, it } from 'vitest';
-import { recordsFor, runExport } from './runExport';
+import { hostileRun, recordsFor, runExport } from './runExport';
 
 const nats = (scenarioId: string) => runExport(scenarioId, 'nats', { NATS_URL: inject('natsUrl') });
 
@@ -30,5 +30,13 @@ describe('the NATS JetStream export against a real nats-server', () => {
     await nats('pubsub-basics');
     const again = await nats('pubsub-basics');
     expect(again.result).toMatchObject({ same: true, ignored: 0 });
+  });
+
+  it('hostile names and keys stay data: reserved and colliding topic names, a key with quotes, newlines and wildcards', async () => {
+    const r = await runExport(hostileRun(), 'nats', { NATS_URL: inject('natsUrl') });
+    expect(r.stderr).toBe('');
+    expect({ exitCode: r.exitCode, same: r.result?.same }).toEqual({ exitCode: 0, same: true });
+    // Three topics are three streams, read side by side: no order between them (per key, there is one).
+    expect([...r.result!.groups[0]!.real].sort()).toEqual([1, 2, 3]);
   });
 });

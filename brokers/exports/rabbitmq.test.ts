@@ -4,7 +4,7 @@
  * result.json say.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { recordsFor, runExport } from './runExport';
+import { hostileRun, recordsFor, runExport } from './runExport';
 
 const rabbit = (scenarioId: string) => runExport(scenarioId, 'rabbitmq', { RABBITMQ_URL: inject('rabbitmqUrl') });
 
@@ -40,5 +40,12 @@ describe('the RabbitMQ export against a real RabbitMQ', () => {
     expect(fraud.extra).toHaveLength(2);
     expect(r.result!.groups.find((g) => g.id === 'shipping')).toMatchObject({ missing: [], extra: [], orderDiffs: [] });
     expect(r.stdout).toContain('the simulated group had not received them when the scenario ended');
+  });
+
+  it('hostile names and keys stay data: reserved and colliding topic names, a key with quotes, newlines and wildcards', async () => {
+    const r = await runExport(hostileRun(), 'rabbitmq', { RABBITMQ_URL: inject('rabbitmqUrl') });
+    expect(r.stderr).toBe('');
+    expect({ exitCode: r.exitCode, same: r.result?.same }).toEqual({ exitCode: 0, same: true });
+    expect(r.result!.groups[0]!.real).toEqual([1, 2, 3]);
   });
 });

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findBuiltin } from '../../src/scenarios/content';
-import { exportProject, runFacts, type RunFile, type Target } from '../../src/scenarios/io/runForReal';
+import { exportProject, runFacts, type RunFacts, type RunFile, type Target } from '../../src/scenarios/io/runForReal';
+import { hostileFacts } from '../../src/scenarios/io/runForReal/hostileFacts.testkit';
 
 export interface ExportResult {
   same: boolean;
@@ -34,8 +35,14 @@ export interface ExportRun {
 
 const NODE_MODULES = resolve(import.meta.dirname, '../../node_modules');
 
-export async function runExport(scenarioId: string, target: Target, env: Record<string, string>): Promise<ExportRun> {
-  const project = exportProject(runFacts(findBuiltin(scenarioId)!), target);
+/** Runs the export of a built-in scenario (by id) or of hand-made run facts. */
+export async function runExport(
+  scenario: string | RunFacts,
+  target: Target,
+  env: Record<string, string>,
+): Promise<ExportRun> {
+  const facts = typeof scenario === 'string' ? runFacts(findBuiltin(scenario)!) : scenario;
+  const project = exportProject(facts, target);
   const dir = mkdtempSync(join(tmpdir(), `eventlab-export-${target}-`));
   try {
     for (const [path, text] of Object.entries(project.files)) writeFileSync(join(dir, path), text);
@@ -66,3 +73,16 @@ export const recordsFor = (run: RunFile, group: string): number[] => {
   const topics = run.groups.find((g) => g.id === group)!.topics;
   return run.records.filter((r) => topics.includes(r.topic)).map((r) => r.n);
 };
+
+/**
+ * Run facts meant to break out: a topic named like RabbitMQ's reserved amq.*, two topics NATS would give the
+ * same stream name (a.b, a_b), a key with quotes, a newline, a line separator, `${…}` and NATS wildcards, a
+ * keyless record; the group received all three records, so a faithful broker gives "same".
+ */
+export function hostileRun(): RunFacts {
+  const facts = hostileFacts();
+  return {
+    ...facts,
+    groups: facts.groups.map((g) => ({ ...g, received: facts.records.map((r) => ({ n: r.n, member: 'm-1' })) })),
+  };
+}
