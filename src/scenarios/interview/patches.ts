@@ -19,6 +19,8 @@ export type DesignPatch =
   | { op: 'not-idempotent'; group: string }
   /** The aggregate accepts the command again in the states its own events lead to (no one wins a race). */
   | { op: 'allow-repeat'; aggregate: string; command: string }
+  /** The command's guard is gone: the aggregate accepts it whatever its state holds (a check left to the caller). */
+  | { op: 'drop-guard'; aggregate: string; command: string }
   /** The command is no longer accepted in this state (e.g. no retry after a failure). */
   | { op: 'refuse-in'; aggregate: string; command: string; state: string }
   /** The projection ignores this event type. */
@@ -85,6 +87,13 @@ function applyOne(s: ScenarioDef, p: DesignPatch): ScenarioDef {
     }
     case 'allow-repeat':
       allowRepeat(s, p.aggregate, p.command);
+      return s;
+    case 'drop-guard':
+      for (const c of t.aggregates?.find((x) => x.type === p.aggregate)?.commands ?? [])
+        if (c.command === p.command) {
+          delete c.guard;
+          delete c.rejectWith;
+        }
       return s;
     case 'refuse-in':
       for (const c of t.aggregates?.find((x) => x.type === p.aggregate)?.commands ?? [])

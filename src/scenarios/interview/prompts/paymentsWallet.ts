@@ -1,0 +1,120 @@
+/** The payments-wallet prompt: its reference design (`payments-wallet.json`), grading key and questions. */
+import type { ScenarioDef } from '../../schema';
+import type { InterviewPrompt } from '../prompt';
+import { RUN_STUDY, STUDY } from '../study';
+import doc from './payments-wallet.json';
+import { paymentsWalletPicks, paymentsWalletQuestions } from './paymentsWalletQuestions';
+import { credited, duplicateLedger } from './paymentsWalletRuns';
+import { paymentsWalletWhatIfs } from './paymentsWalletWhatIfs';
+
+const reference = doc as unknown as ScenarioDef;
+
+export const paymentsWallet: InterviewPrompt = {
+  id: 'payments-wallet',
+  title: 'Payments wallet',
+  brief:
+    'Design the events behind a payments wallet: the owner tops it up from a card, pays merchants from the balance, and sees the balance and the history.',
+  reference,
+  key: {
+    race: {
+      aggregate: 'Wallet',
+      command: 'PayMerchant',
+      accepted: 'MerchantPaid',
+      actors: 'two payments from one balance',
+    },
+    payment: { aggregate: 'TopUp', command: 'ChargeTopUp', captured: 'TopUpCaptured', failed: 'TopUpFailed' },
+    screens: [
+      { app: 'wallet app', screen: 'balance', events: ['WalletCredited', 'MerchantPaid', 'TopUpFailed'] },
+      { app: 'wallet app', screen: 'history', events: ['WalletCredited', 'MerchantPaid'] },
+    ],
+    runs: [
+      {
+        id: 'race',
+        title: 'Two payments of 30 from a balance of 50 at the same instant',
+        faults: [],
+        outcome: {
+          kind: 'exactly-once',
+          eventType: 'MerchantPaid',
+          idField: 'walletId',
+          entityId: 'w-1',
+          what: 'Paid',
+        },
+        study: STUDY.race,
+      },
+      duplicateLedger,
+      {
+        id: 'crash-ledger',
+        title: 'The ledger crashes after crediting, before committing its offsets',
+        faults: [
+          { kind: 'crash-consumer-before-commit', atStep: 6, groupId: 'ledger', memberId: 'ledger-1' },
+          // ledger-1 restarts after its crash and joins again, before the script's next ledger poll.
+          { kind: 'add-consumer', atStep: 8, groupId: 'ledger', memberId: 'ledger-1' },
+        ],
+        outcome: credited,
+        study: RUN_STUDY.crash,
+      },
+      {
+        id: 'declined',
+        title: "Ada's card is declined",
+        faults: [],
+        outcome: {
+          kind: 'told',
+          projection: 'balance',
+          row: 'w-1',
+          before: 3,
+          after: 4,
+          who: 'Ada',
+          what: 'the declined top-up',
+        },
+        study: STUDY['payment-failure'],
+      },
+    ],
+  },
+  requirements: [
+    {
+      id: 'overspend',
+      text: 'Can two payments at once spend the same money?',
+      relevant: true,
+      why: 'The balance race decides the aggregate.',
+    },
+    {
+      id: 'credit-once',
+      text: 'Must a top-up be credited exactly once, even when messages are redelivered?',
+      relevant: true,
+      why: 'Kafka delivers at least once; the money must move once.',
+    },
+    {
+      id: 'declines',
+      text: 'What happens when the card is declined?',
+      relevant: true,
+      why: 'A failed top-up is a normal path.',
+    },
+    {
+      id: 'screens',
+      text: 'What does the owner see in the app?',
+      relevant: true,
+      why: 'Each screen becomes a read model.',
+    },
+    {
+      id: 'fonts',
+      text: 'Which font does the app use for amounts?',
+      relevant: false,
+      why: 'Visual design does not change the events.',
+    },
+    {
+      id: 'cloud',
+      text: 'Which cloud provider hosts the database?',
+      relevant: false,
+      why: 'The event design does not depend on it.',
+    },
+    {
+      id: 'crypto',
+      text: 'Should the wallet also hold cryptocurrencies?',
+      relevant: false,
+      why: 'Out of scope for the flow asked about.',
+    },
+  ],
+  questions: paymentsWalletQuestions,
+  picks: paymentsWalletPicks,
+  whatIfs: paymentsWalletWhatIfs,
+};

@@ -1,0 +1,91 @@
+/** The payments-wallet interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
+import type { WhatIf } from '../prompt';
+import { duplicateCard, secondLedger } from './paymentsWalletRuns';
+
+export const paymentsWalletWhatIfs: WhatIf[] = [
+  {
+    id: 'phone-offline',
+    prompt:
+      "Ada's phone goes offline while paying, and she taps Pay again when it is back. What keeps her from paying twice?",
+    choices: [
+      {
+        id: 'payment-id',
+        text: 'The payment carries an id chosen by the app; the wallet refuses a second payment with the same id',
+        correct: true,
+        why: 'The retry is recognised as the same payment.',
+      },
+      {
+        id: 'trust-user',
+        text: 'Nothing: she should not tap twice',
+        correct: false,
+        why: 'Retries are normal on a flaky network; both payments land.',
+      },
+    ],
+    check: {
+      notRun:
+        'Not run: this design keeps no payment ids in the Wallet, so a repeated payment cannot be told apart (the format has no per-id uniqueness check here).',
+    },
+  },
+  {
+    id: 'provider-timeout',
+    prompt: 'The card provider times out and the charge is retried. How do you keep the card from being charged twice?',
+    choices: [
+      {
+        id: 'idempotent',
+        text: 'The retry carries the top-up id: the group deduplicates and the TopUp aggregate refuses a second capture',
+        correct: true,
+        why: 'The retry may run twice; the charge happens once.',
+      },
+      {
+        id: 'retry-blindly',
+        text: 'Retry the call; a timeout means it did not happen',
+        correct: false,
+        why: 'A timeout says nothing about whether the charge happened.',
+        patches: [{ op: 'not-idempotent', group: 'card-payments' }],
+      },
+    ],
+    check: { run: duplicateCard },
+  },
+  {
+    id: 'new-years-eve',
+    prompt: "New Year's Eve brings 10× the usual payments. What do you change?",
+    choices: [
+      {
+        id: 'scale-consumers',
+        text: 'Add members to each consumer group, up to the number of partitions; the wallet-id key keeps each wallet in sequence',
+        correct: true,
+        why: 'Partitions are the unit of parallelism; the key keeps order where it matters.',
+      },
+      {
+        id: 'drop-keys',
+        text: 'Drop the keys so the load spreads evenly',
+        correct: false,
+        why: "Even load, but a wallet's payment can be read before its credit.",
+        patches: [{ op: 'unkey-topic', topic: 'wallets' }],
+      },
+    ],
+    check: { run: secondLedger },
+  },
+  {
+    id: 'reprocess',
+    prompt: 'A bad deploy of notifications sent wrong receipts all day. How do you reprocess the day?',
+    choices: [
+      {
+        id: 'reset-offsets',
+        text: "Fix the bug, stop the group, reset its offsets to this morning and let it read the day again, after clearing its record of the day's processed event ids",
+        correct: true,
+        why: 'The log keeps the day and a group can read it again; without clearing, its deduplication would skip every replayed event.',
+      },
+      {
+        id: 'republish',
+        text: "Ask every service to publish the day's events again",
+        correct: false,
+        why: 'New copies with new ids: every other consumer processes them a second time, and the ledger credits again.',
+      },
+    ],
+    check: {
+      notRun:
+        'Not run: resetting offsets needs the group stopped first, and this script has no later poll to replay into.',
+    },
+  },
+];
