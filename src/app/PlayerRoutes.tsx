@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LearnerInput } from '../engine/types';
-import { findBuiltin } from '../scenarios/content';
+import { loadBuiltin } from '../scenarios/content/lazy';
 import { forkScenario } from '../scenarios/fork';
 import type { ScenarioDef } from '../scenarios/schema';
 import { RunProvider, type RunChrome } from '../state/react';
@@ -50,15 +50,13 @@ function useAsync<T>(load: () => Promise<T>, deps: unknown[]): T | null {
 }
 
 function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number | null }) {
-  const builtin = findBuiltin(scenarioId);
+  // A built-in or a saved scenario; boot.ts has usually started reading it while the player loaded.
   const loaded = useAsync(
     () =>
-      builtin
-        ? Promise.resolve({ ok: true as const, scenario: builtin, saved: false, mainRunId: mainRunId(scenarioId) })
-        : (takeEarlyScenario(scenarioId) ?? loadScenario(scenarioId)).catch((e: unknown) => ({
-            ok: false as const,
-            message: String(e),
-          })),
+      (takeEarlyScenario(scenarioId) ?? loadScenario(scenarioId)).catch((e: unknown) => ({
+        ok: false as const,
+        message: String(e),
+      })),
     [scenarioId],
   );
   if (!loaded) return <p className="loading">Opening the scenario…</p>;
@@ -102,7 +100,7 @@ function SharedRoute({ data }: { data: string }) {
 function EmbedRoute({ of }: { of: Extract<Route, { page: 'embed' }>['of'] }) {
   const loaded = useAsync(async () => {
     if (of.page === 'share') return (await shareLinks()).decodeShare(of.data);
-    const builtin = findBuiltin(of.scenarioId);
+    const builtin = await loadBuiltin(of.scenarioId);
     if (!builtin)
       return {
         ok: false as const,

@@ -5,7 +5,7 @@
 import type { SavedScenario } from '../persistence';
 import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
 import { DamagedRecordError, describeFailure, sentences } from '../persistence/errors';
-import { findBuiltin } from '../scenarios/content';
+import { isBuiltinId, loadBuiltin } from '../scenarios/content/lazy';
 import type { ScenarioDef } from '../scenarios/schema';
 import { freshRunId } from './branches';
 import { mainRunId } from './openRun';
@@ -29,7 +29,7 @@ export type LoadedScenario =
 
 /** A saved or built-in scenario, validated; never throws: every failure is a sentence for the learner. */
 export async function loadScenario(id: string): Promise<LoadedScenario> {
-  const builtin = findBuiltin(id);
+  const builtin = await loadBuiltin(id);
   if (builtin) return { ok: true, scenario: builtin, saved: false, mainRunId: mainRunId(id) };
   let saved: SavedScenario | undefined;
   try {
@@ -90,7 +90,7 @@ export function freshId(base: string, taken: (id: string) => boolean): string {
 /** A fresh id for a new saved scenario, never a built-in's or an existing one's. */
 export async function freshScenarioId(base: string): Promise<string> {
   const taken = new Set(await takenScenarioIds());
-  return freshId(base, (id) => taken.has(id) || !!findBuiltin(id));
+  return freshId(base, (id) => taken.has(id) || isBuiltinId(id));
 }
 
 export async function saveScenario(scenario: ScenarioDef, forkedFrom: SavedScenario['forkedFrom']): Promise<void> {

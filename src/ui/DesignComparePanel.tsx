@@ -5,10 +5,10 @@ import {
   type ComparisonPoint,
   type ComparisonStatus,
 } from '../scenarios/compare/designCompare';
-import { findBuiltin } from '../scenarios/content';
 import type { ScenarioDef } from '../scenarios/schema';
 import { useDesignDraft } from '../state/validDesignDraft';
 import { useRun, useRunChrome } from '../state/react';
+import { useBuiltin } from './useBuiltin';
 import './designCompare.css';
 
 /** The built-in scenario whose design is the reference answer of the practice. */
@@ -64,11 +64,11 @@ export function DesignComparePanel() {
   const [comparedWith, setComparedWith] = useState<ScenarioDef | null>(null);
   const [onlyGaps, setOnlyGaps] = useState(false);
   const id = useId();
-  // Checked before the reference is read: reading a built-in validates it (~tens of ms on opening any saved scenario).
-  if (chrome.ownership !== 'saved' || (saved.practice === undefined && !saved.intro.title.startsWith('Design: ')))
-    return null;
-  const reference = findBuiltin(REFERENCE_ID);
-  if (!reference || !answersThePractice(saved, reference)) return null;
+  // The reference is loaded (its own chunk) only for a saved design that may answer the practice.
+  const mayAnswer =
+    chrome.ownership === 'saved' && (saved.practice !== undefined || saved.intro.title.startsWith('Design: '));
+  const reference = useBuiltin(REFERENCE_ID, mayAnswer);
+  if (!mayAnswer || !reference || !answersThePractice(saved, reference)) return null;
   const compare = () => {
     setPoints(compareDesign(scenario, reference));
     setComparedWith(scenario);
