@@ -7,6 +7,7 @@ import type { EffectBase } from './effectBase';
 import type { ReplicationEffect } from './replication/effects';
 import type { TxnEffect } from './broker/txnEffects';
 import type { SagaEffect } from './saga/effects';
+import type { StreamEffect } from './streams/effects';
 import type { VersionOutcome } from './broker/outOfOrder';
 
 // ---------------------------------------------------------------------------------------------
@@ -316,7 +317,14 @@ export type SimEffect =
   | (EffectBase & { kind: 'question-asked'; questionId: string });
 
 /** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */
-export type Effect = BrokerEffect | StoreEffect | SimEffect | ReplicationEffect | TxnEffect | SagaEffect;
+export type Effect =
+  | BrokerEffect
+  | StoreEffect
+  | SimEffect
+  | ReplicationEffect
+  | TxnEffect
+  | SagaEffect
+  | StreamEffect;
 export type EffectKind = Effect['kind'];
 
 // ---------------------------------------------------------------------------------------------

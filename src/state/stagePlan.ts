@@ -92,6 +92,7 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'reaction-triggered': 'react',
   'fault-injected': 'other',
   'outbox-changed': 'other',
+  'stream-changed': 'other',
   // Bookkeeping, not something that happens on the diagram.
   'time-advanced': null,
   'question-asked': null,

@@ -70,6 +70,7 @@ const LABELS: Record<EffectKind, string> = {
   'time-advanced': 'time',
   'fault-injected': 'action',
   'outbox-changed': 'outbox',
+  'stream-changed': 'stream',
   'question-asked': 'question',
 };
 
@@ -96,6 +97,8 @@ export function toneOf(e: Effect): EffectTone {
   if (e.kind === 'query-answered') return e.stale ? 'warning' : 'normal';
   if (e.kind === 'record-processed' && e.duplicate) return 'warning';
   if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'problem' : e.step === 'crash' ? 'warning' : 'normal';
+  if (e.kind === 'stream-changed')
+    return e.op === 'not-copartitioned' ? 'problem' : e.op === 'late-dropped' || e.op === 'join-missed' ? 'warning' : 'normal';
   if (e.kind === 'version-checked')
     return e.outcome === 'applied-older'
       ? 'problem'
@@ -110,6 +113,7 @@ export function labelOf(e: Effect): string {
   if (e.kind === 'record-processed' && e.duplicate) return 'duplicate';
   if (e.kind === 'version-checked') return e.outcome.replace(/-/g, ' ');
   if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'lost' : `outbox ${e.step}`;
+  if (e.kind === 'stream-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
   // The log cleaner visited but found nothing it may clean yet (compaction is lazy): not "compacted".
   if (e.kind === 'records-compacted' && e.removedOffsets.length === 0 && e.tombstonesRemoved.length === 0)
