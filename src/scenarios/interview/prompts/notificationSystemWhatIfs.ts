@@ -1,0 +1,87 @@
+/** The notification-system interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
+import type { WhatIf } from '../prompt';
+import { duplicateSender, secondSender } from './notificationSystemRuns';
+
+export const notificationSystemWhatIfs: WhatIf[] = [
+  {
+    id: 'phone-offline',
+    prompt: "Ada's phone is switched off for a day. What does the design do?",
+    choices: [
+      {
+        id: 'provider-holds',
+        text: 'Nothing more: the provider accepted the SMS (SmsSent) and the phone network delivers it when the phone is back; a delivery receipt can be another event',
+        correct: true,
+        why: 'Accepted by the provider and delivered to the phone are two facts.',
+      },
+      {
+        id: 'resend',
+        text: 'Send it again every hour until the phone answers',
+        correct: false,
+        why: 'Each resend is paid and arrives as a duplicate.',
+      },
+    ],
+    check: { notRun: 'Not run: the simulator has no phone network beyond the provider.' },
+  },
+  {
+    id: 'provider-timeout',
+    prompt: 'The SMS provider times out and the send is retried. How do you keep Ada from getting the SMS twice?',
+    choices: [
+      {
+        id: 'idempotent',
+        text: 'The retry carries the notification id: the group deduplicates and the Delivery aggregate refuses a second send',
+        correct: true,
+        why: 'The retry may run twice; the SMS goes once.',
+      },
+      {
+        id: 'retry-blindly',
+        text: 'Retry the call; a timeout means it did not happen',
+        correct: false,
+        why: 'A timeout says nothing about whether the SMS went out.',
+        patches: [{ op: 'not-idempotent', group: 'sender' }],
+      },
+    ],
+    check: { run: duplicateSender },
+  },
+  {
+    id: 'new-years-eve',
+    prompt: "New Year's Eve: 10× the usual notifications at midnight. What do you change?",
+    choices: [
+      {
+        id: 'scale-consumers',
+        text: 'Add members to the sender group, up to the number of partitions; the notification-id key keeps each one in sequence',
+        correct: true,
+        why: 'Partitions are the unit of parallelism; the key keeps order where it matters.',
+      },
+      {
+        id: 'drop-keys',
+        text: 'Drop the keys so the load spreads evenly',
+        correct: false,
+        why: "Even load, but a notification's correction can be read before its failure.",
+        patches: [{ op: 'unkey-topic', topic: 'notifications' }],
+      },
+    ],
+    check: { run: secondSender },
+  },
+  {
+    id: 'reprocess',
+    prompt: 'A bad deploy of the sender failed every SMS for a day. How do you reprocess the day?',
+    choices: [
+      {
+        id: 'reset-offsets',
+        text: "Fix the bug, stop the group, reset its offsets to this morning and let it read the day again, after clearing its record of the day's processed event ids",
+        correct: true,
+        why: 'The log keeps the day; the Delivery aggregate still refuses a second send of what did go out.',
+      },
+      {
+        id: 'republish',
+        text: "Ask every service to request the day's notifications again",
+        correct: false,
+        why: 'New notifications with new ids: the ones that did go out are sent a second time.',
+      },
+    ],
+    check: {
+      notRun:
+        'Not run: resetting offsets needs the group stopped first, and this script has no later poll to replay into.',
+    },
+  },
+];
