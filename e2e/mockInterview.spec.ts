@@ -16,12 +16,16 @@ const RIGHT_WHAT_IFS = [
 
 async function start(page: Page) {
   await page.clock.install({ time: START });
-  await page.goto('./#/mock-interview');
+  await page.goto('./#/');
   await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await page.getByRole('link', { name: 'Mock interview' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mock interview' })).toBeVisible();
   // From here the page's time moves only when the test says so (after the lazy page has loaded: React's
   // Suspense waits on a timer).
   await page.clock.pauseAt(START.getTime() + 60_000);
+  // Four prompts, each with its own reference design.
+  for (const p of [/^Ride-sharing/, /^Food delivery/, /^Payments wallet/, /^Notification system/])
+    await expect(page.getByRole('radio', { name: p })).toBeVisible();
   await page.getByRole('radio', { name: /^Ride-sharing/ }).check();
   await page.getByRole('radio', { name: /^20 minutes/ }).check();
   await page.getByRole('button', { name: 'Start the interview' }).click();

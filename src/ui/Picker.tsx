@@ -25,6 +25,10 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
         Test yourself: <a href="#/pick-a-broker">Pick the broker</a> — a broker for each of several systems, your choice
         graded with the documented reasons, and what goes wrong on its run.
       </p>
+      <p className="picker-compare">
+        Rehearse: <a href="#/mock-interview">Mock interview</a> — a timed design conversation with what-ifs, your design
+        graded by the rubric and by running it under faults.
+      </p>
       <h2>Guided scenarios</h2>
       <p className="picker-path-intro">
         A learning path, from the basics to design practice; each part builds on the ones before it.
