@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
@@ -15,6 +16,9 @@ test('Run it for real: a built-in scenario exported for RabbitMQ, downloaded as 
   await expect(dialog.getByText(/6 record\(s\) on 1 topic\(s\), 2 consumer group\(s\)/)).toBeVisible();
   await expect(dialog.getByText(/RabbitMQ has no partitions/)).toBeVisible();
   await expect(dialog.getByText('npm install && node run.js')).toBeVisible();
+  // The open dialog passes axe with no serious or critical violation.
+  const axe = await new AxeBuilder({ page }).include('.run-for-real').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download pubsub-basics-rabbitmq.zip' }).click();
