@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PlayerPage } from './app';
 
@@ -62,4 +63,47 @@ test('a missed question comes back for review after its scheduled time, not befo
   // Answered right, it is scheduled further out: not due now.
   await app.open('#/');
   await expect(page.getByRole('region', { name: 'Review' })).toContainText('Nothing to review now.');
+});
+
+test('progress per question survives a backup and a restore in another browser', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const app = new PlayerPage(page);
+  await app.open('#/');
+  await setNow(page, T0);
+  await app.open('#/s/ride-sharing/0');
+  const events = page.getByRole('region', { name: 'Which events are published?' });
+  await events.getByRole('checkbox', { name: 'SendReceipt' }).check();
+  await events.getByRole('button', { name: 'Compare with the reference' }).click();
+  await app.settled();
+  await progressSettled(page);
+
+  await app.open('#/');
+  const mine = page.getByRole('region', { name: 'My scenarios' });
+  const download = page.waitForEvent('download');
+  await mine.getByRole('button', { name: 'Back up everything' }).click();
+  const file = await download;
+  const text = readFileSync(await file.path(), 'utf8');
+  const json = JSON.parse(text);
+  expect(json.version).toBe(2);
+  expect(json.questions).toEqual([
+    expect.objectContaining({ id: 'ride-sharing/practice:events', wrong: 1, lastCorrect: false }),
+  ]);
+  await expect(mine.getByRole('status')).toContainText('(1 answered question)');
+
+  // Another browser, nothing stored: after the restore, the missed question is in its review queue.
+  const fresh = await browser.newContext({ reducedMotion: 'reduce', baseURL: new URL('./', page.url()).href });
+  const other = new PlayerPage(await fresh.newPage());
+  await other.open('#/');
+  await setNow(other.page, T0 + 2 * DAY);
+  await other.page
+    .getByRole('region', { name: 'My scenarios' })
+    .getByLabel('Backup file to restore')
+    .setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(other.page.getByRole('region', { name: 'My scenarios' }).getByRole('status')).toContainText(
+    'with 1 answered question',
+  );
+  await other.page.reload();
+  await other.ready();
+  await expect(other.page.getByRole('region', { name: 'Review' }).getByText('1 question to review')).toBeVisible();
+  await fresh.close();
 });

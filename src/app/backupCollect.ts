@@ -1,7 +1,7 @@
 /**
  * Back up everything a learner made in this browser (saved scenarios and progress) as one file.
  * Loaded on demand, like the import flow. Progress is what the player keeps in each scenario's main
- * run plus the catalog's progress records. A backup is checked with the same parser a restore uses
+ * run plus the catalog's progress records, and every answered question with its review schedule. A backup is checked with the same parser a restore uses
  * before it is offered, so the app's own backup always restores.
  */
 import { type ProgressRecord } from '../persistence';
@@ -28,6 +28,8 @@ export interface BackupFile {
   text: string;
   scenarios: number;
   progress: number;
+  /** Answered questions (progress per question, with their review schedule). */
+  questions: number;
   /** What was left out and why (a backup must restore whole): "“title” (no longer valid)"… */
   skipped: string[];
 }
@@ -38,9 +40,9 @@ const localDate = (ms: number) => {
 };
 
 /** The index of the entry an issue's path names (`scenarios[3].document…` → ['scenarios', 3]). */
-const entryOf = (path: string): ['scenarios' | 'progress', number] | null => {
-  const m = /^(scenarios|progress)\[(\d+)\]/.exec(path);
-  return m ? [m[1] as 'scenarios' | 'progress', Number(m[2])] : null;
+const entryOf = (path: string): ['scenarios' | 'progress' | 'questions', number] | null => {
+  const m = /^(scenarios|progress|questions)\[(\d+)\]/.exec(path);
+  return m ? [m[1] as 'scenarios' | 'progress' | 'questions', Number(m[2])] : null;
 };
 
 export async function collectBackup(now: number): Promise<BackupFile> {
@@ -72,8 +74,9 @@ export async function collectBackup(now: number): Promise<BackupFile> {
   }
   // The backup is read back with the restore's own parser: whatever it would refuse is left out
   // (and named), so the file always restores.
+  let questions = stored.questions;
   for (let round = 0; ; round++) {
-    const text = exportBackup({ scenarios, progress, exportedAt: now });
+    const text = exportBackup({ scenarios, progress, questions, exportedAt: now });
     const parsed = parseBackup(text);
     const issues = parsed.ok ? checkIds(parsed.backup) : parsed.issues;
     if (issues.length === 0)
@@ -82,14 +85,15 @@ export async function collectBackup(now: number): Promise<BackupFile> {
         text,
         scenarios: scenarios.length,
         progress: progress.length,
+        questions: questions.length,
         skipped,
       };
-    const drop = { scenarios: new Set<number>(), progress: new Set<number>() };
+    const drop = { scenarios: new Set<number>(), progress: new Set<number>(), questions: new Set<number>() };
     for (const i of issues) {
       const at = entryOf(i.path);
       if (at) drop[at[0]].add(at[1]);
     }
-    if (round > 3 || drop.scenarios.size + drop.progress.size === 0)
+    if (round > 3 || drop.scenarios.size + drop.progress.size + drop.questions.size === 0)
       throw new Error(`the backup does not read back: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     scenarios = scenarios.filter(
       (s, i) => !drop.scenarios.has(i) || (skipped.push(`“${s.title}” (it would not restore)`), false),
@@ -97,6 +101,10 @@ export async function collectBackup(now: number): Promise<BackupFile> {
     progress = progress.filter(
       (p, i) =>
         !drop.progress.has(i) || (skipped.push(`the progress in “${p.scenarioId}” (it would not restore)`), false),
+    );
+    questions = questions.filter(
+      (q, i) =>
+        !drop.questions.has(i) || (skipped.push(`an answer in “${q.scenarioId}” (it would not restore)`), false),
     );
   }
 }
@@ -106,7 +114,7 @@ export async function downloadBackup(now: number): Promise<string> {
   const b = await collectBackup(now);
   downloadText(b.fileName, b.text);
   return sentences(
-    `Backed up ${plural(b.scenarios, 'saved scenario')} and progress in ${plural(b.progress, 'scenario')} as ${b.fileName}`,
+    `Backed up ${plural(b.scenarios, 'saved scenario')} and progress in ${plural(b.progress, 'scenario')}${b.questions ? ` (${plural(b.questions, 'answered question')})` : ''} as ${b.fileName}`,
     b.skipped.length > 0 && `Left out: ${b.skipped.join('; ')}`,
   );
 }

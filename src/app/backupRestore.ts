@@ -12,6 +12,9 @@
  *    afterwards (best effort: a leftover is never pointed at, so it is harmless);
  *  - a built-in's main run keeps its id: restored progress replaces its record and clears its
  *    stored events in ONE transaction of its database (they are recomputed when it opens).
+ * Answered questions (progress per question and the review schedule, format 2) follow the same rule
+ * by their last answer's time, decided and written inside the catalog transaction; format 1 backups
+ * have none and restore as before.
  */
 import { type LearnerStores, type RunRecord, type SavedScenario } from '../persistence';
 import { describeFailure, sentences } from '../persistence/errors';
@@ -46,6 +49,8 @@ export interface RestoreSummary {
     copied: { from: string; to: string }[];
   };
   progress: { added: string[]; replaced: string[]; keptNewer: string[] };
+  /** Answered questions, by `<scenarioId>/<questionId>`. */
+  questions: { added: string[]; replaced: string[]; keptNewer: string[] };
 }
 
 /** Same content, whatever the key order. */
@@ -159,6 +164,7 @@ async function planRestore(backup: Backup) {
   const s: RestoreSummary = {
     scenarios: { added: [], replaced: [], keptNewer: [], unchanged: [], copied: [] },
     progress: { added: [], replaced: [], keptNewer: [] },
+    questions: { added: [], replaced: [], keptNewer: [] },
   };
   const notes: string[] = [];
   const final = new Map<string, SavedScenario>(savedHere);
@@ -245,7 +251,7 @@ async function planRestore(backup: Backup) {
       s.progress.replaced = s.progress.replaced.filter((x) => x !== id);
     },
     /** Inside the catalog transaction: checks nothing changed since the plan, then writes. */
-    async commit({ scenarios, progress }: LearnerStores): Promise<void> {
+    async commit({ scenarios, progress, questions }: LearnerStores): Promise<void> {
       for (const [id, before] of savedHere) {
         if (!ids.has(id)) continue;
         const now = await scenarios.get(id);
@@ -268,6 +274,16 @@ async function planRestore(backup: Backup) {
       for (const [id, p] of progressPuts)
         if (!skipped.has(id) && !findBuiltin(id)) await progress.put(structuredClone(p));
       for (const [id] of switched) oldRuns.push(runIds.get(id)!);
+      // Each answered question: the backup's copy only where it is newer than this device's.
+      for (const q of backup.questions) {
+        const here = await questions.get(q.id);
+        if (here && here.lastAt >= q.lastAt) {
+          s.questions.keptNewer.push(q.id);
+          continue;
+        }
+        await questions.put(structuredClone(q));
+        (here ? s.questions.replaced : s.questions.added).push(q.id);
+      }
     },
   };
 }
@@ -303,6 +319,7 @@ export function describeRestore(s: RestoreSummary, notes: readonly string[] = []
     pr.replaced.length && `${pr.replaced.length} replaced by newer progress`,
     pr.keptNewer.length && `${pr.keptNewer.length} kept, yours being newer`,
   ].filter(Boolean);
-  const head = `Restored ${plural(restored, 'scenario')}${details.length ? ` (${details.join('; ')})` : ''} and progress in ${plural(progressed, 'scenario')}${pDetails.length ? ` (${pDetails.join('; ')})` : ''}`;
+  const answered = s.questions.added.length + s.questions.replaced.length;
+  const head = `Restored ${plural(restored, 'scenario')}${details.length ? ` (${details.join('; ')})` : ''} and progress in ${plural(progressed, 'scenario')}${pDetails.length ? ` (${pDetails.join('; ')})` : ''}${answered ? `, with ${plural(answered, 'answered question')}` : ''}`;
   return sentences(head, ...notes.map((n) => n.charAt(0).toUpperCase() + n.slice(1)));
 }

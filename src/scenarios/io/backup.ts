@@ -1,6 +1,7 @@
 /**
- * One backup file for everything a learner made: saved scenarios (forks and imports) and progress,
- * in a versioned envelope. Parsing validates the envelope strictly and every scenario document like
+ * One backup file for everything a learner made: saved scenarios (forks and imports) and progress
+ * (per scenario, and per question with its review schedule since format 2), in a versioned envelope.
+ * Format 1 files (no `questions`) still restore. Parsing validates the envelope strictly and every scenario document like
  * an import, so a bad backup is refused as a whole with the JSON path of each problem.
  */
 import { formatPath, type ScenarioIssue } from '../parse';
@@ -10,7 +11,7 @@ import { importScenarioValue } from './importScenario';
 import { MAX_DEPTH, parseUntrustedJson } from './untrustedJson';
 
 export const BACKUP_KIND = 'event-lab-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 export const MAX_BACKUP_BYTES = 50_000_000;
 
 /** The shape of persistence's SavedScenario (this layer may not import persistence). */
@@ -31,10 +32,35 @@ export interface BackupProgress {
   updatedAt: number;
 }
 
+/** The shape of persistence's QuestionProgress (one answered question and its review card). */
+export interface BackupQuestion {
+  id: string;
+  scenarioId: string;
+  questionId: string;
+  step: number;
+  concepts: string[];
+  right: number;
+  wrong: number;
+  lastCorrect: boolean;
+  lastAt: number;
+  card: {
+    due: number;
+    stability: number;
+    difficulty: number;
+    scheduledDays: number;
+    learningSteps: number;
+    reps: number;
+    lapses: number;
+    state: number;
+    lastReview: number | null;
+  } | null;
+}
+
 export interface Backup {
   exportedAt: number;
   scenarios: (BackupScenario & { document: ScenarioDef })[];
   progress: BackupProgress[];
+  questions: BackupQuestion[];
 }
 
 export type BackupResult = { ok: true; backup: Backup } | { ok: false; issues: ScenarioIssue[] };
@@ -52,9 +78,41 @@ const Answer: z.ZodType<unknown> = z.lazy(() =>
   ]),
 );
 
+const Count = z.number().int().min(0).max(1_000_000);
+const Real = z.number().finite().min(0).max(1e9);
+const Question = z
+  .strictObject({
+    id: z.string().max(500),
+    scenarioId: Key,
+    questionId: z.string().min(1).max(200),
+    step: z.number().int().min(0).max(1_000_000),
+    concepts: z.array(z.string().min(1).max(200)).max(20),
+    right: Count,
+    wrong: Count,
+    lastCorrect: z.boolean(),
+    lastAt: Time,
+    card: z
+      .strictObject({
+        due: Time,
+        stability: Real,
+        difficulty: Real,
+        scheduledDays: Count,
+        learningSteps: Count,
+        reps: Count,
+        lapses: Count,
+        state: z.number().int().min(0).max(3),
+        lastReview: Time.nullable(),
+      })
+      .nullable(),
+  })
+  .refine((q) => q.id === `${q.scenarioId}/${q.questionId}`, {
+    message: 'its key does not name its scenario and question',
+    path: ['id'],
+  });
+
 const Envelope = z.strictObject({
   kind: z.literal(BACKUP_KIND),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: Time,
   scenarios: z
     .array(
@@ -78,11 +136,14 @@ const Envelope = z.strictObject({
       }),
     )
     .max(1000),
+  /** Format 2: progress per question (absent from format 1 files). */
+  questions: z.array(Question).max(20_000).optional(),
 });
 
 export function exportBackup(input: {
   scenarios: readonly BackupScenario[];
   progress: readonly BackupProgress[];
+  questions?: readonly BackupQuestion[];
   exportedAt: number;
 }): string {
   const backup = {
@@ -103,6 +164,7 @@ export function exportBackup(input: {
       answers,
       updatedAt,
     })),
+    questions: (input.questions ?? []).map((q) => structuredClone(q)),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -158,9 +220,20 @@ export function parseBackup(text: string): BackupResult {
       issues.push({ path: `progress[${i}].scenarioId`, message: `duplicate progress for "${p.scenarioId}"` });
     seenProgress.add(p.scenarioId);
   });
+  const questions = envelope.data.questions ?? [];
+  const seenQuestions = new Set<string>();
+  questions.forEach((q, i) => {
+    if (seenQuestions.has(q.id)) issues.push({ path: `questions[${i}].id`, message: `duplicate question "${q.id}"` });
+    seenQuestions.add(q.id);
+  });
   if (issues.length) return { ok: false, issues: issues.slice(0, 50) };
   return {
     ok: true,
-    backup: { exportedAt: envelope.data.exportedAt, scenarios, progress: envelope.data.progress as BackupProgress[] },
+    backup: {
+      exportedAt: envelope.data.exportedAt,
+      scenarios,
+      progress: envelope.data.progress as BackupProgress[],
+      questions,
+    },
   };
 }
