@@ -1,0 +1,202 @@
+/**
+ * Runs a built-in's script on a target profile through its adapter: step by step, the same times as the
+ * original (startTime, stepMs, advance-time), with Kafka's commit modes played as acknowledgements —
+ * after processing (at-least-once), before (at-most-once), manual (held until a commit step) — and crashes
+ * as the profile handles a consumer that disappears. Pure: the same scenario gives the same frames.
+ */
+import type { ActionDef, ScenarioDef } from '../schema';
+import { bodyOf, type Msg, type ProfileAdapter } from './adapter';
+import type { Frame, SwitchedDelivery, Untranslated } from './types';
+
+/** Kafka's max.poll.records default, when a poll names no maximum. */
+const MAX_POLL_RECORDS = 500;
+
+export interface Played {
+  readonly mapping: readonly string[];
+  readonly frames: readonly Frame[];
+  readonly untranslated: readonly Untranslated[];
+}
+
+export function play(s: ScenarioDef, a: ProfileAdapter): Played {
+  let now = s.startTime;
+  const mapping = a.setup(now);
+  const frames: Frame[] = [
+    {
+      step: 0,
+      title: 'Set-up',
+      translated: `The topology on ${a.name}: ${mapping.join('; ')}.`,
+      why: null,
+      state: a.state(),
+      effects: a.drain(),
+      deliveries: [],
+    },
+  ];
+  const untranslated: Untranslated[] = [];
+  /** Messages a member processed and has not acknowledged (manual commit), per group/member. */
+  const held = new Map<string, Msg[]>();
+  /** What a work-queue consumer received and holds. */
+  const holding = new Map<string, Msg>();
+  /** Bodies each idempotent group has processed. */
+  const seen = new Map<string, Set<string>>();
+  let lastPublish: { topic: string; body: string; key: string | null; id: string } | null = null;
+  let published = 0;
+
+  s.steps.forEach((st, i) => {
+    now += s.stepMs;
+    if (st.action.kind === 'advance-time') now += st.action.ms;
+    a.tick(now);
+    const deliveries: SwitchedDelivery[] = [];
+    const out = act(st.action);
+    if ('why' in out) untranslated.push({ step: i + 1, title: st.title, why: out.why });
+    frames.push({
+      step: i + 1,
+      title: st.title,
+      translated: 'text' in out ? out.text : null,
+      why: 'why' in out ? out.why : null,
+      state: a.state(),
+      effects: a.drain(),
+      deliveries,
+    });
+
+    function act(x: ActionDef): { text: string } | { why: string } {
+      switch (x.kind) {
+        case 'publish': {
+          if (x.transactional) return { why: 'a send inside a Kafka transaction: this profile models no transactions' };
+          if (x.tombstone)
+            return {
+              why: 'a tombstone (a null value) deletes a key’s earlier records only on a compacted Kafka topic; this profile has no compaction, so it would be just an empty message',
+            };
+          if (x.retry) {
+            if (!lastPublish) return { why: 'a retry with no earlier send to resend' };
+            const r = a.publish(lastPublish.topic, lastPublish.body, lastPublish.key, lastPublish.id, now);
+            return 'text' in r ? { text: `The producer resends its last message: ${r.text}` } : r;
+          }
+          const body = bodyOf(x.event);
+          lastPublish = { topic: x.topic, body, key: x.event.key, id: `${x.producer}-${++published}` };
+          const r = a.publish(x.topic, body, x.event.key, lastPublish.id, now);
+          if ('why' in r) return r;
+          return {
+            text:
+              x.partition !== undefined
+                ? `${r.text} (the original named partition ${x.partition}; there are no partitions here)`
+                : r.text,
+          };
+        }
+        case 'poll': {
+          const group = s.topology.groups.find((g) => g.id === x.group);
+          const mode = x.commit ?? group?.commitMode ?? 'after';
+          const r = a.take(x.group, x.member, x.maxRecords ?? MAX_POLL_RECORDS, now);
+          if ('why' in r) return r;
+          const key = `${x.group}/${x.member}`;
+          const done = group?.idempotent ? (seen.get(x.group) ?? seen.set(x.group, new Set()).get(x.group)!) : null;
+          if (mode === 'before') a.settle(x.group, x.member, r.msgs, now);
+          for (const m of r.msgs) {
+            const outcome: SwitchedDelivery['outcome'] =
+              x.crash === 'before-process'
+                ? mode === 'before'
+                  ? 'lost (acknowledged before processing)'
+                  : 'crashed before processing'
+                : mode === 'manual'
+                  ? 'held'
+                  : 'processed';
+            const skipped = done !== null && outcome === 'processed' && done.has(m.body);
+            if (outcome === 'processed') done?.add(m.body);
+            deliveries.push({
+              group: x.group,
+              member: x.member,
+              body: m.body,
+              outcome,
+              detail: skipped ? `${m.detail}; skipped: this idempotent consumer processed it before` : m.detail,
+            });
+          }
+          if (mode === 'manual' && !x.crash) held.set(key, [...(held.get(key) ?? []), ...r.msgs]);
+          if (mode === 'after' && !x.crash) a.settle(x.group, x.member, r.msgs, now);
+          const how =
+            mode === 'after'
+              ? 'acknowledges each after processing'
+              : mode === 'before'
+                ? 'acknowledges each as it receives it, before processing'
+                : 'processes them and holds the acknowledgements for a commit step';
+          let text = `${r.text}; ${x.member} ${how}`;
+          if (x.crash) {
+            held.delete(key);
+            const c = a.crash(x.group, x.member, now);
+            text += `. It crashes ${x.crash === 'before-process' ? 'before processing' : 'after processing, before acknowledging'}: ${'text' in c ? c.text : c.why}`;
+          }
+          return { text };
+        }
+        case 'commit': {
+          const key = `${x.group}/${x.member}`;
+          const msgs = held.get(key) ?? [];
+          held.delete(key);
+          a.settle(x.group, x.member, msgs, now);
+          return {
+            text:
+              msgs.length === 0
+                ? `${x.member} holds nothing unacknowledged: there is no offset to commit here, only acknowledgements`
+                : `${x.member} acknowledges the ${msgs.length} message${msgs.length === 1 ? '' : 's'} it processed (the counterpart of committing its offsets)`,
+          };
+        }
+        case 'join':
+          return a.join(x.group, x.member, now);
+        case 'leave': {
+          const key = `${x.group}/${x.member}`;
+          const msgs = held.get(key) ?? [];
+          held.delete(key);
+          return a.leave(x.group, x.member, msgs, now);
+        }
+        case 'crash':
+          held.delete(`${x.group}/${x.member}`);
+          return a.crash(x.group, x.member, now);
+        case 'seek':
+          return a.reset(x.group, x.topic, { offset: x.offset }, now);
+        case 'reset-offsets':
+          return a.reset(x.group, x.topic, x.to, now);
+        case 'add-partitions':
+          return { why: `${a.name} has no partitions to add: a queue or stream is one ordered sequence` };
+        case 'compact':
+          return { why: `${a.name} has no log compaction (keeping only the latest record per key)` };
+        case 'restart-producer':
+          return {
+            why: `${a.name} publishers have no producer id or sequence numbers (Kafka's idempotence): a restart changes nothing the broker sees`,
+          };
+        case 'advance-time':
+          return { text: `${x.ms / 1000} s pass on the simulated clock; timers that came due fired (see the effects)` };
+        case 'note':
+          return { text: 'A narration step: nothing happens on the broker' };
+        case 'enqueue':
+          return a.enqueue(x.queue, bodyOf(x.event), now);
+        case 'receive': {
+          const r = a.receive(x.queue, x.consumer, now);
+          if ('why' in r) return r;
+          const m = r.msgs[0];
+          if (m) {
+            holding.set(`${x.queue}/${x.consumer}`, m);
+            deliveries.push({ group: x.queue, member: x.consumer, body: m.body, outcome: 'held', detail: m.detail });
+          }
+          return { text: r.text };
+        }
+        case 'ack':
+        case 'nack': {
+          const m = holding.get(`${x.queue}/${x.consumer}`);
+          if (!m) return { text: `${x.consumer} holds no message to ${x.kind}` };
+          holding.delete(`${x.queue}/${x.consumer}`);
+          return x.kind === 'ack' ? a.ackQueue(x.queue, x.consumer, m, now) : a.nackQueue(x.queue, x.consumer, m, now);
+        }
+        case 'command':
+        case 'race':
+        case 'relay':
+        case 'project':
+        case 'rebuild':
+        case 'query':
+        case 'load':
+          return {
+            why: `an event-store step (${x.kind}): the event store and its read side are not the broker, and stay as they are whatever broker carries the events`,
+          };
+        default:
+          return { why: `a ${x.kind} step has no counterpart on ${a.name}` };
+      }
+    }
+  });
+  return { mapping, frames, untranslated };
+}
