@@ -20,6 +20,12 @@ const shots: { name: string; hash: string; width: number; height: number }[] = [
   { name: 'exactly-once-step-18', hash: '#/s/exactly-once/18', width: 1280, height: 720 },
   { name: 'compare-brokers', hash: '#/compare-brokers', width: 1440, height: 900 },
   { name: 'pick-a-broker', hash: '#/pick-a-broker', width: 1280, height: 720 },
+  // The learning path on the start page, wide and narrow; the saga view at a compensation and after a restart.
+  { name: 'picker-wide', hash: '', width: 1440, height: 900 },
+  { name: 'picker-narrow', hash: '', width: 800, height: 900 },
+  { name: 'sagas-step-8', hash: '#/s/sagas/8', width: 1440, height: 900 },
+  { name: 'sagas-step-18', hash: '#/s/sagas/18', width: 1280, height: 720 },
+  { name: 'sagas-step-13-narrow', hash: '#/s/sagas/13', width: 800, height: 900 },
 ];
 
 for (const s of shots) {

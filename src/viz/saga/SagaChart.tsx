@@ -34,7 +34,7 @@ export function SagaChart({ def, o }: { def: SagaDefinition; o: Orchestrator | u
           </path>
         ))}
         {chart.edges.map((e) => (
-          <text key={`${e.key}-label`} x={e.lx} y={e.ly + 4} textAnchor="middle" className="saga-edge-label">
+          <text key={`${e.key}-label`} x={e.lx} y={e.ly} textAnchor={e.anchor} className="saga-edge-label">
             {e.label}
           </text>
         ))}
@@ -57,8 +57,8 @@ export function SagaChart({ def, o }: { def: SagaDefinition; o: Orchestrator | u
         ))}
       </svg>
       <p className="legend">
-        Each box is a state of the orchestrator; an arrow is a participant’s reply or, dashed, a timeout. Rounded boxes
-        are final (completed or compensated). A box names the sagas in that state now.
+        Each box is a state of the orchestrator, from the first at the top; an arrow is a participant’s reply or,
+        dashed, a timeout. Rounded boxes are final (completed or compensated). A box names the sagas in that state now.
       </p>
     </div>
   );

@@ -4,13 +4,17 @@ import type { Effect } from '../../engine/types';
 
 const seconds = (ms: number, start: number) => `${((ms - start) / 1000).toFixed(0)} s`;
 
-/** The step's saga, by its effects: the instance the orchestrator touched last in this step. */
-function touched(effects: readonly Effect[], saga: string): string | null {
+/** The step's saga, by its effects: the last one it touched that is still running, else the last one it touched. */
+function touched(effects: readonly Effect[], o: Orchestrator, saga: string): string | null {
+  let last: string | null = null;
   for (let i = effects.length - 1; i >= 0; i--) {
     const e = effects[i]!;
-    if (e.kind.startsWith('saga-') && 'instance' in e && 'saga' in e && e.saga === saga) return e.instance as string;
+    if (!e.kind.startsWith('saga-') || !('instance' in e) || !('saga' in e) || e.saga !== saga) continue;
+    const id = e.instance as string;
+    if (o.instances[id] && !o.instances[id].outcome) return id;
+    last ??= id;
   }
-  return null;
+  return last;
 }
 
 /** Its sagas (as held in memory, or as a restart would rebuild them), the commands of this step, the stored events. */
@@ -26,7 +30,7 @@ export function SagaTables(props: {
   const sent = effects.filter(
     (e): e is Extract<Effect, { kind: 'saga-command-sent' }> => e.kind === 'saga-command-sent' && e.saga === def.id,
   );
-  const focus = touched(effects, def.id) ?? ids[ids.length - 1] ?? null;
+  const focus = touched(effects, o, def.id) ?? ids[ids.length - 1] ?? null;
   const events: readonly SagaStoredEvent[] = focus ? (o.streams[focus] ?? []) : [];
   return (
     <div className="saga-tables">

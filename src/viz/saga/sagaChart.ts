@@ -1,12 +1,12 @@
 /**
- * A saga's state chart laid out for drawing (pure): states in columns by the longest path from the initial
- * state, so arrows point right, and in rows ordered by their predecessors; one arrow
- * per transition, labelled with its reply or "after 30 s". Which states hold an instance comes from the
+ * A saga's state chart laid out for drawing (pure), top to bottom: states in layers by the longest path from
+ * the initial state, so every arrow points down, side by side in an order taken from their predecessors; one
+ * arrow per pair of states, labelled with its replies or "after 30 s". Which states hold an instance comes from the
  * orchestrator, so the chart marks where each saga is now.
  */
 import type { Orchestrator, SagaDefinition } from '../../engine/saga';
 
-export const BOX = { w: 140, h: 40, gapX: 110, gapY: 30, pad: 12 } as const;
+export const BOX = { w: 150, h: 40, gapX: 60, gapY: 46, pad: 12, side: 150 } as const;
 
 export interface ChartState {
   name: string;
@@ -26,9 +26,10 @@ export interface ChartEdge {
   timeout: boolean;
   /** Path in chart coordinates. */
   d: string;
-  /** Where its label goes: the middle of the path. */
+  /** Where its label goes, and which end of the text sits there. */
   lx: number;
   ly: number;
+  anchor: 'start' | 'middle' | 'end';
 }
 
 export interface SagaChart {
@@ -85,7 +86,7 @@ function breadthFirst(def: SagaDefinition): Map<string, number> {
   return col;
 }
 
-/** Rows within each column: ordered by where their predecessors sit (fewer crossings), then definition order. */
+/** Slots within each layer: ordered by where their predecessors sit (fewer crossings), centred, then definition order. */
 function rowsOf(def: SagaDefinition, col: Map<string, number>): Map<string, number> {
   const row = new Map<string, number>();
   const byCol = new Map<number, string[]>();
@@ -105,62 +106,86 @@ function rowsOf(def: SagaDefinition, col: Map<string, number>): Map<string, numb
 }
 
 export function layoutSagaChart(def: SagaDefinition, o: Orchestrator | undefined): SagaChart {
-  const col = columns(def);
-  const row = rowsOf(def, col);
+  const layer = columns(def);
+  const slot = rowsOf(def, layer);
   const states: ChartState[] = Object.entries(def.states).map(([name, s]) => {
-    const c = col.get(name)!;
-    const r = row.get(name)!;
     const instances = Object.values(o?.instances ?? {})
       .filter((i) => i.state === name)
       .map((i) => i.instance)
       .sort();
     return {
       name,
-      x: BOX.pad + c * (BOX.w + BOX.gapX),
-      y: BOX.pad + r * (BOX.h + BOX.gapY),
+      x: BOX.side + slot.get(name)! * (BOX.w + BOX.gapX),
+      y: BOX.pad + layer.get(name)! * (BOX.h + BOX.gapY),
       final: s.type === 'final' ? (s.outcome ?? null) : null,
       instances,
       initial: name === def.initial,
     };
   });
   const at = new Map(states.map((s) => [s.name, s]));
-  const edges: ChartEdge[] = [];
+  // One arrow per pair of states: a reply and a timeout to the same state share it, their labels joined.
+  const pairs = new Map<string, { from: string; to: string; labels: string[]; timeouts: number }>();
   for (const [name, s] of Object.entries(def.states)) {
     const links = [
       ...Object.entries(s.on ?? {}).map(([reply, to]) => ({ to, label: reply, timeout: false })),
       ...(s.after ? [{ to: s.after.target, label: `after ${s.after.ms / 1000} s`, timeout: true }] : []),
     ];
     for (const l of links) {
-      const a = at.get(name);
-      const b = at.get(l.to);
-      if (!a || !b) continue;
-      edges.push({
-        key: `${name}>${l.to}:${l.label}`,
-        from: name,
-        to: l.to,
-        label: l.label,
-        timeout: l.timeout,
-        ...path(a, b),
-      });
+      const key = `${name}>${l.to}`;
+      const p = pairs.get(key) ?? { from: name, to: l.to, labels: [], timeouts: 0 };
+      p.labels.push(l.label);
+      if (l.timeout) p.timeouts++;
+      pairs.set(key, p);
     }
   }
-  const width = Math.max(...states.map((s) => s.x + BOX.w)) + BOX.pad;
+  const edges: ChartEdge[] = [];
+  for (const [key, p] of pairs) {
+    const a = at.get(p.from);
+    const b = at.get(p.to);
+    if (!a || !b) continue;
+    edges.push({
+      key,
+      from: p.from,
+      to: p.to,
+      label: p.labels.join(' · '),
+      timeout: p.timeouts === p.labels.length,
+      ...path(a, b, layer.get(p.to)! - layer.get(p.from)!),
+    });
+  }
+  const width = Math.max(...states.map((s) => s.x + BOX.w)) + BOX.side;
   const height = Math.max(...states.map((s) => s.y + BOX.h)) + BOX.pad;
   return { width, height, states, edges };
 }
 
-/** From the right side of one box to the left side of the other (or along the column when they share one). */
-function path(a: ChartState, b: ChartState): { d: string; lx: number; ly: number } {
-  if (a.x === b.x) {
-    const x = a.x + BOX.w / 2;
-    const [y1, y2] = a.y < b.y ? [a.y + BOX.h, b.y] : [a.y, b.y + BOX.h];
-    return { d: `M${x},${y1} L${x},${y2}`, lx: x, ly: (y1 + y2) / 2 };
+/**
+ * Top to bottom. To the next layer: from the bottom of one box to the top of the other. Further down: from
+ * the side of the box towards the target, so the arrow passes beside the states in between, not through them.
+ */
+function path(a: ChartState, b: ChartState, down: number): Pick<ChartEdge, 'd' | 'lx' | 'ly' | 'anchor'> {
+  const ac = a.x + BOX.w / 2;
+  const bc = b.x + BOX.w / 2;
+  if (down <= 1) {
+    const y1 = a.y + BOX.h;
+    const y2 = b.y;
+    const my = (y1 + y2) / 2;
+    // A slanted arrow's label sits three quarters of the way down, on its outer side: two arrows leaving one
+    // box keep their labels apart.
+    const lx = 0.16 * ac + 0.84 * bc;
+    return {
+      d: `M${ac},${y1} C${ac},${my} ${bc},${my} ${bc},${y2}`,
+      lx: ac === bc ? ac + 6 : bc < ac ? lx - 4 : lx + 4,
+      ly: ac === bc ? my + 4 : 0.02 * y1 + 0.56 * my + 0.42 * y2 + 4,
+      anchor: ac === bc ? 'start' : bc < ac ? 'end' : 'start',
+    };
   }
-  const forward = b.x > a.x;
-  const x1 = forward ? a.x + BOX.w : a.x;
-  const x2 = forward ? b.x : b.x + BOX.w;
+  const left = bc <= ac;
+  const x1 = left ? a.x : a.x + BOX.w;
   const y1 = a.y + BOX.h / 2;
-  const y2 = b.y + BOX.h / 2;
-  const mid = (x1 + x2) / 2;
-  return { d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`, lx: mid, ly: (y1 + y2) / 2 };
+  const y2 = b.y;
+  return {
+    d: `M${x1},${y1} C${bc},${y1} ${bc},${y1 + 10} ${bc},${y2}`,
+    lx: left ? bc - 6 : bc + 6,
+    ly: (y1 + y2) / 2 + 4,
+    anchor: left ? 'end' : 'start',
+  };
 }
