@@ -28,6 +28,9 @@ const MockInterviewPage = lazy(() =>
 const openDesignRun: OpenRun = (design, inputs, step) =>
   import('./openDesignRun').then((m) => m.openDesignRun(design, inputs, step));
 
+// Cheat sheets read the scenarios' content and the learner's progress: their own chunk.
+const CheatSheetPage = lazy(() => import('../ui/cheatSheet/CheatSheetPage'));
+
 export function App() {
   const route = useHashRoute();
   useEffect(() => {
@@ -36,7 +39,8 @@ export function App() {
       route.page === 'not-found' ||
       route.page === 'compare-brokers' ||
       route.page === 'pick-a-broker' ||
-      route.page === 'mock-interview'
+      route.page === 'mock-interview' ||
+      route.page === 'cheat-sheet'
     )
       markReady();
   }, [route.page]);
@@ -71,6 +75,14 @@ export function App() {
         <ErrorBoundary part="this page">
           <Suspense fallback={<p className="loading">Loading the mock interview…</p>}>
             <MockInterviewPage onOpenRun={openDesignRun} />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'cheat-sheet':
+      return (
+        <ErrorBoundary part="this page">
+          <Suspense fallback={<p className="loading">Loading the cheat sheet…</p>}>
+            <CheatSheetPage scenarioId={route.scenarioId} />
           </Suspense>
         </ErrorBoundary>
       );

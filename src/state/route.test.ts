@@ -20,6 +20,15 @@ describe('routes', () => {
     expect(formatRoute({ page: 'pick-a-broker' })).toBe('#/pick-a-broker');
   });
 
+  it('parses and formats the cheat sheets: everything studied, or one scenario', () => {
+    expect(parseRoute('#/cheat-sheet')).toEqual({ page: 'cheat-sheet', scenarioId: null });
+    expect(parseRoute('#/cheat-sheet/ride-sharing')).toEqual({ page: 'cheat-sheet', scenarioId: 'ride-sharing' });
+    expect(parseRoute('#/cheat-sheet/a b')).toEqual({ page: 'not-found', hash: '#/cheat-sheet/a b' });
+    expect(parseRoute('#/cheat-sheet/x/1').page).toBe('not-found');
+    expect(formatRoute({ page: 'cheat-sheet', scenarioId: null })).toBe('#/cheat-sheet');
+    expect(formatRoute({ page: 'cheat-sheet', scenarioId: 'ride-sharing' })).toBe('#/cheat-sheet/ride-sharing');
+  });
+
   it('parses and formats the mock interview', () => {
     expect(parseRoute('#/mock-interview')).toEqual({ page: 'mock-interview' });
     expect(formatRoute({ page: 'mock-interview' })).toBe('#/mock-interview');

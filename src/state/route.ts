@@ -9,6 +9,7 @@
  *   #/compare-brokers       "Choosing a broker": one story on several broker profiles, side by side
  *   #/pick-a-broker         "Pick the broker": requirement sets, a graded pick, and what goes wrong on its run
  *   #/mock-interview        "Mock interview": timed stages that build a design, graded by the rubric and by runs
+ *   #/cheat-sheet[/<id>]    a printable cheat sheet: everything studied, or one scenario's
  */
 import { isId } from '../scenarios/idAlphabet';
 
@@ -17,6 +18,7 @@ export type Route =
   | { page: 'compare-brokers' }
   | { page: 'pick-a-broker' }
   | { page: 'mock-interview' }
+  | { page: 'cheat-sheet'; scenarioId: string | null }
   | { page: 'scenario'; scenarioId: string; step: number | null }
   | { page: 'run'; runId: string; step: number | null }
   | { page: 'share'; data: string }
@@ -39,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/compare-brokers') return { page: 'compare-brokers' };
   if (path === '/pick-a-broker') return { page: 'pick-a-broker' };
   if (path === '/mock-interview') return { page: 'mock-interview' };
+  if (path === '/cheat-sheet') return { page: 'cheat-sheet', scenarioId: null };
   const parts = path.replace(/^\//, '').split('/');
   if (parts[0] === 'embed') {
     const inner = parseRoute(`#/${parts.slice(1).join('/')}`);
@@ -48,6 +51,8 @@ export function parseRoute(hash: string): Route {
   }
   const [kind, id, step, ...rest] = parts;
   if (kind === 'share' && id && parts.length === 2) return { page: 'share', data: id };
+  if (kind === 'cheat-sheet' && id && isId(safeDecode(id)) && parts.length === 2)
+    return { page: 'cheat-sheet', scenarioId: safeDecode(id) };
   if ((kind === 's' || kind === 'r') && id && isId(safeDecode(id)) && rest.length === 0) {
     const n = parseStep(step);
     if (n !== 'invalid')
@@ -68,6 +73,8 @@ export function formatRoute(route: Exclude<Route, { page: 'not-found' }>): strin
       return '#/pick-a-broker';
     case 'mock-interview':
       return '#/mock-interview';
+    case 'cheat-sheet':
+      return route.scenarioId === null ? '#/cheat-sheet' : `#/cheat-sheet/${encodeURIComponent(route.scenarioId)}`;
     case 'scenario':
       return `#/s/${encodeURIComponent(route.scenarioId)}${route.step === null ? '' : `/${route.step}`}`;
     case 'run':

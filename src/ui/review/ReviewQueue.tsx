@@ -17,19 +17,23 @@ const day = (t: number) =>
  */
 export default function ReviewQueue({ scenarios }: { scenarios: readonly ScenarioSummary[] }) {
   const [questions, setQuestions] = useState<QuestionProgress[] | null>(null);
+  const [studied, setStudied] = useState(false);
   const [failed, setFailed] = useState(false);
   const [reviewing, setReviewing] = useState<QuestionProgress | null>(null);
   const reload = useCallback(
     () =>
       readProgress()
-        .then((p) => setQuestions(p.questions))
+        .then((p) => {
+          setQuestions(p.questions);
+          setStudied(p.questions.length > 0 || p.scenarios.length > 0);
+        })
         .catch(() => setFailed(true)),
     [],
   );
   useEffect(() => {
     void reload();
   }, [reload]);
-  if (failed || questions === null || !questions.some((q) => q.card)) return null;
+  if (failed || questions === null || !studied) return null;
   const now = progressNow();
   const due = dueQuestions(questions, now);
   const next = nextDue(questions, now);
@@ -68,9 +72,14 @@ export default function ReviewQueue({ scenarios }: { scenarios: readonly Scenari
         </>
       ) : (
         <p className="review-count">
-          Nothing to review now.{next !== null && ` The next question you missed comes back on ${day(next)}.`}
+          {next !== null
+            ? `Nothing to review now. The next question you missed comes back on ${day(next)}.`
+            : 'Nothing to review: no missed questions.'}
         </p>
       )}
+      <p>
+        <a href="#/cheat-sheet">Cheat sheet of everything you studied</a> (printable)
+      </p>
     </section>
   );
 }

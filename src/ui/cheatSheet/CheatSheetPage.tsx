@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import type { ScenarioDef } from '../../scenarios/schema';
+import { conceptTallies, type QuestionProgress } from '../../state/progress';
+import { readProgress } from '../../state/progressStore';
+import { sheetOf, type Sheet } from './sheetContent';
+import './cheatSheet.css';
+
+type Loaded = { sheets: Sheet[]; questions: QuestionProgress[]; unknown: boolean };
+
+async function load(scenarioId: string | null): Promise<Loaded> {
+  const [{ allBuiltins, findBuiltin }, progress] = await Promise.all([
+    import('../../scenarios/content'),
+    readProgress().catch(() => ({ questions: [], scenarios: [] })),
+  ]);
+  const reached = new Map(progress.scenarios.map((p) => [p.scenarioId, p.furthestStep]));
+  const studied = (s: ScenarioDef) => reached.has(s.id) || progress.questions.some((q) => q.scenarioId === s.id);
+  if (scenarioId !== null) {
+    const s = findBuiltin(scenarioId);
+    return s
+      ? { sheets: [sheetOf(s, progress.questions, reached.get(s.id))], questions: progress.questions, unknown: false }
+      : { sheets: [], questions: [], unknown: true };
+  }
+  const sheets = allBuiltins()
+    .filter(studied)
+    .map((s) => sheetOf(s, progress.questions, reached.get(s.id)));
+  return { sheets, questions: progress.questions, unknown: false };
+}
+
+/** A printable page: one scenario's cheat sheet, or one for everything studied (with progress per concept). */
+export default function CheatSheetPage({ scenarioId }: { scenarioId: string | null }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    setLoaded(null);
+    void load(scenarioId).then(setLoaded);
+  }, [scenarioId]);
+  useEffect(() => {
+    document.title = scenarioId === null ? 'Cheat sheet — Event Lab' : `Cheat sheet: ${scenarioId} — Event Lab`;
+  }, [scenarioId]);
+  const all = scenarioId === null;
+  return (
+    <main className="cheat-sheet">
+      <nav className="cheat-nav">
+        <a href="#/">← All scenarios</a>
+        {!all && <a href="#/cheat-sheet">Everything you studied</a>}
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </nav>
+      <h1>{all ? 'Cheat sheet: everything you studied' : 'Cheat sheet'}</h1>
+      {loaded === null ? (
+        <p className="loading">Loading…</p>
+      ) : loaded.unknown ? (
+        <p>There is no built-in scenario “{scenarioId}”.</p>
+      ) : loaded.sheets.length === 0 ? (
+        <p>Nothing studied yet on this device: open a scenario, step through it and answer its questions.</p>
+      ) : (
+        <>
+          {all && <Concepts questions={loaded.questions} />}
+          {loaded.sheets.map((s) => (
+            <ScenarioSheet key={s.id} sheet={s} linked={all} />
+          ))}
+        </>
+      )}
+    </main>
+  );
+}
+
+function Concepts({ questions }: { questions: QuestionProgress[] }) {
+  const tallies = [...conceptTallies(questions)];
+  if (tallies.length === 0) return null;
+  return (
+    <section className="sheet" aria-labelledby="concepts-title">
+      <h2 id="concepts-title">By concept</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Concept</th>
+            <th scope="col">Questions</th>
+            <th scope="col">Answers right</th>
+            <th scope="col">Answers wrong</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tallies.map(([c, t]) => (
+            <tr key={c}>
+              <th scope="row">{c}</th>
+              <td>{t.answered}</td>
+              <td>{t.right}</td>
+              <td>{t.wrong}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ScenarioSheet({ sheet, linked }: { sheet: Sheet; linked: boolean }) {
+  const id = `sheet-${sheet.id}`;
+  return (
+    <section className="sheet" aria-labelledby={id}>
+      <h2 id={id}>
+        {linked ? <a href={`#/cheat-sheet/${encodeURIComponent(sheet.id)}`}>{sheet.title}</a> : sheet.title}
+      </h2>
+      <p className="sheet-progress">
+        {sheet.reached ? `Reached step ${sheet.reached.step} of ${sheet.reached.of}. ` : ''}
+        {sheet.tally.answered > 0
+          ? `Questions answered: ${sheet.tally.answered} (${sheet.tally.right} right, ${sheet.tally.wrong} wrong answers).`
+          : 'No questions answered yet.'}
+      </p>
+      <h3>Takeaways</h3>
+      <ul>
+        {sheet.takeaways.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+      <h3>Key figures</h3>
+      <ul>
+        {sheet.figures.map((f) => (
+          <li key={f}>{f}</li>
+        ))}
+      </ul>
+      <p className="sheet-concepts">Concepts: {sheet.concepts.join(', ')}</p>
+      <h3>What you missed</h3>
+      {sheet.missed.length === 0 ? (
+        <p>Nothing missed{sheet.tally.answered === 0 ? ' (no answers yet)' : ''}.</p>
+      ) : (
+        <ul className="sheet-missed">
+          {sheet.missed.map((m) => (
+            <li key={m.id}>
+              <strong>{m.prompt}</strong> {m.answer}{' '}
+              <a className="no-print" href={`#/s/${encodeURIComponent(sheet.id)}/${m.step}`}>
+                (replay {m.step === 0 ? 'the practice' : `step ${m.step}`})
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

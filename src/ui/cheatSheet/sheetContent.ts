@@ -1,0 +1,78 @@
+/**
+ * What a scenario's cheat sheet says, from its content and the learner's progress: the takeaways,
+ * the key figures of its system (topics, partitions, consumer groups…), and the points the learner
+ * missed, each with the right answer. Pure, so it is tested without a page.
+ */
+import type { ScenarioDef } from '../../scenarios/schema';
+import { scenarioTally, type QuestionProgress } from '../../state/progress';
+
+export interface MissedPoint {
+  id: string;
+  prompt: string;
+  /** The right answer in words: the right choices, then the explanation. */
+  answer: string;
+  step: number;
+}
+
+export interface Sheet {
+  id: string;
+  title: string;
+  takeaways: readonly string[];
+  figures: string[];
+  concepts: readonly string[];
+  missed: MissedPoint[];
+  tally: ReturnType<typeof scenarioTally>;
+  /** How far the learner got: the furthest step of how many, or null when not recorded. */
+  reached: { step: number; of: number } | null;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The system's numbers, as the scenario's topology sets them. */
+export function keyFigures(s: ScenarioDef): string[] {
+  const t = s.topology;
+  const out = [`${plural(s.steps.length, 'step')}, ${s.stepMs} ms of simulated time each`];
+  for (const topic of t.topics)
+    out.push(
+      `Topic “${topic.name}”: ${plural(topic.partitions, 'partition')}${topic.cleanupPolicy === 'compact' ? ', compacted' : ''}${topic.retentionMs ? `, retention ${topic.retentionMs} ms` : ''}`,
+    );
+  for (const g of t.groups ?? [])
+    out.push(
+      `Consumer group “${g.label ?? g.id}”: ${plural(g.members.length, 'member')}, reads ${g.topics.join(', ')}`,
+    );
+  for (const a of t.aggregates ?? []) out.push(`Aggregate “${a.type}”: ${plural(a.commands.length, 'command')}`);
+  for (const p of t.projections ?? []) out.push(`Read model “${p.name}”`);
+  return out;
+}
+
+function missedPoint(s: ScenarioDef, q: QuestionProgress): MissedPoint | null {
+  if (q.questionId.startsWith('practice:')) {
+    const p = s.practice?.questions.find((x) => `practice:${x.id}` === q.questionId);
+    if (!p) return null;
+    const right = (p.choices ?? []).filter((c) => c.inReference).map((c) => c.text);
+    return { id: q.id, prompt: p.prompt, answer: [...right, p.reference].join(' · '), step: 0 };
+  }
+  const i = s.steps.findIndex((x) => x.question?.id === q.questionId);
+  const question = i < 0 ? undefined : s.steps[i]!.question;
+  if (!question) return null;
+  const right = (question.choices ?? []).filter((c) => c.correct).map((c) => c.text);
+  return { id: q.id, prompt: question.prompt, answer: [...right, question.explanation].join(' · '), step: i + 1 };
+}
+
+export function sheetOf(
+  s: ScenarioDef,
+  questions: readonly QuestionProgress[],
+  furthestStep: number | undefined,
+): Sheet {
+  const mine = questions.filter((q) => q.scenarioId === s.id);
+  return {
+    id: s.id,
+    title: s.title,
+    takeaways: s.takeaways,
+    figures: keyFigures(s),
+    concepts: s.concepts,
+    missed: mine.filter((q) => !q.lastCorrect).flatMap((q) => missedPoint(s, q) ?? []),
+    tally: scenarioTally(questions, s.id),
+    reached: furthestStep === undefined ? null : { step: furthestStep, of: s.steps.length },
+  };
+}
