@@ -43,7 +43,6 @@ export function RunForReal() {
     setTarget(t);
     prepare(t, scenario, inputs);
   };
-  const ready = prepared;
 
   return (
     <>
@@ -71,12 +70,12 @@ export function RunForReal() {
             </label>
           ))}
         </fieldset>
-        {ready === null ? (
+        {prepared === null ? (
           <p role="status">Playing the scenario to its end…</p>
-        ) : 'error' in ready ? (
-          <p role="alert">The project could not be made: {ready.error}</p>
+        ) : 'error' in prepared ? (
+          <p role="alert">The project could not be made: {prepared.error}</p>
         ) : (
-          <ProjectSummary prepared={ready} />
+          <ProjectSummary prepared={prepared} />
         )}
         <form method="dialog">
           <button type="submit">Close</button>

@@ -3,7 +3,7 @@
  * target's project from the run: the facts of the scenario played to its last step, then the files.
  */
 import type { LearnerInput } from '../../engine/types';
-import type { RunFile, Target } from '../../scenarios/io/runForReal';
+import type { RunFacts, RunFile, Target } from '../../scenarios/io/runForReal';
 import type { ScenarioDef } from '../../scenarios/schema';
 
 export type { Target };
@@ -16,13 +16,18 @@ export interface Prepared {
   zip(): Uint8Array;
 }
 
+let last: { scenario: ScenarioDef; inputs: readonly LearnerInput[]; facts: RunFacts } | null = null;
+
 export async function prepareExport(
   scenario: ScenarioDef,
   inputs: readonly LearnerInput[],
   target: Target,
 ): Promise<Prepared> {
   const m = await import('../../scenarios/io/runForReal');
-  const project = m.exportProject(m.runFacts(scenario, inputs), target);
+  // Switching broker reuses the run's facts: the scenario is played to its end once per run.
+  if (last?.scenario !== scenario || last.inputs !== inputs)
+    last = { scenario, inputs, facts: m.runFacts(scenario, inputs) };
+  const project = m.exportProject(last.facts, target);
   return {
     run: JSON.parse(project.files['run.json']!) as RunFile,
     files: Object.keys(project.files),
