@@ -11,7 +11,8 @@ import { freshScenarioId, loadScenario, saveScenario } from './library';
 
 export async function openDesignRun(design: ScenarioDef, inputs: readonly LearnerInput[], step: number): Promise<void> {
   const id = await freshScenarioId('my-interview-design');
-  const scenario: ScenarioDef = { ...design, id, title: 'My mock-interview design' };
+  const prompt = design.title.replace(/^Mock interview: /, '').replace(/ \(reference design\)$/, '');
+  const scenario: ScenarioDef = { ...design, id, title: `My mock-interview design (${prompt})` };
   await saveScenario(scenario, null);
   if (inputs.length === 0) {
     window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step });

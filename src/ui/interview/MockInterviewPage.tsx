@@ -107,10 +107,10 @@ export function MockInterviewPage({ now = Date.now, onOpenRun }: { now?: () => n
             card={card}
             headingRef={scoreHeading}
             onOpenRun={onOpenRun}
-            saved="This scorecard is kept on this page only: it is not saved yet, and leaving the page loses it."
+            saved="This scorecard is kept on this page only: it is not saved, and leaving the page loses it."
           />
           <p>
-            <button type="button" onClick={s.restart}>
+            <button type="button" className="interview-secondary" onClick={s.restart}>
               Start another interview
             </button>
           </p>

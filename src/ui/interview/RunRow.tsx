@@ -24,6 +24,7 @@ export function RunRow({
           {onOpen && (
             <button
               type="button"
+              className="interview-secondary"
               disabled={state === 'opening'}
               onClick={() => {
                 setState('opening');

@@ -76,7 +76,7 @@ export const rideSharing: InterviewPrompt = {
       id: 'charge-once',
       text: 'Must a rider be charged exactly once per trip, even when messages are redelivered?',
       relevant: true,
-      why: 'Delivery is at-least-once; the charge must not be.',
+      why: 'Kafka delivers at least once; the charge must happen once.',
     },
     {
       id: 'declines',
