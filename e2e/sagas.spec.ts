@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
 
@@ -56,4 +57,16 @@ test('from the learning path to a compensated saga, predicting the compensation 
   await expect(stored.locator('tbody tr')).toHaveCount(4);
   await expect(stored.locator('tbody tr').last()).toContainText('compensating → compensated');
   await expect(page.getByRole('region', { name: 'Effects of step 9' })).toContainText(/saga/i);
+});
+
+test('the saga view after a restart has no serious or critical accessibility violation', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/sagas/18');
+  const saga = page.getByRole('region', { name: 'Saga orchestrator: Ride payment (orchestrated)' });
+  // The restarted orchestrator resumed ride 10 and sent ChargeCard again; its stored events are the ones shown.
+  await expect(saga.getByRole('img', { name: /ride-10 in charging/ })).toBeVisible();
+  await expect(saga.getByRole('table', { name: /Stored events of saga ride-10/ }).locator('tbody tr')).toHaveCount(2);
+  const result = await new AxeBuilder({ page }).include('.saga-view').analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  expect(serious).toEqual([]);
 });
