@@ -88,6 +88,7 @@ export function ReviewCard({ item, scenarioTitle, hasNext, onDone }: Props) {
       <h3 id={`${id}-q`}>{q.prompt}</h3>
       {!result ? (
         <form onSubmit={submit}>
+          {loaded.kind === 'practice' && <p className="hint">Pick everything the reference design includes.</p>}
           <fieldset>
             <legend className="visually-hidden">{multiple ? 'Choose all that apply' : 'Choose one'}</legend>
             {choices.map((c) => (
