@@ -1,0 +1,61 @@
+/**
+ * A finished interview's scorecard: the grade of the design its answers built, each what-if with its
+ * verdict and the run that checks it (on that design), the requirements asked about, and what to study.
+ */
+import { designOf, patchesOf, type Answers } from './answers';
+import { gradeDesign, resolveRun } from './grade';
+import { namesOf } from './patches';
+import type { InterviewPrompt, Requirement, WhatIf } from './prompt';
+import { runCheck } from './runs/runChecks';
+import type { Grade, RunResult, StudyLink } from './types';
+import type { ScenarioDef } from '../schema';
+
+export interface WhatIfVerdict {
+  whatIf: WhatIf;
+  /** The learner's choice (null: not answered). */
+  choice: { text: string; correct: boolean; why: string } | null;
+  run: RunResult | null;
+  notRun: string | null;
+}
+
+export interface Scorecard {
+  design: ScenarioDef;
+  grade: Grade;
+  whatIfs: WhatIfVerdict[];
+  requirements: { asked: Requirement[]; missed: Requirement[]; irrelevant: Requirement[] };
+  study: StudyLink[];
+  /** Rubric points and runs passed, out of all. */
+  score: { passed: number; total: number };
+}
+
+export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: readonly WhatIf[]): Scorecard | string {
+  const { design, key } = designOf(prompt, answers);
+  const r = gradeDesign(design, key);
+  if (!r.ok) return `The design your answers built does not validate: ${r.issues.map((i) => i.message).join('; ')}`;
+  const names = namesOf(patchesOf(prompt, answers));
+  const verdicts = whatIfs.map((w): WhatIfVerdict => {
+    const c = w.choices.find((x) => x.id === answers.whatIfs[w.id]);
+    return {
+      whatIf: w,
+      choice: c ? { text: c.text, correct: c.correct, why: c.why } : null,
+      run: 'run' in w.check ? runCheck(design, resolveRun(w.check.run, names)) : null,
+      notRun: 'notRun' in w.check ? w.check.notRun : null,
+    };
+  });
+  const picked = new Set(answers.requirements);
+  const failed = [...r.grade.rubric, ...r.grade.runs].filter((p) => !p.pass);
+  const study = [...new Map(failed.map((p) => [`${p.study.scenarioId}/${p.study.step}`, p.study])).values()];
+  const all = [...r.grade.rubric, ...r.grade.runs];
+  return {
+    design,
+    grade: r.grade,
+    whatIfs: verdicts,
+    requirements: {
+      asked: prompt.requirements.filter((q) => q.relevant && picked.has(q.id)),
+      missed: prompt.requirements.filter((q) => q.relevant && !picked.has(q.id)),
+      irrelevant: prompt.requirements.filter((q) => !q.relevant && picked.has(q.id)),
+    },
+    study,
+    score: { passed: all.filter((p) => p.pass).length, total: all.length },
+  };
+}
