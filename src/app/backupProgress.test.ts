@@ -1,9 +1,10 @@
 /** Backups carry progress per question (and its review schedule); a restore merges it by the last answer's time. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup } from '../scenarios/io/backup';
-import { readProgress, recordOutcome } from '../state/progressStore';
+import { readProgress, recordOutcome, recordStepReached } from '../state/progressStore';
 import { collectBackup } from './backupCollect';
 import { restoreBackupText } from './backupRestore';
+import { run, seed } from './testing/backupFixtures';
 import { deleteAllDatabases } from './testing/storedData';
 
 beforeEach(deleteAllDatabases);
@@ -59,5 +60,14 @@ describe('backing up and restoring progress per question', () => {
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/questions\[0\]\.right/);
     expect((await readProgress()).questions).toEqual([]);
+  });
+
+  it('the furthest step kept for the start page carries the run’s answers, so a backup taking it loses none', async () => {
+    await seed({ runs: [run('pubsub-basics', 3, 30, { q1: 'a' })] });
+    await recordStepReached('pubsub-basics', 3, 12, { q1: 'a' });
+    const b = JSON.parse((await collectBackup(T0)).text);
+    expect(b.progress).toEqual([
+      expect.objectContaining({ scenarioId: 'pubsub-basics', furthestStep: 3, answers: { q1: 'a' } }),
+    ]);
   });
 });

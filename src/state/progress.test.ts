@@ -57,12 +57,18 @@ describe('progress store (fake IndexedDB)', () => {
     await recordOutcome({ ...base, correct: false, at: T0 });
     await recordOutcome({ ...base, correct: true, at: T0 + DAY });
     await recordStepReached('ride-sharing', 7, 30);
-    await recordStepReached('ride-sharing', 3, 30);
+    await recordStepReached('ride-sharing', 3, 30, { q1: 'a' });
     const p = await readProgress();
     expect(p.questions).toHaveLength(1);
     expect(p.questions[0]).toMatchObject({ right: 1, wrong: 1, lastAt: T0 + DAY });
     expect(p.scenarios).toEqual([
-      { scenarioId: 'ride-sharing', furthestStep: 7, completed: false, answers: {}, updatedAt: expect.any(Number) },
+      {
+        scenarioId: 'ride-sharing',
+        furthestStep: 7,
+        completed: false,
+        answers: { q1: 'a' },
+        updatedAt: expect.any(Number),
+      },
     ]);
     await recordStepReached('ride-sharing', 30, 30);
     expect((await readProgress()).scenarios[0]).toMatchObject({ furthestStep: 30, completed: true });

@@ -3,7 +3,9 @@
  * place that reads and writes it. Each call opens the catalog for its work and closes it.
  *
  *   recordOutcome(outcome)          one graded answer: counted, and scheduled for review once missed
- *   recordStepReached(id, step, n)  how far the learner got in a scenario (the furthest step is kept)
+ *   recordStepReached(id, step, n, answers)  how far the learner got in a scenario (the furthest step is
+ *                                   kept) with the run's answers, so this record and the main run agree
+ *                                   whichever of them a backup takes as the newer
  *   readProgress()                  every question's record and every scenario's progress
  *
  * In an e2e build, `window.__eventLab.progressSettled()` resolves once every write started so far has
@@ -45,21 +47,33 @@ export function recordOutcome(outcome: Outcome): Promise<QuestionProgress> {
   );
 }
 
-/** Keeps the furthest step reached in a scenario (and whether it was finished); never moves back. */
-export function recordStepReached(scenarioId: string, step: number, lastStep: number): Promise<void> {
+/**
+ * Keeps the furthest step reached in a scenario (never moves back) and whether it was finished, with
+ * the main run's answers: a backup takes the newer of this record and the run, so both must say the same.
+ */
+export function recordStepReached(
+  scenarioId: string,
+  step: number,
+  lastStep: number,
+  answers: Readonly<Record<string, string | string[]>> = {},
+): Promise<void> {
   const at = progressNow();
   return withCatalog((c) =>
     c.updateLearnerData(async ({ progress }) => {
       const prev = await progress.get(scenarioId);
-      if (prev && prev.furthestStep >= step && (prev.completed || step < lastStep)) return;
       const next: ProgressRecord = {
         scenarioId,
         furthestStep: Math.max(prev?.furthestStep ?? 0, step),
         completed: (prev?.completed ?? false) || step >= lastStep,
-        answers: prev?.answers ?? {},
+        answers: { ...answers },
         updatedAt: at,
       };
-      await progress.put(next);
+      const same =
+        prev &&
+        prev.furthestStep === next.furthestStep &&
+        prev.completed === next.completed &&
+        JSON.stringify(prev.answers) === JSON.stringify(next.answers);
+      if (!same) await progress.put(next);
     }),
   );
 }

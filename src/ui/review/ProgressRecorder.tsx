@@ -4,7 +4,8 @@ import { recordOutcome, recordStepReached } from '../../state/progressStore';
 import { outcomeOf } from './outcomeOf';
 
 /**
- * Keeps the learner's progress on a built-in scenario: the furthest step reached, and each answer
+ * Keeps the learner's progress on a built-in scenario: the furthest step reached (with the run's
+ * answers, as the backup reads them from the main run too), and each answer
  * given in this tab (graded; a missed one enters the review queue). Answers the run already had when
  * it was read are not counted again. Renders nothing; a failed write loses only that bit of progress.
  */
@@ -32,7 +33,7 @@ export function ProgressRecorder() {
 
   useEffect(() => {
     if (builtin && loaded && furthest > 0)
-      void recordStepReached(scenario.id, furthest, lastStep).catch(() => undefined);
-  }, [builtin, loaded, furthest, lastStep, scenario.id]);
+      void recordStepReached(scenario.id, furthest, lastStep, answers).catch(() => undefined);
+  }, [builtin, loaded, furthest, lastStep, answers, scenario.id]);
   return null;
 }
