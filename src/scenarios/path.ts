@@ -36,7 +36,6 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   'offsets-lag-retention-replay': 'kafka',
   'delivery-guarantees': 'kafka',
   'exactly-once': 'kafka',
-  'stream-processing': 'kafka',
   'event-sourcing': 'event-sourcing',
   'schema-evolution': 'event-sourcing',
   'cqrs-orders': 'event-sourcing',
