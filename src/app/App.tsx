@@ -28,6 +28,11 @@ const MockInterviewPage = lazy(() =>
 const openDesignRun: OpenRun = (design, inputs, step) =>
   import('./openDesignRun').then((m) => m.openDesignRun(design, inputs, step));
 
+// A built-in run on another broker profile: its own chunk (the profiles and their diagrams).
+const SwitchProfilePage = lazy(() =>
+  import('../ui/switchProfile/SwitchProfilePage').then((m) => ({ default: m.SwitchProfilePage })),
+);
+
 // Cheat sheets read the scenarios' content and the learner's progress: their own chunk.
 const CheatSheetPage = lazy(() => import('../ui/cheatSheet/CheatSheetPage'));
 
@@ -40,7 +45,8 @@ export function App() {
       route.page === 'compare-brokers' ||
       route.page === 'pick-a-broker' ||
       route.page === 'mock-interview' ||
-      route.page === 'cheat-sheet'
+      route.page === 'cheat-sheet' ||
+      route.page === 'switch-profile'
     )
       markReady();
   }, [route.page]);
@@ -83,6 +89,14 @@ export function App() {
         <ErrorBoundary part="this page">
           <Suspense fallback={<p className="loading">Loading the cheat sheet…</p>}>
             <CheatSheetPage scenarioId={route.scenarioId} />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'switch-profile':
+      return (
+        <ErrorBoundary part="this page">
+          <Suspense fallback={<p className="loading">Loading the broker…</p>}>
+            <SwitchProfilePage scenarioId={route.scenarioId} profile={route.profile} step={route.step} />
           </Suspense>
         </ErrorBoundary>
       );

@@ -14,6 +14,18 @@ describe('routes', () => {
     expect(formatRoute({ page: 'scenario', scenarioId: 'pubsub-basics', step: null })).toBe('#/s/pubsub-basics');
   });
 
+  it('parses and formats a built-in run on another broker profile, with or without a step', () => {
+    const r = { page: 'switch-profile', scenarioId: 'pubsub-basics', profile: 'rabbitmq', step: 4 } as const;
+    expect(parseRoute('#/s/pubsub-basics/on/rabbitmq/4')).toEqual(r);
+    expect(formatRoute(r)).toBe('#/s/pubsub-basics/on/rabbitmq/4');
+    expect(parseRoute('#/s/pubsub-basics/on/nats')).toEqual({ ...r, profile: 'nats', step: null });
+    expect(parseRoute('#/s/pubsub-basics/on/rabbitmq/x')).toEqual({
+      page: 'not-found',
+      hash: '#/s/pubsub-basics/on/rabbitmq/x',
+    });
+    expect(parseRoute('#/s/pubsub-basics/on/Rabbit%20MQ/1').page).toBe('not-found');
+  });
+
   it('parses and formats the broker pages', () => {
     expect(parseRoute('#/compare-brokers')).toEqual({ page: 'compare-brokers' });
     expect(parseRoute('#/pick-a-broker')).toEqual({ page: 'pick-a-broker' });

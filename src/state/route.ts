@@ -2,6 +2,7 @@
  * Hash routes (docs/architecture.md, "URLs"): they work on static hosting and a link reopens the same place.
  *   #/                      the scenario picker
  *   #/s/<scenarioId>/<step> a built-in or saved scenario's main run at a step
+ *   #/s/<scenarioId>/on/<profile>/<step>  a built-in run on another broker profile (rabbitmq, nats, …)
  *   #/r/<runId>/<step>      a branch at a step
  *   #/share/<data>          a shared scenario (read-only until forked)
  *   #/embed/s/<id>/<step>   a compact, read-only player for an iframe (nothing is stored)
@@ -20,6 +21,7 @@ export type Route =
   | { page: 'mock-interview' }
   | { page: 'cheat-sheet'; scenarioId: string | null }
   | { page: 'scenario'; scenarioId: string; step: number | null }
+  | { page: 'switch-profile'; scenarioId: string; profile: string; step: number | null }
   | { page: 'run'; runId: string; step: number | null }
   | { page: 'share'; data: string }
   | {
@@ -53,6 +55,17 @@ export function parseRoute(hash: string): Route {
   if (kind === 'share' && id && parts.length === 2) return { page: 'share', data: id };
   if (kind === 'cheat-sheet' && id && isId(safeDecode(id)) && parts.length === 2)
     return { page: 'cheat-sheet', scenarioId: safeDecode(id) };
+  if (
+    kind === 's' &&
+    id &&
+    isId(safeDecode(id)) &&
+    step === 'on' &&
+    /^[a-z-]{1,40}$/.test(rest[0] ?? '') &&
+    rest.length <= 2
+  ) {
+    const n = parseStep(rest[1]);
+    if (n !== 'invalid') return { page: 'switch-profile', scenarioId: safeDecode(id), profile: rest[0]!, step: n };
+  }
   if ((kind === 's' || kind === 'r') && id && isId(safeDecode(id)) && rest.length === 0) {
     const n = parseStep(step);
     if (n !== 'invalid')
@@ -77,6 +90,8 @@ export function formatRoute(route: Exclude<Route, { page: 'not-found' }>): strin
       return route.scenarioId === null ? '#/cheat-sheet' : `#/cheat-sheet/${encodeURIComponent(route.scenarioId)}`;
     case 'scenario':
       return `#/s/${encodeURIComponent(route.scenarioId)}${route.step === null ? '' : `/${route.step}`}`;
+    case 'switch-profile':
+      return `#/s/${encodeURIComponent(route.scenarioId)}/on/${route.profile}${route.step === null ? '' : `/${route.step}`}`;
     case 'run':
       return `#/r/${encodeURIComponent(route.runId)}${route.step === null ? '' : `/${route.step}`}`;
     case 'share':

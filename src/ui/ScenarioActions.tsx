@@ -7,6 +7,7 @@ export function ScenarioActions() {
   const chrome = useRunChrome();
   const step = useRun((s) => s.step);
   const lastStep = useRun((s) => s.lastStep);
+  const scenarioId = useRun((s) => s.scenario.id);
   const [share, setShare] = useState<{ ok: true; url: string } | { ok: false; message: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const makeLink = async () => {
@@ -51,6 +52,7 @@ export function ScenarioActions() {
           AsyncAPI
         </button>
         <RunForReal />
+        <a href={`#/s/${encodeURIComponent(scenarioId)}/on/rabbitmq/${step}`}>Run on another broker</a>
       </div>
       {chrome.ownership === 'shared' && (
         <p className="notice-bar">

@@ -24,8 +24,9 @@ export function rabbitmqAdapter(s: ScenarioDef): ProfileAdapter {
   /** Each member's live connection number (a crash closes it; the next poll reconnects). */
   const conn = new Map<string, number>();
   const queueOf = (group: string) => group;
-  const tag = (member: string) => `${member}#${conn.get(member) ?? 0}`;
-  const channel = (member: string) => `${member}-ch${conn.get(member) ?? 0}`;
+  // The member's name is its consumer tag; a reconnection after a crash gets a new one (the old may linger).
+  const tag = (member: string) => ((conn.get(member) ?? 1) === 1 ? member : `${member}-${conn.get(member)}`);
+  const channel = (member: string) => `${member}-ch${conn.get(member) ?? 1}`;
 
   function run(r: RabbitRequest, now: number) {
     for (const e of b.do(r, now))
