@@ -14,7 +14,7 @@ const RIGHT_WHAT_IFS = [
   /^Fix the bug, stop the group/,
 ];
 
-async function start(page: Page) {
+async function start(page: Page, shot?: string) {
   await page.clock.install({ time: START });
   await page.goto('./#/');
   await page.waitForFunction(() => window.__eventLab?.ready === true);
@@ -26,6 +26,7 @@ async function start(page: Page) {
   // Four prompts, each with its own reference design.
   for (const p of [/^Ride-sharing/, /^Food delivery/, /^Payments wallet/, /^Notification system/])
     await expect(page.getByRole('radio', { name: p })).toBeVisible();
+  if (shot) await page.screenshot({ path: shot, fullPage: true });
   await page.getByRole('radio', { name: /^Ride-sharing/ }).check();
   await page.getByRole('radio', { name: /^20 minutes/ }).check();
   await page.getByRole('button', { name: 'Start the interview' }).click();
@@ -172,7 +173,7 @@ test('the mock interview reads at 1440×900, 1280×720 and 800 px, with no serio
   page,
 }) => {
   mkdirSync(SHOTS, { recursive: true });
-  await start(page);
+  await start(page, `${SHOTS}/setup-1440x900.png`);
   await clarify(page);
   await stage(page, 2, 'Name the events');
   for (const [w, h] of [
