@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { referenceAnswers } from './answers';
+import { drawWhatIfs } from './prompt';
+import { rideSharing } from './prompts/rideSharing';
+import { scorecardOf, type Scorecard } from './scorecard';
+
+const card = (c: Scorecard | string): Scorecard => {
+  if (typeof c === 'string') throw new Error(c);
+  return c;
+};
+
+describe('the scorecard of a mock interview', () => {
+  const whatIfs = drawWhatIfs(rideSharing, 1, 4);
+
+  it('answered with the reference: every point and run passes, nothing to study, each what-if right with its run or why none', () => {
+    const c = card(scorecardOf(rideSharing, referenceAnswers(rideSharing), whatIfs));
+    expect(c.score).toEqual({ passed: 11, total: 11 });
+    expect(c.study).toEqual([]);
+    expect(c.requirements.missed).toEqual([]);
+    for (const w of c.whatIfs) {
+      expect(w.choice?.correct).toBe(true);
+      if ('run' in w.whatIf.check) expect(w.run?.pass, w.run?.feedback).toBe(true);
+      else expect(w.notRun).toMatch(/^Not run: /);
+    }
+  });
+
+  it('a payments consumer that charges every delivery: the failed points and runs, their study links once each, and the what-if run that catches it', () => {
+    const a = referenceAnswers(rideSharing);
+    a.questions['payments-consumer'] = { choice: 'charge' };
+    a.whatIfs['provider-timeout'] = 'retry-blindly';
+    a.requirements = ['one-driver', 'colours'];
+    const c = card(scorecardOf(rideSharing, a, whatIfs));
+    expect(c.score).toEqual({ passed: 8, total: 11 });
+    expect(c.study.map((s) => `${s.scenarioId}/${s.step}`)).toEqual([
+      'delivery-guarantees/9',
+      'delivery-guarantees/7',
+      'delivery-guarantees/5',
+    ]);
+    const timeout = c.whatIfs.find((w) => w.whatIf.id === 'provider-timeout')!;
+    expect(timeout.choice?.correct).toBe(false);
+    expect(timeout.run).toMatchObject({
+      pass: false,
+      feedback: 'Charged twice: 2 PaymentCaptured for rideId 42 by the end of the run.',
+    });
+    expect(c.requirements.irrelevant.map((r) => r.id)).toEqual(['colours']);
+    expect(c.requirements.missed.map((r) => r.id)).toEqual(['charge-once', 'declines', 'screens', 'order']);
+  });
+
+  it('an own event name is carried into the runs: the run counts the renamed event', () => {
+    const a = referenceAnswers(rideSharing);
+    a.questions['name-captured'] = { ownName: 'FareCollected' };
+    const c = card(scorecardOf(rideSharing, a, whatIfs));
+    expect(c.grade.runs.find((r) => r.id === 'duplicate-payments')?.feedback).toBe(
+      'Charged once: one FareCollected for rideId 42.',
+    );
+  });
+});
