@@ -8,6 +8,7 @@ import type { ReplicationEffect } from './replication/effects';
 import type { TxnEffect } from './broker/txnEffects';
 import type { SagaEffect } from './saga/effects';
 import type { StreamEffect } from './streams/effects';
+import type { RegistryEffect } from './registry/schema';
 import type { VersionOutcome } from './broker/outOfOrder';
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +325,8 @@ export type Effect =
   | ReplicationEffect
   | TxnEffect
   | SagaEffect
-  | StreamEffect;
+  | StreamEffect
+  | RegistryEffect;
 export type EffectKind = Effect['kind'];
 
 // ---------------------------------------------------------------------------------------------

@@ -93,6 +93,7 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'fault-injected': 'other',
   'outbox-changed': 'other',
   'stream-changed': 'other',
+  'registry-changed': 'other',
   // Bookkeeping, not something that happens on the diagram.
   'time-advanced': null,
   'question-asked': null,

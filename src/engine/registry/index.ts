@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './resolve';
+export * from './compatibility';
+export * from './registry';
+export * from './wire';
