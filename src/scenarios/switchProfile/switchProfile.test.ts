@@ -11,6 +11,7 @@ describe('switching a built-in onto another broker', () => {
   it('RabbitMQ: a group is a queue, its members competing consumers taking turns; another group gets its own copy', () => {
     const r = on('pubsub-basics', 'rabbitmq');
     expect(r.meaningful).toBe(true);
+    expect(r.verdict).toBe('All 12 steps carry over to RabbitMQ.');
     expect(r.mapping).toContain(
       'group billing → classic queue billing bound to orders, consumers billing-1, billing-2',
     );
@@ -46,6 +47,7 @@ describe('switching a built-in onto another broker', () => {
       },
     ]);
     expect(r.frames).toHaveLength(findBuiltin('log-vs-queue')!.steps.length + 1);
+    expect(r.verdict).toBe('19 of its 20 steps carry over to RabbitMQ; the 1 that cannot are listed with the reason.');
   });
 
   it('NATS JetStream: the work queue is a work-queue stream, a nak redelivers at the next fetch', () => {

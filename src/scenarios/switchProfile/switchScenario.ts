@@ -35,5 +35,12 @@ export function switchScenario(s: ScenarioDef, profile: TargetProfile): SwitchRe
   };
   if (!j.meaningful) return { ...base, mapping: [], untranslated: [], frames: [] };
   const played = play(s, adapter);
-  return { ...base, mapping: played.mapping, untranslated: played.untranslated, frames: played.frames };
+  const n = s.steps.length;
+  const u = played.untranslated.length;
+  // The verdict counts what actually carried over, not what looked like a broker step.
+  const verdict =
+    u === 0
+      ? `All ${n} steps carry over to ${target.name}.`
+      : `${n - u} of its ${n} steps carry over to ${target.name}; the ${u} that cannot are listed with the reason.`;
+  return { ...base, verdict, mapping: played.mapping, untranslated: played.untranslated, frames: played.frames };
 }

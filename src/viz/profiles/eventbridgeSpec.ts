@@ -84,7 +84,8 @@ export function eventbridgeSpec(
       row: 1,
       kind: 'router' as const,
       title: r.name,
-      lines: [`rule · ${plural(r.targets.length, 'target')}`],
+      // The pattern is a line of the rule, not a label on its arrow: rules of one bus sit side by side.
+      lines: [`rule · ${plural(r.targets.length, 'target')}`, short(r.pattern)],
       step: tally.line(rid(r.name)),
     })),
     ...state.archives.map((a) => ({
@@ -129,7 +130,7 @@ export function eventbridgeSpec(
     dashed,
   });
   const edges: EdgeSpec[] = [
-    ...state.rules.map((r) => edge(bid(r.bus), rid(r.name), short(r.pattern))),
+    ...state.rules.map((r) => edge(bid(r.bus), rid(r.name), null)),
     ...state.archives.map((a) => edge(bid(a.bus), aid(a.name), a.pattern ? short(a.pattern) : 'every event')),
     ...state.rules.flatMap((r) => r.targets.map((t) => edge(rid(r.name), tid(r.name, t.id), null))),
     ...state.rules.flatMap((r) =>
