@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
 
@@ -36,6 +37,10 @@ test('A built-in runs on RabbitMQ from the player: the diagram describes each st
   const notes = page.getByRole('complementary', { name: 'What does not exist on RabbitMQ' });
   await expect(notes).toContainText('RabbitMQ has no consumer groups: each group becomes its own queue');
   await expect(notes).toContainText('A RabbitMQ queue has no partitions');
+
+  // No serious accessibility problem on the page (diagram, step bar, notes).
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Another broker at the same step, then back to the Kafka original there.
   await page.getByRole('link', { name: 'Amazon SNS + SQS' }).click();

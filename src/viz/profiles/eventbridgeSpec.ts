@@ -49,7 +49,7 @@ export function eventbridgeSpec(
         hot.add(`${rid(e.rule)}->${tid(e.rule, e.target)}`);
         break;
       case 'eventbridge-attempt-failed':
-        tally.add(tid(e.rule, e.target), e.retryAt === null ? 'failed' : 'failed, will retry');
+        tally.add(tid(e.rule, e.target), e.retryAt === null ? 'failed' : 'failed (retrying)');
         hot.add(`${bid(busOf.get(e.rule) ?? '')}->${rid(e.rule)}`);
         break;
       case 'eventbridge-dead-lettered':
@@ -62,8 +62,7 @@ export function eventbridgeSpec(
         break;
       case 'eventbridge-health':
         for (const r of state.rules)
-          for (const t of r.targets)
-            if (t.endpoint === e.endpoint) tally.add(tid(r.name, t.id), `endpoint now ${e.health}`);
+          for (const t of r.targets) if (t.endpoint === e.endpoint) tally.add(tid(r.name, t.id), `now ${e.health}`);
         break;
       default:
         break;
