@@ -15,6 +15,7 @@ import { queueStep } from './steps/queue';
 import { replicationStep, tickReplication } from './steps/replication';
 import { tickTransactions, transactionStep } from './steps/transactions';
 import { sagaStep, tickSagas } from './steps/sagas';
+import { streamStep } from './steps/streams';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
 import { pollWithFaults } from './faults/poll';
@@ -191,6 +192,9 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'crash-orchestrator':
     case 'restart-orchestrator':
       return sagaStep(world, action, rt);
+    case 'run-stream-processor':
+    case 'restore-stream-store':
+      return streamStep(world, action, rt);
   }
 }
 

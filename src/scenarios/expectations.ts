@@ -6,6 +6,7 @@ import type { Effect } from '../engine/types';
 import type { CompiledScenario } from './compiledScenario';
 import { failedReplicaExpectation } from './replicationExpectations';
 import { failedSagaExpectation } from './sagaChecks';
+import { failedStreamExpectation } from './streamChecks';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
 import type { World } from './world';
@@ -146,6 +147,11 @@ export function failedExpectations(
         break;
       case 'saga':
         failures.push(...failedSagaExpectation(world, e, rt.scenario));
+        break;
+      case 'window-result':
+      case 'late-dropped':
+      case 'join-output':
+        failures.push(...failedStreamExpectation(world, e));
         break;
     }
   }

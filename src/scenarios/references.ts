@@ -9,6 +9,7 @@ import { formatPath } from './index/jsonPath';
 import { indexScenario, type Ref } from './index/scenarioIndex';
 import { replicationReferenceIssues } from './replicationReferences';
 import { sagaReferenceIssues } from './sagaChecks';
+import { streamReferenceIssues } from './streamChecks';
 import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
 
@@ -221,5 +222,6 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   });
   issues.push(...replicationReferenceIssues(s));
   issues.push(...sagaReferenceIssues(s));
+  issues.push(...streamReferenceIssues(s));
   return issues;
 }

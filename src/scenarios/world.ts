@@ -7,6 +7,7 @@ import type { QueueState } from '../engine/broker/queue';
 import type { EventLog } from '../engine/eventstore/log';
 import type { ClusterState } from '../engine/replication';
 import type { Orchestrator } from '../engine/saga';
+import type { ProcessorState } from '../engine/streams';
 import type { RngState } from '../engine/sim/random';
 import type { FaultState } from './faults/faultState';
 
@@ -53,4 +54,6 @@ export interface World {
   readonly replication?: ClusterState;
   /** Each saga's orchestrator, by saga id, from its first step (absent: none yet; `steps/sagas.ts`). */
   readonly sagas?: Readonly<Record<string, Orchestrator>>;
+  /** Each stream processor's state, by id, from its first step (absent: none yet; `steps/streams.ts`). */
+  readonly streams?: Readonly<Record<string, ProcessorState>>;
 }

@@ -58,7 +58,7 @@ export function joinStreamRecord(
   const row = lookup(table, r.partition, r.key);
   const at = `at ${clock(r.processedAt)} (task ${r.partition})`;
   if (row === undefined && type === 'inner') {
-    const reason = `${r.key}'s record (offset ${r.offset}) finds no row in the ${tableName} table ${at}: an inner join emits nothing, and a row that arrives later will not join it`;
+    const reason = `The ${r.topic} record for ${r.key} (offset ${r.offset}) finds no row in the ${tableName} table ${at}: an inner join emits nothing, and a row that arrives later will not join it`;
     return { output: null, effects: [{ ...base, op: 'join-missed', reason }] };
   }
   const output: JoinOutput = {
@@ -71,8 +71,8 @@ export function joinStreamRecord(
   };
   const reason =
     row === undefined
-      ? `${r.key}'s record finds no row ${at}: a left join emits it with the table side empty (null)`
-      : `${r.key}'s record joined with the ${tableName} table's row as it is ${at}: one output record`;
+      ? `The ${r.topic} record for ${r.key} finds no row ${at}: a left join emits it with the table side empty (null)`
+      : `The ${r.topic} record for ${r.key} joined with the ${tableName} table's row as it is ${at}: one output record`;
   return { output, effects: [{ ...base, op: row === undefined ? 'join-missed' : 'joined', reason }] };
 }
 

@@ -102,6 +102,21 @@ describe('new items start valid', () => {
         },
       ],
     );
+    // And a stream processor, for the stream actions (JSON only as well).
+    doc = setIn(
+      doc,
+      ['topology', 'streamProcessors'],
+      [
+        {
+          id: 'processor',
+          title: 'Counts',
+          type: 'windowed',
+          source: 'rides',
+          window: { type: 'tumbling', sizeMs: 60000 },
+          graceMs: 0,
+        },
+      ],
+    );
     return doc;
   };
   const valid = (doc: unknown) => {

@@ -3,6 +3,7 @@ import { brokerActions } from './brokerActions';
 import { replicationActions } from './replicationActions';
 import { transactionActions } from './transactionActions';
 import { sagaActions } from './sagaActions';
+import { streamActions } from './streamActions';
 import { queueActions, storeActions } from './storeActions';
 import { field, freshName, str } from './draftNames';
 import { type FieldDef, type ItemDef } from './formTypes';
@@ -17,6 +18,7 @@ export const stepAction: FieldDef = {
     ...replicationActions,
     ...transactionActions,
     ...sagaActions,
+    ...streamActions,
   ],
 };
 

@@ -9,6 +9,7 @@ import { IsolationLevel } from './messaging';
 import { REPLICATION_ACTIONS } from './replication';
 import { TRANSACTION_ACTIONS } from './transactions';
 import { SAGA_ACTIONS } from './sagas';
+import { STREAM_ACTIONS } from './streams';
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
 const group = Id.meta({ title: 'Consumer group' });
@@ -311,4 +312,5 @@ export const Action = z.discriminatedUnion('kind', [
   ...REPLICATION_ACTIONS,
   ...TRANSACTION_ACTIONS,
   ...SAGA_ACTIONS,
+  ...STREAM_ACTIONS,
 ]);

@@ -7,6 +7,7 @@ import { z } from '../zod';
 import { Id, EventTypeName, FieldName, Json, NonNegInt } from './basics';
 import { REPLICATION_EXPECTATIONS } from './replication';
 import { SAGA_EXPECTATIONS } from './sagas';
+import { STREAM_EXPECTATIONS } from './streams';
 
 const topic = Id.meta({ title: 'Topic' });
 const partition = NonNegInt.meta({ title: 'Partition' });
@@ -180,4 +181,5 @@ export const Expectation = z.discriminatedUnion('kind', [
     }),
   ...REPLICATION_EXPECTATIONS,
   ...SAGA_EXPECTATIONS,
+  ...STREAM_EXPECTATIONS,
 ]);

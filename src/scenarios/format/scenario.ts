@@ -9,6 +9,7 @@ import { EventTypeSpec, AggregateSpec, ProjectionSpec, UpcasterSpec, RelaySpec, 
 import { CommandCall, Action } from './actions';
 import { ReplicationSpec } from './replication';
 import { SagaSpec } from './sagas';
+import { StreamProcessorSpec } from './streams';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';
 
@@ -146,6 +147,11 @@ export const Scenario = z.strictObject({
       title: 'Sagas (orchestrated)',
       description:
         'A process manager’s state chart: the commands it sends, the replies and timeouts that move it on, its compensations.',
+    }),
+    streamProcessors: z.array(StreamProcessorSpec).max(6).optional().meta({
+      title: 'Stream processors',
+      description:
+        'Kafka Streams applications reading the scenario’s topics: a windowed count per key, or a stream–table join.',
     }),
   }),
   steps: z
