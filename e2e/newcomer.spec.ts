@@ -42,6 +42,12 @@ for (const s of catalog) {
     ).toBeVisible({ timeout: 15_000 });
     await page.getByRole('link', { name: s.title, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: s.title })).toBeVisible();
+    if (s.practice) {
+      // A practice question comes first and hides the run, which is its answer; a learner can skip it.
+      await expect(page.getByRole('heading', { name: 'Practice: design it yourself first' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Step forward' })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Skip the practice and watch the reference run' }).click();
+    }
     await expectPlayerShown(page);
     const { step, last } = await stepOf(page);
     expect(step).toBe(0);
