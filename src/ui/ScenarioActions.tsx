@@ -52,7 +52,9 @@ export function ScenarioActions() {
           AsyncAPI
         </button>
         <RunForReal />
-        <a href={`#/s/${encodeURIComponent(scenarioId)}/on/rabbitmq/${step}`}>Run on another broker</a>
+        {chrome.ownership === 'builtin' && (
+          <a href={`#/s/${encodeURIComponent(scenarioId)}/on/rabbitmq/${step}`}>Run on another broker</a>
+        )}
       </div>
       {chrome.ownership === 'shared' && (
         <p className="notice-bar">

@@ -5,7 +5,7 @@
  * and buffers the effects it gets back; an operation the profile has no counterpart for returns `{ why }`.
  */
 import type { ScenarioDef } from '../schema';
-import type { TargetProfile } from './types';
+import type { SwitchedDelivery, TargetProfile } from './types';
 
 /** A message handed to a member: its body, the broker's handle to settle it, and the broker's words for it. */
 export interface Msg {
@@ -44,6 +44,8 @@ export interface ProfileAdapter {
   receive(queue: string, consumer: string, now: number): Taken;
   ackQueue(queue: string, consumer: string, msg: Msg, now: number): Outcome;
   nackQueue(queue: string, consumer: string, msg: Msg, now: number): Outcome;
+  /** Deliveries the broker made by itself since the last call (a push broker invoking its targets). */
+  pushed?(): SwitchedDelivery[];
 }
 
 export type AdapterFactory = (scenario: ScenarioDef) => ProfileAdapter;

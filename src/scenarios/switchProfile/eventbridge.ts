@@ -8,6 +8,7 @@
 import { apply, createEventBridge, type EbEffect, type EbRequest, type EbState } from '../../engine/eventbridge';
 import type { ScenarioDef } from '../schema';
 import { safeName, topicsOf, type ProfileAdapter } from './adapter';
+import type { SwitchedDelivery } from './types';
 import { EffectBuffer } from './effectBuffer';
 
 const PUSHES =
@@ -26,13 +27,33 @@ export function eventbridgeAdapter(s: ScenarioDef): ProfileAdapter {
     return ts.map((t) => ({ topic: t, name: ts.length === 1 ? safeName(group) : `${safeName(group)}.${safeName(t)}` }));
   };
   let replays = 0;
+  /** Put effects name the event id only: the adapter keeps each id's body. */
+  const bodies = new Map<string, string>();
+  let pushed: SwitchedDelivery[] = [];
+  /** Targets are invoked by EventBridge itself (on a put, a retry or a replay): those invocations are the deliveries. */
+  function note(effects: readonly EbEffect[]) {
+    for (const e of effects)
+      if (e.kind === 'eventbridge-delivered')
+        pushed.push({
+          group: e.rule,
+          member: e.target,
+          body: bodies.get(e.eventId) ?? e.eventId,
+          outcome: 'processed',
+          detail: `target ${e.target} invoked, attempt ${e.attempt}${e.duplicate ? ', a duplicate invocation' : ''}${e.replayName ? `, replayed by ${e.replayName}` : ''}`,
+        });
+  }
 
   return {
     profile: 'eventbridge',
     name: 'Amazon EventBridge (documented 2026-12-05)',
     state: () => b.s,
     drain: () => b.drain(),
-    tick: (now) => void b.do({ kind: 'advance' }, now),
+    tick: (now) => note(b.do({ kind: 'advance' }, now)),
+    pushed() {
+      const out = pushed;
+      pushed = [];
+      return out;
+    },
     setup(now) {
       const lines: string[] = [];
       for (const t of s.topology.topics) {
@@ -57,13 +78,15 @@ export function eventbridgeAdapter(s: ScenarioDef): ProfileAdapter {
     },
     publish(topic, body, key, _id, now) {
       const [detailType = 'Event'] = body.split(' ');
-      b.do(
+      const effects = b.do(
         {
           kind: 'put-events',
           entries: [{ source: source(topic), detailType, detail: { key, body }, bus: bus(topic) }],
         },
         now,
       );
+      for (const e of effects) if (e.kind === 'eventbridge-put') bodies.set(e.eventId, body);
+      note(effects);
       return { text: `PutEvents "${body}" on bus ${bus(topic)}; every matching rule’s target is invoked` };
     },
     take: () => ({ why: PUSHES }),
@@ -81,17 +104,19 @@ export function eventbridgeAdapter(s: ScenarioDef): ProfileAdapter {
       const rule = rules(group).find((r) => r.topic === topic);
       if (!rule) return { why: `group ${group} reads no topic ${topic}` };
       const start = to === 'earliest' ? s.startTime : to.timestamp;
-      b.do(
-        {
-          kind: 'start-replay',
-          name: `replay-${++replays}`,
-          archive: archive(topic),
-          start,
-          end: now,
-          bus: bus(topic),
-          rules: [rule.name],
-        },
-        now,
+      note(
+        b.do(
+          {
+            kind: 'start-replay',
+            name: `replay-${++replays}`,
+            archive: archive(topic),
+            start,
+            end: now,
+            bus: bus(topic),
+            rules: [rule.name],
+          },
+          now,
+        ),
       );
       return {
         text: `StartReplay from archive ${archive(topic)}, events from ${start} to now, to rule ${rule.name} only (replayed events carry replay-name and arrive in no guaranteed order)`,

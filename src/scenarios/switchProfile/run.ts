@@ -47,6 +47,7 @@ export function play(s: ScenarioDef, a: ProfileAdapter): Played {
     a.tick(now);
     const deliveries: SwitchedDelivery[] = [];
     const out = act(st.action);
+    deliveries.push(...(a.pushed?.() ?? []));
     if ('why' in out) untranslated.push({ step: i + 1, title: st.title, why: out.why });
     frames.push({
       step: i + 1,

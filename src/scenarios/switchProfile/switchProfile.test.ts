@@ -94,6 +94,11 @@ describe('switching a built-in onto another broker', () => {
   it('EventBridge: targets are invoked as events are put; polls have nothing to do and say so', () => {
     const r = on('pubsub-basics', 'eventbridge');
     expect(r.frames[1]!.effects.filter((e) => e.kind === 'eventbridge-delivered').length).toBeGreaterThanOrEqual(2);
+    // Both groups' targets are invoked with the event as it is put (at least once: a quirk may invoke twice).
+    const first = r.frames[1]!.deliveries.map((d) => `${d.member}: ${d.body}`);
+    expect(new Set(first)).toEqual(new Set(['billing: OrderPlaced order-1', 'analytics: OrderPlaced order-1']));
+    const all = r.frames.flatMap((f) => f.deliveries);
+    expect(new Set(all.filter((d) => d.member === 'analytics').map((d) => d.body)).size).toBe(6);
     expect(r.untranslated).toHaveLength(5);
     expect(r.untranslated[0]!.why).toMatch(/^EventBridge invokes each rule’s target itself/);
   });
