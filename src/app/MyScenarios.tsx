@@ -313,6 +313,7 @@ const STORE_WORDS: Record<DamagedEntry['store'], string> = {
   runs: 'branch',
   progress: 'progress record',
   questions: 'answered-question record',
+  interviews: 'mock-interview scorecard',
 };
 
 /** Catalog entries that fail their shape: said plainly, left as they are, removable (a saved scenario also repairable from its own document). */

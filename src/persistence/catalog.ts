@@ -1,6 +1,7 @@
 /**
  * The catalog database (`event-lab-catalog`): the list of runs, saved scenarios (forks), progress per
- * scenario and, since version 2, per question (`questions`: progressRecords.ts).
+ * scenario and, since version 2, per question (`questions`: progressRecords.ts), and since version 3 each
+ * finished mock interview's scorecard (`interviews`: interviewRecords.ts).
  */
 import { deleteDB, type DBSchema } from 'idb';
 import { openWithMigrations } from './databases';
@@ -13,6 +14,7 @@ import {
   ProgressRecordSchema,
   SavedScenarioSchema,
 } from './catalogRecords';
+import { InterviewRecordSchema, type InterviewRecord } from './interviewRecords';
 import { QuestionProgressSchema, type QuestionProgress } from './progressRecords';
 import { runDbName } from './runDatabase';
 
@@ -49,7 +51,7 @@ export interface ProgressRecord {
   updatedAt: number;
 }
 
-export type CatalogStoreName = 'runs' | 'scenarios' | 'progress' | 'questions';
+export type CatalogStoreName = 'runs' | 'scenarios' | 'progress' | 'questions' | 'interviews';
 
 /** A stored record that fails its shape: listed so the learner can see it and remove it. */
 export interface DamagedEntry {
@@ -66,10 +68,11 @@ interface CatalogSchema extends DBSchema {
   scenarios: { key: string; value: SavedScenario; indexes: { byUpdatedAt: number } };
   progress: { key: string; value: ProgressRecord };
   questions: { key: string; value: QuestionProgress; indexes: { byScenario: string } };
+  interviews: { key: string; value: InterviewRecord; indexes: { byFinishedAt: number } };
 }
 
 export const CATALOG_DB_NAME = 'event-lab-catalog';
-const CATALOG_VERSION = 2;
+export const CATALOG_VERSION = 3;
 
 export interface Catalog {
   /** Runs, most recently updated first; only the given scenario's when `scenarioId` is set. Damaged entries are left out (see listDamaged). */
@@ -93,6 +96,11 @@ export interface Catalog {
   deleteScenario(scenarioId: string): Promise<void>;
   getProgress(scenarioId: string): Promise<ProgressRecord | undefined>;
   putProgress(progress: ProgressRecord): Promise<void>;
+  /** Valid finished mock interviews, most recently finished first; damaged entries are left out (see listDamaged). */
+  listInterviews(): Promise<InterviewRecord[]>;
+  /** The entry, or undefined; a damaged entry throws DamagedRecordError. */
+  getInterview(id: string): Promise<InterviewRecord | undefined>;
+  putInterview(record: InterviewRecord): Promise<void>;
   /** Every entry of every store that fails its shape. */
   listDamaged(): Promise<DamagedEntry[]>;
   /** Removes an entry listed by listDamaged, if it is still damaged (a branch's run database too). */
@@ -102,6 +110,7 @@ export interface Catalog {
     scenarios: SavedScenario[];
     progress: ProgressRecord[];
     questions: QuestionProgress[];
+    interviews: InterviewRecord[];
     damaged: DamagedEntry[];
   }>;
   /**
@@ -122,6 +131,7 @@ export interface LearnerStores {
   scenarios: LearnerStore<SavedScenario>;
   progress: LearnerStore<ProgressRecord>;
   questions: LearnerStore<QuestionProgress>;
+  interviews: LearnerStore<InterviewRecord>;
 }
 
 const SCHEMAS = {
@@ -129,6 +139,7 @@ const SCHEMAS = {
   scenarios: SavedScenarioSchema,
   progress: ProgressRecordSchema,
   questions: QuestionProgressSchema,
+  interviews: InterviewRecordSchema,
 } as const;
 type Checked<N extends CatalogStoreName> = CatalogSchema[N]['value'];
 
@@ -154,7 +165,13 @@ function check<N extends CatalogStoreName>(
     },
   };
 }
-const KEY_PATH = { runs: 'runId', scenarios: 'scenarioId', progress: 'scenarioId', questions: 'id' } as const;
+const KEY_PATH = {
+  runs: 'runId',
+  scenarios: 'scenarioId',
+  progress: 'scenarioId',
+  questions: 'id',
+  interviews: 'id',
+} as const;
 
 const stringKeys = (keys: IDBValidKey[]) => keys.filter((k): k is string => typeof k === 'string');
 
@@ -173,6 +190,8 @@ export async function openCatalog(): Promise<Catalog> {
       },
       // v2: progress per question (and the review queue); what v1 stored is untouched.
       (d) => d.createObjectStore('questions', { keyPath: 'id' }).createIndex('byScenario', 'scenarioId'),
+      // v3: each finished mock interview's scorecard; what v1 and v2 stored is untouched.
+      (d) => d.createObjectStore('interviews', { keyPath: 'id' }).createIndex('byFinishedAt', 'finishedAt'),
     ],
     { onClosedElsewhere: (err) => (closedError ??= err) },
   );
@@ -256,11 +275,22 @@ export async function openCatalog(): Promise<Catalog> {
     deleteScenario: (scenarioId) => guard(() => open().delete('scenarios', scenarioId)),
     getProgress: (scenarioId) => guard(() => getChecked('progress', scenarioId)),
     putProgress: (progress) => put('progress', progress),
+    listInterviews: () =>
+      guard(async () => {
+        const tx = open().transaction('interviews');
+        const { valid } = await readAll(tx.store, 'interviews');
+        await tx.done;
+        return valid.sort((a, b) => b.finishedAt - a.finishedAt);
+      }),
+    getInterview: (id) => guard(() => getChecked('interviews', id)),
+    putInterview: (record) => put('interviews', record),
     listDamaged: () =>
       guard(async () => {
-        const tx = open().transaction(['runs', 'scenarios', 'progress', 'questions']);
+        const tx = open().transaction(['runs', 'scenarios', 'progress', 'questions', 'interviews']);
         const all = await Promise.all(
-          (['scenarios', 'runs', 'progress', 'questions'] as const).map((n) => readAll(tx.objectStore(n), n)),
+          (['scenarios', 'runs', 'progress', 'questions', 'interviews'] as const).map((n) =>
+            readAll(tx.objectStore(n), n),
+          ),
         );
         await tx.done;
         return all.flatMap((r) => r.damaged);
@@ -281,23 +311,25 @@ export async function openCatalog(): Promise<Catalog> {
       }),
     readLearnerData: () =>
       guard(async () => {
-        const tx = open().transaction(['scenarios', 'progress', 'questions']);
-        const [scenarios, progress, questions] = await Promise.all([
+        const tx = open().transaction(['scenarios', 'progress', 'questions', 'interviews']);
+        const [scenarios, progress, questions, interviews] = await Promise.all([
           readAll(tx.objectStore('scenarios'), 'scenarios'),
           readAll(tx.objectStore('progress'), 'progress'),
           readAll(tx.objectStore('questions'), 'questions'),
+          readAll(tx.objectStore('interviews'), 'interviews'),
         ]);
         await tx.done;
         return {
           scenarios: scenarios.valid,
           progress: progress.valid,
           questions: questions.valid,
-          damaged: [...scenarios.damaged, ...progress.damaged, ...questions.damaged],
+          interviews: interviews.valid,
+          damaged: [...scenarios.damaged, ...progress.damaged, ...questions.damaged, ...interviews.damaged],
         };
       }),
     async updateLearnerData(work) {
-      const tx = open().transaction(['scenarios', 'progress', 'questions'], 'readwrite');
-      const view = <N extends 'scenarios' | 'progress' | 'questions'>(name: N): LearnerStore<Checked<N>> => {
+      const tx = open().transaction(['scenarios', 'progress', 'questions', 'interviews'], 'readwrite');
+      const view = <N extends Exclude<CatalogStoreName, 'runs'>>(name: N): LearnerStore<Checked<N>> => {
         const store = tx.objectStore(name);
         return {
           getAllKeys: async () => stringKeys(await store.getAllKeys()),
@@ -319,6 +351,7 @@ export async function openCatalog(): Promise<Catalog> {
           scenarios: view('scenarios'),
           progress: view('progress'),
           questions: view('questions'),
+          interviews: view('interviews'),
         });
         await tx.done;
         return result;

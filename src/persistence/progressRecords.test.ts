@@ -88,8 +88,8 @@ describe('catalog version 2: progress per question', () => {
       c.close();
     }
     const raw = await openDB(CATALOG_DB_NAME);
-    expect(raw.version).toBe(2);
-    expect([...raw.objectStoreNames].sort()).toEqual(['progress', 'questions', 'runs', 'scenarios']);
+    expect(raw.version).toBe(3);
+    expect([...raw.objectStoreNames].sort()).toEqual(['interviews', 'progress', 'questions', 'runs', 'scenarios']);
     expect([...raw.transaction('questions').store.indexNames]).toEqual(['byScenario']);
     raw.close();
   });

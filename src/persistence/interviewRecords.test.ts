@@ -1,0 +1,148 @@
+/**
+ * The catalog's version 3 adds the `interviews` store (each finished mock interview's scorecard): a
+ * version 2 catalog with data in every store is upgraded with all of it kept; interview records are
+ * checked on read like every catalog record (a damaged one is listed apart, never breaks a listing) and
+ * nothing that would read back damaged is written.
+ */
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CATALOG_DB_NAME, CATALOG_VERSION, openCatalog } from './catalog';
+import { DamagedRecordError } from './errors';
+import { interviewIssues, InterviewRecordSchema, scoreOf } from './interviewRecords';
+import { interviewRecordOf } from './interviewTesting';
+import { questionKey } from './progressRecords';
+
+beforeEach(async () => {
+  for (const d of await indexedDB.databases())
+    await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
+});
+
+const record = interviewRecordOf('iv-1000-a');
+
+describe('the interview record', () => {
+  it('accepts a scorecard and counts its score as the scorecard does', () => {
+    expect(InterviewRecordSchema.safeParse(record).success).toBe(true);
+    expect(scoreOf(record)).toEqual({ passed: 1, total: 3 });
+  });
+
+  it('refuses unbounded or inconsistent records', () => {
+    const bad = [
+      { ...record, id: 'has space' },
+      { ...record, length: 30 },
+      { ...record, finishedAt: 10 },
+      { ...record, rubric: Array.from({ length: 21 }, () => record.rubric[0]) },
+      { ...record, runs: [{ ...record.runs[0]!, feedback: 'x'.repeat(2001) }] },
+      { ...record, stageTimes: { ...record.stageTimes, topics: -1 } },
+      { ...record, study: [{ ...record.study[0]!, scenarioId: '../x' }] },
+    ];
+    for (const b of bad) expect(InterviewRecordSchema.safeParse(b).success).toBe(false);
+  });
+
+  it('names every problem of a backup’s entries with its path, duplicates included', () => {
+    expect(interviewIssues([record, interviewRecordOf('iv-2')])).toEqual([]);
+    const issues = interviewIssues([record, { ...record, length: 30 }, record]);
+    expect(issues.map((i) => i.path)).toEqual(['interviews[1].length', 'interviews[2].id']);
+  });
+});
+
+describe('catalog version 3: mock interviews', () => {
+  it('upgrades a version 2 catalog keeping the data of every store', async () => {
+    const v2 = await openDB(CATALOG_DB_NAME, 2, {
+      upgrade(d) {
+        const runs = d.createObjectStore('runs', { keyPath: 'runId' });
+        runs.createIndex('byScenario', 'scenarioId');
+        runs.createIndex('byUpdatedAt', 'updatedAt');
+        d.createObjectStore('scenarios', { keyPath: 'scenarioId' }).createIndex('byUpdatedAt', 'updatedAt');
+        d.createObjectStore('progress', { keyPath: 'scenarioId' });
+        d.createObjectStore('questions', { keyPath: 'id' }).createIndex('byScenario', 'scenarioId');
+      },
+    });
+    const run = {
+      runId: 'b-1',
+      scenarioId: 'pubsub-basics',
+      parentRunId: 'main-pubsub-basics',
+      branchedAtStep: 2,
+      title: 'A branch',
+      updatedAt: 5,
+    };
+    const saved = {
+      scenarioId: 'fork-1',
+      title: 'My fork',
+      forkedFrom: null,
+      document: { id: 'fork-1' },
+      updatedAt: 6,
+    };
+    const progress = {
+      scenarioId: 'pubsub-basics',
+      furthestStep: 4,
+      completed: false,
+      answers: { q1: 'a' },
+      updatedAt: 7,
+    };
+    const question = {
+      id: questionKey('pubsub-basics', 'q1'),
+      scenarioId: 'pubsub-basics',
+      questionId: 'q1',
+      step: 1,
+      concepts: ['topics'],
+      right: 1,
+      wrong: 0,
+      lastCorrect: true,
+      lastAt: 8,
+      card: null,
+    };
+    await v2.put('runs', run);
+    await v2.put('scenarios', saved);
+    await v2.put('progress', progress);
+    await v2.put('questions', question);
+    v2.close();
+
+    const c = await openCatalog();
+    try {
+      expect(await c.getRun('b-1')).toEqual(run);
+      expect(await c.getScenario('fork-1')).toEqual(saved);
+      expect(await c.getProgress('pubsub-basics')).toEqual(progress);
+      const data = await c.readLearnerData();
+      expect(data.questions).toEqual([question]);
+      expect(data.interviews).toEqual([]);
+      await c.putInterview(record);
+      const later = interviewRecordOf('iv-2000-b', { startedAt: 2_000_000, finishedAt: 3_000_000 });
+      await c.updateLearnerData(({ interviews }) => interviews.put(later));
+      expect(await c.listInterviews()).toEqual([later, record]);
+      expect(await c.getInterview('iv-1000-a')).toEqual(record);
+    } finally {
+      c.close();
+    }
+    const raw = await openDB(CATALOG_DB_NAME);
+    expect(raw.version).toBe(CATALOG_VERSION);
+    expect(CATALOG_VERSION).toBe(3);
+    expect([...raw.objectStoreNames].sort()).toEqual(['interviews', 'progress', 'questions', 'runs', 'scenarios']);
+    expect([...raw.transaction('interviews').store.indexNames]).toEqual(['byFinishedAt']);
+    raw.close();
+  });
+
+  it('lists a damaged interview apart, never crashes a listing and never writes one', async () => {
+    const c = await openCatalog();
+    try {
+      await c.putInterview(record);
+      const raw = await openDB(CATALOG_DB_NAME);
+      await raw.put('interviews', { ...record, id: 'iv-bad', rubric: 'not a list' });
+      await raw.put('interviews', { id: 'iv-number', promptId: 42 });
+      raw.close();
+      expect(await c.listInterviews()).toEqual([record]);
+      const damaged = await c.listDamaged();
+      expect(damaged.map((d) => [d.store, d.label])).toEqual([
+        ['interviews', 'iv-bad'],
+        ['interviews', 'iv-number'],
+      ]);
+      expect(damaged[0]!.problem).toBe('its field “rubric” is unreadable');
+      await expect(c.getInterview('iv-bad')).rejects.toBeInstanceOf(DamagedRecordError);
+      await expect(c.putInterview({ ...record, length: 30 as 20 })).rejects.toBeInstanceOf(DamagedRecordError);
+      expect((await c.readLearnerData()).damaged.map((d) => d.label)).toEqual(['iv-bad', 'iv-number']);
+      await c.removeDamaged('interviews', 'iv-bad');
+      expect((await c.listDamaged()).map((d) => d.label)).toEqual(['iv-number']);
+    } finally {
+      c.close();
+    }
+  });
+});
