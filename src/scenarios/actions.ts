@@ -15,6 +15,7 @@ import { queueStep } from './steps/queue';
 import { replicationStep, tickReplication } from './steps/replication';
 import { tickTransactions, transactionStep } from './steps/transactions';
 import { sagaStep, tickSagas } from './steps/sagas';
+import { outboxStep } from './steps/outbox';
 import { streamStep } from './steps/streams';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
@@ -43,6 +44,7 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
         ...(action.retry ? { retry: true } : {}),
         ...(action.tombstone ? { tombstone: true } : {}),
         ...(action.transactional ? { transactional: true } : {}),
+        ...(action.failOnce ? { failOnce: true } : {}),
       });
     case 'poll':
       // Faults armed by the learner (faults/poll.ts) change what a poll does; without any it is pollStep.
@@ -192,6 +194,11 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'crash-orchestrator':
     case 'restart-orchestrator':
       return sagaStep(world, action, rt);
+    case 'outbox-write':
+    case 'outbox-commit':
+    case 'outbox-publish':
+    case 'outbox-cleanup':
+      return outboxStep(world, rt.scenario, action);
     case 'run-stream-processor':
     case 'restore-stream-store':
       return streamStep(world, action, rt);

@@ -141,10 +141,35 @@ export function failedExpectations(
         );
         break;
       }
+      case 'entity-row': {
+        const store = world.broker.apps[e.group]?.versioned;
+        const row = store?.rows[e.entity];
+        if (e.version !== undefined)
+          check(
+            (row?.version ?? 0) === e.version,
+            `${e.group}'s row ${e.entity} is at v${row?.version ?? 0}, expected v${e.version}`,
+          );
+        if (e.field)
+          check(
+            same(row?.fields[e.field] ?? null, e.equals ?? null),
+            `${e.group}'s row ${e.entity}.${e.field} is ${show(row?.fields[e.field])}, expected ${show(e.equals)}`,
+          );
+        if (e.held) {
+          const held = (store?.held ?? []).filter((h) => h.entity === e.entity).map((h) => h.version);
+          check(same(held, e.held), `${e.group} holds ${show(held)} of ${e.entity}, expected ${show(e.held)}`);
+        }
+        break;
+      }
       case 'partition-replicas':
       case 'replica-log':
         failures.push(...failedReplicaExpectation(world, e));
         break;
+      case 'outbox-row': {
+        const row = world.outboxes?.[e.outbox]?.table.rows.find((r) => r.id === e.id);
+        const state = row?.state ?? 'absent';
+        check(state === e.state, `${e.outbox} row ${e.id} is ${state}, expected ${e.state}`);
+        break;
+      }
       case 'saga':
         failures.push(...failedSagaExpectation(world, e, rt.scenario));
         break;

@@ -6,6 +6,7 @@ import type { BrokerState } from '../engine/broker';
 import type { QueueState } from '../engine/broker/queue';
 import type { EventLog } from '../engine/eventstore/log';
 import type { ClusterState } from '../engine/replication';
+import type { OutboxTable, Publisher } from '../engine/cqrs/outboxTable';
 import type { Orchestrator } from '../engine/saga';
 import type { ProcessorState } from '../engine/streams';
 import type { RngState } from '../engine/sim/random';
@@ -50,6 +51,8 @@ export interface World {
   readonly queues: Readonly<Record<string, QueueState>>;
   /** Faults a learner injected that are still playing out (absent: none; `faults/faultState.ts`). */
   readonly faults?: FaultState;
+  /** Outbox tables and their publishers, by outbox id (absent: none written yet; `steps/outbox.ts`). */
+  readonly outboxes?: Readonly<Record<string, { readonly table: OutboxTable; readonly publisher: Publisher }>>;
   /** Replicated topics and their brokers (absent: the scenario has none; `steps/replication.ts`). */
   readonly replication?: ClusterState;
   /** Each saga's orchestrator, by saga id, from its first step (absent: none yet; `steps/sagas.ts`). */

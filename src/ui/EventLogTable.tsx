@@ -34,6 +34,9 @@ export function EventLogTable({
 }) {
   const events = useRun((s) => s.world.log.events);
   const broker = useRun((s) => s.world.broker);
+  const outboxes = useRun((s) => s.scenario.topology.outboxes);
+  // An outbox publisher's records come from a relational outbox table, not from the event store.
+  const outboxOf = (producer: string | null) => outboxes?.find((o) => producer === `${o.id}-publisher`)?.id;
   const storage = useRun((s) => s.storage);
   const effects = useRun((s) => s.effects);
 
@@ -158,6 +161,8 @@ export function EventLogTable({
                         </>
                       ) : txnRole(broker, row.record.topic, row.record.partition, row.record.offset) === 'marker' ? (
                         'not stored (the transaction coordinator wrote it to the topic)'
+                      ) : outboxOf(row.record.producer) ? (
+                        `not in the event store (a row of the outbox table ${outboxOf(row.record.producer)}, sent by its publisher)`
                       ) : (
                         'not stored (a direct producer wrote it to the topic only)'
                       )}

@@ -1,5 +1,6 @@
 import { useRun } from '../state/react';
 import { EntityRowsTable } from './EntityRowsTable';
+import { OutboxTablesView } from './OutboxTablesView';
 
 /** Consumer groups as text: who owns which partition, where each group is, how far behind (and the entity rows of version-checking groups). */
 export function GroupsTable() {
@@ -35,9 +36,16 @@ export function GroupsTable() {
           }),
     );
   });
-  if (rows.length === 0) return <EntityRowsTable />;
+  if (rows.length === 0)
+    return (
+      <>
+        <OutboxTablesView />
+        <EntityRowsTable />
+      </>
+    );
   return (
     <>
+      <OutboxTablesView />
       <section className="panel" aria-labelledby="groups-title">
         <h2 id="groups-title">Consumer groups</h2>
         <div className="table-wrap">

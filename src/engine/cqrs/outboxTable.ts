@@ -121,6 +121,21 @@ export function publishOnce(table: OutboxTable, publisher: Publisher, crashBefor
   const last = publisher.kind === 'after-last-id' ? Math.max(publisher.position, ...rows.map((r) => r.id)) : 0;
   const lost =
     publisher.kind === 'after-last-id' ? pending.filter((r) => r.id < last && r.id > publisher.position) : [];
+  const passed =
+    publisher.kind === 'after-last-id'
+      ? table.rows.filter((r) => r.state === 'committed' && r.id <= publisher.position)
+      : [];
+  for (const r of passed)
+    notes.push({
+      step: 'lost',
+      reason: `row ${r.id} is committed but was never sent: its id is below the last one sent (${publisher.position}), so this query never selects it: lost`,
+    });
+  for (const r of lost)
+    notes.push({
+      step: 'lost',
+      reason: `row ${r.id} is not committed yet (transaction ${r.txn}), so the poller cannot see it; it now remembers id ${last}, so it will never select row ${r.id}: lost`,
+    });
+  // The select note after the lost ones: a loss is what the step's summary should name first.
   notes.push({
     step: 'publish',
     reason:
@@ -128,11 +143,6 @@ export function publishOnce(table: OutboxTable, publisher: Publisher, crashBefor
         ? `the poller selected committed rows with id > ${publisher.position} in id order: ${rows.length ? rows.map((r) => r.id).join(', ') : 'none'}`
         : `the poller selected rows not yet published, in id order: ${rows.length ? rows.map((r) => r.id).join(', ') : 'none'}`,
   });
-  for (const r of lost)
-    notes.push({
-      step: 'lost',
-      reason: `row ${r.id} is not committed yet (transaction ${r.txn}), so the poller cannot see it; it now remembers id ${last}, so it will never select row ${r.id}: lost`,
-    });
   if (crashBeforeMark)
     notes.push({
       step: 'crash',

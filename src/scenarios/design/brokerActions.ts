@@ -17,6 +17,7 @@ export const brokerActions: readonly VariantDef[] = [
       { key: 'retry', kind: 'bool' },
       { key: 'tombstone', kind: 'bool' },
       { key: 'transactional', kind: 'bool' },
+      { key: 'failOnce', kind: 'bool' },
     ],
     (doc) => ({
       producer: first(producerIds(doc), 'producer'),

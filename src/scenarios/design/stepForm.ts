@@ -3,6 +3,7 @@ import { brokerActions } from './brokerActions';
 import { replicationActions } from './replicationActions';
 import { transactionActions } from './transactionActions';
 import { sagaActions } from './sagaActions';
+import { outboxActions } from './outboxActions';
 import { streamActions } from './streamActions';
 import { queueActions, storeActions } from './storeActions';
 import { field, freshName, str } from './draftNames';
@@ -17,6 +18,7 @@ export const stepAction: FieldDef = {
     ...queueActions,
     ...replicationActions,
     ...transactionActions,
+    ...outboxActions,
     ...sagaActions,
     ...streamActions,
   ],

@@ -9,6 +9,7 @@ import { IsolationLevel } from './messaging';
 import { REPLICATION_ACTIONS } from './replication';
 import { TRANSACTION_ACTIONS } from './transactions';
 import { SAGA_ACTIONS } from './sagas';
+import { OUTBOX_ACTIONS } from './outbox';
 import { STREAM_ACTIONS } from './streams';
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
@@ -93,6 +94,11 @@ export const Action = z.discriminatedUnion('kind', [
         title: 'Retry the producer’s previous request',
         description:
           'Resends the producer’s previous request (the event above is not sent), as a client does after a lost acknowledgement: an idempotent producer’s retry in the same session is recognised and not appended again; otherwise it is a duplicate.',
+      }),
+      failOnce: z.boolean().optional().meta({
+        title: 'The first attempt fails transiently',
+        description:
+          'The send fails (a timeout, a lost connection): nothing is stored, and the producer keeps the record in flight and retries it with its next send. An idempotent producer, or one with max.in.flight = 1, retries it first; otherwise the later record lands first and the retry after it, out of order.',
       }),
       transactional: z.boolean().optional().meta({
         title: 'Inside the producer’s transaction',
@@ -312,5 +318,6 @@ export const Action = z.discriminatedUnion('kind', [
   ...REPLICATION_ACTIONS,
   ...TRANSACTION_ACTIONS,
   ...SAGA_ACTIONS,
+  ...OUTBOX_ACTIONS,
   ...STREAM_ACTIONS,
 ]);

@@ -7,6 +7,7 @@ import { z } from '../zod';
 import { Id, EventTypeName, FieldName, Json, NonNegInt } from './basics';
 import { REPLICATION_EXPECTATIONS } from './replication';
 import { SAGA_EXPECTATIONS } from './sagas';
+import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
 
 const topic = Id.meta({ title: 'Topic' });
@@ -179,7 +180,28 @@ export const Expectation = z.discriminatedUnion('kind', [
       title: 'events a group processed',
       description: 'How many distinct events the group’s application has processed (of this type, when given).',
     }),
+  z
+    .strictObject({
+      kind: z.literal('entity-row'),
+      group,
+      entity: z.string().max(200).meta({ title: 'Entity' }),
+      version: NonNegInt.optional().meta({ title: 'Version', description: 'The version last applied; 0: no row.' }),
+      field: FieldName.optional().meta({
+        title: 'Field',
+        description: 'A field of the row, compared with `equals` (null or no `equals`: the row has no such field).',
+      }),
+      equals,
+      held: z.array(NonNegInt).optional().meta({
+        title: 'Held versions',
+        description: 'The versions of this entity its buffer holds, in arrival order.',
+      }),
+    })
+    .meta({
+      title: 'an entity row of a version-checking group',
+      description: 'The row a group with `ordering` keeps for one entity: its version, a field, what it holds back.',
+    }),
   ...REPLICATION_EXPECTATIONS,
   ...SAGA_EXPECTATIONS,
+  ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
 ]);

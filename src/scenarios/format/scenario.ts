@@ -9,6 +9,7 @@ import { EventTypeSpec, AggregateSpec, ProjectionSpec, UpcasterSpec, RelaySpec, 
 import { CommandCall, Action } from './actions';
 import { ReplicationSpec } from './replication';
 import { SagaSpec } from './sagas';
+import { OutboxSpec } from './outbox';
 import { StreamProcessorSpec } from './streams';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';
@@ -142,6 +143,11 @@ export const Scenario = z.strictObject({
       title: 'Replicated topics',
       description:
         'A cluster of brokers whose topics keep a copy of each partition on several of them: leaders, followers, the ISR and the high watermark.',
+    }),
+    outboxes: z.array(OutboxSpec).max(3).optional().meta({
+      title: 'Outbox tables',
+      description:
+        'A service’s relational outbox and its publisher: a poller (by last id, or by a published flag) or log tailing (change data capture).',
     }),
     sagas: z.array(SagaSpec).max(3).optional().meta({
       title: 'Sagas (orchestrated)',
