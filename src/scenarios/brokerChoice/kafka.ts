@@ -208,7 +208,7 @@ export function runKafka(): ProfileRun {
     beat(run, b);
     state = run.s;
     members = run.members;
-    steps.push(run.rec.done());
+    steps.push({ ...run.rec.done(), broker: { state: run.s, effects: run.rec.raw } });
   }
   const topic = state!.topics[TOPIC]!.config;
   const groups = Object.keys(state!.groups).sort();

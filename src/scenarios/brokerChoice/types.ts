@@ -35,7 +35,7 @@ export interface StepRecord {
   readonly gaveUp: readonly GaveUp[];
   /**
    * The broker's own state after the step and its effects as it emitted them, for the column's diagram
-   * (read by `ProfileRun.profile`). Absent for Kafka, whose adapter does not play the story through `playStory`.
+   * (read by `ProfileRun.profile`).
    */
   readonly broker?: { readonly state: unknown; readonly effects: readonly unknown[] };
 }

@@ -1,17 +1,20 @@
 import { useMemo } from 'react';
+import type { BrokerState } from '../../engine/broker';
 import type { EbEffect, EbState } from '../../engine/eventbridge';
 import type { NatsEffect, NatsState } from '../../engine/nats';
 import type { PubsubEffect, PubsubState } from '../../engine/pubsub';
 import type { RabbitEffect, RabbitState } from '../../engine/rabbitmq';
 import type { SqsEffect, SqsState } from '../../engine/sqs';
+import type { Effect } from '../../engine/types';
 import { EventbridgeDiagram } from './EventbridgeDiagram';
+import { KafkaDiagram } from './KafkaDiagram';
 import { NatsDiagram } from './NatsDiagram';
 import { PubsubDiagram } from './PubsubDiagram';
 import { RabbitmqDiagram } from './RabbitmqDiagram';
 import { SqsDiagram } from './SqsDiagram';
 import { ofKind } from './tally';
 
-export const DIAGRAM_PROFILES = ['rabbitmq', 'nats', 'sqs', 'sqs-fifo', 'pubsub', 'eventbridge'] as const;
+export const DIAGRAM_PROFILES = ['kafka', 'rabbitmq', 'nats', 'sqs', 'sqs-fifo', 'pubsub', 'eventbridge'] as const;
 
 export const hasDiagram = (profile: string): boolean => (DIAGRAM_PROFILES as readonly string[]).includes(profile);
 
@@ -19,7 +22,7 @@ export const hasDiagram = (profile: string): boolean => (DIAGRAM_PROFILES as rea
  * The diagram of whichever profile `profile` names, for callers that hold a profile's state without its
  * type (the "Choosing a broker" runs, a switched scenario's frames): `state` must be that profile's engine
  * state. `effects` are the step's, `seen` every effect so far (SQS and Pub/Sub keep no list of consumers).
- * Nothing for a profile without a diagram here (Kafka has its own broker view).
+ * Nothing for a profile without a diagram here.
  */
 export function BrokerProfileDiagram(props: {
   profile: string;
@@ -34,6 +37,8 @@ export function BrokerProfileDiagram(props: {
   const mineSeen = useMemo(() => (seen ? pick(prefix, seen) : undefined), [prefix, seen]);
   if (!hasDiagram(profile) || state === null || typeof state !== 'object') return null;
   switch (prefix) {
+    case 'kafka':
+      return <KafkaDiagram state={state as BrokerState} effects={mine as Effect[]} name={name} />;
     case 'rabbitmq':
       return <RabbitmqDiagram state={state as RabbitState} effects={mine as RabbitEffect[]} name={name} />;
     case 'nats':
@@ -65,6 +70,9 @@ export function BrokerProfileDiagram(props: {
 
 /** The profile's own effects, in the order they happened (SNS's publish before the SQS sends it caused). */
 const pick = (prefix: string, effects: readonly unknown[]) =>
-  prefix === 'sqs'
-    ? effects.filter((e) => ofKind([e], 'sqs-').length + ofKind([e], 'sns-').length > 0)
-    : ofKind(effects, `${prefix}-`);
+  // Kafka's effects carry no common prefix; its run emits nothing else.
+  prefix === 'kafka'
+    ? [...effects]
+    : prefix === 'sqs'
+      ? effects.filter((e) => ofKind([e], 'sqs-').length + ofKind([e], 'sns-').length > 0)
+      : ofKind(effects, `${prefix}-`);

@@ -5,8 +5,11 @@ import * as nats from '../../engine/nats';
 import * as pubsub from '../../engine/pubsub';
 import * as rabbit from '../../engine/rabbitmq';
 import * as sqs from '../../engine/sqs';
+import type { BrokerState } from '../../engine/broker';
+import type { Effect } from '../../engine/types';
 import type { DiagramSpec } from './diagramTypes';
 import { eventbridgeSpec } from './eventbridgeSpec';
+import { kafkaSpec } from './kafkaSpec';
 import { natsSpec } from './natsSpec';
 import { placeRows } from './placeRows';
 import { pubsubSpec } from './pubsubSpec';
@@ -171,5 +174,20 @@ describe('EventBridge diagram', () => {
     expect(box(spec, 'billing-dlq').lines).toEqual(['dead-letter queue', '1 event']);
     expect(hot(spec)).toContain('t:billing/billing->d:billing-dlq');
     expect(placeRows(spec).description).toContain('billing-dlq: 1 in');
+  });
+});
+
+describe('Kafka diagram (the broker comparison’s column)', () => {
+  it('shows partitions’ offsets, each group’s committed offset and lag, and who owns what; marks fetches', async () => {
+    const { allRuns } = await import('../../scenarios/brokerChoice');
+    const kafka = allRuns().find((r) => r.profile === 'kafka')!;
+    const step = kafka.steps[1]!;
+    const spec = kafkaSpec(step.broker!.state as BrokerState, step.broker!.effects as Effect[]);
+    expect(spec.summary).toBe('Apache Kafka: 2 topics, 3 consumer groups.');
+    expect(box(spec, 'orders').lines).toEqual(['p0: offsets 0–3', 'p1: offsets 0–1', 'p2: empty']);
+    expect(box(spec, 'billing').lines).toEqual(['orders-0 @4, lag 0', 'orders-1 @2, lag 0', 'orders-2 @0, lag 0']);
+    expect(box(spec, 'billing-1').lines).toEqual(['owns orders-0, orders-1, orders-2']);
+    expect(box(spec, 'billing-1').step).toBe('6 fetched');
+    expect(hot(spec)).toContain('t:orders->g:billing');
   });
 });
