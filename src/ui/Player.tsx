@@ -11,6 +11,8 @@ import { QueueView } from '../viz/components/QueueView';
 import { ReadModelsView } from '../viz/components/ReadModelsView';
 import { ReplicasView } from '../viz/replicas/ReplicasView';
 import { SagaView } from '../viz/saga/SagaView';
+import { RegistryView } from '../viz/registry/RegistryView';
+import { StreamsView } from '../viz/streams/StreamsView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -102,6 +104,12 @@ function PlayerBody() {
             </ErrorBoundary>
             <ErrorBoundary part="the saga orchestrator">
               <SagaView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the schema registry">
+              <RegistryView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the stream processors">
+              <StreamsView />
             </ErrorBoundary>
             <ErrorBoundary part="the event store">
               <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />
