@@ -43,6 +43,7 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   'out-of-order': 'patterns',
   'inbox-outbox': 'patterns',
   'stream-processing': 'patterns',
+  'event-styles': 'patterns',
   durability: 'operations',
   'hot-partitions': 'operations',
   'designing-events': 'design',
