@@ -12,6 +12,7 @@ import type { Effect, EffectKind } from '../engine/types';
 import { REPLICATION_STAGES } from './replicationStages';
 import { TXN_STAGES } from './txnStages';
 import { SAGA_STAGES } from './sagaStages';
+import { streamSummary } from '../engine/streams/summary';
 
 export type StageKind =
   | 'send' // a producer's records travel to their partitions (nothing stored yet)
@@ -262,6 +263,8 @@ function summaryOf(stage: Stage, all: readonly Effect[]): string {
       return `${list(queues)}: ${parts.join(', ')}`;
     }
     default:
+      // A stream processor's run: its effects counted by what happened (engine/streams/summary.ts).
+      if (es.every((e) => e.kind === 'stream-changed')) return streamSummary(of('stream-changed'));
       // Kinds whose effects each say it best: the first one's reason, trimmed to one line.
       return firstLine(es[0]!.reason);
   }

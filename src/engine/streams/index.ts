@@ -8,3 +8,4 @@ export * from './windowed';
 export * from './table';
 export * from './join';
 export * from './processor';
+export * from './summary';

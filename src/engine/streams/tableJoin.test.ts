@@ -91,3 +91,17 @@ describe('a state store and its changelog', () => {
     expect(back.effects[0]?.op).toBe('store-restored');
   });
 });
+
+describe('the one-line summary of a step', () => {
+  it('given updates and a drop, then it counts them by what happened', async () => {
+    const { streamSummary } = await import('./summary');
+    const e = (op: 'window-updated' | 'late-dropped') => ({
+      kind: 'stream-changed' as const,
+      processor: 'c',
+      op,
+      reason: 'x',
+    });
+    expect(streamSummary([e('window-updated'), e('late-dropped')])).toBe('c: 1 window update, 1 late record dropped');
+    expect(streamSummary([e('window-updated'), e('window-updated')])).toBe('c: 2 window updates');
+  });
+});
