@@ -15,6 +15,7 @@ import { queueStep } from './steps/queue';
 import { replicationStep, tickReplication } from './steps/replication';
 import { tickTransactions, transactionStep } from './steps/transactions';
 import { sagaStep, tickSagas } from './steps/sagas';
+import { registryStep } from './steps/registry';
 import { outboxStep } from './steps/outbox';
 import { streamStep } from './steps/streams';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
@@ -194,6 +195,11 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'crash-orchestrator':
     case 'restart-orchestrator':
       return sagaStep(world, action, rt);
+    case 'register-schema':
+    case 'set-compatibility':
+    case 'produce-with-schema':
+    case 'read-with-schema':
+      return registryStep(world, action, rt);
     case 'outbox-write':
     case 'outbox-commit':
     case 'outbox-publish':

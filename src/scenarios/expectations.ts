@@ -6,6 +6,7 @@ import type { Effect } from '../engine/types';
 import type { CompiledScenario } from './compiledScenario';
 import { failedReplicaExpectation } from './replicationExpectations';
 import { failedSagaExpectation } from './sagaChecks';
+import { failedRegistryExpectation } from './registryChecks';
 import { failedStreamExpectation } from './streamChecks';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
@@ -172,6 +173,10 @@ export function failedExpectations(
       }
       case 'saga':
         failures.push(...failedSagaExpectation(world, e, rt.scenario));
+        break;
+      case 'schema-registration':
+      case 'schema-reader':
+        failures.push(...failedRegistryExpectation(world, e, effects));
         break;
       case 'window-result':
       case 'late-dropped':

@@ -40,6 +40,7 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   'schema-evolution': 'event-sourcing',
   'cqrs-orders': 'event-sourcing',
   sagas: 'patterns',
+  'schema-registry': 'patterns',
   'out-of-order': 'patterns',
   'inbox-outbox': 'patterns',
   'stream-processing': 'patterns',

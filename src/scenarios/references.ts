@@ -9,6 +9,7 @@ import { formatPath } from './index/jsonPath';
 import { indexScenario, type Ref } from './index/scenarioIndex';
 import { replicationReferenceIssues } from './replicationReferences';
 import { sagaReferenceIssues } from './sagaChecks';
+import { registryReferenceIssues } from './registryChecks';
 import { streamReferenceIssues } from './streamChecks';
 import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
@@ -222,6 +223,7 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   });
   issues.push(...replicationReferenceIssues(s));
   issues.push(...sagaReferenceIssues(s));
+  issues.push(...registryReferenceIssues(s));
   issues.push(...streamReferenceIssues(s));
   return issues;
 }

@@ -10,6 +10,7 @@ export * from './format/messaging';
 export * from './format/eventModel';
 export * from './format/replication';
 export * from './format/sagas';
+export * from './format/registry';
 export * from './format/streams';
 export * from './format/actions';
 export * from './format/expectations';

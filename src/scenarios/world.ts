@@ -8,6 +8,7 @@ import type { EventLog } from '../engine/eventstore/log';
 import type { ClusterState } from '../engine/replication';
 import type { OutboxTable, Publisher } from '../engine/cqrs/outboxTable';
 import type { Orchestrator } from '../engine/saga';
+import type { RegistryClients } from '../engine/registry';
 import type { ProcessorState } from '../engine/streams';
 import type { RngState } from '../engine/sim/random';
 import type { FaultState } from './faults/faultState';
@@ -57,6 +58,8 @@ export interface World {
   readonly replication?: ClusterState;
   /** Each saga's orchestrator, by saga id, from its first step (absent: none yet; `steps/sagas.ts`). */
   readonly sagas?: Readonly<Record<string, Orchestrator>>;
+  /** The schema registry and its clients' records and readers (absent: none used yet; `steps/registry.ts`). */
+  readonly registry?: RegistryClients;
   /** Each stream processor's state, by id, from its first step (absent: none yet; `steps/streams.ts`). */
   readonly streams?: Readonly<Record<string, ProcessorState>>;
 }

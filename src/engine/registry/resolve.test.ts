@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readJsonRecord } from './jsonReader';
 import { canRead, promotes, resolveRecord } from './resolve';
 import type { RecordSchema } from './schema';
 
@@ -66,5 +67,27 @@ describe('Avro schema resolution (spec, "Schema Resolution")', () => {
 
   it('matches records by name', () => {
     expect(canRead({ ...v1, name: 'Other' }, v1)).toMatchObject({ ok: false, rule: 'record-name-differs' });
+  });
+});
+
+describe('a tolerant JSON reader (no registry)', () => {
+  const reader: RecordSchema = {
+    name: 'RideRequested',
+    fields: [
+      { name: 'rideId', type: 'string' },
+      { name: 'tip', type: 'int', default: 0 },
+    ],
+  };
+  it('ignores unknown fields and fills a missing one from its default', () => {
+    expect(readJsonRecord(reader, { rideId: 'r1', surge: 2 })).toEqual({
+      ok: true,
+      value: { rideId: 'r1', tip: 0 },
+      filled: ['tip'],
+      ignored: ['surge'],
+    });
+  });
+  it('fails on a renamed field it needs (no aliases in JSON) and on a JSON type it does not expect', () => {
+    expect(readJsonRecord(reader, { ride_id: 'r1' })).toMatchObject({ ok: false });
+    expect(readJsonRecord(reader, { rideId: 'r1', tip: '5' })).toMatchObject({ ok: false });
   });
 });

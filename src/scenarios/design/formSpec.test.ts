@@ -117,6 +117,11 @@ describe('new items start valid', () => {
         },
       ],
     );
+    // And a schema registry, for the registry actions (JSON only as well).
+    doc = setIn(doc, ['topology', 'registry'], {
+      subjects: [{ name: 'rides-value' }],
+      schemas: [{ id: 'ride-v1', record: 'Ride', fields: [{ name: 'rideId', type: 'string' }] }],
+    });
     return doc;
   };
   const valid = (doc: unknown) => {

@@ -3,6 +3,7 @@ import { brokerActions } from './brokerActions';
 import { replicationActions } from './replicationActions';
 import { transactionActions } from './transactionActions';
 import { sagaActions } from './sagaActions';
+import { registryActions } from './registryActions';
 import { outboxActions } from './outboxActions';
 import { streamActions } from './streamActions';
 import { queueActions, storeActions } from './storeActions';
@@ -20,6 +21,7 @@ export const stepAction: FieldDef = {
     ...transactionActions,
     ...outboxActions,
     ...sagaActions,
+    ...registryActions,
     ...streamActions,
   ],
 };

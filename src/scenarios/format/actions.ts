@@ -9,6 +9,7 @@ import { IsolationLevel } from './messaging';
 import { REPLICATION_ACTIONS } from './replication';
 import { TRANSACTION_ACTIONS } from './transactions';
 import { SAGA_ACTIONS } from './sagas';
+import { REGISTRY_ACTIONS } from './registry';
 import { OUTBOX_ACTIONS } from './outbox';
 import { STREAM_ACTIONS } from './streams';
 
@@ -318,6 +319,7 @@ export const Action = z.discriminatedUnion('kind', [
   ...REPLICATION_ACTIONS,
   ...TRANSACTION_ACTIONS,
   ...SAGA_ACTIONS,
+  ...REGISTRY_ACTIONS,
   ...OUTBOX_ACTIONS,
   ...STREAM_ACTIONS,
 ]);

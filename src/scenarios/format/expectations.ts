@@ -7,6 +7,7 @@ import { z } from '../zod';
 import { Id, EventTypeName, FieldName, Json, NonNegInt } from './basics';
 import { REPLICATION_EXPECTATIONS } from './replication';
 import { SAGA_EXPECTATIONS } from './sagas';
+import { REGISTRY_EXPECTATIONS } from './registry';
 import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
 
@@ -202,6 +203,7 @@ export const Expectation = z.discriminatedUnion('kind', [
     }),
   ...REPLICATION_EXPECTATIONS,
   ...SAGA_EXPECTATIONS,
+  ...REGISTRY_EXPECTATIONS,
   ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
 ]);

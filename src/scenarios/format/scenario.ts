@@ -9,6 +9,7 @@ import { EventTypeSpec, AggregateSpec, ProjectionSpec, UpcasterSpec, RelaySpec, 
 import { CommandCall, Action } from './actions';
 import { ReplicationSpec } from './replication';
 import { SagaSpec } from './sagas';
+import { RegistrySpec } from './registry';
 import { OutboxSpec } from './outbox';
 import { StreamProcessorSpec } from './streams';
 import { Expectation } from './expectations';
@@ -148,6 +149,11 @@ export const Scenario = z.strictObject({
       title: 'Outbox tables',
       description:
         'A service’s relational outbox and its publisher: a poller (by last id, or by a published flag) or log tailing (change data capture).',
+    }),
+    registry: RegistrySpec.optional().meta({
+      title: 'Schema registry',
+      description:
+        'Subjects with their compatibility mode and the record schemas the steps register, write and read with (Avro’s rules).',
     }),
     sagas: z.array(SagaSpec).max(3).optional().meta({
       title: 'Sagas (orchestrated)',
