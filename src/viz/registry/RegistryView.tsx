@@ -46,7 +46,11 @@ function SubjectPanel({ name, subject, clients }: { name: string; subject: Subje
       </h3>
       <p className="registry-order">Deploy order: {upgradeOrder(subject.mode)}.</p>
       {subject.versions.length === 0 ? (
-        <p>No schema registered.</p>
+        <p className="registry-order">
+          {records.length > 0 && records.every((r) => r.format === 'json')
+            ? 'No schema registered: its records are plain JSON, checked by nobody.'
+            : 'No schema registered.'}
+        </p>
       ) : (
         <table className="registry-table">
           <caption>Versions of {name}</caption>
