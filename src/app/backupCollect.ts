@@ -1,11 +1,13 @@
 /**
  * Back up everything a learner made in this browser (saved scenarios and progress) as one file.
  * Loaded on demand, like the import flow. Progress is what the player keeps in each scenario's main
- * run plus the catalog's progress records, and every answered question with its review schedule. A backup is checked with the same parser a restore uses
+ * run plus the catalog's progress records, every answered question with its review schedule, and each finished
+ * mock interview's scorecard (format 3). A backup is checked with the same parser a restore uses
  * before it is offered, so the app's own backup always restores.
  */
 import { type ProgressRecord } from '../persistence';
 import { sentences } from '../persistence/errors';
+import { interviewIssues } from '../persistence/interviewRecords';
 import { allBuiltins, findBuiltin } from '../scenarios/content';
 import { exportBackup, parseBackup } from '../scenarios/io/backup';
 import { importScenarioValue } from '../scenarios/io/importScenario';
@@ -30,6 +32,8 @@ export interface BackupFile {
   progress: number;
   /** Answered questions (progress per question, with their review schedule). */
   questions: number;
+  /** Finished mock interviews (their scorecards). */
+  interviews: number;
   /** What was left out and why (a backup must restore whole): "“title” (no longer valid)"… */
   skipped: string[];
 }
@@ -40,9 +44,10 @@ const localDate = (ms: number) => {
 };
 
 /** The index of the entry an issue's path names (`scenarios[3].document…` → ['scenarios', 3]). */
-const entryOf = (path: string): ['scenarios' | 'progress' | 'questions', number] | null => {
-  const m = /^(scenarios|progress|questions)\[(\d+)\]/.exec(path);
-  return m ? [m[1] as 'scenarios' | 'progress' | 'questions', Number(m[2])] : null;
+type Entries = 'scenarios' | 'progress' | 'questions' | 'interviews';
+const entryOf = (path: string): [Entries, number] | null => {
+  const m = /^(scenarios|progress|questions|interviews)\[(\d+)\]/.exec(path);
+  return m ? [m[1] as Entries, Number(m[2])] : null;
 };
 
 export async function collectBackup(now: number): Promise<BackupFile> {
@@ -75,9 +80,10 @@ export async function collectBackup(now: number): Promise<BackupFile> {
   // The backup is read back with the restore's own parser: whatever it would refuse is left out
   // (and named), so the file always restores.
   let questions = stored.questions;
+  let interviews = stored.interviews;
   for (let round = 0; ; round++) {
-    const text = exportBackup({ scenarios, progress, questions, exportedAt: now });
-    const parsed = parseBackup(text);
+    const text = exportBackup({ scenarios, progress, questions, interviews, exportedAt: now });
+    const parsed = parseBackup(text, interviewIssues);
     const issues = parsed.ok ? checkIds(parsed.backup) : parsed.issues;
     if (issues.length === 0)
       return {
@@ -86,14 +92,20 @@ export async function collectBackup(now: number): Promise<BackupFile> {
         scenarios: scenarios.length,
         progress: progress.length,
         questions: questions.length,
+        interviews: interviews.length,
         skipped,
       };
-    const drop = { scenarios: new Set<number>(), progress: new Set<number>(), questions: new Set<number>() };
+    const drop = {
+      scenarios: new Set<number>(),
+      progress: new Set<number>(),
+      questions: new Set<number>(),
+      interviews: new Set<number>(),
+    };
     for (const i of issues) {
       const at = entryOf(i.path);
       if (at) drop[at[0]].add(at[1]);
     }
-    if (round > 3 || drop.scenarios.size + drop.progress.size + drop.questions.size === 0)
+    if (round > 3 || drop.scenarios.size + drop.progress.size + drop.questions.size + drop.interviews.size === 0)
       throw new Error(`the backup does not read back: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     scenarios = scenarios.filter(
       (s, i) => !drop.scenarios.has(i) || (skipped.push(`“${s.title}” (it would not restore)`), false),
@@ -106,6 +118,11 @@ export async function collectBackup(now: number): Promise<BackupFile> {
       (q, i) =>
         !drop.questions.has(i) || (skipped.push(`an answer in “${q.scenarioId}” (it would not restore)`), false),
     );
+    interviews = interviews.filter(
+      (r, i) =>
+        !drop.interviews.has(i) ||
+        (skipped.push(`a mock interview on “${r.promptTitle}” (it would not restore)`), false),
+    );
   }
 }
 
@@ -114,7 +131,7 @@ export async function downloadBackup(now: number): Promise<string> {
   const b = await collectBackup(now);
   downloadText(b.fileName, b.text);
   return sentences(
-    `Backed up ${plural(b.scenarios, 'saved scenario')} and progress in ${plural(b.progress, 'scenario')}${b.questions ? ` (${plural(b.questions, 'answered question')})` : ''} as ${b.fileName}`,
+    `Backed up ${plural(b.scenarios, 'saved scenario')} and progress in ${plural(b.progress, 'scenario')}${b.questions ? ` (${plural(b.questions, 'answered question')})` : ''}${b.interviews ? `, with ${plural(b.interviews, 'mock interview')}` : ''} as ${b.fileName}`,
     b.skipped.length > 0 && `Left out: ${b.skipped.join('; ')}`,
   );
 }

@@ -286,7 +286,7 @@ describe('restoreBackupText', () => {
       ['not JSON', () => 'not a backup', '(root)'],
       ['truncated', () => good().slice(0, 300), '(root)'],
       ['a scenario file, not a backup', () => JSON.stringify(doc('x')), 'kind'],
-      ['newer format', () => good().replace('"version": 2', '"version": 7'), 'version'],
+      ['newer format', () => good().replace('"version": 3', '"version": 7'), 'version'],
       ['unknown key', () => good().replace('"exportedAt"', '"extra": true, "exportedAt"'), '(root)'],
       [
         'prototype key',

@@ -14,10 +14,12 @@
  *    stored events in ONE transaction of its database (they are recomputed when it opens).
  * Answered questions (progress per question and the review schedule, format 2) follow the same rule
  * by their last answer's time, decided and written inside the catalog transaction; format 1 backups
- * have none and restore as before.
+ * have none and restore as before. Finished mock interviews (format 3) are added when this device does not
+ * have them (a finished interview never changes, so one already here is kept); formats 1 and 2 have none.
  */
 import { type LearnerStores, type RunRecord, type SavedScenario } from '../persistence';
 import { describeFailure, sentences } from '../persistence/errors';
+import { interviewIssues, InterviewRecordSchema } from '../persistence/interviewRecords';
 import { findBuiltin } from '../scenarios/content';
 import { MAX_BACKUP_BYTES, parseBackup, type Backup, type BackupProgress } from '../scenarios/io/backup';
 import type { ScenarioIssue } from '../scenarios/parse';
@@ -51,6 +53,8 @@ export interface RestoreSummary {
   progress: { added: string[]; replaced: string[]; keptNewer: string[] };
   /** Answered questions, by `<scenarioId>/<questionId>`. */
   questions: { added: string[]; replaced: string[]; keptNewer: string[] };
+  /** Finished mock interviews, by id: added, or already here. */
+  interviews: { added: string[]; unchanged: string[] };
 }
 
 /** Same content, whatever the key order. */
@@ -82,7 +86,7 @@ const refusal = (issues: readonly ScenarioIssue[]) =>
 class ChangedMeanwhile extends Error {}
 
 export async function restoreBackupText(text: string): Promise<RestoreOutcome> {
-  const parsed = parseBackup(text);
+  const parsed = parseBackup(text, interviewIssues);
   if (!parsed.ok) return { ok: false, message: refusal(parsed.issues) };
   const refused = checkIds(parsed.backup);
   if (refused.length) return { ok: false, message: refusal(refused) };
@@ -165,6 +169,7 @@ async function planRestore(backup: Backup) {
     scenarios: { added: [], replaced: [], keptNewer: [], unchanged: [], copied: [] },
     progress: { added: [], replaced: [], keptNewer: [] },
     questions: { added: [], replaced: [], keptNewer: [] },
+    interviews: { added: [], unchanged: [] },
   };
   const notes: string[] = [];
   const final = new Map<string, SavedScenario>(savedHere);
@@ -251,7 +256,7 @@ async function planRestore(backup: Backup) {
       s.progress.replaced = s.progress.replaced.filter((x) => x !== id);
     },
     /** Inside the catalog transaction: checks nothing changed since the plan, then writes. */
-    async commit({ scenarios, progress, questions }: LearnerStores): Promise<void> {
+    async commit({ scenarios, progress, questions, interviews }: LearnerStores): Promise<void> {
       for (const [id, before] of savedHere) {
         if (!ids.has(id)) continue;
         const now = await scenarios.get(id);
@@ -283,6 +288,15 @@ async function planRestore(backup: Backup) {
         }
         await questions.put(structuredClone(q));
         (here ? s.questions.replaced : s.questions.added).push(q.id);
+      }
+      // Each finished interview not here yet (parseBackup checked it is a stored record's shape).
+      for (const r of backup.interviews) {
+        if (await interviews.get(r.id)) {
+          s.interviews.unchanged.push(r.id);
+          continue;
+        }
+        await interviews.put(InterviewRecordSchema.parse(r));
+        s.interviews.added.push(r.id);
       }
     },
   };
@@ -320,6 +334,6 @@ export function describeRestore(s: RestoreSummary, notes: readonly string[] = []
     pr.keptNewer.length && `${pr.keptNewer.length} kept, yours being newer`,
   ].filter(Boolean);
   const answered = s.questions.added.length + s.questions.replaced.length;
-  const head = `Restored ${plural(restored, 'scenario')}${details.length ? ` (${details.join('; ')})` : ''} and progress in ${plural(progressed, 'scenario')}${pDetails.length ? ` (${pDetails.join('; ')})` : ''}${answered ? `, with ${plural(answered, 'answered question')}` : ''}`;
+  const head = `Restored ${plural(restored, 'scenario')}${details.length ? ` (${details.join('; ')})` : ''} and progress in ${plural(progressed, 'scenario')}${pDetails.length ? ` (${pDetails.join('; ')})` : ''}${answered ? `, with ${plural(answered, 'answered question')}` : ''}${s.interviews.added.length ? `, and ${plural(s.interviews.added.length, 'mock interview')}` : ''}`;
   return sentences(head, ...notes.map((n) => n.charAt(0).toUpperCase() + n.slice(1)));
 }

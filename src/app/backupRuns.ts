@@ -135,7 +135,7 @@ export const stepCountOf = (document: unknown): number | undefined => {
 };
 
 export const damagedNote = (d: DamagedEntry) =>
-  `a damaged ${d.store === 'progress' ? 'progress record' : 'saved scenario'} “${d.label}” (${d.problem})`;
+  `a damaged ${d.store === 'progress' ? 'progress record' : d.store === 'interviews' ? 'mock-interview scorecard' : 'saved scenario'} “${d.label}” (${d.problem})`;
 
 export const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 

@@ -16,7 +16,7 @@ const input = () => ({
 describe('backup', () => {
   it('round-trips scenarios and progress', () => {
     const r = parseBackup(exportBackup(input()));
-    expect(r.ok && r.backup).toEqual({ ...input(), questions: [] });
+    expect(r.ok && r.backup).toEqual({ ...input(), questions: [], interviews: [] });
   });
   it('names the path of a bad scenario document inside the backup', () => {
     const b = input();
@@ -30,7 +30,7 @@ describe('backup', () => {
     const text = exportBackup(input());
     const cases: [string, string][] = [
       [text.replace('"event-lab-backup"', '"something-else"'), 'kind'],
-      [text.replace('"version": 2', '"version": 3'), 'version'],
+      [text.replace('"version": 3', '"version": 4'), 'version'],
       [text.replace('"exportedAt"', '"extra": 1, "exportedAt"'), '(root)'],
       [text.replace('"q1"', '"__proto__"'), 'progress[0].answers.__proto__'],
       [text.replace('"furthestStep": 7', '"furthestStep": -7'), 'progress[0].furthestStep'],

@@ -1,7 +1,10 @@
 /**
  * One backup file for everything a learner made: saved scenarios (forks and imports) and progress
  * (per scenario, and per question with its review schedule since format 2), in a versioned envelope.
- * Format 1 files (no `questions`) still restore. Parsing validates the envelope strictly and every scenario document like
+ * Format 1 files (no `questions`) still restore. Format 3 adds each finished mock interview's scorecard
+ * (`interviews`; formats 1 and 2 have none): their shape is the stored record's, which this layer may not
+ * import, so the caller passes its checker (`checkInterviews`); without one, any interview entry is refused.
+ * Parsing validates the envelope strictly and every scenario document like
  * an import, so a bad backup is refused as a whole with the JSON path of each problem.
  */
 import { formatPath, type ScenarioIssue } from '../parse';
@@ -11,7 +14,7 @@ import { importScenarioValue } from './importScenario';
 import { MAX_DEPTH, parseUntrustedJson } from './untrustedJson';
 
 export const BACKUP_KIND = 'event-lab-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 export const MAX_BACKUP_BYTES = 50_000_000;
 
 /** The shape of persistence's SavedScenario (this layer may not import persistence). */
@@ -56,12 +59,25 @@ export interface BackupQuestion {
   } | null;
 }
 
+/**
+ * A finished mock interview's scorecard as persistence stores it (persistence/interviewRecords.ts): only
+ * what this layer reads is named here; the rest is checked by the caller's `checkInterviews`.
+ */
+export interface BackupInterview {
+  id: string;
+  [field: string]: unknown;
+}
+
 export interface Backup {
   exportedAt: number;
   scenarios: (BackupScenario & { document: ScenarioDef })[];
   progress: BackupProgress[];
   questions: BackupQuestion[];
+  interviews: BackupInterview[];
 }
+
+/** Checks interview entries (persistence's shape): each problem with its path (`interviews[i]…`). */
+export type InterviewChecker = (entries: readonly unknown[]) => ScenarioIssue[];
 
 export type BackupResult = { ok: true; backup: Backup } | { ok: false; issues: ScenarioIssue[] };
 
@@ -112,7 +128,7 @@ const Question = z
 
 const Envelope = z.strictObject({
   kind: z.literal(BACKUP_KIND),
-  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(BACKUP_VERSION)]),
   exportedAt: Time,
   scenarios: z
     .array(
@@ -138,12 +154,15 @@ const Envelope = z.strictObject({
     .max(1000),
   /** Format 2: progress per question (absent from format 1 files). */
   questions: z.array(Question).max(20_000).optional(),
+  /** Format 3: finished mock interviews (checked by the caller's checker; absent from formats 1 and 2). */
+  interviews: z.array(z.unknown()).max(1000).optional(),
 });
 
 export function exportBackup(input: {
   scenarios: readonly BackupScenario[];
   progress: readonly BackupProgress[];
   questions?: readonly BackupQuestion[];
+  interviews?: readonly BackupInterview[];
   exportedAt: number;
 }): string {
   const backup = {
@@ -165,11 +184,12 @@ export function exportBackup(input: {
       updatedAt,
     })),
     questions: (input.questions ?? []).map((q) => structuredClone(q)),
+    interviews: (input.interviews ?? []).map((r) => structuredClone(r)),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
-export function parseBackup(text: string): BackupResult {
+export function parseBackup(text: string, checkInterviews?: InterviewChecker): BackupResult {
   // A scenario document sits 3 levels down (scenarios[i].document): same depth budget as a file.
   const json = parseUntrustedJson(text, { maxBytes: MAX_BACKUP_BYTES, maxDepth: MAX_DEPTH + 3 });
   if (!json.ok) return json;
@@ -226,6 +246,12 @@ export function parseBackup(text: string): BackupResult {
     if (seenQuestions.has(q.id)) issues.push({ path: `questions[${i}].id`, message: `duplicate question "${q.id}"` });
     seenQuestions.add(q.id);
   });
+  const interviews = envelope.data.interviews ?? [];
+  issues.push(
+    ...(checkInterviews
+      ? checkInterviews(interviews)
+      : interviews.map((_, i) => ({ path: `interviews[${i}]`, message: 'mock interviews cannot be read here' }))),
+  );
   if (issues.length) return { ok: false, issues: issues.slice(0, 50) };
   return {
     ok: true,
@@ -234,6 +260,8 @@ export function parseBackup(text: string): BackupResult {
       scenarios,
       progress: envelope.data.progress as BackupProgress[],
       questions,
+      // The checker has refused anything that is not a stored interview record.
+      interviews: interviews as BackupInterview[],
     },
   };
 }
