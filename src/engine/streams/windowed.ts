@@ -46,7 +46,8 @@ export const storeKey = (key: string, w: Window) => `${key}@${w.start}-${w.end}`
 
 export const createWindowed = (def: WindowedDef): WindowedState => ({
   streamTime: {},
-  store: { name: `${def.id}-store`, entries: {}, changelog: [] },
+  // Named as with Materialized.as("window-store"): its changelog topic is <application.id>-window-store-changelog.
+  store: { name: def.window.type === 'session' ? 'session-store' : 'window-store', entries: {}, changelog: [] },
   seen: [],
 });
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ProcessorState } from '../../engine/streams';
+import { changelogTopic, compacted, type ProcessorState } from '../../engine/streams';
 import type { ScenarioDef } from '../../scenarios/schema';
 import { useRun } from '../../state/react';
 import { joinRows } from './joinRows';
@@ -56,6 +56,7 @@ function WindowsFigure({ spec, state }: { spec: Extract<Spec, { type: 'windowed'
   const descId = useId();
   if (!state.windowed) return null;
   const l = layoutWindows(state.windowed, spec, 720);
+  const store = state.windowed.store;
   return (
     <figure className="streams-figure">
       <figcaption id={capId}>
@@ -129,6 +130,12 @@ function WindowsFigure({ spec, state }: { spec: Extract<Spec, { type: 'windowed'
       </svg>
       <p id={descId} className="streams-summary">
         {l.summary}
+      </p>
+      <p className="streams-note">
+        State store {store.name}: {Object.keys(store.entries).length} entries. Its changelog topic,{' '}
+        {changelogTopic(spec.id, store.name)}, holds {store.changelog.length} records (every update
+        {spec.window.type === 'session' ? ', tombstones for merged sessions' : ''}); compaction would keep{' '}
+        {compacted(store.changelog).length}, the latest per key — what a new instance replays to restore the store.
       </p>
     </figure>
   );
