@@ -3,13 +3,22 @@
  * point passing) and a wrong answer's (a failing point with its sentence and study link) both make
  * valid records, saved and listed newest first.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { InterviewRecordSchema, scoreOf } from '../persistence/interviewRecords';
+import { interviewRecordOf as recordFixture } from '../persistence/interviewTesting';
 import { referenceAnswers } from '../scenarios/interview/answers';
 import { drawWhatIfs } from '../scenarios/interview/prompt';
 import { rideSharing as prompt } from '../scenarios/interview/prompts/rideSharing';
 import { scorecardOf, type Scorecard } from '../scenarios/interview/scorecard';
-import { interviewRecordOf, listInterviews, newInterviewId, saveInterview } from './interviewStore';
+import {
+  interviewRecordOf,
+  listInterviews,
+  newInterviewId,
+  readInterviews,
+  SAVED_ON_DEVICE,
+  saveInterview,
+  saveInterviewSaying,
+} from './interviewStore';
 
 beforeEach(async () => {
   for (const d of await indexedDB.databases())
@@ -48,5 +57,25 @@ describe('interview records', () => {
     await saveInterview(second);
     await saveInterview(first);
     expect(await listInterviews()).toEqual([second, first]);
+  });
+});
+
+describe('without storage', () => {
+  it('saving says why not in the learner’s words, and reading says a new interview still works', async () => {
+    const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    try {
+      const said = await saveInterviewSaying(recordFixture('iv-1'));
+      expect(said).not.toBe(SAVED_ON_DEVICE);
+      expect(said).toMatch(
+        /^Saving this scorecard on this device failed because .*It is shown here until you leave the page\./,
+      );
+      expect(await readInterviews()).toMatch(
+        /^Reading your past interviews failed because .*A new interview still works\./,
+      );
+    } finally {
+      open.mockRestore();
+    }
   });
 });

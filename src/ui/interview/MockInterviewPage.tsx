@@ -1,7 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PROMPTS } from '../../scenarios/interview/prompts';
 import { scorecardOf } from '../../scenarios/interview/scorecard';
+import { interviewRecordOf, saveInterviewSaying, type InterviewRecord } from '../../state/interviewStore';
+import { progressNow } from '../../state/progressClock';
 import { ClarifyStage } from './ClarifyStage';
+import { interviewSummary, PastInterviews } from './PastInterviews';
 import { QuestionStage, stageAnswered } from './QuestionStage';
 import { ScorecardView, type OpenRun } from './ScorecardView';
 import { SetupForm } from './SetupForm';
@@ -14,9 +17,11 @@ import './interview.css';
 /**
  * "Mock interview": a prompt and a length, then timed stages whose answers build a real design
  * (the reference with every wrong answer's change), graded at the end by the rubric and by running it.
- * The clock is injected so tests drive it; `onOpenRun` opens a failing run in the player.
+ * The clock is injected (progress's clock by default, so e2e builds and tests drive it); `onOpenRun` opens a
+ * failing run in the player. A finished interview's scorecard is saved on this device as it is shown, and
+ * listed under "Your past interviews" on the setup page (each opens read-only).
  */
-export function MockInterviewPage({ now = Date.now, onOpenRun }: { now?: () => number; onOpenRun?: OpenRun }) {
+export function MockInterviewPage({ now = progressNow, onOpenRun }: { now?: () => number; onOpenRun?: OpenRun }) {
   const s = useInterview(now);
   const iv = s.iv;
   const stageHeading = useRef<HTMLHeadingElement>(null);
@@ -25,11 +30,43 @@ export function MockInterviewPage({ now = Date.now, onOpenRun }: { now?: () => n
     () => (iv?.finished ? scorecardOf(iv.prompt, iv.answers, iv.whatIfs) : null),
     [iv?.finished, iv?.prompt, iv?.answers, iv?.whatIfs],
   );
+  const record = useMemo(
+    () =>
+      iv?.finished && card && typeof card !== 'string'
+        ? interviewRecordOf(
+            {
+              id: iv.id,
+              promptId: iv.prompt.id,
+              promptTitle: iv.prompt.title,
+              length: iv.length,
+              startedAt: iv.startedAt,
+              finishedAt: iv.finishedAt ?? iv.startedAt,
+              times: iv.times,
+            },
+            card,
+          )
+        : null,
+    [card], // eslint-disable-line react-hooks/exhaustive-deps -- the interview is finished: only the card changes it
+  );
+  // Saved as it is shown (the same id again replaces it, so a second effect run is harmless).
+  const [saved, setSaved] = useState<{ id: string; text: string } | null>(null);
+  useEffect(() => {
+    if (!record) return;
+    let live = true;
+    void saveInterviewSaying(record).then((text) => live && setSaved({ id: record.id, text }));
+    return () => {
+      live = false;
+    };
+  }, [record]);
+  const [viewing, setViewing] = useState<InterviewRecord | null>(null);
   // Focus follows the learner to each new stage and to the scorecard.
   useEffect(() => {
     if (!iv) return;
     (iv.finished ? scoreHeading : stageHeading).current?.focus();
   }, [iv?.stage, iv?.finished]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (viewing) scoreHeading.current?.focus();
+  }, [viewing]);
 
   const stage = iv ? STAGES[iv.stage]! : null;
   const ready =
@@ -47,7 +84,22 @@ export function MockInterviewPage({ now = Date.now, onOpenRun }: { now?: () => n
         <a href="#/">All scenarios</a>
       </p>
       <h1>Mock interview</h1>
-      {!iv && (
+      {!iv && viewing && (
+        <>
+          <ScorecardView
+            record={viewing}
+            headingRef={scoreHeading}
+            heading={`${viewing.promptTitle}, ${viewing.length} minutes`}
+            saved={`Saved on this device: the scorecard of ${interviewSummary(viewing)}. Read-only: its runs cannot be opened again, since the design they ran is not saved.`}
+          />
+          <p>
+            <button type="button" className="interview-secondary" onClick={() => setViewing(null)}>
+              Back to your past interviews
+            </button>
+          </p>
+        </>
+      )}
+      {!iv && !viewing && (
         <>
           <p className="interview-note">
             A timed design conversation. Clarify the requirements, name the events, choose topics and keys, place the
@@ -55,6 +107,7 @@ export function MockInterviewPage({ now = Date.now, onOpenRun }: { now?: () => n
             document; the scorecard grades it by reading it and by running it in the simulator under faults.
           </p>
           <SetupForm prompts={PROMPTS} onStart={(p, length) => s.start(p, length, now() % 1_000_000)} />
+          <PastInterviews onOpen={setViewing} />
         </>
       )}
       {iv && !iv.finished && stage && (
@@ -103,11 +156,11 @@ export function MockInterviewPage({ now = Date.now, onOpenRun }: { now?: () => n
       {iv?.finished && card && typeof card !== 'string' && (
         <>
           <ScorecardView
-            iv={iv}
-            card={card}
+            record={record!}
+            live={{ card, onOpenRun }}
             headingRef={scoreHeading}
-            onOpenRun={onOpenRun}
-            saved="This scorecard is kept on this page only: it is not saved, and leaving the page loses it."
+            heading="Scorecard"
+            saved={saved?.id === record?.id ? saved!.text : 'Saving on this device…'}
           />
           <p>
             <button type="button" className="interview-secondary" onClick={s.restart}>

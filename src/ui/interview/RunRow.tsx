@@ -1,16 +1,28 @@
 import { useState } from 'react';
-import type { LearnerInput } from '../../engine/types';
-import type { RunResult } from '../../scenarios/interview/types';
 
-/** One run's verdict; a failing run can be opened in the player (saved as a scenario of your own, with its faults as a branch). */
+/** What a run row shows: a live run's result or a saved one's (its name, verdict and sentence). */
+export interface RunVerdict {
+  title: string;
+  pass: boolean;
+  feedback: string;
+  study?: { title: string };
+}
+
+/**
+ * One run's verdict; a failing run of the scorecard on screen can be opened in the player (saved as a
+ * scenario of your own, with its faults as a branch). A saved scorecard's runs have no `onOpen`: the
+ * design they ran is not stored.
+ */
 export function RunRow({
   run,
   studyHref,
+  openAt,
   onOpen,
 }: {
-  run: RunResult;
-  studyHref: string;
-  onOpen?: (inputs: LearnerInput[], step: number) => Promise<void>;
+  run: RunVerdict;
+  studyHref?: string;
+  openAt?: number;
+  onOpen?: () => Promise<void>;
 }) {
   const [state, setState] = useState<'idle' | 'opening' | 'failed'>('idle');
   return (
@@ -19,7 +31,7 @@ export function RunRow({
         <span className={run.pass ? 'interview-pass' : 'interview-fail'}>{run.pass ? '✓ pass' : '✗ fail'}</span>{' '}
         <strong>{run.title}</strong>: {run.feedback}
       </p>
-      {!run.pass && (
+      {!run.pass && (onOpen || (studyHref && run.study)) && (
         <p>
           {onOpen && (
             <button
@@ -28,14 +40,14 @@ export function RunRow({
               disabled={state === 'opening'}
               onClick={() => {
                 setState('opening');
-                onOpen(run.inputs, run.openAt).catch(() => setState('failed'));
+                onOpen().catch(() => setState('failed'));
               }}
             >
-              Open this run at step {run.openAt}
+              Open this run at step {openAt}
             </button>
           )}{' '}
           {state === 'failed' && <span role="alert">The run could not be opened (storage unavailable).</span>}{' '}
-          <a href={studyHref}>Study: {run.study.title}</a>
+          {studyHref && run.study && <a href={studyHref}>Study: {run.study.title}</a>}
         </p>
       )}
     </li>

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { noAnswers, type Answer, type Answers } from '../../scenarios/interview/answers';
 import { drawWhatIfs, type InterviewPrompt, type StageId, type WhatIf } from '../../scenarios/interview/prompt';
+import { newInterviewId } from '../../state/interviewStore';
 import { STAGES, WHAT_IFS, type Length } from './stages';
 
 export interface Interview {
+  /** The id its saved scorecard is stored under (saving it again replaces it). */
+  id: string;
   prompt: InterviewPrompt;
   length: Length;
   /** The seed the what-ifs were drawn with (shown, so a draw can be told apart). */
@@ -16,6 +19,8 @@ export interface Interview {
   times: Partial<Record<StageId, number>>;
   answers: Answers;
   finished: boolean;
+  /** When the last stage was left (null until then). */
+  finishedAt: number | null;
 }
 
 /** One mock interview's state: the stages in order, the time spent in each (from the injected clock), the answers. */
@@ -25,6 +30,7 @@ export function useInterview(now: () => number) {
   const start = (prompt: InterviewPrompt, length: Length, seed: number) => {
     const t = now();
     setIv({
+      id: newInterviewId(t),
       prompt,
       length,
       seed,
@@ -35,6 +41,7 @@ export function useInterview(now: () => number) {
       times: {},
       answers: noAnswers(),
       finished: false,
+      finishedAt: null,
     });
   };
 
@@ -48,7 +55,14 @@ export function useInterview(now: () => number) {
       const id = STAGES[x.stage]!.id;
       const times = { ...x.times, [id]: (x.times[id] ?? 0) + (t - x.stageStart) };
       const last = x.stage === STAGES.length - 1;
-      return { ...x, times, stage: last ? x.stage : x.stage + 1, stageStart: t, finished: last };
+      return {
+        ...x,
+        times,
+        stage: last ? x.stage : x.stage + 1,
+        stageStart: t,
+        finished: last,
+        finishedAt: last ? t : null,
+      };
     });
 
   return {

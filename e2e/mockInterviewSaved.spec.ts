@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * A finished mock interview's scorecard is saved on this device as it is shown: after a reload it is
+ * listed under "Your past interviews" with its score, and opens read-only.
+ */
+const START = new Date('2026-12-05T09:00:00Z');
+
+const RIGHT_WHAT_IFS = [
+  /^A timeout sends a command to the Ride aggregate/,
+  /^The retry carries the ride id as the idempotency key/,
+  /^Add members to each consumer group/,
+  /^Fix the bug, stop the group/,
+];
+
+const next = (page: Page) => page.getByRole('button', { name: /^(Next stage|Finish and see the scorecard)$/ }).click();
+const stage = (page: Page, n: number) =>
+  expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Stage ${n} of 5`) })).toBeFocused();
+
+/** The ride-sharing prompt, 20 minutes, answered with the reference design except a payments consumer that charges every delivery. */
+async function finishInterview(page: Page) {
+  await page.clock.install({ time: START });
+  await page.goto('./#/');
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await page.getByRole('link', { name: 'Mock interview' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your past interviews' })).toBeVisible();
+  await expect(page.getByText('None yet: each interview you finish is saved on this device')).toBeVisible();
+  await page.clock.pauseAt(START.getTime() + 60_000);
+  await page.getByRole('radio', { name: /^Ride-sharing/ }).check();
+  await page.getByRole('radio', { name: /^20 minutes/ }).check();
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+
+  await stage(page, 1);
+  await page.getByRole('checkbox', { name: 'Can two drivers end up with the same ride?' }).check();
+  await page.clock.runFor(65_000);
+  await next(page);
+  await stage(page, 2);
+  for (const name of ['RideAccepted', 'PaymentCaptured', 'PaymentFailed'])
+    await page.getByRole('radio', { name }).check();
+  await next(page);
+  await stage(page, 3);
+  await page.getByRole('radio', { name: 'By ride id' }).check();
+  await page.getByRole('radio', { name: 'By driver id' }).check();
+  await page.getByRole('radio', { name: /^The Payment aggregate stores it/ }).check();
+  await next(page);
+  await stage(page, 4);
+  await page.getByRole('radio', { name: /^The Ride aggregate: both are decided on the same revision/ }).check();
+  await page.getByRole('radio', { name: /^Charges it: every delivery is a new charge/ }).check();
+  await page.getByRole('radio', { name: /^Record PaymentFailed, show it to the rider/ }).check();
+  await page.getByRole('checkbox', { name: /^Trip status \(rider app\)/ }).check();
+  await page.getByRole('checkbox', { name: /^Driver earnings \(driver app\)/ }).check();
+  await next(page);
+  await stage(page, 5);
+  for (const g of await page.locator('fieldset.interview-question').all())
+    for (const right of RIGHT_WHAT_IFS) {
+      const radio = g.getByRole('radio', { name: right });
+      if ((await radio.count()) > 0) await radio.check();
+    }
+  await next(page);
+}
+
+test('a finished interview is saved, listed after a reload with its score, and opens read-only', async ({ page }) => {
+  await finishInterview(page);
+  const heading = page.getByRole('heading', { level: 2, name: /^Scorecard: \d+ of \d+ points$/ });
+  await expect(heading).toBeFocused();
+  const score = /(\d+ of \d+) points$/.exec((await heading.textContent()) ?? '')![1]!;
+  expect(score).not.toBe('11 of 11');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device.' })).toBeVisible();
+
+  // Time moves again for the reload (React's Suspense waits on a timer while the lazy page loads).
+  await page.clock.resume();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mock interview' })).toBeVisible();
+  const past = page.getByRole('list', { name: 'Your past interviews' });
+  const entry = past.getByRole('button', { name: new RegExp(`Ride-sharing, 20 minutes — ${score} points$`) });
+  await expect(past.getByRole('button')).toHaveCount(1);
+  await expect(entry).toBeVisible();
+  await entry.click();
+
+  await expect(
+    page.getByRole('heading', { level: 2, name: `Ride-sharing, 20 minutes: ${score} points` }),
+  ).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Read-only' })).toContainText(
+    'Saved on this device: the scorecard of',
+  );
+  await expect(page.getByRole('table').getByRole('row', { name: /^Events are past-tense facts/ })).toContainText(
+    '✓ pass',
+  );
+  await expect(
+    page
+      .getByRole('listitem', { name: /^Run: / })
+      .filter({ hasText: '✗ fail' })
+      .first(),
+  ).toBeVisible();
+  // Read-only: a saved failing run cannot be opened (its design is not stored); its study link is there.
+  await expect(page.getByRole('button', { name: /^Open this run at step/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^Study: / }).first()).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Clarify the requirements: 1 min 5 s$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'What to study next' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Back to your past interviews' }).click();
+  await expect(entry).toBeVisible();
+});
