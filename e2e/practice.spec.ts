@@ -97,3 +97,40 @@ test('choices are shuffled per learner, and in the same order after a reload', a
   await app.ready();
   expect(await choiceLabels(page, question)).toEqual(shown);
 });
+
+test('a hint ladder: three hints, each opened by the learner, kept after a reload, and noted without penalty', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/ride-sharing/0');
+  const accept = page.getByRole('region', { name: 'How would you handle a driver accepting a ride?' });
+  const hints = accept.getByRole('list', { name: 'Hints' });
+  await expect(hints).toHaveCount(0);
+  await accept.getByRole('button', { name: 'Need a hint? Show hint 1 of 3' }).click();
+  await app.settled();
+  await expect(hints.getByRole('listitem')).toHaveCount(1);
+  await expect(hints).toContainText('Two drivers tap Accept');
+  await accept.getByRole('button', { name: 'Show hint 2 of 3 (more specific)' }).click();
+  await app.settled();
+  await expect(hints.getByRole('listitem')).toHaveCount(2);
+  await expect(hints).toContainText('revision');
+
+  // Opened hints are part of the run: a reload keeps them.
+  await page.reload();
+  await app.settled();
+  await expect(hints.getByRole('listitem')).toHaveCount(2);
+  await accept.getByRole('button', { name: 'Show hint 3 of 3 (more specific)' }).click();
+  await app.settled();
+  await expect(hints.getByRole('listitem')).toHaveCount(3);
+  await expect(accept.getByRole('button', { name: /Show hint/ })).toHaveCount(0);
+
+  await accept
+    .getByRole('checkbox', { name: /expected revision/i })
+    .first()
+    .check();
+  await accept.getByRole('button', { name: 'Compare with the reference' }).click();
+  await app.settled();
+  await expect(
+    accept.getByText(/You used 3 of 3 hints — hints are there to be used; nothing is taken off\./),
+  ).toBeVisible();
+});

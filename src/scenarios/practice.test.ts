@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findBuiltin } from './content';
 import { parseScenario } from './parse';
 import {
+  decodeHintsUsed,
   decodePracticeAnswer,
   decodeSelfAssessment,
   encodePracticeAnswer,
@@ -96,5 +97,28 @@ describe('practice parts written before `why`', () => {
     const doc = baseDoc('ride-sharing');
     doc.practice.questions[0]!.choices.push({ id: 'new-wrong', text: 'X', inReference: false, why: '' });
     expect(parseScenario(doc).ok).toBe(false);
+  });
+});
+
+describe('the hint ladder', () => {
+  it('every ride-sharing practice question offers three hints', () => {
+    for (const q of practice.questions) expect(q.hints, q.id).toHaveLength(3);
+  });
+
+  it('reads how many hints were opened, never more than there are, never from anything but a count', () => {
+    expect(decodeHintsUsed(undefined, 3)).toBe(0);
+    expect(decodeHintsUsed(['2'], 3)).toBe(2);
+    expect(decodeHintsUsed(['9'], 3)).toBe(3);
+    expect(decodeHintsUsed(['-1'], 3)).toBe(0);
+    expect(decodeHintsUsed(['x'], 3)).toBe(0);
+    expect(decodeHintsUsed('2', 3)).toBe(0);
+  });
+
+  it('a practice question with more than three hints is refused', () => {
+    const doc = baseDoc('ride-sharing') as { practice: { questions: { hints?: string[] }[] } };
+    doc.practice.questions[0]!.hints = ['a', 'b', 'c', 'd'];
+    const r = parseScenario(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toContain('practice.questions[0].hints');
   });
 });

@@ -63,3 +63,11 @@ export function decodeSelfAssessment(raw: string | string[] | undefined): SelfAs
   }
   return out;
 }
+
+/** How many of a question's hints the learner has opened: an `answer` input `["<n>"]` per question. */
+export const hintsUsedId = (id: string) => `practice-hints:${id}`;
+
+export function decodeHintsUsed(raw: string | string[] | undefined, available: number): number {
+  const n = Array.isArray(raw) ? Number(raw[0]) : NaN;
+  return Number.isInteger(n) && n > 0 ? Math.min(n, available) : 0;
+}

@@ -12,6 +12,7 @@ import {
   type SelfAssessment,
 } from '../scenarios/practice';
 import { useRun, useRunChrome } from '../state/react';
+import { HintsUsedNote, PracticeHints } from './PracticeHints';
 import { useLearnerOrder } from './useLearnerOrder';
 import './practice.css';
 
@@ -138,6 +139,7 @@ function PracticeItem({ q, saved, assessed }: ItemProps) {
               ))}
             </fieldset>
           )}
+          <PracticeHints q={q} />
           <label className="free-text">
             In your own words
             <textarea rows={3} value={text} maxLength={4000} onChange={(e) => setText(e.target.value)} />
@@ -208,6 +210,7 @@ function PracticeResult({
           </ul>
         </>
       )}
+      <HintsUsedNote q={q} />
       <div className="practice-side-by-side">
         <div>
           <h4>Your words</h4>

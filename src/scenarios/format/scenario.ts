@@ -49,6 +49,11 @@ export const PracticeSpec = z.strictObject({
           .array(z.discriminatedUnion('inReference', [PracticeRightChoice, PracticeWrongChoice]))
           .max(12)
           .optional(),
+        /**
+         * Up to three hints, each more specific than the last, offered one at a time before the learner
+         * compares with the reference; how many were used is recorded in the run, never counted against them.
+         */
+        hints: z.array(z.string().min(1).max(400)).min(1).max(3).optional(),
         /** The reference answer in prose. */
         reference: Text,
         /** Points a good answer covers: the learner says, for each, whether their answer covered it. */
