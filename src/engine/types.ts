@@ -10,78 +10,18 @@ import type { SagaEffect } from './saga/effects';
 import type { StreamEffect } from './streams/effects';
 import type { RegistryEffect } from './registry/schema';
 import type { VersionOutcome } from './broker/outOfOrder';
+import type { ExpectedRevision } from './events';
 
-// ---------------------------------------------------------------------------------------------
-// Event envelope
-// ---------------------------------------------------------------------------------------------
-
-/** Metadata that travels with every event. `occurredAt` is simulated milliseconds. */
-export interface EventMetadata {
-  correlationId?: string;
-  causationId?: string;
-  occurredAt?: number;
-  producer?: string;
-  [key: string]: unknown;
-}
-
-/** An event before it is stored. Event types are PascalCase past tense (`RideRequested`). */
-export interface NewEvent {
-  eventId: string;
-  eventType: string;
-  /** Integer, 1 when omitted. */
-  schemaVersion?: number;
-  data: unknown;
-  metadata?: EventMetadata;
-}
-
-/** An event once the store has accepted it. */
-export interface RecordedEvent extends NewEvent {
-  streamId: string;
-  /** 0-based revision within its stream. */
-  revision: number;
-  /** 1-based global position in the store, without gaps. */
-  position: number;
-  /** One reading of the store's clock per append. */
-  recordedAt: number;
-}
-
-/** The CloudEvents 1.0 view of a recorded event. */
-export interface CloudEvent {
-  specversion: '1.0';
-  id: string;
-  type: string;
-  source: string;
-  subject: string;
-  time: string;
-  dataschema: string;
-  datacontenttype: 'application/json';
-  data: unknown;
-}
-
-/** Event store expectation when appending (KurrentDB semantics). */
-export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
-
-export interface AppendResult {
-  /** Revision of the stream's last event after the append (−1 for a missing stream). */
-  nextExpectedRevision: number;
-  /** Global position of the last event (the global head for an empty append). */
-  position: number;
-}
-
-/** The event store port: the in-memory store and the IndexedDB store both implement it. */
-export interface EventStore {
-  appendToStream(
-    streamId: string,
-    events: NewEvent[],
-    options?: { expectedRevision?: ExpectedRevision },
-  ): Promise<AppendResult>;
-  readStream(
-    streamId: string,
-    options?: { fromRevision?: number; direction?: 'forwards' | 'backwards'; maxCount?: number },
-  ): Promise<RecordedEvent[]>;
-  readAll(options?: { fromPosition?: number; maxCount?: number }): Promise<RecordedEvent[]>;
-  subscribeToAll(options: { afterPosition?: number }, handler: (event: RecordedEvent) => void): { unsubscribe(): void };
-}
+// The event envelope and the event store's port live in events.ts.
+export type {
+  EventMetadata,
+  NewEvent,
+  RecordedEvent,
+  CloudEvent,
+  ExpectedRevision,
+  AppendResult,
+  EventStore,
+} from './events';
 
 // ---------------------------------------------------------------------------------------------
 // Broker vocabulary shared by effects and inputs
@@ -319,14 +259,7 @@ export type SimEffect =
 
 /** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */
 export type Effect =
-  | BrokerEffect
-  | StoreEffect
-  | SimEffect
-  | ReplicationEffect
-  | TxnEffect
-  | SagaEffect
-  | StreamEffect
-  | RegistryEffect;
+  BrokerEffect | StoreEffect | SimEffect | ReplicationEffect | TxnEffect | SagaEffect | StreamEffect | RegistryEffect;
 export type EffectKind = Effect['kind'];
 
 // ---------------------------------------------------------------------------------------------
