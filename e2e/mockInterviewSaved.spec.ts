@@ -101,3 +101,32 @@ test('a finished interview is saved, listed after a reload with its score, and o
   await page.getByRole('button', { name: 'Back to your past interviews' }).click();
   await expect(entry).toBeVisible();
 });
+
+test('a damaged saved interview never breaks the page: it is counted there and listed under My scenarios', async ({
+  page,
+}) => {
+  await page.goto('./#/');
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await expect(page.getByRole('heading', { level: 2, name: 'My scenarios' })).toBeVisible();
+  // Written behind the app's back, as another version or a damaged profile would.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('event-lab-catalog');
+        req.onerror = () => reject(new Error('open failed'));
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('interviews', 'readwrite');
+          tx.objectStore('interviews').put({ id: 'iv-bad', promptTitle: 'Ride-sharing', rubric: 'none' });
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+  );
+  await page.getByRole('link', { name: 'Mock interview' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your past interviews' })).toBeVisible();
+  await expect(page.getByText('None yet: each interview you finish is saved on this device')).toBeVisible();
+  await expect(page.getByText(/^One saved interview cannot be read \(damaged\)/)).toBeVisible();
+  await page.getByRole('link', { name: 'start page' }).click();
+  await expect(page.getByRole('heading', { name: 'A damaged mock-interview scorecard: “iv-bad”' })).toBeVisible();
+});

@@ -93,8 +93,9 @@ export const saveInterviewSaying = (record: InterviewRecord): Promise<string> =>
       describeFailure('Saving this scorecard on this device', err, 'It is shown here until you leave the page'),
   );
 
-/** The saved interviews, or why they cannot be read (a new interview still works). */
-export const readInterviews = (): Promise<InterviewRecord[] | string> =>
-  listInterviews().catch((err: unknown) =>
-    describeFailure('Reading your past interviews', err, 'A new interview still works'),
-  );
+/** The saved interviews and how many are damaged (listed apart, see catalog.listDamaged), or why they cannot be read (a new interview still works). */
+export const readInterviews = (): Promise<{ records: InterviewRecord[]; damaged: number } | string> =>
+  withCatalog(async (c) => ({
+    records: await c.listInterviews(),
+    damaged: (await c.listDamaged()).filter((d) => d.store === 'interviews').length,
+  })).catch((err: unknown) => describeFailure('Reading your past interviews', err, 'A new interview still works'));

@@ -11,7 +11,7 @@ export const interviewSummary = (r: InterviewRecord) => {
 
 /** "Your past interviews" on the setup page: each saved scorecard, newest first, openable read-only. */
 export function PastInterviews({ onOpen }: { onOpen: (r: InterviewRecord) => void }) {
-  const [state, setState] = useState<InterviewRecord[] | string | null>(null);
+  const [state, setState] = useState<{ records: InterviewRecord[]; damaged: number } | string | null>(null);
   useEffect(() => {
     let live = true;
     void readInterviews().then((rs) => live && setState(rs));
@@ -26,13 +26,13 @@ export function PastInterviews({ onOpen }: { onOpen: (r: InterviewRecord) => voi
         <p className="interview-note">Reading the interviews saved on this device…</p>
       ) : typeof state === 'string' ? (
         <p role="alert">{state}</p>
-      ) : state.length === 0 ? (
+      ) : state.records.length === 0 ? (
         <p className="interview-note">
           None yet: each interview you finish is saved on this device with its scorecard.
         </p>
       ) : (
         <ul aria-labelledby="past-heading">
-          {state.map((r) => (
+          {state.records.map((r) => (
             <li key={r.id}>
               <button type="button" className="interview-link" onClick={() => onOpen(r)}>
                 {interviewSummary(r)}
@@ -40,6 +40,15 @@ export function PastInterviews({ onOpen }: { onOpen: (r: InterviewRecord) => voi
             </li>
           ))}
         </ul>
+      )}
+      {typeof state === 'object' && state && state.damaged > 0 && (
+        <p className="interview-note">
+          {state.damaged === 1
+            ? 'One saved interview cannot be read'
+            : `${state.damaged} saved interviews cannot be read`}{' '}
+          (damaged): {state.damaged === 1 ? 'it is' : 'they are'} listed, and can be removed, under “My scenarios” on
+          the <a href="#/">start page</a>.
+        </p>
       )}
     </section>
   );
