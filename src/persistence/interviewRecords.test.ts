@@ -146,3 +146,26 @@ describe('catalog version 3: mock interviews', () => {
     }
   });
 });
+
+describe('damaged interview records: every field, one at a time', () => {
+  /** Wrong for every field of the record (no field takes objects of another shape, lists of text, nulls…). */
+  const wrongValues: unknown[] = [{ an: 'object' }, -1, 1.5, null, ['list'], 'x'.repeat(5000)];
+  for (const field of Object.keys(record).filter((f) => f !== 'id'))
+    for (const wrong of wrongValues)
+      it(`${field} = ${JSON.stringify(wrong).slice(0, 30)}`, async () => {
+        const c = await openCatalog();
+        try {
+          await c.putInterview(record);
+          const raw = await openDB(CATALOG_DB_NAME);
+          await raw.put('interviews', { ...record, id: 'iv-damaged', [field]: wrong });
+          raw.close();
+          expect(await c.listInterviews()).toEqual([record]);
+          const damaged = await c.listDamaged();
+          expect(damaged.map((d) => [d.store, d.label])).toEqual([['interviews', 'iv-damaged']]);
+          expect(damaged[0]!.problem).toMatch(/^its /);
+          expect((await c.readLearnerData()).interviews).toEqual([record]);
+        } finally {
+          c.close();
+        }
+      });
+});
