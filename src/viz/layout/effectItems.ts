@@ -99,9 +99,12 @@ export function toneOf(e: Effect): EffectTone {
   if (e.kind === 'record-processed' && e.duplicate) return 'warning';
   if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'problem' : e.step === 'crash' ? 'warning' : 'normal';
   if (e.kind === 'stream-changed')
-    return e.op === 'not-copartitioned' ? 'problem' : e.op === 'late-dropped' || e.op === 'join-missed' ? 'warning' : 'normal';
-  if (e.kind === 'registry-changed')
-    return e.op === 'refused' || e.op === 'deserialize-failed' ? 'problem' : 'normal';
+    return e.op === 'not-copartitioned'
+      ? 'problem'
+      : e.op === 'late-dropped' || e.op === 'join-missed'
+        ? 'warning'
+        : 'normal';
+  if (e.kind === 'registry-changed') return e.op === 'refused' || e.op === 'deserialize-failed' ? 'problem' : 'normal';
   if (e.kind === 'version-checked')
     return e.outcome === 'applied-older'
       ? 'problem'
