@@ -84,7 +84,7 @@ test('progress per question survives a backup and a restore in another browser',
   const file = await download;
   const text = readFileSync(await file.path(), 'utf8');
   const json = JSON.parse(text);
-  expect(json.version).toBe(2);
+  expect(json.version).toBe(3);
   expect(json.questions).toEqual([
     expect.objectContaining({ id: 'ride-sharing/practice:events', wrong: 1, lastCorrect: false }),
   ]);
