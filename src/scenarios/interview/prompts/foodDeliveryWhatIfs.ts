@@ -1,6 +1,7 @@
 /** The food-delivery interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
 import type { WhatIf } from '../prompt';
 import { STUDY } from '../study';
+import { reprocessDayWhatIf } from './reprocessWhatIf';
 import { charged, duplicateRun } from './foodDeliveryRuns';
 
 export const foodDeliveryWhatIfs: WhatIf[] = [
@@ -80,26 +81,5 @@ export const foodDeliveryWhatIfs: WhatIf[] = [
       },
     },
   },
-  {
-    id: 'reprocess',
-    prompt: 'A bad deploy of notifications sent wrong receipts all day. How do you reprocess the day?',
-    choices: [
-      {
-        id: 'reset-offsets',
-        text: "Fix the bug, stop the group, reset its offsets to this morning and let it read the day again, after clearing its record of the day's processed event ids",
-        correct: true,
-        why: 'The log keeps the day and a group can read it again; without clearing, its deduplication would skip every replayed event.',
-      },
-      {
-        id: 'republish',
-        text: "Ask every service to publish the day's events again",
-        correct: false,
-        why: 'New copies with new ids: every other consumer processes them a second time.',
-      },
-    ],
-    check: {
-      notRun:
-        'Not run: resetting offsets needs the group stopped first, and this script has no later poll to replay into.',
-    },
-  },
+  reprocessDayWhatIf,
 ];
