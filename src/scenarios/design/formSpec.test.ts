@@ -87,9 +87,9 @@ describe('new items start valid', () => {
   const base = () => {
     let doc: unknown = structuredClone(findBuiltin('ride-sharing')!);
     doc = append(doc, ['topology', 'queues'], itemOf(section('queues').field).make(doc, []));
-    // Replicated topics too, for the replication actions (they have no form section yet: JSON only).
+    // Replicated topics too, for the replication actions.
     doc = setIn(doc, ['topology', 'replication'], { topics: [{ name: 'payments', replicationFactor: 3 }] });
-    // And a saga, for the saga actions (no form section either).
+    // And a saga, for the saga actions.
     doc = setIn(
       doc,
       ['topology', 'sagas'],
@@ -102,7 +102,7 @@ describe('new items start valid', () => {
         },
       ],
     );
-    // And a stream processor, for the stream actions (JSON only as well).
+    // And a stream processor, for the stream actions.
     doc = setIn(
       doc,
       ['topology', 'streamProcessors'],
@@ -117,7 +117,7 @@ describe('new items start valid', () => {
         },
       ],
     );
-    // And a schema registry, for the registry actions (JSON only as well).
+    // And a schema registry, for the registry actions.
     doc = setIn(doc, ['topology', 'registry'], {
       subjects: [{ name: 'rides-value' }],
       schemas: [{ id: 'ride-v1', record: 'Ride', fields: [{ name: 'rideId', type: 'string' }] }],

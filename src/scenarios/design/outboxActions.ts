@@ -1,6 +1,6 @@
 /**
  * Step actions on an outbox table (`format/outbox.ts`): a transaction inserts a row and commits, the
- * publisher runs, published rows are deleted. The outboxes themselves have no form section yet: JSON only.
+ * publisher runs, published rows are deleted.
  */
 import { simple } from './actionPieces';
 import { getIn } from './paths';

@@ -1,6 +1,6 @@
 /**
  * Step actions of a schema registry (`format/registry.ts`): register a schema, set a subject's mode, write a record
- * with a schema, read with one. The registry itself has no form section yet: JSON only.
+ * with a schema, read with one.
  */
 import { simple } from './actionPieces';
 import { getIn } from './paths';

@@ -1,6 +1,6 @@
 /**
  * Step actions that drive an orchestrated saga (`format/sagas.ts`): start an instance, a participant's reply,
- * the orchestrator crashing and restarting. The sagas themselves have no form section yet: JSON only.
+ * the orchestrator crashing and restarting.
  */
 import { simple } from './actionPieces';
 import { getIn } from './paths';

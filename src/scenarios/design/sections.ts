@@ -2,13 +2,18 @@
 import { aggregateItem } from './aggregateForm';
 import { groupItem, producerItem, queueItem, topicItem } from './brokerForms';
 import { eventTypeItem } from './eventTypeForm';
-import { type ItemDef, type SectionDef } from './formTypes';
+import { type FieldDef, type ItemDef, type SectionDef } from './formTypes';
 import { type Path, getIn } from './paths';
 import { projectionItem } from './projectionForm';
 import { relayGroup, serviceItem } from './serviceForm';
 import { stepItem } from './stepForm';
 import { fieldText } from './schemaText';
 import { upcasterItem } from './upcasterForm';
+import { outboxItem } from './outboxForm';
+import { registryGroup } from './registryForm';
+import { replicationGroup } from './replicationForm';
+import { sagaItem } from './sagaForm';
+import { streamProcessorItem } from './streamForm';
 
 const listLength = (path: Path) => (doc: unknown) => {
   const v = getIn(doc, path);
@@ -24,6 +29,19 @@ const topo = (id: string, item: ItemDef): SectionDef => {
     path: ['topology'],
     field: { key: id, kind: 'list', item, optional: true },
     count: listLength(['topology', id]),
+  };
+};
+
+/** An optional part of the topology that is one object (the relay, the registry): present or not. */
+const optionalGroup = (id: string, field: FieldDef): SectionDef => {
+  const { title = id, description = '' } = fieldText(undefined, ['topology', id]);
+  return {
+    id,
+    title,
+    hint: description,
+    path: ['topology'],
+    field,
+    count: (doc) => (getIn(doc, ['topology', id]) ? 1 : 0),
   };
 };
 
@@ -69,16 +87,14 @@ export const sections: readonly SectionDef[] = [
   topo('aggregates', aggregateItem),
   topo('projections', projectionItem),
   topo('upcasters', upcasterItem),
-  {
-    id: 'relay',
-    title: fieldText(undefined, ['topology', 'relay']).title ?? 'relay',
-    hint: fieldText(undefined, ['topology', 'relay']).description ?? '',
-    path: ['topology'],
-    field: relayGroup,
-    count: (doc) => (getIn(doc, ['topology', 'relay']) ? 1 : 0),
-  },
+  optionalGroup('relay', relayGroup),
   topo('services', serviceItem),
   topo('queues', queueItem),
+  optionalGroup('replication', replicationGroup),
+  topo('outboxes', outboxItem),
+  optionalGroup('registry', registryGroup),
+  topo('sagas', sagaItem),
+  topo('streamProcessors', streamProcessorItem),
   {
     id: 'steps',
     title: 'Script',

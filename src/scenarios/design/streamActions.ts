@@ -1,6 +1,6 @@
 /**
  * Step actions of a stream processor (`format/streams.ts`): it processes what is new on its topics, or a new
- * instance restores its store from the changelog. The processors themselves have no form section yet: JSON only.
+ * instance restores its store from the changelog.
  */
 import { simple } from './actionPieces';
 import { getIn } from './paths';
