@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SavedScenario } from '../persistence';
 import type { DamagedEntry } from '../persistence/catalog';
+import { STORE_WORDS } from '../persistence/catalogRecords';
 import { describeFailure, sentences, storageReason } from '../persistence/errors';
 import { formatRoute } from '../state/route';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -307,14 +308,6 @@ function SavedCard({
     </li>
   );
 }
-
-const STORE_WORDS: Record<DamagedEntry['store'], string> = {
-  scenarios: 'saved scenario',
-  runs: 'branch',
-  progress: 'progress record',
-  questions: 'answered-question record',
-  interviews: 'mock-interview scorecard',
-};
 
 /** Catalog entries that fail their shape: said plainly, left as they are, removable (a saved scenario also repairable from its own document). */
 function DamagedList({

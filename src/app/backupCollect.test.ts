@@ -54,11 +54,14 @@ describe('collectBackup', () => {
       answers: {},
       updatedAt: 5,
     });
+    // An answered question is named as what it is, never as a saved scenario.
+    await raw.put('questions', { id: 'pubsub-basics/q1', scenarioId: 'pubsub-basics', questionId: 'q1', step: 'one' });
     raw.close();
     const b = await collectBackup(0);
     expect(b.skipped).toEqual([
       'a damaged progress record “fork-a” (how far you got is not a step number)',
       'a damaged progress record “pubsub-basics” (how far you got is not a step number)',
+      'a damaged answered-question record “pubsub-basics/q1” (its step is not a step number)',
     ]);
     expect(parseBackup(b.text).ok).toBe(true);
     await deleteAllDatabases();

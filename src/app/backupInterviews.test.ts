@@ -54,6 +54,6 @@ describe('backing up and restoring mock interviews', () => {
     raw.close();
     const b = await collectBackup(0);
     expect(b.interviews).toBe(1);
-    expect(b.skipped).toEqual(['a damaged mock-interview scorecard “iv-bad” (its field “runs” is unreadable)']);
+    expect(b.skipped).toEqual(['a damaged mock-interview scorecard “iv-bad” (its runs are unreadable)']);
   });
 });

@@ -14,7 +14,7 @@ import {
   type SavedScenario,
 } from '../persistence';
 import type { DamagedEntry } from '../persistence/catalog';
-import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
+import { isRecordId, MAX_STEP, STORE_WORDS } from '../persistence/catalogRecords';
 import { findBuiltin } from '../scenarios/content';
 import type { Backup } from '../scenarios/io/backup';
 import type { ScenarioIssue } from '../scenarios/parse';
@@ -134,8 +134,7 @@ export const stepCountOf = (document: unknown): number | undefined => {
   return Array.isArray(steps) ? steps.length : undefined;
 };
 
-export const damagedNote = (d: DamagedEntry) =>
-  `a damaged ${d.store === 'progress' ? 'progress record' : d.store === 'interviews' ? 'mock-interview scorecard' : 'saved scenario'} “${d.label}” (${d.problem})`;
+export const damagedNote = (d: DamagedEntry) => `a damaged ${STORE_WORDS[d.store]} “${d.label}” (${d.problem})`;
 
 export const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 

@@ -80,7 +80,38 @@ const FIELD_WORDS: Record<string, string> = {
   furthestStep: 'how far you got is not a step number',
   completed: 'whether it is completed is not yes or no',
   answers: 'its answers are unreadable',
+  // An answered question (the `questions` store).
+  id: 'its id is not an id, or does not name its scenario and question',
+  questionId: 'its question is not named',
+  step: 'its step is not a step number',
+  concepts: 'its concepts are unreadable',
+  right: 'its count of right answers is not a count',
+  wrong: 'its count of missed answers is not a count',
+  lastCorrect: 'its last answer’s result is not right or wrong',
+  lastAt: 'its last answer’s time is not a valid time',
+  card: 'its review schedule is unreadable',
+  // A mock interview's scorecard (the `interviews` store).
+  promptId: 'its interview prompt is not an id',
+  promptTitle: 'its interview prompt’s name is not text of at most 200 characters',
+  length: 'its length is neither 20 nor 45 minutes',
+  startedAt: 'its start time is not a valid time',
+  finishedAt: 'its finish time is not a valid time, or is before its start',
+  rubric: 'its rubric points are unreadable',
+  runs: 'its runs are unreadable',
+  whatIfs: 'its what-ifs are unreadable',
+  stageTimes: 'its time per stage is unreadable',
+  study: 'its list of what to study next is unreadable',
+  design: 'its saved answers are too large to be kept',
 };
+
+/** What a record of each catalog store is, in the learner's words ("a damaged saved scenario"). */
+export const STORE_WORDS = {
+  scenarios: 'saved scenario',
+  runs: 'branch',
+  progress: 'progress record',
+  questions: 'answered-question record',
+  interviews: 'mock-interview scorecard',
+} as const satisfies Record<string, string>;
 
 /** A learner-readable reason for the first problem zod found (no raw error text). */
 export function problemOf(error: z.ZodError): string {

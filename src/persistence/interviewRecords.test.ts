@@ -135,7 +135,7 @@ describe('catalog version 3: mock interviews', () => {
         ['interviews', 'iv-bad'],
         ['interviews', 'iv-number'],
       ]);
-      expect(damaged[0]!.problem).toBe('its field “rubric” is unreadable');
+      expect(damaged[0]!.problem).toBe('its rubric points are unreadable');
       await expect(c.getInterview('iv-bad')).rejects.toBeInstanceOf(DamagedRecordError);
       await expect(c.putInterview({ ...record, length: 30 as 20 })).rejects.toBeInstanceOf(DamagedRecordError);
       expect((await c.readLearnerData()).damaged.map((d) => d.label)).toEqual(['iv-bad', 'iv-number']);
@@ -163,6 +163,8 @@ describe('damaged interview records: every field, one at a time', () => {
           const damaged = await c.listDamaged();
           expect(damaged.map((d) => [d.store, d.label])).toEqual([['interviews', 'iv-damaged']]);
           expect(damaged[0]!.problem).toMatch(/^its /);
+          // Each field in plain words (catalogRecords' FIELD_WORDS), never as a raw field name.
+          expect(damaged[0]!.problem).not.toMatch(/field “/);
           expect((await c.readLearnerData()).interviews).toEqual([record]);
         } finally {
           c.close();
