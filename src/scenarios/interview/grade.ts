@@ -15,13 +15,28 @@ export function resolveRun(run: RunSpec, names: ReadonlyMap<string, string>): Ru
     : run;
 }
 
-/** The key in the design's names: event types renamed by the learner (`names`: reference name → design name). */
+/**
+ * The key in the design's names (`names`: reference name → design name): event types renamed by the
+ * learner, and, for a design built in the editor, its own commands and aggregates too.
+ */
 export function resolveKey(key: GradingKey, names: ReadonlyMap<string, string>): GradingKey {
   const n = (x: string) => names.get(x) ?? x;
   return {
-    ...(key.race && { race: { ...key.race, accepted: n(key.race.accepted) } }),
+    ...(key.race && {
+      race: {
+        ...key.race,
+        aggregate: n(key.race.aggregate),
+        command: n(key.race.command),
+        accepted: n(key.race.accepted),
+      },
+    }),
     ...(key.payment && {
-      payment: { ...key.payment, captured: n(key.payment.captured), failed: n(key.payment.failed) },
+      payment: {
+        aggregate: n(key.payment.aggregate),
+        command: n(key.payment.command),
+        captured: n(key.payment.captured),
+        failed: n(key.payment.failed),
+      },
     }),
     screens: key.screens.map((s) => ({ ...s, events: s.events.map(n) })),
     runs: key.runs.map((r) => resolveRun(r, names)),
