@@ -9,6 +9,7 @@ import type { TxnEffect } from './broker/txnEffects';
 import type { SagaEffect } from './saga/effects';
 import type { StreamEffect } from './streams/effects';
 import type { RegistryEffect } from './registry/schema';
+import type { TracingEffect } from './tracing/effects';
 import type { VersionOutcome } from './broker/outOfOrder';
 import type { ExpectedRevision } from './events';
 
@@ -259,7 +260,15 @@ export type SimEffect =
 
 /** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */
 export type Effect =
-  BrokerEffect | StoreEffect | SimEffect | ReplicationEffect | TxnEffect | SagaEffect | StreamEffect | RegistryEffect;
+  | BrokerEffect
+  | StoreEffect
+  | SimEffect
+  | ReplicationEffect
+  | TxnEffect
+  | SagaEffect
+  | StreamEffect
+  | RegistryEffect
+  | TracingEffect;
 export type EffectKind = Effect['kind'];
 
 // ---------------------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'registry-changed': 'other',
   // Bookkeeping, not something that happens on the diagram.
   'time-advanced': null,
+  'span-recorded': null,
   'question-asked': null,
 };
 

@@ -68,6 +68,7 @@ const LABELS: Record<EffectKind, string> = {
   'query-answered': 'query',
   'reaction-triggered': 'reaction',
   'time-advanced': 'time',
+  'span-recorded': 'span',
   'fault-injected': 'action',
   'outbox-changed': 'outbox',
   'stream-changed': 'stream',
