@@ -9,6 +9,7 @@ import type { TxnEffect } from './broker/txnEffects';
 import type { SagaEffect } from './saga/effects';
 import type { StreamEffect } from './streams/effects';
 import type { RegistryEffect } from './registry/schema';
+import type { PollLoopEffect } from './broker/pollLoopEffects';
 import type { TracingEffect } from './tracing/effects';
 import type { VersionOutcome } from './broker/outOfOrder';
 import type { ExpectedRevision } from './events';
@@ -50,6 +51,7 @@ export type OffsetResetPolicy = 'earliest' | 'latest' | 'none';
 export type { EffectBase };
 
 export type BrokerEffect =
+  | PollLoopEffect
   | (EffectBase & { kind: 'topic-created'; topic: string; partitions: number })
   | (EffectBase & {
       kind: 'record-appended';

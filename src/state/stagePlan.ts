@@ -94,6 +94,7 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'fault-injected': 'other',
   'outbox-changed': 'other',
   'stream-changed': 'other',
+  'consumer-changed': 'other',
   'registry-changed': 'other',
   // Bookkeeping, not something that happens on the diagram.
   'time-advanced': null,

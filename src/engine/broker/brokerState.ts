@@ -8,6 +8,7 @@ import { seedRng, type RngState } from '../sim/random';
 import { vecFrom, vecSlice, type PVec } from '../sim/persistent';
 import type { TransactionsState } from './txnState';
 import type { VersionedStore } from './outOfOrder';
+import type { ConsumerClient } from './consumerClient';
 
 /** One record in a partition log. It is also what a consumer fetches (shared, never copied). */
 export interface LogRecord {
@@ -178,6 +179,8 @@ export interface MemberState {
   readonly fetchCursor: number;
   /** isolation.level: absent = read_uncommitted (Kafka's default). */
   readonly isolationLevel?: 'read_committed';
+  /** Partitions paused by the application (KafkaConsumer.pause), as "topic:partition"; absent = none (`pause.ts`). */
+  readonly paused?: readonly string[];
 }
 
 export interface CommittedOffset {
@@ -220,6 +223,8 @@ export interface BrokerState {
   readonly apps: Readonly<Record<string, ConsumerAppState>>;
   /** Transactions (coordinator, producer clients, per-partition state); absent until the first one. */
   readonly transactions?: TransactionsState;
+  /** Consumer clients started with poll-loop settings, by "group/member" (`pollLoop.ts`); absent until the first. */
+  readonly clients?: Readonly<Record<string, ConsumerClient>>;
 }
 
 export interface BrokerStep {

@@ -145,13 +145,16 @@ export function poll(state: BrokerState, request: PollRequest, now: number): Bro
     // NoOffsetForPartitionException: the poll throws, so the application gets no records at all.
     return { state: putMember(s, group, { ...member, positions }), effects, records };
   }
-  // 2. Records from the positions, round-robin over the partitions, up to max.poll.records.
+  // 2. Records from the positions, round-robin over the partitions, up to max.poll.records. A paused
+  // partition is not fetchable (SubscriptionState.fetchablePartitions skips it): it keeps its position.
   let budget = Math.max(0, Math.floor(request.maxRecords ?? DEFAULT_MAX_POLL_RECORDS));
   let cursor = member.fetchCursor % Math.max(1, n);
+  const paused = member.paused?.length ? new Set(member.paused) : null;
   for (let i = 0; i < n && budget > 0; i++) {
     const idx = (member.fetchCursor + i) % n;
     const { topic, partition } = member.assignment[idx]!;
     const k = tpKey(topic, partition);
+    if (paused?.has(k)) continue;
     let pos = positions[k]!;
     if (s.transactions) {
       // Once there are transactions, markers and isolation.level decide what a fetch returns (txnRead.ts).

@@ -72,6 +72,25 @@ export type { TxnStep } from './txnClient';
 export type { TransactionsState, TxnMetadata, TxnClient, TxnPartitionState, AbortedTxn } from './txnState';
 export { consume, processRecord, processingId, appOf, type DeliveryMode, type ProcessRequest } from './delivery';
 export { consumeWithRetry, type RetryRequest } from './deadLetter';
+export { pausePartitions, resumePartitions, pausedOf, type PauseRequest } from './pause';
+export {
+  startConsumer,
+  stopConsumer,
+  pollAndProcess,
+  expireSessions,
+  clientOf,
+  duration,
+  type StartRequest,
+  type BatchRequest,
+} from './pollLoop';
+export {
+  MAX_POLL_RECORDS_DEFAULT,
+  MAX_POLL_INTERVAL_MS_DEFAULT,
+  SESSION_TIMEOUT_MS_DEFAULT,
+  type ConsumerClient,
+  type BatchRecord,
+} from './consumerClient';
+export type { PollLoopEffect, PollLoopOp } from './pollLoopEffects';
 export {
   createQueue,
   enqueue,

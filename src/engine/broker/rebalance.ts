@@ -90,7 +90,17 @@ export function rebalanceGroup(state: BrokerState, groupId: string, now: number,
       const keep = new Set(cooperative ? assignment.map((tp) => tpKey(tp.topic, tp.partition)) : []);
       const positions: Record<string, number> = {};
       for (const [k, v] of Object.entries(after.members[m.memberId]!.positions)) if (keep.has(k)) positions[k] = v;
-      nextMembers[m.memberId] = { ...m, assignment, positions, fetchCursor: 0 };
+      // "Rebalance will not preserve the pause/resume state" (KafkaConsumer.pause): a partition assigned anew
+      // starts unpaused; a cooperative member keeps the pause of a partition it keeps.
+      const { paused: wasPaused, ...rest } = m;
+      const paused = (wasPaused ?? []).filter((k) => keep.has(k));
+      nextMembers[m.memberId] = {
+        ...rest,
+        assignment,
+        positions,
+        fetchCursor: 0,
+        ...(paused.length ? { paused } : {}),
+      };
       if (added.length > 0) {
         effects.push({
           kind: 'partitions-assigned',

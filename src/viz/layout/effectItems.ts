@@ -72,6 +72,7 @@ const LABELS: Record<EffectKind, string> = {
   'fault-injected': 'action',
   'outbox-changed': 'outbox',
   'stream-changed': 'stream',
+  'consumer-changed': 'consumer',
   'registry-changed': 'registry',
   'question-asked': 'question',
 };
@@ -106,6 +107,8 @@ export function toneOf(e: Effect): EffectTone {
         ? 'warning'
         : 'normal';
   if (e.kind === 'registry-changed') return e.op === 'refused' || e.op === 'deserialize-failed' ? 'problem' : 'normal';
+  if (e.kind === 'consumer-changed')
+    return e.op === 'poll-timeout' ? 'problem' : e.op === 'paused' ? 'warning' : 'normal';
   if (e.kind === 'version-checked')
     return e.outcome === 'applied-older'
       ? 'problem'
@@ -122,6 +125,7 @@ export function labelOf(e: Effect): string {
   if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'lost' : `outbox ${e.step}`;
   if (e.kind === 'stream-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'registry-changed') return e.op.replace(/-/g, ' ');
+  if (e.kind === 'consumer-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
   // The log cleaner visited but found nothing it may clean yet (compaction is lazy): not "compacted".
   if (e.kind === 'records-compacted' && e.removedOffsets.length === 0 && e.tombstonesRemoved.length === 0)
