@@ -8,10 +8,10 @@ const START = new Date('2026-12-05T09:00:00Z');
 
 /** The right answer of each what-if the interviewer may draw (two are drawn for 20 minutes). */
 const RIGHT_WHAT_IFS = [
-  /^A timeout sends a command to the Ride aggregate/,
+  /^The Ride aggregate decides the late accept/,
   /^The retry carries the ride id as the idempotency key/,
   /^Add members to each consumer group/,
-  /^Fix the bug, stop the group/,
+  /^Stop the group, reset its offsets/,
 ];
 
 async function start(page: Page, shot?: string) {

@@ -2,15 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 
 /**
  * A finished mock interview's scorecard is saved on this device as it is shown: after a reload it is
- * listed under "Your past interviews" with its score, and opens read-only.
+ * listed under "Your past interviews" with its score, opens, and its failing runs open in the player
+ * (the design rebuilt from the answers saved with it).
  */
 const START = new Date('2026-12-05T09:00:00Z');
 
 const RIGHT_WHAT_IFS = [
-  /^A timeout sends a command to the Ride aggregate/,
+  /^The Ride aggregate decides the late accept/,
   /^The retry carries the ride id as the idempotency key/,
   /^Add members to each consumer group/,
-  /^Fix the bug, stop the group/,
+  /^Stop the group, reset its offsets/,
 ];
 
 const next = (page: Page) => page.getByRole('button', { name: /^(Next stage|Finish and see the scorecard)$/ }).click();
@@ -59,7 +60,9 @@ async function finishInterview(page: Page) {
   await next(page);
 }
 
-test('a finished interview is saved, listed after a reload with its score, and opens read-only', async ({ page }) => {
+test('a finished interview is saved, listed after a reload with its score, and its failing run reopens', async ({
+  page,
+}) => {
   await finishInterview(page);
   const heading = page.getByRole('heading', { level: 2, name: /^Scorecard: \d+ of \d+ points$/ });
   await expect(heading).toBeFocused();
@@ -80,9 +83,7 @@ test('a finished interview is saved, listed after a reload with its score, and o
   await expect(
     page.getByRole('heading', { level: 2, name: `Ride-sharing, 20 minutes: ${score} points` }),
   ).toBeFocused();
-  await expect(page.getByRole('status').filter({ hasText: 'Read-only' })).toContainText(
-    'Saved on this device: the scorecard of',
-  );
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device: the scorecard of' })).toBeVisible();
   await expect(page.getByRole('table').getByRole('row', { name: /^Events are past-tense facts/ })).toContainText(
     '✓ pass',
   );
@@ -92,14 +93,68 @@ test('a finished interview is saved, listed after a reload with its score, and o
       .filter({ hasText: '✗ fail' })
       .first(),
   ).toBeVisible();
-  // Read-only: a saved failing run cannot be opened (its design is not stored); its study link is there.
-  await expect(page.getByRole('button', { name: /^Open this run at step/ })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /^Study: / }).first()).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: /^Clarify the requirements: 1 min 5 s$/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'What to study next' })).toBeVisible();
-
   await page.getByRole('button', { name: 'Back to your past interviews' }).click();
   await expect(entry).toBeVisible();
+  await entry.click();
+
+  // The saved failing run opens as the live scorecard's does: its design rebuilt from the saved answers,
+  // saved as a scenario of your own, the duplicate delivery as a branch, at the step it fails.
+  const duplicate = page.getByRole('listitem', { name: /^Run: Payments receives the retried charge twice/ }).first();
+  await expect(duplicate).toContainText('✗ fail');
+  await duplicate.getByRole('button', { name: 'Open this run at step 12' }).click();
+  await expect(page).toHaveURL(/#\/r\/b-[^/]+\/12$/);
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await expect(page.getByRole('heading', { level: 1, name: 'My mock-interview design' })).toBeVisible();
+});
+
+test('a scorecard saved before designs were kept lists, opens and says why its runs cannot be opened', async ({
+  page,
+}) => {
+  await page.goto('./#/');
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await expect(page.getByRole('heading', { level: 2, name: 'My scenarios' })).toBeVisible();
+  // An older version's record: no saved answers, no step to open each run at.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const study = { scenarioId: 'delivery-guarantees', step: 7, title: 'Delivery guarantees' };
+        const req = indexedDB.open('event-lab-catalog');
+        req.onerror = () => reject(new Error('open failed'));
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('interviews', 'readwrite');
+          tx.objectStore('interviews').put({
+            id: 'iv-old',
+            promptId: 'ride-sharing',
+            promptTitle: 'Ride-sharing',
+            length: 20,
+            startedAt: 1_000,
+            finishedAt: 601_000,
+            rubric: [],
+            runs: [
+              { id: 'duplicate-payments', title: 'Duplicate delivery', pass: false, feedback: 'Charged twice.', study },
+            ],
+            whatIfs: [],
+            stageTimes: { clarify: 1, events: 1, topics: 1, consumers: 1, 'what-ifs': 1 },
+            study: [study],
+          });
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+  );
+  await page.getByRole('link', { name: 'Mock interview' }).click();
+  await page.getByRole('button', { name: /Ride-sharing, 20 minutes — 0 of 1 points$/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Ride-sharing, 20 minutes: 0 of 1 points' })).toBeFocused();
+  await expect(
+    page.getByText(
+      'Its failing runs cannot be opened again: it was saved before scorecards kept the answers that rebuild their design.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Open this run/ })).toHaveCount(0);
 });
 
 test('a damaged saved interview never breaks the page: it is counted there and listed under My scenarios', async ({

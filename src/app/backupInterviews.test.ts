@@ -14,7 +14,14 @@ import { deleteAllDatabases } from './testing/storedData';
 beforeEach(deleteAllDatabases);
 
 const first = interviewRecordOf('iv-1');
-const second = interviewRecordOf('iv-2', { startedAt: 700_000, finishedAt: 900_000, promptTitle: 'Payments wallet' });
+// With what rebuilds its design (its runs reopen after a restore) and a run's step to open at.
+const second = interviewRecordOf('iv-2', {
+  startedAt: 700_000,
+  finishedAt: 900_000,
+  promptTitle: 'Payments wallet',
+  runs: [{ ...interviewRecordOf('x').runs[0]!, openAt: 12 }],
+  design: { promptVersion: 1, whatIfIds: [], answers: { requirements: [], questions: {}, picks: {}, whatIfs: {} } },
+});
 
 describe('backing up and restoring mock interviews', () => {
   it('round-trips: back up, delete everything, restore, and the past interviews are the same', async () => {

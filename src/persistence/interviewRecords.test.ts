@@ -8,7 +8,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_DB_NAME, CATALOG_VERSION, openCatalog } from './catalog';
 import { DamagedRecordError } from './errors';
-import { interviewIssues, InterviewRecordSchema, scoreOf } from './interviewRecords';
+import { interviewIssues, InterviewRecordSchema, MAX_DESIGN_CHARS, scoreOf } from './interviewRecords';
 import { interviewRecordOf } from './interviewTesting';
 import { questionKey } from './progressRecords';
 
@@ -36,6 +36,22 @@ describe('the interview record', () => {
       { ...record, study: [{ ...record.study[0]!, scenarioId: '../x' }] },
     ];
     for (const b of bad) expect(InterviewRecordSchema.safeParse(b).success).toBe(false);
+  });
+
+  it('keeps what rebuilds its design as it is (checked where it is used), bounded in size', () => {
+    const answers = { promptVersion: 1, whatIfIds: ['reprocess'], answers: { requirements: [] } };
+    expect(InterviewRecordSchema.parse({ ...record, design: answers }).design).toEqual(answers);
+    // Damaged answers leave the record readable: the scorecard lists and says its runs cannot be opened.
+    expect(InterviewRecordSchema.safeParse({ ...record, design: 'lost' }).success).toBe(true);
+    expect(InterviewRecordSchema.safeParse({ ...record, design: 'x'.repeat(MAX_DESIGN_CHARS) }).success).toBe(false);
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(InterviewRecordSchema.safeParse({ ...record, design: cycle }).success).toBe(false);
+    // Records saved before runs could be reopened have no step to open at, nor answers.
+    expect(InterviewRecordSchema.safeParse(record).success).toBe(true);
+    expect(InterviewRecordSchema.safeParse({ ...record, runs: [{ ...record.runs[0]!, openAt: -1 }] }).success).toBe(
+      false,
+    );
   });
 
   it('names every problem of a backup’s entries with its path, duplicates included', () => {

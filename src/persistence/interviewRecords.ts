@@ -4,8 +4,11 @@
  * the time per stage; what to study next). Checked on every read like every catalog record, and on a
  * restore: a backup carrying one that fails this shape is refused whole.
  *
- * A failing run keeps its name and outcome sentence only: reopening it needs the whole design the
- * answers built, which is not stored (the scorecard on screen can open it; a saved one cannot).
+ * `design` is what rebuilds the design the scorecard graded (the prompt's version and the learner's
+ * answers: the design is the prompt's reference with the answers' changes, built the same way each
+ * time), so a saved scorecard's failing runs can be opened again. It is only bounded here and checked
+ * when it is used (`scenarios/interview/reopen.ts`): a record saved before it was kept, or whose answers
+ * are damaged, still lists and says why its runs cannot be opened. Each run keeps the step it opens at.
  */
 import { z } from '../scenarios/zod';
 import { MAX_STEP, MAX_TIME, RecordId } from './catalogRecords';
@@ -16,13 +19,29 @@ const Duration = z.number().int().min(0).max(86_400_000);
 const Text = z.string().max(2000);
 const Title = z.string().min(1).max(200);
 
+const Step = z.number().int().min(0).max(MAX_STEP);
+
 export const InterviewStudySchema = z.object({
   scenarioId: RecordId,
-  step: z.number().int().min(0).max(MAX_STEP),
+  step: Step,
   title: Title,
+  /** A page of the app that teaches it instead of a scenario's step. */
+  page: z.enum(['compare-brokers', 'pick-a-broker']).optional(),
 });
 
 const Verdict = z.object({ title: Title, pass: z.boolean(), feedback: Text });
+/** A run's verdict and the step its run opens at (missing in records saved before runs could be reopened). */
+const RunVerdict = Verdict.extend({ openAt: Step.optional() });
+
+/** At most this many characters of JSON rebuild a scorecard's design (its answers are a few hundred). */
+export const MAX_DESIGN_CHARS = 20_000;
+const jsonSize = (v: unknown): number => {
+  try {
+    return JSON.stringify(v)?.length ?? 0;
+  } catch {
+    return Infinity; // a cycle or a value JSON cannot write
+  }
+};
 
 export const InterviewRecordSchema = z
   .object({
@@ -34,7 +53,7 @@ export const InterviewRecordSchema = z
     startedAt: Time,
     finishedAt: Time,
     rubric: z.array(Verdict.extend({ id: z.string().min(1).max(40), study: InterviewStudySchema })).max(20),
-    runs: z.array(Verdict.extend({ id: z.string().min(1).max(80), study: InterviewStudySchema })).max(20),
+    runs: z.array(RunVerdict.extend({ id: z.string().min(1).max(80), study: InterviewStudySchema })).max(20),
     whatIfs: z
       .array(
         z.object({
@@ -42,7 +61,7 @@ export const InterviewRecordSchema = z
           /** The learner's choice (null: not answered). */
           choice: z.object({ text: Text, correct: z.boolean(), why: Text }).nullable(),
           /** The run that checks it on the learner's design, or why none can (`notRun`). */
-          run: Verdict.nullable(),
+          run: RunVerdict.nullable(),
           notRun: Text.nullable(),
         }),
       )
@@ -55,6 +74,11 @@ export const InterviewRecordSchema = z
       'what-ifs': Duration,
     }),
     study: z.array(InterviewStudySchema).max(40),
+    /** What rebuilds the graded design (checked where it is used); absent in records saved before it was kept. */
+    design: z
+      .unknown()
+      .optional()
+      .refine((v) => v === undefined || jsonSize(v) <= MAX_DESIGN_CHARS, { message: 'too large' }),
   })
   .refine((r) => r.finishedAt >= r.startedAt, { message: 'it finishes before it starts', path: ['finishedAt'] });
 export type InterviewRecord = z.infer<typeof InterviewRecordSchema>;

@@ -33,8 +33,20 @@ export interface FinishedInterview {
 export const newInterviewId = (at: number): string =>
   `iv-${Math.max(0, Math.floor(at)).toString(36)}-${Math.random().toString(36).slice(2, 8) || '0'}`;
 
-const study = (s: StudyLink) => ({ scenarioId: s.scenarioId, step: s.step, title: s.title });
-const run = (r: RunResult) => ({ id: r.id, title: r.title, pass: r.pass, feedback: r.feedback, study: study(r.study) });
+const study = (s: StudyLink) => ({
+  scenarioId: s.scenarioId,
+  step: s.step,
+  title: s.title,
+  ...(s.page && { page: s.page }),
+});
+const run = (r: RunResult) => ({
+  id: r.id,
+  title: r.title,
+  pass: r.pass,
+  feedback: r.feedback,
+  openAt: r.openAt,
+  study: study(r.study),
+});
 const ms = (v: number | undefined) => Math.max(0, Math.round(v ?? 0));
 
 export function interviewRecordOf(f: FinishedInterview, card: Scorecard): InterviewRecord {
@@ -56,7 +68,7 @@ export function interviewRecordOf(f: FinishedInterview, card: Scorecard): Interv
     whatIfs: card.whatIfs.map((w) => ({
       prompt: w.whatIf.prompt,
       choice: w.choice ? { text: w.choice.text, correct: w.choice.correct, why: w.choice.why } : null,
-      run: w.run ? { title: w.run.title, pass: w.run.pass, feedback: w.run.feedback } : null,
+      run: w.run ? { title: w.run.title, pass: w.run.pass, feedback: w.run.feedback, openAt: w.run.openAt } : null,
       notRun: w.notRun,
     })),
     stageTimes: {
@@ -67,6 +79,7 @@ export function interviewRecordOf(f: FinishedInterview, card: Scorecard): Interv
       'what-ifs': ms(f.times['what-ifs']),
     },
     study: card.study.map(study),
+    design: card.rebuild,
   };
 }
 

@@ -5,14 +5,13 @@
 import { parseScenario, type ScenarioIssue } from '../parse';
 import { rubricOf } from './rubric';
 import { runCheck } from './runs/runChecks';
-import type { Grade, GradingKey, Outcome, RunSpec } from './types';
+import type { AlsoOutcome, Grade, GradingKey, Outcome, RunSpec } from './types';
 
 /** A run's outcome in the design's names. */
 export function resolveRun(run: RunSpec, names: ReadonlyMap<string, string>): RunSpec {
-  const o: Outcome = run.outcome;
-  return o.kind === 'exactly-once'
-    ? { ...run, outcome: { ...o, eventType: names.get(o.eventType) ?? o.eventType } }
-    : run;
+  const rename = <O extends Outcome | AlsoOutcome>(o: O): O =>
+    'eventType' in o ? { ...o, eventType: names.get(o.eventType) ?? o.eventType } : o;
+  return { ...run, outcome: rename(run.outcome), ...(run.also && { also: run.also.map(rename) }) };
 }
 
 /**

@@ -54,6 +54,12 @@ export interface WhatIf {
 
 export interface InterviewPrompt {
   id: string;
+  /**
+   * Raised whenever a change to the prompt changes the design an answer builds, or its grading (the
+   * reference, a choice's patches, the key): a saved scorecard rebuilds its design from its answers only
+   * on the version it was graded on (`reopen.ts`).
+   */
+  version: number;
   title: string;
   /** What the interviewer asks, in one or two sentences. */
   brief: string;

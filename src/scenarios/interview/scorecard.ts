@@ -6,6 +6,7 @@ import { designOf, patchesOf, type Answers } from './answers';
 import { gradeDesign, resolveRun } from './grade';
 import { namesOf } from './patches';
 import type { InterviewPrompt, Requirement, WhatIf } from './prompt';
+import { designRefOf, type DesignRef } from './reopen';
 import { runCheck } from './runs/runChecks';
 import type { Grade, RunResult, StudyLink } from './types';
 import type { ScenarioDef } from '../schema';
@@ -20,6 +21,8 @@ export interface WhatIfVerdict {
 
 export interface Scorecard {
   design: ScenarioDef;
+  /** What rebuilds `design` later (stored with the scorecard, so a saved one's runs can be opened again). */
+  rebuild: DesignRef;
   grade: Grade;
   whatIfs: WhatIfVerdict[];
   requirements: { asked: Requirement[]; missed: Requirement[]; irrelevant: Requirement[] };
@@ -48,6 +51,7 @@ export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: 
   const all = [...r.grade.rubric, ...r.grade.runs];
   return {
     design,
+    rebuild: designRefOf(prompt, answers, whatIfs),
     grade: r.grade,
     whatIfs: verdicts,
     requirements: {

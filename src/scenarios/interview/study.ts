@@ -38,7 +38,16 @@ export const RUN_STUDY = {
     step: 5,
     title: 'Delivery guarantees: process, then crash before the commit',
   },
+  replay: {
+    scenarioId: 'offsets-lag-retention-replay',
+    step: 23,
+    title: 'Offsets, lag and replay: a group reads the log again',
+  },
 } satisfies Record<string, StudyLink>;
 
 /** The text with its first letter in upper case (a sentence that starts with a generated phrase). */
 export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Where a study link goes: a built-in's step (`#/s/<id>/<step>`) or a page of the app (`#/pick-a-broker`). */
+export const studyHref = (s: Pick<StudyLink, 'scenarioId' | 'step' | 'page'>): string =>
+  s.page ? `#/${s.page}` : `#/s/${encodeURIComponent(s.scenarioId)}/${s.step}`;

@@ -3,6 +3,7 @@
  * read from the document, and outcomes read from runs of it under faults.
  */
 import type { LearnerInput } from '../../engine/types';
+import type { ScenarioDef, StepDef } from '../schema';
 
 export type RubricPointId =
   'past-tense' | 'keys' | 'idempotent' | 'race' | 'payment-failure' | 'read-models' | 'outbox';
@@ -12,6 +13,8 @@ export interface StudyLink {
   scenarioId: string;
   step: number;
   title: string;
+  /** A page of the app that teaches it instead (`#/<page>`; `scenarioId` and `step` then name that page). */
+  page?: 'compare-brokers' | 'pick-a-broker';
 }
 
 export interface RubricResult {
@@ -54,12 +57,35 @@ export type Outcome =
   /** The read model row changes between the end of step `before` and the end of step `after` (the user was told). */
   | { kind: 'told'; projection: string; row: string; before: number; after: number; who: string; what: string };
 
+/** A further outcome a run may check besides its `outcome` (`RunSpec.also`). */
+export type AlsoOutcome =
+  /** The read model row's `field` names the one `eventType` about `entityId` stored (the user told who won). */
+  | {
+      kind: 'names-winner';
+      eventType: string;
+      idField: string;
+      entityId: string;
+      field: string;
+      projection: string;
+      row: string;
+      who: string;
+    }
+  /** The run's last step rebuilds the projection from the store: the row is the same after it as before it. */
+  | { kind: 'rebuilt-same'; projection: string; row: string };
+
 export interface RunSpec {
   id: string;
   title: string;
   /** The faults injected (learner inputs of the failure lab, in step order), or none: the design's own script (a race, a decline). */
   faults: LearnerInput[];
   outcome: Outcome;
+  /** Further outcomes that must hold too (each adds its sentence). */
+  also?: AlsoOutcome[];
+  /**
+   * Script steps the run adds after the design's script step `after` (0-based): what the failure lab's inputs
+   * cannot do, such as a phone's late retry of a command or a read model rebuilt at the end.
+   */
+  insert?: { after: number; steps: StepDef[] };
   study: StudyLink;
 }
 
@@ -79,6 +105,8 @@ export interface RunResult {
   /** The failing run as inputs on the design's script, and the step to open it at. */
   inputs: LearnerInput[];
   openAt: number;
+  /** The design the run played, when it adds steps to the learner's (`RunSpec.insert`): the one to open. */
+  played?: ScenarioDef;
   study: StudyLink;
 }
 

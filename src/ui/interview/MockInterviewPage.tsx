@@ -90,7 +90,8 @@ export function MockInterviewPage({ now = progressNow, onOpenRun }: { now?: () =
             record={viewing}
             headingRef={scoreHeading}
             heading={`${viewing.promptTitle}, ${viewing.length} minutes`}
-            saved={`Saved on this device: the scorecard of ${interviewSummary(viewing)}. Read-only: its runs cannot be opened again, since the design they ran is not saved.`}
+            onOpenRun={onOpenRun}
+            saved={`Saved on this device: the scorecard of ${interviewSummary(viewing)}.`}
           />
           <p>
             <button type="button" className="interview-secondary" onClick={() => setViewing(null)}>
@@ -157,7 +158,8 @@ export function MockInterviewPage({ now = progressNow, onOpenRun }: { now?: () =
         <>
           <ScorecardView
             record={record!}
-            live={{ card, onOpenRun }}
+            live={{ card }}
+            onOpenRun={onOpenRun}
             headingRef={scoreHeading}
             heading="Scorecard"
             saved={saved?.id === record?.id ? saved!.text : 'Saving on this device…'}

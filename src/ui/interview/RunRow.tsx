@@ -1,5 +1,8 @@
 import { useState } from 'react';
 
+/** Why a run cannot be opened, in the learner's words (any other failure is the storage's). */
+export class RunNotOpened extends Error {}
+
 /** What a run row shows: a live run's result or a saved one's (its name, verdict and sentence). */
 export interface RunVerdict {
   title: string;
@@ -9,9 +12,8 @@ export interface RunVerdict {
 }
 
 /**
- * One run's verdict; a failing run of the scorecard on screen can be opened in the player (saved as a
- * scenario of your own, with its faults as a branch). A saved scorecard's runs have no `onOpen`: the
- * design they ran is not stored.
+ * One run's verdict; a failing run can be opened in the player (its design saved as a scenario of your
+ * own, its faults as a branch) when `onOpen` is given. Why opening failed is said next to the button.
  */
 export function RunRow({
   run,
@@ -24,7 +26,7 @@ export function RunRow({
   openAt?: number;
   onOpen?: () => Promise<void>;
 }) {
-  const [state, setState] = useState<'idle' | 'opening' | 'failed'>('idle');
+  const [state, setState] = useState<'idle' | 'opening' | { failed: string }>('idle');
   return (
     <li className={`interview-run ${run.pass ? 'passed' : 'failed'}`} aria-label={`Run: ${run.title}`}>
       <p>
@@ -40,13 +42,18 @@ export function RunRow({
               disabled={state === 'opening'}
               onClick={() => {
                 setState('opening');
-                onOpen().catch(() => setState('failed'));
+                onOpen().catch((e: unknown) =>
+                  setState({
+                    failed:
+                      e instanceof RunNotOpened ? e.message : 'The run could not be opened (storage unavailable).',
+                  }),
+                );
               }}
             >
-              Open this run at step {openAt}
+              {openAt === undefined ? 'Open this run' : `Open this run at step ${openAt}`}
             </button>
           )}{' '}
-          {state === 'failed' && <span role="alert">The run could not be opened (storage unavailable).</span>}{' '}
+          {typeof state === 'object' && <span role="alert">{state.failed}</span>}{' '}
           {studyHref && run.study && <a href={studyHref}>Study: {run.study.title}</a>}
         </p>
       )}

@@ -1,8 +1,15 @@
-/** A saved scorecard, server-rendered from its record: read-only (no run opens), its text rendered as text. */
+/**
+ * A saved scorecard, server-rendered from its record: its text rendered as text; its failing runs open
+ * when its design can be rebuilt from the answers stored with it, or it says why they cannot.
+ */
 import { createElement, createRef } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { InterviewRecord } from '../../state/interviewStore';
+import { referenceAnswers } from '../../scenarios/interview/answers';
+import { drawWhatIfs } from '../../scenarios/interview/prompt';
+import { rideSharing } from '../../scenarios/interview/prompts/rideSharing';
+import { scorecardOf, type Scorecard } from '../../scenarios/interview/scorecard';
+import { interviewRecordOf as recordOf, type InterviewRecord } from '../../state/interviewStore';
 import { ScorecardView } from './ScorecardView';
 
 const study = { scenarioId: 'ride-sharing', step: 3, title: 'Ride-sharing, step 3: the race' };
@@ -54,5 +61,43 @@ describe('a saved scorecard', () => {
     expect(html).not.toContain('Open this run');
     expect(html).toContain('Clarify the requirements: 1 min 0 s');
     expect(html).not.toContain('Clarifying questions');
+  });
+
+  const poorCard = () => {
+    const whatIfs = drawWhatIfs(rideSharing, 3, 2);
+    const a = referenceAnswers(rideSharing, whatIfs);
+    a.questions['payments-consumer'] = { choice: 'charge' };
+    const card = scorecardOf(rideSharing, a, whatIfs) as Scorecard;
+    const f = { id: 'iv-2', promptId: 'ride-sharing', promptTitle: 'Ride-sharing', length: 20 as const };
+    return recordOf({ ...f, startedAt: 0, finishedAt: 1, times: {} }, card);
+  };
+  const render = (record: InterviewRecord) =>
+    renderToStaticMarkup(
+      createElement(ScorecardView, {
+        record,
+        onOpenRun: () => Promise.resolve(),
+        headingRef: createRef<HTMLHeadingElement>(),
+        heading: 'Ride-sharing, 20 minutes',
+        saved: 'Saved on this device.',
+      }),
+    );
+
+  it('with the answers that rebuild its design: each failing run opens at its step', () => {
+    const record = poorCard();
+    const failing = record.runs.filter((r) => !r.pass);
+    expect(failing.length).toBeGreaterThan(0);
+    const html = render(record);
+    for (const r of failing) expect(html).toContain(`Open this run at step ${r.openAt}`);
+    expect(html).not.toContain('cannot be opened again');
+  });
+
+  it('saved before designs were kept, or with damaged answers: it lists and says why its runs cannot open', () => {
+    const { design: _kept, ...old } = poorCard();
+    expect(render(old)).toContain(
+      'Its failing runs cannot be opened again: it was saved before scorecards kept the answers that rebuild their design.',
+    );
+    expect(render(old)).not.toContain('Open this run');
+    const damaged = render({ ...poorCard(), design: { answers: 7 } });
+    expect(damaged).toContain('Its failing runs cannot be opened again: the answers saved with it are damaged.');
   });
 });

@@ -1,43 +1,71 @@
+import { useMemo, useRef } from 'react';
 import type { LearnerInput } from '../../engine/types';
 import { scoreOf, type InterviewRecord } from '../../state/interviewStore';
 import type { ScenarioDef } from '../../scenarios/schema';
-import type { Scorecard } from '../../scenarios/interview/scorecard';
-import { RunRow } from './RunRow';
+import { PROMPTS } from '../../scenarios/interview/prompts';
+import { rebuildOf } from '../../scenarios/interview/reopen';
+import { scorecardOf, type Scorecard } from '../../scenarios/interview/scorecard';
+import { studyHref } from '../../scenarios/interview/study';
+import type { RunResult } from '../../scenarios/interview/types';
+import { RunNotOpened, RunRow } from './RunRow';
 import { STAGES, duration } from './stages';
-
-const studyHref = (s: { scenarioId: string; step: number }) => `#/s/${encodeURIComponent(s.scenarioId)}/${s.step}`;
 const Verdict = ({ pass }: { pass: boolean }) => (
   <span className={pass ? 'interview-pass' : 'interview-fail'}>{pass ? '✓ pass' : '✗ fail'}</span>
 );
 
 export type OpenRun = (design: ScenarioDef, inputs: LearnerInput[], step: number) => Promise<void>;
 
+/** Which run of a scorecard: one of its runs (by id) or the run of its `index`th what-if. */
+type RunKey = { run: string } | { whatIf: number };
+const runIn = (card: Scorecard, key: RunKey): RunResult | null | undefined =>
+  'run' in key ? card.grade.runs.find((r) => r.id === key.run) : card.whatIfs[key.whatIf]?.run;
+
 /**
  * A scorecard, read from its stored record (the one implementation for the scorecard just finished and a
- * saved one): each rubric point, the runs, the what-ifs, the time per stage, what to study. `live` is the
- * scorecard on screen: its failing runs can be opened, and it has the clarifying questions.
+ * saved one): each rubric point, the runs, the what-ifs, the time per stage, what to study. A failing run
+ * opens in the player through `onOpenRun`: the scorecard on screen (`live`) has its design; a saved one's
+ * design is rebuilt from the answers stored with it (`reopen.ts`) when a run is opened, or the scorecard
+ * says why it cannot be. The live one also has the clarifying questions.
  */
 export function ScorecardView({
   record,
   live,
+  onOpenRun,
   headingRef,
   saved,
   heading,
 }: {
   record: InterviewRecord;
-  live?: { card: Scorecard; onOpenRun?: OpenRun };
+  live?: { card: Scorecard };
+  onOpenRun?: OpenRun;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   /** Whether it is saved on this device (or why not). */
   saved: string;
   heading: string;
 }) {
   const score = scoreOf(record);
-  const onOpenRun = live?.onOpenRun;
-  const open =
-    live && onOpenRun
-      ? (run: { inputs: LearnerInput[]; openAt: number }) => () => onOpenRun(live.card.design, run.inputs, run.openAt)
-      : null;
   const card = live?.card;
+  const rebuilt = useMemo(
+    () => (card ? null : rebuildOf(record.promptId, record.design, PROMPTS)),
+    [card, record.promptId, record.design],
+  );
+  // A saved scorecard's design is graded again only when a run is opened (it replays every run).
+  const regraded = useRef<Scorecard | string | null>(null);
+  const open =
+    !onOpenRun || (rebuilt && !rebuilt.ok)
+      ? null
+      : (key: RunKey) => async () => {
+          let c: Scorecard | string | undefined = card;
+          if (!c && rebuilt?.ok) c = regraded.current ??= scorecardOf(rebuilt.prompt, rebuilt.answers, rebuilt.whatIfs);
+          if (!c || typeof c === 'string')
+            throw new RunNotOpened(`Your design could not be rebuilt: ${c ?? 'no answers'}.`);
+          const run = runIn(c, key);
+          if (!run) throw new RunNotOpened('This run is not in the design rebuilt from your answers.');
+          if (run.pass)
+            throw new RunNotOpened('This run passes on the design rebuilt from your answers: nothing fails to show.');
+          await onOpenRun(run.played ?? c.design, run.inputs, run.openAt);
+        };
+  const failing = record.runs.some((r) => !r.pass) || record.whatIfs.some((w) => w.run && !w.run.pass);
   return (
     <section className="interview-scorecard" aria-labelledby="scorecard-heading">
       <h2 id="scorecard-heading" tabIndex={-1} ref={headingRef}>
@@ -72,24 +100,24 @@ export function ScorecardView({
         </tbody>
       </table>
       <h3>Your design, run under faults</h3>
+      {rebuilt && !rebuilt.ok && failing && (
+        <p className="interview-note">Its failing runs cannot be opened again: {rebuilt.why}.</p>
+      )}
       <ul className="interview-runs">
-        {record.runs.map((r, i) => {
-          const liveRun = card?.grade.runs[i];
-          return (
-            <RunRow
-              key={r.id}
-              run={r}
-              studyHref={studyHref(r.study)}
-              openAt={liveRun?.openAt}
-              onOpen={open && liveRun ? open(liveRun) : undefined}
-            />
-          );
-        })}
+        {record.runs.map((r) => (
+          <RunRow
+            key={r.id}
+            run={r}
+            studyHref={studyHref(r.study)}
+            openAt={r.openAt}
+            onOpen={open ? open({ run: r.id }) : undefined}
+          />
+        ))}
       </ul>
       <h3>What if…</h3>
       <ul className="interview-runs">
         {record.whatIfs.map((w, i) => {
-          const liveRun = card?.whatIfs[i]?.run;
+          const study = card?.whatIfs[i]?.run?.study;
           return (
             <li key={i}>
               <p>
@@ -107,10 +135,10 @@ export function ScorecardView({
               {w.run ? (
                 <ul className="interview-runs">
                   <RunRow
-                    run={liveRun ?? w.run}
-                    studyHref={liveRun ? studyHref(liveRun.study) : undefined}
-                    openAt={liveRun?.openAt}
-                    onOpen={open && liveRun ? open(liveRun) : undefined}
+                    run={{ ...w.run, study }}
+                    studyHref={study ? studyHref(study) : undefined}
+                    openAt={w.run.openAt}
+                    onOpen={open ? open({ whatIf: i }) : undefined}
                   />
                 </ul>
               ) : (

@@ -11,6 +11,7 @@ const reference = doc as unknown as ScenarioDef;
 
 export const foodDelivery: InterviewPrompt = {
   id: 'food-delivery',
+  version: 1,
   title: 'Food delivery',
   brief:
     'Design the events behind a food-delivery app: a customer orders from a restaurant, nearby couriers are offered the delivery and one accepts, the order is billed once delivered and the customer is charged.',

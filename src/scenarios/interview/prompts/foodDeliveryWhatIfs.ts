@@ -1,37 +1,28 @@
 /** The food-delivery interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
 import type { WhatIf } from '../prompt';
 import { STUDY } from '../study';
-import { reprocessDayWhatIf } from './reprocessWhatIf';
+import { lateAcceptWhatIf } from './lateAcceptWhatIf';
+import { reprocessWhatIf } from './reprocessWhatIf';
+import reference from './food-delivery.json';
 import { charged, duplicateRun } from './foodDeliveryRuns';
 
 export const foodDeliveryWhatIfs: WhatIf[] = [
-  {
-    id: 'phone-offline',
-    prompt: "courier-7's phone goes offline right after accepting. What does the design do?",
-    choices: [
-      {
-        id: 'timeout',
-        text: 'A timeout sends a command to the Order aggregate that releases the order and offers it again; a late CollectOrder from the old phone is refused',
-        correct: true,
-        why: 'The aggregate decides, so the old and the new courier cannot both hold the order.',
-      },
-      {
-        id: 'publish-again',
-        text: 'Dispatch publishes CourierAssigned for the next courier',
-        correct: false,
-        why: 'Two CourierAssigned for one order, and nothing refuses the first courier when the phone comes back.',
-      },
-      {
-        id: 'wait',
-        text: 'Wait for the phone to come back',
-        correct: false,
-        why: 'The customer waits for a courier who may never come.',
-      },
-    ],
-    check: {
-      notRun: 'Not run: the reference design has no release command, and the simulator has no phone to take offline.',
-    },
-  },
+  lateAcceptWhatIf({
+    role: 'courier',
+    winner: 'courier-7',
+    loser: 'courier-3',
+    aggregate: 'Order',
+    command: 'AcceptDelivery',
+    entity: 'order 42',
+    entityId: '42',
+    raceStep: 3,
+    data: { courierId: 'courier-3', distanceKm: 0.7 },
+    accepted: 'CourierAssigned',
+    idField: 'orderId',
+    field: 'courierId',
+    projection: 'order-tracking',
+    customer: 'Maya',
+  }),
   {
     id: 'provider-timeout',
     prompt:
@@ -81,5 +72,21 @@ export const foodDeliveryWhatIfs: WhatIf[] = [
       },
     },
   },
-  reprocessDayWhatIf,
+  reprocessWhatIf({
+    service: 'notifications',
+    group: 'notifications',
+    member: 'notifications-1',
+    topic: 'orders',
+    atStep: 13,
+    morning: reference.startTime,
+    once: {
+      kind: 'exactly-once',
+      eventType: 'CustomerNotified',
+      idField: 'orderId',
+      entityId: '42',
+      what: 'Maya told who is coming',
+    },
+    rebuilt: { projection: 'order-tracking', row: '42', lastScriptStep: 14 },
+    twice: 'push message to Maya',
+  }),
 ];

@@ -11,6 +11,7 @@ const reference = doc as unknown as ScenarioDef;
 
 export const notificationSystem: InterviewPrompt = {
   id: 'notification-system',
+  version: 1,
   title: 'Notification system',
   brief:
     'Design the events behind a notification system: services ask for a notification, one worker sends it by SMS through a paid provider, a failed SMS is retried, and users see their inbox.',

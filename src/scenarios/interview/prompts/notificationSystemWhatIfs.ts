@@ -1,6 +1,8 @@
 /** The notification-system interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
 import type { WhatIf } from '../prompt';
-import { duplicateSender, secondSender } from './notificationSystemRuns';
+import { duplicateSender, secondSender, sentOnce } from './notificationSystemRuns';
+import { reprocessWhatIf } from './reprocessWhatIf';
+import reference from './notification-system.json';
 
 export const notificationSystemWhatIfs: WhatIf[] = [
   {
@@ -62,26 +64,15 @@ export const notificationSystemWhatIfs: WhatIf[] = [
     ],
     check: { run: secondSender },
   },
-  {
-    id: 'reprocess',
-    prompt: 'A bad deploy of the sender failed every SMS for a day. How do you reprocess the day?',
-    choices: [
-      {
-        id: 'reset-offsets',
-        text: "Fix the bug, stop the group, reset its offsets to this morning and let it read the day again, after clearing its record of the day's processed event ids",
-        correct: true,
-        why: 'The log keeps the day; the Delivery aggregate still refuses a second send of what did go out.',
-      },
-      {
-        id: 'republish',
-        text: "Ask every service to request the day's notifications again",
-        correct: false,
-        why: 'New notifications with new ids: the ones that did go out are sent a second time.',
-      },
-    ],
-    check: {
-      notRun:
-        'Not run: resetting offsets needs the group stopped first, and this script has no later poll to replay into.',
-    },
-  },
+  reprocessWhatIf({
+    service: 'the sender',
+    group: 'sender',
+    member: 'sender-1',
+    topic: 'notifications',
+    atStep: 6,
+    morning: reference.startTime,
+    once: sentOnce,
+    rebuilt: { projection: 'inbox', row: 'n-1', lastScriptStep: 7 },
+    twice: 'SMS to Ada, paid for again',
+  }),
 ];

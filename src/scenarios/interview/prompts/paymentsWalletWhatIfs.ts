@@ -1,6 +1,8 @@
 /** The payments-wallet interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
 import type { WhatIf } from '../prompt';
-import { duplicateCard, secondLedger } from './paymentsWalletRuns';
+import { credited, duplicateCard, secondLedger } from './paymentsWalletRuns';
+import { reprocessWhatIf } from './reprocessWhatIf';
+import reference from './payments-wallet.json';
 
 export const paymentsWalletWhatIfs: WhatIf[] = [
   {
@@ -66,26 +68,15 @@ export const paymentsWalletWhatIfs: WhatIf[] = [
     ],
     check: { run: secondLedger },
   },
-  {
-    id: 'reprocess',
-    prompt: 'A bad deploy of notifications sent wrong receipts all day. How do you reprocess the day?',
-    choices: [
-      {
-        id: 'reset-offsets',
-        text: "Fix the bug, stop the group, reset its offsets to this morning and let it read the day again, after clearing its record of the day's processed event ids",
-        correct: true,
-        why: 'The log keeps the day and a group can read it again; without clearing, its deduplication would skip every replayed event.',
-      },
-      {
-        id: 'republish',
-        text: "Ask every service to publish the day's events again",
-        correct: false,
-        why: 'New copies with new ids: every other consumer processes them a second time, and the ledger credits again.',
-      },
-    ],
-    check: {
-      notRun:
-        'Not run: resetting offsets needs the group stopped first, and this script has no later poll to replay into.',
-    },
-  },
+  reprocessWhatIf({
+    service: 'the ledger',
+    group: 'ledger',
+    member: 'ledger-1',
+    topic: 'topups',
+    atStep: 7,
+    morning: reference.startTime,
+    once: credited,
+    rebuilt: { projection: 'balance', row: 'w-1', lastScriptStep: 10 },
+    twice: 'credit to the wallet',
+  }),
 ];

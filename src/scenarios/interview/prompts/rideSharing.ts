@@ -11,6 +11,7 @@ const reference = doc as unknown as ScenarioDef;
 
 export const rideSharing: InterviewPrompt = {
   id: 'ride-sharing',
+  version: 1,
   title: 'Ride-sharing',
   brief:
     'Design the events behind a ride-sharing app: a rider requests a ride, nearby drivers are offered it and one accepts, the trip is priced when it ends and the rider is charged.',

@@ -1,37 +1,28 @@
 /** The ride-sharing interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
 import type { WhatIf } from '../prompt';
 import { STUDY } from '../study';
-import { reprocessDayWhatIf } from './reprocessWhatIf';
+import { lateAcceptWhatIf } from './lateAcceptWhatIf';
+import { reprocessWhatIf } from './reprocessWhatIf';
+import reference from './ride-sharing.json';
 import { charged, duplicateRun } from './rideSharingRuns';
 
 export const rideSharingWhatIfs: WhatIf[] = [
-  {
-    id: 'phone-offline',
-    prompt: "driver-7's phone goes offline right after accepting. What does the design do?",
-    choices: [
-      {
-        id: 'timeout',
-        text: 'A timeout sends a command to the Ride aggregate that releases the ride and offers it again; a late StartTrip from the old phone is refused',
-        correct: true,
-        why: 'The aggregate decides, so the old and the new driver cannot both hold the ride.',
-      },
-      {
-        id: 'publish-again',
-        text: 'Matching publishes RideAccepted for the next driver',
-        correct: false,
-        why: 'Two RideAccepted for one ride, and nothing refuses the first driver when the phone comes back.',
-      },
-      {
-        id: 'wait',
-        text: 'Wait for the phone to come back',
-        correct: false,
-        why: 'The rider waits for a driver who may never come.',
-      },
-    ],
-    check: {
-      notRun: 'Not run: the reference design has no release command, and the simulator has no phone to take offline.',
-    },
-  },
+  lateAcceptWhatIf({
+    role: 'driver',
+    winner: 'driver-7',
+    loser: 'driver-3',
+    aggregate: 'Ride',
+    command: 'AcceptRide',
+    entity: 'ride 42',
+    entityId: '42',
+    raceStep: 3,
+    data: { driverId: 'driver-3', distanceKm: 0.7 },
+    accepted: 'RideAccepted',
+    idField: 'rideId',
+    field: 'driverId',
+    projection: 'trip-status',
+    customer: 'Maya',
+  }),
   {
     id: 'provider-timeout',
     prompt:
@@ -81,5 +72,21 @@ export const rideSharingWhatIfs: WhatIf[] = [
       },
     },
   },
-  reprocessDayWhatIf,
+  reprocessWhatIf({
+    service: 'notifications',
+    group: 'notifications',
+    member: 'notifications-1',
+    topic: 'rides',
+    atStep: 13,
+    morning: reference.startTime,
+    once: {
+      kind: 'exactly-once',
+      eventType: 'RiderNotified',
+      idField: 'rideId',
+      entityId: '42',
+      what: 'Maya told who is coming',
+    },
+    rebuilt: { projection: 'trip-status', row: '42', lastScriptStep: 14 },
+    twice: 'push message to Maya',
+  }),
 ];
