@@ -9,6 +9,7 @@ import type { TxnEffect } from './broker/txnEffects';
 import type { SagaEffect } from './saga/effects';
 import type { StreamEffect } from './streams/effects';
 import type { RegistryEffect } from './registry/schema';
+import type { PrivacyEffect } from './privacy/effects';
 import type { PollLoopEffect } from './broker/pollLoopEffects';
 import type { TracingEffect } from './tracing/effects';
 import type { VersionOutcome } from './broker/outOfOrder';
@@ -270,6 +271,7 @@ export type Effect =
   | SagaEffect
   | StreamEffect
   | RegistryEffect
+  | PrivacyEffect
   | TracingEffect;
 export type EffectKind = Effect['kind'];
 

@@ -74,6 +74,7 @@ const LABELS: Record<EffectKind, string> = {
   'stream-changed': 'stream',
   'consumer-changed': 'consumer',
   'registry-changed': 'registry',
+  'privacy-changed': 'privacy',
   'question-asked': 'question',
 };
 
@@ -107,6 +108,7 @@ export function toneOf(e: Effect): EffectTone {
         ? 'warning'
         : 'normal';
   if (e.kind === 'registry-changed') return e.op === 'refused' || e.op === 'deserialize-failed' ? 'problem' : 'normal';
+  if (e.kind === 'privacy-changed') return e.step === 'refused' ? 'problem' : 'normal';
   if (e.kind === 'consumer-changed')
     return e.op === 'poll-timeout' ? 'problem' : e.op === 'paused' ? 'warning' : 'normal';
   if (e.kind === 'version-checked')
@@ -125,6 +127,7 @@ export function labelOf(e: Effect): string {
   if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'lost' : `outbox ${e.step}`;
   if (e.kind === 'stream-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'registry-changed') return e.op.replace(/-/g, ' ');
+  if (e.kind === 'privacy-changed') return e.step === 'backup' ? 'backup' : e.step.replace(/-/g, ' ');
   if (e.kind === 'consumer-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
   // The log cleaner visited but found nothing it may clean yet (compaction is lazy): not "compacted".

@@ -1,0 +1,5 @@
+export * from './effects';
+export * from './keyStore';
+export * from './cipher';
+export * from './fields';
+export * from './backup';
