@@ -78,6 +78,9 @@ test('a mock interview answered with the reference design scores full marks', as
   await page.getByRole('radio', { name: 'By ride id' }).check();
   await page.getByRole('radio', { name: 'By driver id' }).check();
   await page.getByRole('radio', { name: /^The Payment aggregate stores it/ }).check();
+  await group(page, /^Which broker carries these events\?/)
+    .getByRole('radio', { name: 'Apache Kafka' })
+    .check();
   await next(page);
   await stage(page, 4, 'Consumers and read models');
   await page.getByRole('radio', { name: /^The Ride aggregate: both are decided on the same revision/ }).check();
@@ -88,11 +91,12 @@ test('a mock interview answered with the reference design scores full marks', as
   await next(page);
   await whatIfs(page);
 
-  await expect(page.getByRole('heading', { level: 2, name: 'Scorecard: 11 of 11 points' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Scorecard: 12 of 12 points' })).toBeFocused();
   for (const point of [
     'Events are past-tense facts',
     'The race is decided by an expected revision',
     'Publishing through an outbox',
+    'The broker meets the requirements',
   ])
     await expect(rubricRow(page, point)).toContainText('✓ pass');
   await expect(page.getByText('✗ fail')).toHaveCount(0);
@@ -122,6 +126,7 @@ test('a poor design (present-tense events, no keys, a payments consumer that cha
   await page.getByRole('radio', { name: /^No key: spread them/ }).check();
   await page.getByRole('radio', { name: 'By driver id' }).check();
   await page.getByRole('radio', { name: /^The Payment aggregate stores it/ }).check();
+  await page.getByRole('radio', { name: 'Amazon EventBridge' }).check();
   await next(page);
   await stage(page, 4, 'Consumers and read models');
   await page.getByRole('radio', { name: /^The Ride aggregate: both are decided on the same revision/ }).check();
@@ -132,7 +137,7 @@ test('a poor design (present-tense events, no keys, a payments consumer that cha
   await next(page);
   await whatIfs(page);
 
-  await expect(page.getByRole('heading', { level: 2, name: 'Scorecard: 6 of 11 points' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Scorecard: 6 of 12 points' })).toBeFocused();
   await expect(rubricRow(page, 'Events are past-tense facts')).toContainText(
     '✗ failDriverAcceptsRide and PaymentSucceeds are not in the past tense',
   );
@@ -142,6 +147,10 @@ test('a poor design (present-tense events, no keys, a payments consumer that cha
   await expect(rubricRow(page, 'Consumers with side effects are idempotent')).toContainText(
     '✗ failGroup payments does not deduplicate by event id',
   );
+  // The broker pick, graded by the verdict table of Pick the broker: the requirement it fails and why.
+  const broker = rubricRow(page, 'The broker meets the requirements');
+  await expect(broker).toContainText('✗ failAmazon EventBridge does not meet “Order per key, keys in parallel”.');
+  await expect(broker.getByRole('link', { name: /^Pick the broker/ })).toHaveAttribute('href', '#/pick-a-broker');
   for (const point of [
     'The race is decided by an expected revision',
     'Payment failure is handled',
@@ -199,6 +208,16 @@ test('the mock interview reads at 1440×900, 1280×720 and 800 px, with no serio
   await page.getByRole('radio', { name: 'By ride id' }).check();
   await page.getByRole('radio', { name: 'No key', exact: true }).check();
   await page.getByRole('radio', { name: /^The payments service stores the charge and also publishes/ }).check();
+  await page.getByRole('radio', { name: 'Amazon SNS + SQS (standard)' }).check();
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+    [800, 900],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    await page.screenshot({ path: `${SHOTS}/topics-${w}x${h}.png`, fullPage: true });
+  }
   await next(page);
   await page.getByRole('radio', { name: /^Accept both/ }).check();
   await page.getByRole('radio', { name: /^Skips it/ }).check();

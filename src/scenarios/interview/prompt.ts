@@ -4,6 +4,7 @@
  * reference design (a right answer changes nothing), so the staged answers build a real design.
  */
 import { nextInt, seedRng } from '../../engine/sim/random';
+import type { Requirement as BrokerRequirement } from '../brokerChoice/exercise';
 import type { ScenarioDef } from '../schema';
 import type { DesignPatch } from './patches';
 import type { GradingKey, RunSpec } from './types';
@@ -52,6 +53,13 @@ export interface WhatIf {
   check: { run: RunSpec } | { notRun: string };
 }
 
+/** What the prompt asks of its broker: requirements of the broker exercise's verdict table, by reference. */
+export interface BrokerNeeds {
+  /** Why the design needs them, in one sentence of the prompt's own story. */
+  because: string;
+  requirements: readonly BrokerRequirement[];
+}
+
 export interface InterviewPrompt {
   id: string;
   /**
@@ -69,6 +77,8 @@ export interface InterviewPrompt {
   questions: Question[];
   picks: PickQuestion[];
   whatIfs: WhatIf[];
+  /** The broker pick of the topics stage (`broker.ts`: its question and scorecard point). */
+  brokers?: BrokerNeeds;
 }
 
 /** `count` distinct what-ifs drawn with a seeded generator (the same seed, the same draw). */

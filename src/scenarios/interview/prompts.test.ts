@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../parse';
 import { designOf, gradeAnswers, patchesOf, referenceAnswers } from './answers';
+import { gradeSet } from '../brokerChoice/exercise';
+import { BROKER_QUESTION_ID, brokerPoint } from './broker';
 import { drawWhatIfs } from './prompt';
 import { PROMPTS } from './prompts';
+import { scorecardOf } from './scorecard';
 
 describe.each(PROMPTS.map((p) => [p.id, p] as const))('prompt %s', (_id, prompt) => {
   it('its reference design passes the scenario loader', () => {
@@ -31,6 +34,37 @@ describe.each(PROMPTS.map((p) => [p.id, p] as const))('prompt %s', (_id, prompt)
         const failed = [...result.grade.rubric, ...result.grade.runs].filter((p) => !p.pass);
         expect(failed.length, `${q.id}/${c.id}`).toBeGreaterThan(0);
       }
+  });
+
+  it('answered with the reference, its scorecard passes every point, the broker pick included', () => {
+    const card = scorecardOf(prompt, referenceAnswers(prompt), prompt.whatIfs);
+    if (typeof card === 'string') throw new Error(card);
+    for (const p of [...card.grade.rubric, ...card.grade.runs]) expect(p.pass, `${p.id}: ${p.feedback}`).toBe(true);
+    expect(card.grade.rubric.map((p) => p.id)).toContain('broker');
+  });
+
+  it('asks for a broker in the topics stage, graded by the verdict table: every broker that fails a requirement is wrong and its point names the requirement and the reason', () => {
+    const needs = prompt.brokers!;
+    const q = prompt.questions.find((x) => x.id === BROKER_QUESTION_ID)!;
+    expect(q.stage).toBe('topics');
+    const grades = gradeSet({
+      id: prompt.id,
+      title: prompt.title,
+      brief: prompt.brief,
+      requirements: needs.requirements,
+    });
+    expect(q.choices.map((c) => c.id)).toEqual(grades.map((g) => g.profile));
+    expect(q.choices.some((c) => c.correct) && q.choices.some((c) => !c.correct)).toBe(true);
+    for (const c of q.choices) {
+      const a = referenceAnswers(prompt);
+      a.questions[BROKER_QUESTION_ID] = { choice: c.id };
+      const point = brokerPoint(prompt, a)!;
+      const failed = grades.find((g) => g.profile === c.id)!.failures;
+      expect(c.correct, c.id).toBe(failed.length === 0);
+      expect(point.pass, c.id).toBe(c.correct);
+      for (const f of failed) expect(point.feedback).toContain(`${f.requirement.label}: ${f.verdict.why}`);
+      expect(point.study.page).toBe('pick-a-broker');
+    }
   });
 
   it('has at least two relevant and one irrelevant requirement, and draws its what-ifs by seed', () => {

@@ -14,7 +14,7 @@ describe('the scorecard of a mock interview', () => {
 
   it('answered with the reference: every point and run passes, nothing to study, each what-if right with its run or why none', () => {
     const c = card(scorecardOf(rideSharing, referenceAnswers(rideSharing), whatIfs));
-    expect(c.score).toEqual({ passed: 11, total: 11 });
+    expect(c.score).toEqual({ passed: 12, total: 12 });
     expect(c.study).toEqual([]);
     expect(c.requirements.missed).toEqual([]);
     for (const w of c.whatIfs) {
@@ -30,7 +30,7 @@ describe('the scorecard of a mock interview', () => {
     a.whatIfs['provider-timeout'] = 'retry-blindly';
     a.requirements = ['one-driver', 'colours'];
     const c = card(scorecardOf(rideSharing, a, whatIfs));
-    expect(c.score).toEqual({ passed: 8, total: 11 });
+    expect(c.score).toEqual({ passed: 9, total: 12 });
     expect(c.study.map((s) => `${s.scenarioId}/${s.step}`)).toEqual([
       'delivery-guarantees/9',
       'delivery-guarantees/7',
@@ -53,5 +53,17 @@ describe('the scorecard of a mock interview', () => {
     expect(c.grade.runs.find((r) => r.id === 'duplicate-payments')?.feedback).toBe(
       'Charged once: one FareCollected for rideId 42.',
     );
+  });
+
+  it('a broker that fails a requirement: the broker point fails naming the requirement and the reason, with a study link to Pick the broker', () => {
+    const a = referenceAnswers(rideSharing);
+    a.questions.broker = { choice: 'eventbridge' };
+    const c = card(scorecardOf(rideSharing, a, whatIfs));
+    const point = c.grade.rubric.find((p) => p.id === 'broker')!;
+    expect(point.pass).toBe(false);
+    expect(point.feedback).toMatch(/^Amazon EventBridge does not meet “Order per key, keys in parallel”\./);
+    expect(point.feedback).toContain('Order per key, keys in parallel: ');
+    expect(c.study).toContainEqual(expect.objectContaining({ page: 'pick-a-broker' }));
+    expect(c.score).toEqual({ passed: 11, total: 12 });
   });
 });

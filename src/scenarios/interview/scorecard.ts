@@ -3,6 +3,7 @@
  * verdict and the run that checks it (on that design), the requirements asked about, and what to study.
  */
 import { designOf, patchesOf, type Answers } from './answers';
+import { brokerPoint } from './broker';
 import { gradeDesign, resolveRun } from './grade';
 import { namesOf } from './patches';
 import type { InterviewPrompt, Requirement, WhatIf } from './prompt';
@@ -45,14 +46,16 @@ export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: 
       notRun: 'notRun' in w.check ? w.check.notRun : null,
     };
   });
+  const broker = brokerPoint(prompt, answers);
+  const grade: Grade = { ...r.grade, rubric: [...r.grade.rubric, ...(broker ? [broker] : [])] };
   const picked = new Set(answers.requirements);
-  const failed = [...r.grade.rubric, ...r.grade.runs].filter((p) => !p.pass);
+  const failed = [...grade.rubric, ...grade.runs].filter((p) => !p.pass);
   const study = [...new Map(failed.map((p) => [`${p.study.scenarioId}/${p.study.step}`, p.study])).values()];
-  const all = [...r.grade.rubric, ...r.grade.runs];
+  const all = [...grade.rubric, ...grade.runs];
   return {
     design,
     rebuild: designRefOf(prompt, answers, whatIfs),
-    grade: r.grade,
+    grade,
     whatIfs: verdicts,
     requirements: {
       asked: prompt.requirements.filter((q) => q.relevant && picked.has(q.id)),

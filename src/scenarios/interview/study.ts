@@ -20,6 +20,12 @@ export const STUDY: Record<RubricPointId, StudyLink> = {
   race: { scenarioId: 'ride-sharing', step: 5, title: 'Ride-sharing: two drivers accept at the same instant' },
   'payment-failure': { scenarioId: 'ride-sharing', step: 14, title: 'Ride-sharing: the first charge fails' },
   'read-models': { scenarioId: 'cqrs-orders', step: 3, title: "CQRS: Ada's order page is empty" },
+  broker: {
+    scenarioId: 'pick-a-broker',
+    step: 0,
+    title: 'Pick the broker: every requirement’s verdict on each broker',
+    page: 'pick-a-broker',
+  },
   outbox: {
     scenarioId: 'designing-events',
     step: 5,

@@ -6,7 +6,7 @@ import type { LearnerInput } from '../../engine/types';
 import type { ScenarioDef, StepDef } from '../schema';
 
 export type RubricPointId =
-  'past-tense' | 'keys' | 'idempotent' | 'race' | 'payment-failure' | 'read-models' | 'outbox';
+  'past-tense' | 'keys' | 'idempotent' | 'race' | 'payment-failure' | 'read-models' | 'outbox' | 'broker';
 
 /** A built-in scenario and step that teaches a point (`#/s/<scenarioId>/<step>`). */
 export interface StudyLink {

@@ -1,5 +1,7 @@
 /** The food-delivery prompt: its reference design (`food-delivery.json`), grading key and questions. */
 import type { ScenarioDef } from '../../schema';
+import { withBrokerQuestion } from '../broker';
+import { ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise/reqLog';
 import type { InterviewPrompt } from '../prompt';
 import { foodDeliveryPicks, foodDeliveryQuestions } from './foodDeliveryQuestions';
 import { charged, duplicateRun } from './foodDeliveryRuns';
@@ -9,7 +11,7 @@ import doc from './food-delivery.json';
 
 const reference = doc as unknown as ScenarioDef;
 
-export const foodDelivery: InterviewPrompt = {
+export const foodDelivery: InterviewPrompt = withBrokerQuestion({
   id: 'food-delivery',
   version: 1,
   title: 'Food delivery',
@@ -123,4 +125,9 @@ export const foodDelivery: InterviewPrompt = {
   questions: foodDeliveryQuestions,
   picks: foodDeliveryPicks,
   whatIfs: foodDeliveryWhatIfs,
-};
+  brokers: {
+    because:
+      'Every fact about an order is published once; dispatch, billing, payments and notifications each read it, and a consumer whose deploy had a bug must read a day again.',
+    requirements: [ORDER_PER_KEY_PARALLEL, REPLAY_WEEK],
+  },
+});

@@ -1,5 +1,8 @@
 /** The notification-system prompt: its reference design (`notification-system.json`), grading key and questions. */
 import type { ScenarioDef } from '../../schema';
+import { withBrokerQuestion } from '../broker';
+import { ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise/reqLog';
+import { POISON_SET_ASIDE } from '../../brokerChoice/exercise/reqWork';
 import type { InterviewPrompt } from '../prompt';
 import { RUN_STUDY, STUDY } from '../study';
 import doc from './notification-system.json';
@@ -9,7 +12,7 @@ import { notificationSystemWhatIfs } from './notificationSystemWhatIfs';
 
 const reference = doc as unknown as ScenarioDef;
 
-export const notificationSystem: InterviewPrompt = {
+export const notificationSystem: InterviewPrompt = withBrokerQuestion({
   id: 'notification-system',
   version: 1,
   title: 'Notification system',
@@ -112,4 +115,9 @@ export const notificationSystem: InterviewPrompt = {
   questions: notificationSystemQuestions,
   picks: notificationSystemPicks,
   whatIfs: notificationSystemWhatIfs,
-};
+  brokers: {
+    because:
+      "Each notification's events must be handled in order by several sender workers, a notification that keeps failing must not block the others, and a bad day must be sent again.",
+    requirements: [ORDER_PER_KEY_PARALLEL, POISON_SET_ASIDE, REPLAY_WEEK],
+  },
+});

@@ -1,5 +1,7 @@
 /** The payments-wallet prompt: its reference design (`payments-wallet.json`), grading key and questions. */
 import type { ScenarioDef } from '../../schema';
+import { withBrokerQuestion } from '../broker';
+import { DEDUP_RETRIED_PUBLISH, ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise/reqLog';
 import type { InterviewPrompt } from '../prompt';
 import { RUN_STUDY, STUDY } from '../study';
 import doc from './payments-wallet.json';
@@ -9,7 +11,7 @@ import { paymentsWalletWhatIfs } from './paymentsWalletWhatIfs';
 
 const reference = doc as unknown as ScenarioDef;
 
-export const paymentsWallet: InterviewPrompt = {
+export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
   id: 'payments-wallet',
   version: 1,
   title: 'Payments wallet',
@@ -118,4 +120,9 @@ export const paymentsWallet: InterviewPrompt = {
   questions: paymentsWalletQuestions,
   picks: paymentsWalletPicks,
   whatIfs: paymentsWalletWhatIfs,
-};
+  brokers: {
+    because:
+      "Each wallet's credits and payments must be applied in order by the ledger, which may read the last days again, and a publish retried after a lost acknowledgement must not be stored twice.",
+    requirements: [ORDER_PER_KEY_PARALLEL, REPLAY_WEEK, DEDUP_RETRIED_PUBLISH],
+  },
+});

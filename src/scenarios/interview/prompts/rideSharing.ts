@@ -1,5 +1,7 @@
 /** The ride-sharing prompt: its reference design (`ride-sharing.json`), grading key and questions. */
 import type { ScenarioDef } from '../../schema';
+import { withBrokerQuestion } from '../broker';
+import { ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise/reqLog';
 import type { InterviewPrompt } from '../prompt';
 import { rideSharingPicks, rideSharingQuestions } from './rideSharingQuestions';
 import { charged, duplicateRun } from './rideSharingRuns';
@@ -9,7 +11,7 @@ import doc from './ride-sharing.json';
 
 const reference = doc as unknown as ScenarioDef;
 
-export const rideSharing: InterviewPrompt = {
+export const rideSharing: InterviewPrompt = withBrokerQuestion({
   id: 'ride-sharing',
   version: 1,
   title: 'Ride-sharing',
@@ -119,4 +121,9 @@ export const rideSharing: InterviewPrompt = {
   questions: rideSharingQuestions,
   picks: rideSharingPicks,
   whatIfs: rideSharingWhatIfs,
-};
+  brokers: {
+    because:
+      'Every fact about a ride is published once; matching, pricing, payments and notifications each read it, and a consumer whose deploy had a bug must read a day again.',
+    requirements: [ORDER_PER_KEY_PARALLEL, REPLAY_WEEK],
+  },
+});
