@@ -9,4 +9,8 @@ export default defineConfig({
   retries: 0,
   timeout: 600_000,
   reporter: [['list']],
+  // No trace: the e2e config's 'retain-on-failure' records every measured page while it is measured (a
+  // screencast of its frames and a DOM snapshot per action, ~350 JPEG frames in the frames bench), work
+  // in the measured browser that no learner's browser does.
+  use: { ...base.use, trace: 'off' },
 });
