@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useRun } from '../state/react';
 import { useStageDriver } from '../state/stageClock';
 import { useReducedMotion } from '../viz/components/useReducedMotion';
@@ -52,6 +52,7 @@ function PlayerBody() {
       s.scenario.topology.aggregates === undefined,
   );
   const [selected, setSelected] = useState<string | null>(null);
+  const tablesShown = useAfterFirstFrame();
   usePlaybackKeys();
   // Plays each step's stages (send, land, fetch, commit…) on the diagram when the learner steps forward.
   useStageDriver(useReducedMotion());
@@ -149,14 +150,16 @@ function PlayerBody() {
           </aside>
           {/* In the stage (under the views), so the side column's text stays in view beside the tables too. */}
           <div className="tables">
-            {!replicasOnly && (
+            {tablesShown && !replicasOnly && (
               <ErrorBoundary part="the event log">
                 <EventLogTable onInspect={setSelected} selected={selected} />
               </ErrorBoundary>
             )}
-            <ErrorBoundary part="the consumer groups table">
-              <GroupsTable />
-            </ErrorBoundary>
+            {tablesShown && (
+              <ErrorBoundary part="the consumer groups table">
+                <GroupsTable />
+              </ErrorBoundary>
+            )}
           </div>
         </div>
       </PracticeGate>
@@ -167,6 +170,32 @@ function PlayerBody() {
       )}
     </div>
   );
+}
+
+/**
+ * False until the page's first frame with the player is drawn. The tables under the views (a long
+ * run's event log builds its rows from every record) are rendered just after it, interruptibly, so a
+ * page opened at a step draws the step without waiting for them; they are last in the stage, so
+ * nothing above them moves when they come (bench/browser/openAtStep.bench.spec.ts).
+ */
+function useAfterFirstFrame(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (after) return;
+    const show = () => startTransition(() => setAfter(true));
+    // After the frame's paint (a task queued from its animation frame); a hidden tab, which draws no
+    // frames, shows them a moment later anyway.
+    let timer = window.setTimeout(show, 200);
+    const frame = requestAnimationFrame(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(show, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [after]);
+  return after;
 }
 
 /**
