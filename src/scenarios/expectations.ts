@@ -8,6 +8,7 @@ import { failedReplicaExpectation } from './replicationExpectations';
 import { failedSagaExpectation } from './sagaChecks';
 import { failedRegistryExpectation } from './registryChecks';
 import { failedStreamExpectation } from './streamChecks';
+import { failedPollLoopExpectation } from './steps/pollLoop';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
 import type { World } from './world';
@@ -182,6 +183,10 @@ export function failedExpectations(
       case 'late-dropped':
       case 'join-output':
         failures.push(...failedStreamExpectation(world, e));
+        break;
+      case 'consumer-client':
+      case 'paused-partitions':
+        failures.push(...failedPollLoopExpectation(world, e));
         break;
     }
   }

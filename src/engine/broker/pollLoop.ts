@@ -165,7 +165,8 @@ export function stopConsumer(state: BrokerState, request: MemberRef, now: number
     );
     return { state: putClient(r.state, { ...client, status: 'stopped', sessionExpiresAt: null }), effects: r.effects };
   }
-  const expires = now + client.sessionTimeoutMs;
+  // A member whose poll timeout already stopped its heartbeats keeps the expiry that started then.
+  const expires = Math.min(client.sessionExpiresAt ?? Infinity, now + client.sessionTimeoutMs);
   const s = putClient(withTime(state, now), { ...client, status: 'stopped', sessionExpiresAt: expires });
   return {
     state: s,

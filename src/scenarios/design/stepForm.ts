@@ -6,6 +6,7 @@ import { sagaActions } from './sagaActions';
 import { registryActions } from './registryActions';
 import { outboxActions } from './outboxActions';
 import { streamActions } from './streamActions';
+import { pollLoopActions } from './pollLoopActions';
 import { queueActions, storeActions } from './storeActions';
 import { field, freshName, str } from './draftNames';
 import { type FieldDef, type ItemDef } from './formTypes';
@@ -23,6 +24,7 @@ export const stepAction: FieldDef = {
     ...sagaActions,
     ...registryActions,
     ...streamActions,
+    ...pollLoopActions,
   ],
 };
 

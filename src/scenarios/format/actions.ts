@@ -12,6 +12,7 @@ import { SAGA_ACTIONS } from './sagas';
 import { REGISTRY_ACTIONS } from './registry';
 import { OUTBOX_ACTIONS } from './outbox';
 import { STREAM_ACTIONS } from './streams';
+import { POLL_LOOP_ACTIONS } from './backpressure';
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
 const group = Id.meta({ title: 'Consumer group' });
@@ -322,4 +323,5 @@ export const Action = z.discriminatedUnion('kind', [
   ...REGISTRY_ACTIONS,
   ...OUTBOX_ACTIONS,
   ...STREAM_ACTIONS,
+  ...POLL_LOOP_ACTIONS,
 ]);

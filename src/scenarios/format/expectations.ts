@@ -10,6 +10,7 @@ import { SAGA_EXPECTATIONS } from './sagas';
 import { REGISTRY_EXPECTATIONS } from './registry';
 import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
+import { POLL_LOOP_EXPECTATIONS } from './backpressure';
 
 const topic = Id.meta({ title: 'Topic' });
 const partition = NonNegInt.meta({ title: 'Partition' });
@@ -206,4 +207,5 @@ export const Expectation = z.discriminatedUnion('kind', [
   ...REGISTRY_EXPECTATIONS,
   ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
+  ...POLL_LOOP_EXPECTATIONS,
 ]);
