@@ -1,6 +1,7 @@
 /** Light access to the learner's saved scenarios for the start page (no validation library loaded). */
-import { openCatalog, type SavedScenario } from '../persistence';
+import { openCatalog, type ProgressRecord, type SavedScenario } from '../persistence';
 import type { CatalogStoreName, DamagedEntry } from '../persistence/catalog';
+import type { QuestionProgress } from '../persistence/progressRecords';
 
 /** Opens the catalog for one piece of work and always closes it. */
 export async function withCatalog<T>(f: (c: Awaited<ReturnType<typeof openCatalog>>) => Promise<T>): Promise<T> {
@@ -35,14 +36,41 @@ export const mainRunPointer = (scenarioId: string): Promise<string | undefined> 
     () => undefined,
   );
 
-/** Deletes a saved scenario; returns it so the learner can undo. */
-export const removeSavedScenario = (id: string) =>
-  withCatalog(async (c) => {
-    const s = await c.getScenario(id);
-    if (s) await c.deleteScenario(id);
-    return s;
-  });
+/** A deleted saved scenario with the progress deleted with it, kept so the learner can undo. */
+export interface DeletedScenario extends SavedScenario {
+  removedProgress?: { progress: ProgressRecord | null; questions: QuestionProgress[] };
+}
 
-export const restoreSavedScenario = (s: SavedScenario) => withCatalog((c) => c.putScenario(s));
+/**
+ * Deletes a saved scenario and its progress (how far you got, each answered question and its review
+ * schedule) in ONE transaction: nothing of it is left to show in the review queue, and an id used again
+ * later starts clean. Returns what was deleted so the learner can undo.
+ */
+export const removeSavedScenario = (id: string): Promise<DeletedScenario | undefined> =>
+  withCatalog((c) =>
+    c.updateLearnerData(async ({ scenarios, progress, questions }) => {
+      const s = await scenarios.get(id);
+      if (!s) return undefined;
+      const mine = (await questions.getAllKeys()).filter((k) => k.startsWith(`${id}/`));
+      const removed = {
+        progress: (await progress.get(id)) ?? null,
+        questions: (await Promise.all(mine.map((k) => questions.get(k)))).filter((q) => q !== undefined),
+      };
+      await scenarios.delete(id);
+      await progress.delete(id);
+      for (const k of mine) await questions.delete(k);
+      return { ...s, removedProgress: removed };
+    }),
+  );
+
+/** Undoes a delete: the scenario and the progress deleted with it, in one transaction. */
+export const restoreSavedScenario = ({ removedProgress, ...s }: DeletedScenario) =>
+  withCatalog((c) =>
+    c.updateLearnerData(async ({ scenarios, progress, questions }) => {
+      await scenarios.put(s);
+      if (removedProgress?.progress) await progress.put(removedProgress.progress);
+      for (const q of removedProgress?.questions ?? []) await questions.put(q);
+    }),
+  );
 
 export type { DamagedEntry };

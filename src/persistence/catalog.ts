@@ -126,6 +126,7 @@ export interface LearnerStore<V> {
   getAllKeys(): Promise<string[]>;
   get(key: string): Promise<V | undefined>;
   put(value: V): Promise<unknown>;
+  delete(key: string): Promise<void>;
 }
 export interface LearnerStores {
   scenarios: LearnerStore<SavedScenario>;
@@ -344,6 +345,7 @@ export async function openCatalog(): Promise<Catalog> {
             if (!r.ok) return Promise.reject(new DamagedRecordError(name, r.damaged.label, r.damaged.problem));
             return store.put(value as never);
           },
+          delete: (key: string) => store.delete(key),
         };
       };
       try {

@@ -7,8 +7,8 @@
  *   listInterviews()                   every valid one, most recently finished first
  *   saveInterviewSaying / readInterviews  the same, a failure worded for the learner (the page still works)
  *
- * Kept apart from the review queue on purpose: the queue asks again only built-in questions, and a
- * rubric point is not one.
+ * Kept apart from the review queue on purpose: the queue asks again only a scenario's step and practice
+ * questions, and a rubric point is not one.
  */
 import { openCatalog } from '../persistence';
 import { describeFailure } from '../persistence/errors';

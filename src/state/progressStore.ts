@@ -6,13 +6,22 @@
  *   recordStepReached(id, step, n, answers)  how far the learner got in a scenario (the furthest step is
  *                                   kept) with the run's answers, so this record and the main run agree
  *                                   whichever of them a backup takes as the newer
- *   readProgress()                  every question's record and every scenario's progress
+ *   readProgress()                  every question's record and every scenario's progress, with the
+ *                                   learner's saved scenarios (their progress is recorded too)
+ *   savedScenarioFor(id)            a saved scenario's document, validated, for a review or a cheat sheet
+ *
+ * Progress is keyed by scenario id, built-in and saved alike. A saved scenario's id is never a built-in's
+ * (`app/library.ts` freshScenarioId, and a backup carrying one is refused), a rename keeps its id (its
+ * progress follows it) and a fork gets a fresh one (its progress starts empty), so the two never collide.
+ * Deleting a saved scenario removes its progress with it (`app/savedList.ts`), so an id used again later
+ * starts clean; undoing the delete puts both back.
  *
  * In an e2e build, `window.__eventLab.progressSettled()` resolves once every write started so far has
  * landed, so a test never sleeps waiting for one.
  */
 import { openCatalog, type ProgressRecord } from '../persistence';
 import { questionKey, type QuestionProgress } from '../persistence/progressRecords';
+import type { ScenarioDef } from '../scenarios/schema';
 import { applyOutcome, type Outcome } from './progress';
 import { progressNow } from './progressClock';
 
@@ -78,9 +87,35 @@ export function recordStepReached(
   );
 }
 
-export function readProgress(): Promise<{ questions: QuestionProgress[]; scenarios: ProgressRecord[] }> {
+/** A saved scenario as the progress views name it. */
+export interface SavedTitle {
+  scenarioId: string;
+  title: string;
+}
+
+export function readProgress(): Promise<{
+  questions: QuestionProgress[];
+  scenarios: ProgressRecord[];
+  saved: SavedTitle[];
+}> {
   return withCatalog(async (c) => {
     const data = await c.readLearnerData();
-    return { questions: data.questions, scenarios: data.progress };
+    return {
+      questions: data.questions,
+      scenarios: data.progress,
+      saved: data.scenarios.map((s) => ({ scenarioId: s.scenarioId, title: s.title })),
+    };
   });
+}
+
+/**
+ * A saved scenario's document validated like any import (stored data is input), or null when there is
+ * none, it no longer validates or it names another scenario: its progress is then shown without it.
+ */
+export async function savedScenarioFor(id: string): Promise<ScenarioDef | null> {
+  const saved = await withCatalog((c) => c.getScenario(id)).catch(() => undefined);
+  if (!saved) return null;
+  const { importScenarioValue } = await import('../scenarios/io/importScenario');
+  const r = importScenarioValue(saved.document);
+  return r.ok && r.scenario.id === id ? r.scenario : null;
 }

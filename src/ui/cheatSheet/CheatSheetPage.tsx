@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ScenarioDef } from '../../scenarios/schema';
 import { conceptTallies, type QuestionProgress } from '../../state/progress';
-import { readProgress } from '../../state/progressStore';
+import { readProgress, savedScenarioFor } from '../../state/progressStore';
 import { sheetOf, type Sheet } from './sheetContent';
 import './cheatSheet.css';
 
@@ -10,19 +10,24 @@ type Loaded = { sheets: Sheet[]; questions: QuestionProgress[]; unknown: boolean
 async function load(scenarioId: string | null): Promise<Loaded> {
   const [{ allBuiltins, findBuiltin }, progress] = await Promise.all([
     import('../../scenarios/content'),
-    readProgress().catch(() => ({ questions: [], scenarios: [] })),
+    readProgress().catch(() => ({ questions: [], scenarios: [], saved: [] })),
   ]);
   const reached = new Map(progress.scenarios.map((p) => [p.scenarioId, p.furthestStep]));
-  const studied = (s: ScenarioDef) => reached.has(s.id) || progress.questions.some((q) => q.scenarioId === s.id);
+  const studiedId = (id: string) => reached.has(id) || progress.questions.some((q) => q.scenarioId === id);
+  const studied = (s: ScenarioDef) => studiedId(s.id);
   if (scenarioId !== null) {
-    const s = findBuiltin(scenarioId);
+    const s = findBuiltin(scenarioId) ?? (await savedScenarioFor(scenarioId));
     return s
       ? { sheets: [sheetOf(s, progress.questions, reached.get(s.id))], questions: progress.questions, unknown: false }
       : { sheets: [], questions: [], unknown: true };
   }
-  const sheets = allBuiltins()
-    .filter(studied)
-    .map((s) => sheetOf(s, progress.questions, reached.get(s.id)));
+  // Your saved scenarios studied come after the built-ins (their progress is kept the same way).
+  const own = await Promise.all(
+    progress.saved.filter((s) => studiedId(s.scenarioId)).map((s) => savedScenarioFor(s.scenarioId)),
+  );
+  const sheets = [...allBuiltins().filter(studied), ...own.filter((s): s is ScenarioDef => s !== null)].map((s) =>
+    sheetOf(s, progress.questions, reached.get(s.id)),
+  );
   return { sheets, questions: progress.questions, unknown: false };
 }
 
@@ -50,7 +55,7 @@ export default function CheatSheetPage({ scenarioId }: { scenarioId: string | nu
       {loaded === null ? (
         <p className="loading">Loading…</p>
       ) : loaded.unknown ? (
-        <p>There is no built-in scenario “{scenarioId}”.</p>
+        <p>There is no scenario “{scenarioId}”, neither built in nor saved on this device.</p>
       ) : loaded.sheets.length === 0 ? (
         <p>Nothing studied yet on this device: open a scenario, step through it and answer its questions.</p>
       ) : (

@@ -5,7 +5,9 @@ import type { RunState } from '../../state/runStore';
 import { outcomeOf } from './outcomeOf';
 
 /**
- * Keeps the learner's progress on a built-in scenario: the furthest step reached (with the run's
+ * Keeps the learner's progress on a built-in scenario or one of their saved ones (keyed by its id, never a
+ * built-in's: see state/progressStore.ts; a shared link's scenario is not stored, so nothing is kept for it):
+ * the furthest step reached (with the run's
  * answers, as the backup reads them from the main run too), and each answer given in THIS tab, graded
  * (a missed one enters the review queue). An answer given here is one input appended to the run's
  * inputs; the inputs the run had when it was read, and another tab's (which arrive as a merged list,
@@ -13,7 +15,8 @@ import { outcomeOf } from './outcomeOf';
  * that bit of progress.
  */
 export function ProgressRecorder() {
-  const builtin = useRunChrome().ownership === 'builtin';
+  const ownership = useRunChrome().ownership;
+  const kept = ownership === 'builtin' || ownership === 'saved';
   const scenario = useRun((s) => s.scenario);
   const inputs = useRun((s) => s.inputs);
   const answers = useRun((s) => s.answers);
@@ -23,7 +26,7 @@ export function ProgressRecorder() {
   const seen = useRef<RunState['inputs'] | null>(null);
 
   useEffect(() => {
-    if (!builtin || !loaded) return;
+    if (!kept || !loaded) return;
     const before = seen.current;
     seen.current = inputs;
     if (before === null || inputs.length !== before.length + 1) return;
@@ -33,11 +36,11 @@ export function ProgressRecorder() {
     const graded = outcomeOf(scenario, added.questionId, added.answer);
     if (graded)
       void recordOutcome({ scenarioId: scenario.id, concepts: scenario.concepts, ...graded }).catch(() => undefined);
-  }, [builtin, loaded, inputs, scenario]);
+  }, [kept, loaded, inputs, scenario]);
 
   useEffect(() => {
-    if (builtin && loaded && furthest > 0)
+    if (kept && loaded && furthest > 0)
       void recordStepReached(scenario.id, furthest, lastStep, answers).catch(() => undefined);
-  }, [builtin, loaded, furthest, lastStep, answers, scenario.id]);
+  }, [kept, loaded, furthest, lastStep, answers, scenario.id]);
   return null;
 }

@@ -4,7 +4,7 @@ import { encodePracticeAnswer, gradePractice, type PracticeQuestion } from '../.
 import { seededOrder } from '../../scenarios/practiceOrder';
 import type { QuestionDef, ScenarioDef } from '../../scenarios/schema';
 import { learnerSeed } from '../../state/progressSeed';
-import { recordOutcome } from '../../state/progressStore';
+import { recordOutcome, savedScenarioFor } from '../../state/progressStore';
 import { outcomeOf, stepQuestion } from './outcomeOf';
 
 type Loaded =
@@ -12,10 +12,10 @@ type Loaded =
   | { kind: 'practice'; scenario: ScenarioDef; question: PracticeQuestion }
   | { kind: 'gone' };
 
-/** The question as the scenario has it now (content is loaded only when a review starts). */
+/** The question as the scenario has it now, built in or saved (content is loaded only when a review starts). */
 async function load(item: QuestionProgress): Promise<Loaded> {
   const { findBuiltin } = await import('../../scenarios/content');
-  const scenario = findBuiltin(item.scenarioId);
+  const scenario = findBuiltin(item.scenarioId) ?? (await savedScenarioFor(item.scenarioId));
   if (!scenario) return { kind: 'gone' };
   if (item.questionId.startsWith('practice:')) {
     const question = scenario.practice?.questions.find((q) => `practice:${q.id}` === item.questionId);

@@ -17,6 +17,7 @@ const day = (t: number) =>
  */
 export default function ReviewQueue({ scenarios }: { scenarios: readonly ScenarioSummary[] }) {
   const [questions, setQuestions] = useState<QuestionProgress[] | null>(null);
+  const [saved, setSaved] = useState<ReadonlyMap<string, string>>(new Map());
   const [studied, setStudied] = useState(false);
   const [failed, setFailed] = useState(false);
   const [reviewing, setReviewing] = useState<QuestionProgress | null>(null);
@@ -25,6 +26,7 @@ export default function ReviewQueue({ scenarios }: { scenarios: readonly Scenari
       readProgress()
         .then((p) => {
           setQuestions(p.questions);
+          setSaved(new Map(p.saved.map((x) => [x.scenarioId, x.title])));
           setStudied(p.questions.length > 0 || p.scenarios.length > 0);
         })
         .catch(() => setFailed(true)),
@@ -37,7 +39,8 @@ export default function ReviewQueue({ scenarios }: { scenarios: readonly Scenari
   const now = progressNow();
   const due = dueQuestions(questions, now);
   const next = nextDue(questions, now);
-  const title = (id: string) => scenarios.find((s) => s.id === id)?.title ?? id;
+  // A built-in's title, or one of your saved scenarios' (their answers are scheduled too).
+  const title = (id: string) => scenarios.find((s) => s.id === id)?.title ?? saved.get(id) ?? id;
   const byScenario = [...new Set(due.map((q) => q.scenarioId))].map((id) => ({
     id,
     n: due.filter((q) => q.scenarioId === id).length,
