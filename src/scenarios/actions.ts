@@ -18,7 +18,7 @@ import { sagaStep, tickSagas } from './steps/sagas';
 import { registryStep } from './steps/registry';
 import { outboxStep } from './steps/outbox';
 import { streamStep } from './steps/streams';
-import { pollLoopStep } from './steps/pollLoop';
+import { tickTracing } from './steps/tracing';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
 import { pollWithFaults } from './faults/poll';
@@ -209,13 +209,6 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'run-stream-processor':
     case 'restore-stream-store':
       return streamStep(world, action, rt);
-    case 'start-consumer':
-    case 'poll-batch':
-    case 'pause-partitions':
-    case 'resume-partitions':
-    case 'stop-consumer':
-    case 'publish-burst':
-      return pollLoopStep(world, action, rt);
   }
 }
 
@@ -236,7 +229,12 @@ export function settle(world: World, rt: CompiledScenario): Applied {
   const t = tickReplication(p.world, rt);
   const x = tickTransactions(t.world);
   const s = tickSagas(x.world, rt);
-  return { world: s.world, effects: [...effects, ...p.effects, ...t.effects, ...x.effects, ...s.effects] };
+  // Last, so the sample sees the step's commits, rebalances and dead letters (`steps/tracing.ts`).
+  const o = tickTracing(s.world);
+  return {
+    world: o.world,
+    effects: [...effects, ...p.effects, ...t.effects, ...x.effects, ...s.effects, ...o.effects],
+  };
 }
 
 /** A learner's action in the player. Answers change nothing in the world. */

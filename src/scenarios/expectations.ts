@@ -8,7 +8,7 @@ import { failedReplicaExpectation } from './replicationExpectations';
 import { failedSagaExpectation } from './sagaChecks';
 import { failedRegistryExpectation } from './registryChecks';
 import { failedStreamExpectation } from './streamChecks';
-import { failedPollLoopExpectation } from './steps/pollLoop';
+import { failedTracingExpectation } from './tracingChecks';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
 import type { World } from './world';
@@ -184,9 +184,10 @@ export function failedExpectations(
       case 'join-output':
         failures.push(...failedStreamExpectation(world, e));
         break;
-      case 'consumer-client':
-      case 'paused-partitions':
-        failures.push(...failedPollLoopExpectation(world, e));
+      case 'trace':
+      case 'record-context':
+      case 'alert':
+        failures.push(...failedTracingExpectation(world, e, rt.scenario));
         break;
     }
   }

@@ -2,6 +2,7 @@ import * as broker from '../engine/broker';
 import { createQueue } from '../engine/broker/queue';
 import { emptyLog } from '../engine/eventstore/log';
 import { seedRng } from '../engine/sim/random';
+import { EMPTY_TRACING } from '../engine/tracing';
 import type { Effect } from '../engine/types';
 import type { ScenarioDef } from './schema';
 import { initialReplication } from './steps/replication';
@@ -70,10 +71,12 @@ export function initialWorld(scenario: ScenarioDef): { world: World; effects: Ef
     }
   }
   const replicated = initialReplication(scenario);
+  const tracing = scenario.topology.tracing;
   effects.push(...replicated.effects);
   return {
     world: {
       ...(replicated.cluster ? { replication: replicated.cluster } : {}),
+      ...(tracing ? { tracing: { untraced: tracing.untraced, state: EMPTY_TRACING } } : {}),
       scenarioId: scenario.id,
       step: 0,
       time,

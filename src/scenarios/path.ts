@@ -47,7 +47,7 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   'event-styles': 'patterns',
   durability: 'operations',
   'hot-partitions': 'operations',
-  backpressure: 'operations',
+  observability: 'operations',
   'designing-events': 'design',
   'ride-sharing': 'design',
 };

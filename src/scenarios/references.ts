@@ -11,6 +11,7 @@ import { replicationReferenceIssues } from './replicationReferences';
 import { sagaReferenceIssues } from './sagaChecks';
 import { registryReferenceIssues } from './registryChecks';
 import { streamReferenceIssues } from './streamChecks';
+import { tracingReferenceIssues } from './tracingChecks';
 import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
 
@@ -167,7 +168,6 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
           add(`${base}.event.key`, `topic "${a.topic}" is compacted: every record needs a key`);
         break;
       case 'join':
-      case 'start-consumer':
         known.get(a.group)?.add(a.member);
         break;
       case 'poll':
@@ -226,5 +226,6 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   issues.push(...sagaReferenceIssues(s));
   issues.push(...registryReferenceIssues(s));
   issues.push(...streamReferenceIssues(s));
+  issues.push(...tracingReferenceIssues(s));
   return issues;
 }

@@ -10,6 +10,7 @@ import type { OutboxTable, Publisher } from '../engine/cqrs/outboxTable';
 import type { Orchestrator } from '../engine/saga';
 import type { RegistryClients } from '../engine/registry';
 import type { ProcessorState } from '../engine/streams';
+import type { TracingState } from '../engine/tracing';
 import type { RngState } from '../engine/sim/random';
 import type { FaultState } from './faults/faultState';
 
@@ -62,4 +63,6 @@ export interface World {
   readonly registry?: RegistryClients;
   /** Each stream processor's state, by id, from its first step (absent: none yet; `steps/streams.ts`). */
   readonly streams?: Readonly<Record<string, ProcessorState>>;
+  /** Tracing (`topology.tracing`): uninstrumented clients, and the spans and samples so far (absent: off; `steps/tracing.ts`). */
+  readonly tracing?: { readonly untraced: readonly string[]; readonly state: TracingState };
 }

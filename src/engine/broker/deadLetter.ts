@@ -32,6 +32,8 @@ export interface RetryRequest {
   /** Default `<topic>.DLT`. */
   deadLetterTopic?: string;
   maxRecords?: number;
+  /** Headers the dead-letter record gets on top of the original's (a tracer's traceparent for the send). */
+  deadLetterHeaders?: (record: FetchedRecord, attempt: number) => Readonly<Record<string, string>>;
 }
 
 export function consumeWithRetry(
@@ -113,6 +115,7 @@ export function consumeWithRetry(
     }
     const headers = {
       ...r.headers,
+      ...request.deadLetterHeaders?.(r, attempt),
       'dlt-original-topic': r.topic,
       'dlt-original-partition': String(r.partition),
       'dlt-original-offset': String(r.offset),

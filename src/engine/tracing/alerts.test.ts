@@ -45,7 +45,7 @@ describe('lag: a threshold alone vs Burrow’s trend', () => {
       ).firing,
     ).toBe(true);
     expect(figure(s, 'lag', 2000).firing).toBe(false);
-    expect(lagTrend(s.samples, 'g', 3).trend).toBe('too-few-commits');
+    expect(lagTrend(s.samples, 'g', 3, 60_000).trend).toBe('too-few-commits');
     expect(figure(s, 'lag-trend', 2000).firing).toBe(false);
   });
 
@@ -57,9 +57,10 @@ describe('lag: a threshold alone vs Burrow’s trend', () => {
       [2, 2],
       [3, 3],
     ]);
-    expect(lagTrend(s.samples, 'g', 3)).toEqual({ trend: 'falling-behind', lags: [1, 2, 3] });
+    expect(lagTrend(s.samples, 'g', 3, 60_000)).toEqual({ trend: 'falling-behind', lags: [1, 2, 3] });
     const trend = figure(s, 'lag-trend', 3000);
     expect(trend.firing).toBe(true);
+    expect(trend.value).toBe(2); // lag grew by 2 across the three commits
     expect(trend.reason).toMatch(/1 → 2 → 3/);
     expect(figure(s, 'lag', 3000).firing).toBe(false); // 3 is within the threshold of 4
   });
@@ -71,18 +72,21 @@ describe('lag: a threshold alone vs Burrow’s trend', () => {
       [0, 2],
       [3, 3],
     ]);
-    expect(lagTrend(s.samples, 'g', 3).trend).toBe('ok');
+    expect(lagTrend(s.samples, 'g', 3, 60_000).trend).toBe('ok');
   });
 
-  it('no commit while records wait is stalled (Burrow rule 2)', () => {
+  it('no commit for a whole window while records wait is stalled (Burrow rule 2), not a few quiet samples', () => {
     const s = sampled([
       [1, 1],
       [2, 1],
       [3, 1],
       [4, 1],
     ]);
-    expect(lagTrend(s.samples, 'g', 3).trend).toBe('stalled');
-    expect(figure(s, 'lag-trend', 3000).firing).toBe(true);
+    expect(lagTrend(s.samples, 'g', 3, 60_000).trend).toBe('too-few-commits'); // 3 s without a commit
+    expect(lagTrend(s.samples, 'g', 3, 2000).trend).toBe('stalled'); // no commit for the whole 2 s window
+    expect(alertFigures(s, { ...rules, windowMs: 2000 }, 3000).find((f) => f.alert === 'lag-trend')!.reason).toMatch(
+      /stalled/,
+    );
   });
 });
 

@@ -41,21 +41,29 @@ export interface AlertFigure {
 
 export type LagTrend = 'ok' | 'falling-behind' | 'stalled' | 'too-few-commits';
 
-/** Burrow's rules over the lag after each of the group's last `n` commits (and the samples since the first). */
-export function lagTrend(samples: readonly Sample[], group: string, n: number): { trend: LagTrend; lags: number[] } {
+/**
+ * Burrow's rules over the lag after each of the group's last `n` commits: any zero lag is OK, lag that grew at every
+ * commit is falling behind; and no commit during the whole window (`windowMs`) while lag is above zero is stalled.
+ */
+export function lagTrend(
+  samples: readonly Sample[],
+  group: string,
+  n: number,
+  windowMs: number,
+): { trend: LagTrend; lags: number[] } {
   const mine = samples.flatMap((s) => (s.groups[group] ? [{ time: s.time, g: s.groups[group] }] : []));
   // A commit point: a sample whose committed offsets differ from the one before.
   const commits: GroupSample[] = [];
   for (let i = 1; i < mine.length; i++) if (mine[i]!.g.committed !== mine[i - 1]!.g.committed) commits.push(mine[i]!.g);
-  const window = commits.slice(-n);
-  const lags = window.map((c) => c.lag);
-  const last = mine[mine.length - 1]?.g;
-  if (last && last.lag > 0 && mine.length > n && mine.slice(-n - 1).every((s) => s.g.committed === last.committed))
-    return { trend: 'stalled', lags: [...lags, last.lag] };
-  if (window.length < n) return { trend: 'too-few-commits', lags };
+  const lags = commits.slice(-n).map((c) => c.lag);
+  const last = mine[mine.length - 1];
+  if (last && last.g.lag > 0 && mine[0]!.time <= last.time - windowMs) {
+    const inWindow = mine.filter((s) => s.time >= last.time - windowMs);
+    if (inWindow.every((s) => s.g.committed === last.g.committed)) return { trend: 'stalled', lags };
+  }
+  if (lags.length < n) return { trend: 'too-few-commits', lags };
   if (lags.some((l) => l === 0)) return { trend: 'ok', lags };
-  const growing = lags.every((l, i) => i === 0 || l > lags[i - 1]!);
-  return { trend: growing ? 'falling-behind' : 'ok', lags };
+  return { trend: lags.every((l, i) => i === 0 || l > lags[i - 1]!) ? 'falling-behind' : 'ok', lags };
 }
 
 /** The sample a window's rate starts from: the newest at or before `since`, else the oldest. */
@@ -73,7 +81,7 @@ export function alertFigures(state: TracingState, rules: AlertRules, now: number
   const minutes = `${rules.windowMs / 60_000} min`;
   const figures: AlertFigure[] = [];
   for (const [group, g] of Object.entries(latest.groups)) {
-    const b = base.groups[group] ?? { lag: 0, committed: 0, generation: g.generation, deadLetters: 0 };
+    const b = base.groups[group] ?? { generation: g.generation, deadLetters: 0 };
     figures.push({
       alert: 'lag',
       group,
@@ -82,17 +90,18 @@ export function alertFigures(state: TracingState, rules: AlertRules, now: number
       firing: g.lag > rules.maxLag,
       reason: `lag is ${g.lag} record(s) ${g.lag > rules.maxLag ? 'above' : 'within'} the threshold ${rules.maxLag}, whatever its direction`,
     });
-    const { trend, lags } = lagTrend(state.samples, group, rules.lagCommits);
+    const { trend, lags } = lagTrend(state.samples, group, rules.lagCommits, rules.windowMs);
     const trendWords: Record<LagTrend, string> = {
       ok: `lag after the last ${rules.lagCommits} commits was ${lags.join(', ')}: not growing at every commit (or zero once), so it keeps up`,
       'falling-behind': `lag after each of the last ${rules.lagCommits} commits grew: ${lags.join(' → ')}; it commits, but falls further behind`,
-      stalled: `no commit for the last ${rules.lagCommits} samples while ${g.lag} record(s) wait: stalled`,
+      stalled: `no commit in the last ${minutes} while ${g.lag} record(s) wait: stalled`,
       'too-few-commits': `only ${lags.length} commit(s) so far, ${rules.lagCommits} needed to judge the trend`,
     };
     figures.push({
       alert: 'lag-trend',
       group,
-      value: g.lag - b.lag,
+      // How much lag grew across the commits judged (null: too few commits to judge).
+      value: lags.length >= 2 ? lags[lags.length - 1]! - lags[0]! : null,
       threshold: 0,
       firing: trend === 'falling-behind' || trend === 'stalled',
       reason: trendWords[trend],

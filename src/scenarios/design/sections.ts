@@ -14,6 +14,7 @@ import { registryGroup } from './registryForm';
 import { replicationGroup } from './replicationForm';
 import { sagaItem } from './sagaForm';
 import { streamProcessorItem } from './streamForm';
+import { tracingGroup } from './tracingForm';
 
 const listLength = (path: Path) => (doc: unknown) => {
   const v = getIn(doc, path);
@@ -95,6 +96,7 @@ export const sections: readonly SectionDef[] = [
   optionalGroup('registry', registryGroup),
   topo('sagas', sagaItem),
   topo('streamProcessors', streamProcessorItem),
+  optionalGroup('tracing', tracingGroup),
   {
     id: 'steps',
     title: 'Script',

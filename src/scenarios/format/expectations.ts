@@ -10,7 +10,7 @@ import { SAGA_EXPECTATIONS } from './sagas';
 import { REGISTRY_EXPECTATIONS } from './registry';
 import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
-import { POLL_LOOP_EXPECTATIONS } from './backpressure';
+import { TRACING_EXPECTATIONS } from './tracing';
 
 const topic = Id.meta({ title: 'Topic' });
 const partition = NonNegInt.meta({ title: 'Partition' });
@@ -207,5 +207,5 @@ export const Expectation = z.discriminatedUnion('kind', [
   ...REGISTRY_EXPECTATIONS,
   ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
-  ...POLL_LOOP_EXPECTATIONS,
+  ...TRACING_EXPECTATIONS,
 ]);

@@ -12,6 +12,7 @@ import { SagaSpec } from './sagas';
 import { RegistrySpec } from './registry';
 import { OutboxSpec } from './outbox';
 import { StreamProcessorSpec } from './streams';
+import { TracingSpec } from './tracing';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';
 
@@ -169,6 +170,11 @@ export const Scenario = z.strictObject({
       title: 'Stream processors',
       description:
         'Kafka Streams applications reading the scenario’s topics: a windowed count per key, or a stream–table join.',
+    }),
+    tracing: TracingSpec.optional().meta({
+      title: 'Tracing and alerts',
+      description:
+        'W3C Trace Context on every record (a traceparent header from each instrumented send, a span per send and per processing) and the rules the alert figures are judged by.',
     }),
   }),
   steps: z

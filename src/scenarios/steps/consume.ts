@@ -17,6 +17,8 @@ import type { World } from '../world';
 import { runCommand } from './commands';
 import { checkedDuplicate, checkOrder } from './ordering';
 import { publish } from './publish';
+import { appendedRecord, deadLetterContext, endSend, traceProcess } from './tracing';
+import { formatTraceparent, TRACEPARENT, type SpanContext } from '../../engine/tracing';
 
 type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 
@@ -45,6 +47,7 @@ function react(
   rt: CompiledScenario,
   service: ServiceDef,
   r: FetchedRecord,
+  trace: SpanContext | null = null,
 ): { world: World; effects: Effect[] } {
   const event = eventOf(world, rt, r);
   let w = world;
@@ -102,7 +105,7 @@ function react(
             key: key === null || key === undefined ? null : String(key),
             data: evalFields(p.data, scope),
           },
-          { metadata: { correlationId: cause.correlationId, causationId: cause.causationId } },
+          { metadata: { correlationId: cause.correlationId, causationId: cause.causationId }, trace },
         );
         w = res.world;
         effects.push(...res.effects);
@@ -118,6 +121,9 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
   const now = world.time;
   const { group: groupId, member: memberId } = action;
   const max = action.maxRecords !== undefined ? { maxRecords: action.maxRecords } : {};
+  // Tracing (`steps/tracing.ts`): who processes, and the generator's state the poll's span ids derive from.
+  const who = { id: groupId, label: service?.id ?? groupId, ...(service ? { service: service.id } : {}) };
+  const salt = world.rng;
 
   if (service?.failOn) {
     const failOn = service.failOn;
@@ -130,13 +136,23 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
         ...(service.maxAttempts ? { maxAttempts: service.maxAttempts } : {}),
         ...(service.deadLetterTopic ? { deadLetterTopic: service.deadLetterTopic } : {}),
         ...max,
+        deadLetterHeaders: (rec: FetchedRecord, attempt: number): Record<string, string> => {
+          const c = deadLetterContext(world, salt, who, rec, attempt);
+          return c ? { [TRACEPARENT]: formatTraceparent(c.send) } : {};
+        },
       },
       now,
     );
     let w: World = { ...world, broker: r.state };
     const effects: Effect[] = [...r.effects];
+    const traced = traceRetries(world, w, r.effects, who, salt, service.maxAttempts ?? 3);
+    w = traced.world;
+    effects.push(...traced.effects);
     for (const rec of r.processed) {
-      const res = react(w, rt, service, rec);
+      const t = traceProcess(w, who, rec, 1, false, null, salt);
+      w = t.world;
+      effects.push(...t.effects);
+      const res = react(w, rt, service, rec, t.context);
       w = res.world;
       effects.push(...res.effects);
     }
@@ -180,8 +196,11 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
       w = res.world;
       effects.push(...res.effects);
     }
+    const t = traceProcess(w, who, r, 1, false, null, salt);
+    w = t.world;
+    effects.push(...t.effects);
     if (p.applied && service) {
-      const res = react(w, rt, service, r);
+      const res = react(w, rt, service, r, t.context);
       w = res.world;
       effects.push(...res.effects);
     }
@@ -195,5 +214,44 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
     return { world: w, effects };
   }
   if (mode === 'after' && n > 0) commit('committed after processing (at-least-once)');
+  return { world: w, effects };
+}
+
+/**
+ * The retry path's failed attempts as ERROR spans (and failed observations), and each dead-letter send as a PRODUCER
+ * span under the attempt that gave up, with the context the dead-letter record's traceparent carries.
+ */
+function traceRetries(
+  before: World,
+  world: World,
+  brokerEffects: readonly Effect[],
+  who: { id: string; label: string; service?: string },
+  salt: number,
+  maxAttempts: number,
+): { world: World; effects: Effect[] } {
+  if (!world.tracing) return { world, effects: [] };
+  let w = world;
+  const effects: Effect[] = [];
+  const recordAt = (topic: string, partition: number, offset: number) =>
+    broker.recordsOf(before.broker, topic, partition).find((x) => x.offset === offset);
+  brokerEffects.forEach((e, i) => {
+    if (e.kind === 'processing-failed') {
+      const rec = recordAt(e.topic, e.partition, e.offset);
+      if (!rec) return;
+      const outcome = e.attempt < maxAttempts ? 'failed, will retry' : 'failed, last attempt';
+      const t = traceProcess(w, who, rec, e.attempt, true, outcome, salt);
+      w = t.world;
+      effects.push(...t.effects);
+    }
+    if (e.kind === 'record-dead-lettered') {
+      const rec = recordAt(e.topic, e.partition, e.offset);
+      const c = rec && deadLetterContext(before, salt, who, rec, e.attempts);
+      const sent = appendedRecord(w, brokerEffects.slice(0, i).reverse(), rec?.eventId ?? null);
+      if (!c || !sent || sent.topic !== e.deadLetterTopic) return;
+      const s = endSend(w, who.label, c.send, c.process.spanId, sent, `dead-lettered to ${e.deadLetterTopic}`);
+      w = s.world;
+      effects.push(...s.effects);
+    }
+  });
   return { world: w, effects };
 }

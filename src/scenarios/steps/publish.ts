@@ -11,6 +11,8 @@
 import * as broker from '../../engine/broker';
 import type { Effect, EventMetadata, NewEvent } from '../../engine/types';
 import { nextEventId } from '../ids';
+import { appendedRecord, beginSend, endSend } from './tracing';
+import type { SpanContext } from '../../engine/tracing';
 import type { World } from '../world';
 
 export interface PublishSpec {
@@ -31,6 +33,8 @@ export interface PublishOptions {
   /** The send fails once and stays in flight: the producer retries it with its next send (`ProduceRequest.failOnce`). */
   failOnce?: boolean;
   metadata?: Partial<EventMetadata>;
+  /** With tracing on: the span this send happens in (a consumer's process span), so the record continues its trace. */
+  trace?: SpanContext | null;
 }
 
 type Out = { world: World; effects: Effect[] };
@@ -84,7 +88,10 @@ export function produceDirect(
   spec: PublishSpec,
   options: PublishOptions = {},
 ): Out {
-  const [event, rng] = newEvent(world, producer, spec, options);
+  const [event, rng0] = newEvent(world, producer, spec, options);
+  // With tracing on, an instrumented producer puts its send span's context in a traceparent header.
+  const traced = beginSend({ ...world, rng: rng0 }, producer, options.trace ?? null, event.eventId);
+  const rng = traced?.rng ?? rng0;
   const headers: Record<string, string> = {
     eventType: event.eventType,
     schemaVersion: String(event.schemaVersion ?? 1),
@@ -92,6 +99,7 @@ export function produceDirect(
   };
   if (typeof event.metadata?.correlationId === 'string') headers.correlationId = event.metadata.correlationId;
   if (typeof event.metadata?.causationId === 'string') headers.causationId = event.metadata.causationId;
+  if (traced) Object.assign(headers, traced.header);
   const send = options.transactional ? broker.sendInTransaction : broker.produce;
   const produced = send(
     world.broker,
@@ -108,5 +116,9 @@ export function produceDirect(
     world.time,
   );
   // A refused record is simply not written: there was only one write to attempt.
-  return { world: { ...world, rng, broker: produced.state }, effects: produced.effects };
+  const w: World = { ...world, rng, broker: produced.state };
+  const record = traced ? appendedRecord(w, produced.effects, event.eventId) : null;
+  if (!traced || !record) return { world: w, effects: produced.effects };
+  const span = endSend(w, producer, traced.context, options.trace?.spanId ?? null, record);
+  return { world: span.world, effects: [...produced.effects, ...span.effects] };
 }
