@@ -321,6 +321,8 @@ function PlayerRoute({
       ownership,
       notice,
       restartRun: () => void run?.session.restart(),
+      openDesignRun: (design, inputs, step, title) =>
+        import('./openDesignRun').then((m) => m.openDesignRun(design, inputs, step, title)),
       fork: (scope = 'up-to-here') => {
         if (!run) return;
         const s = run.session.store.getState();

@@ -9,10 +9,20 @@ import { formatRoute } from '../state/route';
 import { createBranch } from './branches';
 import { freshScenarioId, loadScenario, saveScenario } from './library';
 
-export async function openDesignRun(design: ScenarioDef, inputs: readonly LearnerInput[], step: number): Promise<void> {
-  const id = await freshScenarioId('my-interview-design');
+export async function openDesignRun(
+  design: ScenarioDef,
+  inputs: readonly LearnerInput[],
+  step: number,
+  /** The saved scenario's title (the practice names its own); the mock interview's by default. */
+  title?: string,
+): Promise<void> {
+  const id = await freshScenarioId(title ? 'my-graded-run' : 'my-interview-design');
   const prompt = design.title.replace(/^Mock interview: /, '').replace(/ \(reference design\)$/, '');
-  const scenario: ScenarioDef = { ...design, id, title: `My mock-interview design (${prompt})` };
+  const scenario: ScenarioDef = {
+    ...design,
+    id,
+    title: (title ?? `My mock-interview design (${prompt})`).slice(0, 200),
+  };
   await saveScenario(scenario, null);
   if (inputs.length === 0) {
     window.location.hash = formatRoute({ page: 'scenario', scenarioId: id, step });

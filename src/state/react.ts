@@ -4,6 +4,7 @@
  */
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import type { LearnerInput } from '../engine/types';
+import type { ScenarioDef } from '../scenarios/schema';
 import { useStore } from 'zustand';
 import { useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
@@ -47,6 +48,11 @@ export interface RunChrome {
   notice: string | null;
   /** Starts a damaged run again from what can still be read (the storage panel's action). */
   restartRun(): void;
+  /**
+   * Opens a graded run of a design (the practice's "Grade my design"): the design saved as a scenario of
+   * the learner's own, titled `title`, its faults replayed as a branch, at `step`. Absent where not wired.
+   */
+  openDesignRun?(design: ScenarioDef, inputs: readonly LearnerInput[], step: number, title: string): Promise<void>;
 }
 
 interface RunContextValue {

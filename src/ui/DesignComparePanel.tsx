@@ -8,6 +8,7 @@ import {
 import type { ScenarioDef } from '../scenarios/schema';
 import { useDesignDraft } from '../state/validDesignDraft';
 import { useRun, useRunChrome } from '../state/react';
+import { PracticeGradePanel } from './PracticeGradePanel';
 import { useBuiltin } from './useBuiltin';
 import './designCompare.css';
 
@@ -51,8 +52,9 @@ function answersThePractice(s: ScenarioDef, reference: ScenarioDef): boolean {
 }
 
 /**
- * Practice: the learner's own design (a saved scenario) compared with the ride-sharing reference,
- * point by point — events, keys, consumers, and how the race between two drivers is handled.
+ * Practice: the learner's own design (a saved scenario) graded by the simulator ("Grade my design",
+ * `PracticeGradePanel.tsx`) and compared with the ride-sharing reference, point by point — events,
+ * keys, consumers, and how the race between two drivers is handled.
  */
 export function DesignComparePanel() {
   const chrome = useRunChrome();
@@ -78,73 +80,76 @@ export function DesignComparePanel() {
     : [];
   const stale = points !== null && comparedWith !== scenario;
   return (
-    <section className="panel design-compare" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Compare your design</h2>
-      <p className="hint">
-        Check your answer to the ride-sharing practice against the reference design: its events, keys, consumers and how
-        it handles two drivers accepting the same ride. It compares your design as it stands in the editor, unsaved
-        edits included once they are valid.
-      </p>
-      <div className="compare-bar">
-        <button type="button" className="primary" onClick={compare}>
-          Compare with the ride-sharing reference
-        </button>
-        {points && (
-          <>
-            <label>
-              <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> Only what
-              differs
-            </label>
-            <button type="button" onClick={() => setPoints(null)}>
-              Hide the comparison
-            </button>
-          </>
-        )}
-      </div>
-      {points && (
-        <div role="status" className="compare-summary">
-          <p>
-            {points.length} points: {counts.map(([s, n]) => `${n} ${STATUS[s].label.toLowerCase()}`).join(', ')}.
-            {stale ? ' The scenario changed since: compare again.' : ''}
-          </p>
+    <>
+      <PracticeGradePanel design={scenario} reference={reference} />
+      <section className="panel design-compare" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Compare your design</h2>
+        <p className="hint">
+          Check your answer to the ride-sharing practice against the reference design: its events, keys, consumers and
+          how it handles two drivers accepting the same ride. It compares your design as it stands in the editor,
+          unsaved edits included once they are valid.
+        </p>
+        <div className="compare-bar">
+          <button type="button" className="primary" onClick={compare}>
+            Compare with the ride-sharing reference
+          </button>
+          {points && (
+            <>
+              <label>
+                <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> Only what
+                differs
+              </label>
+              <button type="button" onClick={() => setPoints(null)}>
+                Hide the comparison
+              </button>
+            </>
+          )}
         </div>
-      )}
-      {points &&
-        COMPARISON_TOPICS.map(({ topic, title }) => {
-          // What needs work first; the reference's order otherwise.
-          const shown = points
-            .filter((p) => p.topic === topic && (!onlyGaps || p.status !== 'match'))
-            .sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
-          if (shown.length === 0) return null;
-          return (
-            <section key={topic} className="compare-topic" aria-labelledby={`${id}-${topic}`}>
-              <h3 id={`${id}-${topic}`}>{title}</h3>
-              <ul className="compare-points">
-                {shown.map((p) => (
-                  <li key={p.id} className={`compare-point is-${p.status}`}>
-                    <p className="compare-head">
-                      <span className={`compare-status is-${p.status}`}>
-                        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                          {STATUS[p.status].icon}
-                        </svg>
-                        {STATUS[p.status].label}
-                      </span>{' '}
-                      <strong>{p.title}</strong>
-                    </p>
-                    <dl>
-                      <dt>Reference</dt>
-                      <dd>{p.reference}</dd>
-                      <dt>Yours</dt>
-                      <dd>{p.yours}</dd>
-                      <dt>Why it matters</dt>
-                      <dd>{p.why}</dd>
-                    </dl>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-    </section>
+        {points && (
+          <div role="status" className="compare-summary">
+            <p>
+              {points.length} points: {counts.map(([s, n]) => `${n} ${STATUS[s].label.toLowerCase()}`).join(', ')}.
+              {stale ? ' The scenario changed since: compare again.' : ''}
+            </p>
+          </div>
+        )}
+        {points &&
+          COMPARISON_TOPICS.map(({ topic, title }) => {
+            // What needs work first; the reference's order otherwise.
+            const shown = points
+              .filter((p) => p.topic === topic && (!onlyGaps || p.status !== 'match'))
+              .sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+            if (shown.length === 0) return null;
+            return (
+              <section key={topic} className="compare-topic" aria-labelledby={`${id}-${topic}`}>
+                <h3 id={`${id}-${topic}`}>{title}</h3>
+                <ul className="compare-points">
+                  {shown.map((p) => (
+                    <li key={p.id} className={`compare-point is-${p.status}`}>
+                      <p className="compare-head">
+                        <span className={`compare-status is-${p.status}`}>
+                          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                            {STATUS[p.status].icon}
+                          </svg>
+                          {STATUS[p.status].label}
+                        </span>{' '}
+                        <strong>{p.title}</strong>
+                      </p>
+                      <dl>
+                        <dt>Reference</dt>
+                        <dd>{p.reference}</dd>
+                        <dt>Yours</dt>
+                        <dd>{p.yours}</dd>
+                        <dt>Why it matters</dt>
+                        <dd>{p.why}</dd>
+                      </dl>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+      </section>
+    </>
   );
 }

@@ -49,8 +49,11 @@ describe('the ride-sharing practice graded by the simulator', () => {
     ]);
     // The built-in has no payments poll after the retry: one is added, and the run says so.
     expect(run('duplicate-payments').how).toMatch(/no later poll by payments, so one was added at its end/);
-    expect(run('declined').feedback).toMatch(
-      /^Maya was told|^.* was told: after the declined charge the trip-status row shows payment/,
+    expect(run('declined').feedback).toBe(
+      'Maya was told: after the declined charge the trip-status row shows payment "charging" → "declined: update your card".',
+    );
+    expect(run('declined').how).toBe(
+      'Played on your script: the trip-status row 42 just before and just after it applies PaymentFailed, stored at step 14 (“The first charge fails”).',
     );
   });
 
@@ -107,7 +110,10 @@ describe('the ride-sharing practice graded by the simulator', () => {
     expect(g.runs.find((r) => r.id === 'declined')!.feedback).toBe(
       'Not run: your design records no failed charge, so there is nothing to tell the rider.',
     );
-    expect(g.names.every((m) => m.yours === null && m.how.startsWith('nothing in your design is'))).toBe(true);
+    expect(g.names.every((m) => m.yours === null && m.how === 'not found in your design')).toBe(true);
+    expect(g.runs.find((r) => r.id === 'duplicate-payments')!.feedback).toBe(
+      'Not run: nothing in your design is the event that records a successful charge (PaymentCaptured in the reference).',
+    );
   });
 
   it('a design that does not validate is not graded: its issues come back', () => {

@@ -42,10 +42,10 @@ const NEEDS: Partial<Record<RubricPointId, RoleId[]>> = {
 
 /** The runs in the practice's words: what each checks, as the learner reads it. */
 const RUN_TITLES: Record<string, string> = {
-  race: 'Two drivers accept the same ride at once: exactly one driver assigned?',
-  'duplicate-payments': 'Duplicate delivery of the charge: charged once?',
-  'crash-payments': 'A crash after charging, before the commit: charged once?',
-  declined: 'A payment declined: the rider told the truth?',
+  race: 'Two drivers accept the same ride at once (exactly one may be assigned)',
+  'duplicate-payments': 'Duplicate delivery of the charge (the rider is charged once)',
+  'crash-payments': 'A crash after charging, before the commit (the rider is charged once)',
+  declined: 'A payment declined (the rider is told the truth)',
 };
 
 const PLACEHOLDERS = new Set(indexScenario(blankScenario({ id: 'blank', title: 'blank' })).eventTypeNames);
@@ -87,7 +87,8 @@ export function gradePracticeDesign(
   const byReference = new Map(names.map((m) => [m.reference, m.yours]));
   const events = new Set(indexScenario(s).eventTypeNames);
   const yours = (ref: string) => (byReference.has(ref) ? byReference.get(ref)! : events.has(ref) ? ref : null);
-  const runs = prompt.key.runs.map((r) => placeRun(s, r, prompt.key, yours, RUN_TITLES[r.id] ?? r.title));
+  const what = (ref: string) => names.find((m) => m.reference === ref)?.what ?? `the reference’s ${ref}`;
+  const runs = prompt.key.runs.map((r) => placeRun(s, r, prompt.key, { yours, what }, RUN_TITLES[r.id] ?? r.title));
   const passed = rubric.filter((p) => p.pass).length + runs.filter((r) => r.pass).length;
   return { ok: true, grade: { rubric, runs, names, score: { passed, total: rubric.length + runs.length } } };
 }

@@ -46,7 +46,7 @@ export function findNames(s: ScenarioDef, key: GradingKey): NameMatch[] {
       reference,
       what,
       yours: found?.[0] ?? null,
-      how: found?.[1] ?? `nothing in your design is ${what} (the reference calls it ${reference})`,
+      how: found?.[1] ?? 'not found in your design',
     });
   const byName = (role: RoleId, names: readonly string[], reference: string): [string, string] | null => {
     if (names.includes(reference)) return [reference, 'the same name as the reference'];

@@ -25,6 +25,8 @@ export interface PracticeRun extends RunResult {
 
 /** The learner's name for a reference name (null: nothing in the design plays that part). */
 export type Yours = (reference: string) => string | null;
+/** What a reference name is, in words ("the event that records a successful charge"). */
+export type WhatIs = (reference: string) => string;
 
 const quoted = (s: ScenarioDef, i: number) => `step ${i + 1} (“${s.steps[i]!.title}”)`;
 
@@ -52,7 +54,13 @@ const neverStored = (type: string, add: string) =>
 
 const withSteps = (s: ScenarioDef, steps: StepDef[]): ScenarioDef => ({ ...s, steps });
 
-export function placeRun(s: ScenarioDef, spec: RunSpec, key: GradingKey, yours: Yours, title: string): PracticeRun {
+export function placeRun(
+  s: ScenarioDef,
+  spec: RunSpec,
+  key: GradingKey,
+  { yours, what }: { yours: Yours; what: WhatIs },
+  title: string,
+): PracticeRun {
   const names = {
     raceCommand: key.race ? yours(key.race.command) : null,
     failed: key.payment ? yours(key.payment.failed) : null,
@@ -104,7 +112,7 @@ export function placeRun(s: ScenarioDef, spec: RunSpec, key: GradingKey, yours: 
     return played(
       s,
       placed,
-      `Played on your script: ${projection.name} row ${about.entityId} before and after it applies ${names.failed} (${quoted(s, failed.k - 1)}).`,
+      `Played on your script: the ${projection.name} row ${about.entityId} just before and just after it applies ${names.failed}, stored at ${quoted(s, failed.k - 1)}.`,
     );
   }
 
@@ -141,7 +149,7 @@ export function placeRun(s: ScenarioDef, spec: RunSpec, key: GradingKey, yours: 
 
   // A fault on the consumer that records the outcome (the charge): moved to the poll that stores it.
   const type = yours(o.eventType);
-  if (!type) return notRun(`your design records no ${o.what.toLowerCase()} (${o.eventType} in the reference).`);
+  if (!type) return notRun(`nothing in your design is ${what(o.eventType)} (${o.eventType} in the reference).`);
   const first = firstStored(baseline, type);
   if (!first) return notRun(neverStored(type, 'steps through to the charge'));
   const entry = baseline.entries[first.k - 1];

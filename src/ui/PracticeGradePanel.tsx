@@ -1,0 +1,86 @@
+import { lazy, Suspense, useId, useRef, useState } from 'react';
+import type { PracticeGrade } from '../scenarios/interview/practiceGrade';
+import type { ScenarioDef } from '../scenarios/schema';
+import { recordOutcome } from '../state/progressStore';
+
+// The grader (the interview's rubric, its runs and the stepper) and its scorecard load when asked for.
+const PracticeGradeResult = lazy(() => import('./PracticeGradeResult'));
+
+/** The practice's grade in the learner's progress: one record per built-in, right only with full marks. */
+export const DESIGN_GRADE_ID = 'practice-design:graded';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'grading' }
+  | { kind: 'invalid'; issues: string[] }
+  | { kind: 'graded'; grade: PracticeGrade; of: ScenarioDef; recorded: string };
+
+/**
+ * "Grade my design": the learner's design, as it stands in the editor, graded by the ride-sharing
+ * interview's rubric and run under faults (`scenarios/interview/practiceGrade.ts`). The grade is
+ * recorded in progress like the practice's other answers; hints opened on the way are not counted.
+ */
+export function PracticeGradePanel({ design, reference }: { design: ScenarioDef; reference: ScenarioDef }) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const id = useId();
+  const grade = () => {
+    setState({ kind: 'grading' });
+    void import('../scenarios/interview/practiceGrade').then(({ gradePracticeDesign }) => {
+      const r = gradePracticeDesign(design);
+      if (!r.ok) return setState({ kind: 'invalid', issues: r.issues.map((i) => `${i.path}: ${i.message}`) });
+      const { passed, total } = r.grade.score;
+      const graded = (recorded: string) => setState({ kind: 'graded', grade: r.grade, of: design, recorded });
+      graded('Recording it in your progress…');
+      recordOutcome({
+        scenarioId: reference.id,
+        questionId: DESIGN_GRADE_ID,
+        concepts: reference.concepts,
+        correct: passed === total,
+      }).then(
+        () => graded('Recorded in your progress (hints you opened are not counted against it).'),
+        () => graded('Not recorded: this browser’s storage is unavailable, so your progress is unchanged.'),
+      );
+    });
+  };
+  return (
+    <section className="panel design-compare practice-grade" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Grade my design</h2>
+      <p className="hint">
+        Grades your design as it stands in the editor by the ride-sharing interview’s rubric, then runs it under four
+        faults — two drivers accepting at once, a duplicate delivery, a crash before the commit, a payment declined —
+        and checks what happened: exactly one driver assigned, the rider charged once and told the truth.
+      </p>
+      <div className="compare-bar">
+        <button type="button" className="primary" onClick={grade} disabled={state.kind === 'grading'}>
+          {state.kind === 'graded' ? 'Grade my design again' : 'Grade my design'}
+        </button>
+      </div>
+      {state.kind === 'grading' && (
+        <p role="status" className="hint">
+          Grading: running your design…
+        </p>
+      )}
+      {state.kind === 'invalid' && (
+        <div role="alert">
+          <p>Your design does not validate yet, so it cannot be run. Fix these in the editor first:</p>
+          <ul>
+            {state.issues.slice(0, 8).map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.kind === 'graded' && (
+        <Suspense fallback={<p className="hint">Loading the scorecard…</p>}>
+          <PracticeGradeResult
+            grade={state.grade}
+            stale={state.of !== design}
+            recorded={state.recorded}
+            headingRef={heading}
+          />
+        </Suspense>
+      )}
+    </section>
+  );
+}
