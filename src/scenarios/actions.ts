@@ -19,6 +19,7 @@ import { registryStep } from './steps/registry';
 import { outboxStep } from './steps/outbox';
 import { streamStep } from './steps/streams';
 import { tickTracing } from './steps/tracing';
+import { pollLoopStep } from './steps/pollLoop';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
 import { pollWithFaults } from './faults/poll';
@@ -209,6 +210,13 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'run-stream-processor':
     case 'restore-stream-store':
       return streamStep(world, action, rt);
+    case 'start-consumer':
+    case 'poll-batch':
+    case 'pause-partitions':
+    case 'resume-partitions':
+    case 'stop-consumer':
+    case 'publish-burst':
+      return pollLoopStep(world, action, rt);
   }
 }
 

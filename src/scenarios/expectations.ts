@@ -9,6 +9,7 @@ import { failedSagaExpectation } from './sagaChecks';
 import { failedRegistryExpectation } from './registryChecks';
 import { failedStreamExpectation } from './streamChecks';
 import { failedTracingExpectation } from './tracingChecks';
+import { failedPollLoopExpectation } from './steps/pollLoop';
 import type { ExpectationDef } from './schema';
 import { aggregateState } from './steps/commands';
 import type { World } from './world';
@@ -188,6 +189,10 @@ export function failedExpectations(
       case 'record-context':
       case 'alert':
         failures.push(...failedTracingExpectation(world, e, rt.scenario));
+        break;
+      case 'consumer-client':
+      case 'paused-partitions':
+        failures.push(...failedPollLoopExpectation(world, e));
         break;
     }
   }

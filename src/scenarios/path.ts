@@ -48,6 +48,7 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   durability: 'operations',
   'hot-partitions': 'operations',
   observability: 'operations',
+  backpressure: 'operations',
   'designing-events': 'design',
   'ride-sharing': 'design',
 };

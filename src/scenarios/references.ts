@@ -168,6 +168,7 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
           add(`${base}.event.key`, `topic "${a.topic}" is compacted: every record needs a key`);
         break;
       case 'join':
+      case 'start-consumer':
         known.get(a.group)?.add(a.member);
         break;
       case 'poll':

@@ -11,6 +11,7 @@ import { REGISTRY_EXPECTATIONS } from './registry';
 import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
 import { TRACING_EXPECTATIONS } from './tracing';
+import { POLL_LOOP_EXPECTATIONS } from './backpressure';
 
 const topic = Id.meta({ title: 'Topic' });
 const partition = NonNegInt.meta({ title: 'Partition' });
@@ -208,4 +209,5 @@ export const Expectation = z.discriminatedUnion('kind', [
   ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
   ...TRACING_EXPECTATIONS,
+  ...POLL_LOOP_EXPECTATIONS,
 ]);
