@@ -130,10 +130,26 @@ function repeated(stages: readonly Stage[], kind: StageKind): Stage | undefined 
 }
 
 /**
+ * Plans made, by the step's effects (an effects array never changes once a step has produced it): the
+ * stage clock, the pacing, "What happened" and each view ask for the same step's plan, and a
+ * 1,000-record poll's plan costs ~10-20 ms before the code is optimised. Shared, so never changed by a caller.
+ */
+const plans = new WeakMap<readonly Effect[], Stage[]>();
+
+/**
  * The step's stages in order. Appends become two stages, `send` then `land`, so the record is seen
  * travelling before its offset exists. The relay's stage goes before the records it produces.
  */
 export function planStages(effects: readonly Effect[]): Stage[] {
+  let stages = plans.get(effects);
+  if (!stages) {
+    stages = plan(effects);
+    plans.set(effects, stages);
+  }
+  return stages;
+}
+
+function plan(effects: readonly Effect[]): Stage[] {
   const stages: Stage[] = [];
   effects.forEach((e, i) => {
     const kind = stageKindOf(e);
