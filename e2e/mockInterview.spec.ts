@@ -178,6 +178,69 @@ test('a poor design (present-tense events, no keys, a payments consumer that cha
   await expect(page.getByRole('heading', { level: 1, name: 'My mock-interview design' })).toBeVisible();
 });
 
+test('the phone-offline and reprocess what-ifs are checked by running them: a replay without deduplication fails and opens as a branch', async ({
+  page,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.clock.install({ time: START });
+  await page.goto('./#/');
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await page.getByRole('link', { name: 'Mock interview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mock interview' })).toBeVisible();
+  // This start time's seed draws these two what-ifs for the 20-minute ride-sharing interview.
+  await page.clock.pauseAt(START.getTime() + 75_000);
+  await page.getByRole('radio', { name: /^Ride-sharing/ }).check();
+  await page.getByRole('radio', { name: /^20 minutes/ }).check();
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await clarify(page);
+  await stage(page, 2, 'Name the events');
+  for (const name of ['RideAccepted', 'PaymentCaptured', 'PaymentFailed'])
+    await page.getByRole('radio', { name }).check();
+  await next(page);
+  await stage(page, 3, 'Topics, keys and publishing');
+  await page.getByRole('radio', { name: 'By ride id' }).check();
+  await page.getByRole('radio', { name: 'By driver id' }).check();
+  await page.getByRole('radio', { name: /^The Payment aggregate stores it/ }).check();
+  await page.getByRole('radio', { name: 'Apache Kafka' }).check();
+  await next(page);
+  await stage(page, 4, 'Consumers and read models');
+  await page.getByRole('radio', { name: /^The Ride aggregate: both are decided on the same revision/ }).check();
+  await page.getByRole('radio', { name: /^Skips it: the group deduplicates/ }).check();
+  await page.getByRole('radio', { name: /^Record PaymentFailed, show it to the rider/ }).check();
+  await page.getByRole('checkbox', { name: /^Trip status \(rider app\)/ }).check();
+  await page.getByRole('checkbox', { name: /^Driver earnings \(driver app\)/ }).check();
+  await next(page);
+  await stage(page, 5, 'What if…');
+  await group(page, /^driver-3's phone goes offline/)
+    .getByRole('radio', { name: /^The Ride aggregate decides the late accept like any other/ })
+    .check();
+  await group(page, /^A deploy of notifications had a bug all day/)
+    .getByRole('radio', { name: /^Reset the offsets and switch the consumer's deduplication off/ })
+    .check();
+  await next(page);
+
+  await expect(page.getByRole('heading', { level: 2, name: /^Scorecard: / })).toBeFocused();
+  const late = run(page, "driver-3's app sends its accept again after reconnecting");
+  await expect(late).toContainText('✓ pass');
+  await expect(late).toContainText(
+    'Driver assigned once: one RideAccepted for rideId 42. Maya\'s trip-status row shows driverId "driver-7", the one assigned.',
+  );
+  const replay = run(page, 'notifications is reset to this morning and reads the day again; trip-status is rebuilt');
+  await expect(replay).toContainText('✗ fail');
+  await expect(replay).toContainText('Maya told who is coming twice: 2 RiderNotified for rideId 42');
+  await expect(replay).toContainText('Rebuilt from the store, the trip-status row ends the same');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await late.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/what-ifs-run-1280x720.png` });
+
+  // The failing run opens in the player: the design it played (the rebuild added at the end), the stop,
+  // reset and restart of the group as a branch, at the step the group is stopped.
+  await replay.getByRole('button', { name: 'Open this run at step 14' }).click();
+  await expect(page).toHaveURL(/#\/r\/b-[^/]+\/14$/);
+  await page.waitForFunction(() => window.__eventLab?.ready === true);
+  await expect(page.getByRole('heading', { level: 1, name: 'My mock-interview design' })).toBeVisible();
+});
+
 test('the mock interview reads at 1440×900, 1280×720 and 800 px, with no serious accessibility violation', async ({
   page,
 }) => {
