@@ -13,6 +13,7 @@ import { ReplicasView } from '../viz/replicas/ReplicasView';
 import { SagaView } from '../viz/saga/SagaView';
 import { RegistryView } from '../viz/registry/RegistryView';
 import { StreamsView } from '../viz/streams/StreamsView';
+import { PollLoopView } from '../viz/pollLoop/PollLoopView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -111,6 +112,9 @@ function PlayerBody() {
             </ErrorBoundary>
             <ErrorBoundary part="the stream processors">
               <StreamsView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the poll loop">
+              <PollLoopView />
             </ErrorBoundary>
             <ErrorBoundary part="the event store">
               <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />

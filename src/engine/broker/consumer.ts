@@ -5,6 +5,7 @@ import { getPartition, indexAtOrAfterVec } from './log';
 import { commitPositions, putMember, rejected } from './offsets';
 import { readTransactional } from './txnRead';
 import { lastStableOffset } from './txnLog';
+import { MAX_POLL_RECORDS_DEFAULT } from './consumerClient';
 import {
   recordsVec,
   tpKey,
@@ -16,8 +17,8 @@ import {
   type GroupState,
 } from './brokerState';
 
-/** Kafka's max.poll.records default. */
-export const DEFAULT_MAX_POLL_RECORDS = 500;
+/** Kafka's max.poll.records default (one constant, in `consumerClient.ts`). */
+export const DEFAULT_MAX_POLL_RECORDS = MAX_POLL_RECORDS_DEFAULT;
 
 export interface PollRequest {
   groupId: string;

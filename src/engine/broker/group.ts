@@ -2,6 +2,7 @@
 import type { AssignorName, BrokerEffect, OffsetResetPolicy } from '../types';
 import { commitPositions, putGroup, rejected } from './offsets';
 import { rebalanceGroup } from './rebalance';
+import { SESSION_TIMEOUT_MS_DEFAULT } from './consumerClient';
 import { tpList, withTime, type BrokerState, type BrokerStep, type GroupState, type MemberState } from './brokerState';
 
 export interface JoinRequest {
@@ -28,8 +29,8 @@ export interface MemberRef {
   memberId: string;
 }
 
-/** Session timeout the narration quotes for a crash (Kafka ≥ 3.0 default). */
-export const SESSION_TIMEOUT_MS = 45_000;
+/** Session timeout the narration quotes for a crash (Kafka ≥ 3.0 default; one constant, in `consumerClient.ts`). */
+export const SESSION_TIMEOUT_MS = SESSION_TIMEOUT_MS_DEFAULT;
 
 export function emptyGroup(groupId: string): GroupState {
   return {

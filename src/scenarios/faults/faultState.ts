@@ -3,6 +3,8 @@
  * checkpoint and a reload all carry them). A fault is armed at its own step and changes what later
  * script steps do: a member's next poll, its polls for a while, a projection's catch-up.
  */
+import { MAX_POLL_INTERVAL_MS_DEFAULT } from '../../engine/broker/consumerClient';
+
 /** What happens to a member's next poll that fetches records. */
 export type NextPollFault =
   | { readonly kind: 'crash-before-commit' }
@@ -44,6 +46,6 @@ export function without<T>(record: Readonly<Record<string, T>>, key: string): Re
  * max.poll.interval.ms, default 300000 (5 minutes): Kafka's ConsumerConfig
  * (`define(MAX_POLL_INTERVAL_MS_CONFIG, Type.INT, 300000, …)`). A consumer that does not call poll()
  * within it is considered failed: its heartbeat thread sends LeaveGroup ("consumer poll timeout has
- * expired", AbstractCoordinator.HeartbeatThread) and the group rebalances.
+ * expired", AbstractCoordinator.HeartbeatThread) and the group rebalances. One constant: the engine's poll loop's.
  */
-export const MAX_POLL_INTERVAL_MS = 300_000;
+export const MAX_POLL_INTERVAL_MS = MAX_POLL_INTERVAL_MS_DEFAULT;
