@@ -2,12 +2,10 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { PracticeGrade } from '../scenarios/interview/practiceGrade';
 import type { ScenarioDef } from '../scenarios/schema';
 import { recordOutcome } from '../state/progressStore';
+import { DESIGN_GRADE_ID } from './PracticeGradeReview';
 
 // The grader (the interview's rubric, its runs and the stepper) and its scorecard load when asked for.
 const PracticeGradeResult = lazy(() => import('./PracticeGradeResult'));
-
-/** The practice's grade in the learner's progress: one record per built-in, right only with full marks. */
-export const DESIGN_GRADE_ID = 'practice-design:graded';
 
 type State =
   | { kind: 'idle' }

@@ -6,6 +6,7 @@ import type { QuestionDef, ScenarioDef } from '../../scenarios/schema';
 import { learnerSeed } from '../../state/progressSeed';
 import { recordOutcome, savedScenarioFor } from '../../state/progressStore';
 import { outcomeOf, stepQuestion } from './outcomeOf';
+import { DESIGN_GRADE_ID, PracticeGradeReview } from '../PracticeGradeReview';
 
 type Loaded =
   | { kind: 'step'; scenario: ScenarioDef; question: QuestionDef }
@@ -41,6 +42,9 @@ export function ReviewCard({ item, scenarioTitle, hasNext, onDone }: Props) {
   useEffect(() => {
     void load(item).then(setLoaded, () => setLoaded({ kind: 'gone' }));
   }, [item]);
+  // A design graded by the simulator is not asked again here: the learner grades the design again.
+  if (item.questionId === DESIGN_GRADE_ID)
+    return <PracticeGradeReview scenarioId={item.scenarioId} {...{ scenarioTitle, hasNext, onDone }} />;
   if (loaded === null) return <p className="hint">Loading the question…</p>;
   const href = `#/s/${encodeURIComponent(item.scenarioId)}/${item.step}`;
   if (loaded.kind === 'gone')
