@@ -259,7 +259,9 @@ export type SimEffect =
       outbox: string;
       step: 'insert' | 'commit' | 'publish' | 'lost' | 'crash' | 'cleanup';
     })
-  | (EffectBase & { kind: 'question-asked'; questionId: string });
+  | (EffectBase & { kind: 'question-asked'; questionId: string })
+  /** A change to the design was proposed (a scenario's `change-design` step): its specs run against it. */
+  | (EffectBase & { kind: 'design-changed'; change: string });
 
 /** Replicated partitions (`replication/`): replicas, the ISR, the high watermark, acks and elections. */
 export type Effect =

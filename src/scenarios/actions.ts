@@ -18,6 +18,7 @@ import { sagaStep, tickSagas } from './steps/sagas';
 import { registryStep } from './steps/registry';
 import { outboxStep } from './steps/outbox';
 import { streamStep } from './steps/streams';
+import { designStep } from './steps/specs';
 import { tickTracing } from './steps/tracing';
 import { pollLoopStep } from './steps/pollLoop';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
@@ -210,6 +211,8 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'run-stream-processor':
     case 'restore-stream-store':
       return streamStep(world, action, rt);
+    case 'change-design':
+      return designStep(world, action);
     case 'start-consumer':
     case 'poll-batch':
     case 'pause-partitions':

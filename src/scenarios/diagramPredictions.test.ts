@@ -51,6 +51,7 @@ function onScreen(w: World, t: ChoiceTargetDef): boolean {
  */
 const MEMBER_QUESTIONS: Readonly<Record<string, { topic: string; partition: number }>> = {
   'predict-owner-after-eviction': { topic: 'orders', partition: 2 },
+  'loyalty-owner-after-crash': { topic: 'orders', partition: 0 },
   'owner-after-scale-out': { topic: 'orders', partition: 1 },
   'who-owns-orders-2': { topic: 'orders', partition: 2 },
 };

@@ -8,6 +8,7 @@ import { failedReplicaExpectation } from './replicationExpectations';
 import { failedSagaExpectation } from './sagaChecks';
 import { failedRegistryExpectation } from './registryChecks';
 import { failedStreamExpectation } from './streamChecks';
+import { failedSpecExpectation } from './specs/checks';
 import { failedTracingExpectation } from './tracingChecks';
 import { failedPollLoopExpectation } from './steps/pollLoop';
 import type { ExpectationDef } from './schema';
@@ -184,6 +185,9 @@ export function failedExpectations(
       case 'late-dropped':
       case 'join-output':
         failures.push(...failedStreamExpectation(world, e));
+        break;
+      case 'spec':
+        failures.push(...failedSpecExpectation(world, e, rt.scenario));
         break;
       case 'trace':
       case 'record-context':

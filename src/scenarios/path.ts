@@ -51,6 +51,7 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   backpressure: 'operations',
   'designing-events': 'design',
   'ride-sharing': 'design',
+  'testing-event-driven': 'design',
 };
 
 // The first that matches a scenario's concepts and title, for one PATH does not place yet.

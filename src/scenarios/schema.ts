@@ -12,6 +12,7 @@ export * from './format/replication';
 export * from './format/sagas';
 export * from './format/registry';
 export * from './format/streams';
+export * from './format/specs';
 export * from './format/actions';
 export * from './format/expectations';
 export * from './format/script';

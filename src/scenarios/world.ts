@@ -13,6 +13,7 @@ import type { ProcessorState } from '../engine/streams';
 import type { TracingState } from '../engine/tracing';
 import type { RngState } from '../engine/sim/random';
 import type { FaultState } from './faults/faultState';
+import type { DesignChangeDef } from './schema';
 
 /** An aggregate's state: its lifecycle state (`status`) and the fields its events set. */
 export type AggregateState = Readonly<{ status: string } & Record<string, unknown>>;
@@ -63,6 +64,8 @@ export interface World {
   readonly registry?: RegistryClients;
   /** Each stream processor's state, by id, from its first step (absent: none yet; `steps/streams.ts`). */
   readonly streams?: Readonly<Record<string, ProcessorState>>;
+  /** Changes proposed to the design, oldest first, that the specs run against (absent: none; `steps/specs.ts`). */
+  readonly designChanges?: readonly DesignChangeDef[];
   /** Tracing (`topology.tracing`): uninstrumented clients, and the spans and samples so far (absent: off; `steps/tracing.ts`). */
   readonly tracing?: { readonly untraced: readonly string[]; readonly state: TracingState };
 }

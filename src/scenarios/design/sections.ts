@@ -78,6 +78,7 @@ export const sections: readonly SectionDef[] = [
         { key: 'stepMs', kind: 'int', min: 1 },
         { key: 'order', kind: 'int', optional: true, min: 0 },
         { key: 'practice', kind: 'json', optional: true },
+        { key: 'specs', kind: 'json', optional: true },
       ],
     },
   },

@@ -6,6 +6,7 @@ import { sagaActions } from './sagaActions';
 import { registryActions } from './registryActions';
 import { outboxActions } from './outboxActions';
 import { streamActions } from './streamActions';
+import { specActions } from './specActions';
 import { pollLoopActions } from './pollLoopActions';
 import { queueActions, storeActions } from './storeActions';
 import { field, freshName, str } from './draftNames';
@@ -24,6 +25,7 @@ export const stepAction: FieldDef = {
     ...sagaActions,
     ...registryActions,
     ...streamActions,
+    ...specActions,
     ...pollLoopActions,
   ],
 };

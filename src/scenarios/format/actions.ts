@@ -12,6 +12,7 @@ import { SAGA_ACTIONS } from './sagas';
 import { REGISTRY_ACTIONS } from './registry';
 import { OUTBOX_ACTIONS } from './outbox';
 import { STREAM_ACTIONS } from './streams';
+import { SPEC_ACTIONS } from './specs';
 import { POLL_LOOP_ACTIONS } from './backpressure';
 
 // The parts of the topology an action names. One definition each, so every action describes them alike.
@@ -323,5 +324,6 @@ export const Action = z.discriminatedUnion('kind', [
   ...REGISTRY_ACTIONS,
   ...OUTBOX_ACTIONS,
   ...STREAM_ACTIONS,
+  ...SPEC_ACTIONS,
   ...POLL_LOOP_ACTIONS,
 ]);

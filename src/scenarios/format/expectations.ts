@@ -10,6 +10,7 @@ import { SAGA_EXPECTATIONS } from './sagas';
 import { REGISTRY_EXPECTATIONS } from './registry';
 import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
+import { SPEC_EXPECTATIONS } from './specs';
 import { TRACING_EXPECTATIONS } from './tracing';
 import { POLL_LOOP_EXPECTATIONS } from './backpressure';
 
@@ -208,6 +209,7 @@ export const Expectation = z.discriminatedUnion('kind', [
   ...REGISTRY_EXPECTATIONS,
   ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
+  ...SPEC_EXPECTATIONS,
   ...TRACING_EXPECTATIONS,
   ...POLL_LOOP_EXPECTATIONS,
 ]);

@@ -12,6 +12,7 @@ import { SagaSpec } from './sagas';
 import { RegistrySpec } from './registry';
 import { OutboxSpec } from './outbox';
 import { StreamProcessorSpec } from './streams';
+import { DesignChange, Spec } from './specs';
 import { TracingSpec } from './tracing';
 import { Expectation } from './expectations';
 import { ChoiceTarget, QuestionSpec, Step } from './script';
@@ -182,6 +183,11 @@ export const Scenario = z.strictObject({
     .min(1)
     .max(LIMITS.maxSteps)
     .meta({ title: 'Steps', description: 'The story, one step at a time, with narration.' }),
+  specs: z.array(Spec).max(20).optional().meta({
+    title: 'Specs',
+    description:
+      'Tests as data, run against this scenario’s own aggregates, projections and consumers: decider, projection, contract and idempotency specs.',
+  }),
   takeaways: z.array(Text).min(1).meta({ title: 'Takeaways (one per line)' }),
   practice: PracticeSpec.optional().meta({
     title: 'Practice questions (JSON)',
@@ -201,3 +207,5 @@ export type ServiceDef = z.infer<typeof ServiceSpec>;
 export type QuestionDef = z.infer<typeof QuestionSpec>;
 export type ChoiceTargetDef = z.infer<typeof ChoiceTarget>;
 export type CommandCallDef = z.infer<typeof CommandCall>;
+export type SpecDef = z.infer<typeof Spec>;
+export type DesignChangeDef = z.infer<typeof DesignChange>;

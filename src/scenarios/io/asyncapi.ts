@@ -26,7 +26,8 @@ function inferType(v: unknown): JsonSchema {
   return {};
 }
 
-function payloadSchema(s: ScenarioDef, type: string): JsonSchema {
+/** One event type's payload JSON Schema: its declared fields, or inferred from example data (the contract specs read it). */
+export function payloadSchema(s: ScenarioDef, type: string): JsonSchema {
   const info = indexScenario(s).eventTypes.get(type);
   const declared = info?.declared;
   if (declared) {

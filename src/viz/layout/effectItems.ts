@@ -76,6 +76,7 @@ const LABELS: Record<EffectKind, string> = {
   'registry-changed': 'registry',
   'privacy-changed': 'privacy',
   'question-asked': 'question',
+  'design-changed': 'design change',
 };
 
 const PROBLEMS = new Set<EffectKind>([
