@@ -61,7 +61,7 @@ export const InterviewRecordSchema = z
           /** The learner's choice (null: not answered). */
           choice: z.object({ text: Text, correct: z.boolean(), why: Text }).nullable(),
           /** The run that checks it on the learner's design, or why none can (`notRun`). */
-          run: RunVerdict.nullable(),
+          run: RunVerdict.extend({ study: InterviewStudySchema.optional() }).nullable(),
           notRun: Text.nullable(),
         }),
       )

@@ -47,6 +47,18 @@ describe('interview records', () => {
     expect(scoreOf(first)).toEqual(card.score);
     expect(first.rubric.map((p) => p.id)).toEqual(card.grade.rubric.map((p) => p.id));
     expect(first.whatIfs).toHaveLength(2);
+    // A what-if's run keeps its study link and step, as the scorecard's runs do (the saved one shows them too).
+    for (const [i, w] of first.whatIfs.entries()) {
+      const live = card.whatIfs[i]!.run;
+      if (live)
+        expect(w.run).toEqual({
+          title: live.title,
+          pass: live.pass,
+          feedback: live.feedback,
+          openAt: live.openAt,
+          study: live.study,
+        });
+    }
     expect(first.study).toEqual(card.study);
     const failed = first.runs.filter((r) => !r.pass);
     expect(failed.length).toBeGreaterThan(0);

@@ -47,6 +47,11 @@ const run = (r: RunResult) => ({
   openAt: r.openAt,
   study: study(r.study),
 });
+/** A what-if's run as stored: its verdict, the step it opens at and its study link (no id: the what-if names it). */
+const whatIfRun = (r: RunResult) => {
+  const { id: _id, ...rest } = run(r);
+  return rest;
+};
 const ms = (v: number | undefined) => Math.max(0, Math.round(v ?? 0));
 
 export function interviewRecordOf(f: FinishedInterview, card: Scorecard): InterviewRecord {
@@ -68,7 +73,7 @@ export function interviewRecordOf(f: FinishedInterview, card: Scorecard): Interv
     whatIfs: card.whatIfs.map((w) => ({
       prompt: w.whatIf.prompt,
       choice: w.choice ? { text: w.choice.text, correct: w.choice.correct, why: w.choice.why } : null,
-      run: w.run ? { title: w.run.title, pass: w.run.pass, feedback: w.run.feedback, openAt: w.run.openAt } : null,
+      run: w.run ? whatIfRun(w.run) : null,
       notRun: w.notRun,
     })),
     stageTimes: {

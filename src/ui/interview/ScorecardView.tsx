@@ -117,7 +117,7 @@ export function ScorecardView({
       <h3>What if…</h3>
       <ul className="interview-runs">
         {record.whatIfs.map((w, i) => {
-          const study = card?.whatIfs[i]?.run?.study;
+          const study = w.run?.study ?? card?.whatIfs[i]?.run?.study;
           return (
             <li key={i}>
               <p>
