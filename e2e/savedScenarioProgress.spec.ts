@@ -15,6 +15,19 @@ const TITLE = 'My pub/sub copy';
 const setNow = (page: Page, t: number) =>
   page.evaluate((ms) => localStorage.setItem('event-lab-test-now', String(ms)), t);
 
+/** Full-page screenshots at the three widths (none wider than the window). */
+async function shots(page: Page, name: string) {
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+    [800, 900],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    await page.screenshot({ path: `/tmp/saved-progress-shots/${name}-${w}x${h}.png`, fullPage: true });
+  }
+}
+
 async function progressSettled(page: Page) {
   await page.waitForFunction(() => typeof window.__eventLab?.progressSettled === 'function');
   await page.evaluate(() => (window.__eventLab!.progressSettled as () => Promise<void>)());
@@ -60,6 +73,7 @@ test('a question missed in a saved scenario is on the cheat sheet and comes back
   const sheet = page.getByRole('region', { name: TITLE });
   await expect(sheet).toContainText('Questions answered: 1 (0 right, 1 wrong answers).');
   await expect(sheet.locator('.sheet-missed li')).toContainText('Which partition will it land in?');
+  await shots(page, 'cheat-sheet');
 
   await setNow(page, T0 + DAY);
   await app.open('#/');
@@ -68,6 +82,8 @@ test('a question missed in a saved scenario is on the cheat sheet and comes back
   await expect(review).toContainText(`${TITLE}: 1`);
   await review.getByRole('button', { name: 'Review now' }).click();
   await expect(review.getByRole('article', { name: /Which partition will it land in/ })).toBeVisible();
+  await shots(page, 'review');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Deleting the scenario removes its progress: after a reload nothing of it is left to review.
   await app.open('#/');
