@@ -9,6 +9,7 @@ import type { TxnEffect } from './broker/txnEffects';
 import type { SagaEffect } from './saga/effects';
 import type { StreamEffect } from './streams/effects';
 import type { RegistryEffect } from './registry/schema';
+import type { MirrorEffect } from './mirror/effects';
 import type { PrivacyEffect } from './privacy/effects';
 import type { PollLoopEffect } from './broker/pollLoopEffects';
 import type { TracingEffect } from './tracing/effects';
@@ -273,6 +274,7 @@ export type Effect =
   | SagaEffect
   | StreamEffect
   | RegistryEffect
+  | MirrorEffect
   | PrivacyEffect
   | TracingEffect;
 export type EffectKind = Effect['kind'];

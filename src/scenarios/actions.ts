@@ -16,6 +16,7 @@ import { replicationStep, tickReplication } from './steps/replication';
 import { tickTransactions, transactionStep } from './steps/transactions';
 import { sagaStep, tickSagas } from './steps/sagas';
 import { registryStep } from './steps/registry';
+import { mirrorStep } from './steps/mirror';
 import { outboxStep } from './steps/outbox';
 import { streamStep } from './steps/streams';
 import { designStep } from './steps/specs';
@@ -203,6 +204,14 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'produce-with-schema':
     case 'read-with-schema':
       return registryStep(world, action, rt);
+    case 'region-produce':
+    case 'mirror':
+    case 'emit-checkpoints':
+    case 'region-consume':
+    case 'region-down':
+    case 'region-up':
+    case 'failover':
+      return mirrorStep(world, action, rt);
     case 'outbox-write':
     case 'outbox-commit':
     case 'outbox-publish':

@@ -7,6 +7,7 @@ import type { CompiledScenario } from './compiledScenario';
 import { failedReplicaExpectation } from './replicationExpectations';
 import { failedSagaExpectation } from './sagaChecks';
 import { failedRegistryExpectation } from './registryChecks';
+import { failedMirrorExpectation } from './mirrorChecks';
 import { failedStreamExpectation } from './streamChecks';
 import { failedSpecExpectation } from './specs/checks';
 import { failedTracingExpectation } from './tracingChecks';
@@ -180,6 +181,12 @@ export function failedExpectations(
       case 'schema-registration':
       case 'schema-reader':
         failures.push(...failedRegistryExpectation(world, e, effects));
+        break;
+      case 'region-log':
+      case 'offset-sync':
+      case 'mirror-checkpoint':
+      case 'region-group':
+        failures.push(...failedMirrorExpectation(world, e));
         break;
       case 'window-result':
       case 'late-dropped':

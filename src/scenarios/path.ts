@@ -47,6 +47,7 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   'event-styles': 'patterns',
   durability: 'operations',
   'hot-partitions': 'operations',
+  'two-regions': 'operations',
   observability: 'operations',
   backpressure: 'operations',
   'designing-events': 'design',

@@ -10,6 +10,7 @@ import { indexScenario, type Ref } from './index/scenarioIndex';
 import { replicationReferenceIssues } from './replicationReferences';
 import { sagaReferenceIssues } from './sagaChecks';
 import { registryReferenceIssues } from './registryChecks';
+import { mirrorReferenceIssues } from './mirrorChecks';
 import { specReferenceIssues } from './specs/checks';
 import { streamReferenceIssues } from './streamChecks';
 import { tracingReferenceIssues } from './tracingChecks';
@@ -227,6 +228,7 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   issues.push(...replicationReferenceIssues(s));
   issues.push(...sagaReferenceIssues(s));
   issues.push(...registryReferenceIssues(s));
+  issues.push(...mirrorReferenceIssues(s));
   issues.push(...streamReferenceIssues(s));
   issues.push(...specReferenceIssues(s));
   issues.push(...tracingReferenceIssues(s));

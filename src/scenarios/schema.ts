@@ -11,6 +11,7 @@ export * from './format/eventModel';
 export * from './format/replication';
 export * from './format/sagas';
 export * from './format/registry';
+export * from './format/mirror';
 export * from './format/streams';
 export * from './format/specs';
 export * from './format/actions';

@@ -9,6 +9,7 @@ import type { ClusterState } from '../engine/replication';
 import type { OutboxTable, Publisher } from '../engine/cqrs/outboxTable';
 import type { Orchestrator } from '../engine/saga';
 import type { RegistryClients } from '../engine/registry';
+import type { MirrorState } from '../engine/mirror';
 import type { ProcessorState } from '../engine/streams';
 import type { TracingState } from '../engine/tracing';
 import type { RngState } from '../engine/sim/random';
@@ -62,6 +63,8 @@ export interface World {
   readonly sagas?: Readonly<Record<string, Orchestrator>>;
   /** The schema registry and its clients' records and readers (absent: none used yet; `steps/registry.ts`). */
   readonly registry?: RegistryClients;
+  /** Two regions and MirrorMaker 2 between them (absent: none used yet; `steps/mirror.ts`). */
+  readonly mirror?: MirrorState;
   /** Each stream processor's state, by id, from its first step (absent: none yet; `steps/streams.ts`). */
   readonly streams?: Readonly<Record<string, ProcessorState>>;
   /** Changes proposed to the design, oldest first, that the specs run against (absent: none; `steps/specs.ts`). */

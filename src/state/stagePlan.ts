@@ -96,6 +96,7 @@ const KIND_OF: Record<EffectKind, StageKind | null> = {
   'stream-changed': 'other',
   'consumer-changed': 'other',
   'registry-changed': 'other',
+  'mirror-changed': 'other',
   'design-changed': 'other',
   'privacy-changed': 'other',
   // Bookkeeping, not something that happens on the diagram.

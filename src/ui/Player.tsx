@@ -13,6 +13,7 @@ import { ReplicasView } from '../viz/replicas/ReplicasView';
 import { SagaView } from '../viz/saga/SagaView';
 import { RegistryView } from '../viz/registry/RegistryView';
 import { StreamsView } from '../viz/streams/StreamsView';
+import { MirrorView } from '../viz/mirror/MirrorView';
 import { PollLoopView } from '../viz/pollLoop/PollLoopView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
@@ -48,7 +49,7 @@ function PlayerBody() {
   // Only replicated topics (drawn by the replicas view): the event log would only say it is empty.
   const replicasOnly = useRun(
     (s) =>
-      !!s.world.replication &&
+      (!!s.world.replication || !!s.scenario.topology.mirror) &&
       Object.keys(s.world.broker.topics).length === 0 &&
       s.scenario.topology.aggregates === undefined,
   );
@@ -112,6 +113,9 @@ function PlayerBody() {
             </ErrorBoundary>
             <ErrorBoundary part="the stream processors">
               <StreamsView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the two regions">
+              <MirrorView />
             </ErrorBoundary>
             <ErrorBoundary part="the poll loop">
               <PollLoopView />

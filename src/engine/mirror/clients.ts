@@ -82,6 +82,7 @@ export function consumeIn(state: MirrorState, req: RegionConsume, now: number): 
       if (recs.length === 0) continue;
       budget -= recs.length;
       const done: Processed[] = [];
+      const dupEffects: MirrorEffect[] = [];
       const rows = { ...app.rows };
       for (const x of recs) {
         const duplicate = x.eventId !== null && seen.has(x.eventId);
@@ -99,7 +100,7 @@ export function consumeIn(state: MirrorState, req: RegionConsume, now: number): 
           skipped,
         });
         if (duplicate)
-          effects.push({
+          dupEffects.push({
             kind: 'mirror-changed',
             op: 'duplicate',
             region: req.region,
@@ -112,14 +113,15 @@ export function consumeIn(state: MirrorState, req: RegionConsume, now: number): 
       b = writeCommitted(b, req.group, topic, p, next, now);
       app = { processed: [...app.processed, ...done], rows };
       const dups = done.filter((d) => d.duplicate).length;
-      effects.unshift({
+      effects.push({
         kind: 'mirror-changed',
         op: 'consumed',
         region: req.region,
         topic,
         group: req.group,
-        reason: `${req.group} in ${req.region} processed ${recs.length} record${recs.length === 1 ? '' : 's'} of ${topic}-${p} (offsets ${recs[0]!.offset}–${next - 1}${dups ? `, ${dups} already processed` : ''}) and committed ${next}`,
+        reason: `${req.group} in ${req.region} processed ${recs.length} record${recs.length === 1 ? '' : 's'} of ${topic}-${p} (${recs.length === 1 ? `offset ${next - 1}` : `offsets ${recs[0]!.offset}–${next - 1}`}${dups ? `, ${dups} already processed` : ''}) and committed ${next}`,
       });
+      effects.push(...dupEffects);
     }
   }
   if (effects.length === 0)
@@ -158,6 +160,22 @@ export function regionDown(state: MirrorState, region: string): MirrorStep {
         op: 'region-down',
         region,
         reason: `${region} is down${behind.length ? `: ${behind.join('; ')} (replication is asynchronous)` : ''}`,
+      },
+    ],
+  };
+}
+
+export function regionUp(state: MirrorState, region: string): MirrorStep {
+  const r = state.regions[region];
+  if (!r) throw new Error(`No region ${region}`);
+  return {
+    state: putRegion(state, { ...r, down: false }),
+    effects: [
+      {
+        kind: 'mirror-changed',
+        op: 'region-up',
+        region,
+        reason: `${region} is back with everything it had stored: MirrorMaker 2 resumes where it stopped`,
       },
     ],
   };

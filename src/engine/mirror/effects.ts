@@ -28,6 +28,7 @@ export type MirrorOp =
   /** A group moved to another region, starting at the translated offsets. */
   | 'failover'
   | 'region-down'
+  | 'region-up'
   /** Asked of a region that is down: nothing happens. */
   | 'unavailable';
 

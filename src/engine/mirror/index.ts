@@ -11,4 +11,12 @@ export {
   EMIT_CHECKPOINTS_INTERVAL_SECONDS_DEFAULT,
   SYNC_GROUP_OFFSETS_ENABLED_DEFAULT,
 } from './checkpoints';
-export { produceIn, consumeIn, regionDown, failover, type RegionProduce, type RegionConsume } from './clients';
+export {
+  produceIn,
+  consumeIn,
+  regionDown,
+  regionUp,
+  failover,
+  type RegionProduce,
+  type RegionConsume,
+} from './clients';

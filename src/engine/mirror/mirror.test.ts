@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logEndOffset, logStartOffset } from '../broker';
 import { deepFreeze } from '../broker/testing';
-import { consumeIn, failover, produceIn, regionDown } from './clients';
+import { consumeIn, failover, produceIn, regionDown, regionUp } from './clients';
 import { emitCheckpoints } from './checkpoints';
 import { mirror } from './replicate';
 import { createMirror, type MirrorState } from './mirrorState';
@@ -66,6 +66,8 @@ describe('two regions under MirrorMaker 2', () => {
     expect(d.effects[0]!.reason).toContain('2 records of rides-0 not yet in eu');
     s = mirror(d.state, { source: 'us', target: 'eu' }, T0).state;
     expect(logEndOffset(s.regions.eu!.broker, 'us.rides', 0)).toBe(5);
+    const back = mirror(regionUp(s, 'us').state, { source: 'us', target: 'eu' }, T0).state;
+    expect(logEndOffset(back.regions.eu!.broker, 'us.rides', 0)).toBe(7);
     expect(ops(produceIn(s, { region: 'us', topic: 'rides', key: 'x', value: 1, eventId: 'x' }, T0).effects)).toEqual([
       'unavailable',
     ]);

@@ -122,7 +122,7 @@ export function mirror(state: MirrorState, req: MirrorRequest, now: number): Mir
         op: 'mirrored',
         region: req.target,
         topic: remote,
-        reason: `MirrorMaker 2 copied ${todo.length} record${todo.length === 1 ? '' : 's'} of ${req.source} ${source}-${p} (${range(todo[0]!.offset, last)}) to ${req.target} ${remote}-${p} (${range(firstDown, lastDown)})${firstDown === todo[0]!.offset ? '' : `: the same records, ${todo[0]!.offset - firstDown > 0 ? `${todo[0]!.offset - firstDown} lower` : `${firstDown - todo[0]!.offset} higher`} in offset`}`,
+        reason: `MirrorMaker 2 copied ${todo.length} record${todo.length === 1 ? '' : 's'} of ${req.source} ${source}-${p} (${range(todo[0]!.offset, last)}) to ${req.target} ${remote}-${p} (${range(firstDown, lastDown)})${firstDown === todo[0]!.offset ? '' : `: the same record${todo.length === 1 ? '' : 's'}, ${todo[0]!.offset - firstDown > 0 ? `${todo[0]!.offset - firstDown} lower` : `${firstDown - todo[0]!.offset} higher`} in offset`}`,
       });
       effects.push(...syncEffects);
     }

@@ -117,6 +117,14 @@ describe('new items start valid', () => {
         },
       ],
     );
+    // And two regions, for the mirror actions.
+    doc = setIn(doc, ['topology', 'mirror'], {
+      regions: [
+        { alias: 'us', topics: [{ name: 'rides' }] },
+        { alias: 'eu', topics: [] },
+      ],
+      flows: [{ source: 'us', target: 'eu', topics: ['rides'] }],
+    });
     // And a schema registry, for the registry actions.
     doc = setIn(doc, ['topology', 'registry'], {
       subjects: [{ name: 'rides-value' }],

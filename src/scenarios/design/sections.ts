@@ -11,6 +11,7 @@ import { fieldText } from './schemaText';
 import { upcasterItem } from './upcasterForm';
 import { outboxItem } from './outboxForm';
 import { registryGroup } from './registryForm';
+import { mirrorGroup } from './mirrorForm';
 import { replicationGroup } from './replicationForm';
 import { sagaItem } from './sagaForm';
 import { streamProcessorItem } from './streamForm';
@@ -95,6 +96,7 @@ export const sections: readonly SectionDef[] = [
   optionalGroup('replication', replicationGroup),
   topo('outboxes', outboxItem),
   optionalGroup('registry', registryGroup),
+  optionalGroup('mirror', mirrorGroup),
   topo('sagas', sagaItem),
   topo('streamProcessors', streamProcessorItem),
   optionalGroup('tracing', tracingGroup),

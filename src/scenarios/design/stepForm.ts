@@ -4,6 +4,7 @@ import { replicationActions } from './replicationActions';
 import { transactionActions } from './transactionActions';
 import { sagaActions } from './sagaActions';
 import { registryActions } from './registryActions';
+import { mirrorActions } from './mirrorActions';
 import { outboxActions } from './outboxActions';
 import { streamActions } from './streamActions';
 import { specActions } from './specActions';
@@ -24,6 +25,7 @@ export const stepAction: FieldDef = {
     ...outboxActions,
     ...sagaActions,
     ...registryActions,
+    ...mirrorActions,
     ...streamActions,
     ...specActions,
     ...pollLoopActions,

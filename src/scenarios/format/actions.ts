@@ -10,6 +10,7 @@ import { REPLICATION_ACTIONS } from './replication';
 import { TRANSACTION_ACTIONS } from './transactions';
 import { SAGA_ACTIONS } from './sagas';
 import { REGISTRY_ACTIONS } from './registry';
+import { MIRROR_ACTIONS } from './mirror';
 import { OUTBOX_ACTIONS } from './outbox';
 import { STREAM_ACTIONS } from './streams';
 import { SPEC_ACTIONS } from './specs';
@@ -322,6 +323,7 @@ export const Action = z.discriminatedUnion('kind', [
   ...TRANSACTION_ACTIONS,
   ...SAGA_ACTIONS,
   ...REGISTRY_ACTIONS,
+  ...MIRROR_ACTIONS,
   ...OUTBOX_ACTIONS,
   ...STREAM_ACTIONS,
   ...SPEC_ACTIONS,

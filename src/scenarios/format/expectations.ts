@@ -8,6 +8,7 @@ import { Id, EventTypeName, FieldName, Json, NonNegInt } from './basics';
 import { REPLICATION_EXPECTATIONS } from './replication';
 import { SAGA_EXPECTATIONS } from './sagas';
 import { REGISTRY_EXPECTATIONS } from './registry';
+import { MIRROR_EXPECTATIONS } from './mirror';
 import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
 import { SPEC_EXPECTATIONS } from './specs';
@@ -207,6 +208,7 @@ export const Expectation = z.discriminatedUnion('kind', [
   ...REPLICATION_EXPECTATIONS,
   ...SAGA_EXPECTATIONS,
   ...REGISTRY_EXPECTATIONS,
+  ...MIRROR_EXPECTATIONS,
   ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
   ...SPEC_EXPECTATIONS,

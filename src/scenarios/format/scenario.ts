@@ -10,6 +10,7 @@ import { CommandCall, Action } from './actions';
 import { ReplicationSpec } from './replication';
 import { SagaSpec } from './sagas';
 import { RegistrySpec } from './registry';
+import { MirrorSpec } from './mirror';
 import { OutboxSpec } from './outbox';
 import { StreamProcessorSpec } from './streams';
 import { DesignChange, Spec } from './specs';
@@ -161,6 +162,11 @@ export const Scenario = z.strictObject({
       title: 'Schema registry',
       description:
         'Subjects with their compatibility mode and the record schemas the steps register, write and read with (Avro’s rules).',
+    }),
+    mirror: MirrorSpec.optional().meta({
+      title: 'Two regions (MirrorMaker 2)',
+      description:
+        'Kafka clusters by alias, each with its topics, and MirrorMaker 2 flows between them: remote topics, offset syncs, checkpoints.',
     }),
     sagas: z.array(SagaSpec).max(3).optional().meta({
       title: 'Sagas (orchestrated)',

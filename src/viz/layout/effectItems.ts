@@ -9,6 +9,7 @@ import { REPLICATION_LABELS, replicationTone } from './replicationLabels';
 import { TXN_LABELS, txnTone } from './txnLabels';
 import { SAGA_LABELS, sagaTone } from '../saga/sagaLabels';
 import { withoutIds } from '../../scenarios/plainWords';
+import { mirrorTone } from '../mirror/mirrorTone';
 
 export type EffectTone = 'normal' | 'problem' | 'warning';
 
@@ -74,6 +75,7 @@ const LABELS: Record<EffectKind, string> = {
   'stream-changed': 'stream',
   'consumer-changed': 'consumer',
   'registry-changed': 'registry',
+  'mirror-changed': 'mirror',
   'privacy-changed': 'privacy',
   'question-asked': 'question',
   'design-changed': 'design change',
@@ -109,6 +111,7 @@ export function toneOf(e: Effect): EffectTone {
         ? 'warning'
         : 'normal';
   if (e.kind === 'registry-changed') return e.op === 'refused' || e.op === 'deserialize-failed' ? 'problem' : 'normal';
+  if (e.kind === 'mirror-changed') return mirrorTone(e.op);
   if (e.kind === 'privacy-changed') return e.step === 'refused' ? 'problem' : 'normal';
   if (e.kind === 'consumer-changed')
     return e.op === 'poll-timeout' ? 'problem' : e.op === 'paused' ? 'warning' : 'normal';
@@ -128,6 +131,7 @@ export function labelOf(e: Effect): string {
   if (e.kind === 'outbox-changed') return e.step === 'lost' ? 'lost' : `outbox ${e.step}`;
   if (e.kind === 'stream-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'registry-changed') return e.op.replace(/-/g, ' ');
+  if (e.kind === 'mirror-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'privacy-changed') return e.step === 'backup' ? 'backup' : e.step.replace(/-/g, ' ');
   if (e.kind === 'consumer-changed') return e.op.replace(/-/g, ' ');
   if (e.kind === 'fault-injected') return e.fault === 'rebuild' ? 'rebuild' : e.fault === 'load' ? 'load' : 'fault';
