@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PlayerPage } from './app';
 
@@ -102,6 +103,9 @@ test('a poor design built in the editor: the failing points and runs, a failing 
   await expect(run(page, /^Run: Two drivers accept/)).toContainText('✓ pass');
   await expect(run(page, /^Run: A payment declined/)).toContainText('Maya was told');
   await shots(page, 'poor');
+  // The scorecard itself: no serious accessibility violation.
+  const axe = await new AxeBuilder({ page }).include('.practice-grade').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // The failing run opens as a branch of a saved copy of the design, at the faulted step; step through to the second charge.
   await duplicate.getByRole('button', { name: /^Open this run at step \d+$/ }).click();
