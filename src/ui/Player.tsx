@@ -13,7 +13,7 @@ import { ReplicasView } from '../viz/replicas/ReplicasView';
 import { SagaView } from '../viz/saga/SagaView';
 import { RegistryView } from '../viz/registry/RegistryView';
 import { StreamsView } from '../viz/streams/StreamsView';
-import { MirrorView } from '../viz/mirror/MirrorView';
+import { TracingView } from '../viz/tracing/TracingView';
 import { PollLoopView } from '../viz/pollLoop/PollLoopView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
@@ -49,7 +49,7 @@ function PlayerBody() {
   // Only replicated topics (drawn by the replicas view): the event log would only say it is empty.
   const replicasOnly = useRun(
     (s) =>
-      (!!s.world.replication || !!s.scenario.topology.mirror) &&
+      !!s.world.replication &&
       Object.keys(s.world.broker.topics).length === 0 &&
       s.scenario.topology.aggregates === undefined,
   );
@@ -114,8 +114,8 @@ function PlayerBody() {
             <ErrorBoundary part="the stream processors">
               <StreamsView />
             </ErrorBoundary>
-            <ErrorBoundary part="the two regions">
-              <MirrorView />
+            <ErrorBoundary part="the traces and alerts">
+              <TracingView />
             </ErrorBoundary>
             <ErrorBoundary part="the poll loop">
               <PollLoopView />

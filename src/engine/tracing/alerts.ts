@@ -88,7 +88,7 @@ export function alertFigures(state: TracingState, rules: AlertRules, now: number
       value: g.lag,
       threshold: rules.maxLag,
       firing: g.lag > rules.maxLag,
-      reason: `lag is ${g.lag} record(s) ${g.lag > rules.maxLag ? 'above' : 'within'} the threshold ${rules.maxLag}, whatever its direction`,
+      reason: `lag is ${g.lag} record(s), ${g.lag > rules.maxLag ? 'above' : 'not above'} the threshold ${rules.maxLag}, whatever its direction`,
     });
     const { trend, lags } = lagTrend(state.samples, group, rules.lagCommits, rules.windowMs);
     const trendWords: Record<LagTrend, string> = {
@@ -101,7 +101,7 @@ export function alertFigures(state: TracingState, rules: AlertRules, now: number
       alert: 'lag-trend',
       group,
       // How much lag grew across the commits judged (null: too few commits to judge).
-      value: lags.length >= 2 ? lags[lags.length - 1]! - lags[0]! : null,
+      value: trend === 'too-few-commits' ? null : lags.length >= 2 ? lags[lags.length - 1]! - lags[0]! : 0,
       threshold: 0,
       firing: trend === 'falling-behind' || trend === 'stalled',
       reason: trendWords[trend],
