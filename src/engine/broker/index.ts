@@ -73,16 +73,8 @@ export type { TransactionsState, TxnMetadata, TxnClient, TxnPartitionState, Abor
 export { consume, processRecord, processingId, appOf, type DeliveryMode, type ProcessRequest } from './delivery';
 export { consumeWithRetry, type RetryRequest } from './deadLetter';
 export { pausePartitions, resumePartitions, pausedOf, type PauseRequest } from './pause';
-export {
-  startConsumer,
-  stopConsumer,
-  pollAndProcess,
-  expireSessions,
-  clientOf,
-  duration,
-  type StartRequest,
-  type BatchRequest,
-} from './pollLoop';
+export { pollAndProcess, type BatchRequest } from './pollLoop';
+export { startConsumer, stopConsumer, expireSessions, clientOf, duration, type StartRequest } from './membership';
 export {
   MAX_POLL_RECORDS_DEFAULT,
   MAX_POLL_INTERVAL_MS_DEFAULT,
