@@ -14,6 +14,7 @@ import { SagaView } from '../viz/saga/SagaView';
 import { RegistryView } from '../viz/registry/RegistryView';
 import { StreamsView } from '../viz/streams/StreamsView';
 import { TracingView } from '../viz/tracing/TracingView';
+import { MirrorView } from '../viz/mirror/MirrorView';
 import { PollLoopView } from '../viz/pollLoop/PollLoopView';
 import { BranchesPanel } from './BranchesPanel';
 import { Collapsible } from './Collapsible';
@@ -49,7 +50,7 @@ function PlayerBody() {
   // Only replicated topics (drawn by the replicas view): the event log would only say it is empty.
   const replicasOnly = useRun(
     (s) =>
-      !!s.world.replication &&
+      (!!s.world.replication || !!s.scenario.topology.mirror) &&
       Object.keys(s.world.broker.topics).length === 0 &&
       s.scenario.topology.aggregates === undefined,
   );
@@ -116,6 +117,9 @@ function PlayerBody() {
             </ErrorBoundary>
             <ErrorBoundary part="the traces and alerts">
               <TracingView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the two regions">
+              <MirrorView />
             </ErrorBoundary>
             <ErrorBoundary part="the poll loop">
               <PollLoopView />
