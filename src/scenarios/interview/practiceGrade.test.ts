@@ -98,6 +98,27 @@ describe('the ride-sharing practice graded by the simulator', () => {
     );
   });
 
+  it('a script with one accept instead of a race: the run sends it twice at once, and says so', () => {
+    const single = structuredClone(builtin);
+    const i = single.steps.findIndex((st) => st.action.kind === 'race');
+    const race = single.steps[i]!.action;
+    if (race.kind !== 'race') throw new Error('the built-in races');
+    single.steps[i] = {
+      title: 'driver-7 accepts',
+      narration: 'driver-7 accepts.',
+      action: { kind: 'command', ...race.commands[0]! },
+    };
+    const r = graded(single).runs.find((x) => x.id === 'race')!;
+    expect(r.how).toBe(
+      'Your script sends AcceptRide once (step 5 (“driver-7 accepts”)); the run sends it twice at the same instant, as a race.',
+    );
+    expect(r.pass).toBe(true);
+    const repeat = applyPatches(single, [{ op: 'allow-repeat', aggregate: 'Ride', command: 'AcceptRide' }]);
+    expect(graded(repeat).runs.find((x) => x.id === 'race')!.feedback).toBe(
+      'Driver assigned twice: 2 RideAccepted for rideId 42 by the end of the run.',
+    );
+  });
+
   it('a blank design started from the exercise: every point and run says what is missing, none passes', () => {
     const g = graded(blankScenario({ id: 'my-design', title: 'My design: Ride-sharing', exercise: builtin }));
     expect(g.score.passed).toBe(0);

@@ -54,7 +54,36 @@ const neverStored = (type: string, add: string) =>
 
 const withSteps = (s: ScenarioDef, steps: StepDef[]): ScenarioDef => ({ ...s, steps });
 
+/** A run that was not played: `feedback` names what the design lacks. */
+const notPlayed = (spec: RunSpec, title: string, feedback: string): PracticeRun => ({
+  id: spec.id,
+  title,
+  pass: false,
+  feedback: `Not run: ${feedback}`,
+  inputs: [],
+  openAt: 0,
+  study: spec.study,
+  how: 'Not played.',
+  design: null,
+  missing: true,
+});
+
+/** A run placed and played; a script that cannot be played (a step over the engine's limits) is reported, never thrown. */
 export function placeRun(
+  s: ScenarioDef,
+  spec: RunSpec,
+  key: GradingKey,
+  names: { yours: Yours; what: WhatIs },
+  title: string,
+): PracticeRun {
+  try {
+    return placeUnsafe(s, spec, key, names, title);
+  } catch (e) {
+    return notPlayed(spec, title, `your script could not be played (${(e as Error).message}).`);
+  }
+}
+
+function placeUnsafe(
   s: ScenarioDef,
   spec: RunSpec,
   key: GradingKey,
@@ -66,18 +95,7 @@ export function placeRun(
     failed: key.payment ? yours(key.payment.failed) : null,
     captured: key.payment ? yours(key.payment.captured) : null,
   };
-  const notRun = (feedback: string): PracticeRun => ({
-    id: spec.id,
-    title,
-    pass: false,
-    feedback: `Not run: ${feedback}`,
-    inputs: [],
-    openAt: 0,
-    study: spec.study,
-    how: 'Not played.',
-    design: null,
-    missing: true,
-  });
+  const notRun = (feedback: string) => notPlayed(spec, title, feedback);
   const played = (design: ScenarioDef, placed: RunSpec, how: string, openAt?: number): PracticeRun => {
     const r = runCheck(design, placed);
     return { ...r, title, openAt: openAt ?? r.openAt, how, design, missing: false };
@@ -124,7 +142,7 @@ export function placeRun(
       (st) => st.action.kind === 'race' && st.action.commands[0]!.command === names.raceCommand,
     );
     let design = s;
-    let how = `Played on your script’s race, ${quoted(s, raceAt)}.`;
+    let how = raceAt < 0 ? '' : `Played on your script’s race, ${quoted(s, raceAt)}.`;
     let at = raceAt;
     if (raceAt < 0) {
       at = s.steps.findIndex((st) => st.action.kind === 'command' && st.action.command === names.raceCommand);
