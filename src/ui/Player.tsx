@@ -12,6 +12,7 @@ import { ReadModelsView } from '../viz/components/ReadModelsView';
 import { ReplicasView } from '../viz/replicas/ReplicasView';
 import { SagaView } from '../viz/saga/SagaView';
 import { RegistryView } from '../viz/registry/RegistryView';
+import { SpecsPanel } from './specs/SpecsPanel';
 import { StreamsView } from '../viz/streams/StreamsView';
 import { TracingView } from '../viz/tracing/TracingView';
 import { MirrorView } from '../viz/mirror/MirrorView';
@@ -89,6 +90,9 @@ function PlayerBody() {
             </ErrorBoundary>
             <ErrorBoundary part="the CQRS overview">
               <CqrsOverview />
+            </ErrorBoundary>
+            <ErrorBoundary part="the specs">
+              <SpecsPanel />
             </ErrorBoundary>
             {hasTopics && (
               <Collapsible title="Topics, partitions and consumer groups" className="panel view">
