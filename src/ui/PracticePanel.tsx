@@ -92,7 +92,9 @@ function PracticeBody({ practice }: { practice: Practice }) {
           <h3>Or design it for real</h3>
           <p>
             Start a scenario of your own with this exercise’s question and an almost empty system, build your events,
-            topics, keys and consumers in the design editor, run it, and compare it with this reference point by point.
+            topics, keys and consumers in the design editor, then grade it: the simulator checks it against the mock
+            interview’s rubric and runs it under faults (a duplicate delivery, a crash, two drivers accepting at once, a
+            declined card). You can also compare it with this reference point by point.
           </p>
           <button type="button" className="primary" onClick={() => chrome.designOwn()}>
             Design your own answer
