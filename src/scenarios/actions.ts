@@ -19,6 +19,7 @@ import { registryStep } from './steps/registry';
 import { mirrorStep } from './steps/mirror';
 import { outboxStep } from './steps/outbox';
 import { streamStep } from './steps/streams';
+import { privacyStep } from './steps/privacy';
 import { designStep } from './steps/specs';
 import { tickTracing } from './steps/tracing';
 import { pollLoopStep } from './steps/pollLoop';
@@ -220,6 +221,10 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'run-stream-processor':
     case 'restore-stream-store':
       return streamStep(world, action, rt);
+    case 'append-personal':
+    case 'shred-key':
+    case 'take-backup':
+      return privacyStep(world, rt.scenario, action);
     case 'change-design':
       return designStep(world, action);
     case 'start-consumer':

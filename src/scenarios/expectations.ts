@@ -9,6 +9,7 @@ import { failedSagaExpectation } from './sagaChecks';
 import { failedRegistryExpectation } from './registryChecks';
 import { failedMirrorExpectation } from './mirrorChecks';
 import { failedStreamExpectation } from './streamChecks';
+import { failedPrivacyExpectation } from './privacyChecks';
 import { failedSpecExpectation } from './specs/checks';
 import { failedTracingExpectation } from './tracingChecks';
 import { failedPollLoopExpectation } from './steps/pollLoop';
@@ -192,6 +193,10 @@ export function failedExpectations(
       case 'late-dropped':
       case 'join-output':
         failures.push(...failedStreamExpectation(world, e));
+        break;
+      case 'subject-key':
+      case 'personal-field':
+        failures.push(...failedPrivacyExpectation(world, e));
         break;
       case 'spec':
         failures.push(...failedSpecExpectation(world, e, rt.scenario));

@@ -45,6 +45,7 @@ export const PATH: Readonly<Record<string, PathGroupId>> = {
   'inbox-outbox': 'patterns',
   'stream-processing': 'patterns',
   'event-styles': 'patterns',
+  'right-to-be-forgotten': 'patterns',
   durability: 'operations',
   'hot-partitions': 'operations',
   'two-regions': 'operations',

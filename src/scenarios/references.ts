@@ -13,6 +13,7 @@ import { registryReferenceIssues } from './registryChecks';
 import { mirrorReferenceIssues } from './mirrorChecks';
 import { specReferenceIssues } from './specs/checks';
 import { streamReferenceIssues } from './streamChecks';
+import { privacyReferenceIssues } from './privacyChecks';
 import { tracingReferenceIssues } from './tracingChecks';
 import type { ScenarioIssue } from './scenarioIssue';
 import type { ScenarioDef } from './schema';
@@ -230,6 +231,7 @@ export function referenceIssues(s: ScenarioDef): ScenarioIssue[] {
   issues.push(...registryReferenceIssues(s));
   issues.push(...mirrorReferenceIssues(s));
   issues.push(...streamReferenceIssues(s));
+  issues.push(...privacyReferenceIssues(s));
   issues.push(...specReferenceIssues(s));
   issues.push(...tracingReferenceIssues(s));
   return issues;

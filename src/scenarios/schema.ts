@@ -13,6 +13,7 @@ export * from './format/sagas';
 export * from './format/registry';
 export * from './format/mirror';
 export * from './format/streams';
+export * from './format/privacy';
 export * from './format/specs';
 export * from './format/actions';
 export * from './format/expectations';

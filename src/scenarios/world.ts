@@ -11,6 +11,7 @@ import type { Orchestrator } from '../engine/saga';
 import type { RegistryClients } from '../engine/registry';
 import type { MirrorState } from '../engine/mirror';
 import type { ProcessorState } from '../engine/streams';
+import type { PrivacyState } from '../engine/privacy';
 import type { TracingState } from '../engine/tracing';
 import type { RngState } from '../engine/sim/random';
 import type { FaultState } from './faults/faultState';
@@ -67,6 +68,8 @@ export interface World {
   readonly mirror?: MirrorState;
   /** Each stream processor's state, by id, from its first step (absent: none yet; `steps/streams.ts`). */
   readonly streams?: Readonly<Record<string, ProcessorState>>;
+  /** The key store and the backups taken (absent: none used yet; `steps/privacy.ts`). */
+  readonly privacy?: PrivacyState;
   /** Changes proposed to the design, oldest first, that the specs run against (absent: none; `steps/specs.ts`). */
   readonly designChanges?: readonly DesignChangeDef[];
   /** Tracing (`topology.tracing`): uninstrumented clients, and the spans and samples so far (absent: off; `steps/tracing.ts`). */

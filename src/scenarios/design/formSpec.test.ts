@@ -125,6 +125,8 @@ describe('new items start valid', () => {
       ],
       flows: [{ source: 'us', target: 'eu', topics: ['rides'] }],
     });
+    // And a key store, for the erasure actions.
+    doc = setIn(doc, ['topology', 'privacy'], { keyStore: 'rider-keys', personalFields: ['name'] });
     // And a schema registry, for the registry actions.
     doc = setIn(doc, ['topology', 'registry'], {
       subjects: [{ name: 'rides-value' }],

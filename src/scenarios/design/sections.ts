@@ -15,6 +15,7 @@ import { mirrorGroup } from './mirrorForm';
 import { replicationGroup } from './replicationForm';
 import { sagaItem } from './sagaForm';
 import { streamProcessorItem } from './streamForm';
+import { privacyGroup } from './privacyForm';
 import { tracingGroup } from './tracingForm';
 
 const listLength = (path: Path) => (doc: unknown) => {
@@ -99,6 +100,7 @@ export const sections: readonly SectionDef[] = [
   optionalGroup('mirror', mirrorGroup),
   topo('sagas', sagaItem),
   topo('streamProcessors', streamProcessorItem),
+  optionalGroup('privacy', privacyGroup),
   optionalGroup('tracing', tracingGroup),
   {
     id: 'steps',

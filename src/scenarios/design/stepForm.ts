@@ -7,6 +7,7 @@ import { registryActions } from './registryActions';
 import { mirrorActions } from './mirrorActions';
 import { outboxActions } from './outboxActions';
 import { streamActions } from './streamActions';
+import { privacyActions } from './privacyActions';
 import { specActions } from './specActions';
 import { pollLoopActions } from './pollLoopActions';
 import { queueActions, storeActions } from './storeActions';
@@ -27,6 +28,7 @@ export const stepAction: FieldDef = {
     ...registryActions,
     ...mirrorActions,
     ...streamActions,
+    ...privacyActions,
     ...specActions,
     ...pollLoopActions,
   ],

@@ -13,6 +13,7 @@ import { REGISTRY_ACTIONS } from './registry';
 import { MIRROR_ACTIONS } from './mirror';
 import { OUTBOX_ACTIONS } from './outbox';
 import { STREAM_ACTIONS } from './streams';
+import { PRIVACY_ACTIONS } from './privacy';
 import { SPEC_ACTIONS } from './specs';
 import { POLL_LOOP_ACTIONS } from './backpressure';
 
@@ -326,6 +327,7 @@ export const Action = z.discriminatedUnion('kind', [
   ...MIRROR_ACTIONS,
   ...OUTBOX_ACTIONS,
   ...STREAM_ACTIONS,
+  ...PRIVACY_ACTIONS,
   ...SPEC_ACTIONS,
   ...POLL_LOOP_ACTIONS,
 ]);

@@ -11,6 +11,7 @@ import { REGISTRY_EXPECTATIONS } from './registry';
 import { MIRROR_EXPECTATIONS } from './mirror';
 import { OUTBOX_EXPECTATIONS } from './outbox';
 import { STREAM_EXPECTATIONS } from './streams';
+import { PRIVACY_EXPECTATIONS } from './privacy';
 import { SPEC_EXPECTATIONS } from './specs';
 import { TRACING_EXPECTATIONS } from './tracing';
 import { POLL_LOOP_EXPECTATIONS } from './backpressure';
@@ -211,6 +212,7 @@ export const Expectation = z.discriminatedUnion('kind', [
   ...MIRROR_EXPECTATIONS,
   ...OUTBOX_EXPECTATIONS,
   ...STREAM_EXPECTATIONS,
+  ...PRIVACY_EXPECTATIONS,
   ...SPEC_EXPECTATIONS,
   ...TRACING_EXPECTATIONS,
   ...POLL_LOOP_EXPECTATIONS,

@@ -13,6 +13,7 @@ import { RegistrySpec } from './registry';
 import { MirrorSpec } from './mirror';
 import { OutboxSpec } from './outbox';
 import { StreamProcessorSpec } from './streams';
+import { PrivacySpec } from './privacy';
 import { DesignChange, Spec } from './specs';
 import { TracingSpec } from './tracing';
 import { Expectation } from './expectations';
@@ -177,6 +178,11 @@ export const Scenario = z.strictObject({
       title: 'Stream processors',
       description:
         'Kafka Streams applications reading the scenario’s topics: a windowed count per key, or a stream–table join.',
+    }),
+    privacy: PrivacySpec.optional().meta({
+      title: 'Key store (crypto-shredding)',
+      description:
+        'A key per data subject: the personal fields of append-personal events are encrypted with it; deleting it makes every copy unreadable.',
     }),
     tracing: TracingSpec.optional().meta({
       title: 'Tracing and alerts',
