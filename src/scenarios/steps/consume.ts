@@ -123,7 +123,9 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
   const max = action.maxRecords !== undefined ? { maxRecords: action.maxRecords } : {};
   // Tracing (`steps/tracing.ts`): who processes, and the generator's state the poll's span ids derive from.
   const who = { id: groupId, label: service?.id ?? groupId, ...(service ? { service: service.id } : {}) };
-  const salt = world.rng;
+  // Salted with the spans recorded so far too, so a second poll of the same records in one step (a lost commit
+  // redelivered) gets span ids of its own.
+  const salt = (world.rng ^ Math.imul(world.tracing?.state.spans.length ?? 0, 0x9e3779b1)) >>> 0;
 
   if (service?.failOn) {
     const failOn = service.failOn;
