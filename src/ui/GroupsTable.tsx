@@ -29,7 +29,9 @@ export function GroupsTable() {
               group: g.groupId,
               member: m.memberId,
               tp: `${tp.topic}-${tp.partition}`,
-              position: m.positions[k] === undefined ? 'not fetched yet' : String(m.positions[k]),
+              position:
+                (m.positions[k] === undefined ? 'not fetched yet' : String(m.positions[k])) +
+                (m.paused?.includes(k) ? ' (paused)' : ''),
               committed: committed === null ? 'no commit' : String(committed),
               lag: committed === null ? 'no commit' : String(end - committed),
             };
