@@ -46,6 +46,7 @@ test('from the learning path to the waterfall and the alert that fires, a predic
   await expect(order1.getByRole('row', { name: /payments-svc · process orders/ })).toContainText(
     'waited 1 s in orders-0 before processing',
   );
+  await view.screenshot({ path: info.outputPath('observability-step2-view-1280.png') });
 
   // Step 10: order-2's waterfall after the dead letter, and the alerts that fire for emails.
   await app.timeline().fill('10');
