@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createBroker, type BrokerState } from './brokerState';
+import { crashMember } from './group';
 import { committedOffset } from './offsets';
 import { clientOf, expireSessions, startConsumer, stopConsumer } from './membership';
 import { pollAndProcess } from './pollLoop';
@@ -113,6 +114,16 @@ describe('the poll loop: max.poll.interval.ms, CommitFailedException, static mem
     expect(kinds(left.effects)).toContain('member-left');
     const back = startConsumer(left.state, { groupId: G, memberId: 'ship-a', topics: ['orders'] }, 6000);
     expect(kinds(back.effects)).toContain('rebalance-started');
+  });
+
+  it('a member evicted behind its back (a crash) joins again on its next poll, with a rebalance', () => {
+    let s = start(topic(2), 'ship-a');
+    s = start(s, 'ship-b');
+    s = crashMember(s, { groupId: G, memberId: 'ship-a' }, 2000).state;
+    const r = pollAndProcess(s, { groupId: G, memberId: 'ship-a', perRecordMs: 10 }, 3000);
+    expect(kinds(r.effects)).toContain('rebalance-started');
+    expect(kinds(r.effects)).not.toContain('request-rejected');
+    expect(r.state.groups[G]!.members['ship-a']!.assignment).toHaveLength(1);
   });
 
   it('expireSessions leaves members that still heartbeat alone', () => {

@@ -66,7 +66,8 @@ export function pollAndProcess(
       };
     client = defaultClient(s, groupId, memberId);
   }
-  if (client.status !== 'stable') {
+  // Not in the group (its poll timed out, it was stopped, or the coordinator evicted it): poll() joins first.
+  if (client.status !== 'stable' || !inGroup()) {
     if (inGroup() && client.groupInstanceId !== undefined) {
       const r = staticRejoin(s, client, now, client.status === 'stopped' ? 'restarted' : 'timed-out');
       s = r.state;
