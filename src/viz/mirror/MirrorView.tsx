@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useRun } from '../../state/react';
 import {
   layoutMirror,
@@ -60,7 +60,12 @@ function RegionPanel({ region }: { region: RegionColumn }) {
     <section className={`mirror-region${region.down ? ' mirror-down' : ''}`} aria-labelledby={id}>
       <h3 id={id}>
         Region {region.alias}
-        {region.down && <span className="mirror-badge">down</span>}
+        {region.down && (
+          <>
+            {' '}
+            <span className="mirror-badge">down</span>
+          </>
+        )}
       </h3>
       {region.topics.map((t) => (
         <TopicLine key={t.topic} region={region.alias} row={t} />
@@ -78,7 +83,7 @@ function TopicLine({ region, row }: { region: string; row: TopicRow }) {
         {row.source ? ` (copy of ${row.source})` : ''}
         <span className="mirror-range">
           {' '}
-          offsets {row.logStart}–{row.logEnd - 1 < row.logStart ? 'none' : row.logEnd - 1}
+          {row.logEnd > row.logStart ? `offsets ${row.logStart}–${row.logEnd - 1}` : 'empty'}
           {row.logStart > 0 ? `; 0–${row.logStart - 1} deleted by retention` : ''}
         </span>
       </p>
@@ -136,7 +141,7 @@ function FlowPanel({ flow }: { flow: FlowInfo }) {
         MirrorMaker 2, {flow.source} → {flow.target}
       </h3>
       <p>
-        Offset syncs in {flow.syncsTopic} (in {flow.source}):{' '}
+        Offset syncs ({flow.source} offset ↔ {flow.target} offset) in {flow.syncsTopic}, a topic in {flow.source}:{' '}
         {flow.syncs
           .map((x) => `${x.topic} ${x.syncs.map((s) => `${s.upstream} ↔ ${s.downstream}`).join(', ')}`)
           .join('; ') || 'none'}
@@ -190,11 +195,13 @@ function ServicesTable({ services }: { services: readonly ServiceInfo[] }) {
             <th scope="row">{s.service}</th>
             <td>
               {s.processed.map((p, i) => (
-                <span key={i} className={p.duplicate ? 'mirror-dup' : undefined} title={p.where}>
-                  {i > 0 ? ', ' : ''}
-                  {p.eventId ?? '·'}
-                  {p.duplicate ? (p.skipped ? ' (again, skipped)' : ' (again)') : ''}
-                </span>
+                <Fragment key={i}>
+                  {i === 0 || s.processed[i - 1]!.region !== p.region ? `${i > 0 ? '; ' : ''}in ${p.region}: ` : ', '}
+                  <span className={p.duplicate ? 'mirror-dup' : undefined} title={p.where}>
+                    {p.eventId ?? '·'}
+                    {p.duplicate ? (p.skipped ? ' (again, skipped)' : ' (again)') : ''}
+                  </span>
+                </Fragment>
               ))}
             </td>
             <td>{s.duplicates}</td>

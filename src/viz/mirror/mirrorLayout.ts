@@ -49,7 +49,7 @@ export interface FlowInfo {
 
 export interface ServiceInfo {
   service: string;
-  processed: { eventId: string | null; where: string; duplicate: boolean; skipped: boolean }[];
+  processed: { eventId: string | null; region: string; where: string; duplicate: boolean; skipped: boolean }[];
   duplicates: number;
   rows: [string, string][];
 }
@@ -125,6 +125,7 @@ export function layoutMirror(s: MirrorState): { regions: RegionColumn[]; flows: 
     service,
     processed: app.processed.map((p) => ({
       eventId: p.eventId,
+      region: p.region,
       where: `${p.region} ${p.topic}@${p.offset}`,
       duplicate: p.duplicate,
       skipped: p.skipped,
