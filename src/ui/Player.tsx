@@ -14,6 +14,7 @@ import { SagaView } from '../viz/saga/SagaView';
 import { RegistryView } from '../viz/registry/RegistryView';
 import { SpecsPanel } from './specs/SpecsPanel';
 import { StreamsView } from '../viz/streams/StreamsView';
+import { PrivacyView } from '../viz/privacy/PrivacyView';
 import { TracingView } from '../viz/tracing/TracingView';
 import { MirrorView } from '../viz/mirror/MirrorView';
 import { PollLoopView } from '../viz/pollLoop/PollLoopView';
@@ -118,6 +119,9 @@ function PlayerBody() {
             </ErrorBoundary>
             <ErrorBoundary part="the stream processors">
               <StreamsView />
+            </ErrorBoundary>
+            <ErrorBoundary part="the personal data and key store">
+              <PrivacyView />
             </ErrorBoundary>
             <ErrorBoundary part="the traces and alerts">
               <TracingView />
