@@ -61,9 +61,9 @@ export function mirrorReferenceIssues(s: ScenarioDef): ScenarioIssue[] {
     const list =
       typeof x.topicName === 'string' ? [x.topicName] : Array.isArray(x.topics) ? (x.topics as string[]) : [];
     if (region && x.kind !== 'offset-sync' && x.exists !== false)
-      list.forEach((t) => {
-        if (!region.has(t))
-          issues.push({ path: `${at}.topicName`, message: `region ${String(x.region)} has no topic "${t}"` });
+      list.forEach((t, j) => {
+        const path = typeof x.topicName === 'string' ? `${at}.topicName` : `${at}.topics[${j}]`;
+        if (!region.has(t)) issues.push({ path, message: `region ${String(x.region)} has no topic "${t}"` });
       });
   }
   return issues;
