@@ -2,13 +2,13 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import { useRun } from '../state/react';
 import { useStageDriver } from '../state/stageClock';
 import { useReducedMotion } from '../viz/components/useReducedMotion';
-import { CqrsOverview } from '../viz/components/CqrsOverview';
+import { CqrsOverview, hasCqrsPath } from '../viz/components/CqrsOverview';
 import { EffectsList } from '../viz/components/EffectsList';
 import { EventStoreView } from '../viz/components/EventStoreView';
 import { Inspector, type InspectorProps } from '../viz/components/Inspector';
 import { LiveBrokerView } from '../viz/components/LiveBrokerView';
 import { QueueView } from '../viz/components/QueueView';
-import { ReadModelsView } from '../viz/components/ReadModelsView';
+import { hasReadModels, ReadModelsView } from '../viz/components/ReadModelsView';
 import { ReplicasView } from '../viz/replicas/ReplicasView';
 import { SagaView } from '../viz/saga/SagaView';
 import { RegistryView } from '../viz/registry/RegistryView';
@@ -56,6 +56,10 @@ function PlayerBody() {
       Object.keys(s.world.broker.topics).length === 0 &&
       s.scenario.topology.aggregates === undefined,
   );
+  // Views a scenario may not have are not rendered at all then: each would still follow every stage of
+  // a step (a 1,000-record poll's effects) before drawing nothing.
+  const cqrs = useRun(hasCqrsPath);
+  const readModels = useRun(hasReadModels);
   const [selected, setSelected] = useState<string | null>(null);
   const tablesShown = useAfterFirstFrame();
   usePlaybackKeys();
@@ -89,9 +93,11 @@ function PlayerBody() {
             <ErrorBoundary part="the practice panel">
               <PracticePanel />
             </ErrorBoundary>
-            <ErrorBoundary part="the CQRS overview">
-              <CqrsOverview />
-            </ErrorBoundary>
+            {cqrs && (
+              <ErrorBoundary part="the CQRS overview">
+                <CqrsOverview />
+              </ErrorBoundary>
+            )}
             <ErrorBoundary part="the specs">
               <SpecsPanel />
             </ErrorBoundary>
@@ -135,9 +141,11 @@ function PlayerBody() {
             <ErrorBoundary part="the event store">
               <EventStoreView selectedEventId={selected} onSelectEvent={setSelected} />
             </ErrorBoundary>
-            <ErrorBoundary part="the read models">
-              <ReadModelsView />
-            </ErrorBoundary>
+            {readModels && (
+              <ErrorBoundary part="the read models">
+                <ReadModelsView />
+              </ErrorBoundary>
+            )}
             <ErrorBoundary part="the queue">
               <QueueView />
             </ErrorBoundary>

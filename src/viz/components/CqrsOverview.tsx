@@ -1,15 +1,18 @@
 import { useId, useMemo } from 'react';
 import { useRun } from '../../state/react';
+import type { RunState } from '../../state/runStore';
 import { layoutCqrsOverview, problemWord } from '../layout/cqrsStages';
 import { useReducedMotion } from './useReducedMotion';
 import { useStagedReadSide } from './useStagedReadSide';
 import './views.css';
 
+/** Whether the run has a CQRS path to draw (aggregates or projections); the player renders the view only then. */
+export const hasCqrsPath = (s: RunState): boolean =>
+  (s.scenario.topology.aggregates?.length ?? 0) + (s.scenario.topology.projections?.length ?? 0) > 0;
+
 /** Command → aggregate → event store → relay → topics → projections → queries, lit where this step went. */
 export function CqrsOverview() {
-  const hasCqrs = useRun(
-    (s) => (s.scenario.topology.aggregates?.length ?? 0) + (s.scenario.topology.projections?.length ?? 0) > 0,
-  );
+  const hasCqrs = useRun(hasCqrsPath);
   const all = useRun((s) => s.effects);
   const reduced = useReducedMotion();
   // While the step plays, the path lights up stage by stage (relay, topics, projections…).

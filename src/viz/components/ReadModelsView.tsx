@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useRun } from '../../state/react';
+import type { RunState } from '../../state/runStore';
 import { layoutReadModels, type ReadTableVM } from '../layout/readModels';
 import { ToneIcon } from './ToneIcon';
 import { rowTargetsOf, RowTarget, useRowTargets, type RowTargets } from './RowTarget';
@@ -8,6 +9,9 @@ import { useStagedReadSide } from './useStagedReadSide';
 import './views.css';
 
 const NO_PROJECTIONS: never[] = [];
+
+/** Whether the run has read models to show (projections); the player renders the view only then. */
+export const hasReadModels = (s: RunState): boolean => (s.scenario.topology.projections?.length ?? 0) > 0;
 
 /** The read side: one table per projection, its checkpoint against the store, what changed, what was asked. */
 export function ReadModelsView() {
