@@ -54,6 +54,16 @@ test('from the learning path to the shredded key and the backup nothing reached,
   await expect(page.getByRole('region', { name: 'Effects of step 13' })).toContainText('key deleted');
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('rtbf-step13-1440x900.png'), fullPage: false });
+  // The inspector shows Maya's stored RiderRegistered as written (ciphertext) and as read through the key store now.
+  const inspect = page.getByRole('button', { name: /^Inspect event 1,/ });
+  await inspect.scrollIntoViewIfNeeded();
+  await inspect.click();
+  const drawer = page.getByRole('dialog', { name: 'Inspector' });
+  await expect(drawer.getByLabel('Event data, JSON')).toContainText('enc:rider-42/k1:');
+  await expect(drawer.getByLabel('Encrypted fields, read through the key store')).toHaveText(
+    'Read through the key store: name: 🔒 shredded · phone: 🔒 shredded',
+  );
+  await drawer.getByRole('button', { name: 'Close the inspector' }).click();
   const axe = await new AxeBuilder({ page }).include('.privacy-view').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 

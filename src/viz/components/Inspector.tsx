@@ -10,6 +10,7 @@ import {
   toCloudEvent,
   type RecordEvent,
 } from '../layout/cloudEvent';
+import { SealedFields } from '../privacy/SealedFields';
 import './views.css';
 
 export interface InspectorProps {
@@ -142,6 +143,7 @@ function Envelope({
       <pre className="mono json" aria-label="Event data, JSON">
         {json(e.data)}
       </pre>
+      <SealedFields data={e.data} />
     </>
   );
 }
@@ -196,6 +198,7 @@ function RecordEnvelope({
       <pre className="mono json" aria-label="Event data, JSON">
         {json(r.data)}
       </pre>
+      <SealedFields data={r.data} />
     </>
   );
 }
