@@ -13,7 +13,7 @@ import type { MirrorEffect } from './effects';
 import { checkpointsTopic } from './policy';
 import { translateDownstream } from './syncStore';
 import {
-  flowIndex,
+  openFlow,
   flowTopics,
   putFlow,
   putRegion,
@@ -61,23 +61,14 @@ export function writeCommitted(
 }
 
 export function emitCheckpoints(state: MirrorState, req: { source: string; target: string }, now: number): MirrorStep {
-  const i = flowIndex(state, req.source, req.target);
-  const src = state.regions[req.source];
-  const dst = state.regions[req.target];
-  if (i < 0 || !src || !dst) throw new Error(`No replication flow ${req.source}->${req.target}`);
-  const down = [src, dst].find((r) => r.down);
-  if (down)
-    return {
-      state,
-      effects: [
-        {
-          kind: 'mirror-changed',
-          op: 'unavailable',
-          region: down.alias,
-          reason: `${down.alias} is down: the checkpoint task cannot read the groups' offsets or write checkpoints`,
-        },
-      ],
-    };
+  const open = openFlow(
+    state,
+    req.source,
+    req.target,
+    "the checkpoint task cannot read the groups' offsets or write checkpoints",
+  );
+  if ('unavailable' in open) return open.unavailable;
+  const { i, src, dst } = open;
   let f = state.flows[i]!;
   let target = dst.broker;
   const effects: MirrorEffect[] = [];

@@ -173,3 +173,26 @@ export const putFlow = (state: MirrorState, i: number, f: FlowState): MirrorStat
 
 export const flowIndex = (state: MirrorState, source: string, target: string): number =>
   state.flows.findIndex((f) => f.def.source === source && f.def.target === target);
+
+/**
+ * The flow source → target with both regions, or the step that says why nothing moves: one of them is down
+ * (`doing` names what could not happen, e.g. "MirrorMaker 2 cannot copy us→eu"). Throws for a flow the
+ * scenario does not declare (references are checked before a run).
+ */
+export function openFlow(
+  state: MirrorState,
+  source: string,
+  target: string,
+  doing: string,
+): { i: number; src: Region; dst: Region } | { unavailable: { state: MirrorState; effects: MirrorEffect[] } } {
+  const i = flowIndex(state, source, target);
+  const src = state.regions[source];
+  const dst = state.regions[target];
+  if (i < 0 || !src || !dst) throw new Error(`No replication flow ${source}->${target}`);
+  const down = [src, dst].find((r) => r.down);
+  if (!down) return { i, src, dst };
+  const effects: MirrorEffect[] = [
+    { kind: 'mirror-changed', op: 'unavailable', region: down.alias, reason: `${down.alias} is down: ${doing}` },
+  ];
+  return { unavailable: { state, effects } };
+}

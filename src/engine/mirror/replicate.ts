@@ -11,7 +11,7 @@ import { isCycle, offsetSyncsTopic, topicSource } from './policy';
 import { addSync } from './syncStore';
 import { NEW_WRITER, RULE_WORDS, updateWriter, type OffsetSync } from './syncWriter';
 import {
-  flowIndex,
+  openFlow,
   flowTopics,
   putFlow,
   putRegion,
@@ -40,23 +40,14 @@ const emit = (f: FlowState, key: string, s: OffsetSync): FlowState => ({
 });
 
 export function mirror(state: MirrorState, req: MirrorRequest, now: number): MirrorStep {
-  const i = flowIndex(state, req.source, req.target);
-  const src = state.regions[req.source];
-  const dst = state.regions[req.target];
-  if (i < 0 || !src || !dst) throw new Error(`No replication flow ${req.source}->${req.target}`);
-  const down = [src, dst].find((r) => r.down);
-  if (down)
-    return {
-      state,
-      effects: [
-        {
-          kind: 'mirror-changed',
-          op: 'unavailable',
-          region: down.alias,
-          reason: `${down.alias} is down: MirrorMaker 2 cannot copy ${req.source}→${req.target}, nothing is replicated`,
-        },
-      ],
-    };
+  const open = openFlow(
+    state,
+    req.source,
+    req.target,
+    `MirrorMaker 2 cannot copy ${req.source}→${req.target}, nothing is replicated`,
+  );
+  if ('unavailable' in open) return open.unavailable;
+  const { i, src, dst } = open;
   let f = state.flows[i]!;
   let target = dst.broker;
   const effects: MirrorEffect[] = [];
