@@ -9,6 +9,19 @@ export class PlayerPage {
     await this.ready();
   }
 
+  /**
+   * As a learner arrives: the README's address (`./`), then the scenario's link in its group of the start page's
+   * learning path (e.g. "Operations"); waits for the player's heading.
+   */
+  async openFromLearningPath(group: string, title: string) {
+    await this.page.goto('./');
+    await this.ready();
+    const section = this.page.getByRole('region', { name: new RegExp(`^\\d+\\. ${group}$`) });
+    await section.getByRole('link', { name: title, exact: true }).click();
+    await this.ready();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
   async ready() {
     await this.page.waitForFunction(
       () =>

@@ -17,12 +17,7 @@ test('from the learning path through the rebalance storm and a paused partition,
 }, info) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const app = new PlayerPage(page);
-  await page.goto('./');
-  await app.ready();
-  const operations = page.getByRole('region', { name: /^\d+\. Operations$/ });
-  await operations.getByRole('link', { name: TITLE, exact: true }).click();
-  await app.ready();
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await app.openFromLearningPath('Operations', TITLE);
 
   // Step 11: packer-c missed its poll deadline; the question asks what packer-d's first poll will do.
   await app.timeline().fill('11');

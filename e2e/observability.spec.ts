@@ -19,12 +19,7 @@ test('from the learning path to the waterfall and the alert that fires, a predic
 }, info) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const app = new PlayerPage(page);
-  await page.goto('./');
-  await app.ready();
-  const operations = page.getByRole('region', { name: /^\d+\. Operations$/ });
-  await operations.getByRole('link', { name: TITLE, exact: true }).click();
-  await app.ready();
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await app.openFromLearningPath('Operations', TITLE);
 
   // Step 1: the question asks what PaymentCaptured's traceparent will hold; the broker answer is wrong.
   await app.click('Step forward');

@@ -18,12 +18,7 @@ test('from the learning path to the shredded key and the backup nothing reached,
 }, info) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const app = new PlayerPage(page);
-  await page.goto('./');
-  await app.ready();
-  const patterns = page.getByRole('region', { name: /^\d+\. Patterns$/ });
-  await patterns.getByRole('link', { name: TITLE, exact: true }).click();
-  await app.ready();
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await app.openFromLearningPath('Patterns', TITLE);
 
   // Step 2: Bo gets a key of his own; the question asks why not one key for everyone.
   await app.timeline().fill('2');

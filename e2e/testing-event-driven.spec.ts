@@ -18,12 +18,7 @@ test('from the learning path to a rename caught by the contract spec, a predicti
 }, info) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const app = new PlayerPage(page);
-  await page.goto('./');
-  await app.ready();
-  const design = page.getByRole('region', { name: /^\d+\. Design practice$/ });
-  await design.getByRole('link', { name: TITLE, exact: true }).click();
-  await app.ready();
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await app.openFromLearningPath('Design practice', TITLE);
 
   const panel = page.getByRole('region', { name: 'Specs', exact: true });
   const spec = (title: string) =>

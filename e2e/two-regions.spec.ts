@@ -18,12 +18,7 @@ test('from the learning path to a failover that re-reads, a prediction answered 
 }, info) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const app = new PlayerPage(page);
-  await page.goto('./');
-  await app.ready();
-  const operations = page.getByRole('region', { name: /^\d+\. Operations$/ });
-  await operations.getByRole('link', { name: TITLE, exact: true }).click();
-  await app.ready();
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await app.openFromLearningPath('Operations', TITLE);
 
   // Step 4: billing and ledger committed 6 in us; which offset will the checkpoint say in eu?
   await app.timeline().fill('4');
