@@ -31,7 +31,7 @@ const editors: Editors = {
   guard: GuardField,
   recordKey: RecordKeyField,
   list: ({ def, at, root }) => <ListEditor def={def} path={pathOf(def, at)} titled={!root} />,
-  group: ({ def, at }) => <GroupEditor def={def} path={pathOf(def, at)} />,
+  group: ({ def, at, root }) => <GroupEditor def={def} path={pathOf(def, at)} titled={!root} />,
   variant: ({ def, at }) => <VariantEditor def={def} path={pathOf(def, at)} />,
 };
 

@@ -6,8 +6,19 @@ import { useDesign } from './context';
 import { Fields } from './Fields';
 import { Messages } from './Messages';
 
-/** A nested object (the relay, a step's question, a scripted event); optional ones can be added and removed. */
-export function GroupEditor({ def, path }: { def: FieldDef & { kind: 'group' }; path: Path }) {
+/**
+ * A nested object (the relay, a step's question, a scripted event); optional ones can be added and removed.
+ * Untitled when it is a whole section (the relay, the registry): the section's heading already gives its name and hint.
+ */
+export function GroupEditor({
+  def,
+  path,
+  titled = true,
+}: {
+  def: FieldDef & { kind: 'group' };
+  path: Path;
+  titled?: boolean;
+}) {
   const { doc, apply, messages } = useDesign();
   const value = getIn(doc, path);
   const msgs = messages.get(pathKey(path));
@@ -17,8 +28,8 @@ export function GroupEditor({ def, path }: { def: FieldDef & { kind: 'group' }; 
   if (value === undefined && def.optional) {
     return (
       <div className="d-field d-absent">
-        <span className="d-label">{label}</span>
-        {hint && <p className="hint">{hint}</p>}
+        {titled && <span className="d-label">{label}</span>}
+        {titled && hint && <p className="hint">{hint}</p>}
         <button
           type="button"
           className="d-small"
@@ -30,9 +41,9 @@ export function GroupEditor({ def, path }: { def: FieldDef & { kind: 'group' }; 
     );
   }
   return (
-    <fieldset className="d-group">
-      <legend>{label}</legend>
-      {hint && <p className="hint">{hint}</p>}
+    <fieldset className="d-group" aria-label={titled ? undefined : label}>
+      {titled && <legend>{label}</legend>}
+      {titled && hint && <p className="hint">{hint}</p>}
       <Messages {...msgs} />
       <Fields fields={def.fields} at={path} />
       {def.optional && (
