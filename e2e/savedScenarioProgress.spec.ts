@@ -37,13 +37,30 @@ async function progressSettled(page: Page) {
 async function saveOwnScenario(page: Page) {
   const builtin = JSON.parse(readFileSync('src/scenarios/content/pubsub-basics.json', 'utf8')) as object;
   const document = { ...builtin, id: ID, title: TITLE };
+  // The app creates the catalog database; opening it here first would create an empty one (and hang on its
+  // missing store), so wait until the app's own open has made it.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () =>
+          (await indexedDB.databases()).some((d) => d.name === 'event-lab-catalog' && (d.version ?? 0) > 0),
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   await page.evaluate(
     ({ document, id, title, at }) =>
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('event-lab-catalog');
-        req.onerror = () => reject(new Error('open failed'));
+        req.onupgradeneeded = () => req.transaction?.abort(); // never create or change the app's database
+        req.onerror = () => reject(new Error(`open failed: ${String(req.error)}`));
         req.onsuccess = () => {
           const db = req.result;
+          if (!db.objectStoreNames.contains('scenarios')) {
+            db.close();
+            reject(new Error('the catalog database has no scenarios store'));
+            return;
+          }
           const tx = db.transaction('scenarios', 'readwrite');
           tx.objectStore('scenarios').put({ scenarioId: id, title, forkedFrom: null, document, updatedAt: at });
           tx.oncomplete = () => (db.close(), resolve());
