@@ -107,11 +107,11 @@ test('a corrupt backup is refused whole, naming the JSON path, and the list is u
   await expect(alert).toContainText('Not restored');
   await expect(alert).toContainText('scenarios[0].document.steps[1].action.topic');
   await expect(alert).toContainText('Nothing was changed.');
-  expect(await mine.getByRole('listitem').allInnerTexts()).toEqual(before);
+  await expect(mine.getByRole('listitem')).toHaveText(before, { useInnerText: true });
 
   await restore(page, 'not-json.json', '{"kind": "event-lab-backup", ');
   await expect(mine.getByRole('alert')).toContainText('(root)');
-  expect(await mine.getByRole('listitem').allInnerTexts()).toEqual(before);
+  await expect(mine.getByRole('listitem')).toHaveText(before, { useInnerText: true });
 
   // A dropped backup is recognised and restored, not imported as a scenario.
   await mine.getByRole('button', { name: /^Delete / }).click();
@@ -123,5 +123,5 @@ test('a corrupt backup is refused whole, naming the JSON path, and the list is u
   }, backup.text);
   await mine.dispatchEvent('drop', { dataTransfer });
   await expect(mine.getByRole('status').filter({ hasText: 'Restored' })).toContainText('Restored 1 scenario');
-  expect(await mine.getByRole('listitem').allInnerTexts()).toEqual(before);
+  await expect(mine.getByRole('listitem')).toHaveText(before, { useInnerText: true });
 });
