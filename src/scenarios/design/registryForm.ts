@@ -2,19 +2,9 @@
  * The form of the schema registry (`topology.registry`, `format/registry.ts`): its subjects with their
  * compatibility mode, and the Avro record schemas the steps register, write and read with.
  */
+import { AVRO_TYPES, COMPATIBILITY_MODES as MODES } from '../format/registry';
 import { field, freshName, objects, str } from './draftNames';
 import { type FieldDef, type ItemDef } from './formTypes';
-
-const MODES = [
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-  'NONE',
-] as const;
-const AVRO_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string', 'bytes'] as const;
 
 const subjectItem: ItemDef = {
   noun: 'subject',

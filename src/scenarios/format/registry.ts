@@ -8,7 +8,10 @@
 import { z } from '../zod';
 import { DataObject, FieldName, Id, Json, NonNegInt } from './basics';
 
-const MODES = [
+/** The Avro primitive types a field may have (also the design form's choices). */
+export const AVRO_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string', 'bytes'] as const;
+/** The registry's compatibility modes (also the design form's choices). */
+export const COMPATIBILITY_MODES = [
   'BACKWARD',
   'BACKWARD_TRANSITIVE',
   'FORWARD',
@@ -17,7 +20,7 @@ const MODES = [
   'FULL_TRANSITIVE',
   'NONE',
 ] as const;
-const mode = z.enum(MODES).meta({
+const mode = z.enum(COMPATIBILITY_MODES).meta({
   title: 'Compatibility',
   description:
     'How a new schema is checked: BACKWARD (the new one reads the last one’s data; the registry’s default), FORWARD (the last one reads the new one’s), FULL (both); _TRANSITIVE against every earlier version; NONE checks nothing.',
@@ -31,7 +34,7 @@ const consumer = Id.meta({ title: 'Consumer', description: 'Who reads: each cons
 
 export const RegistryFieldSpec = z.strictObject({
   name: FieldName.meta({ title: 'Name' }),
-  type: z.enum(['boolean', 'int', 'long', 'float', 'double', 'string', 'bytes']).meta({ title: 'Type' }),
+  type: z.enum(AVRO_TYPES).meta({ title: 'Type' }),
   default: z
     .union([z.boolean(), z.number(), z.string().max(200)])
     .optional()
