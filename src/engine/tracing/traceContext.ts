@@ -4,10 +4,10 @@
  * `00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01`. Kafka carries it as a record header (KIP-82 headers);
  * the broker stores it with the record and never reads or changes it.
  *
- * Ids come from the run's seeded generator (`sim/random.ts`), never from the platform's random source, so a replay regenerates
- * the same trace: a trace id is drawn (the generator moves on); a span id is derived from the generator's state
- * and the span's own key (one hash, the generator does not move), so the dead-letter path can name the span of
- * a failed attempt without threading the generator through the broker.
+ * Ids come from the run's seeded generator (`sim/random.ts`), never from the platform's random source, so a
+ * replay regenerates the same trace: a trace id is drawn (the generator moves on); a span id is derived from the
+ * generator's state and the span's own key (one hash, the generator does not move), so the dead-letter path can
+ * name the span of a failed attempt without threading the generator through the broker.
  */
 import { nextRandom, type RngState } from '../sim/random';
 
