@@ -1,70 +1,36 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { MockInterviewPage, RIDE_SHARING_REFERENCE } from './mockInterviewPage';
 
 /**
  * A finished mock interview's scorecard is saved on this device as it is shown: after a reload it is
  * listed under "Your past interviews" with its score, opens, and its failing runs open in the player
  * (the design rebuilt from the answers saved with it).
  */
-const START = new Date('2026-12-05T09:00:00Z');
-
-const RIGHT_WHAT_IFS = [
-  /^The Ride aggregate decides the late accept/,
-  /^The retry carries the ride id as the idempotency key/,
-  /^Add members to each consumer group/,
-  /^Stop the group, reset its offsets/,
-];
-
-const next = (page: Page) => page.getByRole('button', { name: /^(Next stage|Finish and see the scorecard)$/ }).click();
-const stage = (page: Page, n: number) =>
-  expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Stage ${n} of 5`) })).toBeFocused();
 
 /** The ride-sharing prompt, 20 minutes, answered with the reference design except a payments consumer that charges every delivery. */
-async function finishInterview(page: Page) {
-  await page.clock.install({ time: START });
-  await page.goto('./#/');
-  await page.waitForFunction(() => window.__eventLab?.ready === true);
-  await page.getByRole('link', { name: 'Mock interview' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Your past interviews' })).toBeVisible();
-  await expect(page.getByText('None yet: each interview you finish is saved on this device')).toBeVisible();
-  await page.clock.pauseAt(START.getTime() + 60_000);
-  await page.getByRole('radio', { name: /^Ride-sharing/ }).check();
-  await page.getByRole('radio', { name: /^20 minutes/ }).check();
-  await page.getByRole('button', { name: 'Start the interview' }).click();
-
-  await stage(page, 1);
-  await page.getByRole('checkbox', { name: 'Can two drivers end up with the same ride?' }).check();
-  await page.clock.runFor(65_000);
-  await next(page);
-  await stage(page, 2);
-  for (const name of ['RideAccepted', 'PaymentCaptured', 'PaymentFailed'])
-    await page.getByRole('radio', { name }).check();
-  await next(page);
-  await stage(page, 3);
-  await page.getByRole('radio', { name: 'By ride id' }).check();
-  await page.getByRole('radio', { name: 'By driver id' }).check();
-  await page.getByRole('radio', { name: /^The Payment aggregate stores it/ }).check();
-  await page.getByRole('radio', { name: 'Apache Kafka' }).check();
-  await next(page);
-  await stage(page, 4);
-  await page.getByRole('radio', { name: /^The Ride aggregate: both are decided on the same revision/ }).check();
-  await page.getByRole('radio', { name: /^Charges it: every delivery is a new charge/ }).check();
-  await page.getByRole('radio', { name: /^Record PaymentFailed, show it to the rider/ }).check();
-  await page.getByRole('checkbox', { name: /^Trip status \(rider app\)/ }).check();
-  await page.getByRole('checkbox', { name: /^Driver earnings \(driver app\)/ }).check();
-  await next(page);
-  await stage(page, 5);
-  for (const g of await page.locator('fieldset.interview-question').all())
-    for (const right of RIGHT_WHAT_IFS) {
-      const radio = g.getByRole('radio', { name: right });
-      if ((await radio.count()) > 0) await radio.check();
-    }
-  await next(page);
+async function finishInterview(iv: MockInterviewPage) {
+  await iv.open();
+  await expect(iv.page.getByRole('heading', { level: 2, name: 'Your past interviews' })).toBeVisible();
+  await expect(iv.page.getByText('None yet: each interview you finish is saved on this device')).toBeVisible();
+  await iv.holdAt(60_000);
+  await iv.begin('Ride-sharing', 20);
+  await iv.clarify(['Can two drivers end up with the same ride?']);
+  await iv.answerStages({
+    ...RIDE_SHARING_REFERENCE,
+    consumers: [
+      /^The Ride aggregate: both are decided on the same revision/,
+      /^Charges it: every delivery is a new charge/,
+      /^Record PaymentFailed, show it to the rider/,
+    ],
+  });
+  await iv.answerWhatIfs();
 }
 
 test('a finished interview is saved, listed after a reload with its score, and its failing run reopens', async ({
   page,
 }) => {
-  await finishInterview(page);
+  const iv = new MockInterviewPage(page);
+  await finishInterview(iv);
   const heading = page.getByRole('heading', { level: 2, name: /^Scorecard: \d+ of \d+ points$/ });
   await expect(heading).toBeFocused();
   const score = /(\d+ of \d+) points$/.exec((await heading.textContent()) ?? '')![1]!;
@@ -97,27 +63,16 @@ test('a finished interview is saved, listed after a reload with its score, and i
   await expect(page.getByRole('link', { name: /^Study: / }).first()).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: /^Clarify the requirements: 1 min 5 s$/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'What to study next' })).toBeVisible();
-  for (const [w, h] of [
-    [1440, 900],
-    [1280, 720],
-    [800, 900],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
-    await page.screenshot({ path: `/tmp/mock-interview-shots/saved-${w}x${h}.png`, fullPage: true });
-  }
+  await iv.shotsAtSizes((w, h) => `/tmp/mock-interview-shots/saved-${w}x${h}.png`);
   await page.getByRole('button', { name: 'Back to your past interviews' }).click();
   await expect(entry).toBeVisible();
   await entry.click();
 
   // The saved failing run opens as the live scorecard's does: its design rebuilt from the saved answers,
   // saved as a scenario of your own, the duplicate delivery as a branch, at the step it fails.
-  const duplicate = page.getByRole('listitem', { name: /^Run: Payments receives the retried charge twice/ }).first();
-  await expect(duplicate).toContainText('✗ fail');
-  await duplicate.getByRole('button', { name: 'Open this run at step 12' }).click();
-  await expect(page).toHaveURL(/#\/r\/b-[^/]+\/12$/);
-  await page.waitForFunction(() => window.__eventLab?.ready === true);
-  await expect(page.getByRole('heading', { level: 1, name: 'My mock-interview design' })).toBeVisible();
+  const duplicate = 'Payments receives the retried charge twice';
+  await expect(iv.run(duplicate)).toContainText('✗ fail');
+  await iv.openRun(duplicate, 12);
 });
 
 test('a scorecard saved before designs were kept lists, opens and says why its runs cannot be opened', async ({
