@@ -23,6 +23,7 @@ import { privacyStep } from './steps/privacy';
 import { designStep } from './steps/specs';
 import { tickTracing } from './steps/tracing';
 import { pollLoopStep } from './steps/pollLoop';
+import { joinRequest } from './steps/joinRequest';
 import { projectNow, query, rebuild, runRelay } from './steps/readSide';
 import { injectFault } from './faults/inject';
 import { pollWithFaults } from './faults/poll';
@@ -60,23 +61,9 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
     case 'commit':
       return withBroker(world, broker.commit(world.broker, { groupId: action.group, memberId: action.member }, now));
     case 'join': {
-      const g = rt.groups.get(action.group);
-      const topics = g?.topics ?? world.broker.groups[action.group]?.topics ?? [];
-      return withBroker(
-        world,
-        broker.joinGroup(
-          world.broker,
-          {
-            groupId: action.group,
-            memberId: action.member,
-            topics: [...topics],
-            ...(g?.assignor ? { assignor: g.assignor } : {}),
-            ...(g?.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}),
-            ...isolation(action.isolationLevel ?? g?.isolationLevel),
-          },
-          now,
-        ),
-      );
+      const isolationLevel = action.isolationLevel ?? rt.groups.get(action.group)?.isolationLevel;
+      const request = { ...joinRequest(world, rt, action.group, action.member), ...isolation(isolationLevel) };
+      return withBroker(world, broker.joinGroup(world.broker, request, now));
     }
     case 'leave':
       return withBroker(

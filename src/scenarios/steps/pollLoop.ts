@@ -9,6 +9,7 @@ import type { Effect } from '../../engine/types';
 import type { CompiledScenario } from '../compiledScenario';
 import type { ActionDef, ExpectationDef } from '../schema';
 import type { World } from '../world';
+import { joinRequest } from './joinRequest';
 import { publish } from './publish';
 
 type PollLoopAction = Extract<
@@ -29,18 +30,12 @@ export function pollLoopStep(world: World, action: PollLoopAction, rt: CompiledS
   const now = world.time;
   switch (action.kind) {
     case 'start-consumer': {
-      const g = rt.groups.get(action.group);
-      const topics = g?.topics ?? world.broker.groups[action.group]?.topics ?? [];
       return withBroker(
         world,
         broker.startConsumer(
           world.broker,
           {
-            groupId: action.group,
-            memberId: action.member,
-            topics: [...topics],
-            ...(g?.assignor ? { assignor: g.assignor } : {}),
-            ...(g?.autoOffsetReset ? { autoOffsetReset: g.autoOffsetReset } : {}),
+            ...joinRequest(world, rt, action.group, action.member),
             ...(action.groupInstanceId !== undefined ? { groupInstanceId: action.groupInstanceId } : {}),
             ...(action.maxPollRecords !== undefined ? { maxPollRecords: action.maxPollRecords } : {}),
             ...(action.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: action.maxPollIntervalMs } : {}),
