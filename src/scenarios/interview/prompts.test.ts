@@ -5,6 +5,9 @@ import { gradeSet } from '../brokerChoice/exercise';
 import { BROKER_QUESTION_ID, brokerPoint } from './broker';
 import { drawWhatIfs } from './prompt';
 import { PROMPTS } from './prompts';
+import { resolveRun } from './grade';
+import { namesOf } from './patches';
+import { runCheck } from './runs/runChecks';
 import { scorecardOf } from './scorecard';
 
 describe.each(PROMPTS.map((p) => [p.id, p] as const))('prompt %s', (_id, prompt) => {
@@ -29,9 +32,12 @@ describe.each(PROMPTS.map((p) => [p.id, p] as const))('prompt %s', (_id, prompt)
         const a = referenceAnswers(prompt);
         if ('stage' in q) a.questions[q.id] = { choice: c.id };
         else a.whatIfs[q.id] = c.id;
-        const { result } = gradeAnswers(prompt, a);
+        const { design, result } = gradeAnswers(prompt, a);
         if (!result.ok) throw new Error(`${q.id}/${c.id}: ${JSON.stringify(result.issues)}`);
-        const failed = [...result.grade.rubric, ...result.grade.runs].filter((p) => !p.pass);
+        // A what-if's wrong answer may fail only its own run, shown with the what-if on the scorecard.
+        const own =
+          !('stage' in q) && 'run' in q.check ? [runCheck(design, resolveRun(q.check.run, namesOf(c.patches!)))] : [];
+        const failed = [...result.grade.rubric, ...result.grade.runs, ...own].filter((p) => !p.pass);
         expect(failed.length, `${q.id}/${c.id}`).toBeGreaterThan(0);
       }
   });

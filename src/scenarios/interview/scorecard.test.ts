@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceAnswers } from './answers';
 import { drawWhatIfs } from './prompt';
+import { notificationSystem } from './prompts/notificationSystem';
 import { rideSharing } from './prompts/rideSharing';
 import { scorecardOf, type Scorecard } from './scorecard';
 
@@ -44,6 +45,18 @@ describe('the scorecard of a mock interview', () => {
     });
     expect(c.requirements.irrelevant.map((r) => r.id)).toEqual(['colours']);
     expect(c.requirements.missed.map((r) => r.id)).toEqual(['charge-once', 'declines', 'screens', 'order']);
+  });
+
+  it("the notification system's what-ifs are all run; sending again every hour while the phone is off fails its run, opened at the day's first step", () => {
+    const a = referenceAnswers(notificationSystem);
+    a.whatIfs['phone-offline'] = 'resend';
+    const c = card(scorecardOf(notificationSystem, a, notificationSystem.whatIfs));
+    for (const w of c.whatIfs) expect(w.notRun, w.whatIf.id).toBeNull();
+    const off = c.whatIfs.find((w) => w.whatIf.id === 'phone-offline')!;
+    expect(off.choice?.correct).toBe(false);
+    expect(off.run).toMatchObject({ pass: false, openAt: 7 });
+    expect(off.run?.feedback).toMatch(/^Sent \(and paid for\) 3 times: /);
+    expect(off.run?.played?.steps[7]?.action).toMatchObject({ kind: 'command', command: 'SendSms' });
   });
 
   it('an own event name is carried into the runs: the run counts the renamed event', () => {

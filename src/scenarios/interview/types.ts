@@ -71,7 +71,9 @@ export type AlsoOutcome =
       who: string;
     }
   /** The run's last step rebuilds the projection from the store: the row is the same after it as before it. */
-  | { kind: 'rebuilt-same'; projection: string; row: string };
+  | { kind: 'rebuilt-same'; projection: string; row: string }
+  /** At the end of the run the read model row's `field` shows `value` (what the user's screen says). */
+  | { kind: 'row-shows'; projection: string; row: string; field: string; value: string; who: string };
 
 export interface RunSpec {
   id: string;

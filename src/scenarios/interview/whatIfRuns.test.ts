@@ -1,7 +1,8 @@
 /**
- * The what-ifs checked by running them: each passes on its prompt's reference design, and the two that
- * were strategies only — a phone offline whose app retries its accept late, a consumer deploy whose day is
- * reprocessed — fail on a design that lacks the defence (the wrong answer's change to the design).
+ * The what-ifs checked by running them: each passes on its prompt's reference design, and those that
+ * were strategies only — a phone offline whose app retries its accept late (or, in the notification system,
+ * a phone switched off for a day while the send is tried again), a consumer deploy whose day is reprocessed —
+ * fail on a design that lacks the defence (the wrong answer's change to the design).
  */
 import { describe, expect, it } from 'vitest';
 import { designOf, referenceAnswers } from './answers';

@@ -1,29 +1,12 @@
-/** The notification-system interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
+/** The notification-system interviewer's what-ifs: each answered by a strategy and checked by a run. */
 import type { WhatIf } from '../prompt';
 import { duplicateSender, secondSender, sentOnce } from './notificationSystemRuns';
+import { phoneOffWhatIf } from './notificationSystemPhoneOff';
 import { reprocessWhatIf } from './reprocessWhatIf';
 import reference from './notification-system.json';
 
 export const notificationSystemWhatIfs: WhatIf[] = [
-  {
-    id: 'phone-offline',
-    prompt: "Ada's phone is switched off for a day. What does the design do?",
-    choices: [
-      {
-        id: 'provider-holds',
-        text: 'Nothing more: the provider accepted the SMS (SmsSent) and the phone network delivers it when the phone is back; a delivery receipt can be another event',
-        correct: true,
-        why: 'Accepted by the provider and delivered to the phone are two facts.',
-      },
-      {
-        id: 'resend',
-        text: 'Send it again every hour until the phone answers',
-        correct: false,
-        why: 'Each resend is paid and arrives as a duplicate.',
-      },
-    ],
-    check: { notRun: 'Not run: the simulator has no phone network beyond the provider.' },
-  },
+  phoneOffWhatIf,
   {
     id: 'provider-timeout',
     prompt: 'The SMS provider times out and the send is retried. How do you keep Ada from getting the SMS twice?',

@@ -51,6 +51,17 @@ function judge(stepper: Stepper, o: Outcome | AlsoOutcome): { pass: boolean; fee
         : `${o.who}'s ${o.projection} row shows ${o.field} ${shown}, while the store holds ${winners.length} ${o.eventType} (${winners.join(', ') || 'none'}).`,
     };
   }
+  if (o.kind === 'row-shows') {
+    const row = rowOf(end, o.projection, o.row);
+    if (row === null) return { pass: false, feedback: `${o.who} is told nothing: no ${o.projection} row ${o.row}.` };
+    const pass = row[o.field] === o.value;
+    return {
+      pass,
+      feedback: pass
+        ? `${o.who}'s ${o.projection} row shows ${o.field} "${o.value}".`
+        : `${o.who}'s ${o.projection} row shows ${o.field} ${JSON.stringify(row[o.field] ?? null)}, not "${o.value}".`,
+    };
+  }
   if (o.kind === 'rebuilt-same') {
     const before = rowOf(worldAt(stepper, stepper.lastStep - 1), o.projection, o.row);
     const after = rowOf(end, o.projection, o.row);
