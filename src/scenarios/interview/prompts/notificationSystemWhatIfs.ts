@@ -2,6 +2,7 @@
 import type { WhatIf } from '../prompt';
 import { duplicateSender, secondSender, sentOnce } from './notificationSystemRuns';
 import { phoneOffWhatIf } from './notificationSystemPhoneOff';
+import { newYearsEveWhatIf } from './newYearsEveWhatIf';
 import { reprocessWhatIf } from './reprocessWhatIf';
 import reference from './notification-system.json';
 
@@ -27,26 +28,14 @@ export const notificationSystemWhatIfs: WhatIf[] = [
     ],
     check: { run: duplicateSender },
   },
-  {
-    id: 'new-years-eve',
-    prompt: "New Year's Eve: 10× the usual notifications at midnight. What do you change?",
-    choices: [
-      {
-        id: 'scale-consumers',
-        text: 'Add members to the sender group, up to the number of partitions; the notification-id key keeps each one in sequence',
-        correct: true,
-        why: 'Partitions are the unit of parallelism; the key keeps order where it matters.',
-      },
-      {
-        id: 'drop-keys',
-        text: 'Drop the keys so the load spreads evenly',
-        correct: false,
-        why: "Even load, but a notification's correction can be read before its failure.",
-        patches: [{ op: 'unkey-topic', topic: 'notifications' }],
-      },
-    ],
-    check: { run: secondSender },
-  },
+  newYearsEveWhatIf({
+    rush: "New Year's Eve: 10× the usual notifications at midnight",
+    groups: 'the sender group',
+    keeps: 'the notification-id key keeps each one in sequence',
+    disorder: "a notification's correction can be read before its failure",
+    topic: 'notifications',
+    run: secondSender,
+  }),
   reprocessWhatIf({
     service: 'the sender',
     group: 'sender',

@@ -1,6 +1,7 @@
 /** The payments-wallet interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
 import type { WhatIf } from '../prompt';
 import { credited, duplicateCard, secondLedger } from './paymentsWalletRuns';
+import { newYearsEveWhatIf } from './newYearsEveWhatIf';
 import { reprocessWhatIf } from './reprocessWhatIf';
 import reference from './payments-wallet.json';
 
@@ -48,26 +49,14 @@ export const paymentsWalletWhatIfs: WhatIf[] = [
     ],
     check: { run: duplicateCard },
   },
-  {
-    id: 'new-years-eve',
-    prompt: "New Year's Eve brings 10× the usual payments. What do you change?",
-    choices: [
-      {
-        id: 'scale-consumers',
-        text: 'Add members to each consumer group, up to the number of partitions; the wallet-id key keeps each wallet in sequence',
-        correct: true,
-        why: 'Partitions are the unit of parallelism; the key keeps order where it matters.',
-      },
-      {
-        id: 'drop-keys',
-        text: 'Drop the keys so the load spreads evenly',
-        correct: false,
-        why: "Even load, but a wallet's payment can be read before its credit.",
-        patches: [{ op: 'unkey-topic', topic: 'wallets' }],
-      },
-    ],
-    check: { run: secondLedger },
-  },
+  newYearsEveWhatIf({
+    rush: "New Year's Eve brings 10× the usual payments",
+    groups: 'each consumer group',
+    keeps: 'the wallet-id key keeps each wallet in sequence',
+    disorder: "a wallet's payment can be read before its credit",
+    topic: 'wallets',
+    run: secondLedger,
+  }),
   reprocessWhatIf({
     service: 'the ledger',
     group: 'ledger',
