@@ -66,7 +66,7 @@ export const phoneOffWhatIf: WhatIf = {
       id: 'resend',
       text: 'Send it again every hour until the phone answers',
       correct: false,
-      why: 'Each resend is accepted and paid for, and the network holds every copy: Ada gets them all when her phone is back.',
+      why: 'Each resend is accepted and paid for, and the network stores each copy as it stored the first: when her phone is back, Ada gets the same SMS again and again.',
       // Resending needs a Delivery that accepts SendSms again once sent; the run plays the hourly resends.
       patches: [{ op: 'allow-repeat', aggregate: 'Delivery', command: 'SendSms' }],
     },
