@@ -7,6 +7,7 @@ import type { Effect, LearnerInput, Narration, StepResult } from '../engine/type
 import { applyAction, applyInput, settle } from './actions';
 import { eventsAfter, headPosition } from '../engine/eventstore/log';
 import { checkStateSize, StepLimitError, stoppedMessage, withStepBudget } from './behaviour/budget';
+import { ExprError } from './behaviour/expr';
 import { aggregateState } from './steps/commands';
 import { initialWorld } from './initialWorld';
 import { narrateScriptAfterBranch } from './branchNarration';
@@ -140,7 +141,11 @@ export class Stepper {
     } catch (err) {
       const reason = stopReason(err);
       if (reason === null) throw err;
-      const error = stoppedMessage(k, reason);
+      const error = stoppedMessage(
+        k,
+        reason,
+        err instanceof ExprError ? 'Correct the rule it names so the value it reads has the right kind.' : undefined,
+      );
       return {
         world: timed,
         effects: [{ kind: 'request-rejected', request: STOPPED, target: `step ${k}`, error, reason: error }],
@@ -203,10 +208,11 @@ export function stoppedBy(effects: readonly Effect[]): string | null {
 
 /**
  * Why a step failed, for the learner, or null for a programming error (rethrown). Besides the
- * limits, the engine running out of memory or stack (a RangeError) also stops the step.
+ * limits, a rule that cannot be evaluated (an `ExprError`: a list operation on something else) and the
+ * engine running out of memory or stack (a RangeError) also stop the step.
  */
 function stopReason(err: unknown): string | null {
-  if (err instanceof StepLimitError) return err.message;
+  if (err instanceof StepLimitError || err instanceof ExprError) return err.message;
   if (err instanceof RangeError) return `it needs more memory than a browser tab allows (${err.message})`;
   return null;
 }

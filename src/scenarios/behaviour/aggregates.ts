@@ -8,7 +8,7 @@ import type { RecordedEvent } from '../../engine/types';
 import type { AggregateDef } from '../schema';
 import type { AggregateState } from '../world';
 import { charge } from './budget';
-import { describeGuard, evalFields, evalGuard } from './expr';
+import { describeGuard, evalFields, evalGuard, evalValue, ExprError, type Guard } from './expr';
 
 export type ScenarioCommand = Command<string, Record<string, unknown>> & { aggregateId: string };
 
@@ -31,13 +31,36 @@ export function compileAggregate(spec: AggregateDef): AggregateDefinition<Aggreg
           `${command.commandType} is refused: ${spec.type} ${command.aggregateId} is "${state.status}", and it is accepted only when ${allowed}`,
         );
       }
-      const chosen = inState.find((c) => !c.guard || evalGuard(c.guard, scope));
-      if (!chosen) {
-        const c = inState[0]!;
-        return reject(
-          c.rejectWith ?? `${command.commandType} is refused: the rule "${describeGuard(c.guard!)}" does not hold`,
-        );
+      const where = `the ${spec.type} aggregate's ${command.commandType} command`;
+      // The first check or guard that does not hold, with the message it refuses with; null when all hold.
+      const refusal = (c: (typeof inState)[number]): string | null => {
+        const ruleFails = (g: Guard) =>
+          `${command.commandType} is refused: the rule "${describeGuard(g)}" does not hold`;
+        for (const check of c.checks ?? [])
+          if (!evalGuard(check.guard, scope, where))
+            return check.rejectWith === undefined
+              ? ruleFails(check.guard)
+              : String(evalValue(check.rejectWith, scope, `${where} (its message)`));
+        return !c.guard || evalGuard(c.guard, scope, where) ? null : (c.rejectWith ?? ruleFails(c.guard));
+      };
+      // The first handler whose checks and guard hold decides; if none does, the first one's refusal is the answer.
+      let chosen: (typeof inState)[number] | undefined;
+      let first: string | null = null;
+      try {
+        for (const c of inState) {
+          const r = refusal(c);
+          if (r === null) {
+            chosen = c;
+            break;
+          }
+          first ??= r;
+        }
+      } catch (e) {
+        // A rule that cannot be evaluated on this state refuses the command, saying why (e.g. a list that is not one).
+        if (e instanceof ExprError) return reject(`${command.commandType} is refused: ${e.message}`);
+        throw e;
       }
+      if (!chosen) return reject(first!);
       return chosen.emit.map((e) => ({
         eventType: e.eventType,
         ...(e.schemaVersion ? { schemaVersion: e.schemaVersion } : {}),

@@ -142,6 +142,10 @@ export function checkListLength(length: number, projection: string, key: string,
   }
 }
 
-/** The learner-facing sentence for a stopped step. */
-export const stoppedMessage = (step: number, reason: string): string =>
-  `Step ${step} stopped: ${reason}. Nothing of this step was applied; the world stays as it was after step ${step - 1}. Simplify the scenario's rules (for example, a field that concatenates itself doubles with every event).`;
+/** The learner-facing sentence for a stopped step; `fix` says what to change (a limit: simplify the rules). */
+export const stoppedMessage = (
+  step: number,
+  reason: string,
+  fix = "Simplify the scenario's rules (for example, a field that concatenates itself doubles with every event).",
+): string =>
+  `Step ${step} stopped: ${reason}. Nothing of this step was applied; the world stays as it was after step ${step - 1}. ${fix}`;

@@ -24,7 +24,9 @@ export type ValueExpr =
   | { concat: ValueExpr[] }
   | { add: [ValueExpr, ValueExpr] }
   | { sub: [ValueExpr, ValueExpr] }
-  | { mul: [ValueExpr, ValueExpr] };
+  | { mul: [ValueExpr, ValueExpr] }
+  /** The list with the value added at its end (a state field that remembers every payment id, say). */
+  | { append: [ValueExpr, ValueExpr] };
 
 const ValueExprNode: z.ZodType<ValueExpr> = z.lazy(() =>
   z.union([
@@ -37,6 +39,7 @@ const ValueExprNode: z.ZodType<ValueExpr> = z.lazy(() =>
     z.strictObject({ add: z.tuple([ValueExprNode, ValueExprNode]) }),
     z.strictObject({ sub: z.tuple([ValueExprNode, ValueExprNode]) }),
     z.strictObject({ mul: z.tuple([ValueExprNode, ValueExprNode]) }),
+    z.strictObject({ append: z.tuple([ValueExprNode, ValueExprNode]) }),
   ]),
 );
 
@@ -78,6 +81,8 @@ export type Guard =
   | { gte: [ValueExpr, ValueExpr] }
   | { in: [ValueExpr, ValueExpr[]] }
   | { exists: ValueExpr }
+  /** The list (first) holds the value (second): `{ "has": [{ "ref": "state.paidIds" }, { "ref": "command.paymentId" }] }`. */
+  | { has: [ValueExpr, ValueExpr] }
   | { and: Guard[] }
   | { or: Guard[] }
   | { not: Guard };
@@ -95,6 +100,7 @@ const GuardNode: z.ZodType<Guard> = z.lazy(() =>
     z.strictObject({ gte: pair() }),
     z.strictObject({ in: z.tuple([ValueExprNode, z.array(ValueExprNode).max(100)]) }),
     z.strictObject({ exists: ValueExprNode }),
+    z.strictObject({ has: pair() }),
     z.strictObject({ and: z.array(GuardNode).min(1).max(20) }),
     z.strictObject({ or: z.array(GuardNode).min(1).max(20) }),
     z.strictObject({ not: GuardNode }),
@@ -120,6 +126,30 @@ export function readRef(scope: Scope, path: string): unknown {
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 
 /**
+ * A rule that cannot be evaluated on the data it meets (a list operation on something that is not a list).
+ * Its message names the expression and what it held, in the learner's words; an aggregate refuses the
+ * command with it, and the stepper stops a step with it elsewhere.
+ */
+export class ExprError extends Error {
+  override name = 'ExprError';
+}
+
+/**
+ * The list a `has` or `append` works on. A field never written (undefined or null) is the empty list, as
+ * a read model's `append` starts one; anything else that is not a list is an error naming the field.
+ */
+function listOf(expr: ValueExpr, op: 'has' | 'append', scope: Scope, where: string): readonly unknown[] {
+  const v = evalValue(expr, scope, where);
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v))
+    throw new ExprError(
+      `"${op}" needs a list, but ${describeValue(expr)} is ${JSON.stringify(v)} (${typeof v}), not a list (in ${where})`,
+    );
+  charge(v.length); // a scan or a copy: work in proportion to the list
+  return v;
+}
+
+/**
  * Evaluates a value expression. Each node counts against the step's work budget, and a `concat`
  * longer than the value limit stops the step (`where` names the rule in that message).
  */
@@ -140,6 +170,8 @@ export function evalValue(expr: ValueExpr, scope: Scope, where = 'a value expres
   }
   if ('add' in expr) return num(evalValue(expr.add[0], scope, where)) + num(evalValue(expr.add[1], scope, where));
   if ('sub' in expr) return num(evalValue(expr.sub[0], scope, where)) - num(evalValue(expr.sub[1], scope, where));
+  if ('append' in expr)
+    return [...listOf(expr.append[0], 'append', scope, where), evalValue(expr.append[1], scope, where)];
   return num(evalValue(expr.mul[0], scope, where)) * num(evalValue(expr.mul[1], scope, where));
 }
 
@@ -167,10 +199,10 @@ const compare = (a: unknown, b: unknown): number | null => {
   return null;
 };
 
-export function evalGuard(guard: Guard, scope: Scope): boolean {
+export function evalGuard(guard: Guard, scope: Scope, where = 'a guard'): boolean {
   charge();
   if (typeof guard === 'boolean') return guard;
-  const v = (e: ValueExpr) => evalValue(e, scope);
+  const v = (e: ValueExpr) => evalValue(e, scope, where);
   if ('eq' in guard) return same(v(guard.eq[0]), v(guard.eq[1]));
   if ('ne' in guard) return !same(v(guard.ne[0]), v(guard.ne[1]));
   // Ordering compares numbers with numbers and strings with strings; anything else is false.
@@ -190,26 +222,37 @@ export function evalGuard(guard: Guard, scope: Scope): boolean {
     const x = v(guard.exists);
     return x !== undefined && x !== null;
   }
-  if ('and' in guard) return guard.and.every((g) => evalGuard(g, scope));
-  if ('or' in guard) return guard.or.some((g) => evalGuard(g, scope));
-  return !evalGuard(guard.not, scope);
+  if ('has' in guard) {
+    const x = v(guard.has[1]);
+    return listOf(guard.has[0], 'has', scope, where).some((item) => same(item, x));
+  }
+  if ('and' in guard) return guard.and.every((g) => evalGuard(g, scope, where));
+  if ('or' in guard) return guard.or.some((g) => evalGuard(g, scope, where));
+  return !evalGuard(guard.not, scope, where);
+}
+
+/** Plain-words rendering of a value expression: a reference by its path, a formula with its operators. */
+export function describeValue(e: ValueExpr): string {
+  const d = describeValue;
+  return e === null || typeof e !== 'object'
+    ? JSON.stringify(e)
+    : 'ref' in e
+      ? e.ref
+      : 'concat' in e
+        ? e.concat.map(d).join(' + ')
+        : 'add' in e
+          ? `(${d(e.add[0])} + ${d(e.add[1])})`
+          : 'sub' in e
+            ? `(${d(e.sub[0])} − ${d(e.sub[1])})`
+            : 'mul' in e
+              ? `(${d(e.mul[0])} × ${d(e.mul[1])})`
+              : `(${d(e.append[0])} followed by ${d(e.append[1])})`;
 }
 
 /** Plain-words rendering of a guard, for rejections and the editor. */
 export function describeGuard(guard: Guard): string {
   if (typeof guard === 'boolean') return String(guard);
-  const d = (e: ValueExpr): string =>
-    e === null || typeof e !== 'object'
-      ? JSON.stringify(e)
-      : 'ref' in e
-        ? e.ref
-        : 'concat' in e
-          ? e.concat.map(d).join(' + ')
-          : 'add' in e
-            ? `(${d(e.add[0])} + ${d(e.add[1])})`
-            : 'sub' in e
-              ? `(${d(e.sub[0])} − ${d(e.sub[1])})`
-              : `(${d(e.mul[0])} × ${d(e.mul[1])})`;
+  const d = describeValue;
   if ('eq' in guard) return `${d(guard.eq[0])} = ${d(guard.eq[1])}`;
   if ('ne' in guard) return `${d(guard.ne[0])} ≠ ${d(guard.ne[1])}`;
   if ('lt' in guard) return `${d(guard.lt[0])} < ${d(guard.lt[1])}`;
@@ -218,7 +261,11 @@ export function describeGuard(guard: Guard): string {
   if ('gte' in guard) return `${d(guard.gte[0])} ≥ ${d(guard.gte[1])}`;
   if ('in' in guard) return `${d(guard.in[0])} is one of ${guard.in[1].map(d).join(', ')}`;
   if ('exists' in guard) return `${d(guard.exists)} is set`;
+  if ('has' in guard) return `${d(guard.has[1])} is among ${d(guard.has[0])}`;
   if ('and' in guard) return guard.and.map(describeGuard).join(' and ');
   if ('or' in guard) return guard.or.map(describeGuard).join(' or ');
-  return `not (${describeGuard(guard.not)})`;
+  // "x is not among the list" reads better than "not (x is among the list)".
+  const n = guard.not;
+  if (typeof n === 'object' && 'has' in n) return `${d(n.has[1])} is not among ${d(n.has[0])}`;
+  return `not (${describeGuard(n)})`;
 }

@@ -11,6 +11,20 @@ const emitItem: ItemDef = {
   make: (doc) => ({ eventType: first(eventTypeNames(doc), 'SomethingHappened'), data: {} }),
 };
 
+/** A check before the guard, with its own message (a value, so it can name the id it refuses). */
+const checkItem: ItemDef = {
+  noun: 'check',
+  title: (_item, i) => `check ${i + 1}`,
+  fields: [
+    { key: 'guard', kind: 'guard', label: 'Condition that must hold' },
+    { key: 'rejectWith', kind: 'expr', label: 'Message when it does not hold' },
+  ],
+  make: () => ({
+    guard: { not: { has: [{ ref: 'state.doneIds' }, { ref: 'command.requestId' }] } },
+    rejectWith: { concat: ['Refused: request ', { ref: 'command.requestId' }, ' was already done'] },
+  }),
+};
+
 export const aggregateItem: ItemDef = {
   noun: 'aggregate',
   title: (a) => `${str(field(a, 'type'), '(unnamed)')} (streams ${str(field(a, 'streamPrefix'), '?')}…)`,
@@ -46,6 +60,7 @@ export const aggregateItem: ItemDef = {
           },
           { key: 'guard', kind: 'guard' },
           { key: 'rejectWith', kind: 'text', optional: true },
+          { key: 'checks', kind: 'list', optional: true, item: checkItem },
           { key: 'emit', kind: 'list', item: emitItem },
           description,
         ],

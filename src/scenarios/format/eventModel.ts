@@ -73,6 +73,22 @@ export const CommandSpec = z.strictObject({
   guard: GuardSchema.optional().meta({ title: 'Guard' }),
   /** Shown when the guard fails. */
   rejectWith: z.string().max(400).optional().meta({ title: 'Message when the guard fails' }),
+  checks: z
+    .array(
+      z.strictObject({
+        guard: GuardSchema,
+        // A value expression (no .meta(), see KeyedOp), so the message can name what it refuses: the payment id.
+        rejectWith: ValueExprSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(10)
+    .optional()
+    .meta({
+      title: 'Checks, each with its own message',
+      description:
+        'Checked in order before the guard: the first that does not hold refuses the command with its message (e.g. a payment id already among the paid ids).',
+    }),
   emit: z.array(Emit).min(1).max(10).meta({ title: 'Events produced' }),
   description: Text.optional().meta({ title: 'Description' }),
 });

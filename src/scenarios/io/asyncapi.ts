@@ -17,10 +17,11 @@ function inferType(v: unknown): JsonSchema {
   if (Array.isArray(v)) return { type: 'array' };
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    // A value expression (ref, concat, arithmetic) computes the value at run time: its type is unknown.
+    // A value expression (ref, concat, arithmetic, append) computes the value at run time: its type is unknown.
     if ('ref' in o) return {};
     if ('concat' in o) return { type: 'string' };
     if ('add' in o || 'sub' in o || 'mul' in o) return { type: 'number' };
+    if ('append' in o) return { type: 'array' };
     return { type: 'object' };
   }
   return {};

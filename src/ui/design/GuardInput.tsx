@@ -8,6 +8,8 @@ const comparisons = {
   lte: 'is at most',
   gt: 'is more than',
   gte: 'is at least',
+  // `has` is [list, value] like the others' [left, right], so it fits the same two-value form.
+  has: 'is a list that holds',
 } as const;
 type Op = keyof typeof comparisons;
 
@@ -29,8 +31,8 @@ interface Props {
 }
 
 /**
- * A condition: none (always), one comparison built from two values, or anything richer (and / or /
- * not / in) written as JSON.
+ * A condition: none (always), one comparison built from two values (a list holding a value is one too),
+ * or anything richer (and / or / not / in) written as JSON.
  */
 export function GuardInput({ label, value, onChange, describedBy }: Props) {
   const cmp = comparisonOf(value);
