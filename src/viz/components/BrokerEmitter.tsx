@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { EmitterVM } from '../layout/brokerLayout';
 import { short } from './svgControls';
 
 /** A producer, the relay or a service; bold with "▶ sent N records" in the step it appended. */
-export function Emitter({ p }: { p: EmitterVM }) {
+export const Emitter = memo(function Emitter({ p }: { p: EmitterVM }) {
   const sub = p.emitted > 0 ? `▶ sent ${p.emitted} record${p.emitted === 1 ? '' : 's'}` : p.sub;
   return (
     <g className={`bv-emitter is-${p.kind}${p.emitted ? ' is-active' : ''}`}>
@@ -18,4 +19,4 @@ export function Emitter({ p }: { p: EmitterVM }) {
       </text>
     </g>
   );
-}
+});

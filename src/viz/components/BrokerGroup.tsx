@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import type { ChipVM, GroupVM, MemberVM } from '../layout/brokerLayout';
 import type { LagChartModel } from '../layout/lagChart';
 import { LagChart } from './LagChart';
 import { activate, short } from './svgControls';
 
 /** A consumer group: its heading (a toggle that focuses its links and tags), rebalance caption, members and lag chart. */
-export function Group({
+export const Group = memo(function Group({
   g,
   stepKey,
   selected,
@@ -18,10 +19,12 @@ export function Group({
   selected: boolean;
   dimmed: boolean;
   chart: { model: LagChartModel; summary: string } | undefined;
-  onToggle: () => void;
+  /** Selects the group or clears the selection (called with this group's id). */
+  onToggle: (groupId: string) => void;
   onHover: (id: string | null) => void;
 }) {
   const tagW = Math.max(22, g.badge.length * 8 + 10);
+  const toggle = () => onToggle(g.groupId);
   return (
     <g
       className={`bv-group${dimmed ? ' is-dim' : ''}${selected ? ' is-selected' : ''}`}
@@ -34,8 +37,8 @@ export function Group({
         role="button"
         tabIndex={0}
         aria-pressed={selected}
-        onClick={onToggle}
-        onKeyDown={activate(onToggle)}
+        onClick={toggle}
+        onKeyDown={activate(toggle)}
         onFocus={() => onHover(g.groupId)}
         onBlur={() => onHover(null)}
       >
@@ -87,9 +90,9 @@ export function Group({
       )}
     </g>
   );
-}
+});
 
-function Member({ m, colour, stepKey }: { m: MemberVM; colour: string; stepKey: string }) {
+const Member = memo(function Member({ m, colour, stepKey }: { m: MemberVM; colour: string; stepKey: string }) {
   return (
     <g className={`bv-member${m.idle ? ' is-idle' : ''}`}>
       <rect x={m.x} y={m.y} width={m.width} height={m.height} rx={7} stroke={colour} />
@@ -136,7 +139,7 @@ function Member({ m, colour, stepKey }: { m: MemberVM; colour: string; stepKey: 
       )}
     </g>
   );
-}
+});
 
 function Chip({ c, colour }: { c: ChipVM; colour: string }) {
   const mark = c.state === 'assigned' || c.state === 'reassigned' ? '+' : '';

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { CELL_H, tagWidth, type CommitMarkVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
 import { hotPartition } from '../layout/partitionRate';
 import { activate, short } from './svgControls';
 
 /** A topic: its title, retention note and partitions. */
-export function Topic({
+export const Topic = memo(function Topic({
   t,
   cellW,
   activeGroup,
@@ -62,13 +63,13 @@ export function Topic({
       ))}
     </g>
   );
-}
+});
 
 /** The text if it fits beside the topic's title, else null. */
 const fits = (text: string, t: TopicVM): string | null =>
   (t.name.length + 24) * 7.4 + text.length * 6.2 <= t.width - 8 ? text : null;
 
-function Partition({
+const Partition = memo(function Partition({
   p,
   recent,
   hot,
@@ -131,7 +132,7 @@ function Partition({
       ))}
     </g>
   );
-}
+});
 
 /**
  * A group's committed-offset tag under its partition. Placed with a CSS transform, so when a commit

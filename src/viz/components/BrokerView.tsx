@@ -58,6 +58,7 @@ export const BrokerView = memo(function BrokerView({
     setByPointer(how === 'pointer');
   }, []);
   const closeWhy = useCallback(() => setSelected(null), []);
+  const toggleGroup = useCallback((id: string) => setSelectedGroup((s) => (s === id ? null : id)), []);
   const anchor = useCallback(() => {
     if (!selected) return null;
     for (const el of rootRef.current?.querySelectorAll<SVGGElement>('[role="gridcell"]') ?? [])
@@ -140,7 +141,7 @@ export const BrokerView = memo(function BrokerView({
                 selected={selectedGroup === g.groupId}
                 dimmed={activeGroup !== null && activeGroup !== g.groupId}
                 chart={lagCharts?.get(g.groupId)}
-                onToggle={() => setSelectedGroup((s) => (s === g.groupId ? null : g.groupId))}
+                onToggle={toggleGroup}
                 onHover={setHoveredGroup}
               />
             ))}

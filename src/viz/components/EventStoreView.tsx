@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useRun } from '../../state/react';
+import type { RunState } from '../../state/runStore';
 import { useAggregateState, type AggregateStateView } from '../../state/selectors';
 import { layoutEventStore, type LaneVM } from '../layout/eventStoreLayout';
 import { formatValue } from '../layout/formatValue';
@@ -16,8 +17,19 @@ export interface EventStoreViewProps {
 
 const NO_AGGREGATES: never[] = [];
 
+/**
+ * Whether the scenario has aggregates: the view draws only aggregate streams, so without any it draws
+ * nothing. Checked before following the step's stages: a topic-only scenario's events (every publish is
+ * stored) would otherwise be laid out on every stage tick of a 1,000-record poll for nothing.
+ */
+const hasAggregates = (s: RunState): boolean => (s.scenario.topology.aggregates?.length ?? 0) > 0;
+
 /** The write side: streams per aggregate, each event with its revision and global position, and one aggregate's state. */
-export function EventStoreView({ selectedEventId = null, onSelectEvent }: EventStoreViewProps) {
+export function EventStoreView(props: EventStoreViewProps) {
+  return useRun(hasAggregates) ? <EventStoreBody {...props} /> : null;
+}
+
+function EventStoreBody({ selectedEventId = null, onSelectEvent }: EventStoreViewProps) {
   // While the step plays, its new events appear at the store stage.
   const staged = useStagedReadSide();
   const { log, effects } = staged;

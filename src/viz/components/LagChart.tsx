@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LagChartModel } from '../layout/lagChart';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
 }
 
 /** A group's total lag at every step up to the current one; gaps where the group had no commit. */
-export function LagChart({ model, x, y, colour, label, summary }: Props) {
+export const LagChart = memo(function LagChart({ model, x, y, colour, label, summary }: Props) {
   const now = model.current
     ? `now ${model.current.lag}`
     : model.noCommit.length && model.points === 0
@@ -38,4 +39,4 @@ export function LagChart({ model, x, y, colour, label, summary }: Props) {
       )}
     </g>
   );
-}
+});

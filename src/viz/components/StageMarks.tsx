@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { StageMarksVM } from '../layout/brokerLayout';
 
 /**
@@ -5,7 +6,7 @@ import type { StageMarksVM } from '../layout/brokerLayout';
  * and short labels anchored to each change (the current stage's strong, earlier ones quieter). The
  * labels are drawn last, on a white pill, so nothing covers them.
  */
-export function StageMarks({ marks }: { marks: StageMarksVM }) {
+export const StageMarks = memo(function StageMarks({ marks }: { marks: StageMarksVM }) {
   return (
     <g className="bv-marks">
       <g aria-hidden="true">
@@ -23,4 +24,4 @@ export function StageMarks({ marks }: { marks: StageMarksVM }) {
       ))}
     </g>
   );
-}
+});

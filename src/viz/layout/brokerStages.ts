@@ -24,22 +24,41 @@ export interface StageMask {
   now(i: number, kind?: StageKind): boolean;
 }
 
+/** Where each effect shows: its first stage, and its stage of each kind. */
+interface StageIndex {
+  first: Map<number, number>;
+  byKind: Map<StageKind, Map<number, number>>;
+}
+
+/**
+ * A step's stages never change once planned (`planStages` keeps one plan per step), and the mask is
+ * asked for at every stage of the step by each view: the index is built once per plan.
+ */
+const indexes = new WeakMap<readonly Stage[], StageIndex>();
+
+function indexOf(stages: readonly Stage[]): StageIndex {
+  let index = indexes.get(stages);
+  if (index) return index;
+  index = { first: new Map(), byKind: new Map() };
+  const { first, byKind } = index;
+  stages.forEach((s, k) => {
+    let of = byKind.get(s.kind);
+    if (!of) byKind.set(s.kind, (of = new Map()));
+    for (const i of s.effects) {
+      if (!of.has(i)) of.set(i, k);
+      if (!first.has(i)) first.set(i, k); // stages come in order: the first seen is the first
+    }
+  });
+  indexes.set(stages, index);
+  return index;
+}
+
 /** The mask of a step; without a view, everything has arrived (the step drawn complete). */
 export function stageMask(view: StageView | undefined): StageMask {
   const stages = view?.stages ?? [];
   const index = view ? Math.max(0, Math.min(view.index, stages.length)) : stages.length;
-  const at = new Map<number, Map<StageKind, number>>();
-  // Each effect's first stage, kept as it is built (a poll of 1,000 records asks it of every effect).
-  const first = new Map<number, number>();
-  stages.forEach((s, k) => {
-    for (const i of s.effects) {
-      const m = at.get(i) ?? new Map<StageKind, number>();
-      if (!m.has(s.kind)) m.set(s.kind, k);
-      at.set(i, m);
-      if (!first.has(i)) first.set(i, k); // stages come in order: the first seen is the first
-    }
-  });
-  const stageOf = (i: number, kind?: StageKind) => (kind ? (at.get(i)?.get(kind) ?? -1) : (first.get(i) ?? -1));
+  const { first, byKind } = indexOf(stages);
+  const stageOf = (i: number, kind?: StageKind) => (kind ? (byKind.get(kind)?.get(i) ?? -1) : (first.get(i) ?? -1));
   return {
     index,
     stageCount: stages.length,
