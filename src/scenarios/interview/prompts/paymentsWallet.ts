@@ -13,7 +13,7 @@ const reference = doc as unknown as ScenarioDef;
 
 export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
   id: 'payments-wallet',
-  version: 1,
+  version: 2,
   title: 'Payments wallet',
   brief:
     'Design the events behind a payments wallet: the owner tops it up from a card, pays merchants from the balance, and sees the balance and the history.',
