@@ -5,6 +5,7 @@
  */
 import type { EbEffect, EbState } from '../../engine/eventbridge';
 import type { DiagramSpec, EdgeSpec, NodeSpec } from './diagramTypes';
+import { edgeMaker, plural } from './specParts';
 import { Tally } from './tally';
 
 const bid = (b: string) => `b:${b}`;
@@ -12,7 +13,6 @@ const rid = (r: string) => `r:${r}`;
 const aid = (a: string) => `a:${a}`;
 const tid = (r: string, t: string) => `t:${r}/${t}`;
 const did = (q: string) => `d:${q}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const short = (pattern: unknown) => JSON.stringify(pattern).replace(/"/g, '');
 
 export function eventbridgeSpec(
@@ -121,13 +121,7 @@ export function eventbridgeSpec(
       step: tally.line(did(q)),
     })),
   ];
-  const edge = (from: string, to: string, label: string | null, dashed = false): EdgeSpec => ({
-    from,
-    to,
-    label,
-    hot: hot.has(`${from}->${to}`),
-    dashed,
-  });
+  const edge = edgeMaker(hot);
   const edges: EdgeSpec[] = [
     ...state.rules.map((r) => edge(bid(r.bus), rid(r.name), null)),
     ...state.archives.map((a) => edge(bid(a.bus), aid(a.name), a.pattern ? short(a.pattern) : 'every event')),

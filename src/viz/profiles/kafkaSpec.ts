@@ -7,12 +7,12 @@
 import type { BrokerState } from '../../engine/broker';
 import type { Effect } from '../../engine/types';
 import type { DiagramSpec, EdgeSpec, NodeSpec } from './diagramTypes';
+import { plural } from './specParts';
 import { Tally } from './tally';
 
 const tid = (t: string) => `t:${t}`;
 const gid = (g: string) => `g:${g}`;
 const mid = (g: string, m: string) => `m:${g}/${m}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** Partitions listed one per line up to this many; a wider topic is summed up. */
 const MAX_LINES = 4;
 

@@ -5,11 +5,11 @@
  */
 import type { NatsEffect, NatsState } from '../../engine/nats';
 import type { DiagramSpec, EdgeSpec, NodeSpec } from './diagramTypes';
+import { plural } from './specParts';
 import { Tally } from './tally';
 
 const sid = (s: string) => `s:${s}`;
 const cid = (s: string, c: string) => `c:${s}/${c}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function natsSpec(state: NatsState, effects: readonly NatsEffect[], name = 'NATS JetStream'): DiagramSpec {
   const tally = new Tally();

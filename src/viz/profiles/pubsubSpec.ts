@@ -5,12 +5,12 @@
  */
 import type { PubsubEffect, PubsubState } from '../../engine/pubsub';
 import type { DiagramSpec, EdgeSpec, NodeSpec } from './diagramTypes';
+import { edgeMaker, plural, seenTakers } from './specParts';
 import { Tally } from './tally';
 
 const tid = (t: string) => `t:${t}`;
 const sid = (s: string) => `s:${s}`;
 const cid = (s: string, c: string) => `c:${s}/${c}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** `seen` is every effect so far: Pub/Sub keeps no list of pullers, so the diagram shows those that pulled. */
 export function pubsubSpec(
@@ -65,10 +65,11 @@ export function pubsubSpec(
         break;
     }
   }
-  const pullers = new Map<string, Set<string>>();
-  for (const e of seen)
-    if (e.kind === 'pubsub-delivered' || e.kind === 'pubsub-pull-empty')
-      (pullers.get(e.subscription) ?? pullers.set(e.subscription, new Set()).get(e.subscription)!).add(e.consumer);
+  const pullers = seenTakers(seen, (e) =>
+    e.kind === 'pubsub-delivered' || e.kind === 'pubsub-pull-empty'
+      ? { place: e.subscription, consumer: e.consumer }
+      : null,
+  );
   const subs = Object.values(state.subscriptions);
   const dlts = new Set(subs.flatMap((s) => s.deadLetter?.topic ?? []));
   const topics = Object.values(state.topics).sort((a, b) => Number(dlts.has(a.name)) - Number(dlts.has(b.name)));
@@ -113,13 +114,7 @@ export function pubsubSpec(
       })),
     ),
   ];
-  const edge = (from: string, to: string, label: string | null, dashed = false): EdgeSpec => ({
-    from,
-    to,
-    label,
-    hot: hot.has(`${from}->${to}`),
-    dashed,
-  });
+  const edge = edgeMaker(hot);
   const edges: EdgeSpec[] = [
     ...subs.map((s) => edge(tid(s.topic), sid(s.name), s.filter ? `filter ${s.filter}` : null)),
     ...subs.flatMap((s) => [...(pullers.get(s.name) ?? [])].map((c) => edge(sid(s.name), cid(s.name, c), null))),

@@ -5,13 +5,13 @@
  */
 import type { RabbitEffect, RabbitState } from '../../engine/rabbitmq';
 import type { DiagramSpec, EdgeSpec, NodeSpec } from './diagramTypes';
+import { edgeMaker, plural } from './specParts';
 import { Tally } from './tally';
 
 const DEFAULT = '(default exchange)';
 const xid = (x: string) => `x:${x === '' ? DEFAULT : x}`;
 const qid = (q: string) => `q:${q}`;
 const cid = (tag: string) => `c:${tag}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function rabbitmqSpec(state: RabbitState, effects: readonly RabbitEffect[], name = 'RabbitMQ'): DiagramSpec {
   const { tally, hot } = stepMarks(state, effects);
@@ -96,13 +96,7 @@ export function rabbitmqSpec(state: RabbitState, effects: readonly RabbitEffect[
       };
     }),
   ];
-  const edge = (from: string, to: string, label: string | null, dashed = false): EdgeSpec => ({
-    from,
-    to,
-    label,
-    hot: hot.has(`${from}->${to}`),
-    dashed,
-  });
+  const edge = edgeMaker(hot);
   const edges: EdgeSpec[] = [
     ...queues.filter((q) => viaDefault && !bound.has(q.name)).map((q) => edge(xid(''), qid(q.name), null)),
     ...state.bindings.map((b) =>

@@ -5,12 +5,12 @@
  */
 import type { SqsEffect, SqsState } from '../../engine/sqs';
 import type { DiagramSpec, EdgeSpec, NodeSpec } from './diagramTypes';
+import { edgeMaker, plural, seenTakers } from './specParts';
 import { Tally } from './tally';
 
 const tid = (t: string) => `t:${t}`;
 const qid = (q: string) => `q:${q}`;
 const cid = (q: string, c: string) => `c:${q}/${c}`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * `seen` is every effect up to and including this step: SQS keeps no list of consumers (anyone may
@@ -74,10 +74,9 @@ export function sqsSpec(
   }
   const dlqs = new Set(Object.values(state.queues).flatMap((q) => q.redrive?.deadLetterQueue ?? []));
   const queues = Object.values(state.queues);
-  const consumers = new Map<string, Set<string>>();
-  for (const e of seen)
-    if (e.kind === 'sqs-received' || e.kind === 'sqs-receive-empty')
-      (consumers.get(e.queue) ?? consumers.set(e.queue, new Set()).get(e.queue)!).add(e.consumer);
+  const consumers = seenTakers(seen, (e) =>
+    e.kind === 'sqs-received' || e.kind === 'sqs-receive-empty' ? { place: e.queue, consumer: e.consumer } : null,
+  );
   const now = state.now;
   const nodes: NodeSpec[] = [
     ...Object.values(state.topics).map((t) => ({
@@ -131,13 +130,7 @@ export function sqsSpec(
         step: tally.line(qid(q.name)),
       })),
   ];
-  const edge = (from: string, to: string, label: string | null, dashed = false): EdgeSpec => ({
-    from,
-    to,
-    label,
-    hot: hot.has(`${from}->${to}`),
-    dashed,
-  });
+  const edge = edgeMaker(hot);
   const edges: EdgeSpec[] = [
     ...state.subscriptions.map((s) =>
       edge(tid(s.topic), qid(s.queue), s.filterPolicy ? `filter ${JSON.stringify(s.filterPolicy)}` : null),
