@@ -73,8 +73,16 @@ export type { TransactionsState, TxnMetadata, TxnClient, TxnPartitionState, Abor
 export { consume, processRecord, processingId, appOf, type DeliveryMode, type ProcessRequest } from './delivery';
 export { consumeWithRetry, type RetryRequest } from './deadLetter';
 export { pausePartitions, resumePartitions, pausedOf, type PauseRequest } from './pause';
-export { pollAndProcess, type BatchRequest } from './pollLoop';
-export { startConsumer, stopConsumer, expireSessions, clientOf, duration, type StartRequest } from './membership';
+export { pollAndProcess, rejoinOnPoll, endBatch, type BatchRequest, type BatchEnd } from './pollLoop';
+export {
+  startConsumer,
+  stopConsumer,
+  expireSessions,
+  clientOf,
+  defaultClient,
+  duration,
+  type StartRequest,
+} from './membership';
 export {
   MAX_POLL_RECORDS_DEFAULT,
   MAX_POLL_INTERVAL_MS_DEFAULT,

@@ -17,7 +17,7 @@
 import type { BrokerEffect } from '../types';
 import { processRecord } from './delivery';
 import { poll } from './consumer';
-import { joinGroup, type MemberRef } from './group';
+import { joinGroup, type JoinRequest, type MemberRef } from './group';
 import { commit, rejected } from './offsets';
 import { tpList, withTime, type BrokerState, type BrokerStep, type FetchedRecord } from './brokerState';
 import {
@@ -30,6 +30,7 @@ import {
   removeMember,
   staticRejoin,
 } from './membership';
+import type { ConsumerClient } from './consumerClient';
 
 export interface BatchRequest extends MemberRef {
   /** How long the application takes per record. */
@@ -51,50 +52,17 @@ export function pollAndProcess(
   now: number,
 ): BrokerStep & { records: FetchedRecord[]; endedAt: number } {
   const { groupId, memberId } = request;
-  const expired = expireSessions(state, now);
-  let s = expired.state;
-  const effects: BrokerEffect[] = [...expired.effects];
-  let client = clientOf(s, groupId, memberId);
-  const inGroup = () => s.groups[groupId]?.members[memberId] !== undefined;
-  if (!client) {
-    if (!inGroup())
-      return {
-        state: s,
-        effects: [...effects, rejected('poll', groupId, `${memberId} is not a member of group '${groupId}'`)],
-        records: [],
-        endedAt: now,
-      };
-    client = defaultClient(s, groupId, memberId);
-  }
-  // Not in the group (its poll timed out, it was stopped, or the coordinator evicted it): poll() joins first.
-  if (client.status !== 'stable' || !inGroup()) {
-    if (inGroup() && client.groupInstanceId !== undefined) {
-      const r = staticRejoin(s, client, now, client.status === 'stopped' ? 'restarted' : 'timed-out');
-      s = r.state;
-      effects.push(...r.effects);
-    } else {
-      const topics = [...(s.groups[groupId]?.topics ?? [])];
-      const r = joinGroup(
-        s,
-        {
-          groupId,
-          memberId,
-          topics,
-          ...(client.groupInstanceId !== undefined ? { groupInstanceId: client.groupInstanceId } : {}),
-        },
-        now,
-      );
-      s = r.state;
-      effects.push(
-        ...r.effects.map((e) =>
-          e.kind === 'member-joined'
-            ? { ...e, reason: `${memberId} calls poll() again and rejoins ${groupId} (JoinGroup): a new rebalance` }
-            : e,
-        ),
-      );
-    }
-    client = { ...client, status: 'stable', sessionExpiresAt: null };
-  }
+  const joined = rejoinOnPoll(state, groupId, memberId, now);
+  let s = joined.state;
+  const effects: BrokerEffect[] = [...joined.effects];
+  const client = joined.client;
+  if (!client)
+    return {
+      state: s,
+      effects: [...effects, rejected('poll', groupId, `${memberId} is not a member of group '${groupId}'`)],
+      records: [],
+      endedAt: now,
+    };
   const polled = poll(s, { groupId, memberId, maxRecords: request.maxRecords ?? client.maxPollRecords }, now);
   s = polled.state;
   effects.push(...polled.effects);
@@ -104,10 +72,7 @@ export function pollAndProcess(
     s = p.state;
   }
   const ms = n * request.perRecordMs;
-  const endedAt = now + ms;
   const interval = client.maxPollIntervalMs;
-  const deadline = now + interval;
-  const late = ms > interval;
   effects.push(
     note(
       groupId,
@@ -115,10 +80,100 @@ export function pollAndProcess(
       'batch-processed',
       n === 0
         ? `${memberId}'s poll returned nothing; calling poll() resets its poll deadline (next one due within ${duration(interval)}) and keeps it in ${groupId}`
-        : `${memberId} processed ${n} record${n === 1 ? '' : 's'} at ${duration(request.perRecordMs)} each: ${duration(ms)}${late ? `, longer than its max.poll.interval.ms (${duration(interval)}): it cannot call poll() again in time` : `, within its max.poll.interval.ms (${duration(interval)}), so its next poll() comes in time`}`,
-      { records: n, ms, deadline },
+        : `${memberId} processed ${n} record${n === 1 ? '' : 's'} at ${duration(request.perRecordMs)} each: ${duration(ms)}${ms > interval ? `, longer than its max.poll.interval.ms (${duration(interval)}): it cannot call poll() again in time` : `, within its max.poll.interval.ms (${duration(interval)}), so its next poll() comes in time`}`,
+      { records: n, ms, deadline: now + interval },
     ),
   );
+  const ended = endBatch(s, {
+    groupId,
+    memberId,
+    records: n,
+    perRecordMs: request.perRecordMs,
+    polledAt: now,
+    endedAt: now + ms,
+    commit: request.commit !== false,
+  });
+  return { state: ended.state, effects: [...effects, ...ended.effects], records: polled.records, endedAt: now + ms };
+}
+
+/**
+ * What poll() does before it fetches: the coordinator's expired sessions first, then, when the member is not in
+ * its group (its poll timed out, it was stopped, or the coordinator evicted it), it joins again — a static member
+ * still held by the coordinator without a rebalance. `join` adds what the application's consumer was created
+ * with (its assignor, auto.offset.reset, isolation.level) to a JoinGroup. `client` is null for a member that was
+ * never started and is not in the group (nothing to rejoin); otherwise it is the client as it polls.
+ */
+export function rejoinOnPoll(
+  state: BrokerState,
+  groupId: string,
+  memberId: string,
+  now: number,
+  join: Omit<JoinRequest, 'groupId' | 'memberId' | 'topics' | 'groupInstanceId'> = {},
+): BrokerStep & { client: ConsumerClient | null } {
+  const expired = expireSessions(state, now);
+  let s = expired.state;
+  const effects: BrokerEffect[] = [...expired.effects];
+  const inGroup = () => s.groups[groupId]?.members[memberId] !== undefined;
+  const known = clientOf(s, groupId, memberId);
+  if (!known && !inGroup()) return { state: s, effects, client: null };
+  const client = known ?? defaultClient(s, groupId, memberId);
+  if (client.status === 'stable' && inGroup()) return { state: s, effects, client };
+  if (inGroup() && client.groupInstanceId !== undefined) {
+    const r = staticRejoin(s, client, now, client.status === 'stopped' ? 'restarted' : 'timed-out');
+    s = r.state;
+    effects.push(...r.effects);
+  } else {
+    const topics = [...(s.groups[groupId]?.topics ?? [])];
+    const r = joinGroup(
+      s,
+      {
+        ...join,
+        groupId,
+        memberId,
+        topics,
+        ...(client.groupInstanceId !== undefined ? { groupInstanceId: client.groupInstanceId } : {}),
+      },
+      now,
+    );
+    s = r.state;
+    effects.push(
+      ...r.effects.map((e) =>
+        e.kind === 'member-joined'
+          ? { ...e, reason: `${memberId} calls poll() again and rejoins ${groupId} (JoinGroup): a new rebalance` }
+          : e,
+      ),
+    );
+  }
+  const back: ConsumerClient = { ...client, status: 'stable', sessionExpiresAt: null };
+  return { state: putClient(s, back), effects, client: back };
+}
+
+export interface BatchEnd extends MemberRef {
+  /** How many records the poll returned. */
+  records: number;
+  /** The time a record took (for a batch timed as a whole: its time over its records). */
+  perRecordMs: number;
+  /** When poll() returned the batch, and when processing it ended. */
+  polledAt: number;
+  endedAt: number;
+  /** Whether the application calls commitSync() after the batch. */
+  commit: boolean;
+}
+
+/**
+ * The end of a batch: the member's poll deadline (max.poll.interval.ms after `polledAt`) checked against how long
+ * processing took — past it, the heartbeat thread's handlePollTimeoutExpiry (LeaveGroup and a rebalance for a
+ * dynamic member; for a static one no LeaveGroup, eviction session.timeout.ms later), the client's generation reset
+ * — then the commit after the batch, refused with CommitFailedException when the deadline was missed.
+ */
+export function endBatch(state: BrokerState, batch: BatchEnd): BrokerStep & { late: boolean } {
+  const { groupId, memberId, records: n, polledAt, endedAt } = batch;
+  let s = state;
+  const effects: BrokerEffect[] = [];
+  let client = clientOf(s, groupId, memberId) ?? defaultClient(s, groupId, memberId);
+  const interval = client.maxPollIntervalMs;
+  const deadline = polledAt + interval;
+  const late = endedAt - polledAt > interval;
   if (late) {
     const dynamic = client.groupInstanceId === undefined;
     effects.push(
@@ -150,15 +205,13 @@ export function pollAndProcess(
     }
   }
   s = putClient(s, client);
-  if (!late && client.sessionExpiresAt === null) {
-    /* nothing to expire */
-  } else {
+  if (late || client.sessionExpiresAt !== null) {
     const x = expireSessions(s, endedAt);
     s = x.state;
     effects.push(...x.effects);
   }
   let committed = false;
-  if (request.commit !== false && n > 0) {
+  if (batch.commit && n > 0) {
     if (late) {
       effects.push(
         rejected(
@@ -174,14 +227,7 @@ export function pollAndProcess(
       committed = !c.effects.some((e) => e.kind === 'request-rejected');
     }
   }
-  const batch = {
-    records: n,
-    perRecordMs: request.perRecordMs,
-    polledAt: now,
-    deadline,
-    endedAt,
-    committed,
-  };
-  s = withTime(putClient(s, { ...clientOf(s, groupId, memberId)!, lastBatch: batch }), endedAt);
-  return { state: s, effects, records: polled.records, endedAt };
+  const last = { records: n, perRecordMs: batch.perRecordMs, polledAt, deadline, endedAt, committed };
+  s = withTime(putClient(s, { ...clientOf(s, groupId, memberId)!, lastBatch: last }), endedAt);
+  return { state: s, effects, late };
 }

@@ -12,7 +12,8 @@ import { publish } from '../steps/publish';
 import { replicationStep } from '../steps/replication';
 import type { World } from '../world';
 import { deadLetterRouteOf, POISON_EVENT_TYPE } from './poison';
-import { MAX_POLL_INTERVAL_MS, memberKey } from './faultState';
+import { memberKey } from './faultState';
+import { clientIn, slowArmed } from './slowBatch';
 import { withFaults } from './faultWorld';
 import { formatDuration, plural } from './words';
 
@@ -104,7 +105,7 @@ function armMember(world: World, input: MemberFault): Applied {
         : ({ kind: 'crash-before-commit' } as const);
   const reason =
     fault.kind === 'slow'
-      ? `${memberId}'s next batch will take ${formatDuration(fault.processingMs)} to process, ${fault.processingMs > MAX_POLL_INTERVAL_MS ? 'longer than' : 'within'} max.poll.interval.ms (${MAX_POLL_INTERVAL_MS} ms by default, Kafka's ConsumerConfig)${fault.processingMs > MAX_POLL_INTERVAL_MS ? ': it will not call poll() in time, so it will be removed from the group' : ''}`
+      ? slowArmed(clientIn(world, groupId, memberId), fault.processingMs)
       : fault.kind === 'duplicate'
         ? `${memberId}'s next offset commit will be lost after it processes its batch (the commit request times out), and it will seek back to the last committed offsets and poll again: the same records will be delivered to it twice`
         : `${memberId} will crash in its next poll that fetches records: after processing them, before committing their offsets`;

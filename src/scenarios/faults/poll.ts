@@ -2,8 +2,8 @@
  * A script's poll while faults are playing out: a member that left after its poll timeout rejoins, a
  * paused member gets nothing, an armed fault strikes the member's next poll that fetches records, and
  * a poison record ahead of the group goes through the retry path. Every part is the engine's or the
- * scenario steps' own operation (`pollStep`, join, seek, commit, leave, advance-time), re-explained
- * where the fault changes why it happens.
+ * scenario steps' own operation (`pollStep`, seek, advance-time, the engine's poll loop for a slow batch:
+ * `slowBatch.ts`), re-explained where the fault changes why it happens.
  */
 import * as broker from '../../engine/broker';
 import { tpList, tpName } from '../../engine/broker/brokerState';
@@ -13,14 +13,12 @@ import type { ActionDef } from '../schema';
 import { pollStep } from '../steps/consume';
 import type { World } from '../world';
 import { explainBlocked, poisonedRuntime } from './poison';
-import { MAX_POLL_INTERVAL_MS, memberKey, without, type NextPollFault } from './faultState';
+import { memberKey, without, type NextPollFault } from './faultState';
 import { faultsOf, withFaults } from './faultWorld';
-import { formatDuration } from './words';
+import { rejoinIfTimedOut, slowBatch, type ApplyAction } from './slowBatch';
 
 type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 type Applied = { world: World; effects: Effect[] };
-/** The scenario's own step for a non-poll action (join, seek, commit, advance-time): `actions.ts`. */
-export type ApplyAction = (world: World, action: ActionDef) => Applied;
 
 const note = (fault: string, target: string, reason: string): Effect => ({
   kind: 'fault-injected',
@@ -34,19 +32,10 @@ export function pollWithFaults(world: World, rt: CompiledScenario, action: PollA
   const key = memberKey(groupId, memberId);
   const effects: Effect[] = [];
   let w = world;
-  if (faultsOf(w).kicked[key]) {
-    effects.push(
-      note(
-        'slow-consumer',
-        key,
-        `${memberId} calls poll() again: it was removed from ${groupId} when its poll timeout expired, so it sends a JoinGroup and the group rebalances again`,
-      ),
-    );
-    w = withFaults(w, (f) => ({ kicked: without(f.kicked, key) }));
-    const joined = apply(w, { kind: 'join', group: groupId, member: memberId });
-    w = joined.world;
-    effects.push(...joined.effects);
-  }
+  // A member whose poll timed out (a slow batch) joins again first, as the engine's poll loop does.
+  const back = rejoinIfTimedOut(w, rt, groupId, memberId);
+  w = back.world;
+  effects.push(...back.effects);
   const paused = faultsOf(w).paused[key];
   if (paused && w.step <= paused.untilStep)
     return { world: w, effects: [...effects, pausedPoll(w, groupId, memberId)] };
@@ -105,7 +94,7 @@ function strike(world: World, rt: CompiledScenario, action: PollAction, fault: N
     return { world: r.world, effects: [note('crash-consumer', key, `the crash you set up happens now`), ...r.effects] };
   }
   if (fault.kind === 'duplicate') return duplicate(world, rt, action, apply);
-  return slow(world, rt, action, fault.processingMs, apply);
+  return slowBatch(world, rt, action, fault.processingMs, apply);
 }
 
 /** The batch is processed, its commit is lost, the member seeks back to it and polls it again. */
@@ -135,62 +124,4 @@ function duplicate(world: World, rt: CompiledScenario, action: PollAction, apply
   }
   const again = pollStep(w, rt, action);
   return { world: again.world, effects: [...effects, ...again.effects] };
-}
-
-/**
- * Processing the batch takes `ms`. Past max.poll.interval.ms the member's heartbeat thread sends
- * LeaveGroup and the group rebalances without it (AbstractCoordinator: "consumer poll timeout has
- * expired"); its commit after processing is then refused (CommitFailedException), so what it processed
- * is delivered again to the partitions' next owner, and its next poll rejoins.
- */
-function slow(world: World, rt: CompiledScenario, action: PollAction, ms: number, apply: ApplyAction): Applied {
-  const { group: groupId, member: memberId } = action;
-  const key = memberKey(groupId, memberId);
-  if (ms <= MAX_POLL_INTERVAL_MS) {
-    // Committing after processing (the default), the commit comes once the slow batch is done.
-    const after = (action.commit ?? rt.groups.get(groupId)?.commitMode ?? 'after') === 'after' && !action.crash;
-    const r = pollStep(world, rt, after ? { ...action, commit: 'manual' } : action);
-    const later = apply(r.world, { kind: 'advance-time', ms });
-    const commit = after ? apply(later.world, { kind: 'commit', group: groupId, member: memberId }) : later;
-    return {
-      world: commit.world,
-      effects: [
-        ...r.effects,
-        note(
-          'slow-consumer',
-          key,
-          `processing that batch took ${memberId} ${formatDuration(ms)}, within max.poll.interval.ms (${MAX_POLL_INTERVAL_MS} ms by default), so it stays in ${groupId}; meanwhile new records on its partitions wait`,
-        ),
-        ...later.effects,
-        ...(after ? commit.effects : []),
-      ],
-    };
-  }
-  const r = pollStep(world, rt, { ...action, commit: 'manual' });
-  const later = apply(r.world, { kind: 'advance-time', ms });
-  const left = broker.leaveGroup(later.world.broker, { groupId, memberId }, later.world.time);
-  const why = `${memberId} spent ${formatDuration(ms)} on its batch without calling poll(), longer than max.poll.interval.ms (${MAX_POLL_INTERVAL_MS} ms by default, Kafka's ConsumerConfig): its heartbeat thread sends LeaveGroup ("consumer poll timeout has expired") and the group rebalances without it`;
-  const leaving = left.effects.map((e) =>
-    e.kind === 'member-left'
-      ? { ...e, reason: why }
-      : e.kind === 'partitions-revoked' && e.memberId === memberId
-        ? { ...e, reason: `${memberId} is out of the group, so ${tpList(e.partitions)} go to the others` }
-        : e,
-  );
-  const out = withFaults({ ...later.world, broker: left.state }, (f) => ({ kicked: { ...f.kicked, [key]: true } }));
-  const commit = apply(out, { kind: 'commit', group: groupId, member: memberId });
-  return {
-    world: commit.world,
-    effects: [
-      ...r.effects,
-      ...later.effects,
-      ...leaving,
-      ...commit.effects,
-      note(
-        'slow-consumer',
-        key,
-        `what ${memberId} processed was never committed, so the partitions' next owner starts from the last committed offsets and processes those records again`,
-      ),
-    ],
-  };
 }
