@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PartitionChoice } from '../../engine/types';
 import { useRun } from '../../state/react';
 import { useLagRows } from '../../state/selectors';
-import { DEFAULT_WIDTH, layoutBroker } from '../layout/brokerLayout';
+import { DEFAULT_WIDTH, layoutBroker, type BrokerViewModel } from '../layout/brokerLayout';
+import { shareUnchanged } from '../layout/shareUnchanged';
 import { eventTypeOf } from '../layout/brokerGeometry';
 import { lagSummary, layoutLagChart, seriesFor } from '../layout/lagChart';
 import { whyPartition } from '../layout/whyPartition';
@@ -39,6 +40,8 @@ function memoryOf(runId: string): Memory {
 
 const CHART_W = 230;
 const CHART_H = 34;
+/** A group's lag chart: group id, label, width, height. */
+type ChartSpec = [string, string, number, number];
 
 /** The broker view bound to the current run: select the world, lay it out at the panel's width, render. */
 export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: string) => void } = {}) {
@@ -71,38 +74,42 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   for (const e of effects)
     if (e.kind === 'record-appended') memory.choices.set(`${e.topic}:${e.partition}:${e.offset}`, e.choice);
 
-  const model = useMemo(
-    () =>
-      layoutBroker({
-        broker,
-        effects,
-        producers: topology.producers,
-        groups: topology.groups,
-        services: topology.services ?? [],
-        relay: topology.relay !== undefined,
-        width,
-        expanded,
-        stage: { before: stage.before, stages: stage.stages, index: stage.index },
-      }),
-    [broker, effects, topology, width, expanded, stage.before, stage.stages, stage.index],
-  );
+  // The last model drawn: each new one shares its unchanged parts, so a stage that moves one commit tag
+  // renders that partition again, not every partition, member and chart.
+  const drawn = useRef<BrokerViewModel | null>(null);
+  const model = useMemo(() => {
+    const next = layoutBroker({
+      broker,
+      effects,
+      producers: topology.producers,
+      groups: topology.groups,
+      services: topology.services ?? [],
+      relay: topology.relay !== undefined,
+      width,
+      expanded,
+      stage: { before: stage.before, stages: stage.stages, index: stage.index },
+    });
+    return drawn.current ? shareUnchanged(drawn.current, next) : next;
+  }, [broker, effects, topology, width, expanded, stage.before, stage.stages, stage.index]);
+  useEffect(() => {
+    drawn.current = model;
+  }, [model]);
 
+  // The step's point joins the line once its records have landed and its lag has changed.
+  const shownStep = stillToCome(stage, 'land', 'lag') ? step - 1 : step;
+  // What the charts are drawn from, as a value: the charts are made again when it changes, not at every stage.
+  const chartSpecs = JSON.stringify(
+    model.groups.map((g): ChartSpec => [g.groupId, g.label, g.chart.width || CHART_W, g.chart.height || CHART_H]),
+  );
   const lagCharts = useMemo(() => {
     const out = new Map<string, { model: ReturnType<typeof layoutLagChart>; summary: string }>();
-    // The step's point joins the line once its records have landed and its lag has changed.
-    const shownStep = stillToCome(stage, 'land', 'lag') ? step - 1 : step;
-    for (const g of model.groups) {
-      const series = seriesFor(lag.rows, g.groupId).filter((p) => p.step <= shownStep);
-      const chart = layoutLagChart(series, {
-        width: g.chart.width || CHART_W,
-        height: g.chart.height || CHART_H,
-        lastStep,
-        currentStep: shownStep,
-      });
-      out.set(g.groupId, { model: chart, summary: lagSummary(g.label, series, lag.stride) });
+    for (const [groupId, label, chartW, chartH] of JSON.parse(chartSpecs) as ChartSpec[]) {
+      const series = seriesFor(lag.rows, groupId).filter((p) => p.step <= shownStep);
+      const chart = layoutLagChart(series, { width: chartW, height: chartH, lastStep, currentStep: shownStep });
+      out.set(groupId, { model: chart, summary: lagSummary(label, series, lag.stride) });
     }
     return out;
-  }, [model, lag, step, lastStep, stage]);
+  }, [chartSpecs, lag, shownStep, lastStep]);
 
   const initialCounts = useMemo(() => new Map(topology.topics.map((t) => [t.name, t.partitions])), [topology]);
   const why = useCallback(
