@@ -24,7 +24,7 @@ test('a mock interview answered with the reference design scores full marks', as
   await iv.answerStages(RIDE_SHARING_REFERENCE);
   await iv.answerWhatIfs();
 
-  await expect(iv.scorecardHeading('Scorecard: 12 of 12 points')).toBeFocused();
+  await expect(iv.scorecardHeading('Scorecard: 14 of 14 points')).toBeFocused();
   for (const point of [
     'Events are past-tense facts',
     'The race is decided by an expected revision',
@@ -68,7 +68,7 @@ test('a poor design (present-tense events, no keys, a payments consumer that cha
   );
   await iv.answerWhatIfs();
 
-  await expect(iv.scorecardHeading('Scorecard: 6 of 12 points')).toBeFocused();
+  await expect(iv.scorecardHeading('Scorecard: 7 of 14 points')).toBeFocused();
   await expect(iv.rubricRow('Events are past-tense facts')).toContainText(
     '✗ failDriverAcceptsRide and PaymentSucceeds are not in the past tense',
   );

@@ -22,7 +22,7 @@ const record = interviewRecordOf('iv-1000-a');
 describe('the interview record', () => {
   it('accepts a scorecard and counts its score as the scorecard does', () => {
     expect(InterviewRecordSchema.safeParse(record).success).toBe(true);
-    expect(scoreOf(record)).toEqual({ passed: 1, total: 3 });
+    expect(scoreOf(record)).toEqual({ passed: 2, total: 4 });
   });
 
   it('refuses unbounded or inconsistent records', () => {

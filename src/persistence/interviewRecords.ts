@@ -84,11 +84,8 @@ export const InterviewRecordSchema = z
 export type InterviewRecord = z.infer<typeof InterviewRecordSchema>;
 export type InterviewStageTimes = InterviewRecord['stageTimes'];
 
-/** Points passed of all (rubric points and runs), as the scorecard counts them. */
-export function scoreOf(r: Pick<InterviewRecord, 'rubric' | 'runs'>): { passed: number; total: number } {
-  const all = [...r.rubric, ...r.runs];
-  return { passed: all.filter((p) => p.pass).length, total: all.length };
-}
+/** Points passed of all (rubric points, runs and what-ifs): the scorecard's own count. */
+export { scoreOf } from '../scenarios/interview/score';
 
 /** At most this many interviews in a backup. */
 export const MAX_BACKUP_INTERVIEWS = 1000;

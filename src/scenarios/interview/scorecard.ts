@@ -9,6 +9,7 @@ import { namesOf } from './patches';
 import type { InterviewPrompt, Requirement, WhatIf } from './prompt';
 import { designRefOf, type DesignRef } from './reopen';
 import { runCheck } from './runs/runChecks';
+import { scoreOf, whatIfPasses } from './score';
 import type { Grade, RunResult, StudyLink } from './types';
 import type { ScenarioDef } from '../schema';
 
@@ -28,7 +29,7 @@ export interface Scorecard {
   whatIfs: WhatIfVerdict[];
   requirements: { asked: Requirement[]; missed: Requirement[]; irrelevant: Requirement[] };
   study: StudyLink[];
-  /** Rubric points and runs passed, out of all. */
+  /** Rubric points, runs and what-ifs passed, out of all (`score.ts`). */
   score: { passed: number; total: number };
 }
 
@@ -49,9 +50,10 @@ export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: 
   const broker = brokerPoint(prompt, answers);
   const grade: Grade = { ...r.grade, rubric: [...r.grade.rubric, ...(broker ? [broker] : [])] };
   const picked = new Set(answers.requirements);
-  const failed = [...grade.rubric, ...grade.runs].filter((p) => !p.pass);
-  const study = [...new Map(failed.map((p) => [`${p.study.scenarioId}/${p.study.step}`, p.study])).values()];
-  const all = [...grade.rubric, ...grade.runs];
+  const failed = [...grade.rubric, ...grade.runs].filter((p) => !p.pass).map((p) => p.study);
+  // A what-if answered wrong (or right on a design that fails its run) sends the learner to its run's lesson.
+  const missed = verdicts.filter((v) => !whatIfPasses(v) && v.run).map((v) => v.run!.study);
+  const study = [...new Map([...failed, ...missed].map((s) => [`${s.scenarioId}/${s.step}`, s])).values()];
   return {
     design,
     rebuild: designRefOf(prompt, answers, whatIfs),
@@ -63,6 +65,6 @@ export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: 
       irrelevant: prompt.requirements.filter((q) => !q.relevant && picked.has(q.id)),
     },
     study,
-    score: { passed: all.filter((p) => p.pass).length, total: all.length },
+    score: scoreOf({ rubric: grade.rubric, runs: grade.runs, whatIfs: verdicts }),
   };
 }

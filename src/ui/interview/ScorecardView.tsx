@@ -180,8 +180,10 @@ export function ScorecardView({
         ))}
       </ul>
       <h3>What to study next</h3>
-      {record.study.length === 0 ? (
+      {score.passed === score.total ? (
         <p>Every point passed. Try the other prompts, or the 45-minute length with three what-ifs.</p>
+      ) : record.study.length === 0 ? (
+        <p>Read again why each answer marked ✗ above is wrong: no lesson in a scenario covers it.</p>
       ) : (
         <ul>
           {record.study.map((s) => (
