@@ -80,20 +80,13 @@ export function consumeWithRetry(
         reason: `${memberId} failed to process ${where} (attempt ${attempt} of ${maxAttempts}); it will retry it, and ${tpName(r.topic, r.partition)} is blocked until then`,
       });
       s = putApp(s, groupId, { ...app, attempts: { ...app.attempts, [k]: { offset: r.offset, count: attempt } } });
-      const group = s.groups[groupId]!;
-      const member = group.members[memberId]!;
-      const from = member.positions[k] ?? null;
-      s = putMember(s, group, { ...member, positions: { ...member.positions, [k]: r.offset } });
-      effects.push({
-        kind: 'position-moved',
-        groupId,
-        memberId,
-        topic: r.topic,
-        partition: r.partition,
-        from,
-        to: r.offset,
-        reason: `${memberId} goes back to ${where} to retry it; records after it wait (ordering within the partition is kept)`,
-      });
+      s = goBack(
+        s,
+        request,
+        r,
+        `${memberId} goes back to ${where} to retry it; records after it wait (ordering within the partition is kept)`,
+        effects,
+      );
       blocked.add(k);
       continue;
     }
@@ -142,20 +135,13 @@ export function consumeWithRetry(
       const reset = { ...app1.attempts };
       delete reset[k];
       s = putApp(s, groupId, { ...app1, attempts: reset });
-      const group = s.groups[groupId]!;
-      const member = group.members[memberId]!;
-      const from = member.positions[k] ?? null;
-      s = putMember(s, group, { ...member, positions: { ...member.positions, [k]: r.offset } });
-      effects.push({
-        kind: 'position-moved',
-        groupId,
-        memberId,
-        topic: r.topic,
-        partition: r.partition,
-        from,
-        to: r.offset,
-        reason: `the recovery failed, so ${where} is not skipped: ${memberId} goes back to it and its retries start again from attempt 1, and ${tpName(r.topic, r.partition)} stays blocked. Same-partition dead-lettering needs ${dlt} to have at least ${s.topics[r.topic]!.partitions.length} partitions (it has ${count})`,
-      });
+      s = goBack(
+        s,
+        request,
+        r,
+        `the recovery failed, so ${where} is not skipped: ${memberId} goes back to it and its retries start again from attempt 1, and ${tpName(r.topic, r.partition)} stays blocked. Same-partition dead-lettering needs ${dlt} to have at least ${s.topics[r.topic]!.partitions.length} partitions (it has ${count})`,
+        effects,
+      );
       blocked.add(k);
       continue;
     }
@@ -191,6 +177,31 @@ export function consumeWithRetry(
   s = c.state;
   effects.push(...c.effects);
   return { state: s, effects, processed, deadLettered };
+}
+
+/** The member's position goes back to the record, so its next poll fetches it again (and nothing after it). */
+function goBack(
+  s: BrokerState,
+  { groupId, memberId }: RetryRequest,
+  r: FetchedRecord,
+  reason: string,
+  effects: BrokerEffect[],
+): BrokerState {
+  const k = tpKey(r.topic, r.partition);
+  const group = s.groups[groupId]!;
+  const member = group.members[memberId]!;
+  const from = member.positions[k] ?? null;
+  effects.push({
+    kind: 'position-moved',
+    groupId,
+    memberId,
+    topic: r.topic,
+    partition: r.partition,
+    from,
+    to: r.offset,
+    reason,
+  });
+  return putMember(s, group, { ...member, positions: { ...member.positions, [k]: r.offset } });
 }
 
 const ordinal = (n: number): string =>
