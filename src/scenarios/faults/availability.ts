@@ -30,7 +30,36 @@ const isDeadLetterTopic = (name: string) => name.endsWith('.DLT');
  */
 const ONE_BROKER = 'This scenario models one broker without replicas;';
 
+/**
+ * Two regions (topology.mirror): each region is its own Kafka cluster with its own topics and consumer
+ * groups, held in the mirror's world (`steps/mirror.ts`), not in the single cluster the palette's faults
+ * act on. None of them is faithful there, so each says so instead of "no topic" or "no consumer group".
+ */
+const MIRRORED =
+  'This scenario runs one Kafka cluster per region, joined by MirrorMaker 2, and the failure lab injects faults into a single cluster only';
+
+function mirroredAvailability(scenario: ScenarioDef): FaultAvailability {
+  const down = scenario.steps.findIndex((s) => s.action.kind === 'region-down');
+  const own = down >= 0 ? ` The scenario's own step ${down + 1} takes a region down.` : '';
+  const why = (what: string) => `${MIRRORED}, so ${what} is not modelled here.${own}`;
+  return {
+    'Crash consumer': why('a crash of a region’s consumer'),
+    'Pause consumer': why('pausing a region’s consumer'),
+    'Slow consumer': why('a slow consumer in a region'),
+    'Duplicate delivery': why('a duplicate delivery in a region'),
+    'Poison message': why('a poison message in a region'),
+    'Drop producer connection': why('a dropped producer connection in a region'),
+    'Kill broker': why('killing one region’s broker'),
+    'Restart broker': why('restarting one region’s broker'),
+    'Slow projection':
+      (scenario.topology.projections ?? []).length === 0
+        ? 'This scenario has no read model (projection), so there is nothing to fall behind the event store.'
+        : null,
+  };
+}
+
 export function faultAvailability(scenario: ScenarioDef, world: World): FaultAvailability {
+  if (scenario.topology.mirror && Object.keys(world.broker.topics).length === 0) return mirroredAvailability(scenario);
   const topics = Object.keys(world.broker.topics).filter((t) => !isDeadLetterTopic(t));
   const groups = Object.values(world.broker.groups);
   const members = groups.some((g) => Object.keys(g.members).length > 0);

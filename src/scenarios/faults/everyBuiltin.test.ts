@@ -49,10 +49,10 @@ describe('the fault palette in every built-in scenario', () => {
       // A broker can fail only where the scenario models replicas (topology.replication).
       if (!scenario.topology.replication) {
         expect(availability['Kill broker']).toMatch(
-          /^This scenario (models one broker without replicas;|has no Kafka broker)/,
+          /^This scenario (models one broker without replicas;|has no Kafka broker|runs one Kafka cluster per region)/,
         );
         expect(availability['Restart broker']).toMatch(
-          /^This scenario (models one broker without replicas;|has no Kafka broker)/,
+          /^This scenario (models one broker without replicas;|has no Kafka broker|runs one Kafka cluster per region)/,
         );
       } else expect(availability['Kill broker']).toBeNull();
       const projections = (scenario.topology.projections ?? []).map((p) => p.name);
