@@ -1,5 +1,14 @@
+import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PlayerPage } from './app';
+import { startPoorDesign } from './practiceDesign';
+
+const SHOTS = '/tmp/cheat-sheet-shots';
+const SIZES = [
+  [1440, 900],
+  [1280, 720],
+  [800, 900],
+] as const;
 
 test('cheat sheets: one scenario’s takeaways, key figures and missed points, and one for everything studied', async ({
   page,
@@ -39,4 +48,63 @@ test('cheat sheets: one scenario’s takeaways, key figures and missed points, a
   await expect(concepts.getByRole('row', { name: /^event design 1 0 1$/ })).toBeVisible();
   // Only what was studied: a scenario never opened has no sheet here.
   await expect(page.getByRole('link', { name: 'Publish/subscribe basics' })).toHaveCount(0);
+});
+
+test('a design graded with missed checks is on the cheat sheet: each failing check, its sentence and where it is taught; the hints used are recorded, not taken off', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  mkdirSync(SHOTS, { recursive: true });
+  const app = new PlayerPage(page);
+  await startPoorDesign(page, app);
+
+  // Two hints of the first question, opened beside "Grade my design" (kept in the design's run).
+  const grade = page.getByRole('region', { name: 'Grade my design' });
+  await grade.getByText('Stuck? The practice’s hints, each more specific than the last').click();
+  const events = grade.getByRole('region', { name: 'Which events are published?' });
+  await events.getByRole('button', { name: 'Need a hint? Show hint 1 of 3' }).click();
+  await events.getByRole('button', { name: 'Show hint 2 of 3 (more specific)' }).click();
+  await expect(events.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(2);
+  await app.settled();
+
+  await grade.getByRole('button', { name: 'Grade my design', exact: true }).click();
+  await expect(grade.getByRole('heading', { level: 3, name: /^Your design: \d+ of \d+ checks passed$/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(grade.getByRole('status')).toHaveText(/Recorded in your progress/);
+  await expect(
+    grade.getByText(
+      'You used 2 of the practice’s 9 hints and had not compared your design with the reference before grading.',
+    ),
+  ).toBeVisible();
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await grade.getByText('You used 2 of the practice’s 9 hints').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/grade-with-hints-${w}x${h}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await page.goto('./#/cheat-sheet/ride-sharing');
+  const sheet = page.getByRole('region', { name: 'Design a ride-sharing app (a practice question)' });
+  const design = sheet.getByRole('region', { name: 'Your design, graded by the simulator' });
+  await expect(design).toContainText('Your latest “Grade my design” failed these checks:');
+  const idempotent = design.getByRole('listitem').filter({ hasText: 'Consumers with side effects are idempotent.' });
+  await expect(idempotent).toContainText('Group payments does not deduplicate by event id');
+  await expect(
+    idempotent.getByRole('link', { name: 'Study: Delivery guarantees: an idempotent consumer skips the redelivery' }),
+  ).toHaveAttribute('href', '#/s/delivery-guarantees/9');
+  await expect(design.getByRole('listitem').filter({ hasText: /^Each entity's events keyed by its id\./ })).toHaveCount(
+    1,
+  );
+  await expect(design).toContainText('You used 2 of the practice’s 9 hints');
+  await expect(sheet.getByText('Nothing missed')).toHaveCount(0);
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await design.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    await page.screenshot({ path: `${SHOTS}/cheat-sheet-design-${w}x${h}.png` });
+  }
+  // Everything studied: the practice is listed, with its design grade on its sheet.
+  await page.goto('./#/cheat-sheet');
+  await expect(page.getByRole('region', { name: 'Your design, graded by the simulator' })).toBeVisible();
 });

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PlayerPage } from './app';
+import { poorDesign } from './practiceDesign';
 
 const SHOTS = '/tmp/practice-grade-shots';
 const GRADE = 'Grade my design';
@@ -23,18 +23,6 @@ async function shots(page: Page, name: string) {
     await panelOf(page).screenshot({ path: `${SHOTS}/${name}-${w}x${h}-panel.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-/** The practice's reference made poor, as a learner would: no key on the relay route, a payments consumer that charges every delivery. */
-function poorDesign(id: string, title: string, intro: unknown): string {
-  const doc = JSON.parse(readFileSync('src/scenarios/content/ride-sharing.json', 'utf8'));
-  Object.assign(doc, { id, title, intro });
-  delete doc.order;
-  doc.topology.relay.routes[0].key = null;
-  delete doc.topology.topics.find((t: { name: string }) => t.name === 'rides').keyField;
-  doc.topology.groups.find((g: { id: string }) => g.id === 'payments').idempotent = false;
-  for (const c of doc.topology.aggregates[1].commands) if (c.command === 'ChargeFare') c.when.push('captured');
-  return JSON.stringify(doc, null, 2);
 }
 
 test('a poor design built in the editor: the failing points and runs, a failing run opened and stepped through', async ({

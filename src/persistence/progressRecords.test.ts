@@ -118,4 +118,38 @@ describe('catalog version 2: progress per question', () => {
       c.close();
     }
   });
+
+  it('keeps a design grade’s note, reads a record without one as before, and never writes a note out of bounds', async () => {
+    const graded: QuestionProgress = {
+      ...question,
+      id: questionKey('ride-sharing', 'practice-design:graded'),
+      questionId: 'practice-design:graded',
+    };
+    const designGrade = {
+      hintsUsed: 2,
+      hintsAvailable: 9,
+      referenceShown: false,
+      failed: [
+        {
+          title: 'Consumers with side effects are idempotent',
+          feedback: 'Group payments does not deduplicate by event id.',
+          study: { scenarioId: 'delivery-guarantees', step: 9, title: 'Delivery guarantees' },
+        },
+      ],
+    };
+    const c = await openCatalog();
+    try {
+      await c.updateLearnerData(({ questions }) => questions.put(graded));
+      expect((await c.readLearnerData()).questions).toEqual([graded]);
+      await c.updateLearnerData(({ questions }) => questions.put({ ...graded, designGrade }));
+      expect((await c.readLearnerData()).questions).toEqual([{ ...graded, designGrade }]);
+      await expect(
+        c.updateLearnerData(({ questions }) =>
+          questions.put({ ...graded, designGrade: { ...designGrade, hintsUsed: 1.5 } }),
+        ),
+      ).rejects.toBeInstanceOf(DamagedRecordError);
+    } finally {
+      c.close();
+    }
+  });
 });

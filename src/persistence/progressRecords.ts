@@ -5,6 +5,7 @@
  * numbers, so nothing here depends on the scheduler library.
  */
 import { isId } from '../scenarios/idAlphabet';
+import { GradeNoteSchema } from '../scenarios/practiceGradeNote';
 import { z } from '../scenarios/zod';
 import { MAX_STEP, MAX_TIME, RecordId } from './catalogRecords';
 
@@ -46,6 +47,8 @@ export const QuestionProgressSchema = z
     lastAt: Time,
     /** In the review queue once missed: when it is due, and the scheduler's state. Null: never missed. */
     card: ReviewCardSchema.nullable(),
+    /** A design grade's latest: the help it had and what failed (absent on every other question, and on older records). */
+    designGrade: GradeNoteSchema.optional(),
   })
   .refine((r) => isId(r.scenarioId) && r.id === questionKey(r.scenarioId, r.questionId), {
     message: 'its key does not name its scenario and question',

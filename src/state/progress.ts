@@ -4,6 +4,7 @@
  * No storage and no clock here: `progressStore.ts` reads and writes, `progressClock.ts` says when.
  */
 import { questionKey, type QuestionProgress } from '../persistence/progressRecords';
+import type { GradeNote } from '../scenarios/practiceGradeNote';
 
 export type { QuestionProgress };
 import { isDue, scheduleAfter } from './review';
@@ -21,6 +22,8 @@ export interface Outcome {
   correct: boolean;
   /** When it was answered (ms); the progress clock's now when left out. */
   at?: number;
+  /** A design grade's help and failing checks (`scenarios/practiceGradeNote.ts`), kept with its latest result. */
+  designGrade?: GradeNote;
 }
 
 /** The question's record after the answer: counted, and (re)scheduled once it has been missed. */
@@ -39,6 +42,7 @@ export function applyOutcome(prev: QuestionProgress | undefined, o: Outcome, at:
     lastCorrect: o.correct,
     lastAt: at,
     card: scheduleAfter(prev?.card ?? null, o.correct, at),
+    ...(o.designGrade ? { designGrade: structuredClone(o.designGrade) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   type ComparisonPoint,
   type ComparisonStatus,
 } from '../scenarios/compare/designCompare';
+import { REFERENCE_SHOWN_ID } from '../scenarios/practiceGradeNote';
 import type { ScenarioDef } from '../scenarios/schema';
 import { useDesignDraft } from '../state/validDesignDraft';
 import { useRun, useRunChrome } from '../state/react';
@@ -65,6 +66,7 @@ export function DesignComparePanel() {
   const [points, setPoints] = useState<ComparisonPoint[] | null>(null);
   const [comparedWith, setComparedWith] = useState<ScenarioDef | null>(null);
   const [onlyGaps, setOnlyGaps] = useState(false);
+  const shown = useRun((s) => Object.hasOwn(s.answers, REFERENCE_SHOWN_ID));
   const id = useId();
   // The reference is loaded (its own chunk) only for a saved design that may answer the practice.
   const mayAnswer =
@@ -74,6 +76,8 @@ export function DesignComparePanel() {
   const compare = () => {
     setPoints(compareDesign(scenario, reference));
     setComparedWith(scenario);
+    // Kept in the design's run, so "Grade my design" records that the reference design had been shown.
+    if (!shown) chrome.answer(REFERENCE_SHOWN_ID, ['yes']);
   };
   const counts = points
     ? ORDER.map((s) => [s, points.filter((p) => p.status === s).length] as const).filter(([, n]) => n > 0)

@@ -11,6 +11,7 @@ import { findBuiltin } from '../scenarios/content';
 import { applyPatches } from '../scenarios/interview/patches';
 import { gradePracticeDesign, type PracticeGrade } from '../scenarios/interview/practiceGrade';
 import { POOR } from '../scenarios/interview/testing';
+import { helpOf, REFERENCE_SHOWN_ID } from '../scenarios/practiceGradeNote';
 import { NO_CHROME, RunProvider, type RunChrome } from '../state/react';
 import type { QuestionProgress } from '../state/progress';
 import PracticeGradeResult from './PracticeGradeResult';
@@ -23,7 +24,7 @@ const graded = (doc: unknown): PracticeGrade => {
   if (!r.ok) throw new Error('not valid');
   return r.grade;
 };
-const render = (grade: PracticeGrade, chrome: RunChrome) =>
+const render = (grade: PracticeGrade, chrome: RunChrome, help?: Parameters<typeof PracticeGradeResult>[0]['help']) =>
   renderToStaticMarkup(
     createElement(RunProvider, {
       // The scorecard reads only the chrome; no run is needed to render it.
@@ -34,6 +35,7 @@ const render = (grade: PracticeGrade, chrome: RunChrome) =>
         grade,
         stale: false,
         recorded: 'Recorded.',
+        help,
         headingRef: createRef<HTMLHeadingElement>(),
       }),
     }),
@@ -50,6 +52,22 @@ describe('the practice’s scorecard', () => {
     expect(html).toContain('DriverAcceptsRide and PaymentSucceeds are not in the past tense');
     expect(html).toContain('href="#/s/delivery-guarantees/9"');
     expect(html.match(/Open this run at step 17/g)).toHaveLength(2);
+  });
+
+  it('the help the design had, as a fact: the practice’s hints opened in its run and whether the reference was shown', () => {
+    const ids = builtin.practice!.questions.map((q) => `practice-hints:${q.id}`);
+    // Two hints of the first question, none of the others; a count beyond the ladder is read as the whole ladder.
+    const help = helpOf(builtin, { [ids[0]!]: ['2'] });
+    expect(help).toEqual({ hintsUsed: 2, hintsAvailable: 9, referenceShown: false });
+    expect(render(poor, opens, help)).toContain(
+      'You used 2 of the practice’s 9 hints and had not compared your design with the reference before grading.',
+    );
+    const all = helpOf(builtin, { [ids[0]!]: ['7'], [ids[1]!]: ['3'], [REFERENCE_SHOWN_ID]: ['yes'] });
+    expect(all).toEqual({ hintsUsed: 6, hintsAvailable: 9, referenceShown: true });
+    expect(render(poor, opens, helpOf(builtin, {}))).toContain(
+      'You used none of the practice’s 9 hints and had not compared your design with the reference before grading.',
+    );
+    expect(render(poor, opens)).not.toContain('hints and had');
   });
 
   it('without the app’s wiring (a read-only player) a failing run is not offered to open', () => {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { PracticeGrade, PracticePoint } from '../scenarios/interview/practiceGrade';
+import { helpInWords, type GradeNote } from '../scenarios/practiceGradeNote';
 import { useRunChrome } from '../state/react';
 import { RunRow } from './interview/RunRow';
 import './interview/interview.css';
@@ -21,11 +22,14 @@ export default function PracticeGradeResult({
   grade,
   stale,
   recorded,
+  help,
   headingRef,
 }: {
   grade: PracticeGrade;
   stale: boolean;
   recorded: string;
+  /** The help the design had (hints, the reference): shown as a fact, never a penalty. */
+  help?: Pick<GradeNote, 'hintsUsed' | 'hintsAvailable' | 'referenceShown'>;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }) {
   const chrome = useRunChrome();
@@ -41,6 +45,7 @@ export default function PracticeGradeResult({
         {stale ? 'Your design changed since it was graded: grade it again. ' : ''}
         {recorded}
       </p>
+      {help && <p className="practice-grade-help">{helpInWords(help)}</p>}
       <details className="practice-grade-names" open={found < grade.names.length}>
         <summary>
           How your design was read: {found} of {grade.names.length} parts of the reference found

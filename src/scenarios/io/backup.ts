@@ -8,6 +8,7 @@
  * an import, so a bad backup is refused as a whole with the JSON path of each problem.
  */
 import { formatPath, type ScenarioIssue } from '../parse';
+import { GradeNoteSchema, type GradeNote } from '../practiceGradeNote';
 import type { ScenarioDef } from '../schema';
 import { z } from '../zod';
 import { importScenarioValue } from './importScenario';
@@ -57,6 +58,8 @@ export interface BackupQuestion {
     state: number;
     lastReview: number | null;
   } | null;
+  /** A design grade's help and failing checks (absent from older backups and from other questions). */
+  designGrade?: GradeNote;
 }
 
 /**
@@ -120,6 +123,7 @@ const Question = z
         lastReview: Time.nullable(),
       })
       .nullable(),
+    designGrade: GradeNoteSchema.optional(),
   })
   .refine((q) => q.id === `${q.scenarioId}/${q.questionId}`, {
     message: 'its key does not name its scenario and question',

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { helpInWords } from '../../scenarios/practiceGradeNote';
 import type { ScenarioDef } from '../../scenarios/schema';
 import { conceptTallies, type QuestionProgress } from '../../state/progress';
 import { readProgress, savedScenarioFor } from '../../state/progressStore';
-import { sheetOf, type Sheet } from './sheetContent';
+import { sheetOf, type MissedDesign, type Sheet } from './sheetContent';
 import './cheatSheet.css';
 
 type Loaded = { sheets: Sheet[]; questions: QuestionProgress[]; unknown: boolean };
@@ -127,9 +128,10 @@ function ScenarioSheet({ sheet, linked }: { sheet: Sheet; linked: boolean }) {
       </ul>
       <p className="sheet-concepts">Concepts: {sheet.concepts.join(', ')}</p>
       <h3>What you missed</h3>
-      {sheet.missed.length === 0 ? (
+      {sheet.missed.length === 0 && !sheet.missedDesign && (
         <p>Nothing missed{sheet.tally.answered === 0 ? ' (no answers yet)' : ''}.</p>
-      ) : (
+      )}
+      {sheet.missed.length > 0 && (
         <ul className="sheet-missed">
           {sheet.missed.map((m) => (
             <li key={m.id}>
@@ -140,6 +142,34 @@ function ScenarioSheet({ sheet, linked }: { sheet: Sheet; linked: boolean }) {
             </li>
           ))}
         </ul>
+      )}
+      {sheet.missedDesign && <DesignMissed design={sheet.missedDesign} />}
+    </section>
+  );
+}
+
+/** The learner's design as the simulator last graded it: each failing check, its sentence and where it is taught. */
+function DesignMissed({ design }: { design: MissedDesign }) {
+  return (
+    <section className="sheet-design" aria-label="Your design, graded by the simulator">
+      <h4>Your design, graded by the simulator</h4>
+      {design.failed.length === 0 ? (
+        <p>
+          Your latest grade missed checks, but it was recorded before the failing checks were kept with it: grade your
+          design again to list them here.
+        </p>
+      ) : (
+        <>
+          <p>Your latest “Grade my design” failed {design.failed.length === 1 ? 'this check' : 'these checks'}:</p>
+          <ul className="sheet-missed">
+            {design.failed.map((f) => (
+              <li key={f.title}>
+                <strong>{f.title}.</strong> {f.feedback} <a href={f.studyHref}>Study: {f.studyTitle}</a>
+              </li>
+            ))}
+          </ul>
+          {design.help && <p className="sheet-progress">{helpInWords(design.help)}</p>}
+        </>
       )}
     </section>
   );

@@ -1,10 +1,14 @@
 /**
  * What a scenario's cheat sheet says, from its content and the learner's progress: the takeaways,
  * the key figures of its system (topics, partitions, consumer groups…), and the points the learner
- * missed, each with the right answer. Pure, so it is tested without a page.
+ * missed, each with the right answer, and a design grade that missed checks (each failing check with its
+ * sentence and where it is taught). Pure, so it is tested without a page.
  */
+import { studyHref } from '../../scenarios/interview/study';
+import type { GradeNote } from '../../scenarios/practiceGradeNote';
 import type { ScenarioDef } from '../../scenarios/schema';
 import { scenarioTally, type QuestionProgress } from '../../state/progress';
+import { DESIGN_GRADE_ID } from '../PracticeGradeReview';
 
 export interface MissedPoint {
   id: string;
@@ -24,6 +28,15 @@ export interface Sheet {
   tally: ReturnType<typeof scenarioTally>;
   /** How far the learner got: the furthest step of how many, or null when not recorded. */
   reached: { step: number; of: number } | null;
+  /** The learner's design, graded by the simulator, when its latest grade missed checks; null otherwise. */
+  missedDesign: MissedDesign | null;
+}
+
+/** A missed design grade: each failing check with its sentence and study link, and the help the design had. */
+export interface MissedDesign {
+  /** Empty for a grade recorded before the failing checks were kept with it. */
+  failed: { title: string; feedback: string; studyTitle: string; studyHref: string }[];
+  help: Pick<GradeNote, 'hintsUsed' | 'hintsAvailable' | 'referenceShown'> | null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -59,6 +72,22 @@ function missedPoint(s: ScenarioDef, q: QuestionProgress): MissedPoint | null {
   return { id: q.id, prompt: question.prompt, answer: [...right, question.explanation].join(' · '), step: i + 1 };
 }
 
+function missedDesign(q: QuestionProgress | undefined): MissedDesign | null {
+  if (!q || q.lastCorrect) return null;
+  const note = q.designGrade;
+  if (!note) return { failed: [], help: null };
+  const { failed, ...help } = note;
+  return {
+    failed: failed.map((f) => ({
+      title: f.title,
+      feedback: f.feedback,
+      studyTitle: f.study.title,
+      studyHref: studyHref(f.study),
+    })),
+    help,
+  };
+}
+
 export function sheetOf(
   s: ScenarioDef,
   questions: readonly QuestionProgress[],
@@ -74,5 +103,6 @@ export function sheetOf(
     missed: mine.filter((q) => !q.lastCorrect).flatMap((q) => missedPoint(s, q) ?? []),
     tally: scenarioTally(questions, s.id),
     reached: furthestStep === undefined ? null : { step: furthestStep, of: s.steps.length },
+    missedDesign: missedDesign(mine.find((q) => q.questionId === DESIGN_GRADE_ID)),
   };
 }
