@@ -2,7 +2,7 @@
  * Requirements about work and failures: priorities, expiry, workers sharing jobs, messages that keep
  * failing, crashes. Each verdict cites the page it comes from (versions as in reqLog.ts).
  */
-import type { Requirement } from './types';
+import type { Requirement, Verdict } from './types';
 
 export const PRIORITIES: Requirement = {
   id: 'priorities',
@@ -139,6 +139,23 @@ export const COMPETING_WORKERS: Requirement = {
   },
 };
 
+// A job dead-lettered and a poison message set aside are answered by the same feature on these brokers.
+const SQS_REDRIVE: Verdict = {
+  fit: 'meets',
+  why: 'A redrive policy moves a message to the dead-letter queue once it has been received maxReceiveCount times without being deleted; the other messages keep flowing.',
+  source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+};
+const NATS_MAX_DELIVER: Verdict = {
+  fit: 'cost',
+  why: 'No dead-letter queue: after max_deliver the server stops delivering the message (it stays in the stream) and publishes a MAX_DELIVERIES advisory; a service of yours listens to it and copies the message aside.',
+  source: 'https://docs.nats.io/reference/jetstream/advisory/max-deliver',
+};
+const PUBSUB_DEAD_LETTER_TOPIC: Verdict = {
+  fit: 'meets',
+  why: 'A dead-letter topic receives a message after maxDeliveryAttempts (5 to 100) failed deliveries; the subscription keeps delivering the other messages meanwhile.',
+  source: 'https://cloud.google.com/pubsub/docs/dead-letter-topics',
+};
+
 export const JOB_DEAD_LETTER: Requirement = {
   id: 'job-dead-letter',
   label: 'Set aside a job that keeps failing',
@@ -157,26 +174,14 @@ export const JOB_DEAD_LETTER: Requirement = {
       why: 'Dead-lettering after N deliveries is a quorum queue’s x-delivery-limit, but in 3.10 priorities need a classic queue, which has no delivery limit: the worker must reject (without requeue, to the dead-letter exchange) a message that comes back with the redelivered flag, or count attempts itself. In 4.0 quorum queues have both priorities and a delivery limit.',
       source: 'https://www.rabbitmq.com/docs/quorum-queues#poison-message-handling; https://www.rabbitmq.com/docs/dlx',
     },
-    sqs: {
-      fit: 'meets',
-      why: 'A redrive policy moves a message to the dead-letter queue once it has been received maxReceiveCount times without being deleted; the other messages keep flowing.',
-      source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
-    },
+    sqs: SQS_REDRIVE,
     'sqs-fifo': {
       fit: 'cost',
       why: 'The redrive policy works, but while the failing job waits for its next receive its whole message group waits, and messages of the group received with it count receives too and can be moved to the dead-letter queue with it.',
       source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
     },
-    nats: {
-      fit: 'cost',
-      why: 'No dead-letter queue: after max_deliver the server stops delivering the message (it stays in the stream) and publishes a MAX_DELIVERIES advisory; a service of yours listens to it and copies the message aside.',
-      source: 'https://docs.nats.io/reference/jetstream/advisory/max-deliver',
-    },
-    pubsub: {
-      fit: 'meets',
-      why: 'A dead-letter topic receives a message after maxDeliveryAttempts (5 to 100) failed deliveries; the subscription keeps delivering the other messages meanwhile.',
-      source: 'https://cloud.google.com/pubsub/docs/dead-letter-topics',
-    },
+    nats: NATS_MAX_DELIVER,
+    pubsub: PUBSUB_DEAD_LETTER_TOPIC,
     eventbridge: {
       fit: 'meets',
       why: 'A target’s retry policy, then its dead-letter queue (an SQS queue), per target; other events are not held up.',
@@ -201,26 +206,14 @@ export const POISON_SET_ASIDE: Requirement = {
       why: 'A quorum queue with x-delivery-limit dead-letters a message returned more than the limit times, through its dead-letter exchange; with a prefetch above 1 the consumer keeps handling the messages after it meanwhile.',
       source: 'https://www.rabbitmq.com/docs/quorum-queues#poison-message-handling',
     },
-    sqs: {
-      fit: 'meets',
-      why: 'A redrive policy moves a message to the dead-letter queue once it has been received maxReceiveCount times without being deleted; the other messages keep flowing.',
-      source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
-    },
+    sqs: SQS_REDRIVE,
     'sqs-fifo': {
       fit: 'fails',
       why: 'A failing message holds up its whole message group until it is deleted or moved, and messages of the group received with it count receives too, so they can reach maxReceiveCount and be moved to the dead-letter queue with it, never handled.',
       source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
     },
-    nats: {
-      fit: 'cost',
-      why: 'No dead-letter queue: after max_deliver the server stops delivering the message (it stays in the stream) and publishes a MAX_DELIVERIES advisory; a service of yours listens to it and copies the message aside.',
-      source: 'https://docs.nats.io/reference/jetstream/advisory/max-deliver',
-    },
-    pubsub: {
-      fit: 'meets',
-      why: 'A dead-letter topic receives a message after maxDeliveryAttempts (5 to 100) failed deliveries; the subscription keeps delivering the other messages meanwhile.',
-      source: 'https://cloud.google.com/pubsub/docs/dead-letter-topics',
-    },
+    nats: NATS_MAX_DELIVER,
+    pubsub: PUBSUB_DEAD_LETTER_TOPIC,
     eventbridge: {
       fit: 'meets',
       why: 'A target’s retry policy (185 retries or 24 hours by default), then its dead-letter queue, per target; other events are not held up.',
