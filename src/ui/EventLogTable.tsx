@@ -1,23 +1,10 @@
-import { useMemo, useState } from 'react';
-import type { RecordedEvent } from '../engine/types';
+import { useMemo, useRef, useState } from 'react';
 import { useRun } from '../state/react';
-import { directRecords, recordEvent, type RecordEvent } from '../viz/layout/cloudEvent';
+import { nextEventLogRows, type EventLogRows } from '../viz/layout/eventLogRows';
 import { readsCommitted, txnRole } from '../viz/layout/txnRole';
 
 /** Long runs show the newest rows; the rest are one click away (rendering thousands every step would stutter). */
 const SHOWN = 100;
-
-type Row =
-  /** An event in the event store (an aggregate appended it), with its copy on a topic if the relay published it. */
-  | {
-      kind: 'stored';
-      key: string;
-      time: number;
-      event: RecordedEvent;
-      at: { topic: string; partition: number; offset: number; key: string | null } | undefined;
-    }
-  /** A record a direct producer wrote: the event lives on the topic only. */
-  | { kind: 'record'; key: string; time: number; record: RecordEvent };
 
 /**
  * Everything published so far, as a table: for reading, for screen readers, and to see where each
@@ -40,37 +27,14 @@ export function EventLogTable({
   const storage = useRun((s) => s.storage);
   const effects = useRun((s) => s.effects);
 
+  const topics = useRun((s) => s.world.broker.topics);
+  // Each step extends the rows of the step before by what it appended (a long run holds thousands of
+  // rows; building them all again at every step of a 1,000-record run held the step's frame).
+  const built = useRef<EventLogRows | null>(null);
   const rows = useMemo(() => {
-    const where = new Map<string, { topic: string; partition: number; offset: number; key: string | null }>();
-    for (const [topic, t] of Object.entries(broker.topics))
-      t.partitions.forEach((p, partition) => {
-        for (const r of p.records)
-          if (r.eventId) where.set(r.eventId, { topic, partition, offset: r.offset, key: r.key });
-      });
-    const storedIds = new Set(events.map((e) => e.eventId));
-    const stored: Row[] = events.map((e) => ({
-      kind: 'stored',
-      key: e.eventId,
-      time: e.recordedAt,
-      event: e,
-      at: where.get(e.eventId),
-    }));
-    const direct: Row[] = directRecords(broker, storedIds).map((r) => ({
-      kind: 'record',
-      key: `${r.topic}-${r.partition}@${r.offset}`,
-      time: r.timestamp,
-      record: recordEvent(r),
-    }));
-    // One timeline: by simulated time; at the same time, store order first, then the records.
-    const merged: Row[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < stored.length || j < direct.length) {
-      if (j >= direct.length || (i < stored.length && stored[i]!.time <= direct[j]!.time)) merged.push(stored[i++]!);
-      else merged.push(direct[j++]!);
-    }
-    return merged;
-  }, [events, broker]);
+    built.current = nextEventLogRows(built.current, events, topics);
+    return built.current.rows;
+  }, [events, topics]);
 
   /** "processed by billing · waiting for analytics", from each subscribed group's committed offset. */
   const readBy = (topic: string, partition: number, offset: number) => {
@@ -97,14 +61,18 @@ export function EventLogTable({
 
   const [all, setAll] = useState(false);
   const shown = all || rows.length <= SHOWN ? rows : rows.slice(-SHOWN);
-  const fresh = new Set(
-    effects.flatMap((e) =>
-      e.kind === 'event-stored'
-        ? [e.eventId]
-        : e.kind === 'record-appended'
-          ? [`${e.topic}-${e.partition}@${e.offset}`]
-          : [],
-    ),
+  const fresh = useMemo(
+    () =>
+      new Set(
+        effects.flatMap((e) =>
+          e.kind === 'event-stored'
+            ? [e.eventId]
+            : e.kind === 'record-appended'
+              ? [`${e.topic}-${e.partition}@${e.offset}`]
+              : [],
+        ),
+      ),
+    [effects],
   );
 
   return (
