@@ -2,6 +2,8 @@
  * The mock interview's answers as changes to the reference design: each wrong answer makes a real,
  * runnable change (an event renamed everywhere, a topic's key dropped, a consumer that no longer
  * deduplicates…), so the design the learner built is graded by the same rubric and runs as any other.
+ * Refusals go after every other change, so a patch that lets a command be accepted again (`allow-repeat`,
+ * `not-idempotent`) never re-admits a state another answer refused: answers compose, never undo each other.
  * Renames go last, since the other changes name things as the reference does.
  */
 import { renameReferences } from '../design/rename';
@@ -127,10 +129,8 @@ function applyOne(s: ScenarioDef, p: DesignPatch): ScenarioDef {
 }
 
 export function applyPatches(reference: ScenarioDef, patches: readonly DesignPatch[]): ScenarioDef {
-  const ordered = [
-    ...patches.filter((p) => p.op !== 'rename-event'),
-    ...patches.filter((p) => p.op === 'rename-event'),
-  ];
+  const last = (p: DesignPatch) => (p.op === 'rename-event' ? 2 : p.op === 'refuse-in' ? 1 : 0);
+  const ordered = [0, 1, 2].flatMap((rank) => patches.filter((p) => last(p) === rank));
   return ordered.reduce((s, p) => applyOne(s, p), clone(reference));
 }
 

@@ -6,7 +6,8 @@ import doc from './food-delivery.json';
 
 export const foodDelivery: InterviewPrompt = dispatchPrompt({
   id: 'food-delivery',
-  version: 1,
+  // 2: a refusal answer is no longer undone by a what-if's repeat (patches.ts applies refusals last).
+  version: 2,
   title: 'Food delivery',
   brief:
     'Design the events behind a food-delivery app: a customer orders from a restaurant, nearby couriers are offered the delivery and one accepts, the order is billed once delivered and the customer is charged.',

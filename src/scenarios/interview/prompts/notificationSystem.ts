@@ -15,7 +15,8 @@ const reference = doc as unknown as ScenarioDef;
 export const notificationSystem: InterviewPrompt = withBrokerQuestion({
   id: 'notification-system',
   // 2: the phone-offline what-if's wrong answer changes the design (a Delivery that accepts a second send).
-  version: 2,
+  // 3: a refusal answer is no longer undone by a what-if's repeat (patches.ts applies refusals last).
+  version: 3,
   title: 'Notification system',
   brief:
     'Design the events behind a notification system: services ask for a notification, one worker sends it by SMS through a paid provider, a failed SMS is retried, and users see their inbox.',

@@ -6,7 +6,8 @@ import doc from './ride-sharing.json';
 
 export const rideSharing: InterviewPrompt = dispatchPrompt({
   id: 'ride-sharing',
-  version: 1,
+  // 2: a refusal answer is no longer undone by a what-if's repeat (patches.ts applies refusals last).
+  version: 2,
   title: 'Ride-sharing',
   brief:
     'Design the events behind a ride-sharing app: a rider requests a ride, nearby drivers are offered it and one accepts, the trip is priced when it ends and the rider is charged.',
