@@ -74,12 +74,12 @@ test('a design graded with missed checks is on the cheat sheet: each failing che
   await expect(grade.getByRole('status')).toHaveText(/Recorded in your progress/);
   await expect(
     grade.getByText(
-      'You used 2 of the practice’s 9 hints and had not compared your design with the reference before grading.',
+      'Since this design was last saved: 2 of the practice’s 9 hints used, not compared with the reference design.',
     ),
   ).toBeVisible();
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
-    await grade.getByText('You used 2 of the practice’s 9 hints').scrollIntoViewIfNeeded();
+    await grade.getByText(/^Since this design was last saved/).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/grade-with-hints-${w}x${h}.png` });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -96,7 +96,7 @@ test('a design graded with missed checks is on the cheat sheet: each failing che
   await expect(design.getByRole('listitem').filter({ hasText: /^Each entity's events keyed by its id\./ })).toHaveCount(
     1,
   );
-  await expect(design).toContainText('You used 2 of the practice’s 9 hints');
+  await expect(design).toContainText('2 of the practice’s 9 hints used');
   await expect(sheet.getByText('Nothing missed')).toHaveCount(0);
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });

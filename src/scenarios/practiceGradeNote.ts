@@ -57,12 +57,22 @@ export function helpOf(reference: ScenarioDef, answers: Readonly<Record<string, 
   return { hintsUsed, hintsAvailable, referenceShown: Object.hasOwn(answers, REFERENCE_SHOWN_ID) };
 }
 
-/** The help in words, as a fact and never a penalty: "You used 2 of the practice’s 9 hints and had not compared…". */
+/**
+ * The help in words, as a fact and never a penalty: "Since this design was last saved: 2 of the practice’s 9 hints
+ * used, not compared with the reference design." Saving a design starts its run again, and the hints opened and the
+ * comparison are kept in that run, so the count is since the last save (the ladders beside the grade start closed
+ * again then, too).
+ */
 export function helpInWords(n: Help): string {
-  const reference = `had ${n.referenceShown ? '' : 'not '}compared your design with the reference before grading`;
-  if (n.hintsAvailable === 0) return `You ${reference}.`;
-  const hints = n.hintsUsed === 0 ? 'none' : String(n.hintsUsed);
-  return `You used ${hints} of the practice’s ${n.hintsAvailable} hints and ${reference}.`;
+  const reference = n.referenceShown
+    ? 'compared with the reference design before grading'
+    : 'not compared with the reference design';
+  if (n.hintsAvailable === 0) return `Since this design was last saved: ${reference}.`;
+  const hints =
+    n.hintsUsed === 0
+      ? `no hints used (the practice has ${n.hintsAvailable})`
+      : `${n.hintsUsed} of the practice’s ${n.hintsAvailable} hints used`;
+  return `Since this design was last saved: ${hints}, ${reference}.`;
 }
 
 /** The note kept with a grade: the help it had, and every failing point and run (each cut to the note's bounds). */

@@ -17,7 +17,8 @@ export function PracticeGradeHints({ reference }: { reference: ScenarioDef }) {
     <details className="practice-grade-hints" open={opened}>
       <summary>Stuck? The practice’s hints, each more specific than the last</summary>
       <p className="hint">
-        Hints are there to be used: how many you opened is recorded with your grade, and nothing is taken off for them.
+        Hints are there to be used: how many you opened since you last saved this design is recorded with your grade,
+        and nothing is taken off for them.
       </p>
       {questions.map((q) => (
         <QuestionHints key={q.id} q={q} />

@@ -60,14 +60,14 @@ describe('the practice’s scorecard', () => {
     const help = helpOf(builtin, { [ids[0]!]: ['2'] });
     expect(help).toEqual({ hintsUsed: 2, hintsAvailable: 9, referenceShown: false });
     expect(render(poor, opens, help)).toContain(
-      'You used 2 of the practice’s 9 hints and had not compared your design with the reference before grading.',
+      'Since this design was last saved: 2 of the practice’s 9 hints used, not compared with the reference design.',
     );
     const all = helpOf(builtin, { [ids[0]!]: ['7'], [ids[1]!]: ['3'], [REFERENCE_SHOWN_ID]: ['yes'] });
     expect(all).toEqual({ hintsUsed: 6, hintsAvailable: 9, referenceShown: true });
     expect(render(poor, opens, helpOf(builtin, {}))).toContain(
-      'You used none of the practice’s 9 hints and had not compared your design with the reference before grading.',
+      'Since this design was last saved: no hints used (the practice has 9), not compared with the reference design.',
     );
-    expect(render(poor, opens)).not.toContain('hints and had');
+    expect(render(poor, opens)).not.toContain('Since this design was last saved');
   });
 
   it('without the app’s wiring (a read-only player) a failing run is not offered to open', () => {
