@@ -60,6 +60,8 @@ export function consumeWithRetry(
     const prior = app.attempts[k];
     const attempt = prior && prior.offset === r.offset ? prior.count + 1 : 1;
     const where = `${tpName(r.topic, r.partition)}@${r.offset}`;
+    // Whom and which record an effect about this record names.
+    const about = { groupId, memberId, topic: r.topic, partition: r.partition, offset: r.offset };
     if (!request.fails(r, attempt)) {
       const attempts = { ...app.attempts };
       delete attempts[k];
@@ -71,11 +73,7 @@ export function consumeWithRetry(
     if (attempt < maxAttempts) {
       effects.push({
         kind: 'processing-failed',
-        groupId,
-        memberId,
-        topic: r.topic,
-        partition: r.partition,
-        offset: r.offset,
+        ...about,
         attempt,
         reason: `${memberId} failed to process ${where} (attempt ${attempt} of ${maxAttempts}); it will retry it, and ${tpName(r.topic, r.partition)} is blocked until then`,
       });
@@ -93,11 +91,7 @@ export function consumeWithRetry(
     const dlt = request.deadLetterTopic ?? `${r.topic}.DLT`;
     effects.push({
       kind: 'processing-failed',
-      groupId,
-      memberId,
-      topic: r.topic,
-      partition: r.partition,
-      offset: r.offset,
+      ...about,
       attempt,
       reason: `${memberId} failed to process ${where} for the ${ordinal(attempt)} time (max ${maxAttempts}), so it publishes the record to the dead-letter topic ${dlt}, partition ${r.partition} (the same partition number)`,
     });
@@ -154,11 +148,7 @@ export function consumeWithRetry(
     const at = sent.appended ? `${tpName(sent.appended.topic, sent.appended.partition)}@${sent.appended.offset}` : dlt;
     effects.push({
       kind: 'record-dead-lettered',
-      groupId,
-      memberId,
-      topic: r.topic,
-      partition: r.partition,
-      offset: r.offset,
+      ...about,
       deadLetterTopic: dlt,
       attempts: attempt,
       reason: `${memberId} gave up on ${where} after ${attempt} attempts and published it to ${at}, then moved on`,
