@@ -21,8 +21,10 @@ export type DesignPatch =
   | { op: 'not-idempotent'; group: string }
   /** The aggregate accepts the command again in the states its own events lead to (no one wins a race). */
   | { op: 'allow-repeat'; aggregate: string; command: string }
-  /** The command's guard is gone: the aggregate accepts it whatever its state holds (a check left to the caller). */
+  /** The command's guard is gone: the aggregate accepts it whatever its guard checked (a check left to the caller). */
   | { op: 'drop-guard'; aggregate: string; command: string }
+  /** The command's checks are gone, its guard stays (e.g. a payment id sent again is paid again: the caller is trusted). */
+  | { op: 'drop-checks'; aggregate: string; command: string }
   /** The command is no longer accepted in this state (e.g. no retry after a failure). */
   | { op: 'refuse-in'; aggregate: string; command: string; state: string }
   /** The projection ignores this event type. */
@@ -96,6 +98,10 @@ function applyOne(s: ScenarioDef, p: DesignPatch): ScenarioDef {
           delete c.guard;
           delete c.rejectWith;
         }
+      return s;
+    case 'drop-checks':
+      for (const c of t.aggregates?.find((x) => x.type === p.aggregate)?.commands ?? [])
+        if (c.command === p.command) delete c.checks;
       return s;
     case 'refuse-in':
       for (const c of t.aggregates?.find((x) => x.type === p.aggregate)?.commands ?? [])

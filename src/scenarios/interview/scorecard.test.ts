@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceAnswers } from './answers';
 import { drawWhatIfs } from './prompt';
 import { notificationSystem } from './prompts/notificationSystem';
+import { paymentsWallet } from './prompts/paymentsWallet';
 import { rideSharing } from './prompts/rideSharing';
 import { scorecardOf, type Scorecard } from './scorecard';
 
@@ -57,6 +58,22 @@ describe('the scorecard of a mock interview', () => {
     expect(off.run).toMatchObject({ pass: false, openAt: 7 });
     expect(off.run?.feedback).toMatch(/^Sent \(and paid for\) 3 times: /);
     expect(off.run?.played?.steps[7]?.action).toMatchObject({ kind: 'command', command: 'SendSms' });
+  });
+
+  it("the payments wallet's what-ifs are all run; trusting Ada not to tap Pay twice fails its run, which is offered to open at her payment", () => {
+    const a = referenceAnswers(paymentsWallet);
+    a.whatIfs['phone-offline'] = 'trust-user';
+    const c = card(scorecardOf(paymentsWallet, a, paymentsWallet.whatIfs));
+    for (const w of c.whatIfs) expect(w.notRun, w.whatIf.id).toBeNull();
+    const off = c.whatIfs.find((w) => w.whatIf.id === 'phone-offline')!;
+    expect(off.choice?.correct).toBe(false);
+    expect(off.run).toMatchObject({
+      pass: false,
+      openAt: 10,
+      feedback: 'Paid twice: 2 MerchantPaid for paymentId p-3 by the end of the run.',
+    });
+    expect(off.run?.played?.steps[9]?.title).toBe('Ada pays the bakery 10 from her phone');
+    expect(c.study).toEqual([off.run!.study]);
   });
 
   it('an own event name is carried into the runs: the run counts the renamed event', () => {

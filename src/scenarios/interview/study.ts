@@ -44,6 +44,11 @@ export const RUN_STUDY = {
     step: 5,
     title: 'Delivery guarantees: process, then crash before the commit',
   },
+  resend: {
+    scenarioId: 'designing-events',
+    step: 2,
+    title: 'Designing events: a double-click is harmless (the client chose the id)',
+  },
   replay: {
     scenarioId: 'offsets-lag-retention-replay',
     step: 23,

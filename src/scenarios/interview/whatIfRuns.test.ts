@@ -9,8 +9,11 @@ import { designOf, referenceAnswers } from './answers';
 import { resolveRun } from './grade';
 import { namesOf } from './patches';
 import { PROMPTS } from './prompts';
+import { paymentsWallet } from './prompts/paymentsWallet';
 import { rideSharing } from './prompts/rideSharing';
 import { runCheck } from './runs/runChecks';
+import { Stepper } from '../stepper';
+import { gradeWith } from './testing';
 
 const runOf = (w: (typeof PROMPTS)[number]['whatIfs'][number]) => {
   if (!('run' in w.check)) throw new Error(`${w.id} is not run`);
@@ -69,5 +72,46 @@ describe('ride-sharing, run by run', () => {
     a.whatIfs.reprocess = 'no-dedup';
     const bad = runCheck(designOf(rideSharing, a).design, runOf(whatIf('reprocess')));
     expect(bad.feedback).toMatch(/^Maya told who is coming twice: 2 RiderNotified for rideId 42/);
+  });
+});
+
+describe('payments wallet: Ada taps Pay again after reconnecting', () => {
+  const whatIf = paymentsWallet.whatIfs.find((w) => w.id === 'phone-offline')!;
+
+  it('the reference refuses the repeated payment id: paid once, and the refusal names the payment', () => {
+    const r = runCheck(paymentsWallet.reference, runOf(whatIf));
+    expect(r).toMatchObject({
+      pass: true,
+      feedback: 'Paid once: one MerchantPaid for paymentId p-3.',
+      openAt: 10,
+    });
+    const played = new Stepper(r.played!, []);
+    expect(played.at(11).effects).toContainEqual(
+      expect.objectContaining({
+        kind: 'command-rejected',
+        reason: 'PayMerchant is refused: payment p-3 was already made',
+      }),
+    );
+  });
+
+  it('trusting Ada not to tap twice drops the check: both payments land, and the failing run is kept to open', () => {
+    const a = referenceAnswers(paymentsWallet, [whatIf]);
+    a.whatIfs['phone-offline'] = 'trust-user';
+    const { design } = designOf(paymentsWallet, a);
+    expect(design.topology.aggregates?.find((x) => x.type === 'Wallet')?.commands[2]).not.toHaveProperty('checks');
+    const r = runCheck(design, runOf(whatIf));
+    expect(r).toMatchObject({
+      pass: false,
+      feedback: 'Paid twice: 2 MerchantPaid for paymentId p-3 by the end of the run.',
+      inputs: [],
+      openAt: 10,
+    });
+    expect(r.played?.steps[10]?.action).toMatchObject({ kind: 'command', command: 'PayMerchant', id: 'w-1' });
+    // The balance guard stays: the race's second payment is still refused on that design.
+    expect(
+      gradeWith(paymentsWallet, whatIf.choices.find((x) => x.id === 'trust-user')!.patches!).runs.find(
+        (x) => x.id === 'race',
+      )?.pass,
+    ).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The interviewer's "a driver's phone goes offline" what-if, checked by running it: the losing driver's
  * phone lost its signal as it sent the accept, and after reconnecting the app sends the same command again,
- * after the race was decided. The format has no learner input for a command, so the run adds the retry as a
- * script step after the race (`RunSpec.insert`). Graded: exactly one accept stored, and the customer's read
- * model shows that driver.
+ * after the race was decided: the run adds the retry after the race (`reconnectStep.ts`). Graded: exactly one
+ * accept stored, and the customer's read model shows that driver.
  */
 import type { WhatIf } from '../prompt';
 import { STUDY } from '../study';
+import { reconnectStep } from './reconnectStep';
 
 export interface LateAccept {
   /** "driver" or "courier". */
@@ -63,18 +63,15 @@ export function lateAcceptWhatIf(l: LateAccept): WhatIf {
         insert: {
           after: l.raceStep,
           steps: [
-            {
-              title: `${l.loser}'s phone reconnects`,
+            reconnectStep({
+              who: l.loser,
+              app: `${l.loser}'s app`,
               narration: `${l.loser}'s app sends the ${l.command} it sent before losing its signal, again, after the race was decided.`,
-              action: {
-                kind: 'command',
-                aggregate: l.aggregate,
-                id: l.entityId,
-                command: l.command,
-                data: l.data,
-                issuedBy: `${l.loser}'s app`,
-              },
-            },
+              aggregate: l.aggregate,
+              id: l.entityId,
+              command: l.command,
+              data: l.data,
+            }),
           ],
         },
         outcome: {

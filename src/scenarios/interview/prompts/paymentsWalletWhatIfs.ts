@@ -1,6 +1,6 @@
 /** The payments-wallet interviewer's what-ifs: each answered by a strategy, checked by a run where the simulator can. */
 import type { WhatIf } from '../prompt';
-import { credited, duplicateCard, secondLedger } from './paymentsWalletRuns';
+import { credited, duplicateCard, payAgain, secondLedger } from './paymentsWalletRuns';
 import { newYearsEveWhatIf } from './newYearsEveWhatIf';
 import { reprocessWhatIf } from './reprocessWhatIf';
 import reference from './payments-wallet.json';
@@ -22,12 +22,10 @@ export const paymentsWalletWhatIfs: WhatIf[] = [
         text: 'Nothing: she should not tap twice',
         correct: false,
         why: 'Retries are normal on a flaky network; both payments land.',
+        patches: [{ op: 'drop-checks', aggregate: 'Wallet', command: 'PayMerchant' }],
       },
     ],
-    check: {
-      notRun:
-        'Not run: this design keeps no payment ids in the Wallet, so a repeated payment cannot be told apart (the format has no per-id uniqueness check here).',
-    },
+    check: { run: payAgain },
   },
   {
     id: 'provider-timeout',
