@@ -1,4 +1,13 @@
 import type { Choice } from '../../scenarios/interview/prompt';
+import { useSeededOrder } from '../useLearnerOrder';
+
+/**
+ * A question's choices in this learner's order (issue 17: authored with the right answer first, choosing the
+ * first of each scored 11 of 12). The practice's shuffle: the device's seed and a key of the question's own
+ * (its prompt), so a reload or another interview of the same prompt shows the same order.
+ */
+const useChoiceOrder = (choices: readonly Choice[], prompt: string) =>
+  useSeededOrder(choices, `mock-interview/${prompt}`);
 
 /** One question as a group of radio buttons (a fieldset named by its prompt), keyboard usable as such. */
 export function ChoiceGroup({
@@ -17,10 +26,11 @@ export function ChoiceGroup({
   /** More options after the choices (an own-name field). */
   children?: React.ReactNode;
 }) {
+  const ordered = useChoiceOrder(choices, prompt);
   return (
     <fieldset className="interview-question">
       <legend>{prompt}</legend>
-      {choices.map((c) => (
+      {ordered.map((c) => (
         <label key={c.id} className="interview-choice">
           <input type="radio" name={name} value={c.id} checked={value === c.id} onChange={() => onChange(c.id)} />
           {c.text}
@@ -43,10 +53,11 @@ export function PickGroup({
   value: readonly string[];
   onChange: (ids: string[]) => void;
 }) {
+  const ordered = useChoiceOrder(choices, prompt);
   return (
     <fieldset className="interview-question">
       <legend>{prompt}</legend>
-      {choices.map((c) => (
+      {ordered.map((c) => (
         <label key={c.id} className="interview-choice">
           <input
             type="checkbox"
