@@ -14,7 +14,7 @@ const reference = doc as unknown as ScenarioDef;
 export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
   id: 'payments-wallet',
   // 3: a refusal answer is no longer undone by a what-if's repeat (patches.ts applies refusals last).
-  version: 3,
+  version: 4,
   title: 'Payments wallet',
   brief:
     'Design the events behind a payments wallet: the owner tops it up from a card, pays merchants from the balance, and sees the balance and the history.',
