@@ -5,6 +5,7 @@ import type { DispatchRuns } from './dispatchRuns';
 import type { DispatchWords } from './dispatchWords';
 import { lateAcceptWhatIf } from './lateAcceptWhatIf';
 import { newYearsEveWhatIf } from './newYearsEveWhatIf';
+import { providerTimeoutWhatIf } from './providerTimeoutWhatIf';
 import { reprocessWhatIf } from './reprocessWhatIf';
 
 export function dispatchWhatIfs(w: DispatchWords, { charged, duplicateRun }: DispatchRuns): WhatIf[] {
@@ -26,26 +27,16 @@ export function dispatchWhatIfs(w: DispatchWords, { charged, duplicateRun }: Dis
       projection: w.projection,
       customer: 'Maya',
     }),
-    {
-      id: 'provider-timeout',
+    providerTimeoutWhatIf({
       prompt: `The payment provider times out and the charge is retried. How do you keep the ${w.customer} from being charged twice?`,
-      choices: [
-        {
-          id: 'idempotent',
-          text: `The retry carries the ${w.entity} id as the idempotency key: the group deduplicates and the Payment aggregate refuses a second capture`,
-          correct: true,
-          why: 'The retry may run twice; the charge happens once.',
-        },
-        {
-          id: 'retry-blindly',
-          text: 'Retry the call; a timeout means it did not happen',
-          correct: false,
-          why: 'A timeout says nothing about whether the charge happened.',
-          patches: [{ op: 'not-idempotent', group: 'payments' }],
-        },
-      ],
-      check: { run: duplicateRun },
-    },
+      carries: `the ${w.entity} id as the idempotency key`,
+      aggregate: 'Payment',
+      second: 'capture',
+      once: 'the charge happens once',
+      unknown: 'the charge happened',
+      group: 'payments',
+      run: duplicateRun,
+    }),
     newYearsEveWhatIf({
       rush: `New Year's Eve brings 10× the usual ${topic}`,
       groups: 'each consumer group',

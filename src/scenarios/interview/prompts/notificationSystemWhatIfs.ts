@@ -3,31 +3,22 @@ import type { WhatIf } from '../prompt';
 import { duplicateSender, secondSender, sentOnce } from './notificationSystemRuns';
 import { phoneOffWhatIf } from './notificationSystemPhoneOff';
 import { newYearsEveWhatIf } from './newYearsEveWhatIf';
+import { providerTimeoutWhatIf } from './providerTimeoutWhatIf';
 import { reprocessWhatIf } from './reprocessWhatIf';
 import reference from './notification-system.json';
 
 export const notificationSystemWhatIfs: WhatIf[] = [
   phoneOffWhatIf,
-  {
-    id: 'provider-timeout',
+  providerTimeoutWhatIf({
     prompt: 'The SMS provider times out and the send is retried. How do you keep Ada from getting the SMS twice?',
-    choices: [
-      {
-        id: 'idempotent',
-        text: 'The retry carries the notification id: the group deduplicates and the Delivery aggregate refuses a second send',
-        correct: true,
-        why: 'The retry may run twice; the SMS goes once.',
-      },
-      {
-        id: 'retry-blindly',
-        text: 'Retry the call; a timeout means it did not happen',
-        correct: false,
-        why: 'A timeout says nothing about whether the SMS went out.',
-        patches: [{ op: 'not-idempotent', group: 'sender' }],
-      },
-    ],
-    check: { run: duplicateSender },
-  },
+    carries: 'the notification id',
+    aggregate: 'Delivery',
+    second: 'send',
+    once: 'the SMS goes once',
+    unknown: 'the SMS went out',
+    group: 'sender',
+    run: duplicateSender,
+  }),
   newYearsEveWhatIf({
     rush: "New Year's Eve: 10× the usual notifications at midnight",
     groups: 'the sender group',
