@@ -3,7 +3,7 @@ import { openCatalog, type SavedScenario } from '../persistence';
 import { parseBackup } from '../scenarios/io/backup';
 import { collectBackup } from './backupCollect';
 import { restoreBackupText } from './backupRestore';
-import { mainRunId } from './openRun';
+import { mainRunId } from './runIds';
 import { deleteAllDatabases } from './testing/storedData';
 import { progress, run, saved, seed } from './testing/backupFixtures';
 

@@ -3,7 +3,8 @@ import { openRunDatabase } from '../persistence';
 import { findBuiltin } from '../scenarios/content';
 import { collectBackup } from './backupCollect';
 import { restoreBackupText } from './backupRestore';
-import { currentMainRunId, mainRunId } from './openRun';
+import { currentMainRunId } from './openRun';
+import { mainRunId } from './runIds';
 import { deleteAllDatabases, dumpAllDatabases } from './testing/storedData';
 import {
   backupOf,

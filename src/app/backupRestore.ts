@@ -23,8 +23,7 @@ import { interviewIssues, InterviewRecordSchema } from '../persistence/interview
 import { findBuiltin } from '../scenarios/content';
 import { MAX_BACKUP_BYTES, parseBackup, type Backup, type BackupProgress } from '../scenarios/io/backup';
 import type { ScenarioIssue } from '../scenarios/parse';
-import { freshRunId } from './branches';
-import { mainRunId } from './openRun';
+import { freshRunId, mainRunId } from './runIds';
 
 import {
   checkIds,

@@ -18,7 +18,7 @@ import { isRecordId, MAX_STEP, STORE_WORDS } from '../persistence/catalogRecords
 import { findBuiltin } from '../scenarios/content';
 import type { Backup } from '../scenarios/io/backup';
 import type { ScenarioIssue } from '../scenarios/parse';
-import { mainRunId } from './openRun';
+import { mainRunId } from './runIds';
 
 /** The catalog, opened for one piece of work. */
 export async function withCatalogOpen<T>(f: (c: Catalog) => Promise<T>): Promise<T> {

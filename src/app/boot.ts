@@ -9,12 +9,15 @@ import { parseRoute } from '../state/route';
 import { readScenarioEarly } from './earlyScenario';
 import { loadPlayer } from './playerChunk';
 
-// A page opened at a scenario starts loading the player now (App shows it when it has loaded; a
-// failure is shown there too), and reading the scenario with it: a built-in's file, or a saved one
-// from the catalog.
+// A page opened at a scenario starts reading the scenario now (a built-in's file, or a saved one from
+// the catalog, then its run: earlyScenario.ts), and loading the player (App shows it when it has
+// loaded; a failure is shown there too). In the order they are needed: the scenario's read and the
+// app's chunk are asked for first, so their requests do not queue behind the player's many chunks
+// (a browser opens at most six connections to a server over HTTP/1.1).
 const route = parseRoute(window.location.hash);
-const playerPages: readonly string[] = ['scenario', 'run', 'share', 'embed'];
-if (playerPages.includes(route.page)) loadPlayer().catch(() => undefined);
-if (route.page === 'scenario') readScenarioEarly(route.scenarioId);
+if (route.page === 'scenario') readScenarioEarly(route.scenarioId, route.step);
 
 void import('./main');
+
+const playerPages: readonly string[] = ['scenario', 'run', 'share', 'embed'];
+if (playerPages.includes(route.page)) loadPlayer().catch(() => undefined);

@@ -6,12 +6,7 @@ import type { LearnerInput } from '../engine/types';
 import { openCatalog, openRunDatabase, type CatalogRun } from '../persistence';
 import type { ScenarioDef } from '../scenarios/schema';
 import { branchInputs, describeInput } from '../state/branch';
-
-/** A new run id (`b-…` for branches, `m-…` for main runs written by a restore or a reset): ids need no secrecy, only uniqueness on this device. */
-export const freshRunId = (prefix: 'b' | 'm') =>
-  `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4)
-    .toString(36)
-    .padStart(4, '0')}`;
+import { freshRunId } from './runIds';
 
 export async function createBranch(
   scenario: ScenarioDef,

@@ -5,7 +5,7 @@ import { loadScenario } from './library';
 
 describe('reading a saved scenario early', () => {
   it('gives the route what loadScenario gives, once, and only for its own scenario', async () => {
-    readScenarioEarly('no-such-scenario');
+    readScenarioEarly('no-such-scenario', null);
     expect(takeEarlyScenario('another')).toBeNull();
     const early = takeEarlyScenario('no-such-scenario');
     expect(early).not.toBeNull();

@@ -1,16 +1,18 @@
 /**
- * A saved scenario read from the catalog while the player chunk loads (main.tsx starts it for a page
- * opened at one): the read and the chunk overlap instead of the read waiting for the player to render.
+ * A scenario read while the player chunk loads (boot.ts starts it for a page opened at one): the read
+ * and the chunk overlap instead of the read waiting for the player to render. Its main run is opened
+ * right after it, as early (earlyRun.ts).
  */
 type LoadScenario = (typeof import('./library'))['loadScenario'];
 let early: { scenarioId: string; loaded: ReturnType<LoadScenario> } | null = null;
 
 /**
- * Starts reading `scenarioId`. Taken once by the scenario's route (takeEarlyScenario); loadScenario
- * words every failure, and a chunk that cannot load rejects as the route's own read would.
+ * Starts reading `scenarioId` (and opening its run at `step`). Taken once by the scenario's route
+ * (takeEarlyScenario); loadScenario words every failure, and a chunk that cannot load rejects as the
+ * route's own read would.
  */
-export function readScenarioEarly(scenarioId: string): void {
-  const loaded = import('./library').then((m) => m.loadScenario(scenarioId));
+export function readScenarioEarly(scenarioId: string, step: number | null): void {
+  const loaded = import('./earlyRun').then((m) => m.loadScenarioAndRun(scenarioId, step));
   loaded.catch(() => undefined);
   early = { scenarioId, loaded };
 }

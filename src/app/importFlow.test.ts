@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, openRunDatabase } from '../persistence';
 import { importFile } from './importFlow';
-import { mainRunId } from './openRun';
+import { mainRunId } from './runIds';
 import { deleteAllDatabases, dumpAllDatabases } from './testing/storedData';
 import { baseDoc, mutatedText } from '../scenarios/io/testDocs';
 

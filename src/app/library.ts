@@ -7,8 +7,7 @@ import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
 import { DamagedRecordError, describeFailure, sentences } from '../persistence/errors';
 import { isBuiltinId, loadBuiltin } from '../scenarios/content/lazy';
 import type { ScenarioDef } from '../scenarios/schema';
-import { freshRunId } from './branches';
-import { mainRunId } from './openRun';
+import { freshRunId, mainRunId } from './runIds';
 import { takenScenarioIds, withCatalog } from './savedList';
 import { alreadyValidated, rememberValidated } from './validatedDocuments';
 

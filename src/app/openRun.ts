@@ -13,7 +13,9 @@ import type { PlaybackActor } from '../state/react';
 import { formatRoute } from '../state/route';
 import { openRunChannel } from '../state/runChannel';
 import { createRunSession, type RunPort, type RunSession } from '../state/runSession';
+import { takeEarlyRun } from './earlyRun';
 import { loadPlaybackPrefs, savePlaybackPrefs } from './playbackPrefs';
+import { mainRunId } from './runIds';
 import { mainRunPointer } from './savedList';
 
 /** The learner's system asks for less motion: stages then show as short highlights, and pace by those. */
@@ -28,8 +30,6 @@ export interface OpenRun {
   dispose(): void;
 }
 
-/** The main run of a built-in or saved scenario by default. Branches get their own ids. */
-export const mainRunId = (scenarioId: string) => `main-${scenarioId}`;
 /** The main run a scenario plays now: a saved scenario's catalog entry may point at a newer one (a restore or a reset writes it under a fresh id). */
 export const currentMainRunId = async (scenarioId: string, memoryOnly = false) =>
   (memoryOnly ? undefined : await mainRunPointer(scenarioId)) ?? mainRunId(scenarioId);
@@ -51,7 +51,7 @@ export async function openRun(
   try {
     if (options.memoryOnly)
       unavailableReason = 'A shared scenario plays in memory: nothing is stored until you fork it.';
-    else port = await openRunDatabase(runId);
+    else port = await (takeEarlyRun(runId) ?? openRunDatabase(runId));
   } catch (err) {
     unavailableReason =
       err instanceof StorageUnavailableError

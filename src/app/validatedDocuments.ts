@@ -10,7 +10,7 @@
  */
 import { contentVersion } from '../scenarios/io/contentVersion';
 import type { ScenarioDef } from '../scenarios/schema';
-import { SOURCE_BUILD } from '../state/runCheckpoint';
+import { SOURCE_BUILD } from '../state/checkpointKeys';
 
 const STORAGE_KEY = 'event-lab:validated-documents';
 /** The most recently validated documents kept (a learner opens a handful of saved scenarios). */

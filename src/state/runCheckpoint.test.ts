@@ -4,7 +4,7 @@ import { openRunDatabase, openRunDb, runDbName } from '../persistence';
 import { uniqueDbName } from '../persistence/testing';
 import { publishScenario } from '../scenarios/heavy.fixtures';
 import { Stepper } from '../scenarios/stepper';
-import { checkpointKey } from './runCheckpoint';
+import { checkpointKey } from './checkpointKeys';
 import { createRunSession } from './runSession';
 
 const scenario = publishScenario(500);

@@ -10,24 +10,10 @@
  * computed it), the scenario's content version and the learner's story-changing inputs. A missing,
  * damaged or mismatching checkpoint, or a failing read, only means the run replays as before.
  */
-import { changesTheStory, type LearnerInput } from '../engine/types';
 import type { WorldCheckpoint } from '../persistence/worldCheckpointTypes';
-import { contentVersion, cyrb53 } from '../scenarios/io/contentVersion';
-import type { ScenarioDef } from '../scenarios/schema';
 import type { Stepper } from '../scenarios/stepper';
+import { checkpointKey, checkpointSteps, MIN_CHECKPOINT_STEP, SOURCE_BUILD } from './checkpointKeys';
 import { lagSeriesOf } from './lagSeries';
-
-declare const __EVENT_LAB_SOURCE__: string | undefined;
-
-/**
- * The build: a hash of the app's source, set by vite.config.ts. Null under the dev server (its
- * source changes without the hash changing) and wherever it is not set: no checkpoints then.
- */
-export const SOURCE_BUILD: string | null =
-  typeof __EVENT_LAB_SOURCE__ === 'string' && import.meta.env.MODE !== 'development' ? __EVENT_LAB_SOURCE__ : null;
-
-/** Steps below this replay in a few milliseconds: they get no checkpoint. */
-export const MIN_CHECKPOINT_STEP = 100;
 /** How long the learner stays on a step before its result is stored. */
 export const REST_MS = 1_000;
 /**
@@ -44,12 +30,6 @@ export interface CheckpointPort {
 
 export const hasCheckpoints = (port: Partial<CheckpointPort> | null): port is CheckpointPort =>
   typeof port?.loadCheckpoints === 'function' && typeof port.saveCheckpoint === 'function';
-
-/** The story a checkpoint belongs to (answers do not change any world, so they are left out). */
-export function checkpointKey(build: string, scenario: ScenarioDef, inputs: readonly LearnerInput[]): string {
-  const story = JSON.stringify(inputs.filter(changesTheStory));
-  return `${build}:${contentVersion(scenario)}:${cyrb53(story).toString(36)}:${story.length}`;
-}
 
 export interface RunCheckpoints {
   /**
@@ -85,7 +65,7 @@ export function createRunCheckpoints(options: {
     known.steps.reduce<number | undefined>((b, s) => (s <= step && (b === undefined || s > b) ? s : b), undefined);
 
   const seed = async (stepper: Stepper, steps: readonly number[]) => {
-    const wanted = steps.filter((s) => s >= MIN_CHECKPOINT_STEP && s <= stepper.lastStep);
+    const wanted = checkpointSteps(steps, stepper.lastStep);
     if (wanted.length === 0) return 0;
     const key = checkpointKey(build, stepper.scenario, stepper.inputs);
     let found: WorldCheckpoint[];

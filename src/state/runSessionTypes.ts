@@ -39,7 +39,7 @@ export interface RunSessionOptions {
   inputs?: readonly LearnerInput[];
   /** The live notice between tabs of this run (null: none). */
   channel?: RunChannel | null;
-  /** The build world checkpoints are keyed by (default: runCheckpoint.ts's SOURCE_BUILD; null: none). */
+  /** The build world checkpoints are keyed by (default: checkpointKeys.ts's SOURCE_BUILD; null: none). */
   checkpointBuild?: string | null;
   /** How long the learner rests on a step before its checkpoint is written (default REST_MS). */
   checkpointRestMs?: number;

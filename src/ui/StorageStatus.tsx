@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useRun, useRunChrome } from '../state/react';
-import { directRecords } from '../viz/layout/cloudEvent';
+import { countDirectRecords } from '../viz/layout/cloudEvent';
 import { IconDisk, IconWarn } from './icons';
 
 /**
@@ -15,7 +15,7 @@ export function StorageStatus() {
   const log = useRun((s) => s.world.log.events);
   const broker = useRun((s) => s.world.broker);
   const current = log.length;
-  const direct = useMemo(() => directRecords(broker, new Set(log.map((e) => e.eventId))).length, [broker, log]);
+  const direct = useMemo(() => countDirectRecords(broker, new Set(log.map((e) => e.eventId))), [broker, log]);
   const step = useRun((s) => s.step);
   const furthest = useRun((s) => s.furthestStep);
   const chrome = useRunChrome();

@@ -11,7 +11,8 @@ import {
 } from '../../persistence';
 import { findBuiltin } from '../../scenarios/content';
 import { exportBackup } from '../../scenarios/io/backup';
-import { currentMainRunId, mainRunId } from '../openRun';
+import { currentMainRunId } from '../openRun';
+import { mainRunId } from '../runIds';
 
 export const doc = (id: string, title = `Fork ${id}`) => ({
   ...JSON.parse(JSON.stringify(findBuiltin('pubsub-basics')!)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../engine/types';
-import { recordEvent, toCloudEvent } from './cloudEvent';
+import { countDirectRecords, directRecords, recordEvent, toCloudEvent } from './cloudEvent';
 
 const event: RecordedEvent = {
   eventId: 'e-1',
@@ -59,5 +59,31 @@ describe('recordEvent of a transaction marker', () => {
   it('names the marker and does not call it a tombstone (its value is empty, but it deletes nothing)', () => {
     expect(recordEvent(marker)).toMatchObject({ eventType: 'ABORT marker', tombstone: false });
     expect(recordEvent({ ...marker, control: undefined })).toMatchObject({ tombstone: true });
+  });
+});
+
+describe('records written straight to topics', () => {
+  const rec = (topic: string, offset: number, timestamp: number, eventId: string | null) => ({
+    topic,
+    partition: 0,
+    offset,
+    key: null,
+    value: null,
+    headers: {},
+    timestamp,
+    eventId,
+    producerId: null,
+  });
+  const broker = {
+    topics: {
+      orders: { partitions: [{ records: [rec('orders', 0, 5, 'e1'), rec('orders', 1, 2, null)] }] },
+      audit: { partitions: [{ records: [rec('audit', 0, 1, 'e9'), rec('audit', 1, 3, 'e2')] }] },
+    },
+  };
+  it('are those carrying no stored event, by time; the count is their number', () => {
+    const stored = new Set(['e1', 'e2']);
+    expect(directRecords(broker, stored).map((r) => `${r.topic}@${r.offset}`)).toEqual(['audit@0', 'orders@1']);
+    expect(countDirectRecords(broker, stored)).toBe(2);
+    expect(countDirectRecords(broker, new Set())).toBe(4);
   });
 });

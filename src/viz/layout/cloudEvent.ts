@@ -109,6 +109,16 @@ interface BrokerLike {
   >;
 }
 
+const isDirect = (r: RecordLike, storedIds: ReadonlySet<string>) => !r.eventId || !storedIds.has(r.eventId);
+
+/** How many of directRecords there are, without ordering them (the storage line counts 10,000 records on opening a long run). */
+export function countDirectRecords(broker: BrokerLike, storedIds: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of Object.values(broker.topics))
+    for (const p of t.partitions) for (const r of p.records) if (isDirect(r, storedIds)) n++;
+  return n;
+}
+
 /**
  * The records on the topics that carry no stored event: what direct producers wrote (a relayed
  * record is a copy of a stored event and is shown with it). Ordered by time, then topic, partition, offset.
@@ -116,7 +126,7 @@ interface BrokerLike {
 export function directRecords(broker: BrokerLike, storedIds: ReadonlySet<string>): RecordLike[] {
   const out: RecordLike[] = [];
   for (const t of Object.values(broker.topics))
-    for (const p of t.partitions) for (const r of p.records) if (!r.eventId || !storedIds.has(r.eventId)) out.push(r);
+    for (const p of t.partitions) for (const r of p.records) if (isDirect(r, storedIds)) out.push(r);
   return out.sort(
     (a, b) =>
       a.timestamp - b.timestamp ||
