@@ -31,6 +31,7 @@ export function resolveKey(key: GradingKey, names: ReadonlyMap<string, string>):
     }),
     ...(key.payment && {
       payment: {
+        ...key.payment,
         aggregate: n(key.payment.aggregate),
         command: n(key.payment.command),
         captured: n(key.payment.captured),

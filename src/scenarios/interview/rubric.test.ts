@@ -73,7 +73,7 @@ describe('the rubric on the ride-sharing design', () => {
     );
     expect(p.pass).toBe(false);
     expect(p.feedback).toBe(
-      'After PaymentFailed the Payment is "failed", where ChargeFare is refused, and no service reacts to the failure: the fare is never collected.',
+      'After PaymentFailed the Payment is "failed", where ChargeFare is refused, and no service reacts to the failure: the fare is never paid.',
     );
   });
 

@@ -42,6 +42,20 @@ export interface PaymentKey {
   command: string;
   captured: string;
   failed: string;
+  /** The point's words in the prompt's story (a charge, a top-up, an SMS); a ride's fare when absent. */
+  words?: PaymentWords;
+}
+
+/** How the payment-failure point speaks of the prompt's charge, so every sentence is true of its design. */
+export interface PaymentWords {
+  /** The point's title ("Payment failure is handled"). */
+  title: string;
+  /** What a sender does again after the cause is fixed ("charge again"). */
+  retry: string;
+  /** The failure ("a declined charge"). */
+  failure: string;
+  /** What is lost when nothing follows it ("the fare is never paid"). */
+  lost: string;
 }
 
 /** A screen of an app the prompt names, and the events its read model must show. */

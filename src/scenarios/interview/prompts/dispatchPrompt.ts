@@ -15,7 +15,18 @@ import type { DispatchWords } from './dispatchWords';
 function dispatchKey(w: DispatchWords, { charged, duplicateRun }: DispatchRuns): GradingKey {
   return {
     race: { aggregate: w.aggregate, command: w.accept, accepted: w.accepted, actors: `two ${w.role}s` },
-    payment: { aggregate: 'Payment', command: w.charge, captured: 'PaymentCaptured', failed: 'PaymentFailed' },
+    payment: {
+      aggregate: 'Payment',
+      command: w.charge,
+      captured: 'PaymentCaptured',
+      failed: 'PaymentFailed',
+      words: {
+        title: 'Payment failure is handled',
+        retry: 'charge again',
+        failure: 'a declined charge',
+        lost: `the ${w.amount} is never paid`,
+      },
+    },
     screens: [
       { app: `${w.customer} app`, screen: w.screen, events: [w.accepted, 'PaymentFailed', 'PaymentCaptured'] },
       { app: `${w.role} app`, screen: 'earnings', events: ['PaymentCaptured'] },

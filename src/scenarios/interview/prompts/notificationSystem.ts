@@ -28,7 +28,18 @@ export const notificationSystem: InterviewPrompt = withBrokerQuestion({
       accepted: 'NotificationClaimed',
       actors: 'two sender workers',
     },
-    payment: { aggregate: 'Delivery', command: 'SendSms', captured: 'SmsSent', failed: 'SmsFailed' },
+    payment: {
+      aggregate: 'Delivery',
+      command: 'SendSms',
+      captured: 'SmsSent',
+      failed: 'SmsFailed',
+      words: {
+        title: 'A failed SMS is handled',
+        retry: 'send the SMS again',
+        failure: 'a failed SMS',
+        lost: 'the SMS is never sent',
+      },
+    },
     screens: [
       { app: 'user app', screen: 'inbox', events: ['NotificationRequested', 'SmsSent', 'SmsFailed'] },
       { app: "operators' console", screen: 'delivery counts', events: ['SmsSent', 'SmsFailed'] },

@@ -26,7 +26,18 @@ export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
       accepted: 'MerchantPaid',
       actors: 'two payments from one balance',
     },
-    payment: { aggregate: 'TopUp', command: 'ChargeTopUp', captured: 'TopUpCaptured', failed: 'TopUpFailed' },
+    payment: {
+      aggregate: 'TopUp',
+      command: 'ChargeTopUp',
+      captured: 'TopUpCaptured',
+      failed: 'TopUpFailed',
+      words: {
+        title: 'A declined top-up is handled',
+        retry: 'charge the card again',
+        failure: 'a declined top-up',
+        lost: 'the top-up never reaches the wallet',
+      },
+    },
     screens: [
       { app: 'wallet app', screen: 'balance', events: ['WalletCredited', 'MerchantPaid', 'TopUpFailed'] },
       { app: 'wallet app', screen: 'history', events: ['WalletCredited', 'MerchantPaid'] },
