@@ -2,6 +2,7 @@
 import type { WhatIf } from '../prompt';
 import { credited, duplicateCard, payAgain, secondLedger } from './paymentsWalletRuns';
 import { newYearsEveWhatIf } from './newYearsEveWhatIf';
+import { providerTimeoutWhatIf } from './providerTimeoutWhatIf';
 import { reprocessWhatIf } from './reprocessWhatIf';
 import reference from './payments-wallet.json';
 
@@ -27,26 +28,16 @@ export const paymentsWalletWhatIfs: WhatIf[] = [
     ],
     check: { run: payAgain },
   },
-  {
-    id: 'provider-timeout',
+  providerTimeoutWhatIf({
     prompt: 'The card provider times out and the charge is retried. How do you keep the card from being charged twice?',
-    choices: [
-      {
-        id: 'idempotent',
-        text: 'The retry carries the top-up id: the group deduplicates and the TopUp aggregate refuses a second capture',
-        correct: true,
-        why: 'The retry may run twice; the charge happens once.',
-      },
-      {
-        id: 'retry-blindly',
-        text: 'Retry the call; a timeout means it did not happen',
-        correct: false,
-        why: 'A timeout says nothing about whether the charge happened.',
-        patches: [{ op: 'not-idempotent', group: 'card-payments' }],
-      },
-    ],
-    check: { run: duplicateCard },
-  },
+    carries: 'the top-up id',
+    aggregate: 'TopUp',
+    second: 'capture',
+    once: 'the charge happens once',
+    unknown: 'the charge happened',
+    group: 'card-payments',
+    run: duplicateCard,
+  }),
   newYearsEveWhatIf({
     rush: "New Year's Eve brings 10× the usual payments",
     groups: 'each consumer group',
