@@ -57,6 +57,11 @@ export const REPLAY_WEEK: Requirement = {
   aspect: 'replay',
   verdicts: {
     ...REPLAY_MONTHS.verdicts,
+    // The months' verdict with the week's words: RabbitMQ's queues keep no history of any span.
+    rabbitmq: {
+      ...REPLAY_MONTHS.verdicts.rabbitmq,
+      why: 'Classic and quorum queues delete a message once it is acknowledged, and a new queue only gets messages published after it is bound, so a new service cannot read last week from them. A stream (RabbitMQ Streams, since 3.9) is a log a consumer reads from an offset or a time: replay works, at the cost of publishing every event to a stream as well, from the start.',
+    },
     pubsub: {
       fit: 'meets',
       why: 'With topic message retention set (off by default, up to 31 days) before the events are published, a subscription created later seeks to a time a week back; with message ordering on, each key’s messages come in the order they were published.',

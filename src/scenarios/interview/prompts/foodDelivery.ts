@@ -32,5 +32,5 @@ export const foodDelivery: InterviewPrompt = dispatchPrompt({
   notified: 'CustomerNotified',
   keptInOrder: "each order's events in sequence",
   brokersBecause:
-    'Every fact about an order is published once; dispatch, billing, payments and notifications each read it, and a consumer whose deploy had a bug must read a day again.',
+    'Every fact about an order is published once; dispatch, billing, payments and notifications each read it, and a consumer whose deploy had a bug must read its events again, up to a week back.',
 });

@@ -130,7 +130,7 @@ export const notificationSystem: InterviewPrompt = withBrokerQuestion({
   whatIfs: notificationSystemWhatIfs,
   brokers: {
     because:
-      "Each notification's events must be handled in order by several sender workers, a notification that keeps failing must not block the others, and a bad day must be sent again.",
+      "Each notification's events must be handled in order by several sender workers, a notification that keeps failing must not block the others, and a sender whose deploy had a bug must read its events again, up to a week back.",
     requirements: [ORDER_PER_KEY_PARALLEL, POISON_SET_ASIDE, REPLAY_WEEK],
   },
 });

@@ -134,7 +134,7 @@ export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
   whatIfs: paymentsWalletWhatIfs,
   brokers: {
     because:
-      "Each wallet's credits and payments must be applied in order by the ledger, which may read the last days again, and a publish retried after a lost acknowledgement must not be stored twice.",
+      "Each wallet's credits and payments must be applied in order by the ledger, which may read the last week again, and a publish retried after a lost acknowledgement must not be stored twice.",
     requirements: [ORDER_PER_KEY_PARALLEL, REPLAY_WEEK, DEDUP_RETRIED_PUBLISH],
   },
 });

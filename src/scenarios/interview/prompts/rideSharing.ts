@@ -32,5 +32,5 @@ export const rideSharing: InterviewPrompt = dispatchPrompt({
   notified: 'RiderNotified',
   keptInOrder: 'each ride in order',
   brokersBecause:
-    'Every fact about a ride is published once; matching, pricing, payments and notifications each read it, and a consumer whose deploy had a bug must read a day again.',
+    'Every fact about a ride is published once; matching, pricing, payments and notifications each read it, and a consumer whose deploy had a bug must read its events again, up to a week back.',
 });
