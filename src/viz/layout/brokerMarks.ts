@@ -6,7 +6,7 @@
  */
 import type { Effect } from '../../engine/types';
 import { CELL_H, tagWidth, tpKey } from './brokerGeometry';
-import type { StageMask } from './brokerStages';
+import { effectIndices, type StageMask } from './brokerStages';
 import type { BrokerViewModel, CommitMarkVM, RingVM, StageLabelVM, StageMarksVM, TopicVM } from './brokerTypes';
 
 const CHAR_W = 6.9;
@@ -84,10 +84,12 @@ export function stageMarks(
 
   // Commit tags that moved in this step (once their commit has arrived).
   const commits = new Map<string, number>();
-  effects.forEach((e, i) => {
+  const commitIndices = [...effectIndices(effects, 'offset-committed'), ...effectIndices(effects, 'offsets-reset')];
+  for (const i of commitIndices.sort((a, b) => a - b)) {
+    const e = effects[i]!;
     if ((e.kind === 'offset-committed' || e.kind === 'offsets-reset') && mask.reached(i, 'commit'))
       commits.set(`${e.groupId}|${tpKey(e.topic, e.partition)}`, i);
-  });
+  }
   const movedTag = (t: TopicVM, partition: number, m: CommitMarkVM) => {
     const i = commits.get(`${m.groupId}|${tpKey(t.name, partition)}`);
     if (i === undefined) return;
@@ -108,15 +110,22 @@ export function stageMarks(
 
   // Whoever the stage on screen is about: the sending producer, the fetching member, the rebalancing group.
   if (current) {
-    const es = current.effects.map((i) => effects[i]!);
-    const members = new Set(
-      es.flatMap((e) => ('memberId' in e && 'groupId' in e ? [`${e.groupId}/${e.memberId}`] : [])),
-    );
-    // Lag changes on partitions: the members that own them.
-    const lagged = new Set(
-      es.flatMap((e) => (e.kind === 'lag-changed' ? [`${e.groupId}|${tpKey(e.topic, e.partition)}`] : [])),
-    );
-    const groups = new Set(es.flatMap((e) => ('groupId' in e ? [e.groupId] : [])));
+    // One pass over the stage's effects (a poll's process stage has one per record): its members (by
+    // group), the partitions whose lag changes (the members that own them are ringed) and its groups.
+    const members = new Map<string, Set<string>>();
+    const lagged = new Set<string>();
+    const groups = new Set<string>();
+    for (const i of current.effects) {
+      const e = effects[i]!;
+      if (!('groupId' in e)) continue;
+      groups.add(e.groupId);
+      if ('memberId' in e) {
+        const of = members.get(e.groupId);
+        if (of) of.add(e.memberId);
+        else members.set(e.groupId, new Set([e.memberId]));
+      }
+      if (e.kind === 'lag-changed') lagged.add(`${e.groupId}|${tpKey(e.topic, e.partition)}`);
+    }
     if (current.kind === 'send')
       for (const p of model.producers) if (p.emitted > 0) ring(`emitter/${p.id}`, p.x, p.y, p.width, p.height, 12);
     // The relay reads what the event store holds, before it produces it.
@@ -126,7 +135,7 @@ export function stageMarks(
       for (const g of model.groups)
         for (const m of g.members)
           if (
-            members.has(`${g.groupId}/${m.memberId}`) ||
+            members.get(g.groupId)?.has(m.memberId) ||
             m.chips.some((c) => lagged.has(`${g.groupId}|${tpKey(c.topic, c.partition)}`))
           )
             ring(`member/${g.groupId}/${m.memberId}`, m.x, m.y, m.width, m.height, 9);
@@ -153,22 +162,32 @@ export function memberNotes(
   lagFrom: { before: (groupId: string, key: string) => number | undefined },
 ): Map<string, { text: string; current: boolean }> {
   const notes = new Map<string, { text: string; current: boolean }>();
-  const processing = new Set<string>();
+  /** Members processing now, by group. */
+  const processing = new Map<string, Set<string>>();
   const lagged = new Map<string, boolean>();
-  effects.forEach((e, i) => {
-    if (mask.now(i, 'process') && 'memberId' in e && 'groupId' in e) processing.add(`${e.groupId}/${e.memberId}`);
+  // Only the stage on screen can be processing (a poll's process stage holds one effect per record).
+  if (mask.current?.kind === 'process')
+    for (const i of mask.current.effects) {
+      const e = effects[i]!;
+      if (!mask.now(i, 'process') || !('memberId' in e) || !('groupId' in e)) continue;
+      const of = processing.get(e.groupId);
+      if (of) of.add(e.memberId);
+      else processing.set(e.groupId, new Set([e.memberId]));
+    }
+  for (const i of effectIndices(effects, 'lag-changed')) {
+    const e = effects[i]!;
     if (e.kind === 'lag-changed' && mask.reached(i, 'lag')) {
       const k = `${e.groupId}|${tpKey(e.topic, e.partition)}`;
       lagged.set(k, (lagged.get(k) ?? false) || mask.now(i, 'lag'));
     }
-  });
+  }
   const ends = new Map(
     model.topics.flatMap((t) => t.partitions.map((p) => [tpKey(t.name, p.partition), p.logEndOffset])),
   );
   for (const g of model.groups)
     for (const m of g.members) {
       const id = `${g.groupId}/${m.memberId}`;
-      if (processing.has(id)) {
+      if (processing.get(g.groupId)?.has(m.memberId)) {
         notes.set(id, { text: 'processing…', current: true });
         continue;
       }

@@ -4,6 +4,7 @@ import type { Effect } from '../../engine/types';
 import { CELL_H, link, TOPIC_X } from './brokerGeometry';
 import type { EmitterVM, GroupVM, Point, TokenVM, TopicVM } from './brokerTypes';
 import { PRODUCER_COLOUR } from './palette';
+import { effectIndices } from './brokerStages';
 
 /** A point along a token's curve at t ∈ [0, 1] (cubic Bézier, as the SVG path draws it). */
 export function tokenPoint(t: TokenVM, u: number): Point {
@@ -62,11 +63,14 @@ export function layoutTokens({ effects, topics, producers, groups, cellW, flying
     const x = Math.min(p.next.x + (offset - p.logEndOffset) * cellW, t.x + t.width - cellW);
     return { x: x + cellW / 2, y: p.next.y + CELL_H / 2 };
   };
-  effects.forEach((e, i) => {
+  // Only appends and fetches travel: their indices, in the step's order (a poll's 1,000 processed records are skipped).
+  const travelling = [...effectIndices(effects, 'record-appended'), ...effectIndices(effects, 'records-fetched')];
+  for (const i of travelling.sort((a, b) => a - b)) {
+    const e = effects[i]!;
     if (e.kind === 'record-appended' && (flying?.(i, 'send') ?? true)) {
       const prod = producers.find((p) => p.id === (e.producerId ?? '(anonymous)'));
       const to = cellCentre(e.topic, e.partition, e.offset);
-      if (!to) return;
+      if (!to) continue;
       const from = prod ? { x: prod.x + prod.width, y: prod.y + prod.height / 2 } : { x: TOPIC_X - 30, y: to.y };
       tokens.push(
         makeToken(
@@ -83,7 +87,7 @@ export function layoutTokens({ effects, topics, producers, groups, cellW, flying
     if (e.kind === 'records-fetched' && (flying?.(i, 'fetch') ?? true)) {
       const g = groups.find((x) => x.groupId === e.groupId);
       const m = g?.members.find((x) => x.memberId === e.memberId);
-      if (!g || !m) return;
+      if (!g || !m) continue;
       for (const o of e.offsets) {
         const from = cellCentre(e.topic, e.partition, o);
         if (!from) continue;
@@ -101,6 +105,6 @@ export function layoutTokens({ effects, topics, producers, groups, cellW, flying
         );
       }
     }
-  });
+  }
   return tokens;
 }
