@@ -33,6 +33,7 @@ import { PracticeGate, PracticePanel } from './PracticePanel';
 import { ProgressRecorder } from './review/ProgressRecorder';
 import { QuestionPanel } from './QuestionPanel';
 import { ScenarioActions } from './ScenarioActions';
+import { StepBar } from './StepBar';
 import { StorageStatus } from './StorageStatus';
 import { usePlaybackKeys } from './usePlaybackKeys';
 
@@ -62,6 +63,7 @@ function PlayerBody() {
   const readModels = useRun(hasReadModels);
   const [selected, setSelected] = useState<string | null>(null);
   const tablesShown = useAfterFirstFrame();
+  const card = useRef<HTMLDivElement>(null);
   usePlaybackKeys();
   // Plays each step's stages (send, land, fetch, commit…) on the diagram when the learner steps forward.
   useStageDriver(useReducedMotion());
@@ -81,6 +83,9 @@ function PlayerBody() {
       <PracticeGate>
         <ErrorBoundary part="the playback controls">
           <PlaybackBar />
+        </ErrorBoundary>
+        <ErrorBoundary part="the step bar">
+          <StepBar card={card} />
         </ErrorBoundary>
         <div className="stage">
           <div className="views">
@@ -152,7 +157,7 @@ function PlayerBody() {
           </div>
           <aside className="side">
             {/* The step's text and its question: the part of the side column that stays in view while stepping. */}
-            <div className="side-now">
+            <div className="side-now" ref={card}>
               <ErrorBoundary part="the narration">
                 <NarrationPanel />
               </ErrorBoundary>
