@@ -11,6 +11,7 @@ import { readableStepMs } from '../state/pacing';
 import { playbackMachine } from '../state/playbackMachine';
 import type { PlaybackActor } from '../state/react';
 import { formatRoute } from '../state/route';
+import { mayBeDesign } from '../scenarios/designNarration';
 import { openRunChannel } from '../state/runChannel';
 import { createRunSession, type RunPort, type RunSession } from '../state/runSession';
 import { takeEarlyRun } from './earlyRun';
@@ -29,6 +30,12 @@ export interface OpenRun {
   kind: 'main' | 'branch';
   dispose(): void;
 }
+
+/** A learner's design's reference design (its steps that play out otherwise are told from what it did), or null. */
+const referenceOf = async (scenario: ScenarioDef): Promise<ScenarioDef | null> =>
+  mayBeDesign(scenario)
+    ? import('../scenarios/interview/designReference').then((m) => m.referenceOf(scenario)).catch(() => null)
+    : null;
 
 /** The main run a scenario plays now: a saved scenario's catalog entry may point at a newer one (a restore or a reset writes it under a fresh id). */
 export const currentMainRunId = async (scenarioId: string, memoryOnly = false) =>
@@ -62,6 +69,7 @@ export async function openRun(
   const channel = port ? openRunChannel(runId) : null;
   const session = createRunSession({
     scenario,
+    reference: await referenceOf(scenario),
     runId,
     port,
     channel,

@@ -331,10 +331,22 @@ export interface Narration {
   /** True when the text was written from the effects (a branch that left the script). */
   generated: boolean;
   /**
+   * Why a generated text was written from the effects: the learner changed the story ('branch', also when
+   * absent), a learner's design played this step otherwise than its reference design did ('design'), or a
+   * run of a learner's design had faults or actions before this step ('design-branch').
+   */
+  toldBecause?: 'branch' | 'design' | 'design-branch';
+  /**
+   * Every effect's sentence, in order, when `text` summarises repeated ones (one sentence per kind with a
+   * count and its first example); absent when `text` already says everything.
+   */
+  allEffects?: readonly string[];
+  /**
    * A script step after the run left the script: what the original story said at this step (not a
    * fact of this run), and the ways this run's step differs from it ("In the original: X. Here: Y.").
+   * `of: 'reference'`: the authored text is the reference design's, and the differences are against its run.
    */
-  original?: { text: string; differences: readonly { original: string; here: string }[] };
+  original?: { text: string; differences: readonly { original: string; here: string }[]; of?: 'reference' };
 }
 
 export interface StepResult<World> {

@@ -95,8 +95,9 @@ describe('narration after the run leaves its script', () => {
       expect(narration.generated, `step ${k}`).toBe(true);
       if (st.entries[k - 1]!.kind === 'script')
         for (const e of effects)
-          // A processed record is told with its batch ("processed 3 records (orders-0@0, …)"); ids are left out.
-          expect(narration.text).toContain(
+          // A processed record is told with its batch ("processed 3 records (orders-0@0, …)"); ids are left out;
+          // a kind told three times or more is summarised in the text, every sentence kept in allEffects.
+          expect([narration.text, ...(narration.allEffects ?? [])].join(' ')).toContain(
             e.kind === 'record-processed'
               ? `${e.topic}-${e.partition}@${e.offset}`
               : withoutIds(e.reason).trim().slice(1, 40),

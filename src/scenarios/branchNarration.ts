@@ -7,7 +7,8 @@
  */
 import type { Effect, Narration } from '../engine/types';
 import type { StepDef } from './schema';
-import { effectSentences, sentence, withoutIds } from './plainWords';
+import { summariseEffects } from './effectSummary';
+import { sentence, withoutIds } from './plainWords';
 
 const MAX_DIFFERENCES = 4;
 
@@ -17,15 +18,19 @@ export function narrateScriptAfterBranch(
   effects: readonly Effect[],
   originalEffects: readonly Effect[],
 ): Narration {
-  const text = effects.length
-    ? effectSentences(effects).join(' ')
-    : 'Nothing changed in the system in this step of your run.';
   return {
     title: step.title,
-    text,
+    ...toldFromEffects(effects),
     generated: true,
     original: { text: step.narration, differences: differences(originalEffects, effects) },
   };
+}
+
+/** A step's text from its effects (repeated kinds summarised, every sentence kept beside it). */
+export function toldFromEffects(effects: readonly Effect[]): Pick<Narration, 'text' | 'allEffects'> {
+  if (effects.length === 0) return { text: 'Nothing changed in the system in this step of your run.' };
+  const { text, all } = summariseEffects(effects);
+  return all ? { text, allEffects: all } : { text };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Effect, LearnerInput, Narration } from '../engine/types';
 import { quoteKey } from '../engine/broker/partitioner';
 import { faultTitle, isFault } from './faults/describe';
 import type { FaultInput } from './faults/inject';
-import { effectSentences } from './plainWords';
+import { summariseEffects } from './effectSummary';
 
 const titles: Record<Exclude<LearnerInput['kind'], FaultInput['kind']>, (i: never) => string> = {
   produce: (i: Extract<LearnerInput, { kind: 'produce' }>) =>
@@ -22,8 +22,9 @@ const titles: Record<Exclude<LearnerInput['kind'], FaultInput['kind']>, (i: neve
 /** Narration for a step that left the script: told from the effects' own reasons. */
 export function narrateEffects(input: LearnerInput, effects: readonly Effect[]): Narration {
   const title = isFault(input) ? faultTitle(input) : (titles[input.kind] as (i: LearnerInput) => string)(input);
-  const text = effects.length ? effectSentences(effects, reasonOf).join(' ') : 'Nothing changed in the system.';
-  return { title, text, generated: true };
+  if (effects.length === 0) return { title, text: 'Nothing changed in the system.', generated: true };
+  const { text, all } = summariseEffects(effects, reasonOf);
+  return { title, text, generated: true, ...(all && { allEffects: all }) };
 }
 
 const reasonOf = (e: Effect): string => (e.kind === 'partitions-added' ? partitionsAdded(e) : e.reason);

@@ -49,7 +49,15 @@ function processedRun(run: readonly Processed[]): string {
  * with the same outcome folded into one sentence.
  */
 export function effectSentences(effects: readonly Effect[], reasonOf = (e: Effect) => e.reason): string[] {
-  const out: string[] = [];
+  return effectLines(effects, reasonOf).map((l) => l.text);
+}
+
+/** effectSentences with the kind of effect each sentence tells (a folded batch: 'record-processed'). */
+export function effectLines(
+  effects: readonly Effect[],
+  reasonOf = (e: Effect) => e.reason,
+): { kind: Effect['kind']; text: string }[] {
+  const out: { kind: Effect['kind']; text: string }[] = [];
   for (let i = 0; i < effects.length;) {
     const e = effects[i]!;
     if (e.kind === 'record-processed') {
@@ -60,11 +68,11 @@ export function effectSentences(effects: readonly Effect[], reasonOf = (e: Effec
       }
       const run = effects.slice(i, j) as Processed[];
       // One record again, unless a fault's own words stand in its reason (reasonOf).
-      out.push(sentence(withoutIds(processedRun(run))));
+      out.push({ kind: e.kind, text: sentence(withoutIds(processedRun(run))) });
       i = j;
       continue;
     }
-    out.push(sentence(withoutIds(reasonOf(e))));
+    out.push({ kind: e.kind, text: sentence(withoutIds(reasonOf(e))) });
     i++;
   }
   return out;

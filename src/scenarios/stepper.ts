@@ -11,6 +11,7 @@ import { ExprError } from './behaviour/expr';
 import { aggregateState } from './steps/commands';
 import { initialWorld } from './initialWorld';
 import { narrateScriptAfterBranch } from './branchNarration';
+import { designIntro, narrateDesignStep, pairSteps, sameDesign } from './designNarration';
 import { narrateEffects } from './narrate';
 import { compileScenario, type CompiledScenario } from './compiledScenario';
 import type { ScenarioDef } from './schema';
@@ -35,6 +36,11 @@ export class Stepper {
     readonly scenario: ScenarioDef,
     readonly inputs: readonly LearnerInput[],
     private readonly snapshotEvery = 25,
+    /**
+     * The reference design this scenario was built from (a mock interview's answers patched into its prompt's
+     * reference): script steps that play out otherwise than the reference's are told from their effects.
+     */
+    readonly reference: ScenarioDef | null = null,
   ) {
     this.entries = buildTimeline(scenario, inputs);
     this.rt = compileScenario(scenario);
@@ -154,11 +160,18 @@ export class Stepper {
   }
 
   private narration(k: number, effects: readonly Effect[]): Narration {
-    if (k === 0) return { title: this.scenario.intro.title, text: this.scenario.intro.narration, generated: false };
+    if (k === 0)
+      return this.differsFromReference()
+        ? designIntro(this.scenario.intro)
+        : { title: this.scenario.intro.title, text: this.scenario.intro.narration, generated: false };
     const stopped = stoppedBy(effects);
     if (stopped !== null) return { title: `Step ${k} stopped`, text: stopped, generated: false };
     const entry = this.entries[k - 1]!;
     if (entry.kind === 'input') return narrateEffects(entry.input, effects);
+    if (this.differsFromReference()) {
+      const ref = this.referenceStep(entry.index);
+      return narrateDesignStep(entry.step, effects, ref, this.leftScriptBefore(k));
+    }
     if (!this.leftScriptBefore(k)) return { title: entry.step.title, text: entry.step.narration, generated: false };
     return narrateScriptAfterBranch(entry.step, effects, this.original().at(entry.index + 1).effects);
   }
@@ -169,6 +182,25 @@ export class Stepper {
     return this.firstInput >= 0 && this.firstInput < k - 1;
   }
   private firstInput: number | undefined;
+
+  /** Whether this scenario is a learner's design that is not its reference (the reference itself is told as authored). */
+  differsFromReference(): boolean {
+    this.differs ??= this.reference !== null && !sameDesign(this.scenario, this.reference);
+    return this.differs;
+  }
+  private differs: boolean | undefined;
+
+  /** The reference's step that the script step `index` stands for, and its effects in the reference's run. */
+  private referenceStep(index: number) {
+    const reference = this.reference!;
+    this.pairs ??= pairSteps(this.scenario.steps, reference.steps);
+    const at = this.pairs[index];
+    if (at === null || at === undefined) return null;
+    this.referenceStepper ??= new Stepper(reference, [], this.snapshotEvery);
+    return { step: reference.steps[at]!, effects: this.referenceStepper.at(at + 1).effects };
+  }
+  private pairs: (number | null)[] | undefined;
+  private referenceStepper: Stepper | null = null;
 
   /** The original story (no learner actions), to say what a script step did there. */
   private originalStepper: Stepper | null = null;

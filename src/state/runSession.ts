@@ -42,7 +42,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   let port = options.port;
   const channel = options.channel ?? null;
   let inputs: readonly LearnerInput[] = options.inputs ?? [];
-  let stepper = new Stepper(scenario, inputs);
+  let stepper = new Stepper(scenario, inputs, undefined, options.reference);
   const store = createRunStore(scenario, runId, inputs, stepper);
   let createdAt = now();
   let readOnly = false;
@@ -95,7 +95,7 @@ export function createRunSession(options: RunSessionOptions): RunSession {
   const adoptInputs = (next: readonly LearnerInput[]) => {
     const storyChanged = !sameStory(inputs, next);
     inputs = next;
-    if (storyChanged) stepper = new Stepper(scenario, inputs);
+    if (storyChanged) stepper = new Stepper(scenario, inputs, undefined, options.reference);
     store.setState({ inputs, stepper, lastStep: stepper.lastStep, answers: answersOf(inputs) });
   };
 

@@ -25,6 +25,8 @@ export interface RunPort {
 
 export interface RunSessionOptions {
   scenario: ScenarioDef;
+  /** The reference design the scenario was built from (a learner's design), or null (the Stepper's `reference`). */
+  reference?: ScenarioDef | null;
   runId: string;
   /** Null when IndexedDB is unavailable: the run plays in memory. */
   port: RunPort | null;
