@@ -214,8 +214,12 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
       return privacyStep(world, rt.scenario, action);
     case 'change-design':
       return designStep(world, action);
-    case 'start-consumer':
     case 'poll-batch':
+      // A poll too: the faults armed for a member's next poll strike it the same way (faults/poll.ts).
+      return world.faults
+        ? pollWithFaults(world, rt, action, (w, a) => applyAction(w, a, rt))
+        : pollLoopStep(world, action, rt);
+    case 'start-consumer':
     case 'pause-partitions':
     case 'resume-partitions':
     case 'stop-consumer':

@@ -1,23 +1,22 @@
 /**
- * A script's poll while faults are playing out: a member that left after its poll timeout rejoins, a
- * paused member gets nothing, an armed fault strikes the member's next poll that fetches records, and
- * a poison record ahead of the group goes through the retry path. Every part is the engine's or the
- * scenario steps' own operation (`pollStep`, seek, advance-time, the engine's poll loop for a slow batch:
- * `slowBatch.ts`), re-explained where the fault changes why it happens.
+ * A script's poll of any kind that fetches records (`poll`, `poll-batch`: `pollKinds.ts`) while faults are playing
+ * out: a member that left after its poll timeout rejoins, a paused member gets nothing, an armed fault strikes the
+ * member's next poll that fetches records, and a poison record ahead of the group goes through the retry path. Every
+ * part is the engine's or the scenario steps' own operation (`pollStep`, the engine's poll loop, seek, advance-time),
+ * re-explained where the fault changes why it happens.
  */
 import * as broker from '../../engine/broker';
 import { tpList, tpName } from '../../engine/broker/brokerState';
 import type { Effect } from '../../engine/types';
 import type { CompiledScenario } from '../compiledScenario';
-import type { ActionDef } from '../schema';
 import { pollStep } from '../steps/consume';
 import type { World } from '../world';
 import { explainBlocked, poisonedRuntime } from './poison';
 import { memberKey, without, type NextPollFault } from './faultState';
 import { faultsOf, withFaults } from './faultWorld';
-import { rejoinIfTimedOut, slowBatch, type ApplyAction } from './slowBatch';
+import { pollKindOf, type PollKind, type PollLike } from './pollKinds';
+import type { ApplyAction } from './slowBatch';
 
-type PollAction = Extract<ActionDef, { kind: 'poll' }>;
 type Applied = { world: World; effects: Effect[] };
 
 const note = (fault: string, target: string, reason: string): Effect => ({
@@ -27,13 +26,14 @@ const note = (fault: string, target: string, reason: string): Effect => ({
   reason,
 });
 
-export function pollWithFaults(world: World, rt: CompiledScenario, action: PollAction, apply: ApplyAction): Applied {
+export function pollWithFaults(world: World, rt: CompiledScenario, action: PollLike, apply: ApplyAction): Applied {
   const { group: groupId, member: memberId } = action;
   const key = memberKey(groupId, memberId);
+  const kind = pollKindOf(action, rt, apply);
   const effects: Effect[] = [];
   let w = world;
   // A member whose poll timed out (a slow batch) joins again first, as the engine's poll loop does.
-  const back = rejoinIfTimedOut(w, rt, groupId, memberId);
+  const back = kind.rejoin(w);
   w = back.world;
   effects.push(...back.effects);
   const paused = faultsOf(w).paused[key];
@@ -49,25 +49,18 @@ export function pollWithFaults(world: World, rt: CompiledScenario, action: PollA
       ),
     );
   }
-  const poisoned = poisonedRuntime(w, rt, action);
+  // The retry path is the script poll's (`consumeWithRetry`); the engine's poll loop has none (availability.ts).
+  const poisoned = action.kind === 'poll' ? poisonedRuntime(w, rt, action) : null;
   const armed = faultsOf(w).nextPoll[key];
   let done: Applied;
-  if (armed && !poisoned && fetchesRecords(w, action)) {
+  if (armed && !poisoned && kind.fetched(w) > 0) {
     w = withFaults(w, (f) => ({ nextPoll: without(f.nextPoll, key) }));
-    done = strike(w, rt, action, armed, apply);
-  } else if (poisoned) {
+    done = strike(w, action, kind, armed, apply);
+  } else if (poisoned && action.kind === 'poll') {
     const r = pollStep(w, poisoned, action);
     done = { world: r.world, effects: explainBlocked(rt, groupId, r.effects) };
-  } else done = pollStep(w, rt, action);
+  } else done = kind.plain(w);
   return { world: done.world, effects: [...effects, ...done.effects] };
-}
-
-/** Whether the member's poll would fetch anything (a pure look ahead: the engine's poll, result discarded). */
-function fetchesRecords(world: World, action: PollAction): boolean {
-  const max = action.maxRecords !== undefined ? { maxRecords: action.maxRecords } : {};
-  return (
-    broker.poll(world.broker, { groupId: action.group, memberId: action.member, ...max }, world.time).records.length > 0
-  );
 }
 
 function pausedPoll(world: World, groupId: string, memberId: string): Effect {
@@ -86,42 +79,56 @@ function pausedPoll(world: World, groupId: string, memberId: string): Effect {
   );
 }
 
-function strike(world: World, rt: CompiledScenario, action: PollAction, fault: NextPollFault, apply: ApplyAction) {
-  const { group: groupId, member: memberId } = action;
-  const key = memberKey(groupId, memberId);
+function strike(world: World, action: PollLike, kind: PollKind, fault: NextPollFault, apply: ApplyAction): Applied {
+  const key = memberKey(action.group, action.member);
   if (fault.kind === 'crash-before-commit') {
-    const r = pollStep(world, rt, { ...action, crash: 'after-process' });
+    const r = kind.crashAfterProcess(world);
     return { world: r.world, effects: [note('crash-consumer', key, `the crash you set up happens now`), ...r.effects] };
   }
-  if (fault.kind === 'duplicate') return duplicate(world, rt, action, apply);
-  return slowBatch(world, rt, action, fault.processingMs, apply);
+  if (fault.kind === 'duplicate') return duplicate(world, action, kind, apply);
+  return kind.slow(world, fault.processingMs);
 }
 
-/** The batch is processed, its commit is lost, the member seeks back to it and polls it again. */
-function duplicate(world: World, rt: CompiledScenario, action: PollAction, apply: ApplyAction): Applied {
+/**
+ * The batch is processed, its commit is lost, the member seeks back to it and polls again. A poll takes at most
+ * max.poll.records, round-robin over the member's partitions, so that poll may fetch from other partitions first:
+ * the note says which it was.
+ */
+function duplicate(world: World, action: PollLike, kind: PollKind, apply: ApplyAction): Applied {
   const { group: groupId, member: memberId } = action;
-  const first = pollStep(world, rt, { ...action, commit: 'manual' });
-  const effects: Effect[] = [...first.effects];
-  effects.push(
-    note(
-      'duplicate-delivery',
-      memberKey(groupId, memberId),
-      `${memberId}'s offset commit for that batch is lost (the request times out), so ${groupId}'s committed offsets stay where they were; its error handling seeks back to them and polls again, and the same records are delivered a second time`,
-    ),
-  );
+  const first = kind.uncommitted(world);
+  const processed = (effects: readonly Effect[]) =>
+    effects.flatMap((e) =>
+      e.kind === 'record-processed' && e.memberId === memberId && e.groupId === groupId ? [e] : [],
+    );
   let w = first.world;
   const from = new Map<string, { topic: string; partition: number; offset: number }>();
-  for (const e of first.effects)
-    if (e.kind === 'record-processed' && e.memberId === memberId && e.groupId === groupId) {
-      const at = from.get(`${e.topic}:${e.partition}`);
-      if (!at || e.offset < at.offset)
-        from.set(`${e.topic}:${e.partition}`, { topic: e.topic, partition: e.partition, offset: e.offset });
-    }
+  for (const e of processed(first.effects)) {
+    const at = from.get(`${e.topic}:${e.partition}`);
+    if (!at || e.offset < at.offset)
+      from.set(`${e.topic}:${e.partition}`, { topic: e.topic, partition: e.partition, offset: e.offset });
+  }
+  const seeks: Effect[] = [];
   for (const { topic, partition, offset } of from.values()) {
     const s = apply(w, { kind: 'seek', group: groupId, member: memberId, topic, partition, offset });
     w = s.world;
-    effects.push(...s.effects);
+    seeks.push(...s.effects);
   }
-  const again = pollStep(w, rt, action);
-  return { world: again.world, effects: [...effects, ...again.effects] };
+  const again = kind.plain(w);
+  const twice = new Set(processed(again.effects).map((e) => `${e.topic}:${e.partition}@${e.offset}`));
+  const all = processed(first.effects).every((e) => twice.has(`${e.topic}:${e.partition}@${e.offset}`));
+  const where = tpList([...from.values()]);
+  const lost = `${memberId}'s offset commit for that batch is lost (the request times out), so ${groupId}'s committed offsets stay where they were; its error handling seeks back to them and polls again`;
+  const told = all
+    ? `${lost}, and the same records are delivered a second time`
+    : `${lost}. That poll fetches from its other partitions first (at most max.poll.records, round-robin over its partitions), so the records are delivered a second time when ${where} ${from.size === 1 ? 'is' : 'are'} fetched next`;
+  return {
+    world: again.world,
+    effects: [
+      ...first.effects,
+      note('duplicate-delivery', memberKey(groupId, memberId), told),
+      ...seeks,
+      ...again.effects,
+    ],
+  };
 }

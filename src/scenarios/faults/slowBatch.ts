@@ -70,6 +70,26 @@ export function rejoinIfTimedOut(world: World, rt: CompiledScenario, groupId: st
   return { world: { ...world, broker: r.state }, effects: r.effects };
 }
 
+/** What a slow batch of `ms` did to this member's poll deadline, in words (`late`: past its max.poll.interval.ms). */
+export function slowTold(client: ConsumerClient, groupId: string, ms: number): { late: boolean; told: string } {
+  const late = ms > client.maxPollIntervalMs;
+  const told = late
+    ? `${client.memberId} spent ${formatDuration(ms)} on its batch without calling poll(), longer than ${intervalWords(client)}`
+    : `processing that batch took ${client.memberId} ${formatDuration(ms)}, within ${intervalWords(client)}, so it stays in ${groupId}; meanwhile new records on its partitions wait`;
+  return { late, told };
+}
+
+/** The slow batch's note: within the deadline just `told`; past it, what becomes of the records it processed. */
+export function slowOutcome(key: string, told: string, late: boolean, groupId: string, committedBefore: boolean) {
+  if (!late) return note(key, told);
+  return note(
+    key,
+    committedBefore
+      ? `${told}. It committed that batch before processing it, so nothing of it is delivered again; its next poll joins ${groupId} again`
+      : `${told}. What it processed was never committed, so whoever reads those partitions next starts from the last committed offsets and processes those records again`,
+  );
+}
+
 /**
  * Processing the batch takes `ms`: the scenario's poll processes it (its commit held back when it commits after
  * processing), the clock moves on by `ms`, then the engine ends the batch (`endBatch`): within the member's
@@ -85,12 +105,13 @@ export function slowBatch(world: World, rt: CompiledScenario, action: PollAction
   const fetched = polled.effects.filter(
     (e) => e.kind === 'record-processed' && e.groupId === groupId && e.memberId === memberId,
   ).length;
-  const late = ms > client.maxPollIntervalMs;
-  const told = late
-    ? `${memberId} spent ${formatDuration(ms)} on its batch without calling poll(), longer than ${intervalWords(client)}`
-    : `processing that batch took ${memberId} ${formatDuration(ms)}, within ${intervalWords(client)}, so it stays in ${groupId}; meanwhile new records on its partitions wait`;
+  const { late, told } = slowTold(client, groupId, ms);
   const later = apply(polled.world, { kind: 'advance-time', ms });
-  const effects: Effect[] = [...polled.effects, ...(late ? [] : [note(key, told)]), ...later.effects];
+  const effects: Effect[] = [
+    ...polled.effects,
+    ...(late ? [] : [slowOutcome(key, told, late, groupId, false)]),
+    ...later.effects,
+  ];
   // A crash the script set up on this poll already took the member out: nothing is left to time.
   if (!later.world.broker.groups[groupId]?.members[memberId]) return { world: later.world, effects };
   const ended = broker.endBatch(later.world.broker, {
@@ -114,14 +135,6 @@ export function slowBatch(world: World, rt: CompiledScenario, action: PollAction
           : e,
     ),
   );
-  if (late)
-    effects.push(
-      note(
-        key,
-        mode === 'before'
-          ? `${told}. It committed that batch before processing it, so nothing of it is delivered again; its next poll joins ${groupId} again`
-          : `${told}. What it processed was never committed, so whoever reads those partitions next starts from the last committed offsets and processes those records again`,
-      ),
-    );
+  if (late) effects.push(slowOutcome(key, told, late, groupId, mode === 'before'));
   return { world: { ...later.world, broker: ended.state }, effects };
 }
