@@ -53,30 +53,31 @@ const send = (producer: string, receipt: string): StepDef =>
     transactional: true,
     event: { eventType: 'ReceiptIssued', streamId: receipt, key: receipt, data: { receipt } },
   });
+/** The scenario with these steps, parsed and ready to step through (no faults). */
+const play = (steps: StepDef[]) => new Stepper(parsed(scenario(steps)), []);
+/** app-1 opens a transaction: initTransactions then beginTransaction. */
+const begun = (init: { transactionTimeoutMs?: number } = {}): StepDef[] => [
+  step({ kind: 'init-transactions', producer: 'app-1', ...init }),
+  step({ kind: 'begin-transaction', producer: 'app-1' }),
+];
 const fetched = (s: Stepper, k: number, member: string) =>
   s.at(k).effects.flatMap((e) => (e.kind === 'records-fetched' && e.memberId === member ? e.offsets : []));
 
 describe('Kafka transactions in a scenario', () => {
   it('commit: the record and the offsets land together; read_committed sees the record only after the marker', () => {
-    const s = new Stepper(
-      parsed(
-        scenario([
-          step({ kind: 'init-transactions', producer: 'app-1' }),
-          step({ kind: 'begin-transaction', producer: 'app-1' }),
-          send('app-1', 'r-1'),
-          step({
-            kind: 'send-offsets-to-transaction',
-            producer: 'app-1',
-            group: 'payers',
-            offsets: [{ topic: 'payments', partition: 0, offset: 1 }],
-          }),
-          step({ kind: 'poll', group: 'clean', member: 'c' }),
-          step({ kind: 'commit-transaction', producer: 'app-1' }),
-          step({ kind: 'poll', group: 'clean', member: 'c' }),
-        ]),
-      ),
-      [],
-    );
+    const s = play([
+      ...begun(),
+      send('app-1', 'r-1'),
+      step({
+        kind: 'send-offsets-to-transaction',
+        producer: 'app-1',
+        group: 'payers',
+        offsets: [{ topic: 'payments', partition: 0, offset: 1 }],
+      }),
+      step({ kind: 'poll', group: 'clean', member: 'c' }),
+      step({ kind: 'commit-transaction', producer: 'app-1' }),
+      step({ kind: 'poll', group: 'clean', member: 'c' }),
+    ]);
     expect(s.at(1).effects.map((e) => e.kind)).toContain('txn-initialized');
     expect(fetched(s, 5, 'c')).toEqual([]);
     expect(s.at(4).world.broker.groups['payers']?.committed ?? {}).toEqual({});
@@ -91,38 +92,26 @@ describe('Kafka transactions in a scenario', () => {
   });
 
   it('abort: read_uncommitted reads the aborted record, read_committed skips it and the marker', () => {
-    const s = new Stepper(
-      parsed(
-        scenario([
-          step({ kind: 'init-transactions', producer: 'app-1' }),
-          step({ kind: 'begin-transaction', producer: 'app-1' }),
-          send('app-1', 'r-1'),
-          step({ kind: 'abort-transaction', producer: 'app-1' }),
-          step({ kind: 'poll', group: 'dirty', member: 'd' }),
-          step({ kind: 'poll', group: 'clean', member: 'c' }),
-        ]),
-      ),
-      [],
-    );
+    const s = play([
+      ...begun(),
+      send('app-1', 'r-1'),
+      step({ kind: 'abort-transaction', producer: 'app-1' }),
+      step({ kind: 'poll', group: 'dirty', member: 'd' }),
+      step({ kind: 'poll', group: 'clean', member: 'c' }),
+    ]);
     expect(s.at(4).effects.find((e) => e.kind === 'txn-marker-written')).toMatchObject({ offset: 1, marker: 'ABORT' });
     expect(fetched(s, 5, 'd')).toEqual([0]);
     expect(fetched(s, 6, 'c')).toEqual([]);
   });
 
   it('a new instance’s initTransactions aborts the open transaction and fences the old one', () => {
-    const s = new Stepper(
-      parsed(
-        scenario([
-          step({ kind: 'init-transactions', producer: 'app-1' }),
-          step({ kind: 'begin-transaction', producer: 'app-1' }),
-          send('app-1', 'r-1'),
-          step({ kind: 'init-transactions', producer: 'app-2' }),
-          send('app-1', 'r-2'),
-          step({ kind: 'commit-transaction', producer: 'app-1' }),
-        ]),
-      ),
-      [],
-    );
+    const s = play([
+      ...begun(),
+      send('app-1', 'r-1'),
+      step({ kind: 'init-transactions', producer: 'app-2' }),
+      send('app-1', 'r-2'),
+      step({ kind: 'commit-transaction', producer: 'app-1' }),
+    ]);
     expect(s.at(4).effects.find((e) => e.kind === 'txn-aborted')).toMatchObject({ cause: 'fenced' });
     expect(s.at(5).effects.find((e) => e.kind === 'txn-fenced')).toMatchObject({ error: 'INVALID_PRODUCER_EPOCH' });
     // Fatal for the zombie: its client refuses anything but close.
@@ -130,17 +119,11 @@ describe('Kafka transactions in a scenario', () => {
   });
 
   it('the coordinator’s timer aborts a transaction left open past transaction.timeout.ms', () => {
-    const s = new Stepper(
-      parsed(
-        scenario([
-          step({ kind: 'init-transactions', producer: 'app-1', transactionTimeoutMs: 5000 }),
-          step({ kind: 'begin-transaction', producer: 'app-1' }),
-          send('app-1', 'r-1'),
-          step({ kind: 'advance-time', ms: 6000 }),
-        ]),
-      ),
-      [],
-    );
+    const s = play([
+      ...begun({ transactionTimeoutMs: 5000 }),
+      send('app-1', 'r-1'),
+      step({ kind: 'advance-time', ms: 6000 }),
+    ]);
     expect(s.at(4).effects.find((e) => e.kind === 'txn-aborted')).toMatchObject({ cause: 'timeout' });
   });
 });
