@@ -36,7 +36,8 @@ export function applyOutcome(prev: QuestionProgress | undefined, o: Outcome, at:
     scenarioId: o.scenarioId,
     questionId: o.questionId,
     step: o.step ?? prev?.step ?? 0,
-    concepts: concepts.length ? concepts : (prev?.concepts ?? []),
+    // The caller's tags when it gives them (none: the question names none of its scenario's), else the last ones.
+    concepts: o.concepts !== undefined || o.concept !== undefined ? concepts : (prev?.concepts ?? []),
     right: (prev?.right ?? 0) + (o.correct ? 1 : 0),
     wrong: (prev?.wrong ?? 0) + (o.correct ? 0 : 1),
     lastCorrect: o.correct,

@@ -77,6 +77,10 @@ function Concepts({ questions }: { questions: QuestionProgress[] }) {
   return (
     <section className="sheet" aria-labelledby="concepts-title">
       <h2 id="concepts-title">By concept</h2>
+      <p className="sheet-progress">
+        A question counts toward each of its scenario’s concepts that its prompt or explanation names; one that names
+        none counts toward the scenario’s main concept (the first in its list).
+      </p>
       <table>
         <thead>
           <tr>

@@ -18,6 +18,12 @@ describe('cheat sheet content', () => {
     expect(figures.some((f) => f.startsWith('Topic “driver-locations”') && f.includes('compacted'))).toBe(true);
   });
 
+  it('a group whose members join during the run counts them (Backpressure starts its packers in the script)', () => {
+    expect(keyFigures(findBuiltin('backpressure')!)).toContain(
+      'Consumer group “Packing”: 4 members over the run, reads orders',
+    );
+  });
+
   it('lists what the learner missed (latest answer wrong) with the right answer, and not what they got right', () => {
     const missed = applyOutcome(
       undefined,

@@ -41,7 +41,13 @@ export interface MissedDesign {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** The system's numbers, as the scenario's topology sets them. */
+/** The member a script step adds to or polls for a group, if any (every such action names `group` and `member`). */
+function joinerOf(action: ScenarioDef['steps'][number]['action'], group: string): string[] {
+  const a = action as { group?: unknown; member?: unknown };
+  return a.group === group && typeof a.member === 'string' ? [a.member] : [];
+}
+
+/** The system's numbers, as the scenario's topology and script set them. */
 export function keyFigures(s: ScenarioDef): string[] {
   const t = s.topology;
   const out = [`${plural(s.steps.length, 'step')}, ${s.stepMs} ms of simulated time each`];
@@ -49,10 +55,14 @@ export function keyFigures(s: ScenarioDef): string[] {
     out.push(
       `Topic “${topic.name}”: ${plural(topic.partitions, 'partition')}${topic.cleanupPolicy === 'compact' ? ', compacted' : ''}${topic.retentionMs ? `, retention ${topic.retentionMs} ms` : ''}`,
     );
-  for (const g of t.groups ?? [])
+  for (const g of t.groups ?? []) {
+    // Members may also join during the run (a script step names them), as Backpressure's packers do.
+    const members = new Set([...g.members, ...s.steps.flatMap((st) => joinerOf(st.action, g.id))]);
+    const joining = members.size > g.members.length ? ' over the run' : '';
     out.push(
-      `Consumer group “${g.label ?? g.id}”: ${plural(g.members.length, 'member')}, reads ${g.topics.join(', ')}`,
+      `Consumer group “${g.label ?? g.id}”: ${plural(members.size, 'member')}${joining}, reads ${g.topics.join(', ')}`,
     );
+  }
   for (const a of t.aggregates ?? []) out.push(`Aggregate “${a.type}”: ${plural(a.commands.length, 'command')}`);
   for (const p of t.projections ?? []) out.push(`Read model “${p.name}”`);
   return out;

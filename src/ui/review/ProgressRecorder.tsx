@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { questionConcepts } from '../../scenarios/questionConcepts';
 import { recordOutcome, recordStepReached } from '../../state/progressStore';
 import { useRun, useRunChrome } from '../../state/react';
 import type { RunState } from '../../state/runStore';
@@ -35,7 +36,11 @@ export function ProgressRecorder() {
     if (added.kind !== 'answer') return;
     const graded = outcomeOf(scenario, added.questionId, added.answer);
     if (graded)
-      void recordOutcome({ scenarioId: scenario.id, concepts: scenario.concepts, ...graded }).catch(() => undefined);
+      void recordOutcome({
+        scenarioId: scenario.id,
+        concepts: questionConcepts(scenario, added.questionId),
+        ...graded,
+      }).catch(() => undefined);
   }, [kept, loaded, inputs, scenario]);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { questionConcepts } from '../../scenarios/questionConcepts';
 import type { QuestionProgress } from '../../state/progress';
 import { encodePracticeAnswer, gradePractice, type PracticeQuestion } from '../../scenarios/practice';
 import { seededOrder } from '../../scenarios/practiceOrder';
@@ -75,7 +76,7 @@ export function ReviewCard({ item, scenarioTitle, hasNext, onDone }: Props) {
       scenarioId: item.scenarioId,
       questionId: item.questionId,
       step: graded.step,
-      concepts: loaded.scenario.concepts,
+      concepts: questionConcepts(loaded.scenario, item.questionId),
       correct: graded.correct,
     }).then(
       () => setResult({ correct: graded.correct, saved: true }),
