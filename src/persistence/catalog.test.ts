@@ -12,12 +12,9 @@ import {
   DatabaseUpgradedElsewhereError,
   StorageFullError,
 } from './errors';
+import { deleteAllDatabases } from './catalogTesting';
 
-const deleteAll = async () => {
-  for (const d of await indexedDB.databases())
-    await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
-};
-beforeEach(deleteAll);
+beforeEach(deleteAllDatabases);
 
 const scenario: SavedScenario = {
   scenarioId: 'fork-1',

@@ -7,15 +7,13 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_DB_NAME, CATALOG_VERSION, openCatalog } from './catalog';
+import { deleteAllDatabases, openCatalogAt, versionOneRecords } from './catalogTesting';
 import { DamagedRecordError } from './errors';
 import { interviewIssues, InterviewRecordSchema, MAX_DESIGN_CHARS, scoreOf } from './interviewRecords';
 import { interviewRecordOf } from './interviewTesting';
 import { questionKey } from './progressRecords';
 
-beforeEach(async () => {
-  for (const d of await indexedDB.databases())
-    await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
-});
+beforeEach(deleteAllDatabases);
 
 const record = interviewRecordOf('iv-1000-a');
 
@@ -63,38 +61,8 @@ describe('the interview record', () => {
 
 describe('catalog version 3: mock interviews', () => {
   it('upgrades a version 2 catalog keeping the data of every store', async () => {
-    const v2 = await openDB(CATALOG_DB_NAME, 2, {
-      upgrade(d) {
-        const runs = d.createObjectStore('runs', { keyPath: 'runId' });
-        runs.createIndex('byScenario', 'scenarioId');
-        runs.createIndex('byUpdatedAt', 'updatedAt');
-        d.createObjectStore('scenarios', { keyPath: 'scenarioId' }).createIndex('byUpdatedAt', 'updatedAt');
-        d.createObjectStore('progress', { keyPath: 'scenarioId' });
-        d.createObjectStore('questions', { keyPath: 'id' }).createIndex('byScenario', 'scenarioId');
-      },
-    });
-    const run = {
-      runId: 'b-1',
-      scenarioId: 'pubsub-basics',
-      parentRunId: 'main-pubsub-basics',
-      branchedAtStep: 2,
-      title: 'A branch',
-      updatedAt: 5,
-    };
-    const saved = {
-      scenarioId: 'fork-1',
-      title: 'My fork',
-      forkedFrom: null,
-      document: { id: 'fork-1' },
-      updatedAt: 6,
-    };
-    const progress = {
-      scenarioId: 'pubsub-basics',
-      furthestStep: 4,
-      completed: false,
-      answers: { q1: 'a' },
-      updatedAt: 7,
-    };
+    const v2 = await openCatalogAt(2);
+    const { run, saved, progress } = versionOneRecords();
     const question = {
       id: questionKey('pubsub-basics', 'q1'),
       scenarioId: 'pubsub-basics',

@@ -6,13 +6,11 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_DB_NAME, openCatalog } from './catalog';
+import { deleteAllDatabases, openCatalogAt, versionOneRecords } from './catalogTesting';
 import { DamagedRecordError } from './errors';
 import { questionKey, type QuestionProgress } from './progressRecords';
 
-beforeEach(async () => {
-  for (const d of await indexedDB.databases())
-    await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
-});
+beforeEach(deleteAllDatabases);
 
 const question: QuestionProgress = {
   id: questionKey('ride-sharing', 'practice:accept'),
@@ -39,37 +37,8 @@ const question: QuestionProgress = {
 
 describe('catalog version 2: progress per question', () => {
   it('upgrades a version 1 catalog keeping its runs, saved scenarios and progress', async () => {
-    const v1 = await openDB(CATALOG_DB_NAME, 1, {
-      upgrade(d) {
-        const runs = d.createObjectStore('runs', { keyPath: 'runId' });
-        runs.createIndex('byScenario', 'scenarioId');
-        runs.createIndex('byUpdatedAt', 'updatedAt');
-        d.createObjectStore('scenarios', { keyPath: 'scenarioId' }).createIndex('byUpdatedAt', 'updatedAt');
-        d.createObjectStore('progress', { keyPath: 'scenarioId' });
-      },
-    });
-    const run = {
-      runId: 'b-1',
-      scenarioId: 'pubsub-basics',
-      parentRunId: 'main-pubsub-basics',
-      branchedAtStep: 2,
-      title: 'A branch',
-      updatedAt: 5,
-    };
-    const saved = {
-      scenarioId: 'fork-1',
-      title: 'My fork',
-      forkedFrom: null,
-      document: { id: 'fork-1' },
-      updatedAt: 6,
-    };
-    const progress = {
-      scenarioId: 'pubsub-basics',
-      furthestStep: 4,
-      completed: false,
-      answers: { q1: 'a' },
-      updatedAt: 7,
-    };
+    const v1 = await openCatalogAt(1);
+    const { run, saved, progress } = versionOneRecords();
     await v1.put('runs', run);
     await v1.put('scenarios', saved);
     await v1.put('progress', progress);

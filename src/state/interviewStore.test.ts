@@ -4,6 +4,7 @@
  * valid records, saved and listed newest first.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { deleteAllDatabases } from '../persistence/catalogTesting';
 import { InterviewRecordSchema, scoreOf } from '../persistence/interviewRecords';
 import { interviewRecordOf as recordFixture } from '../persistence/interviewTesting';
 import { referenceAnswers } from '../scenarios/interview/answers';
@@ -20,10 +21,7 @@ import {
   saveInterviewSaying,
 } from './interviewStore';
 
-beforeEach(async () => {
-  for (const d of await indexedDB.databases())
-    await new Promise((r) => Object.assign(indexedDB.deleteDatabase(d.name!), { onsuccess: r, onerror: r }));
-});
+beforeEach(deleteAllDatabases);
 
 const whatIfs = drawWhatIfs(prompt, 1, 2);
 const finished = (id: string, startedAt: number) => ({
