@@ -69,6 +69,28 @@ test.describe('at 800 px wide', () => {
   });
 });
 
+test.describe('at 800 px wide, a question', () => {
+  test.use({ viewport: { width: 800, height: 1000 } });
+
+  test('asked while the diagram is scrolled to: the step bar says it is waiting and takes the learner to it', async ({
+    page,
+  }) => {
+    const app = new PlayerPage(page);
+    await app.open('#/s/pubsub-basics/2');
+    await scrollTo(page, diagramHeading(page));
+    await app.click('Step forward');
+    const bar = stepBar(page);
+    await expect(bar).toContainText('Step 3 of 12');
+    await expect(bar).toContainText('a question is waiting');
+    await bar.getByRole('button', { name: 'Show the step’s text' }).click();
+    await bar.getByRole('button', { name: 'Go to the step’s question' }).click();
+    const prompt = page.getByRole('heading', { level: 2, name: /^Next, checkout publishes PaymentReceived/ });
+    await expect(prompt).toBeInViewport();
+    expect(await onTop(prompt), 'the question is not under the bars').toBe(true);
+    await expect(page.getByRole('radio').first()).toBeInViewport();
+  });
+});
+
 test.describe('at 1440 px wide', () => {
   test('the step’s text stays beside the diagram while the diagram is scrolled to, and no step bar is shown', async ({
     page,

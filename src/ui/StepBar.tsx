@@ -57,7 +57,8 @@ export function StepBar({ card }: { card: RefObject<HTMLElement | null> }) {
             <button
               type="button"
               onClick={() => {
-                card.current?.scrollIntoView({ block: 'start' });
+                // The question's own panel in the card (QuestionPanel), landing below the bars (styles.css).
+                (card.current?.querySelector('.question') ?? card.current)?.scrollIntoView({ block: 'start' });
                 setOpen(false);
               }}
             >
