@@ -21,6 +21,17 @@ const opArb = fc.oneof(
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
+type SubscriberOp =
+  { op: 'pull'; max: number } | { op: 'ack'; pick: number; lost: boolean } | { op: 'nack'; pick: number };
+
+/** A subscriber's op as a request: a pull, or an ack or nack of one of the ack ids received so far (null before any). */
+function subscriberRequest(o: SubscriberOp, subscription: string, ackIds: readonly string[]): PubsubRequest | null {
+  if (o.op === 'pull') return { kind: 'pull', subscription, consumer: 'c', max: o.max };
+  const ackId = ackIds[o.pick % Math.max(ackIds.length, 1)];
+  if (!ackId) return null;
+  return o.op === 'ack' ? { kind: 'ack', subscription, ackId, lost: o.lost } : { kind: 'nack', subscription, ackId };
+}
+
 function play(ops: readonly Op[]): { state: PubsubState; effects: PubsubEffect[]; steps: PubsubEffect[][] } {
   let s = createPubsub();
   const setup: PubsubRequest[] = [
@@ -52,17 +63,13 @@ function play(ops: readonly Op[]): { state: PubsubState; effects: PubsubEffect[]
         ...(o.key ? { orderingKey: o.key } : {}),
       };
     else if (o.op === 'resume') r = { kind: 'resume-publish', orderingKey: o.key };
-    else if (o.op === 'pull') r = { kind: 'pull', subscription: 'ord', consumer: 'c', max: o.max };
     else if (o.op === 'wait') {
       now += o.dt;
       r = { kind: 'advance' };
     } else {
-      const ackId = ackIds[o.pick % Math.max(ackIds.length, 1)];
-      if (!ackId) continue;
-      r =
-        o.op === 'ack'
-          ? { kind: 'ack', subscription: 'ord', ackId, lost: o.lost }
-          : { kind: 'nack', subscription: 'ord', ackId };
+      const taken = subscriberRequest(o, 'ord', ackIds);
+      if (!taken) continue;
+      r = taken;
     }
     const step = apply(s, r, now);
     s = step.state;
@@ -152,17 +159,13 @@ describe('Pub/Sub model properties', () => {
         for (const o of ops) {
           let r: PubsubRequest;
           if (o.op === 'publish') r = { kind: 'publish', topic: 't', data: 'x' };
-          else if (o.op === 'pull') r = { kind: 'pull', subscription: 'eod', consumer: 'c', max: o.max };
           else if (o.op === 'wait') {
             now += o.dt;
             r = { kind: 'advance' };
           } else {
-            const ackId = ackIds[o.pick % Math.max(ackIds.length, 1)];
-            if (!ackId) continue;
-            r =
-              o.op === 'ack'
-                ? { kind: 'ack', subscription: 'eod', ackId, lost: o.lost }
-                : { kind: 'nack', subscription: 'eod', ackId };
+            const taken = subscriberRequest(o, 'eod', ackIds);
+            if (!taken) continue;
+            r = taken;
           }
           const step = apply(s, r, now);
           s = step.state;
