@@ -99,6 +99,11 @@ export function slowBatch(world: World, rt: CompiledScenario, action: PollAction
   const { group: groupId, member: memberId } = action;
   const key = memberKey(groupId, memberId);
   const client = clientIn(world, groupId, memberId);
+  if (action.crash === 'before-process') {
+    const r = pollStep(world, rt, action);
+    const why = `${memberId} crashed before processing that batch (this step's own crash), so the slow batch you set up never runs: the crash already took it out of ${groupId}`;
+    return { world: r.world, effects: [...r.effects, note(key, why)] };
+  }
   const mode = action.commit ?? rt.groups.get(groupId)?.commitMode ?? 'after';
   const after = mode === 'after' && !action.crash;
   const polled = pollStep(world, rt, after ? { ...action, commit: 'manual' } : action);
@@ -113,7 +118,16 @@ export function slowBatch(world: World, rt: CompiledScenario, action: PollAction
     ...later.effects,
   ];
   // A crash the script set up on this poll already took the member out: nothing is left to time.
-  if (!later.world.broker.groups[groupId]?.members[memberId]) return { world: later.world, effects };
+  if (!later.world.broker.groups[groupId]?.members[memberId]) {
+    if (late)
+      effects.push(
+        note(
+          key,
+          `${memberId} crashed after processing that batch (this step's own crash), so it never reaches its poll deadline: the crash already took it out of ${groupId}, and what it processed was not committed`,
+        ),
+      );
+    return { world: later.world, effects };
+  }
   const ended = broker.endBatch(later.world.broker, {
     groupId,
     memberId,

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { noLaterPoll, scriptStepsBy } from '../../scenarios/faults/laterPolls';
 import type { ScenarioDef } from '../../scenarios/schema';
 import type { World } from '../../scenarios/world';
+import { useRun } from '../../state/react';
 import type { FaultAction } from './action';
 import { NumberField } from './Field';
 import { firstMember, MemberFields } from './MemberFields';
@@ -29,6 +31,13 @@ export function ConsumerFaultForm({
   const [steps, setSteps] = useState(4);
   const [seconds, setSeconds] = useState(600);
   const idempotent = scenario.topology.groups.find((g) => g.id === member.groupId)?.idempotent ?? false;
+  // A fault for the member's polls is never armed where the story polls for it no more (laterPolls.ts).
+  const inputs = useRun((s) => s.inputs);
+  const done = useMemo(() => scriptStepsBy(scenario, inputs, world.step), [scenario, inputs, world.step]);
+  const never =
+    member.memberId && !(fault === 'Crash consumer' && when === 'now')
+      ? noLaterPoll(fault, scenario, done, member.groupId, member.memberId)
+      : null;
   const build = (): FaultAction => {
     const who = { groupId: member.groupId, memberId: member.memberId };
     switch (fault) {
@@ -48,7 +57,7 @@ export function ConsumerFaultForm({
       className="action-form fault-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (member.memberId && e.currentTarget.checkValidity()) onSubmit(build());
+        if (member.memberId && !never && e.currentTarget.checkValidity()) onSubmit(build());
       }}
     >
       <MemberFields world={world} value={member} onChange={setMember} />
@@ -83,6 +92,11 @@ export function ConsumerFaultForm({
         />
       )}
       <p className="hint">{hint(fault, when, seconds, idempotent)}</p>
+      {never && (
+        <p className="error" role="alert">
+          {never}
+        </p>
+      )}
     </form>
   );
 }

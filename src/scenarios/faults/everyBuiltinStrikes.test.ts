@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { LearnerInput } from '../../engine/types';
+import { allBuiltins } from '../content';
+import { Stepper } from '../stepper';
+import { faultAvailability } from './availability';
+import { memberKey } from './faultState';
+import { noLaterPoll, type PollFaultName } from './laterPolls';
+
+/** Each fault that acts at a member's polls, the input the panel sends for it, and the fault its strike names. */
+const POLL_FAULTS: readonly { name: PollFaultName; fault: string; input(who: Who, atStep: number): LearnerInput }[] = [
+  {
+    name: 'Crash consumer',
+    fault: 'crash-consumer',
+    input: (who, atStep) => ({ kind: 'crash-consumer-before-commit', atStep, ...who }),
+  },
+  {
+    name: 'Pause consumer',
+    fault: 'pause-consumer',
+    input: (who, atStep) => ({ kind: 'pause-consumer', atStep, ...who, steps: 3 }),
+  },
+  {
+    name: 'Slow consumer',
+    fault: 'slow-consumer',
+    input: (who, atStep) => ({ kind: 'slow-consumer', atStep, ...who, processingMs: 600_000 }),
+  },
+  {
+    name: 'Duplicate delivery',
+    fault: 'duplicate-delivery',
+    input: (who, atStep) => ({ kind: 'duplicate-delivery', atStep, ...who }),
+  },
+];
+type Who = { groupId: string; memberId: string };
+
+describe('a consumer fault offered in the panel strikes, or the panel says it never would', () => {
+  for (const scenario of allBuiltins()) {
+    it(`${scenario.id}: every member, every fault at its polls`, () => {
+      const at = Math.floor(scenario.steps.length / 3);
+      const world = new Stepper(scenario, []).at(at).world;
+      const availability = faultAvailability(scenario, world);
+      const members = Object.values(world.broker.groups).flatMap((g) =>
+        Object.keys(g.members).map((memberId) => ({ groupId: g.groupId, memberId })),
+      );
+      for (const who of members)
+        for (const f of POLL_FAULTS) {
+          if (availability[f.name] !== null) continue;
+          // No learner inputs before `at`: the run has played `at` script steps.
+          const why = noLaterPoll(f.name, scenario, at, who.groupId, who.memberId);
+          const run = new Stepper(scenario, [f.input(who, at)]);
+          const struck: number[] = [];
+          for (let k = at + 2; k <= run.lastStep; k++)
+            if (
+              run
+                .at(k)
+                .effects.some(
+                  (e) =>
+                    e.kind === 'fault-injected' &&
+                    e.fault === f.fault &&
+                    e.target === memberKey(who.groupId, who.memberId),
+                )
+            )
+              struck.push(k);
+          const label = `${f.name} on ${who.groupId}/${who.memberId} at step ${at}`;
+          if (why === null) expect(struck.length, `${label} strikes`).toBeGreaterThan(0);
+          else {
+            expect(why, label).toMatch(/does not poll again in this story/);
+            expect(struck, `${label}: the panel said it never would`).toEqual([]);
+          }
+        }
+    });
+  }
+});

@@ -1,0 +1,48 @@
+/**
+ * Whether a fault armed for a member's polls can ever strike in this story. Crash before commit, slow consumer,
+ * duplicate delivery and pause act at the member's polls (`poll.ts`, every kind in `POLL_KINDS`); a member the script
+ * never polls for again would carry the fault to the end of the story without it happening. The panel says so before
+ * the learner arms one, and does not arm it.
+ */
+import type { LearnerInput } from '../../engine/types';
+import type { ScenarioDef } from '../schema';
+import { buildTimeline } from '../timeline';
+import { isPollLike } from './pollKinds';
+
+/** The consumer faults that act at the member's polls (the panel's names). */
+export type PollFaultName = 'Crash consumer' | 'Pause consumer' | 'Slow consumer' | 'Duplicate delivery';
+
+/** How many of the script's steps a run has played by `step` (its learner inputs are steps too: `../timeline.ts`). */
+export const scriptStepsBy = (scenario: ScenarioDef, inputs: readonly LearnerInput[], step: number): number =>
+  buildTimeline(scenario, inputs)
+    .slice(0, step)
+    .filter((e) => e.kind === 'script').length;
+
+/** The script's steps (1-based) after the first `done` at which the member polls, any kind that fetches records. */
+export function laterPolls(scenario: ScenarioDef, done: number, groupId: string, memberId: string): number[] {
+  return scenario.steps.flatMap((s, i) =>
+    i >= done && isPollLike(s.action) && s.action.group === groupId && s.action.member === memberId ? [i + 1] : [],
+  );
+}
+
+const WHAT: Record<PollFaultName, string> = {
+  'Crash consumer': 'a crash set for its next poll',
+  'Pause consumer': 'a pause',
+  'Slow consumer': 'a slow batch set for its next poll',
+  'Duplicate delivery': 'a lost commit set for its next poll',
+};
+
+/**
+ * Why arming `fault` for this member now would never show (it does not poll again in the story), or null when a
+ * later step polls for it. A crash "now, between polls" acts at once, so the panel asks this only for the next poll.
+ */
+export function noLaterPoll(
+  fault: PollFaultName,
+  scenario: ScenarioDef,
+  done: number,
+  groupId: string,
+  memberId: string,
+): string | null {
+  if (laterPolls(scenario, done, groupId, memberId).length > 0) return null;
+  return `${memberId} does not poll again in this story (no later step of ${groupId} polls for it), so ${WHAT[fault]} would never happen. Choose a member that polls later${fault === 'Crash consumer' ? ', or crash it now' : ''}.`;
+}
