@@ -33,10 +33,15 @@ export const link = linkHorizontal<{ source: Point; target: Point }, Point>()
 export const eventTypeOf = (r: LogRecord): string =>
   r.control ? `${r.control} marker` : (r.headers.eventType ?? (r.value === null ? 'tombstone' : 'record'));
 
-export function eventTypesIn(broker: BrokerState): Set<string> {
-  const names = new Set<string>();
+const typesByTopics = new WeakMap<BrokerState['topics'], Set<string>>();
+export function eventTypesIn(broker: BrokerState): ReadonlySet<string> {
+  // Asked at every stage of a step for the same world: read each world's records once.
+  let names = typesByTopics.get(broker.topics);
+  if (names) return names;
+  names = new Set<string>();
   for (const t of Object.values(broker.topics))
     for (const p of t.partitions) for (const r of p.records) names.add(eventTypeOf(r));
+  typesByTopics.set(broker.topics, names);
   return names;
 }
 export const tpKey = (topic: string, partition: number) => `${topic}:${partition}`;

@@ -8,7 +8,7 @@
  * its own file (emitters, topics, groups and members, links, tokens); this one puts them together.
  */
 import { layoutEmitters } from './brokerEmitters';
-import { DEFAULT_WIDTH, GAP_TO_GROUPS, GROUP_W, groupBadges, MIN_WIDTH, PAD, TOPIC_X } from './brokerGeometry';
+import { DEFAULT_WIDTH, GAP_TO_GROUPS, GROUP_W, groupBadges, MIN_WIDTH, PAD, TOPIC_X, tpKey } from './brokerGeometry';
 import { layoutGroups } from './brokerGroups';
 import { layoutLinks } from './brokerLinks';
 import { memberNotes, stageMarks } from './brokerMarks';
@@ -32,7 +32,9 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
   const width = Math.max(MIN_WIDTH, Math.round(input.width ?? DEFAULT_WIDTH));
   const expanded = input.expanded ?? new Set<string>();
   const appended = new Set<string>();
-  const fetched = new Map<string, string[]>();
+  // Fetches by partition: only the drawn cells ask which groups fetched them (a poll fetches 1,000
+  // offsets; the layout runs at every stage of the step).
+  const fetches = new Map<string, { groupId: string; offsets: readonly number[] }[]>();
   const emittedBy = new Map<string, number>();
   for (const e of effects) {
     if (e.kind === 'record-appended') {
@@ -40,12 +42,16 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
       const id = e.producerId ?? '(anonymous)';
       emittedBy.set(id, (emittedBy.get(id) ?? 0) + 1);
     }
-    if (e.kind === 'records-fetched')
-      for (const o of e.offsets) {
-        const k = `${e.topic}:${e.partition}:${o}`;
-        fetched.set(k, [...(fetched.get(k) ?? []), e.groupId]);
-      }
+    if (e.kind === 'records-fetched') {
+      const k = tpKey(e.topic, e.partition);
+      const fetch = { groupId: e.groupId, offsets: e.offsets };
+      const of = fetches.get(k);
+      if (of) of.push(fetch);
+      else fetches.set(k, [fetch]);
+    }
   }
+  const fetchedBy = (topic: string, partition: number, offset: number): string[] =>
+    (fetches.get(tpKey(topic, partition)) ?? []).filter((f) => f.offsets.includes(offset)).map((f) => f.groupId);
   const groupDefs = input.groups.filter((g) => broker.groups[g.id]);
   const groupIds = groupDefs.map((g) => g.id);
   const badges = groupBadges(groupDefs.map((g) => g.label ?? g.id));
@@ -69,7 +75,7 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
     groupIds,
     meta,
     appended,
-    fetched,
+    fetchedBy,
     lagCommitted: shown.lagCommitted,
   });
   const producers = layoutEmitters({

@@ -55,15 +55,15 @@ export interface TopicsInput {
   meta: ReadonlyMap<string, GroupMeta>;
   /** "topic:partition:offset" of records appended in this step. */
   appended: ReadonlySet<string>;
-  /** "topic:partition:offset" → groups that fetched it in this step. */
-  fetched: ReadonlyMap<string, string[]>;
+  /** The groups that fetched a record in this step (in the step's order). */
+  fetchedBy: (topic: string, partition: number, offset: number) => string[];
   /** The committed offset lag is counted from (defaults to the committed offset drawn). */
   lagCommitted?: (groupId: string, key: string) => number | undefined;
 }
 
 /** Topics, stacked vertically; a partition row holds one line of cells, or several when expanded. */
 export function layoutTopics(input: TopicsInput): { topics: TopicVM[]; bottom: number } {
-  const { broker, topicW, cellW, perLine, expanded, groupIds, meta, appended, fetched, lagCommitted } = input;
+  const { broker, topicW, cellW, perLine, expanded, groupIds, meta, appended, fetchedBy, lagCommitted } = input;
   const topics: TopicVM[] = [];
   let y = 8;
   for (const [name, topic] of Object.entries(broker.topics)) {
@@ -128,7 +128,7 @@ export function layoutTopics(input: TopicsInput): { topics: TopicVM[]; bottom: n
             eventType,
             eventId: r.eventId,
             isNew: appended.has(`${name}:${p}:${r.offset}`),
-            fetchedBy: fetched.get(`${name}:${p}:${r.offset}`) ?? [],
+            fetchedBy: fetchedBy(name, p, r.offset),
             name: `offset ${r.offset}, ${eventType}, ${r.key === null ? 'no key' : `key ${r.key}`}, topic ${name}, partition ${p}`,
           };
         }),
