@@ -22,6 +22,33 @@ import {
 beforeEach(deleteAllDatabases);
 afterEach(() => vi.restoreAllMocks());
 
+/** An event stored in the scenario's main run, so a test can see whether that run was replaced. */
+async function storeAnEvent(scenarioId: string): Promise<void> {
+  const db = await openRunDatabase(mainRunId(scenarioId));
+  await db.store.appendToStream('s-1', [
+    {
+      eventId: 'e-1',
+      eventType: 'OrderPlaced',
+      data: {},
+      metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' },
+    },
+  ]);
+  db.close();
+}
+
+/** Storage full (QuotaExceededError with the browser's `text`) on the puts `when` picks: the store and the put's number, from 1. */
+function failPuts(when: (store: string, n: number) => boolean, text: string): void {
+  const put = IDBObjectStore.prototype.put;
+  let n = 0;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ) {
+    if (when(this.name, ++n)) throw new DOMException(text, 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+}
+
 describe('restoreBackupText', () => {
   it('round-trips: back up, delete everything, restore, and find the same scenarios and progress', async () => {
     await seed({ scenarios: [saved('fork-a', 10), saved('fork-b', 20)], runs: [run('fork-a', 3, 30, { q1: 'a' })] });
@@ -99,16 +126,7 @@ describe('restoreBackupText', () => {
 
   it('restarts the main run of a replaced scenario (its stored events belong to the old version) and keeps the place', async () => {
     await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12, { q1: 'c' })] });
-    const db = await openRunDatabase(mainRunId('fork-a'));
-    await db.store.appendToStream('s-1', [
-      {
-        eventId: 'e-1',
-        eventType: 'OrderPlaced',
-        data: {},
-        metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' },
-      },
-    ]);
-    db.close();
+    await storeAnEvent('fork-a');
     const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')]));
     expect(r.ok && r.summary.scenarios.replaced).toEqual(['fork-a']);
     expect(await mainRunEvents('fork-a')).toEqual([]);
@@ -166,26 +184,10 @@ describe('restoreBackupText', () => {
   // Issue 19, point 5: the restore and the reset of the restored scenario's run are one unit.
   it('a restored run is written under a new run id and the scenario switches to it last: a failure in between changes nothing', async () => {
     await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12, { q1: 'c' })] });
-    const db = await openRunDatabase(mainRunId('fork-a'));
-    await db.store.appendToStream('s-1', [
-      {
-        eventId: 'e-1',
-        eventType: 'OrderPlaced',
-        data: {},
-        metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' },
-      },
-    ]);
-    db.close();
+    await storeAnEvent('fork-a');
     const before = await dumpAllDatabases();
     // The catalog transaction fails after the new run was written (as a reload or a full disk would cut it).
-    const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['put']>
-    ) {
-      if (this.name === 'scenarios') throw new DOMException('The disk is full', 'QuotaExceededError');
-      return put.apply(this, args);
-    });
+    failPuts((store) => store === 'scenarios', 'The disk is full');
     const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')], [progress('fork-a', 5, 30)]));
     vi.restoreAllMocks();
     expect(r.ok).toBe(false);
@@ -198,16 +200,7 @@ describe('restoreBackupText', () => {
 
   it('a replaced scenario never opens its old run: the new run is in place before the switch, the old one is deleted after', async () => {
     await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12, { q1: 'c' })] });
-    const db = await openRunDatabase(mainRunId('fork-a'));
-    await db.store.appendToStream('s-1', [
-      {
-        eventId: 'e-1',
-        eventType: 'OrderPlaced',
-        data: {},
-        metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' },
-      },
-    ]);
-    db.close();
+    await storeAnEvent('fork-a');
     // The old run's database cannot be deleted (another tab holds it, or the tab is closed right after the switch).
     vi.spyOn(indexedDB, 'deleteDatabase').mockImplementation(() => {
       throw new DOMException('blocked', 'UnknownError');
@@ -231,14 +224,7 @@ describe('restoreBackupText', () => {
 
   it('when the restored run cannot be written, the scenario is restored and says it starts from the beginning (no raw error text)', async () => {
     await seed({ scenarios: [saved('fork-a', 10)], runs: [run('fork-a', 3, 12)] });
-    const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['put']>
-    ) {
-      if (this.name === 'run') throw new DOMException('t.map is not a function', 'QuotaExceededError');
-      return put.apply(this, args);
-    });
+    failPuts((store) => store === 'run', 't.map is not a function');
     const r = await restoreBackupText(backupOf([saved('fork-a', 20, 'Edited elsewhere')], [progress('fork-a', 5, 30)]));
     vi.restoreAllMocks();
     expect(r.ok && r.summary.scenarios.replaced).toEqual(['fork-a']);
@@ -252,16 +238,7 @@ describe('restoreBackupText', () => {
 
   it('restored progress of a built-in replaces its run in one transaction (record and events together)', async () => {
     await seed({ runs: [run('pubsub-basics', 6, 10, { q1: 'b' })] });
-    const db = await openRunDatabase(mainRunId('pubsub-basics'));
-    await db.store.appendToStream('s-1', [
-      {
-        eventId: 'e-1',
-        eventType: 'OrderPlaced',
-        data: {},
-        metadata: { correlationId: 'e-1', occurredAt: 0, producer: 'test' },
-      },
-    ]);
-    db.close();
+    await storeAnEvent('pubsub-basics');
     const r = await restoreBackupText(backupOf([], [progress('pubsub-basics', 2, 50, { q1: 'a' })]));
     expect(r.ok && r.summary.progress.replaced).toEqual(['pubsub-basics']);
     expect(await mainRunEvents('pubsub-basics')).toEqual([]);
@@ -326,15 +303,7 @@ describe('restoreBackupText', () => {
   it('a write failing half-way through leaves the catalog as it was (one transaction)', async () => {
     await seed({ scenarios: [saved('fork-a', 10)], progress: [progress('fork-a', 1, 11)] });
     const before = await dumpAllDatabases();
-    const put = IDBObjectStore.prototype.put;
-    let n = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['put']>
-    ) {
-      if (++n === 3) throw new DOMException('The disk is full', 'QuotaExceededError');
-      return put.apply(this, args);
-    });
+    failPuts((_, n) => n === 3, 'The disk is full');
     const r = await restoreBackupText(
       backupOf([saved('new-1', 1), saved('new-2', 2), saved('new-3', 3)], [progress('fork-a', 5, 50)]),
     );
