@@ -48,7 +48,7 @@ export function designOf(prompt: InterviewPrompt, a: Answers) {
 
 export function gradeAnswers(prompt: InterviewPrompt, a: Answers) {
   const { design, key } = designOf(prompt, a);
-  return { design, key, result: gradeDesign(design, key) };
+  return { design, key, result: gradeDesign(design, key, prompt.reference) };
 }
 
 /** The answers that rebuild the reference design: every right choice, every right pick. */

@@ -3,6 +3,7 @@
  * not validate is not graded (the issues say why), since the stepper only runs valid scenarios.
  */
 import { parseScenario, type ScenarioIssue } from '../parse';
+import type { ScenarioDef } from '../schema';
 import { rubricOf } from './rubric';
 import { runCheck } from './runs/runChecks';
 import type { AlsoOutcome, Grade, GradingKey, Outcome, RunSpec } from './types';
@@ -43,12 +44,14 @@ export function resolveKey(key: GradingKey, names: ReadonlyMap<string, string>):
   };
 }
 
+/** `reference`: the design it was built from, where a run that never reaches its outcome finds the step that differs. */
 export function gradeDesign(
   doc: unknown,
   key: GradingKey,
+  reference?: ScenarioDef,
 ): { ok: true; grade: Grade } | { ok: false; issues: ScenarioIssue[] } {
   const parsed = parseScenario(doc);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const s = parsed.scenario;
-  return { ok: true, grade: { rubric: rubricOf(s, key), runs: key.runs.map((r) => runCheck(s, r)) } };
+  return { ok: true, grade: { rubric: rubricOf(s, key), runs: key.runs.map((r) => runCheck(s, r, reference)) } };
 }

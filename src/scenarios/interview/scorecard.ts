@@ -35,7 +35,7 @@ export interface Scorecard {
 
 export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: readonly WhatIf[]): Scorecard | string {
   const { design, key } = designOf(prompt, answers);
-  const r = gradeDesign(design, key);
+  const r = gradeDesign(design, key, prompt.reference);
   if (!r.ok) return `The design your answers built does not validate: ${r.issues.map((i) => i.message).join('; ')}`;
   const names = namesOf(patchesOf(prompt, answers));
   const verdicts = whatIfs.map((w): WhatIfVerdict => {
@@ -43,7 +43,7 @@ export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: 
     return {
       whatIf: w,
       choice: c ? { text: c.text, correct: c.correct, why: c.why } : null,
-      run: 'run' in w.check ? runCheck(design, resolveRun(w.check.run, names)) : null,
+      run: 'run' in w.check ? runCheck(design, resolveRun(w.check.run, names), prompt.reference) : null,
       notRun: 'notRun' in w.check ? w.check.notRun : null,
     };
   });

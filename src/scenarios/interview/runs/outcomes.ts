@@ -52,3 +52,6 @@ export const rowWords = (row: Readonly<Record<string, unknown>>): string =>
     .filter(([k]) => !/Id$/.test(k))
     .map(([k, v]) => `${k} ${shown(v)}`)
     .join(', ');
+
+/** A count in words: once, twice, 3 times. */
+export const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);

@@ -7,9 +7,8 @@
 import type { ScenarioDef } from '../../schema';
 import { Stepper } from '../../stepper';
 import type { AlsoOutcome, Outcome, RunResult, RunSpec } from '../types';
-import { factsAbout, rowChange, rowOf, rowWords } from './outcomes';
-
-const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+import { departureFrom, type Departure } from './departure';
+import { factsAbout, rowChange, rowOf, rowWords, times } from './outcomes';
 
 /** The design with the run's steps added after script step `after`. */
 function withInserted(design: ScenarioDef, insert: NonNullable<RunSpec['insert']>): ScenarioDef {
@@ -22,7 +21,11 @@ const worldAt = (stepper: Stepper, step: number) => stepper.at(step).world;
 
 const dataOf = (e: { data: unknown }) => e.data as Record<string, unknown>;
 
-function judge(stepper: Stepper, o: Outcome | AlsoOutcome): { pass: boolean; feedback: string } {
+function judge(
+  stepper: Stepper,
+  o: Outcome | AlsoOutcome,
+  departure: () => Departure | null,
+): { pass: boolean; feedback: string } {
   const end = worldAt(stepper, stepper.lastStep);
   if (o.kind === 'exactly-once') {
     const n = factsAbout(end, o.eventType, o.idField, o.entityId).length;
@@ -32,7 +35,7 @@ function judge(stepper: Stepper, o: Outcome | AlsoOutcome): { pass: boolean; fee
         n === 1
           ? `${o.what} once: one ${o.eventType} for ${o.idField} ${o.entityId}.`
           : n === 0
-            ? `${o.what} never: no ${o.eventType} for ${o.idField} ${o.entityId} by the end of the run (an earlier step went wrong; open the run to see where).`
+            ? `${o.what} never: no ${o.eventType} for ${o.idField} ${o.entityId} by the end of the run${neverWhy(departure())}.`
             : `${o.what} ${times(n)}: ${n} ${o.eventType} for ${o.idField} ${o.entityId} by the end of the run.`,
     };
   }
@@ -86,7 +89,15 @@ function judge(stepper: Stepper, o: Outcome | AlsoOutcome): { pass: boolean; fee
   };
 }
 
-export function runCheck(design: ScenarioDef, spec: RunSpec): RunResult {
+/** Why an outcome never happened, as far as the run can tell. */
+const neverWhy = (d: Departure | null) =>
+  d ? `: ${d.words}` : ' (an earlier step went wrong; open the run to see where)';
+
+/**
+ * Plays the run on `design` and grades it. With the `reference` design it was built from, an outcome that never
+ * happened is traced to the first step the design decides otherwise, where the run then opens.
+ */
+export function runCheck(design: ScenarioDef, spec: RunSpec, reference?: ScenarioDef): RunResult {
   const inputs = [...spec.faults];
   const played = spec.insert ? withInserted(design, spec.insert) : undefined;
   const base = { id: spec.id, title: spec.title, inputs, study: spec.study, ...(played && { played }) };
@@ -97,11 +108,18 @@ export function runCheck(design: ScenarioDef, spec: RunSpec): RunResult {
   } catch (e) {
     return { ...base, pass: false, openAt: 0, feedback: `The run could not be played: ${(e as Error).message}` };
   }
-  const verdicts = [spec.outcome, ...(spec.also ?? [])].map((o) => judge(stepper, o));
+  let departure: Departure | null | undefined;
+  const departed = () =>
+    (departure ??= reference
+      ? departureFrom(stepper, new Stepper(spec.insert ? withInserted(reference, spec.insert) : reference, inputs))
+      : null);
+  const verdicts = [spec.outcome, ...(spec.also ?? [])].map((o) => judge(stepper, o, departed));
   const o = spec.outcome;
-  // Where the run goes wrong: the first fault's effect, the first added step, or the step a user looks.
-  const openAt =
-    o.kind === 'told'
+  // Where the run goes wrong: the step its design first decides otherwise (found when an outcome never
+  // happened), the first fault's effect, the first added step, or the step a user looks.
+  const openAt = departure
+    ? departure.step
+    : o.kind === 'told'
       ? o.after
       : inputs[0]
         ? inputs[0].atStep + 1
