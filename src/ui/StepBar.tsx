@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, useSyncExternalStore, type RefObject } from 'react';
 import { usePlaybackMode, useRun } from '../state/react';
+import { ToldNote } from './NarrationParts';
 
 /** One column: the width below which the step's text sits above the views instead of beside them (styles.css). */
 const ONE_COLUMN = '(max-width: 1100px)';
@@ -53,6 +54,7 @@ export function StepBar({ card }: { card: RefObject<HTMLElement | null> }) {
       {open && (
         <div id={textId} className="step-bar-text">
           <p>{narration.text}</p>
+          <ToldNote narration={narration} />
           {hasQuestion && (
             <button
               type="button"
