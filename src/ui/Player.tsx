@@ -30,6 +30,7 @@ import { FaultsPanel } from './faults/FaultsPanel';
 import { NarrationPanel } from './NarrationPanel';
 import { PlaybackBar } from './PlaybackBar';
 import { PracticeGate, PracticePanel } from './PracticePanel';
+import { usePracticeGate } from './practiceGate';
 import { ProgressRecorder } from './review/ProgressRecorder';
 import { QuestionPanel } from './QuestionPanel';
 import { ScenarioActions } from './ScenarioActions';
@@ -64,11 +65,12 @@ function PlayerBody() {
   const [selected, setSelected] = useState<string | null>(null);
   const tablesShown = useAfterFirstFrame();
   const card = useRef<HTMLDivElement>(null);
-  usePlaybackKeys();
+  // A practice still hiding its reference: an arrow or Space would step into the run it hides.
+  usePlaybackKeys(!usePracticeGate().gated);
   // Plays each step's stages (send, land, fetch, commit…) on the diagram when the learner steps forward.
   useStageDriver(useReducedMotion());
   return (
-    <div className="player">
+    <main className="player">
       <header className="player-head">
         <a href="#/" className="back">
           ← All scenarios
@@ -201,7 +203,7 @@ function PlayerBody() {
           <InspectorDrawer eventId={selected} onSelect={setSelected} onClose={() => setSelected(null)} />
         </ErrorBoundary>
       )}
-    </div>
+    </main>
   );
 }
 

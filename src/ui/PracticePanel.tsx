@@ -13,6 +13,7 @@ import {
 } from '../scenarios/practice';
 import { useRun, useRunChrome } from '../state/react';
 import { HintsUsedNote, PracticeHints } from './PracticeHints';
+import { usePracticeGate } from './practiceGate';
 import { useLearnerOrder } from './useLearnerOrder';
 import './practice.css';
 
@@ -29,13 +30,9 @@ const usePractice = () => useRun((s) => s.scenario.practice);
  */
 export function PracticeGate({ children }: { children: ReactNode }) {
   const practice = usePractice();
-  const untouched = useRun((s) => s.step === 0 && s.furthestStep === 0);
-  const answers = useRun((s) => s.answers);
-  const own = useRunChrome().ownership === 'saved';
-  const [watching, setWatching] = useState(false);
-  // A learner's own copy is their design to edit and compare: nothing of it is hidden.
-  if (!practice || own || watching || !untouched) return children;
-  const open = practice.questions.filter((q) => !Object.hasOwn(answers, practiceQuestionId(q.id))).length;
+  // The same choice as the header's actions and the shortcuts (practiceGate.ts): revealing here opens them too.
+  const { gated, open, reveal } = usePracticeGate();
+  if (!practice || !gated) return children;
   return (
     <section className="panel practice practice-first" aria-labelledby="practice-first-title">
       <h2 id="practice-first-title">Practice: design it yourself first</h2>
@@ -46,7 +43,7 @@ export function PracticeGate({ children }: { children: ReactNode }) {
             ? `The run is the reference answer, so it stays hidden while ${open === 1 ? 'a question is' : `${open} questions are`} open.`
             : 'All answered. The run is the reference answer, step by step.'}
         </p>
-        <button type="button" className={open > 0 ? undefined : 'primary'} onClick={() => setWatching(true)}>
+        <button type="button" className={open > 0 ? undefined : 'primary'} onClick={reveal}>
           {open > 0 ? 'Skip the practice and watch the reference run' : 'Watch the reference run'}
         </button>
       </div>

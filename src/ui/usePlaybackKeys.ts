@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { usePlaybackActor } from '../state/react';
 
-/** Space plays or pauses, arrows step, Home restarts — unless the learner is typing in a field. */
-export function usePlaybackKeys() {
+/** Space plays or pauses, arrows step, Home restarts — unless the learner is typing in a field, or `enabled` is false. */
+export function usePlaybackKeys(enabled = true) {
   const actor = usePlaybackActor();
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       // Text fields, selects and sliders keep their own keys; on a button only Space is its own.
@@ -28,5 +29,5 @@ export function usePlaybackKeys() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actor]);
+  }, [actor, enabled]);
 }

@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { PlayerPage } from './app';
+
+const TITLE = 'Design a ride-sharing app (a practice question)';
+/** The header's actions that hand over the reference design (its events, topics, consumers). */
+const HELD = ['Fork up to step 0', 'Fork the whole scenario', 'Export', 'AsyncAPI', 'Run it for real'];
+
+const actions = (page: Page) => page.getByRole('group', { name: 'Scenario' });
+
+/** The player is one `main` landmark and every part of it is inside a landmark (axe: landmark-one-main, region). */
+async function landmarks(page: Page) {
+  const result = await new AxeBuilder({ page }).withRules(['landmark-one-main', 'region']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+test('the practice gives nothing of the reference away before the learner answers or skips it', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.openFromLearningPath('Design practice', TITLE);
+  await expect(page).toHaveURL(/#\/s\/ride-sharing(\/0)?$/);
+  await expect(
+    page.getByText('The run is the reference answer, so it stays hidden while 3 questions are open.'),
+  ).toBeVisible();
+
+  // Every header action that would show the design is there, disabled, with its reason.
+  const reason =
+    'Fork, Export, AsyncAPI, Run it for real and Run on another broker hand over the reference design, so they wait while 3 practice questions are open (or until you skip the practice and watch the reference run).';
+  await expect(page.getByText(reason)).toBeVisible();
+  for (const name of [...HELD, 'Run on another broker']) {
+    const button = actions(page).getByRole('button', { name, exact: true });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(reason);
+  }
+  await expect(page.getByRole('link', { name: 'Run on another broker' })).toHaveCount(0);
+  // Sharing opens this same practice, gated, elsewhere; designing one's own starts from the question.
+  await expect(actions(page).getByRole('button', { name: 'Share link' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Design your own answer' })).toBeEnabled();
+
+  // Nothing of the run: no playback, design editor, comparison, event log or inspector.
+  for (const name of ['Play', 'Step forward'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await expect(page.getByText('Edit this scenario', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Compare with the ride-sharing reference/ })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /Records and events so far/ })).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Inspector' })).toHaveCount(0);
+  // The shortcuts do not step into the hidden run.
+  await page.locator('body').press('ArrowRight');
+  await page.locator('body').press('Space');
+  await app.settled();
+  expect((await app.state()).step).toBe(0);
+  await expect(page.getByRole('heading', { name: 'Practice: design it yourself first' })).toBeVisible();
+  await landmarks(page);
+
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+    [800, 1000],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `test-results/practice-gate-${w}.png` });
+  }
+
+  // The learner's explicit choice: everything opens.
+  await page.getByRole('button', { name: 'Skip the practice and watch the reference run' }).click();
+  for (const name of HELD) await expect(actions(page).getByRole('button', { name, exact: true })).toBeEnabled();
+  await expect(actions(page).getByRole('link', { name: 'Run on another broker' })).toHaveAttribute(
+    'href',
+    '#/s/ride-sharing/on/rabbitmq/0',
+  );
+  await expect(page.getByText(reason)).toHaveCount(0);
+  await page.locator('body').press('ArrowRight');
+  await app.settled();
+  expect((await app.state()).step).toBe(1);
+  await landmarks(page);
+});
+
+test('once every practice question is answered, the actions open with the reference run', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.openFromLearningPath('Design practice', TITLE);
+  for (const question of [
+    'Which events are published?',
+    'Which consumers need them?',
+    'How would you handle a driver accepting a ride?',
+  ]) {
+    const q = page.getByRole('region', { name: question });
+    await q.getByLabel('In your own words').fill('My own design.');
+    await q.getByRole('button', { name: 'Compare with the reference' }).click();
+  }
+  await app.settled();
+  const reason =
+    'Fork, Export, AsyncAPI, Run it for real and Run on another broker hand over the reference design: they open when you watch the reference run.';
+  await expect(page.getByText(reason)).toBeVisible();
+  await expect(actions(page).getByRole('button', { name: 'Export', exact: true })).toHaveAccessibleDescription(reason);
+  await page.getByRole('button', { name: 'Watch the reference run', exact: true }).click();
+  for (const name of HELD) await expect(actions(page).getByRole('button', { name, exact: true })).toBeEnabled();
+});
