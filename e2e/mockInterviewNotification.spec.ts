@@ -57,7 +57,7 @@ test("the notification system's phone switched off for a day is run: resending e
 
   // The failing run opens in the player on the design it played (the day's steps added, no fault: the saved
   // design itself, not a branch), right after the hour passes; the next step is the resend, accepted.
-  await phoneOff.getByRole('button', { name: 'Open this run at step 7' }).click();
+  await phoneOff.getByRole('button', { name: `Open this run at step 7 — ${title}`, exact: true }).click();
   await expect(page).toHaveURL(/#\/s\/[^/]+\/7$/);
   await page.waitForFunction(() => window.__eventLab?.ready === true);
   await expect(page.getByRole('heading', { level: 1, name: /^My mock-interview design/ })).toBeVisible();

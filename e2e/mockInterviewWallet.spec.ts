@@ -53,7 +53,7 @@ test("the payments wallet's 'Ada taps Pay again' is run: trusting her not to tap
 
   // The failing run opens in the player on the design it played (its two steps added, no fault: the saved
   // design itself), at Ada's payment; the next step is the same payment sent again, accepted a second time.
-  await payAgain.getByRole('button', { name: 'Open this run at step 10' }).click();
+  await payAgain.getByRole('button', { name: /^Open this run at step 10 — Ada taps Pay again/ }).click();
   await expect(page).toHaveURL(/#\/s\/[^/]+\/10$/);
   await page.waitForFunction(() => window.__eventLab?.ready === true);
   await expect(page.getByRole('heading', { level: 1, name: /^My mock-interview design/ })).toBeVisible();

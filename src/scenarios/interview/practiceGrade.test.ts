@@ -70,6 +70,13 @@ describe('the ride-sharing practice graded by the simulator', () => {
       'Charged twice: 2 PaymentSucceeds for rideId 42 by the end of the run.',
     );
     for (const p of g.rubric) expect(p.missing).toBe(false);
+    // A run's title names the fault, never the outcome hoped for: it titles the branch a failing run opens as.
+    expect(g.runs.map((r) => r.title)).toEqual([
+      'Two drivers accept the same ride at once',
+      'Duplicate delivery of the charge',
+      'A crash after charging, before the commit',
+      'A payment declined',
+    ]);
   });
 
   it('renamed events and commands are graded on the same points: RideMatched for RideAccepted, MatchDriver for AcceptRide', () => {

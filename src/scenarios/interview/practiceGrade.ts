@@ -40,12 +40,15 @@ const NEEDS: Partial<Record<RubricPointId, RoleId[]>> = {
   'read-models': ['accepted', 'failed', 'captured'],
 };
 
-/** The runs in the practice's words: what each checks, as the learner reads it. */
+/**
+ * The runs in the practice's words. A title names the fault played, never the outcome hoped for: it is also
+ * the title of the branch a failing run opens as, where "the rider is charged once" would be false.
+ */
 const RUN_TITLES: Record<string, string> = {
-  race: 'Two drivers accept the same ride at once (exactly one may be assigned)',
-  'duplicate-payments': 'Duplicate delivery of the charge (the rider is charged once)',
-  'crash-payments': 'A crash after charging, before the commit (the rider is charged once)',
-  declined: 'A payment declined (the rider is told the truth)',
+  race: 'Two drivers accept the same ride at once',
+  'duplicate-payments': 'Duplicate delivery of the charge',
+  'crash-payments': 'A crash after charging, before the commit',
+  declined: 'A payment declined',
 };
 
 const PLACEHOLDERS = new Set(indexScenario(blankScenario({ id: 'blank', title: 'blank' })).eventTypeNames);

@@ -13,7 +13,8 @@ export interface RunVerdict {
 
 /**
  * One run's verdict; a failing run can be opened in the player (its design saved as a scenario of your
- * own, its faults as a branch) when `onOpen` is given. Why opening failed is said next to the button.
+ * own, its faults as a branch) when `onOpen` is given. Why opening failed is said next to the button. The
+ * button's accessible name ends with the run's title ("Open this run at step 12 — Payments crashes…").
  */
 export function RunRow({
   run,
@@ -51,6 +52,8 @@ export function RunRow({
               }}
             >
               {openAt === undefined ? 'Open this run' : `Open this run at step ${openAt}`}
+              {/* Several runs open at the same step: the name says which run (visible text stays short). */}
+              <span className="visually-hidden"> — {run.title}</span>
             </button>
           )}{' '}
           {typeof state === 'object' && <span role="alert">{state.failed}</span>}{' '}
