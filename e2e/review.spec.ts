@@ -137,6 +137,11 @@ test('a step question missed in the player is reviewed later; reopening the run 
   await expect(review).toContainText('Publish/subscribe basics: 1');
   await review.getByRole('button', { name: 'Review now' }).click();
   const card = review.getByRole('article', { name: /Which partition will it land in/ });
+  // Its step is one click away before answering too: the question speaks of what that step shows.
+  await expect(card.getByRole('link', { name: 'Open step 3 of Publish/subscribe basics' })).toHaveAttribute(
+    'href',
+    '#/s/pubsub-basics/3',
+  );
   await card.getByRole('radio', { name: "Partition 1: where order-1's OrderPlaced is" }).check();
   await card.getByRole('button', { name: 'Answer' }).click();
   await expect(card.getByRole('status')).toContainText('Correct');

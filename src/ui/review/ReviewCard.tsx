@@ -87,8 +87,17 @@ export function ReviewCard({ item, scenarioTitle, hasNext, onDone }: Props) {
     loaded.kind === 'practice' && result ? gradePractice(loaded.question, { choices: picked, text: '' }) : null;
   return (
     <article className="review-card" aria-labelledby={`${id}-q`}>
+      {/* The question speaks of what its step shows ("While packer-a packed those 10"): the step is one click away. */}
       <p className="eyebrow">
-        {scenarioTitle} · {item.step === 0 ? 'practice' : `step ${item.step}`}
+        {scenarioTitle} ·{' '}
+        <a
+          href={href}
+          aria-label={
+            item.step === 0 ? `Open the practice of ${scenarioTitle}` : `Open step ${item.step} of ${scenarioTitle}`
+          }
+        >
+          {item.step === 0 ? 'practice' : `step ${item.step}`}
+        </a>
       </p>
       <h3 id={`${id}-q`}>{q.prompt}</h3>
       {!result ? (
