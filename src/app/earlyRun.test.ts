@@ -2,7 +2,7 @@
  * Opening a scenario's run early (while the player chunks load): the session's first reads get what
  * was read then, every later read reads the database, and a run opened for another id is not used.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRunDatabase } from '../persistence';
 import { publishScenario } from '../scenarios/heavy.fixtures';
 import { Stepper } from '../scenarios/stepper';
@@ -13,6 +13,7 @@ import { mainRunId } from './runIds';
 import { deleteAllDatabases } from './testing/storedData';
 
 beforeEach(deleteAllDatabases);
+afterEach(() => vi.unstubAllGlobals());
 
 const scenario = { ...publishScenario(150), id: 'early-long', title: 'Early' };
 const runId = mainRunId(scenario.id);
@@ -72,5 +73,22 @@ describe('opening a run early', () => {
     expect(takeEarlyRun(runId)).toBeNull();
     expect(await loadScenarioAndRun('no-such-scenario', 150)).toMatchObject({ ok: false });
     expect(takeEarlyRun(mainRunId('no-such-scenario'))).toBeNull();
+  });
+
+  it('opens a built-in’s run while its file loads (its run id needs no catalog)', async () => {
+    expect(await loadScenarioAndRun('pubsub-basics', 12)).toMatchObject({ ok: true });
+    const port = await takeEarlyRun(mainRunId('pubsub-basics'));
+    expect(port).not.toBeNull();
+    expect(await port!.loadRun()).toBeUndefined();
+    port!.close();
+  });
+
+  it('is dropped when the page moves to another address before the run is taken', async () => {
+    const win = new EventTarget();
+    vi.stubGlobal('window', win);
+    await storeRun(150);
+    await loadScenarioAndRun(scenario.id, 150);
+    win.dispatchEvent(new Event('hashchange'));
+    expect(takeEarlyRun(runId)).toBeNull();
   });
 });

@@ -2,15 +2,18 @@
  * A page opened at a scenario opens its run while the player chunks load: the run's database, its
  * record and the world checkpoints the session reads first are read in parallel with the page's code
  * instead of after it (earlyScenario.ts starts it; openRun.ts takes the database, whose first reads
- * answer with what was read here). Nothing is opened before the scenario has loaded and checked out,
- * so a scenario that cannot be opened leaves no database behind.
+ * answer with what was read here). A saved scenario's run is opened once the scenario has loaded and
+ * checked out (its catalog entry names the run; a scenario that cannot be opened leaves no database
+ * behind); a built-in's, whose run id is known, while its file loads.
  */
 import { openRunDatabase, type RunDatabase } from '../persistence';
 import type { RunRecord } from '../persistence/runRecord';
 import type { WorldCheckpoint } from '../persistence/worldCheckpointTypes';
 import type { ScenarioDef } from '../scenarios/schema';
+import { isBuiltinId } from '../scenarios/content/lazy';
 import { checkpointKey, checkpointSteps, SOURCE_BUILD } from '../state/checkpointKeys';
 import { loadScenario, type LoadedScenario } from './library';
+import { mainRunId } from './runIds';
 
 interface EarlyRun {
   runId: string;
@@ -29,28 +32,38 @@ const quiet = <T>(p: Promise<T>): Promise<T> => {
 
 /** `loadScenario`, then (when it loaded) the opening of its main run at `step` (null: where the learner left off). */
 export async function loadScenarioAndRun(scenarioId: string, step: number | null): Promise<LoadedScenario> {
+  if (isBuiltinId(scenarioId)) openRunEarly(mainRunId(scenarioId));
   const loaded = await loadScenario(scenarioId);
-  if (loaded.ok) openRunEarly(loaded.mainRunId, loaded.scenario, step);
+  if (!loaded.ok) return loaded;
+  if (early?.runId !== loaded.mainRunId) openRunEarly(loaded.mainRunId);
+  readCheckpointsEarly(loaded.scenario, step);
   return loaded;
 }
 
 /**
- * Starts opening the main run `runId` of `scenario` at `step`. The checkpoints read are those the
- * session asks for first (runSession.ts's restore): the main story (no story-changing inputs, its
- * last step the script's), at the step asked for and the last step, with that story's key.
+ * Starts opening the run `runId` and reading its record. What is read is for the page as it opened: a
+ * move to another address before the run is taken drops it (coming back later reads afresh, so a
+ * change another tab made meanwhile is not missed).
  */
-function openRunEarly(runId: string, scenario: ScenarioDef, step: number | null): void {
+function openRunEarly(runId: string): void {
   dropEarlyRun();
   const opened = quiet(openRunDatabase(runId));
-  const record = quiet(opened.then((db) => db.loadRun()));
-  let checkpoints: EarlyRun['checkpoints'] = null;
+  early = { runId, opened, record: quiet(opened.then((db) => db.loadRun())), checkpoints: null };
+  if (typeof window !== 'undefined') window.addEventListener('hashchange', dropEarlyRun, { once: true });
+}
+
+/**
+ * Starts reading the checkpoints the session asks for first (runSession.ts's restore) from the run
+ * being opened: the main story of `scenario` (no story-changing inputs, its last step the script's), at
+ * `step` and the last step, with that story's key.
+ */
+function readCheckpointsEarly(scenario: ScenarioDef, step: number | null): void {
+  const run = early;
   const lastStep = scenario.steps.length;
   const steps = step === null ? [] : checkpointSteps([Math.min(step, lastStep), lastStep], lastStep);
-  if (SOURCE_BUILD !== null && steps.length > 0) {
-    const key = checkpointKey(SOURCE_BUILD, scenario, []);
-    checkpoints = { key, steps, read: quiet(opened.then((db) => db.loadCheckpoints(steps, key))) };
-  }
-  early = { runId, opened, record, checkpoints };
+  if (!run || SOURCE_BUILD === null || steps.length === 0) return;
+  const key = checkpointKey(SOURCE_BUILD, scenario, []);
+  run.checkpoints = { key, steps, read: quiet(run.opened.then((db) => db.loadCheckpoints(steps, key))) };
 }
 
 /** Closes an early run nobody took. */
