@@ -58,6 +58,18 @@ function mirroredAvailability(scenario: ScenarioDef): FaultAvailability {
   };
 }
 
+/**
+ * A poison record fails only in a script `poll` (its retry path, `consumeWithRetry`): the engine's poll loop
+ * (`poll-batch`) models slow records, not failing ones. Without any `poll` step nothing would ever fail on one.
+ */
+function noFailingPoll(scenario: ScenarioDef): string | null {
+  const kinds = new Set(scenario.steps.map((s) => s.action.kind));
+  if (kinds.has('poll')) return null;
+  return kinds.has('poll-batch')
+    ? 'This scenario’s consumers run the poll loop (poll-batch), which models records that are slow to process, not records that fail, so no consumer here would fail on a poison message.'
+    : 'No step of this scenario has a consumer group member poll its topics, so no consumer here would fetch a poison message and fail on it.';
+}
+
 export function faultAvailability(scenario: ScenarioDef, world: World): FaultAvailability {
   if (scenario.topology.mirror && Object.keys(world.broker.topics).length === 0) return mirroredAvailability(scenario);
   const topics = Object.keys(world.broker.topics).filter((t) => !isDeadLetterTopic(t));
@@ -87,7 +99,7 @@ export function faultAvailability(scenario: ScenarioDef, world: World): FaultAva
         ? 'No consumer here processes records (its consumers only fetch them), so a poison message has nothing to fail in.'
         : topics.length === 0
           ? `No topic exists yet at step ${world.step}: step forward until one does.`
-          : null,
+          : noFailingPoll(scenario),
     'Drop producer connection': noBroker
       ? 'This scenario has no Kafka broker (it is an event store only), so there is no producer connection to drop.'
       : onlyReplicated

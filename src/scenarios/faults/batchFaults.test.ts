@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { committedOffset } from '../../engine/broker';
 import type { Effect } from '../../engine/types';
+import { faultAvailability } from './availability';
 import { ofKind, processedBy, runOf } from './faults.testkit';
 
 // Backpressure polls with poll-batch (the engine's poll loop): 1 start packer-a (max.poll.records 10, max.poll.interval.ms
@@ -102,5 +103,13 @@ describe('consumer faults strike a poll-batch (the engine poll loop) as they str
     expect(told(resumed.slice(1))).toEqual(told(plain.effects(3)));
     for (let k = 5; k <= run.stepper.lastStep; k++)
       expect(told(run.effects(k)), `step ${k}`).toEqual(told(plain.effects(k - 1)));
+  });
+
+  it('given Backpressure’s poll loop, then the panel says a poison message would fail nowhere (the loop models slow records, not failing ones)', () => {
+    const run = runOf('backpressure', []);
+    expect(faultAvailability(run.scenario, run.at(8).world)['Poison message']).toMatch(
+      /^This scenario’s consumers run the poll loop \(poll-batch\)/,
+    );
+    expect(faultAvailability(run.scenario, run.at(8).world)['Crash consumer']).toBeNull();
   });
 });
