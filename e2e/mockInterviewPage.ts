@@ -156,7 +156,7 @@ export class MockInterviewPage {
   /** Opens a failing run in the player at `step`: the design saved as the learner's own, the run as a branch. */
   async openRun(title: string, step: number) {
     await this.run(title)
-      .getByRole('button', { name: `Open this run at step ${step} — ${title}`, exact: true })
+      .getByRole('button', { name: `Open this run at step ${step} — ${title}` })
       .click();
     await expect(this.page).toHaveURL(new RegExp(`#/r/b-[^/]+/${step}$`));
     await this.page.waitForFunction(() => window.__eventLab?.ready === true);
