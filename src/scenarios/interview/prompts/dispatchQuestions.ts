@@ -1,44 +1,17 @@
 /** A dispatch prompt's stage questions and picks: each wrong choice is a real change to the reference design. */
-import type { DesignPatch } from '../patches';
-import type { Choice, PickQuestion, Question } from '../prompt';
+import type { PickQuestion, Question } from '../prompt';
 import { capitalize } from '../study';
 import type { DispatchWords } from './dispatchWords';
-
-const rename = (from: string, to: string): DesignPatch[] => [{ op: 'rename-event', from, to }];
-
-/** An events-stage question whose wrong names are the reference event renamed everywhere. */
-function nameQuestion(
-  id: string,
-  prompt: string,
-  event: string,
-  right: Choice,
-  wrong: Omit<Choice, 'correct'>[],
-): Question {
-  return {
-    id,
-    stage: 'events',
-    prompt,
-    ownName: { event },
-    choices: [
-      right,
-      ...wrong.map((c) => ({ id: c.id, text: c.text, correct: false, why: c.why, patches: rename(event, c.text) })),
-    ],
-  };
-}
+import { nameQuestion } from './nameQuestion';
 
 function eventQuestions(w: DispatchWords): Question[] {
   return [
-    nameQuestion(
-      'name-accepted',
-      `Name the event recorded when a ${w.role} takes the ${w.entity}.`,
-      w.accepted,
-      {
-        id: `${w.entity}-accepted`,
-        text: w.accepted,
-        correct: true,
-        why: 'A past-tense fact: it happened and cannot be refused.',
-      },
-      [
+    nameQuestion({
+      id: 'name-accepted',
+      prompt: `Name the event recorded when a ${w.role} takes the ${w.entity}.`,
+      event: w.accepted,
+      right: { id: `${w.entity}-accepted`, why: 'A past-tense fact: it happened and cannot be refused.' },
+      wrong: [
         {
           id: `accept-${w.entity}`,
           text: w.accept,
@@ -50,13 +23,13 @@ function eventQuestions(w: DispatchWords): Question[] {
           why: 'A generic change hides what happened: every reader has to diff rows.',
         },
       ],
-    ),
-    nameQuestion(
-      'name-captured',
-      'Name the event recorded when the charge goes through.',
-      'PaymentCaptured',
-      { id: 'payment-captured', text: 'PaymentCaptured', correct: true, why: 'A fact in the past tense.' },
-      [
+    }),
+    nameQuestion({
+      id: 'name-captured',
+      prompt: 'Name the event recorded when the charge goes through.',
+      event: 'PaymentCaptured',
+      right: { id: 'payment-captured', why: 'A fact in the past tense.' },
+      wrong: [
         {
           id: 'payment-succeeds',
           text: 'PaymentSucceeds',
@@ -64,18 +37,13 @@ function eventQuestions(w: DispatchWords): Question[] {
         },
         { id: 'charge-card', text: 'ChargeCard', why: 'An instruction, not a fact.' },
       ],
-    ),
-    nameQuestion(
-      'name-failed',
-      'Name the event recorded when the card is declined.',
-      'PaymentFailed',
-      {
-        id: 'payment-failed',
-        text: 'PaymentFailed',
-        correct: true,
-        why: 'A failure is a fact worth publishing like any other.',
-      },
-      [
+    }),
+    nameQuestion({
+      id: 'name-failed',
+      prompt: 'Name the event recorded when the card is declined.',
+      event: 'PaymentFailed',
+      right: { id: 'payment-failed', why: 'A failure is a fact worth publishing like any other.' },
+      wrong: [
         { id: 'payment-fails', text: 'PaymentFails', why: 'Present tense: name what happened.' },
         {
           id: 'retry-payment',
@@ -83,7 +51,7 @@ function eventQuestions(w: DispatchWords): Question[] {
           why: 'An instruction to someone, not the fact that the card was declined.',
         },
       ],
-    ),
+    }),
   ];
 }
 

@@ -1,78 +1,38 @@
 /** The notification-system prompt's stage questions: each wrong choice is a real change to the reference design. */
 import type { PickQuestion, Question } from '../prompt';
-
-const rename = (from: string, to: string) => [{ op: 'rename-event' as const, from, to }];
+import { nameQuestion } from './nameQuestion';
 
 export const notificationSystemQuestions: Question[] = [
-  {
+  nameQuestion({
     id: 'name-claimed',
-    stage: 'events',
     prompt: 'Name the event recorded when a worker takes a notification to send.',
-    ownName: { event: 'NotificationClaimed' },
-    choices: [
-      { id: 'claimed', text: 'NotificationClaimed', correct: true, why: 'A past-tense fact: one worker has it.' },
-      {
-        id: 'claim',
-        text: 'ClaimNotification',
-        correct: false,
-        why: 'That is the command, not the fact.',
-        patches: rename('NotificationClaimed', 'ClaimNotification'),
-      },
-      {
-        id: 'changed',
-        text: 'NotificationChanged',
-        correct: false,
-        why: 'A generic change hides what happened.',
-        patches: rename('NotificationClaimed', 'NotificationChanged'),
-      },
+    event: 'NotificationClaimed',
+    right: { id: 'claimed', why: 'A past-tense fact: one worker has it.' },
+    wrong: [
+      { id: 'claim', text: 'ClaimNotification', why: 'That is the command, not the fact.' },
+      { id: 'changed', text: 'NotificationChanged', why: 'A generic change hides what happened.' },
     ],
-  },
-  {
+  }),
+  nameQuestion({
     id: 'name-sent',
-    stage: 'events',
     prompt: 'Name the event recorded when the provider accepts the SMS.',
-    ownName: { event: 'SmsSent' },
-    choices: [
-      { id: 'sent', text: 'SmsSent', correct: true, why: 'A fact in the past tense.' },
-      {
-        id: 'sends',
-        text: 'SmsGoesOut',
-        correct: false,
-        why: 'Present tense: an event records what already happened.',
-        patches: rename('SmsSent', 'SmsGoesOut'),
-      },
-      {
-        id: 'send',
-        text: 'SendSms',
-        correct: false,
-        why: 'An instruction, not a fact.',
-        patches: rename('SmsSent', 'SendSms'),
-      },
+    event: 'SmsSent',
+    right: { id: 'sent', why: 'A fact in the past tense.' },
+    wrong: [
+      { id: 'sends', text: 'SmsGoesOut', why: 'Present tense: an event records what already happened.' },
+      { id: 'send', text: 'SendSms', why: 'An instruction, not a fact.' },
     ],
-  },
-  {
+  }),
+  nameQuestion({
     id: 'name-failed',
-    stage: 'events',
     prompt: 'Name the event recorded when the provider cannot deliver.',
-    ownName: { event: 'SmsFailed' },
-    choices: [
-      { id: 'failed', text: 'SmsFailed', correct: true, why: 'A failure is a fact worth publishing like any other.' },
-      {
-        id: 'fails',
-        text: 'SmsFails',
-        correct: false,
-        why: 'Present tense: name what happened.',
-        patches: rename('SmsFailed', 'SmsFails'),
-      },
-      {
-        id: 'retry',
-        text: 'RetrySms',
-        correct: false,
-        why: 'An instruction, not the fact that the SMS failed.',
-        patches: rename('SmsFailed', 'RetrySms'),
-      },
+    event: 'SmsFailed',
+    right: { id: 'failed', why: 'A failure is a fact worth publishing like any other.' },
+    wrong: [
+      { id: 'fails', text: 'SmsFails', why: 'Present tense: name what happened.' },
+      { id: 'retry', text: 'RetrySms', why: 'An instruction, not the fact that the SMS failed.' },
     ],
-  },
+  }),
   {
     id: 'notifications-key',
     stage: 'topics',

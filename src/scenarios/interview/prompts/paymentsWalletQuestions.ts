@@ -1,83 +1,46 @@
 /** The payments-wallet prompt's stage questions: each wrong choice is a real change to the reference design. */
 import type { PickQuestion, Question } from '../prompt';
-
-const rename = (from: string, to: string) => [{ op: 'rename-event' as const, from, to }];
+import { nameQuestion } from './nameQuestion';
 
 export const paymentsWalletQuestions: Question[] = [
-  {
+  nameQuestion({
     id: 'name-credited',
-    stage: 'events',
     prompt: 'Name the event recorded when a captured top-up adds money to the wallet.',
-    ownName: { event: 'WalletCredited' },
-    choices: [
-      { id: 'wallet-credited', text: 'WalletCredited', correct: true, why: 'A past-tense fact: the money was added.' },
-      {
-        id: 'credit-wallet',
-        text: 'CreditWallet',
-        correct: false,
-        why: 'That is the command, not the fact.',
-        patches: rename('WalletCredited', 'CreditWallet'),
-      },
+    event: 'WalletCredited',
+    right: { id: 'wallet-credited', why: 'A past-tense fact: the money was added.' },
+    wrong: [
+      { id: 'credit-wallet', text: 'CreditWallet', why: 'That is the command, not the fact.' },
       {
         id: 'wallet-updated',
         text: 'WalletUpdated',
-        correct: false,
         why: 'A generic change hides what happened: readers cannot tell a credit from a payment.',
-        patches: rename('WalletCredited', 'WalletUpdated'),
       },
     ],
-  },
-  {
+  }),
+  nameQuestion({
     id: 'name-paid',
-    stage: 'events',
     prompt: 'Name the event recorded when the wallet pays a merchant.',
-    ownName: { event: 'MerchantPaid' },
-    choices: [
-      { id: 'merchant-paid', text: 'MerchantPaid', correct: true, why: 'A fact in the past tense.' },
+    event: 'MerchantPaid',
+    right: { id: 'merchant-paid', why: 'A fact in the past tense.' },
+    wrong: [
       {
         id: 'balance-updated',
         text: 'BalanceUpdated',
-        correct: false,
         why: 'Says only that a number changed, not that a merchant was paid.',
-        patches: rename('MerchantPaid', 'BalanceUpdated'),
       },
-      {
-        id: 'debit-wallet',
-        text: 'DebitWallet',
-        correct: false,
-        why: 'An instruction, not a fact.',
-        patches: rename('MerchantPaid', 'DebitWallet'),
-      },
+      { id: 'debit-wallet', text: 'DebitWallet', why: 'An instruction, not a fact.' },
     ],
-  },
-  {
+  }),
+  nameQuestion({
     id: 'name-failed',
-    stage: 'events',
     prompt: 'Name the event recorded when the card is declined.',
-    ownName: { event: 'TopUpFailed' },
-    choices: [
-      {
-        id: 'top-up-failed',
-        text: 'TopUpFailed',
-        correct: true,
-        why: 'A failure is a fact worth publishing like any other.',
-      },
-      {
-        id: 'top-up-fails',
-        text: 'TopUpFails',
-        correct: false,
-        why: 'Present tense: name what happened.',
-        patches: rename('TopUpFailed', 'TopUpFails'),
-      },
-      {
-        id: 'retry-top-up',
-        text: 'RetryTopUp',
-        correct: false,
-        why: 'An instruction, not the fact that the card was declined.',
-        patches: rename('TopUpFailed', 'RetryTopUp'),
-      },
+    event: 'TopUpFailed',
+    right: { id: 'top-up-failed', why: 'A failure is a fact worth publishing like any other.' },
+    wrong: [
+      { id: 'top-up-fails', text: 'TopUpFails', why: 'Present tense: name what happened.' },
+      { id: 'retry-top-up', text: 'RetryTopUp', why: 'An instruction, not the fact that the card was declined.' },
     ],
-  },
+  }),
   {
     id: 'wallets-key',
     stage: 'topics',
