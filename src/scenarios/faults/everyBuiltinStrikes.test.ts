@@ -33,39 +33,41 @@ type Who = { groupId: string; memberId: string };
 
 describe('a consumer fault offered in the panel strikes, or the panel says it never would', () => {
   for (const scenario of allBuiltins()) {
-    it(`${scenario.id}: every member, every fault at its polls`, () => {
-      const at = Math.floor(scenario.steps.length / 3);
-      const world = new Stepper(scenario, []).at(at).world;
-      const availability = faultAvailability(scenario, world);
-      const members = Object.values(world.broker.groups).flatMap((g) =>
-        Object.keys(g.members).map((memberId) => ({ groupId: g.groupId, memberId })),
-      );
-      for (const who of members)
-        for (const f of POLL_FAULTS) {
-          if (availability[f.name] !== null) continue;
-          // No learner inputs before `at`: the run has played `at` script steps.
-          const why = noLaterPoll(f.name, scenario, at, who.groupId, who.memberId);
-          const run = new Stepper(scenario, [f.input(who, at)]);
-          const struck: number[] = [];
-          for (let k = at + 2; k <= run.lastStep; k++)
-            if (
-              run
-                .at(k)
-                .effects.some(
-                  (e) =>
-                    e.kind === 'fault-injected' &&
-                    e.fault === f.fault &&
-                    e.target === memberKey(who.groupId, who.memberId),
-                )
-            )
-              struck.push(k);
-          const label = `${f.name} on ${who.groupId}/${who.memberId} at step ${at}`;
-          if (why === null) expect(struck.length, `${label} strikes`).toBeGreaterThan(0);
-          else {
-            expect(why, label).toMatch(/does not poll again in this story/);
-            expect(struck, `${label}: the panel said it never would`).toEqual([]);
+    it(`${scenario.id}: every member, every fault at its polls, at two steps`, () => {
+      // A third and two thirds into the story: members come and go, and fewer polls lie ahead later.
+      for (const at of [Math.floor(scenario.steps.length / 3), Math.floor((2 * scenario.steps.length) / 3)]) {
+        const world = new Stepper(scenario, []).at(at).world;
+        const availability = faultAvailability(scenario, world);
+        const members = Object.values(world.broker.groups).flatMap((g) =>
+          Object.keys(g.members).map((memberId) => ({ groupId: g.groupId, memberId })),
+        );
+        for (const who of members)
+          for (const f of POLL_FAULTS) {
+            if (availability[f.name] !== null) continue;
+            // No learner inputs before `at`: the run has played `at` script steps.
+            const why = noLaterPoll(f.name, scenario, at, who.groupId, who.memberId);
+            const run = new Stepper(scenario, [f.input(who, at)]);
+            const struck: number[] = [];
+            for (let k = at + 2; k <= run.lastStep; k++)
+              if (
+                run
+                  .at(k)
+                  .effects.some(
+                    (e) =>
+                      e.kind === 'fault-injected' &&
+                      e.fault === f.fault &&
+                      e.target === memberKey(who.groupId, who.memberId),
+                  )
+              )
+                struck.push(k);
+            const label = `${f.name} on ${who.groupId}/${who.memberId} at step ${at}`;
+            if (why === null) expect(struck.length, `${label} strikes`).toBeGreaterThan(0);
+            else {
+              expect(why, label).toMatch(/does not poll again in this story/);
+              expect(struck, `${label}: the panel said it never would`).toEqual([]);
+            }
           }
-        }
+      }
     });
   }
 });
