@@ -50,6 +50,14 @@ test('the practice gives nothing of the reference away before the learner answer
   expect((await app.state()).step).toBe(0);
   await expect(page.getByRole('heading', { name: 'Practice: design it yourself first' })).toBeVisible();
   await landmarks(page);
+  // Nor the cheat sheet: ride-sharing's takeaways and key figures are the reference design.
+  await page.goto('./#/cheat-sheet/ride-sharing');
+  const sheet = page.getByRole('region', { name: TITLE });
+  await expect(sheet).toContainText('Its takeaways and key figures are the reference design’s answers to its practice');
+  await expect(sheet.getByRole('heading', { name: 'Key figures' })).toHaveCount(0);
+  await expect(sheet).not.toContainText('Topic “rides”');
+  await page.goBack();
+  await app.ready();
 
   for (const [w, h] of [
     [1440, 900],

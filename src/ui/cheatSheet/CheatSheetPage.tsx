@@ -19,7 +19,11 @@ async function load(scenarioId: string | null): Promise<Loaded> {
   if (scenarioId !== null) {
     const s = findBuiltin(scenarioId) ?? (await savedScenarioFor(scenarioId));
     return s
-      ? { sheets: [sheetOf(s, progress.questions, reached.get(s.id))], questions: progress.questions, unknown: false }
+      ? {
+          sheets: [sheetOf(s, progress.questions, reached.get(s.id), !!findBuiltin(s.id))],
+          questions: progress.questions,
+          unknown: false,
+        }
       : { sheets: [], questions: [], unknown: true };
   }
   // Your saved scenarios studied come after the built-ins (their progress is kept the same way).
@@ -27,7 +31,7 @@ async function load(scenarioId: string | null): Promise<Loaded> {
     progress.saved.filter((s) => studiedId(s.scenarioId)).map((s) => savedScenarioFor(s.scenarioId)),
   );
   const sheets = [...allBuiltins().filter(studied), ...own.filter((s): s is ScenarioDef => s !== null)].map((s) =>
-    sheetOf(s, progress.questions, reached.get(s.id)),
+    sheetOf(s, progress.questions, reached.get(s.id), !!findBuiltin(s.id)),
   );
   return { sheets, questions: progress.questions, unknown: false };
 }
@@ -118,18 +122,27 @@ function ScenarioSheet({ sheet, linked }: { sheet: Sheet; linked: boolean }) {
           ? `Questions answered: ${sheet.tally.answered} (${sheet.tally.right} right, ${sheet.tally.wrong} wrong answers).`
           : 'No questions answered yet.'}
       </p>
-      <h3>Takeaways</h3>
-      <ul>
-        {sheet.takeaways.map((t) => (
-          <li key={t}>{t}</li>
-        ))}
-      </ul>
-      <h3>Key figures</h3>
-      <ul>
-        {sheet.figures.map((f) => (
-          <li key={f}>{f}</li>
-        ))}
-      </ul>
+      {sheet.held ? (
+        <p className="hint">
+          Its takeaways and key figures are the reference design’s answers to its practice, so they appear here once you
+          have answered every practice question or stepped into its reference run.
+        </p>
+      ) : (
+        <>
+          <h3>Takeaways</h3>
+          <ul>
+            {sheet.takeaways.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+          <h3>Key figures</h3>
+          <ul>
+            {sheet.figures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <p className="sheet-concepts">Concepts: {sheet.concepts.join(', ')}</p>
       <h3>What you missed</h3>
       {sheet.missed.length === 0 && !sheet.missedDesign && (

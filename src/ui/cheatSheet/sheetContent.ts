@@ -30,6 +30,8 @@ export interface Sheet {
   reached: { step: number; of: number } | null;
   /** The learner's design, graded by the simulator, when its latest grade missed checks; null otherwise. */
   missedDesign: MissedDesign | null;
+  /** A built-in practice neither answered nor watched: its takeaways and figures (left empty) would answer it. */
+  held: boolean;
 }
 
 /** A missed design grade: each failing check with its sentence and study link, and the help the design had. */
@@ -98,21 +100,40 @@ function missedDesign(q: QuestionProgress | undefined): MissedDesign | null {
   };
 }
 
+/**
+ * A built-in practice with a question still unanswered and its run not stepped into: the player hides the reference
+ * then (ui/practiceGate.ts), and its takeaways and key figures (topics, consumer groups) are that reference's answers.
+ * A learner's own copy is theirs, shown whole.
+ */
+export function practiceHeld(
+  s: ScenarioDef,
+  questions: readonly QuestionProgress[],
+  furthestStep: number | undefined,
+  builtin: boolean,
+): boolean {
+  if (!builtin || !s.practice || (furthestStep ?? 0) > 0) return false;
+  const answered = new Set(questions.filter((q) => q.scenarioId === s.id).map((q) => q.questionId));
+  return s.practice.questions.some((q) => !answered.has(`practice:${q.id}`));
+}
+
 export function sheetOf(
   s: ScenarioDef,
   questions: readonly QuestionProgress[],
   furthestStep: number | undefined,
+  builtin = false,
 ): Sheet {
   const mine = questions.filter((q) => q.scenarioId === s.id);
+  const held = practiceHeld(s, questions, furthestStep, builtin);
   return {
     id: s.id,
     title: s.title,
-    takeaways: s.takeaways,
-    figures: keyFigures(s),
+    takeaways: held ? [] : s.takeaways,
+    figures: held ? [] : keyFigures(s),
     concepts: s.concepts,
     missed: mine.filter((q) => !q.lastCorrect).flatMap((q) => missedPoint(s, q) ?? []),
     tally: scenarioTally(questions, s.id),
     reached: furthestStep === undefined ? null : { step: furthestStep, of: s.steps.length },
     missedDesign: missedDesign(mine.find((q) => q.questionId === DESIGN_GRADE_ID)),
+    held,
   };
 }
