@@ -141,14 +141,22 @@ export function labelOf(e: Effect): string {
   return LABELS[e.kind];
 }
 
-export function describeEffects(effects: readonly Effect[]): EffectItem[] {
-  return effects.map((e, i) => ({
-    key: `${i}-${e.kind}`,
-    kind: e.kind,
-    label: labelOf(e),
-    tone: toneOf(e),
-    reason: e.reason,
-  }));
+const described = new WeakMap<readonly Effect[], readonly EffectItem[]>();
+
+export function describeEffects(effects: readonly Effect[]): readonly EffectItem[] {
+  // "What happened" asks for a step's items twice (its stages and its counts); a step's effects never change.
+  let items = described.get(effects);
+  if (!items) {
+    items = effects.map((e, i) => ({
+      key: `${i}-${e.kind}`,
+      kind: e.kind,
+      label: labelOf(e),
+      tone: toneOf(e),
+      reason: e.reason,
+    }));
+    described.set(effects, items);
+  }
+  return items;
 }
 
 /** Counts by tone, for the list's summary line. */
