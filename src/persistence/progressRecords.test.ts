@@ -8,32 +8,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_DB_NAME, openCatalog } from './catalog';
 import { deleteAllDatabases, openCatalogAt, versionOneRecords } from './catalogTesting';
 import { DamagedRecordError } from './errors';
+import { answeredQuestion } from '../scenarios/io/questionTesting';
 import { questionKey, type QuestionProgress } from './progressRecords';
 
 beforeEach(deleteAllDatabases);
 
-const question: QuestionProgress = {
-  id: questionKey('ride-sharing', 'practice:accept'),
-  scenarioId: 'ride-sharing',
-  questionId: 'practice:accept',
-  step: 0,
-  concepts: ['optimistic concurrency'],
-  right: 0,
-  wrong: 1,
-  lastCorrect: false,
-  lastAt: 1_000,
-  card: {
-    due: 86_401_000,
-    stability: 0.2,
-    difficulty: 6.4,
-    scheduledDays: 1,
-    learningSteps: 0,
-    reps: 1,
-    lapses: 0,
-    state: 2,
-    lastReview: 1_000,
-  },
-};
+const question: QuestionProgress = answeredQuestion();
 
 describe('catalog version 2: progress per question', () => {
   it('upgrades a version 1 catalog keeping its runs, saved scenarios and progress', async () => {
