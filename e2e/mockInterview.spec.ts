@@ -112,20 +112,7 @@ test('the phone-offline and reprocess what-ifs are checked by running them: a re
   const iv = new MockInterviewPage(page);
   await iv.open();
   // This start time's seed draws these two what-ifs for the 20-minute ride-sharing interview.
-  await iv.holdAt(75_000);
-  await iv.begin('Ride-sharing', 20);
-  await iv.clarify(CLARIFY);
-  await iv.answerStages(RIDE_SHARING_REFERENCE);
-  await iv.expectStage(5);
-  await iv
-    .group(/^driver-3's phone goes offline/)
-    .getByRole('radio', { name: /^The Ride aggregate decides the late accept like any other/ })
-    .check();
-  await iv
-    .group(/^A deploy of notifications had a bug all day/)
-    .getByRole('radio', { name: /^Reset the offsets and switch the consumer's deduplication off/ })
-    .check();
-  await iv.next();
+  await iv.reprocessWithoutDeduplication(CLARIFY);
 
   await expect(iv.scorecardHeading()).toBeFocused();
   const late = iv.run("driver-3's app sends its accept again after reconnecting");

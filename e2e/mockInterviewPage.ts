@@ -128,6 +128,26 @@ export class MockInterviewPage {
     await this.next();
   }
 
+  /**
+   * The 20-minute ride-sharing interview started at 75 s (its seed draws the phone-offline and reprocess
+   * what-ifs), answered with the reference design up to stage 5; the late accept answered right and the
+   * reprocess answered wrong (deduplication switched off), then the scorecard.
+   */
+  async reprocessWithoutDeduplication(clarify: readonly string[]) {
+    await this.holdAt(75_000);
+    await this.begin('Ride-sharing', 20);
+    await this.clarify(clarify);
+    await this.answerStages(RIDE_SHARING_REFERENCE);
+    await this.expectStage(5);
+    await this.group(/^driver-3's phone goes offline/)
+      .getByRole('radio', { name: /^The Ride aggregate decides the late accept like any other/ })
+      .check();
+    await this.group(/^A deploy of notifications had a bug all day/)
+      .getByRole('radio', { name: /^Reset the offsets and switch the consumer's deduplication off/ })
+      .check();
+    await this.next();
+  }
+
   /** Stage 5: the right answer of each what-if drawn, 30 s spent, then the scorecard. */
   async answerWhatIfs(right: readonly RegExp[] = RIDE_SHARING_RIGHT_WHAT_IFS) {
     await this.expectStage(5);
