@@ -22,22 +22,18 @@ test("the notification system's phone switched off for a day is run: resending e
   const iv = new MockInterviewPage(page);
   await iv.open();
   // This start time's seed draws the phone-offline and reprocess what-ifs for the 20-minute interview.
-  await iv.holdAt(75_000);
-  await iv.begin('Notification system', 20);
-  await iv.clarify([
-    'Must each notification be sent exactly once, even when messages are redelivered?',
-    'What happens when the provider cannot deliver?',
+  await iv.toPhoneOfflineAndReprocess(
+    'Notification system',
+    [
+      'Must each notification be sent exactly once, even when messages are redelivered?',
+      'What happens when the provider cannot deliver?',
+    ],
+    NOTIFICATION_REFERENCE,
+  );
+  await iv.answerWhatIfsWith([
+    [/^Ada's phone is switched off for a day/, 'Send it again every hour until the phone answers'],
+    [/^A deploy of the sender had a bug all day/, /^Stop the group, reset its offsets/],
   ]);
-  await iv.answerStages(NOTIFICATION_REFERENCE);
-  await iv.expectStage(5);
-  await iv
-    .group(/^Ada's phone is switched off for a day/)
-    .getByRole('radio', { name: 'Send it again every hour until the phone answers' })
-    .check();
-  await iv
-    .group(/^A deploy of the sender had a bug all day/)
-    .getByRole('radio', { name: /^Stop the group, reset its offsets/ })
-    .check();
   await iv.next();
 
   await expect(iv.scorecardHeading()).toBeFocused();

@@ -129,22 +129,36 @@ export class MockInterviewPage {
   }
 
   /**
-   * The 20-minute ride-sharing interview started at 75 s (its seed draws the phone-offline and reprocess
-   * what-ifs), answered with the reference design up to stage 5; the late accept answered right and the
-   * reprocess answered wrong (deduplication switched off), then the scorecard.
+   * A 20-minute interview started at 75 s (for every prompt, this start time's seed draws the phone-offline
+   * and reprocess what-ifs), answered with `answers` up to stage 5.
+   */
+  async toPhoneOfflineAndReprocess(prompt: string, clarify: readonly string[], answers: StageAnswers) {
+    await this.holdAt(75_000);
+    await this.begin(prompt, 20);
+    await this.clarify(clarify);
+    await this.answerStages(answers);
+    await this.expectStage(5);
+  }
+
+  /** Stage 5: in each what-if (by the start of its prompt), the choice named. */
+  async answerWhatIfsWith(choices: readonly [whatIf: RegExp, choice: Name][]) {
+    for (const [whatIf, choice] of choices) await this.group(whatIf).getByRole('radio', { name: choice }).check();
+  }
+
+  /**
+   * The ride-sharing interview at the phone-offline and reprocess what-ifs, answered with the reference design;
+   * the late accept answered right and the reprocess answered wrong (deduplication switched off), then the
+   * scorecard.
    */
   async reprocessWithoutDeduplication(clarify: readonly string[]) {
-    await this.holdAt(75_000);
-    await this.begin('Ride-sharing', 20);
-    await this.clarify(clarify);
-    await this.answerStages(RIDE_SHARING_REFERENCE);
-    await this.expectStage(5);
-    await this.group(/^driver-3's phone goes offline/)
-      .getByRole('radio', { name: /^The Ride aggregate decides the late accept like any other/ })
-      .check();
-    await this.group(/^A deploy of notifications had a bug all day/)
-      .getByRole('radio', { name: /^Reset the offsets and switch the consumer's deduplication off/ })
-      .check();
+    await this.toPhoneOfflineAndReprocess('Ride-sharing', clarify, RIDE_SHARING_REFERENCE);
+    await this.answerWhatIfsWith([
+      [/^driver-3's phone goes offline/, /^The Ride aggregate decides the late accept like any other/],
+      [
+        /^A deploy of notifications had a bug all day/,
+        /^Reset the offsets and switch the consumer's deduplication off/,
+      ],
+    ]);
     await this.next();
   }
 

@@ -22,22 +22,18 @@ test("the payments wallet's 'Ada taps Pay again' is run: trusting her not to tap
   const iv = new MockInterviewPage(page);
   await iv.open();
   // This start time's seed draws the phone-offline and reprocess what-ifs for the 20-minute interview.
-  await iv.holdAt(75_000);
-  await iv.begin('Payments wallet', 20);
-  await iv.clarify([
-    'Can two payments at once spend the same money?',
-    'Must a top-up be credited exactly once, even when messages are redelivered?',
+  await iv.toPhoneOfflineAndReprocess(
+    'Payments wallet',
+    [
+      'Can two payments at once spend the same money?',
+      'Must a top-up be credited exactly once, even when messages are redelivered?',
+    ],
+    WALLET_REFERENCE,
+  );
+  await iv.answerWhatIfsWith([
+    [/^Ada's phone goes offline while paying/, 'Nothing: she should not tap twice'],
+    [/^A deploy of the ledger had a bug all day/, /^Stop the group, reset its offsets/],
   ]);
-  await iv.answerStages(WALLET_REFERENCE);
-  await iv.expectStage(5);
-  await iv
-    .group(/^Ada's phone goes offline while paying/)
-    .getByRole('radio', { name: 'Nothing: she should not tap twice' })
-    .check();
-  await iv
-    .group(/^A deploy of the ledger had a bug all day/)
-    .getByRole('radio', { name: /^Stop the group, reset its offsets/ })
-    .check();
   await iv.next();
 
   await expect(iv.scorecardHeading()).toBeFocused();
