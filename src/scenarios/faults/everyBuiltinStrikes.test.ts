@@ -5,6 +5,7 @@ import { Stepper } from '../stepper';
 import { faultAvailability } from './availability';
 import { memberKey } from './faultState';
 import { noLaterPoll, type PollFaultName } from './laterPolls';
+import { whyPoisonNeverFails } from './poisonReach';
 
 /** Each fault that acts at a member's polls, the input the panel sends for it, and the fault its strike names. */
 const POLL_FAULTS: readonly { name: PollFaultName; fault: string; input(who: Who, atStep: number): LearnerInput }[] = [
@@ -67,6 +68,45 @@ describe('a consumer fault offered in the panel strikes, or the panel says it ne
               expect(struck, `${label}: the panel said it never would`).toEqual([]);
             }
           }
+      }
+    });
+  }
+});
+
+describe('a poison message offered in the panel fails in a later poll, or the panel says it never would', () => {
+  for (const scenario of allBuiltins()) {
+    it(`${scenario.id}: every topic the form lists, at two steps`, () => {
+      for (const at of [Math.floor(scenario.steps.length / 3), Math.floor((2 * scenario.steps.length) / 3)]) {
+        const world = new Stepper(scenario, []).at(at).world;
+        if (faultAvailability(scenario, world)['Poison message'] !== null) continue;
+        // The topics the poison form lists (PoisonForm.tsx): every topic but the dead-letter ones.
+        for (const topic of Object.keys(world.broker.topics).filter((t) => !t.endsWith('.DLT'))) {
+          const poison = { kind: 'poison-message', atStep: at, topic, key: 'poison-1' } as const;
+          // No learner inputs before `at`: the run has played `at` script steps, and the branch is the poison alone.
+          const why = whyPoisonNeverFails(scenario, world, at, [poison], poison);
+          // Told apart from the panel's answer: a fresh run of the whole branch, from step 0.
+          const run = new Stepper(scenario, [poison]);
+          const fault = run.at(at + 1).effects.find((e) => e.kind === 'fault-injected');
+          const failed: number[] = [];
+          for (let k = at + 2; k <= run.lastStep; k++)
+            if (
+              run
+                .at(k)
+                .effects.some(
+                  (e) =>
+                    e.kind === 'processing-failed' &&
+                    fault?.kind === 'fault-injected' &&
+                    fault.target === `${e.topic}-${e.partition}@${e.offset}`,
+                )
+            )
+              failed.push(k);
+          const label = `Poison message on ${topic} at step ${at}`;
+          if (why === null) expect(failed.length, `${label} fails in a later poll`).toBeGreaterThan(0);
+          else {
+            expect(why, label).toMatch(/never/);
+            expect(failed, `${label}: the panel said it never would`).toEqual([]);
+          }
+        }
       }
     });
   }

@@ -46,3 +46,38 @@ export function noLaterPoll(
   if (laterPolls(scenario, done, groupId, memberId).length > 0) return null;
   return `${memberId} does not poll again in this story (no later step of ${groupId} polls for it), so ${WHAT[fault]} would never happen. Choose a member that polls later${fault === 'Crash consumer' ? ', or crash it now' : ''}.`;
 }
+
+/**
+ * The script's steps (1-based) after the first `done` that poll a group reading `topic` with a script `poll`: the
+ * only poll with the retry path a poison record fails in (`poll.ts`; the engine's poll loop models slow records, not
+ * failing ones). A poison record on a topic no later `poll` reads is never fetched, so it never fails.
+ */
+export function laterPoisonPolls(scenario: ScenarioDef, done: number, topic: string): number[] {
+  const readers = new Set(scenario.topology.groups.filter((g) => g.topics.includes(topic)).map((g) => g.id));
+  return scenario.steps.flatMap((s, i) =>
+    i >= done && s.action.kind === 'poll' && readers.has(s.action.group) ? [i + 1] : [],
+  );
+}
+
+/**
+ * Why a poison record on `topic` now would never fail anywhere (no later `poll` of a group that reads it), or null when
+ * one lies ahead. The poison form shows it beside the topic and does not arm the fault.
+ */
+export function noPoisonPoll(scenario: ScenarioDef, done: number, topic: string): string | null {
+  if (laterPoisonPolls(scenario, done, topic).length > 0) return null;
+  const readers = scenario.topology.groups.filter((g) => g.topics.includes(topic)).map((g) => g.id);
+  const never = `so a poison record there would never be fetched and fail. Choose a topic a group polls later.`;
+  if (readers.length === 0) return `No consumer group reads ${topic} in this story, ${never}`;
+  const loops = [
+    ...new Set(
+      scenario.steps.flatMap((s, i) =>
+        i >= done && s.action.kind === 'poll-batch' && readers.includes(s.action.group) ? [s.action.group] : [],
+      ),
+    ),
+  ];
+  if (loops.length > 0)
+    return `${topic} is polled later only by the poll loop (poll-batch) of ${loops.join(' and ')}, which models records that are slow to process, not records that fail, so no consumer would fail on a poison record there. Choose a topic a group polls later.`;
+  const who =
+    readers.length === 1 ? `${readers[0]}, the group that reads` : `${readers.join(' or ')}, the groups that read`;
+  return `No later step of this story polls ${who} ${topic}, ${never}`;
+}

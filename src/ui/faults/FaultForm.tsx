@@ -29,7 +29,7 @@ export function FaultForm({
     case 'Duplicate delivery':
       return <ConsumerFaultForm fault={fault} formId={formId} world={world} scenario={scenario} onSubmit={onSubmit} />;
     case 'Poison message':
-      return <PoisonForm formId={formId} world={world} onSubmit={onSubmit} />;
+      return <PoisonForm formId={formId} world={world} scenario={scenario} onSubmit={onSubmit} />;
     case 'Drop producer connection':
       return <ProducerForm formId={formId} world={world} onSubmit={onSubmit} />;
     case 'Slow projection':
