@@ -18,7 +18,13 @@ export const STUDY: Record<RubricPointId, StudyLink> = {
     title: 'Delivery guarantees: an idempotent consumer skips the redelivery',
   },
   race: { scenarioId: 'ride-sharing', step: 5, title: 'Ride-sharing: two drivers accept at the same instant' },
-  'payment-failure': { scenarioId: 'ride-sharing', step: 14, title: 'Ride-sharing: the first charge fails' },
+  // The point grades a failure recorded as a fact and acted on (a retry or a compensation); a prompt names the
+  // lesson for its own failure (`PaymentKey.study`, from `FAILURE_STUDY`). This is a declined card's.
+  'payment-failure': {
+    scenarioId: 'sagas',
+    step: 9,
+    title: 'Sagas: a declined charge is compensated, and charged again later',
+  },
   'read-models': { scenarioId: 'cqrs-orders', step: 3, title: "CQRS: Ada's order page is empty" },
   broker: {
     scenarioId: 'pick-a-broker',
@@ -32,6 +38,26 @@ export const STUDY: Record<RubricPointId, StudyLink> = {
     title: 'Designing events: why not publish directly? The dual write',
   },
 };
+
+/**
+ * The lesson of the payment-failure point for each kind of failure a prompt has; each step's narration teaches
+ * what the point grades (a failure recorded, then retried once its cause is fixed, or compensated):
+ * - a declined card (a ride's fare, an order's bill, a wallet's top-up): sagas step 9, "the orchestrator stores the
+ *   move to compensated … and sends ScheduleChargeRetry to billing: the fare is still owed, so billing will try to
+ *   charge it again later";
+ * - a send that fails until its cause is fixed (an SMS to a number the provider cannot reach): delivery-guarantees
+ *   step 17, the record that failed every attempt "to the dead-letter topic … with headers naming the original
+ *   topic, partition, offset and attempt count … an operator can fix the address and republish the order".
+ * `failureStudy.test.ts` checks each prompt's link against its step's narration.
+ */
+export const FAILURE_STUDY = {
+  declinedCharge: STUDY['payment-failure'],
+  failedSend: {
+    scenarioId: 'delivery-guarantees',
+    step: 17,
+    title: 'Delivery guarantees: a send that keeps failing is set aside, fixed and sent again',
+  },
+} satisfies Record<string, StudyLink>;
 
 export const RUN_STUDY = {
   duplicate: {
@@ -48,6 +74,13 @@ export const RUN_STUDY = {
     scenarioId: 'designing-events',
     step: 2,
     title: 'Designing events: a double-click is harmless (the client chose the id)',
+  },
+  // A failure told to the user: "notifier-1 polls payments, reads PaymentDeclined and publishes RiderNotified
+  // (notifications-0 @0): Maya is asked to update her card" (sagas step 5).
+  told: {
+    scenarioId: 'sagas',
+    step: 5,
+    title: 'Sagas: a declined charge is a fact, and notifications tells Maya',
   },
   replay: {
     scenarioId: 'offsets-lag-retention-replay',

@@ -44,6 +44,8 @@ export interface PaymentKey {
   failed: string;
   /** The point's words in the prompt's story (a charge, a top-up, an SMS); a ride's fare when absent. */
   words?: PaymentWords;
+  /** The lesson step that teaches handling this failure (`study.ts` FAILURE_STUDY: a declined card, a failed send). */
+  study: StudyLink;
 }
 
 /** How the payment-failure point speaks of the prompt's charge, so every sentence is true of its design. */

@@ -5,7 +5,7 @@
 import { ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise/reqLog';
 import { withBrokerQuestion } from '../broker';
 import type { InterviewPrompt, Requirement } from '../prompt';
-import { capitalize, RUN_STUDY, STUDY } from '../study';
+import { capitalize, FAILURE_STUDY, RUN_STUDY, STUDY } from '../study';
 import type { GradingKey } from '../types';
 import { dispatchPicks, dispatchQuestions } from './dispatchQuestions';
 import { dispatchRuns, type DispatchRuns } from './dispatchRuns';
@@ -26,6 +26,8 @@ function dispatchKey(w: DispatchWords, { charged, duplicateRun }: DispatchRuns):
         failure: 'a declined charge',
         lost: `the ${w.amount} is never paid`,
       },
+      // A declined card, recorded and charged again once replaced: FAILURE_STUDY says which step teaches it.
+      study: FAILURE_STUDY.declinedCharge,
     },
     screens: [
       { app: `${w.customer} app`, screen: w.screen, events: [w.accepted, 'PaymentFailed', 'PaymentCaptured'] },
@@ -70,7 +72,7 @@ function dispatchKey(w: DispatchWords, { charged, duplicateRun }: DispatchRuns):
           who: 'Maya',
           what: 'the declined charge',
         },
-        study: STUDY['payment-failure'],
+        study: RUN_STUDY.told,
       },
     ],
   };

@@ -4,7 +4,7 @@ import { withBrokerQuestion } from '../broker';
 import { ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise/reqLog';
 import { POISON_SET_ASIDE } from '../../brokerChoice/exercise/reqWork';
 import type { InterviewPrompt } from '../prompt';
-import { RUN_STUDY, STUDY } from '../study';
+import { FAILURE_STUDY, RUN_STUDY, STUDY } from '../study';
 import doc from './notification-system.json';
 import { notificationSystemPicks, notificationSystemQuestions } from './notificationSystemQuestions';
 import { duplicateSender, sentOnce } from './notificationSystemRuns';
@@ -39,6 +39,9 @@ export const notificationSystem: InterviewPrompt = withBrokerQuestion({
         failure: 'a failed SMS',
         lost: 'the SMS is never sent',
       },
+      // An SMS the provider cannot deliver, recorded and sent again once the number is corrected (a declined
+      // card's lesson would teach a charge, which this design never makes).
+      study: FAILURE_STUDY.failedSend,
     },
     screens: [
       { app: 'user app', screen: 'inbox', events: ['NotificationRequested', 'SmsSent', 'SmsFailed'] },
@@ -83,7 +86,7 @@ export const notificationSystem: InterviewPrompt = withBrokerQuestion({
           who: 'Ada',
           what: 'the failed SMS',
         },
-        study: STUDY['payment-failure'],
+        study: RUN_STUDY.told,
       },
     ],
   },

@@ -3,7 +3,7 @@ import type { ScenarioDef } from '../../schema';
 import { withBrokerQuestion } from '../broker';
 import { DEDUP_RETRIED_PUBLISH, ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise/reqLog';
 import type { InterviewPrompt } from '../prompt';
-import { RUN_STUDY, STUDY } from '../study';
+import { FAILURE_STUDY, RUN_STUDY, STUDY } from '../study';
 import doc from './payments-wallet.json';
 import { paymentsWalletPicks, paymentsWalletQuestions } from './paymentsWalletQuestions';
 import { credited, duplicateLedger } from './paymentsWalletRuns';
@@ -37,6 +37,8 @@ export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
         failure: 'a declined top-up',
         lost: 'the top-up never reaches the wallet',
       },
+      // A declined card, recorded and charged again once replaced: FAILURE_STUDY says which step teaches it.
+      study: FAILURE_STUDY.declinedCharge,
     },
     screens: [
       { app: 'wallet app', screen: 'balance', events: ['WalletCredited', 'MerchantPaid', 'TopUpFailed'] },
@@ -81,7 +83,7 @@ export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
           who: 'Ada',
           what: 'the declined top-up',
         },
-        study: STUDY['payment-failure'],
+        study: RUN_STUDY.told,
       },
     ],
   },

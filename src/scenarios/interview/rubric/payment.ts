@@ -8,7 +8,6 @@
 import { list } from '../../compare/points';
 import { deciderOf } from '../../compare/race';
 import type { ScenarioDef } from '../../schema';
-import { STUDY } from '../study';
 import type { PaymentKey, PaymentWords, RubricResult } from '../types';
 
 /** The ride-sharing practice's words: a design built in the editor is graded by the ride-sharing key. */
@@ -21,7 +20,7 @@ const FARE: PaymentWords = {
 
 export function paymentPoint(s: ScenarioDef, key: PaymentKey): RubricResult {
   const w = key.words ?? FARE;
-  const base = { id: 'payment-failure' as const, title: w.title, study: STUDY['payment-failure'] };
+  const base = { id: 'payment-failure' as const, title: w.title, study: key.study };
   const decider = deciderOf(s, key.command);
   const emitsFailure = decider?.specs.some((c) => c.emit.some((e) => e.eventType === key.failed)) ?? false;
   if (!decider || !emitsFailure)
