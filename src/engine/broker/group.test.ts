@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createBroker, type BrokerState } from './brokerState';
 import { createTopic } from './topic';
 import { produceBatch } from './producer';
-import { joinGroup, leaveGroup, crashMember } from './group';
+import { joinGroup, leaveGroup, crashMember, sessionTimeoutOf } from './group';
+import { startConsumer } from './membership';
 import { poll, seek } from './consumer';
 import { commit, committedOffset, lagOf, assignmentOf, positionOf } from './offsets';
 import { resetGroupOffsets } from './admin';
@@ -273,6 +274,26 @@ describe('leave, crash, seek, reset', () => {
     expect(r.effects[0]).toMatchObject({ kind: 'member-crashed', memberId: 'c2' });
     expect(r.effects[0]!.reason).toMatch(/session\.timeout\.ms/);
     expect(assignmentOf(r.state, 'g', 'c1')).toHaveLength(3);
+  });
+
+  it("crash quotes the member's own session.timeout.ms when its consumer was started with one, else the 45 s default", () => {
+    const s = join(world(), 'c1').state;
+    const own = startConsumer(
+      s,
+      { groupId: 'g', memberId: 'c2', topics: ['orders'], autoOffsetReset: 'earliest', sessionTimeoutMs: 10_000 },
+      200,
+    ).state;
+    expect(sessionTimeoutOf(own, 'g', 'c2')).toBe(10_000);
+    const r = pure(own, (x) => crashMember(x, { groupId: 'g', memberId: 'c2' }, 5));
+    expect(r.effects[0]!.reason).toMatch(
+      /^c2 crashed: no heartbeat for its session\.timeout\.ms \(10 s\), so the coordinator evicts it/,
+    );
+    expect(r.effects[0]!.reason).not.toMatch(/45/);
+    // A topology member (joined without settings): Kafka's default, said to be one.
+    expect(sessionTimeoutOf(own, 'g', 'c1')).toBe(45_000);
+    expect(crashMember(own, { groupId: 'g', memberId: 'c1' }, 5).effects[0]!.reason).toMatch(
+      /^c1 crashed: no heartbeat for session\.timeout\.ms \(45 s by default\)/,
+    );
   });
 
   it('seek moves the position of an owned partition only, not the commit', () => {

@@ -2,7 +2,7 @@
 import type { AssignorName, BrokerEffect, OffsetResetPolicy } from '../types';
 import { commitPositions, putGroup, rejected } from './offsets';
 import { rebalanceGroup } from './rebalance';
-import { SESSION_TIMEOUT_MS_DEFAULT } from './consumerClient';
+import { clientKey, SESSION_TIMEOUT_MS_DEFAULT } from './consumerClient';
 import { tpList, withTime, type BrokerState, type BrokerStep, type GroupState, type MemberState } from './brokerState';
 
 export interface JoinRequest {
@@ -29,8 +29,16 @@ export interface MemberRef {
   memberId: string;
 }
 
-/** Session timeout the narration quotes for a crash (Kafka ≥ 3.0 default; one constant, in `consumerClient.ts`). */
+/** session.timeout.ms default (Kafka ≥ 3.0, KIP-735: 45000 in ConsumerConfig.java; one constant, in `consumerClient.ts`). */
 export const SESSION_TIMEOUT_MS = SESSION_TIMEOUT_MS_DEFAULT;
+
+/**
+ * The session.timeout.ms the coordinator holds a member to: the one its consumer sent in its JoinGroup when it was
+ * started with its own (`startConsumer`, kept with the client), else the default. A crashed member is evicted that
+ * long after its last heartbeat, so a crash's reason quotes this, not the default.
+ */
+export const sessionTimeoutOf = (state: BrokerState, groupId: string, memberId: string): number =>
+  state.clients?.[clientKey(groupId, memberId)]?.sessionTimeoutMs ?? SESSION_TIMEOUT_MS;
 
 export function emptyGroup(groupId: string): GroupState {
   return {
@@ -148,11 +156,17 @@ export function crashMember(state: BrokerState, request: MemberRef, now: number)
       kind: 'member-crashed',
       groupId,
       memberId,
-      reason: `${memberId} crashed: no heartbeat for session.timeout.ms (${SESSION_TIMEOUT_MS / 1000} s), so the coordinator evicts it${lost}`,
+      reason: `${memberId} crashed: no heartbeat for ${sessionWords(sessionTimeoutOf(state, groupId, memberId))}, so the coordinator evicts it${lost}`,
     },
   ];
   return removeAndRebalance(base, groupId, memberId, now, `${memberId}'s session timed out`, effects);
 }
+
+/** "session.timeout.ms (45 s by default)", or "its session.timeout.ms (10 s)" for a member started with its own. */
+const sessionWords = (ms: number): string =>
+  ms === SESSION_TIMEOUT_MS
+    ? `session.timeout.ms (${ms / 1000} s by default)`
+    : `its session.timeout.ms (${ms / 1000} s)`;
 
 function removeAndRebalance(
   state: BrokerState,
