@@ -15,6 +15,7 @@ import { pollStep } from '../steps/consume';
 import { joinRequest } from '../steps/joinRequest';
 import type { World } from '../world';
 import { memberKey } from './faultState';
+import { slowFate } from './memberHints';
 import { formatDuration } from './words';
 
 type PollAction = Extract<ActionDef, { kind: 'poll' }>;
@@ -42,7 +43,7 @@ export const intervalWords = (client: ConsumerClient): string =>
 /** What arming a slow batch of `ms` means for this member, as its consumer is configured. */
 export function slowArmed(client: ConsumerClient, ms: number): string {
   const next = `${client.memberId}'s next batch will take ${formatDuration(ms)} to process`;
-  if (ms <= client.maxPollIntervalMs) return `${next}, within ${intervalWords(client)}`;
+  if (slowFate(client, ms) === 'in-time') return `${next}, within ${intervalWords(client)}`;
   return client.groupInstanceId === undefined
     ? `${next}, longer than ${intervalWords(client)}: it will not call poll() in time, so it will be removed from the group`
     : `${next}, longer than ${intervalWords(client)}: it will not call poll() in time. As a static member (group.instance.id '${client.groupInstanceId}') it sends no LeaveGroup: its partitions wait unread, and the coordinator evicts it if it has not polled again session.timeout.ms (${client.sessionTimeoutMs} ms) after that deadline`;
@@ -72,7 +73,7 @@ export function rejoinIfTimedOut(world: World, rt: CompiledScenario, groupId: st
 
 /** What a slow batch of `ms` did to this member's poll deadline, in words (`late`: past its max.poll.interval.ms). */
 export function slowTold(client: ConsumerClient, groupId: string, ms: number): { late: boolean; told: string } {
-  const late = ms > client.maxPollIntervalMs;
+  const late = slowFate(client, ms) !== 'in-time';
   const told = late
     ? `${client.memberId} spent ${formatDuration(ms)} on its batch without calling poll(), longer than ${intervalWords(client)}`
     : `processing that batch took ${client.memberId} ${formatDuration(ms)}, within ${intervalWords(client)}, so it stays in ${groupId}; meanwhile new records on its partitions wait`;

@@ -1,5 +1,8 @@
 import { useMemo, useState } from 'react';
 import { noLaterPoll, scriptStepsBy } from '../../scenarios/faults/laterPolls';
+import { crashNowHint, slowHint } from '../../scenarios/faults/memberHints';
+import { clientIn } from '../../scenarios/faults/slowBatch';
+import type { ConsumerClient } from '../../engine/broker';
 import type { ScenarioDef } from '../../scenarios/schema';
 import type { World } from '../../scenarios/world';
 import { useRun } from '../../state/react';
@@ -8,9 +11,6 @@ import { NumberField } from './Field';
 import { firstMember, MemberFields } from './MemberFields';
 
 export type ConsumerFault = 'Crash consumer' | 'Pause consumer' | 'Slow consumer' | 'Duplicate delivery';
-
-/** max.poll.interval.ms default (Kafka's ConsumerConfig: 300000 ms), shown in seconds. */
-const MAX_POLL_INTERVAL_S = 300;
 
 /** Which member, and what the fault needs besides: when it crashes, how long it pauses, how slow it is. */
 export function ConsumerFaultForm({
@@ -91,7 +91,15 @@ export function ConsumerFaultForm({
           onChange={setSeconds}
         />
       )}
-      <p className="hint">{hint(fault, when, seconds, idempotent)}</p>
+      <p className="hint">
+        {hint(
+          fault,
+          when,
+          seconds,
+          idempotent,
+          member.memberId ? clientIn(world, member.groupId, member.memberId) : null,
+        )}
+      </p>
       {never && (
         <p className="error" role="alert">
           {never}
@@ -101,18 +109,27 @@ export function ConsumerFaultForm({
   );
 }
 
-function hint(fault: ConsumerFault, when: 'before-commit' | 'now', seconds: number, idempotent: boolean): string {
+/** The hint under the fields; a member's timeouts are its consumer's own (`clientIn`), as the engine runs it. */
+function hint(
+  fault: ConsumerFault,
+  when: 'before-commit' | 'now',
+  seconds: number,
+  idempotent: boolean,
+  client: ConsumerClient | null,
+): string {
   switch (fault) {
     case 'Crash consumer':
       return when === 'now'
-        ? 'It stops without a word: after session.timeout.ms (45 s) the coordinator evicts it and the group rebalances.'
+        ? client
+          ? crashNowHint(client)
+          : 'It stops without a word: after its session timeout the coordinator evicts it and the group rebalances.'
         : 'It processes its next batch and dies before committing: whoever gets its partitions starts from the last commit and processes those records again.';
     case 'Pause consumer':
       return 'KafkaConsumer.pause: it keeps its partitions and stays in the group, but fetches nothing, so their lag grows.';
     case 'Slow consumer':
-      return seconds > MAX_POLL_INTERVAL_S
-        ? `Longer than max.poll.interval.ms (${MAX_POLL_INTERVAL_S} s by default): it will be removed from the group.`
-        : `Within max.poll.interval.ms (${MAX_POLL_INTERVAL_S} s by default): it stays in the group, just late.`;
+      return client && Number.isFinite(seconds)
+        ? slowHint(client, seconds * 1000)
+        : 'Its next batch takes this long to process.';
     case 'Duplicate delivery':
       return `Its next commit is lost and it reads the same batch again. This group is ${idempotent ? 'an idempotent consumer (it remembers event ids)' : 'not an idempotent consumer'}.`;
   }
