@@ -37,7 +37,7 @@ test('a poor design’s failing run: the refused StartTrip is told as it happene
     readModels: [/^Trip status \(rider app\)/],
   });
   await iv.answerWhatIfs();
-  await expect(iv.scorecardHeading('Scorecard: 0 of 14 points')).toBeFocused();
+  await expect(iv.scorecardHeading('Scorecard: 0 of 15 points')).toBeFocused();
 
   // The duplicate-delivery run never charges: it went otherwise at the race (step 4). Opened there, a branch.
   const title = 'Payments receives the retried charge twice (duplicate delivery)';

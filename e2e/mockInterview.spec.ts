@@ -5,6 +5,13 @@ import { INTERVIEW_START, MockInterviewPage, RIDE_SHARING_REFERENCE } from './mo
 
 const SHOTS = '/tmp/mock-interview-shots';
 const CLARIFY = ['Can two drivers end up with the same ride?', 'What happens when a card is declined?'];
+/** Every ride-sharing question whose answer changes the design (the point "Asked what changes the design"). */
+const CLARIFY_ALL = [
+  ...CLARIFY,
+  'Must a rider be charged exactly once per trip, even when messages are redelivered?',
+  'What do the rider and the driver see in their apps?',
+  "Must one ride's events be processed in order?",
+];
 
 /** Opens the mock interview, the page's time held from here; starts the 20-minute ride-sharing interview. */
 async function start(iv: MockInterviewPage, shot?: string) {
@@ -20,11 +27,14 @@ async function start(iv: MockInterviewPage, shot?: string) {
 test('a mock interview answered with the reference design scores full marks', async ({ page }) => {
   const iv = new MockInterviewPage(page);
   await start(iv);
-  await iv.clarify(CLARIFY);
+  await iv.clarify(CLARIFY_ALL);
   await iv.answerStages(RIDE_SHARING_REFERENCE);
   await iv.answerWhatIfs();
 
-  await expect(iv.scorecardHeading('Scorecard: 14 of 14 points')).toBeFocused();
+  await expect(iv.scorecardHeading('Scorecard: 15 of 15 points')).toBeFocused();
+  await expect(iv.rubricRow('Asked what changes the design')).toContainText(
+    '✓ passYou asked all 5 questions whose answers change the design.',
+  );
   for (const point of [
     'Events are past-tense facts',
     'The race is decided by an expected revision',
@@ -68,7 +78,13 @@ test('a poor design (present-tense events, no keys, a payments consumer that cha
   );
   await iv.answerWhatIfs();
 
-  await expect(iv.scorecardHeading('Scorecard: 7 of 14 points')).toBeFocused();
+  await expect(iv.scorecardHeading('Scorecard: 7 of 15 points')).toBeFocused();
+  // Two of the five questions that change the design were asked: the three others are named, and scored.
+  const clarify = iv.rubricRow('Asked what changes the design');
+  await expect(clarify).toContainText(
+    "✗ failNot asked, though each answer changes the design: “Must a rider be charged exactly once per trip, even when messages are redelivered?”, “What do the rider and the driver see in their apps?”, “Must one ride's events be processed in order?”.",
+  );
+  await expect(page.getByText('You asked 2 of 5 questions that matter.')).toBeVisible();
   await expect(iv.rubricRow('Events are past-tense facts')).toContainText(
     '✗ failDriverAcceptsRide and PaymentSucceeds are not in the past tense',
   );

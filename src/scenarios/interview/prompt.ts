@@ -7,7 +7,7 @@ import { nextInt, seedRng } from '../../engine/sim/random';
 import type { Requirement as BrokerRequirement } from '../brokerChoice/exercise';
 import type { ScenarioDef } from '../schema';
 import type { DesignPatch } from './patches';
-import type { GradingKey, RunSpec } from './types';
+import type { DesignPointId, GradingKey, RunSpec } from './types';
 
 export type StageId = 'clarify' | 'events' | 'topics' | 'consumers' | 'what-ifs';
 
@@ -38,11 +38,19 @@ export interface PickQuestion {
   choices: (Choice & { ifLeftOut?: DesignPatch[] })[];
 }
 
+/** A clarifying question the learner may ask in the clarify stage. */
 export interface Requirement {
   id: string;
   text: string;
+  /** Worth asking; one that is not is listed as "not needed" when asked (informational, never scored). */
   relevant: boolean;
   why: string;
+  /**
+   * The rubric point whose part of the design its answer decides (the race's aggregate, the deduplication, the
+   * failure's path, a screen's read model, the key): an essential question, scored by the point "Asked what changes
+   * the design" (`clarify.ts`). A relevant question without it stays informational.
+   */
+  decides?: DesignPointId;
 }
 
 export interface WhatIf {

@@ -4,6 +4,7 @@
  */
 import { designOf, patchesOf, type Answers } from './answers';
 import { brokerPoint } from './broker';
+import { clarifyPoint } from './clarify';
 import { gradeDesign, resolveRun } from './grade';
 import { namesOf } from './patches';
 import type { InterviewPrompt, Requirement, WhatIf } from './prompt';
@@ -27,6 +28,7 @@ export interface Scorecard {
   rebuild: DesignRef;
   grade: Grade;
   whatIfs: WhatIfVerdict[];
+  /** The relevant questions asked and not, and those asked though not needed (the essential ones score: `clarify.ts`). */
   requirements: { asked: Requirement[]; missed: Requirement[]; irrelevant: Requirement[] };
   study: StudyLink[];
   /** Rubric points, runs and what-ifs passed, out of all (`score.ts`). */
@@ -48,7 +50,12 @@ export function scorecardOf(prompt: InterviewPrompt, answers: Answers, whatIfs: 
     };
   });
   const broker = brokerPoint(prompt, answers);
-  const grade: Grade = { ...r.grade, rubric: [...r.grade.rubric, ...(broker ? [broker] : [])] };
+  // The clarifying questions come first, as their stage does.
+  const clarify = clarifyPoint(prompt, answers, r.grade.rubric);
+  const grade: Grade = {
+    ...r.grade,
+    rubric: [...(clarify ? [clarify] : []), ...r.grade.rubric, ...(broker ? [broker] : [])],
+  };
   const picked = new Set(answers.requirements);
   const failed = [...grade.rubric, ...grade.runs].filter((p) => !p.pass).map((p) => p.study);
   // A what-if answered wrong (or right on a design that fails its run) sends the learner to its run's lesson.

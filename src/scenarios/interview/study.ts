@@ -1,7 +1,8 @@
 /** The built-in step that teaches each rubric point (steps as in `#/s/<id>/<step>`: script index + 1). */
-import type { RubricPointId, StudyLink } from './types';
+import type { DesignPointId, StudyLink } from './types';
 
-export const STUDY: Record<RubricPointId, StudyLink> = {
+/** The clarifying questions' point has none of its own: it opens the lesson of what a missed question decides (`clarify.ts`). */
+export const STUDY: Record<DesignPointId, StudyLink> = {
   'past-tense': {
     scenarioId: 'designing-events',
     step: 1,

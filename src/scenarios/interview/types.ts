@@ -6,7 +6,10 @@ import type { LearnerInput } from '../../engine/types';
 import type { ScenarioDef, StepDef } from '../schema';
 
 export type RubricPointId =
-  'past-tense' | 'keys' | 'idempotent' | 'race' | 'payment-failure' | 'read-models' | 'outbox' | 'broker';
+  'clarify' | 'past-tense' | 'keys' | 'idempotent' | 'race' | 'payment-failure' | 'read-models' | 'outbox' | 'broker';
+
+/** A point read from the design (every one but the clarifying questions', which is read from the answers). */
+export type DesignPointId = Exclude<RubricPointId, 'clarify'>;
 
 /** A built-in scenario and step that teaches a point (`#/s/<scenarioId>/<step>`). */
 export interface StudyLink {

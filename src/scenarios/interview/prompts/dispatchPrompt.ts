@@ -6,7 +6,7 @@ import { ORDER_PER_KEY_PARALLEL, REPLAY_WEEK } from '../../brokerChoice/exercise
 import { withBrokerQuestion } from '../broker';
 import type { InterviewPrompt, Requirement } from '../prompt';
 import { capitalize, FAILURE_STUDY, RUN_STUDY, STUDY } from '../study';
-import type { GradingKey } from '../types';
+import type { DesignPointId, GradingKey } from '../types';
 import { dispatchPicks, dispatchQuestions } from './dispatchQuestions';
 import { dispatchRuns, type DispatchRuns } from './dispatchRuns';
 import { dispatchWhatIfs } from './dispatchWhatIfs';
@@ -78,57 +78,49 @@ function dispatchKey(w: DispatchWords, { charged, duplicateRun }: DispatchRuns):
   };
 }
 
-const requirement = (id: string, text: string, relevant: boolean, why: string): Requirement => ({
+/** A question whose answer changes the design: it decides the part the rubric point `decides` grades. */
+const essential = (id: string, text: string, why: string, decides: DesignPointId): Requirement => ({
   id,
   text,
-  relevant,
+  relevant: true,
   why,
+  decides,
 });
+const notNeeded = (id: string, text: string, why: string): Requirement => ({ id, text, relevant: false, why });
 
 const dispatchRequirements = (w: DispatchWords): Requirement[] => [
-  requirement(
+  essential(
     `one-${w.role}`,
     `Can two ${w.role}s end up with the same ${w.entity}?`,
-    true,
     `The accept race is the heart of ${w.matching}.`,
+    'race',
   ),
-  requirement(
+  essential(
     'charge-once',
     `Must a ${w.customer} be charged exactly once per ${w.trip}, even when messages are redelivered?`,
-    true,
     'Kafka delivers at least once; the charge must happen once.',
+    'idempotent',
   ),
-  requirement(
+  essential(
     'declines',
     'What happens when a card is declined?',
-    true,
     'Payment failure is a normal path, not an exception.',
+    'payment-failure',
   ),
-  requirement(
+  essential(
     'screens',
     `What do the ${w.customer} and the ${w.role} see in their apps?`,
-    true,
     'Each screen becomes a read model.',
+    'read-models',
   ),
-  requirement('order', `Must one ${w.entity}'s events be processed in order?`, true, 'It decides the partition key.'),
-  requirement(
+  essential('order', `Must one ${w.entity}'s events be processed in order?`, 'It decides the partition key.', 'keys'),
+  notNeeded(
     'colours',
     `Which colours should the ${w.customer} app's map use?`,
-    false,
     'Visual design does not change the events.',
   ),
-  requirement(
-    'language',
-    'Which programming language do the services use?',
-    false,
-    'The event design does not depend on it.',
-  ),
-  requirement(
-    'ml',
-    'Which machine-learning model predicts demand?',
-    false,
-    'Out of scope for the event flow asked about.',
-  ),
+  notNeeded('language', 'Which programming language do the services use?', 'The event design does not depend on it.'),
+  notNeeded('ml', 'Which machine-learning model predicts demand?', 'Out of scope for the event flow asked about.'),
 ];
 
 export function dispatchPrompt(w: DispatchWords): InterviewPrompt {

@@ -96,24 +96,28 @@ export const notificationSystem: InterviewPrompt = withBrokerQuestion({
       text: 'Must each notification be sent exactly once, even when messages are redelivered?',
       relevant: true,
       why: 'Each SMS is a paid call and a user annoyed twice.',
+      decides: 'idempotent',
     },
     {
       id: 'workers',
       text: 'Can two workers pick up the same notification?',
       relevant: true,
       why: 'The claim race decides the aggregate.',
+      decides: 'race',
     },
     {
       id: 'failures',
       text: 'What happens when the provider cannot deliver?',
       relevant: true,
       why: 'Failure is a normal path: retry, and tell the user.',
+      decides: 'payment-failure',
     },
     {
       id: 'screens',
       text: 'What do users and operators see?',
       relevant: true,
       why: 'Each screen becomes a read model.',
+      decides: 'read-models',
     },
     {
       id: 'emoji',

@@ -93,24 +93,28 @@ export const paymentsWallet: InterviewPrompt = withBrokerQuestion({
       text: 'Can two payments at once spend the same money?',
       relevant: true,
       why: 'The balance race decides the aggregate.',
+      decides: 'race',
     },
     {
       id: 'credit-once',
       text: 'Must a top-up be credited exactly once, even when messages are redelivered?',
       relevant: true,
       why: 'Kafka delivers at least once; the money must move once.',
+      decides: 'idempotent',
     },
     {
       id: 'declines',
       text: 'What happens when the card is declined?',
       relevant: true,
       why: 'A failed top-up is a normal path.',
+      decides: 'payment-failure',
     },
     {
       id: 'screens',
       text: 'What does the owner see in the app?',
       relevant: true,
       why: 'Each screen becomes a read model.',
+      decides: 'read-models',
     },
     {
       id: 'fonts',
