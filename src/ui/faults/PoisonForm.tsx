@@ -28,7 +28,9 @@ export function PoisonForm({
   const done = useMemo(() => scriptStepsBy(scenario, inputs, world.step), [scenario, inputs, world.step]);
   const topics = Object.keys(world.broker.topics).filter((t) => !t.endsWith('.DLT'));
   // The first topic a later poll reads, so the dialog opens on one that can fail.
-  const [topic, setTopic] = useState(topics.find((t) => noPoisonPoll(scenario, done, t) === null) ?? topics[0] ?? '');
+  const [topic, setTopic] = useState(
+    () => topics.find((t) => noPoisonPoll(scenario, done, t) === null) ?? topics[0] ?? '',
+  );
   const [key, setKey] = useState('poison-1');
   // Whether a poll reaches the record runs the branch ahead (a few steps of the story): not on every keystroke.
   const typed = useDeferredValue(key);
