@@ -7,6 +7,30 @@ const TITLE = 'Design a ride-sharing app (a practice question)';
 const HELD = ['Fork up to step 0', 'Fork the whole scenario', 'Export', 'AsyncAPI', 'Run it for real'];
 
 const actions = (page: Page) => page.getByRole('group', { name: 'Scenario' });
+/** A scenario's card on the start page, by its title. */
+const card = (page: Page, title: string) =>
+  page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+const AFTER = 'Concepts are shown after the practice.';
+/** Ride-sharing's concept tags that name its practice's answers. */
+const ANSWERING = ['idempotent consumer', 'outbox relay', 'expected revision', 'optimistic concurrency'];
+
+async function progressSettled(page: Page) {
+  await page.waitForFunction(() => typeof window.__eventLab?.progressSettled === 'function');
+  await page.evaluate(() => (window.__eventLab!.progressSettled as () => Promise<void>)());
+}
+
+/** Answers the three practice questions in the learner's own words. */
+async function answerAll(page: Page) {
+  for (const question of [
+    'Which events are published?',
+    'Which consumers need them?',
+    'How would you handle a driver accepting a ride?',
+  ]) {
+    const q = page.getByRole('region', { name: question });
+    await q.getByLabel('In your own words').fill('My own design.');
+    await q.getByRole('button', { name: 'Compare with the reference' }).click();
+  }
+}
 
 /** The player is one `main` landmark and every part of it is inside a landmark (axe: landmark-one-main, region). */
 async function landmarks(page: Page) {
@@ -53,9 +77,14 @@ test('the practice gives nothing of the reference away before the learner answer
   // Nor the cheat sheet: ride-sharing's takeaways and key figures are the reference design.
   await page.goto('./#/cheat-sheet/ride-sharing');
   const sheet = page.getByRole('region', { name: TITLE });
-  await expect(sheet).toContainText('Its takeaways and key figures are the reference design’s answers to its practice');
+  await expect(sheet).toContainText(
+    'Its takeaways, key figures and concepts are the reference design’s answers to its practice',
+  );
   await expect(sheet.getByRole('heading', { name: 'Key figures' })).toHaveCount(0);
   await expect(sheet).not.toContainText('Topic “rides”');
+  // Its concept tags name answers too (idempotent consumer, outbox relay…).
+  await expect(sheet).toContainText(AFTER);
+  for (const c of ANSWERING) await expect(sheet).not.toContainText(c);
   await page.goBack();
   await app.ready();
 
@@ -86,15 +115,7 @@ test('the practice gives nothing of the reference away before the learner answer
 test('once every practice question is answered, the actions open with the reference run', async ({ page }) => {
   const app = new PlayerPage(page);
   await app.openFromLearningPath('Design practice', TITLE);
-  for (const question of [
-    'Which events are published?',
-    'Which consumers need them?',
-    'How would you handle a driver accepting a ride?',
-  ]) {
-    const q = page.getByRole('region', { name: question });
-    await q.getByLabel('In your own words').fill('My own design.');
-    await q.getByRole('button', { name: 'Compare with the reference' }).click();
-  }
+  await answerAll(page);
   await app.settled();
   const reason =
     'Fork, Export, AsyncAPI, Run it for real and Run on another broker hand over the reference design: they open when you watch the reference run.';
@@ -102,4 +123,58 @@ test('once every practice question is answered, the actions open with the refere
   await expect(actions(page).getByRole('button', { name: 'Export', exact: true })).toHaveAccessibleDescription(reason);
   await page.getByRole('button', { name: 'Watch the reference run', exact: true }).click();
   for (const name of HELD) await expect(actions(page).getByRole('button', { name, exact: true })).toBeEnabled();
+});
+
+test('the start page’s practice card names no concept before the practice is answered, and every one after', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await page.goto('./');
+  await app.ready();
+  const practice = card(page, TITLE);
+  await expect(practice).toContainText(AFTER);
+  for (const c of ANSWERING) await expect(practice).not.toContainText(c);
+  // A scenario without a practice keeps its tags, the same words among them.
+  await expect(card(page, 'Designing good events')).toContainText('idempotent consumer');
+  for (const [w, h] of [
+    [1440, 900],
+    [800, 1000],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await practice.scrollIntoViewIfNeeded();
+    await practice.screenshot({ path: `test-results/practice-card-before-${w}.png` });
+  }
+
+  await practice.getByRole('link', { name: TITLE, exact: true }).click();
+  await app.ready();
+  await answerAll(page);
+  await app.settled();
+  await progressSettled(page);
+  await page.goto('./');
+  await app.ready();
+  for (const c of ANSWERING) await expect(practice).toContainText(c);
+  await expect(practice).not.toContainText(AFTER);
+  for (const [w, h] of [
+    [1440, 900],
+    [800, 1000],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await practice.scrollIntoViewIfNeeded();
+    await practice.screenshot({ path: `test-results/practice-card-after-${w}.png` });
+  }
+  // The cheat sheet lists them now too.
+  await page.goto('./#/cheat-sheet/ride-sharing');
+  await expect(page.getByRole('region', { name: TITLE })).toContainText(`Concepts: event design`);
+});
+
+test('skipping the practice shows its concepts on the start page, on this page', async ({ page }) => {
+  const app = new PlayerPage(page);
+  await app.openFromLearningPath('Design practice', TITLE);
+  await page.getByRole('button', { name: 'Skip the practice and watch the reference run' }).click();
+  // Back to the start page without stepping in (nothing of the run is stored): the skip is remembered.
+  await page.goBack();
+  await app.ready();
+  const practice = card(page, TITLE);
+  for (const c of ANSWERING) await expect(practice).toContainText(c);
+  await expect(practice).not.toContainText(AFTER);
 });

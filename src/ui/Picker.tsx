@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import type { ScenarioSummary } from '../scenarios/summary';
 import { learningPath } from '../scenarios/path';
 import { ErrorBoundary } from './ErrorBoundary';
+import { CONCEPTS_AFTER_PRACTICE } from './practiceOver';
 import { ReviewEntry } from './review/ReviewEntry';
+import { usePracticeOver } from './usePracticeOver';
 import './learningPath.css';
 
 /** The start page: every scenario with what it teaches, grouped as a learning path; each is a link that can be shared. */
@@ -55,8 +57,13 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
   );
 }
 
-/** One scenario on the start page: its title (a link that can be shared), level, size and what it teaches. */
+/**
+ * One scenario on the start page: its title (a link that can be shared), level, size and what it teaches. A
+ * practice's concept tags name its answers (idempotent consumer, outbox relay…): shown once the practice is over
+ * (`practiceOver.ts`), a sentence saying so before.
+ */
 function ScenarioCard({ s }: { s: ScenarioSummary }) {
+  const conceptsShown = usePracticeOver(s.id, s.practice);
   return (
     <li className="card">
       <a href={`#/s/${encodeURIComponent(s.id)}`}>
@@ -69,14 +76,18 @@ function ScenarioCard({ s }: { s: ScenarioSummary }) {
         </span>
       </p>
       <p>{s.summary}</p>
-      <p className="concepts">
-        <span className="visually-hidden">Concepts: </span>
-        {s.concepts.map((c) => (
-          <span key={c} className="chip">
-            {c}
-          </span>
-        ))}
-      </p>
+      {conceptsShown ? (
+        <p className="concepts">
+          <span className="visually-hidden">Concepts: </span>
+          {s.concepts.map((c) => (
+            <span key={c} className="chip">
+              {c}
+            </span>
+          ))}
+        </p>
+      ) : (
+        <p className="concepts meta">{CONCEPTS_AFTER_PRACTICE}</p>
+      )}
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { practiceQuestionId } from '../scenarios/practice';
 import type { ScenarioDef } from '../scenarios/schema';
 import { useRun, useRunChrome } from '../state/react';
+import { practiceRevealed, revealPractice, subscribeRevealed } from './practiceOver';
 
 type Practice = NonNullable<ScenarioDef['practice']>;
 
@@ -34,15 +35,6 @@ export function gatedReason(open: number): string {
     : `${held}: they open when you watch the reference run.`;
 }
 
-// The scenarios whose reference the learner chose to see, for this page's life: the header's actions, the
-// shortcuts and the gate itself read the same choice (it was the gate's own state, so the header stayed open).
-const revealedIds = new Set<string>();
-const listeners = new Set<() => void>();
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-
 /** Whether the practice on screen still hides its reference, how many questions are open, and the way to reveal it. */
 export function usePracticeGate(): { gated: boolean; open: number; reveal(): void } {
   const practice = useRun((s) => s.scenario.practice);
@@ -50,11 +42,10 @@ export function usePracticeGate(): { gated: boolean; open: number; reveal(): voi
   const untouched = useRun((s) => s.step === 0 && s.furthestStep === 0);
   const answers = useRun((s) => s.answers);
   const own = useRunChrome().ownership === 'saved';
-  const revealed = useSyncExternalStore(subscribe, () => revealedIds.has(id));
-  const reveal = () => {
-    revealedIds.add(id);
-    listeners.forEach((l) => l());
-  };
+  // The learner's choice to skip, kept for the page's life (`practiceOver.ts`): the header's actions, the
+  // shortcuts, the gate itself, the start page and the cheat sheet read the same one.
+  const revealed = useSyncExternalStore(subscribeRevealed, () => practiceRevealed(id));
+  const reveal = () => revealPractice(id);
   const gated = practiceGated({ practice, own, revealed, untouched });
   return { gated, open: practice ? openQuestions(practice, answers) : 0, reveal };
 }

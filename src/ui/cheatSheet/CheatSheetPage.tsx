@@ -3,6 +3,7 @@ import { helpInWords } from '../../scenarios/practiceGradeNote';
 import type { ScenarioDef } from '../../scenarios/schema';
 import { conceptTallies, type QuestionProgress } from '../../state/progress';
 import { readProgress, savedScenarioFor } from '../../state/progressStore';
+import { CONCEPTS_AFTER_PRACTICE } from '../practiceOver';
 import { sheetOf, type MissedDesign, type Sheet } from './sheetContent';
 import './cheatSheet.css';
 
@@ -124,8 +125,8 @@ function ScenarioSheet({ sheet, linked }: { sheet: Sheet; linked: boolean }) {
       </p>
       {sheet.held ? (
         <p className="hint">
-          Its takeaways and key figures are the reference design’s answers to its practice, so they appear here once you
-          have answered every practice question or stepped into its reference run.
+          Its takeaways, key figures and concepts are the reference design’s answers to its practice, so they appear
+          here once you have answered every practice question or stepped into its reference run.
         </p>
       ) : (
         <>
@@ -143,7 +144,9 @@ function ScenarioSheet({ sheet, linked }: { sheet: Sheet; linked: boolean }) {
           </ul>
         </>
       )}
-      <p className="sheet-concepts">Concepts: {sheet.concepts.join(', ')}</p>
+      <p className="sheet-concepts">
+        {sheet.held ? CONCEPTS_AFTER_PRACTICE : `Concepts: ${sheet.concepts.join(', ')}`}
+      </p>
       <h3>What you missed</h3>
       {sheet.missed.length === 0 && !sheet.missedDesign && (
         <p>Nothing missed{sheet.tally.answered === 0 ? ' (no answers yet)' : ''}.</p>

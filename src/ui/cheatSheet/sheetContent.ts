@@ -9,6 +9,7 @@ import type { GradeNote } from '../../scenarios/practiceGradeNote';
 import type { ScenarioDef } from '../../scenarios/schema';
 import { scenarioTally, type QuestionProgress } from '../../state/progress';
 import { DESIGN_GRADE_ID } from '../PracticeGradeReview';
+import { practiceOver, practiceRevealed } from '../practiceOver';
 
 export interface MissedPoint {
   id: string;
@@ -30,7 +31,7 @@ export interface Sheet {
   reached: { step: number; of: number } | null;
   /** The learner's design, graded by the simulator, when its latest grade missed checks; null otherwise. */
   missedDesign: MissedDesign | null;
-  /** A built-in practice neither answered nor watched: its takeaways and figures (left empty) would answer it. */
+  /** A built-in practice neither answered nor watched: its takeaways, figures and concepts (left empty) would answer it. */
   held: boolean;
 }
 
@@ -101,9 +102,9 @@ function missedDesign(q: QuestionProgress | undefined): MissedDesign | null {
 }
 
 /**
- * A built-in practice with a question still unanswered and its run not stepped into: the player hides the reference
- * then (ui/practiceGate.ts), and its takeaways and key figures (topics, consumer groups) are that reference's answers.
- * A learner's own copy is theirs, shown whole.
+ * A built-in practice not over yet (ui/practiceOver.ts: a question still unanswered, its run not stepped into, not
+ * skipped on this page): the player hides the reference then (ui/practiceGate.ts), and its takeaways, key figures
+ * (topics, consumer groups) and concept tags are that reference's answers. A learner's own copy is theirs, shown whole.
  */
 export function practiceHeld(
   s: ScenarioDef,
@@ -111,9 +112,14 @@ export function practiceHeld(
   furthestStep: number | undefined,
   builtin: boolean,
 ): boolean {
-  if (!builtin || !s.practice || (furthestStep ?? 0) > 0) return false;
+  if (!builtin || !s.practice) return false;
   const answered = new Set(questions.filter((q) => q.scenarioId === s.id).map((q) => q.questionId));
-  return s.practice.questions.some((q) => !answered.has(`practice:${q.id}`));
+  return !practiceOver({
+    questionIds: s.practice.questions.map((q) => q.id),
+    answered,
+    furthestStep: furthestStep ?? 0,
+    revealed: practiceRevealed(s.id),
+  });
 }
 
 export function sheetOf(
@@ -129,7 +135,7 @@ export function sheetOf(
     title: s.title,
     takeaways: held ? [] : s.takeaways,
     figures: held ? [] : keyFigures(s),
-    concepts: s.concepts,
+    concepts: held ? [] : s.concepts,
     missed: mine.filter((q) => !q.lastCorrect).flatMap((q) => missedPoint(s, q) ?? []),
     tally: scenarioTally(questions, s.id),
     reached: furthestStep === undefined ? null : { step: furthestStep, of: s.steps.length },
