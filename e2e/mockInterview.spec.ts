@@ -85,6 +85,17 @@ test('a poor design (present-tense events, no keys, a payments consumer that cha
     "✗ failNot asked, though each answer changes the design: “Must a rider be charged exactly once per trip, even when messages are redelivered?”, “What do the rider and the driver see in their apps?”, “Must one ride's events be processed in order?”.",
   );
   await expect(page.getByText('You asked 2 of 5 questions that matter.')).toBeVisible();
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [w, h] of [
+    [1440, 900],
+    [800, 1000],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page
+      .getByRole('table')
+      .first()
+      .screenshot({ path: `${SHOTS}/scorecard-rubric-${w}x${h}.png` });
+  }
   await expect(iv.rubricRow('Events are past-tense facts')).toContainText(
     '✗ failDriverAcceptsRide and PaymentSucceeds are not in the past tense',
   );
