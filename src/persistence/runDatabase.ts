@@ -42,8 +42,8 @@ export interface RunDatabase {
    * (they belonged to a story that can no longer be read). World checkpoints are always dropped.
    */
   replaceRun(run: RunRecord, options: { clearEvents: boolean }): Promise<void>;
-  /** World checkpoints of the story `key` at the given steps (a cache: worldCheckpoints.ts). */
-  loadCheckpoints(steps: readonly number[], key: string): Promise<WorldCheckpoint[]>;
+  /** World checkpoints of the story `key` (null: any story) at the given steps (a cache: worldCheckpoints.ts). */
+  loadCheckpoints(steps: readonly number[], key: string | null): Promise<WorldCheckpoint[]>;
   /** Stores a world checkpoint, keeping of the others only those of the same story at the `keep` steps. */
   saveCheckpoint(checkpoint: WorldCheckpoint, keep: readonly number[]): Promise<void>;
   close(): void;

@@ -35,10 +35,10 @@ const Checkpoint = z.object({
   savedAt: z.number(),
 });
 
-/** The checkpoint if `raw` is one of the story `key`, else null (another story, or damaged). */
-export function parseWorldCheckpoint(raw: unknown, key: string): WorldCheckpoint | null {
+/** The checkpoint if `raw` is one of the story `key` (null: of any story), else null (another story, or damaged). */
+export function parseWorldCheckpoint(raw: unknown, key: string | null): WorldCheckpoint | null {
   const r = Checkpoint.safeParse(raw);
-  if (!r.success || r.data.key !== key || r.data.world.step !== r.data.step) return null;
+  if (!r.success || (key !== null && r.data.key !== key) || r.data.world.step !== r.data.step) return null;
   return raw as WorldCheckpoint;
 }
 
@@ -49,14 +49,19 @@ const nearestAtOrBelow = (steps: readonly number[], step: number): number | unde
 /**
  * For each of `steps`, the checkpoint of the story `key` nearest at or below it (those that exist
  * and read well). Only the story's keys are read to choose; then only the chosen worlds.
+ *
+ * With `key` null, the nearest of any story: a page opening a saved scenario reads them before it
+ * knows the story's key (app/earlyRun.ts), and uses them only when they all turn out to be of its
+ * story — each is then exactly the one the keyed read would have chosen, since the story's
+ * checkpoints are among all the run's.
  */
 export async function readWorldCheckpoints(
   db: IDBPDatabase<RunDbSchema>,
   steps: readonly number[],
-  key: string,
+  key: string | null,
 ): Promise<WorldCheckpoint[]> {
   const tx = db.transaction('worlds');
-  const ofStory = await tx.store.index('byKey').getAllKeys(key);
+  const ofStory = await (key === null ? tx.store.getAllKeys() : tx.store.index('byKey').getAllKeys(key));
   const chosen = new Set(steps.flatMap((s) => nearestAtOrBelow(ofStory, s) ?? []));
   const raw = await Promise.all([...[...chosen].map((s) => tx.store.get(s).catch(() => undefined)), tx.done]);
   return raw.slice(0, chosen.size).flatMap((r) => parseWorldCheckpoint(r, key) ?? []);
