@@ -114,6 +114,10 @@ export function PlaybackBar() {
 /**
  * The bar sticks to the top of the viewport and wraps to more rows on narrower screens; what sticks
  * under it (the step's text) reads its height from `--playback-h` so it is never hidden beneath it.
+ * Read from a ResizeObserver, whose first answer comes after the page's first layout and before its
+ * first paint: measuring in this effect instead forced a layout of the whole page in the middle of the
+ * first render (~25 ms on a page opened at step 10,000, `npm run bench`), and the property it set
+ * invalidated that layout straight away.
  */
 function useStickyHeight() {
   const ref = useRef<HTMLDivElement>(null);
@@ -121,10 +125,20 @@ function useStickyHeight() {
     const el = ref.current;
     const root = el?.ownerDocument.documentElement;
     if (!el || !root) return;
-    const set = () => root.style.setProperty('--playback-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
-    set();
-    if (typeof ResizeObserver === 'undefined') return () => root.style.removeProperty('--playback-h');
-    const observer = new ResizeObserver(set);
+    let shown = '';
+    const set = (height: number) => {
+      const value = `${Math.ceil(height)}px`;
+      if (value === shown) return;
+      shown = value;
+      root.style.setProperty('--playback-h', value);
+    };
+    if (typeof ResizeObserver === 'undefined') {
+      set(el.getBoundingClientRect().height);
+      return () => root.style.removeProperty('--playback-h');
+    }
+    const observer = new ResizeObserver(([entry]) =>
+      set(entry?.borderBoxSize?.[0]?.blockSize ?? el.getBoundingClientRect().height),
+    );
     observer.observe(el);
     return () => {
       observer.disconnect();
