@@ -2,6 +2,8 @@
  * The payment-failure point's study link opens, in every prompt, a step whose narration teaches what the point
  * grades for that prompt's failure (recorded, then retried once the cause is fixed or compensated), and the
  * "told" run's link a step where a failure is told to the user: never a lesson about another kind of failure.
+ * The race point's link opens a step that teaches an append decided by its expected revision, in a scenario that
+ * shows its steps (a practice hides its run behind its questions until they are answered).
  */
 import { describe, expect, it } from 'vitest';
 import { findBuiltin } from '../content';
@@ -50,4 +52,25 @@ describe('the payment-failure study link, in every prompt', () => {
       expect(text, `${p.id}: ${studyHref(run.study)}`).toMatch(/RiderNotified/);
     }
   });
+});
+
+describe('the race point’s study link, in every prompt', () => {
+  it.each(PROMPTS.map((p) => [p.id, p] as const))(
+    '%s: opens a step, outside any practice, where the loser’s expected revision is refused and it is decided again',
+    (_id, prompt) => {
+      const { result } = gradeAnswers(prompt, referenceAnswers(prompt));
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      const point = result.grade.rubric.find((p) => p.id === 'race')!;
+      expect(findBuiltin(point.study.scenarioId)?.practice, studyHref(point.study)).toBeUndefined();
+      const text = narrationOf(point.study);
+      for (const c of [
+        /decided on revision/,
+        /expects revision/,
+        /is refused/,
+        /optimistic concurrency/,
+        /Decided again/,
+      ])
+        expect(text, `${studyHref(point.study)} (${point.study.title})`).toMatch(c);
+    },
+  );
 });

@@ -18,7 +18,16 @@ export const STUDY: Record<DesignPointId, StudyLink> = {
     step: 9,
     title: 'Delivery guarantees: an idempotent consumer skips the redelivery',
   },
-  race: { scenarioId: 'ride-sharing', step: 5, title: 'Ride-sharing: two drivers accept at the same instant' },
+  // The point grades a raced command decided on one revision, appended with it as the expected revision, the loser
+  // decided again on the new state and refused. Event sourcing step 5 teaches exactly that, outside any practice (the
+  // ride-sharing race is step 5 of a practice, past its questions' gate): "both commands are decided on revision 3 …
+  // the app's append still expects revision 3, finds the stream at 5, and is refused without writing anything. That
+  // is optimistic concurrency … Decided again on the fresh state, the app's withdrawal is rejected".
+  race: {
+    scenarioId: 'event-sourcing',
+    step: 5,
+    title: 'Event sourcing: two withdrawals at once, the second append refused by its expected revision',
+  },
   // The point grades a failure recorded as a fact and acted on (a retry or a compensation); a prompt names the
   // lesson for its own failure (`PaymentKey.study`, from `FAILURE_STUDY`). This is a declined card's.
   'payment-failure': {
