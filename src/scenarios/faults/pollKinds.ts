@@ -56,7 +56,7 @@ function scriptPoll(action: Extract<PollLike, { kind: 'poll' }>, rt: CompiledSce
 
 /**
  * `poll-batch`: the engine's poll loop (`pollAndProcess`) rejoins, polls, processes at its time per record, checks
- * the poll deadline and commits. A slow batch is that loop at the time per record that makes the batch take `ms`;
+ * the poll deadline and commits. A slow batch is that loop with the batch timed as a whole, taking `ms`;
  * a lost commit or a crash is that loop without its commit (then the crash, `crashMember`).
  */
 function batchPoll(action: Extract<PollLike, { kind: 'poll-batch' }>, rt: CompiledScenario): PollKind {
@@ -101,13 +101,13 @@ function batchPoll(action: Extract<PollLike, { kind: 'poll-batch' }>, rt: Compil
     },
     slow: (w, ms) => {
       const client = clientIn(w, groupId, memberId);
-      const n = fetched(w);
-      const r = pollLoopStep(w, { ...action, perRecordMs: ms / Math.max(1, n) }, rt);
+      // The batch takes exactly `ms` (timed as a whole: `ms / n` per record times `n` can round past the member's
+      // max.poll.interval.ms when `ms` is the limit), so the loop's deadline and `slowFate` (the dialog's hint and
+      // `slowTold`) compare the same number; the clock moves on to its end. Its time per record is only shown.
+      const r = pollLoopStep(w, { ...action, perRecordMs: ms / Math.max(1, fetched(w)) }, rt, ms);
       const { late, told } = slowTold(client, groupId, ms);
       const key = memberKey(groupId, memberId);
-      const effects = [...r.effects, slowOutcome(key, told, late, groupId, false)];
-      // The batch took `ms`: the clock moves on by exactly that (the loop's per-record time is `ms / n`).
-      return { world: { ...r.world, time: w.time + ms }, effects };
+      return { world: r.world, effects: [...r.effects, slowOutcome(key, told, late, groupId, false)] };
     },
   };
 }

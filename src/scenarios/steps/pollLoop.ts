@@ -26,7 +26,8 @@ const withBroker = (world: World, r: { state: broker.BrokerState; effects: Effec
   effects: r.effects,
 });
 
-export function pollLoopStep(world: World, action: PollLoopAction, rt: CompiledScenario): Out {
+/** `batchMs`: a poll-batch timed as a whole (a slow batch of the failure lab), not at its time per record. */
+export function pollLoopStep(world: World, action: PollLoopAction, rt: CompiledScenario, batchMs?: number): Out {
   const now = world.time;
   switch (action.kind) {
     case 'start-consumer': {
@@ -52,6 +53,7 @@ export function pollLoopStep(world: World, action: PollLoopAction, rt: CompiledS
           groupId: action.group,
           memberId: action.member,
           perRecordMs: action.perRecordMs,
+          ...(batchMs !== undefined ? { batchMs } : {}),
           ...(action.maxRecords !== undefined ? { maxRecords: action.maxRecords } : {}),
           ...(action.commit === false ? { commit: false } : {}),
           dedupe: rt.groups.get(action.group)?.idempotent ?? false,
