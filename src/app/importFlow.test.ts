@@ -123,6 +123,26 @@ describe('a rejected import changes nothing stored', () => {
   });
 });
 
+describe('a backup picked under Import', () => {
+  it('is named for what it is, with the button that reads it, and changes nothing', async () => {
+    const { collectBackup } = await import('./backupCollect');
+    const backup = await collectBackup(50);
+    const before = await dumpAllDatabases();
+    const r = await importFile(backup.text);
+    expect(r).toEqual({
+      ok: false,
+      message:
+        'This is a backup of your work, not a scenario: use Restore backup to read it back. Nothing was changed.',
+    });
+    expect(await dumpAllDatabases()).toEqual(before);
+  });
+
+  it('a scenario file that merely mentions the marker elsewhere is still judged as a scenario', async () => {
+    const r = await importFile(text((s) => ((s.schemaVersion = 2), (s.title = 'event-lab-backup'))));
+    expect(!r.ok && r.message).toMatch(/^Not imported — schemaVersion/);
+  });
+});
+
 describe('storage failures on import say what happened (issue 19, point 10)', () => {
   it('storage full: the learner’s words, what to do, nothing changed, no raw browser text', async () => {
     const before = await dumpAllDatabases();

@@ -7,12 +7,35 @@ import { describeFailure, sentences } from '../persistence/errors';
 import { freshScenarioId, renameSaved, saveScenario } from './library';
 import { takenScenarioIds } from './savedList';
 import { findBuiltin } from '../scenarios/content';
+import { BACKUP_KIND, MAX_BACKUP_BYTES } from '../scenarios/io/backup';
+import { MAX_DEPTH, parseUntrustedJson } from '../scenarios/io/untrustedJson';
 
 export type ImportOutcome =
   { ok: true; id: string; title: string; renamedFrom: string | null } | { ok: false; message: string };
 
+/** The button that reads a backup back, named as the start page names it. */
+export const RESTORE_BUTTON = 'Restore backup';
+
+/**
+ * Whether a refused file is one of the app's own backups (its format marker): a learner who picked
+ * it under "Import" is told which button reads it, not the scenario schema's complaints about it.
+ */
+function isBackup(text: string): boolean {
+  const json = parseUntrustedJson(text, { maxBytes: MAX_BACKUP_BYTES, maxDepth: MAX_DEPTH + 3 });
+  const v = json.ok ? (json.value as { kind?: unknown } | null) : null;
+  return !!v && typeof v === 'object' && v.kind === BACKUP_KIND;
+}
+
 export async function importFile(text: string): Promise<ImportOutcome> {
   const r = importScenarioText(text);
+  if (!r.ok && isBackup(text))
+    return {
+      ok: false,
+      message: sentences(
+        `This is a backup of your work, not a scenario: use ${RESTORE_BUTTON} to read it back`,
+        'Nothing was changed',
+      ),
+    };
   if (!r.ok)
     return {
       ok: false,
