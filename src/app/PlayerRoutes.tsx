@@ -74,15 +74,13 @@ function ScenarioRoute({ scenarioId, step }: { scenarioId: string; step: number 
 
 /** A shared link: validated like an import, played in memory at its step, read-only until forked. */
 function SharedRoute({ data }: { data: string }) {
-  const decoded = useAsync(async () => (await shareLinks()).decodeShare(data), [data]);
+  const decoded = useAsync(async () => {
+    const links = await shareLinks();
+    const d = await links.decodeShare(data);
+    return d.ok ? d : { ...d, why: links.describeShareIssues(d.issues) };
+  }, [data]);
   if (!decoded) return <p className="loading">Reading the shared scenario…</p>;
-  if (!decoded.ok)
-    return (
-      <NotFound
-        what={`This share link cannot be opened: ${decoded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`}
-        onShown={markReady}
-      />
-    );
+  if (!decoded.ok) return <NotFound title="This share link cannot be opened" what={decoded.why} onShown={markReady} />;
   return (
     <PlayerRoute
       scenario={decoded.scenario}
@@ -332,8 +330,10 @@ function PlayerRoute({
             const id = await freshScenarioId(`${scenario.id}-fork`);
             const title = `${scenario.title} (my fork)`.slice(0, 200);
             // Up to here: the steps so far become the fork's script; the whole scenario keeps the rest too.
-            const fork = forkScenario(scenario, s.inputs, scope === 'whole' ? s.lastStep : s.step, { id, title });
-            await saveScenario(fork, { runId: s.runId, step: s.step });
+            const upTo = scope === 'whole' ? s.lastStep : s.step;
+            const fork = forkScenario(scenario, s.inputs, upTo, { id, title });
+            // forkedFrom.step: how many of the run's steps the fork copied (the whole scenario: all of them).
+            await saveScenario(fork, { runId: s.runId, step: upTo });
             window.location.hash = formatRoute({
               page: 'scenario',
               scenarioId: id,

@@ -8,7 +8,7 @@ import type { ScenarioDef } from '../schema';
 import { Stepper } from '../stepper';
 import { contentVersion } from './contentVersion';
 import { packText } from './shareCodec';
-import { decodeShare, encodeShare, shareHash } from './shareLink';
+import { decodeShare, describeShareIssues, encodeShare, shareHash } from './shareLink';
 
 /** Five learner actions a learner could take in this scenario (produce, add a partition, join, crash, reset). */
 function fiveActions(s: ScenarioDef): LearnerInput[] {
@@ -185,5 +185,16 @@ describe('share links', () => {
       if (!d.ok) expect(d.issues[0]!.message.length).toBeGreaterThan(10);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('tells a damaged link in the learner’s words, without a "(link):" path (#/share/garbage)', async () => {
+    const d = await decodeShare('garbage');
+    expect(d.ok).toBe(false);
+    if (d.ok) return;
+    expect(describeShareIssues(d.issues)).toBe(
+      'The share link is damaged: its data cannot be decompressed (was it cut or changed?)',
+    );
+    const inside = describeShareIssues([{ path: 'steps[2].action', message: 'unknown key "script"' }]);
+    expect(inside).toBe('At steps[2].action: unknown key "script".');
   });
 });

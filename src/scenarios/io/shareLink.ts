@@ -106,7 +106,19 @@ export type DecodedShare =
     }
   | { ok: false; issues: ScenarioIssueLike[] };
 
+/** The path of an issue that is the whole link's (or the whole text's), not a place in its scenario. */
+const WHOLE = new Set(['(link)', '(root)']);
 const fail = (message: string, path = '(link)'): DecodedShare => ({ ok: false, issues: [{ path, message }] });
+
+/**
+ * Why a link cannot be opened, as the learner reads it: a problem with the whole link is its sentence
+ * alone (no "(link):" path, which names nothing on screen); a problem inside its scenario keeps its path.
+ */
+export function describeShareIssues(issues: readonly ScenarioIssueLike[]): string {
+  const text = issues.map((i) => (WHOLE.has(i.path) ? i.message : `at ${i.path}: ${i.message}`)).join('; ');
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?][)”]?$/.test(sentence) ? sentence : `${sentence}.`;
+}
 const UNSAFE_SEGMENT = /(^|\/)(__proto__|constructor|prototype)(\/|$)/;
 
 /** Decodes the data of a share link (with or without the `#/share/` prefix) and validates it like an import. */
