@@ -283,7 +283,7 @@ function SavedCard({
         </a>
       )}
       <p className="meta">
-        {s.forkedFrom ? `Forked at step ${s.forkedFrom.step}` : 'Created here or imported'} ·{' '}
+        {s.forkedFrom ? forkOrigin(s.forkedFrom.step) : 'Created here or imported'} ·{' '}
         {new Date(s.updatedAt).toLocaleString()}
       </p>
       <div className="my-actions">
@@ -373,4 +373,13 @@ function DamagedList({
       </ul>
     </section>
   );
+}
+
+/**
+ * What a fork holds, from the number of its run's steps it copied (`forkedFrom.step`): "up to here"
+ * copies the steps so far, "the whole scenario" all of them. Never "at step N" for a fork that goes on.
+ */
+function forkOrigin(copied: number): string {
+  if (copied === 0) return 'Forked before its run’s first step';
+  return copied === 1 ? 'Forked with step 1 of its run' : `Forked with steps 1–${copied} of its run`;
 }
