@@ -1,4 +1,7 @@
-/** The broker view renders every built-in scenario at every step (server-rendered, no DOM needed). */
+/**
+ * The broker view renders every built-in scenario at every step (server-rendered, no DOM needed: the
+ * drawing at the default width, as LiveBrokerView draws it once its panel is measured).
+ */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +10,8 @@ import { Stepper } from '../../scenarios/stepper';
 import { RunProvider, type PlaybackActor } from '../../state/react';
 import { createStore } from 'zustand/vanilla';
 import { createRunStore, type RunState } from '../../state/runStore';
-import { LiveBrokerView } from './LiveBrokerView';
+import { DEFAULT_WIDTH } from '../layout/brokerLayout';
+import { LiveBrokerDrawing, LiveBrokerView } from './LiveBrokerView';
 import { TOKEN_MS, tokenDelays } from './Token';
 import type { TokenVM } from '../layout/brokerLayout';
 
@@ -31,7 +35,7 @@ describe('broker view', () => {
           createElement(RunProvider, {
             store,
             playback: null as unknown as PlaybackActor,
-            children: createElement(LiveBrokerView),
+            children: createElement(LiveBrokerDrawing, { width: DEFAULT_WIDTH }),
           }),
         );
         const records = Object.values(r.world.broker.topics).flatMap((t) => t.partitions.flatMap((p) => p.records));
@@ -69,7 +73,7 @@ describe('broker view', () => {
       createElement(RunProvider, {
         store,
         playback: null as unknown as PlaybackActor,
-        children: createElement(LiveBrokerView),
+        children: createElement(LiveBrokerDrawing, { width: DEFAULT_WIDTH }),
       }),
     );
     const summary = html.match(/<title>Billing: total lag by step[^<]*<\/title>/)?.[0] ?? '';
@@ -102,5 +106,17 @@ describe('broker view', () => {
     expect(Math.max(...d.slice(0, 500))).toBeLessThan(1500);
     expect(Math.min(...d.slice(500))).toBeGreaterThanOrEqual(Math.max(...d.slice(0, 500)) + TOKEN_MS - 1);
     expect(Math.max(...d)).toBeLessThan(1500 * 2 + TOKEN_MS);
+  });
+  it('draws nothing until its panel is measured (laid out once, at its width, before the first paint)', () => {
+    const scenario = allBuiltins()[0]!;
+    const store = createRunStore(scenario, 'unmeasured', [], new Stepper(scenario, []));
+    const html = renderToStaticMarkup(
+      createElement(RunProvider, {
+        store,
+        playback: null as unknown as PlaybackActor,
+        children: createElement(LiveBrokerView),
+      }),
+    );
+    expect(html).toBe('<div class="bv-live"></div>');
   });
 });

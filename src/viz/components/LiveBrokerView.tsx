@@ -43,8 +43,26 @@ const CHART_H = 34;
 /** A group's lag chart: group id, label, width, height. */
 type ChartSpec = [string, string, number, number];
 
-/** The broker view bound to the current run: select the world, lay it out at the panel's width, render. */
-export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: string) => void } = {}) {
+interface Props {
+  onSelectEvent?: (eventId: string) => void;
+}
+
+/**
+ * The broker view bound to the current run: its panel is measured first (before the first paint) and the
+ * view is laid out once, at that width — not at a default width and then again (on a page opened at
+ * step 10,000 the first layout and SVG were thrown away at once, `npm run bench`).
+ */
+export function LiveBrokerView(props: Props = {}) {
+  const [ref, width, measured] = useMeasuredWidth<HTMLDivElement>(DEFAULT_WIDTH);
+  return (
+    <div ref={ref} className="bv-live">
+      {measured && <LiveBrokerDrawing {...props} width={width} />}
+    </div>
+  );
+}
+
+/** Select the world, lay it out at `width`, render (LiveBrokerView's content once its panel is measured). */
+export function LiveBrokerDrawing({ onSelectEvent, width }: Props & { width: number }) {
   const broker = useRun((s) => s.world.broker);
   const effects = useRun((s) => s.effects);
   const step = useRun((s) => s.step);
@@ -54,8 +72,6 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   const reducedMotion = useReducedMotion();
   // The step's stage on screen: what is still to come is drawn as it was before the step.
   const stage = useStageOnScreen(brokerOf);
-
-  const [ref, width] = useMeasuredWidth<HTMLDivElement>(DEFAULT_WIDTH);
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const onToggleExpand = useCallback((topic: string, partition: number) => {
@@ -136,7 +152,7 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
   const scale = width < model.width ? width / model.width : 1;
 
   return (
-    <div ref={ref} className="bv-live">
+    <>
       {prediction && <PredictionTargets model={model} scale={scale} prediction={prediction} />}
       <BrokerView
         model={model}
@@ -149,6 +165,6 @@ export function LiveBrokerView({ onSelectEvent }: { onSelectEvent?: (eventId: st
         fitWidth={width}
         {...(onSelectEvent ? { onSelectEvent } : {})}
       />
-    </div>
+    </>
   );
 }
