@@ -253,8 +253,11 @@ export function settle(world: World, rt: CompiledScenario): Applied {
   };
 }
 
-/** A learner's action in the player. Answers change nothing in the world. */
-export function applyInput(world: World, input: LearnerInput, rt: CompiledScenario): Applied {
+/**
+ * A learner's action in the player. Answers change nothing in the world. `scriptDone`: how many of the script's
+ * steps the run has played before it, so a fault can say what the steps still ahead will do (`faults/inject.ts`).
+ */
+export function applyInput(world: World, input: LearnerInput, rt: CompiledScenario, scriptDone: number): Applied {
   switch (input.kind) {
     case 'produce':
       return publish(
@@ -282,7 +285,7 @@ export function applyInput(world: World, input: LearnerInput, rt: CompiledScenar
     case 'answer':
       return { world, effects: [] };
     default:
-      return injectFault(world, input, rt);
+      return injectFault(world, input, rt, scriptDone);
   }
 }
 

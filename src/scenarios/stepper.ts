@@ -139,7 +139,7 @@ export class Stepper {
         const done =
           entry.kind === 'script'
             ? applyAction(timed, entry.step.action, this.rt)
-            : applyInput(timed, entry.input, this.rt);
+            : applyInput(timed, entry.input, this.rt, this.scriptStepsBefore(k));
         const after = settle(done.world, this.rt);
         checkAggregatesWritten(world, after.world, this.rt);
         return { world: after.world, effects: [...done.effects, ...after.effects] };
@@ -157,6 +157,11 @@ export class Stepper {
         effects: [{ kind: 'request-rejected', request: STOPPED, target: `step ${k}`, error, reason: error }],
       };
     }
+  }
+
+  /** How many script steps the run plays before step `k` (its learner inputs are steps too). */
+  private scriptStepsBefore(k: number): number {
+    return this.entries.slice(0, k - 1).filter((e) => e.kind === 'script').length;
   }
 
   private narration(k: number, effects: readonly Effect[]): Narration {

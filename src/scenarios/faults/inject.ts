@@ -15,6 +15,7 @@ import { deadLetterRouteOf, POISON_EVENT_TYPE } from './poison';
 import { memberKey } from './faultState';
 import { clientIn, slowArmed } from './slowBatch';
 import { withFaults } from './faultWorld';
+import { poisonPollsOf } from './laterPolls';
 import { formatDuration, plural } from './words';
 
 export type FaultInput = Exclude<
@@ -40,7 +41,8 @@ const refused = (world: World, request: string, target: string, error: string): 
   effects: [{ kind: 'request-rejected', request, target, error, reason: error }],
 });
 
-export function injectFault(world: World, input: FaultInput, rt: CompiledScenario): Applied {
+/** `scriptDone`: the script steps the run has played before this one, so a fault can say what lies ahead. */
+export function injectFault(world: World, input: FaultInput, rt: CompiledScenario, scriptDone: number): Applied {
   switch (input.kind) {
     case 'crash-consumer-before-commit':
     case 'slow-consumer':
@@ -48,7 +50,7 @@ export function injectFault(world: World, input: FaultInput, rt: CompiledScenari
     case 'pause-consumer':
       return armMember(world, input);
     case 'poison-message':
-      return poison(world, input, rt);
+      return poison(world, input, rt, scriptDone);
     case 'drop-producer-connection':
       return dropConnection(world, input.producerId);
     case 'kill-broker':
@@ -115,7 +117,12 @@ function armMember(world: World, input: MemberFault): Applied {
   };
 }
 
-function poison(world: World, input: Extract<FaultInput, { kind: 'poison-message' }>, rt: CompiledScenario): Applied {
+function poison(
+  world: World,
+  input: Extract<FaultInput, { kind: 'poison-message' }>,
+  rt: CompiledScenario,
+  scriptDone: number,
+): Applied {
   const r = publish(world, 'learner', input.topic, {
     eventType: POISON_EVENT_TYPE,
     streamId: 'learner-poison',
@@ -132,12 +139,7 @@ function poison(world: World, input: Extract<FaultInput, { kind: 'poison-message
   };
   const where = `${tpName(record.topic, record.partition)}@${record.offset}`;
   const readers = Object.values(world.broker.groups).filter((g) => g.topics.includes(input.topic));
-  const fates = readers.map((g) => {
-    const route = deadLetterRouteOf(rt, g.groupId);
-    return route
-      ? `${g.groupId} retries it ${plural(route.maxAttempts, 'time')} in all, then sends it to its dead-letter topic ${route.topic ?? `${record.topic}.DLT`}`
-      : `${g.groupId} has no dead-letter route, so it retries it at every poll and never gets past it`;
-  });
+  const fates = readers.map((g) => poisonFate(rt, scriptDone, g.groupId, record.topic));
   return {
     world: withFaults(r.world, (f) => ({ poison: [...f.poison, record] })),
     effects: [
@@ -149,6 +151,27 @@ function poison(world: World, input: Extract<FaultInput, { kind: 'poison-message
       ),
     ],
   };
+}
+
+/**
+ * What one group that reads the poison record's topic will do with it in the story on screen: each later script
+ * `poll` of the group that fetches the record makes one attempt (`consumeWithRetry`), so the sentence counts the polls
+ * ahead (`poisonPollsOf`) instead of promising retries "at every poll" of a group the story never polls again.
+ */
+function poisonFate(rt: CompiledScenario, scriptDone: number, groupId: string, topic: string): string {
+  const { polls, onlyPollLoop } = poisonPollsOf(rt.scenario, scriptDone, groupId);
+  if (polls === 0)
+    return onlyPollLoop
+      ? `${groupId} reads ${topic}, but its only later polls are its poll loop's (poll-batch), which models records that are slow to process, not records that fail, so it never fails on this one`
+      : `${groupId} reads ${topic}, but no later step of this story polls it, so it never fetches this record`;
+  const ahead = `this story polls ${groupId} ${plural(polls, 'more time')}`;
+  const route = deadLetterRouteOf(rt, groupId);
+  if (!route)
+    return `${groupId} has no dead-letter route: it would fail on it at each of its polls that fetches it and never get past it — ${ahead}`;
+  const dlt = route.topic ?? `${topic}.DLT`;
+  return polls < route.maxAttempts
+    ? `${groupId} would try it once at each poll that fetches it and send it to its dead-letter topic ${dlt} after ${plural(route.maxAttempts, 'attempt')}, but ${ahead}, so it cannot give up on it before the story ends`
+    : `${groupId} would try it once at each poll that fetches it and send it to its dead-letter topic ${dlt} after ${plural(route.maxAttempts, 'attempt')} — ${ahead}`;
 }
 
 /**

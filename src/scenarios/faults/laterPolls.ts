@@ -54,9 +54,28 @@ export function noLaterPoll(
  */
 export function laterPoisonPolls(scenario: ScenarioDef, done: number, topic: string): number[] {
   const readers = new Set(scenario.topology.groups.filter((g) => g.topics.includes(topic)).map((g) => g.id));
-  return scenario.steps.flatMap((s, i) =>
-    i >= done && s.action.kind === 'poll' && readers.has(s.action.group) ? [i + 1] : [],
+  return scriptPollsOf(scenario, done, readers);
+}
+
+/** The script's steps (1-based) after the first `done` where one of `groups` polls with a script `poll`. */
+const scriptPollsOf = (scenario: ScenarioDef, done: number, groups: ReadonlySet<string>): number[] =>
+  scenario.steps.flatMap((s, i) =>
+    i >= done && s.action.kind === 'poll' && groups.has(s.action.group) ? [i + 1] : [],
   );
+
+/**
+ * What becomes of a poison record for one group that reads its topic, from the story's steps after the first `done`
+ * (the fault's own step says it, `inject.ts`): how many later script `poll` steps of the group could fail on it, one
+ * attempt each, and whether its only later polls are the poll loop's (`poll-batch`), which has no retry path.
+ */
+export function poisonPollsOf(
+  scenario: ScenarioDef,
+  done: number,
+  groupId: string,
+): { polls: number; onlyPollLoop: boolean } {
+  const polls = scriptPollsOf(scenario, done, new Set([groupId])).length;
+  const loop = scenario.steps.some((s, i) => i >= done && s.action.kind === 'poll-batch' && s.action.group === groupId);
+  return { polls, onlyPollLoop: polls === 0 && loop };
 }
 
 /**
