@@ -2,6 +2,7 @@
 import type { AssignorName, BrokerEffect, OffsetResetPolicy } from '../types';
 import { commitPositions, putGroup, rejected } from './offsets';
 import { rebalanceGroup } from './rebalance';
+import { restartWords } from './crashRestart';
 import { clientKey, SESSION_TIMEOUT_MS_DEFAULT } from './consumerClient';
 import { tpList, withTime, type BrokerState, type BrokerStep, type GroupState, type MemberState } from './brokerState';
 
@@ -138,8 +139,45 @@ export function leaveGroup(state: BrokerState, request: MemberRef, now: number):
   return removeAndRebalance(s, groupId, memberId, now, `${memberId} left`, effects);
 }
 
-/** The member stops without a word: after the session timeout the coordinator evicts it. */
+/**
+ * The coordinator evicts a member that stopped without a word (no LeaveGroup, no heartbeats) once session.timeout.ms
+ * has passed. `now` is the moment of the eviction: a script puts the session's time before it (`advance-time`), and
+ * `crashUnnoticed` moves the clock there itself. Each partition's restart point is computed (`restartWords`).
+ */
 export function crashMember(state: BrokerState, request: MemberRef, now: number): BrokerStep {
+  return evict(
+    state,
+    request,
+    now,
+    (session) => `${request.memberId} crashed: no heartbeat for ${sessionWords(session)}, so the coordinator evicts it`,
+  );
+}
+
+/**
+ * A crash at `crashedAt` that the coordinator only notices by silence: the member sends no LeaveGroup and no more
+ * heartbeats, so it is evicted session.timeout.ms later (ConsumerConfig SESSION_TIMEOUT_MS_DOC: "If no heartbeats are
+ * received by the broker before the expiration of this session timeout, then the broker will remove this client from
+ * the group and initiate a rebalance"). The state's clock moves to the eviction, `evictedAt`; the caller's follows.
+ */
+export function crashUnnoticed(
+  state: BrokerState,
+  request: MemberRef,
+  crashedAt: number,
+): BrokerStep & { evictedAt: number } {
+  const { groupId, memberId } = request;
+  const session = state.groups[groupId]?.members[memberId] ? sessionTimeoutOf(state, groupId, memberId) : 0;
+  const evictedAt = crashedAt + session;
+  const r = evict(
+    state,
+    request,
+    evictedAt,
+    () =>
+      `${memberId} crashed and sends no more heartbeats; ${sessionWords(session)} later, with none received, the coordinator evicts it (the clock moves on ${session / 1000} s)`,
+  );
+  return { ...r, evictedAt };
+}
+
+function evict(state: BrokerState, request: MemberRef, now: number, lead: (sessionMs: number) => string): BrokerStep {
   const { groupId, memberId } = request;
   const base = withTime(state, now);
   const member = state.groups[groupId]?.members[memberId];
@@ -148,15 +186,13 @@ export function crashMember(state: BrokerState, request: MemberRef, now: number)
       state: base,
       effects: [rejected('crash-member', groupId, `${memberId} is not a member of group '${groupId}'`)],
     };
-  const lost = member.assignment.length
-    ? `; ${tpList(member.assignment)} will restart from the last committed offsets, so anything processed but not committed is delivered again`
-    : '';
+  const restart = restartWords(state, groupId, member);
   const effects: BrokerEffect[] = [
     {
       kind: 'member-crashed',
       groupId,
       memberId,
-      reason: `${memberId} crashed: no heartbeat for ${sessionWords(sessionTimeoutOf(state, groupId, memberId))}, so the coordinator evicts it${lost}`,
+      reason: `${lead(sessionTimeoutOf(state, groupId, memberId))}${restart ? `; ${restart}` : ''}`,
     },
   ];
   return removeAndRebalance(base, groupId, memberId, now, `${memberId}'s session timed out`, effects);

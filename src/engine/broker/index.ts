@@ -50,7 +50,15 @@ export {
   type ProducerOptions,
   type Appended,
 } from './producer';
-export { joinGroup, leaveGroup, crashMember, SESSION_TIMEOUT_MS, type JoinRequest, type MemberRef } from './group';
+export {
+  joinGroup,
+  leaveGroup,
+  crashMember,
+  crashUnnoticed,
+  SESSION_TIMEOUT_MS,
+  type JoinRequest,
+  type MemberRef,
+} from './group';
 export { poll, seek, DEFAULT_MAX_POLL_RECORDS, type PollRequest, type SeekRequest } from './consumer';
 export { commit, committedOffset, lagOf, assignmentOf, positionOf, type OffsetEntry } from './offsets';
 export { resetGroupOffsets, offsetForTimestamp, type ResetRequest, type ResetTarget } from './admin';

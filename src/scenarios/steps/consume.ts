@@ -14,6 +14,7 @@ import { evalFields, evalGuard, evalValue } from '../behaviour/expr';
 import type { CompiledScenario } from '../compiledScenario';
 import type { ActionDef, ServiceDef } from '../schema';
 import type { World } from '../world';
+import { formatDuration } from '../faults/words';
 import { runCommand } from './commands';
 import { checkedDuplicate, checkOrder } from './ordering';
 import { publish } from './publish';
@@ -171,11 +172,21 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
     w = { ...w, broker: c.state };
     effects.push(...c.effects.map((e) => ({ ...e, reason: `${why}: ${e.reason}` })));
   };
+  // The process dies mid-loop; the coordinator notices only when its session runs out, so the clock moves on to the
+  // eviction (`crashUnnoticed`), and the crash's reason says where each partition restarts, from the group's state.
   const crash = (cost: string) => {
-    const c = broker.crashMember(w.broker, { groupId, memberId }, now);
-    w = { ...w, broker: c.state };
+    const from = w.time;
+    const c = broker.crashUnnoticed(w.broker, { groupId, memberId }, from);
+    w = { ...w, broker: c.state, time: Math.max(from, c.evictedAt) };
+    if (w.time > from)
+      effects.push({
+        kind: 'time-advanced',
+        from,
+        to: w.time,
+        reason: `${formatDuration(w.time - from)} pass with no heartbeat from ${memberId} (its session.timeout.ms)`,
+      });
     effects.push(
-      ...c.effects.map((e) => (e.kind === 'member-crashed' ? { ...e, reason: `${e.reason} — ${cost}` } : e)),
+      ...c.effects.map((e) => (e.kind === 'member-crashed' ? { ...e, reason: `${cost} — ${e.reason}` } : e)),
     );
   };
   const n = polled.records.length;
@@ -183,8 +194,8 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
   if (action.crash === 'before-process') {
     crash(
       mode === 'before' && n > 0
-        ? `its ${n} fetched record(s) were committed but never processed: they are lost (at-most-once)`
-        : `nothing was processed; the records will be fetched again`,
+        ? `its ${n} fetched record(s) were committed before processing and never processed: they are lost (at-most-once)`
+        : `it crashed before processing what it fetched`,
     );
     return { world: w, effects };
   }
@@ -209,9 +220,11 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
   }
   if (action.crash === 'after-process') {
     crash(
-      mode === 'after' && n > 0
-        ? `it processed ${n} record(s) but crashed before committing: the next owner gets them again (at-least-once → duplicates)`
-        : 'its offsets were already committed',
+      n === 0
+        ? 'it fetched nothing new in this poll'
+        : mode === 'before'
+          ? `it processed ${n} record(s) whose offsets it had committed before processing them`
+          : `it processed ${n} record(s) and crashed before committing them`,
     );
     return { world: w, effects };
   }
