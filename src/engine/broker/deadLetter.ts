@@ -6,13 +6,20 @@
  *
  * Where it goes is Spring's default destination resolver: topic `<topic>.DLT`, and the SAME partition
  * number as the failed record (DeadLetterPublishingRecoverer javadoc: "the same partition as the failed
- * record"), so the dead-letter topic needs at least as many partitions as its source. If it does not
- * exist, the broker auto-creates it on the first send with num.partitions = 1 (auto.create.topics.enable
- * and NUM_PARTITIONS_DEFAULT in Kafka's ServerLogConfigs; Kafka Connect's DeadLetterQueueReporter also
- * creates its DLQ with DLQ_NUM_DESIRED_PARTITIONS = 1). A send to a partition the topic lacks fails; the
- * recovery has failed, so the error handler keeps the record: it seeks back to it and starts its retries
- * again (spring-kafka #1259: a failed recovery re-seeks the record; #1547: the back-off is reset by
- * default), and the partition stays blocked until the dead-letter topic has the partition.
+ * record"). If the topic does not exist, the broker auto-creates it on the first send with num.partitions = 1
+ * (auto.create.topics.enable and NUM_PARTITIONS_DEFAULT in Kafka's ServerLogConfigs; Kafka Connect's
+ * DeadLetterQueueReporter also creates its DLQ with DLQ_NUM_DESIRED_PARTITIONS = 1).
+ *
+ * When that partition does not exist, `verifyPartition` decides, as in Spring Kafka (reference, "Publishing
+ * Dead-letter Records": "Starting with version 2.7, the recoverer checks that the partition selected by the
+ * destination resolver actually exists. If the partition is not present, the partition in the ProducerRecord is
+ * set to null, allowing the KafkaProducer to select the partition"; `setVerifyPartition`, default true):
+ * - true (Spring's default): the record is sent without a partition, so the producer's partitioner picks one
+ *   that exists (murmur2 of the key);
+ * - false (as before 2.7): the send is pinned to the missing partition and fails (KafkaProducer.waitOnMetadata
+ *   gives up after max.block.ms); the recovery has failed, so the error handler keeps the record: it seeks back
+ *   to it and starts its retries again (spring-kafka #1259: a failed recovery re-seeks the record; #1547: the
+ *   back-off is reset by default), and the partition stays blocked until the dead-letter topic has the partition.
  */
 import type { BrokerEffect } from '../types';
 import { poll } from './consumer';
@@ -31,6 +38,11 @@ export interface RetryRequest {
   maxAttempts?: number;
   /** Default `<topic>.DLT`. */
   deadLetterTopic?: string;
+  /**
+   * DeadLetterPublishingRecoverer.setVerifyPartition: default true (Spring Kafka ≥ 2.7), a missing same-number
+   * partition is left to the producer to choose; false pins the send to it, and it fails.
+   */
+  verifyPartition?: boolean;
   maxRecords?: number;
   /** Headers the dead-letter record gets on top of the original's (a tracer's traceparent for the send). */
   deadLetterHeaders?: (record: FetchedRecord, attempt: number) => Readonly<Record<string, string>>;
@@ -89,17 +101,24 @@ export function consumeWithRetry(
       continue;
     }
     const dlt = request.deadLetterTopic ?? `${r.topic}.DLT`;
+    const created = s.topics[dlt] ? null : autoCreateTopic(s, dlt, now, `dead-letter send from ${memberId}`);
+    if (created) s = created.state;
+    const verify = request.verifyPartition ?? true;
+    const exists = r.partition < s.topics[dlt]!.partitions.length;
+    const pinned = exists || !verify;
     effects.push({
       kind: 'processing-failed',
       ...about,
       attempt,
-      reason: `${memberId} failed to process ${where} for the ${ordinal(attempt)} time (max ${maxAttempts}), so it publishes the record to the dead-letter topic ${dlt}, partition ${r.partition} (the same partition number)`,
+      reason: `${memberId} failed to process ${where} for the ${ordinal(attempt)} time (max ${maxAttempts}), so it publishes the record to the dead-letter topic ${dlt}, ${
+        exists
+          ? `partition ${r.partition} (the same partition number)`
+          : verify
+            ? `without a partition: ${dlt} has no partition ${r.partition} (the same partition number), and the recoverer checks that it exists (verifyPartition, Spring Kafka's default since 2.7), so the producer picks one`
+            : `partition ${r.partition} (the same partition number), which ${dlt} does not have: the recoverer does not check (verifyPartition=false)`
+      }`,
     });
-    if (!s.topics[dlt]) {
-      const created = autoCreateTopic(s, dlt, now, `dead-letter send from ${memberId}`);
-      s = created.state;
-      effects.push(...created.effects);
-    }
+    if (created) effects.push(...created.effects);
     const headers = {
       ...r.headers,
       ...request.deadLetterHeaders?.(r, attempt),
@@ -117,7 +136,7 @@ export function consumeWithRetry(
         headers,
         producerId: `${groupId}-dlt`,
         ...(r.eventId ? { eventId: r.eventId } : {}),
-        partition: r.partition,
+        ...(pinned ? { partition: r.partition } : {}),
       },
       now,
     );

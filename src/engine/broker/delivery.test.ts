@@ -101,8 +101,15 @@ describe('dead-letter topic sizing', () => {
   }
   const fails = (r: { partition: number; offset: number }) => r.partition === 1 && r.offset === 0;
 
-  it('auto-creates a missing DLT with ONE partition; a record from partition 1 cannot go to the same partition, so it stays and blocks its partition', () => {
-    const r1 = consumeWithRetry(threePartitions(), { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 1);
+  // setVerifyPartition(false): the send stays pinned to the same partition number (Spring Kafka before 2.7).
+  const pinned = { verifyPartition: false } as const;
+
+  it('auto-creates a missing DLT with ONE partition; with verifyPartition=false a record from partition 1 cannot go to the same partition, so it stays and blocks its partition', () => {
+    const r1 = consumeWithRetry(
+      threePartitions(),
+      { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1, ...pinned },
+      1,
+    );
     const [created] = only(r1.effects, 'topic-created');
     expect(created).toMatchObject({ topic: 'pay.DLT', partitions: 1 });
     expect(created!.reason).toMatch(/auto.create.topics.enable=true .* num.partitions = 1 partition/);
@@ -119,7 +126,7 @@ describe('dead-letter topic sizing', () => {
     expect(recordsOf(r1.state, 'pay.DLT', 0)).toEqual([]);
     // sizing the DLT fixes it: the next failure of the same record goes to pay.DLT-1
     const grown = addPartitions(r1.state, 'pay.DLT', 3, 2).state;
-    const r2 = consumeWithRetry(grown, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 3);
+    const r2 = consumeWithRetry(grown, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1, ...pinned }, 3);
     expect(only(r2.effects, 'record-dead-lettered')[0]).toMatchObject({
       partition: 1,
       offset: 0,
@@ -127,6 +134,20 @@ describe('dead-letter topic sizing', () => {
     });
     expect(recordsOf(r2.state, 'pay.DLT', 1).map((x) => x.value)).toEqual(['1-0']);
     expect(committedOffset(r2.state, 'g', 'pay', 1)).toBe(2);
+  });
+
+  // Spring Kafka reference, "Publishing Dead-letter Records": "Starting with version 2.7, the recoverer checks that
+  // the partition selected by the destination resolver actually exists. If the partition is not present, the
+  // partition in the ProducerRecord is set to null, allowing the KafkaProducer to select the partition".
+  it('by default (verifyPartition, Spring Kafka ≥ 2.7) a missing same-number partition is left to the producer, which picks one that exists', () => {
+    const r = consumeWithRetry(threePartitions(), { groupId: 'g', memberId: 'c1', fails, maxAttempts: 1 }, 1);
+    expect(only(r.effects, 'produce-rejected')).toEqual([]);
+    expect(only(r.effects, 'processing-failed')[0]!.reason).toMatch(
+      /publishes the record to the dead-letter topic pay\.DLT, without a partition: pay\.DLT has no partition 1 .*verifyPartition, Spring Kafka's default since 2\.7.*so the producer picks one/,
+    );
+    expect(only(r.effects, 'record-dead-lettered')[0]!.reason).toMatch(/published it to pay\.DLT-0@0/);
+    expect(recordsOf(r.state, 'pay.DLT', 0).map((x) => x.headers['dlt-original-partition'])).toEqual(['1']);
+    expect(committedOffset(r.state, 'g', 'pay', 1)).toBe(2);
   });
 
   it('a DLT declared with as many partitions as its source gets each record on its own partition number', () => {
@@ -142,7 +163,7 @@ describe('dead-letter topic sizing', () => {
     let s = threePartitions();
     const attempts: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const r = consumeWithRetry(s, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 2 }, 1 + i);
+      const r = consumeWithRetry(s, { groupId: 'g', memberId: 'c1', fails, maxAttempts: 2, ...pinned }, 1 + i);
       attempts.push(...only(r.effects, 'processing-failed').map((e) => e.attempt));
       s = r.state;
     }

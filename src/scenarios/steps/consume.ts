@@ -138,6 +138,10 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
         fails: (rec) => evalGuard(failOn, { event: eventOf(world, rt, rec), data: eventOf(world, rt, rec).data }),
         ...(service.maxAttempts ? { maxAttempts: service.maxAttempts } : {}),
         ...(service.deadLetterTopic ? { deadLetterTopic: service.deadLetterTopic } : {}),
+        // A scenario's dead-letter send is Spring Kafka's DeadLetterPublishingRecoverer with setVerifyPartition(false):
+        // always the failed record's partition number, so an undersized dead-letter topic blocks (delivery-guarantees
+        // tells this and names the setting; Spring's default since 2.7 would let the producer pick a partition).
+        verifyPartition: false,
         ...max,
         deadLetterHeaders: (rec: FetchedRecord, attempt: number): Record<string, string> => {
           const c = deadLetterContext(world, salt, who, rec, attempt);
