@@ -13,6 +13,10 @@ const card = (page: Page, title: string) =>
 const AFTER = 'Concepts are shown after the practice.';
 /** Ride-sharing's concept tags that name its practice's answers. */
 const ANSWERING = ['idempotent consumer', 'outbox relay', 'expected revision', 'optimistic concurrency'];
+/** What its summary tells of the run that the practice asks the learner to work out (how an accept is handled…). */
+const OUTCOMES = ['two drivers who accept at once', 'the first charge fails and a retry succeeds'];
+/** Its teaser, the card's text until the practice is over: the scene only. */
+const TEASER = "Then watch the reference answer play one ride through, Maya's trip from Soho Square to King's Cross.";
 
 async function progressSettled(page: Page) {
   await page.waitForFunction(() => typeof window.__eventLab?.progressSettled === 'function');
@@ -134,6 +138,9 @@ test('the start page’s practice card names no concept before the practice is a
   const practice = card(page, TITLE);
   await expect(practice).toContainText(AFTER);
   for (const c of ANSWERING) await expect(practice).not.toContainText(c);
+  // Nor does its summary tell the race or the failed charge: the teaser sets the scene.
+  await expect(practice).toContainText(TEASER);
+  for (const o of OUTCOMES) await expect(practice).not.toContainText(o);
   // A scenario without a practice keeps its tags, the same words among them.
   await expect(card(page, 'Designing good events')).toContainText('idempotent consumer');
   for (const [w, h] of [
@@ -154,6 +161,8 @@ test('the start page’s practice card names no concept before the practice is a
   await app.ready();
   for (const c of ANSWERING) await expect(practice).toContainText(c);
   await expect(practice).not.toContainText(AFTER);
+  for (const o of OUTCOMES) await expect(practice).toContainText(o);
+  await expect(practice).not.toContainText('play one ride through');
   for (const [w, h] of [
     [1440, 900],
     [800, 1000],
@@ -177,4 +186,5 @@ test('skipping the practice shows its concepts on the start page, on this page',
   const practice = card(page, TITLE);
   for (const c of ANSWERING) await expect(practice).toContainText(c);
   await expect(practice).not.toContainText(AFTER);
+  for (const o of OUTCOMES) await expect(practice).toContainText(o);
 });

@@ -9,6 +9,8 @@ export interface ScenarioSummary {
   concepts: string[];
   steps: number;
   practice: boolean;
+  /** A practice's summary until it is over (`practice.teaser`): the full one tells what the questions ask. */
+  teaser?: string;
 }
 
 export const summaryOf = (s: ScenarioDef): ScenarioSummary => ({
@@ -19,4 +21,5 @@ export const summaryOf = (s: ScenarioDef): ScenarioSummary => ({
   concepts: [...s.concepts],
   steps: s.steps.length,
   practice: !!s.practice,
+  ...(s.practice?.teaser !== undefined ? { teaser: s.practice.teaser } : {}),
 });

@@ -59,11 +59,12 @@ export function Picker({ scenarios, children }: { scenarios: readonly ScenarioSu
 
 /**
  * One scenario on the start page: its title (a link that can be shared), level, size and what it teaches. A
- * practice's concept tags name its answers (idempotent consumer, outbox relay…): shown once the practice is over
- * (`practiceOver.ts`), a sentence saying so before.
+ * practice's summary and concept tags tell its answers (two drivers accepting at once; idempotent consumer, outbox
+ * relay…): until the practice is over (`practiceOver.ts`) the card shows its teaser, which sets the scene, and a
+ * sentence saying the concepts come after; then the summary and the tags.
  */
 function ScenarioCard({ s }: { s: ScenarioSummary }) {
-  const conceptsShown = usePracticeOver(s.id, s.practice);
+  const over = usePracticeOver(s.id, s.practice);
   return (
     <li className="card">
       <a href={`#/s/${encodeURIComponent(s.id)}`}>
@@ -75,8 +76,8 @@ function ScenarioCard({ s }: { s: ScenarioSummary }) {
           {s.steps} steps{s.practice ? ' · practice mode' : ''}
         </span>
       </p>
-      <p>{s.summary}</p>
-      {conceptsShown ? (
+      <p>{over ? s.summary : (s.teaser ?? s.summary)}</p>
+      {over ? (
         <p className="concepts">
           <span className="visually-hidden">Concepts: </span>
           {s.concepts.map((c) => (

@@ -1,7 +1,8 @@
 /**
  * A practice's concept tags name its answers (ride-sharing: idempotent consumer, outbox relay, expected
- * revision…), so the start page's card and the cheat sheet show them only once the practice is over: every
- * question answered, the run stepped into, or the practice skipped on this page.
+ * revision…), and its summary tells the outcomes its questions ask about (two drivers accepting at once), so the
+ * start page's card and the cheat sheet show them only once the practice is over: every question answered, the run
+ * stepped into, or the practice skipped on this page. Until then the card shows the practice's teaser.
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -75,9 +76,23 @@ describe('the cheat sheet', () => {
   });
 });
 
+/** The card's HTML holds this text (as React escapes it). */
+const holds = (card: string, text: string) => card.includes(text.replaceAll("'", '&#x27;'));
+
 describe('the start page’s practice card', () => {
-  it('says the concepts come after the practice instead of naming them; other cards keep their tags', () => {
+  it('every built-in practice has a teaser that sets the scene without its summary’s outcomes', () => {
+    for (const s of catalog as ScenarioSummary[])
+      if (s.practice) expect(s.teaser?.length, `${s.id} has no practice.teaser`).toBeGreaterThan(0);
+    // Ride-sharing's summary tells the race and the failed charge; its teaser names neither.
+    expect(ride.summary).toMatch(/two drivers who accept at once.*the first charge fails and a retry succeeds/);
+    expect(ride.practice!.teaser).not.toMatch(/two drivers|accept at once|charge|fails|retry|succeeds/);
+  });
+
+  it('shows the teaser instead of the summary and says the concepts come after the practice; other cards keep theirs', () => {
     const card = rideCard();
+    expect(holds(card, ride.practice!.teaser!)).toBe(true);
+    expect(holds(card, ride.summary)).toBe(false);
+    expect(card).not.toContain('accept at once');
     expect(card).toContain(CONCEPTS_AFTER_PRACTICE);
     for (const c of ride.concepts) expect(card).not.toContain(`>${c}<`);
     const html = renderToStaticMarkup(createElement(Picker, { scenarios: catalog as ScenarioSummary[] }));
@@ -85,9 +100,11 @@ describe('the start page’s practice card', () => {
   });
 
   // Last: a skip is kept for the page's life (here, the test file's).
-  it('shows them once the practice is skipped on this page, and so does the cheat sheet', () => {
+  it('shows the summary and the tags once the practice is skipped on this page, and so does the cheat sheet', () => {
     revealPractice('ride-sharing');
     const card = rideCard();
+    expect(holds(card, ride.summary)).toBe(true);
+    expect(holds(card, ride.practice!.teaser!)).toBe(false);
     expect(card).not.toContain(CONCEPTS_AFTER_PRACTICE);
     for (const c of ride.concepts) expect(card).toContain(`<span class="chip">${c}</span>`);
     expect(sheetOf(ride, [], 0, true)).toMatchObject({ held: false, concepts: ride.concepts });

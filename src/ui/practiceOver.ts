@@ -1,7 +1,7 @@
 /**
  * Whether a built-in practice is over for the learner, so that what answers it may be shown: its reference run
- * (the player's gate, `practiceGate.ts`), its takeaways and key figures (the cheat sheet) and its concept tags (the
- * start page's card, the cheat sheet). Over once every question has an answer, the run has been stepped into, or
+ * (the player's gate, `practiceGate.ts`), its takeaways and key figures (the cheat sheet), its summary (the start
+ * page's card shows the practice's `teaser` until then) and its concept tags (the start page's card, the cheat sheet). Over once every question has an answer, the run has been stepped into, or
  * the learner skipped it on this page ("Skip the practice and watch the reference run": a choice kept for the
  * page's life, as the gate keeps it). No React and no storage, so the start page's first chunk can read it.
  */

@@ -44,6 +44,11 @@ const PracticeWrongChoice = z.strictObject({
  */
 export const PracticeSpec = z.strictObject({
   intro: Text,
+  teaser: z.string().min(1).max(1000).optional().meta({
+    title: 'Summary before the practice',
+    description:
+      'What the start page says of the scenario until its practice is over, instead of its summary: the scene, without the outcomes the questions ask the learner to work out.',
+  }),
   questions: z
     .array(
       z.strictObject({
