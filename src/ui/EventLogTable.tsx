@@ -61,6 +61,14 @@ export function EventLogTable({
 
   const [all, setAll] = useState(false);
   const shown = all || rows.length <= SHOWN ? rows : rows.slice(-SHOWN);
+  /** Where a record that is not in the event store came from: a short cell, explained once in the legend. */
+  const origin = (r: Extract<EventLogRows['rows'][number], { kind: 'record' }>['record']) =>
+    txnRole(broker, r.topic, r.partition, r.offset) === 'marker'
+      ? ('marker' as const)
+      : outboxOf(r.producer)
+        ? ('outbox' as const)
+        : ('direct' as const);
+  const origins = new Set(shown.flatMap((row) => (row.kind === 'record' ? [origin(row.record)] : [])));
   const fresh = useMemo(
     () =>
       new Set(
@@ -81,103 +89,130 @@ export function EventLogTable({
       {rows.length === 0 ? (
         <p className="empty">No events yet. Step forward to publish the first one.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">
-              Records and events so far: events in the event store (with their copy on a topic once published), and
-              records a producer wrote straight to a topic, which live on the topic only
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Event store: position · stream · revision</th>
-                <th scope="col">Topic-partition @ offset</th>
-                <th scope="col">Key</th>
-                <th scope="col">Committed past it by</th>
-                <th scope="col">Saved in this browser</th>
-                {onInspect && (
-                  <th scope="col">
-                    <span className="visually-hidden">Inspect</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => {
-                const at = row.kind === 'stored' ? row.at : row.record;
-                const eventId = row.kind === 'stored' ? row.event.eventId : row.record.eventId;
-                const type = row.kind === 'stored' ? row.event.eventType : row.record.eventType;
-                const place =
-                  row.kind === 'record' ? `${row.record.topic}-${row.record.partition} @ ${row.record.offset}` : '';
-                return (
-                  <tr
-                    key={row.key}
-                    className={
-                      [fresh.has(row.key) ? 'is-new' : '', selected === eventId ? 'is-selected' : '']
-                        .join(' ')
-                        .trim() || undefined
-                    }
-                  >
-                    <td>
-                      <strong>{type}</strong>
-                      {row.kind === 'record' && row.record.tombstone && ' (tombstone)'}
-                    </td>
-                    <td className="mono">
-                      {row.kind === 'stored' ? (
-                        <>
-                          #{row.event.position} · {row.event.streamId} · r{row.event.revision}
-                        </>
-                      ) : txnRole(broker, row.record.topic, row.record.partition, row.record.offset) === 'marker' ? (
-                        'not stored (the transaction coordinator wrote it to the topic)'
-                      ) : outboxOf(row.record.producer) ? (
-                        `not in the event store (a row of the outbox table ${outboxOf(row.record.producer)}, sent by its publisher)`
-                      ) : (
-                        'not stored (a direct producer wrote it to the topic only)'
-                      )}
-                    </td>
-                    <td className="mono">{at ? `${at.topic}-${at.partition} @ ${at.offset}` : 'not on a topic'}</td>
-                    <td className="mono">{at ? (at.key ?? '(none)') : '—'}</td>
-                    <td>{at ? readBy(at.topic, at.partition, at.offset) : '—'}</td>
-                    <td>
-                      {row.kind === 'record' ? (
-                        <span className="badge">not saved: recomputed from your run</span>
-                      ) : storage.mode === 'memory' ? (
-                        <span className="badge warn">memory only</span>
-                      ) : storage.mode === 'loading' ? (
-                        <span className="badge">checking the stored run…</span>
-                      ) : row.event.position <= storage.storedCount ? (
-                        <span className="badge ok">stored</span>
-                      ) : (
-                        <span className="badge">saving…</span>
-                      )}
-                    </td>
-                    {onInspect && (
-                      <td>
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => onInspect(eventId)}
-                          aria-label={
-                            row.kind === 'stored'
-                              ? `Inspect event ${row.event.position}, ${type}`
-                              : `Inspect record ${place}, ${type}`
-                          }
-                        >
-                          Inspect
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {shown.length < rows.length && (
-            <button type="button" className="link-button" onClick={() => setAll(true)}>
-              Show all {rows.length} rows (the newest {SHOWN} are shown)
-            </button>
+        <>
+          {origins.size > 0 && (
+            <ul className="hint event-log-legend" aria-label="What the short cells mean">
+              {origins.has('direct') && (
+                <li>
+                  <strong>not stored (topic only)</strong>: a direct producer wrote the record to the topic; it is in no
+                  event store.
+                </li>
+              )}
+              {origins.has('marker') && (
+                <li>
+                  <strong>not stored (transaction marker)</strong>: the transaction coordinator wrote it to the topic.
+                </li>
+              )}
+              {origins.has('outbox') && (
+                <li>
+                  <strong>outbox table …</strong>: not in the event store; a row of that outbox table, sent to the topic
+                  by its publisher.
+                </li>
+              )}
+              <li>
+                <strong>recomputed</strong>: such a record is not saved; it is computed again from your run’s steps and
+                answers, which are.
+              </li>
+            </ul>
           )}
-        </div>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Event log table">
+            <table>
+              <caption className="visually-hidden">
+                Records and events so far: events in the event store (with their copy on a topic once published), and
+                records a producer wrote straight to a topic, which live on the topic only
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Event</th>
+                  <th scope="col">Event store: # · stream · revision</th>
+                  <th scope="col">Partition @ offset</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Committed past it by</th>
+                  <th scope="col">In this browser</th>
+                  {onInspect && (
+                    <th scope="col">
+                      <span className="visually-hidden">Inspect</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row) => {
+                  const at = row.kind === 'stored' ? row.at : row.record;
+                  const eventId = row.kind === 'stored' ? row.event.eventId : row.record.eventId;
+                  const type = row.kind === 'stored' ? row.event.eventType : row.record.eventType;
+                  const place =
+                    row.kind === 'record' ? `${row.record.topic}-${row.record.partition} @ ${row.record.offset}` : '';
+                  return (
+                    <tr
+                      key={row.key}
+                      className={
+                        [fresh.has(row.key) ? 'is-new' : '', selected === eventId ? 'is-selected' : '']
+                          .join(' ')
+                          .trim() || undefined
+                      }
+                    >
+                      <td>
+                        <strong>{type}</strong>
+                        {row.kind === 'record' && row.record.tombstone && ' (tombstone)'}
+                      </td>
+                      {row.kind === 'stored' ? (
+                        <td className="mono">
+                          #{row.event.position} · {row.event.streamId} · r{row.event.revision}
+                        </td>
+                      ) : (
+                        <td>
+                          {origin(row.record) === 'marker'
+                            ? 'not stored (transaction marker)'
+                            : origin(row.record) === 'outbox'
+                              ? `outbox table ${outboxOf(row.record.producer)}`
+                              : 'not stored (topic only)'}
+                        </td>
+                      )}
+                      <td className="mono">{at ? `${at.topic}-${at.partition} @ ${at.offset}` : 'not on a topic'}</td>
+                      <td className="mono">{at ? (at.key ?? '(none)') : '—'}</td>
+                      <td>{at ? readBy(at.topic, at.partition, at.offset) : '—'}</td>
+                      <td>
+                        {row.kind === 'record' ? (
+                          <span className="badge">recomputed</span>
+                        ) : storage.mode === 'memory' ? (
+                          <span className="badge warn">memory only</span>
+                        ) : storage.mode === 'loading' ? (
+                          <span className="badge">checking the stored run…</span>
+                        ) : row.event.position <= storage.storedCount ? (
+                          <span className="badge ok">stored</span>
+                        ) : (
+                          <span className="badge">saving…</span>
+                        )}
+                      </td>
+                      {onInspect && (
+                        <td>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => onInspect(eventId)}
+                            aria-label={
+                              row.kind === 'stored'
+                                ? `Inspect event ${row.event.position}, ${type}`
+                                : `Inspect record ${place}, ${type}`
+                            }
+                          >
+                            Inspect
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {shown.length < rows.length && (
+              <button type="button" className="link-button" onClick={() => setAll(true)}>
+                Show all {rows.length} rows (the newest {SHOWN} are shown)
+              </button>
+            )}
+          </div>
+        </>
       )}
     </section>
   );
