@@ -25,6 +25,8 @@ export function PlaybackBar() {
   const can = (type: 'PLAY' | 'PAUSE' | 'STEP_FORWARD' | 'STEP_BACK' | 'RESTART') => snap.can({ type });
   const playing = mode === 'playing';
   const held = mode === 'held';
+  // Why Play and Step forward are grey while a question waits: a disabled button's title is its description.
+  const waitsForAnswer = mode === 'asking' ? 'Answer the question below first' : null;
 
   return (
     <div ref={bar} className="playback" role="group" aria-label="Playback">
@@ -54,7 +56,7 @@ export function PlaybackBar() {
           className="primary"
           onClick={() => actor.send({ type: 'PLAY' })}
           disabled={!can('PLAY')}
-          title={held ? 'Continue with the next step (Space)' : 'Play (Space)'}
+          title={waitsForAnswer ?? (held ? 'Continue with the next step (Space)' : 'Play (Space)')}
         >
           <IconPlay /> {held ? 'Continue' : 'Play'}
         </button>
@@ -63,7 +65,7 @@ export function PlaybackBar() {
         type="button"
         onClick={() => actor.send({ type: 'STEP_FORWARD' })}
         disabled={!can('STEP_FORWARD')}
-        title="Step forward (→)"
+        title={waitsForAnswer ?? 'Step forward (→)'}
       >
         Step forward <IconForward />
       </button>

@@ -62,6 +62,8 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
   const multiple = question.multiple ?? false;
   const done = given !== null || skipped;
   const doneAtOpen = useRef(done);
+  const panel = useRef<HTMLElement>(null);
+  useBroughtIntoView(panel, `${id}-title`, asking);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -73,7 +75,7 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
     setPicked((p) => (multiple ? (p.includes(choice) ? p.filter((c) => c !== choice) : [...p, choice]) : [choice]));
 
   return (
-    <section className={`panel question${asking ? ' is-asking' : ''}`} aria-labelledby={`${id}-title`}>
+    <section ref={panel} className={`panel question${asking ? ' is-asking' : ''}`} aria-labelledby={`${id}-title`}>
       <p className="eyebrow">{asking ? 'Question — playback waits for you' : 'Question'}</p>
       <h2 id={`${id}-title`}>{question.prompt}</h2>
       {!done && question.choices?.some((c) => c.target) && <p className="hint">{predictHint(question)}</p>}
@@ -121,6 +123,33 @@ function QuestionForm({ question, given, asking, onAnswer, onSkip }: FormProps) 
       )}
     </section>
   );
+}
+
+/**
+ * When the question starts waiting and its prompt is out of sight (below the fold, or scrolled away in
+ * the side column's own scroll), it is brought into view: Play and Step forward have gone grey and
+ * nothing else would say where to look. Asked once per wait; no motion when the learner asked for less.
+ */
+function useBroughtIntoView(panel: React.RefObject<HTMLElement | null>, promptId: string, asking: boolean) {
+  useEffect(() => {
+    const el = panel.current;
+    const prompt = el?.ownerDocument.getElementById(promptId);
+    if (!asking || !el || !prompt || typeof IntersectionObserver === 'undefined') return;
+    const view = el.ownerDocument.defaultView;
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      if (!entry) return;
+      // The sticky playback bar covers the top of the viewport: a prompt under it is out of sight too.
+      const bar =
+        parseFloat(view?.getComputedStyle(el.ownerDocument.documentElement).getPropertyValue('--playback-h') ?? '') ||
+        0;
+      if (entry.intersectionRatio >= 1 && entry.boundingClientRect.top >= bar) return;
+      const still = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+      el.scrollIntoView?.({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    });
+    observer.observe(prompt);
+    return () => observer.disconnect();
+  }, [panel, promptId, asking]);
 }
 
 /** What to click for a prediction answered on the diagram, by the kind of its targets. */
