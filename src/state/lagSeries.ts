@@ -21,36 +21,53 @@ export interface GroupLag {
   lag: number | null;
   /** Partitions the group reads that have no commit yet. */
   uncommitted: number;
+  /**
+   * Those partitions by name ("orders-2"): their lag is unknown, not 0 — kafka-consumer-groups.sh prints LAG "-" for
+   * a partition without a committed offset (apache/kafka ConsumerGroupCommand: `getLag` is empty unless there is an
+   * offset, printed as MISSING_COLUMN_VALUE "-"), so `lag` is a total over the committed partitions only.
+   */
+  noCommit: string[];
 }
 
 /** Total lag of a group right now, over every partition of the topics it reads. */
 export function groupLag(broker: BrokerState, groupId: string): GroupLag {
   const g = broker.groups[groupId];
-  if (!g) return { lag: null, uncommitted: 0 };
+  if (!g) return { lag: null, uncommitted: 0, noCommit: [] };
   let lag: number | null = null;
-  let uncommitted = 0;
+  const noCommit: string[] = [];
   for (const topic of g.topics) {
     const t = broker.topics[topic];
     if (!t) continue;
     t.partitions.forEach((log, p) => {
       const c = g.committed[`${topic}:${p}`];
-      if (!c) uncommitted++;
+      if (!c) noCommit.push(`${topic}-${p}`);
       else lag = (lag ?? 0) + Math.max(0, log.logEndOffset - c.offset);
     });
   }
-  return { lag, uncommitted };
+  return { lag, uncommitted: noCommit.length, noCommit };
 }
 
 /** Every group's total lag at one step (null = no commit, or no such group yet). */
 export interface LagRow {
   step: number;
   lags: Readonly<Record<string, number | null>>;
+  /**
+   * For a group whose total covers only some partitions: the ones without a commit (lag unknown). Absent for rows
+   * restored from a world checkpoint, which keep only `lags`; the current step's row is always computed afresh.
+   */
+  noCommit?: Readonly<Record<string, readonly string[]>>;
 }
 
-export const lagRowOf = (world: World): LagRow => ({
-  step: world.step,
-  lags: Object.fromEntries(Object.keys(world.broker.groups).map((id) => [id, groupLag(world.broker, id).lag])),
-});
+export function lagRowOf(world: World): LagRow {
+  const lags: Record<string, number | null> = {};
+  const noCommit: Record<string, readonly string[]> = {};
+  for (const id of Object.keys(world.broker.groups)) {
+    const g = groupLag(world.broker, id);
+    lags[id] = g.lag;
+    if (g.lag !== null && g.noCommit.length > 0) noCommit[id] = g.noCommit;
+  }
+  return { step: world.step, lags, ...(Object.keys(noCommit).length > 0 ? { noCommit } : {}) };
+}
 
 /** Where a series gets the world at a step from. */
 export interface WorldSource {
@@ -109,6 +126,10 @@ export class LagSeries {
     const out: LagRow[] = [];
     for (let s = 0; s <= k; s = s === 0 ? 1 : s + this.stride) out.push(this.rowAt(s));
     if (!isLagSample(k, this.stride)) out.push(current && current.step === k ? lagRowOf(current) : this.compute(k));
+    // The current step's row from the world on screen, even when a restored row (lags only) sits at that step, so
+    // what it says about partitions without a commit is never missing.
+    else if (current && current.step === k && out.at(-1)?.noCommit === undefined)
+      out[out.length - 1] = lagRowOf(current);
     return out;
   }
 

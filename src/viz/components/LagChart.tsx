@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { LagChartModel } from '../layout/lagChart';
+import { nowWords, type LagChartModel } from '../layout/lagChart';
 
 interface Props {
   model: LagChartModel;
@@ -13,8 +13,11 @@ interface Props {
 
 /** A group's total lag at every step up to the current one; gaps where the group had no commit. */
 export const LagChart = memo(function LagChart({ model, x, y, colour, label, summary }: Props) {
-  const now = model.current
-    ? `now ${model.current.lag}`
+  // A partition without a commit has an unknown lag (Kafka's tools print "-"), so a total over the others is never
+  // shown as a bare "now 0": it is said in the chart, with the partitions it leaves out.
+  const words = model.current ? nowWords(model.current) : null;
+  const now = words
+    ? (words.header ?? '')
     : model.noCommit.length && model.points === 0
       ? 'no commit yet'
       : 'now: no commit';
@@ -37,6 +40,11 @@ export const LagChart = memo(function LagChart({ model, x, y, colour, label, sum
       {model.current && (
         <circle cx={model.current.x} cy={model.current.y} r={3.5} fill={colour} stroke="#fff" strokeWidth={1.5} />
       )}
+      {words?.lines.map((l, i) => (
+        <text key={i} x={4} y={12 + i * 12} className="bv-small bv-lag-partial">
+          {l}
+        </text>
+      ))}
     </g>
   );
 });

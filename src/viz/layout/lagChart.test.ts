@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LagRow } from '../../state/selectors';
-import { lagSummary, layoutLagChart, seriesFor } from './lagChart';
+import { lagSummary, layoutLagChart, nowWords, seriesFor } from './lagChart';
 
 const rows = (values: readonly (number | null | 'absent')[]): LagRow[] =>
   values.map((v, step): LagRow => ({ step, lags: v === 'absent' ? {} : { g: v } }));
@@ -17,6 +17,27 @@ describe('lag chart', () => {
     expect(m.current?.lag).toBe(0);
     expect(m.current?.y).toBeCloseTo(28);
     expect(m.points).toBe(4);
+  });
+
+  it('never says a bare 0 when a partition has no commit: the total is over the committed ones, the others are named', () => {
+    const withGap: LagRow[] = [
+      { step: 4, lags: { g: 2 } },
+      { step: 5, lags: { g: 0 }, noCommit: { g: ['orders-2'] } },
+    ];
+    const series = seriesFor(withGap, 'g');
+    const m = layoutLagChart(series, { width: 230, height: 34, lastStep: 12, currentStep: 5 });
+    expect(m.current).toMatchObject({ lag: 0, noCommit: ['orders-2'] });
+    expect(nowWords(m.current!)).toEqual({
+      header: null,
+      lines: ['now 0 on committed partitions', 'orders-2: no commit, lag unknown'],
+    });
+    expect(lagSummary('Billing', series, 1)).toBe(
+      'Billing: total lag by step (from step 0) — step 4: 2, step 5: 0 on committed partitions (orders-2: no commit, lag unknown)',
+    );
+    const all = layoutLagChart(seriesFor(withGap, 'g'), { width: 230, height: 34, lastStep: 12, currentStep: 4 });
+    expect(nowWords(all.current!)).toEqual({ header: 'now 2', lines: [] });
+    const two = { ...m.current!, noCommit: ['orders-1', 'orders-2'] };
+    expect(nowWords(two).lines[1]).toBe('2 partitions: no commit, lag unknown');
   });
 
   it('has no current point when the current step has no commit', () => {

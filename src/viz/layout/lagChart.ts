@@ -12,6 +12,8 @@ export interface LagPoint {
   step: number;
   /** null = no commit. */
   lag: number | null;
+  /** Partitions without a commit while others have one: `lag` is the total over the others, theirs is unknown. */
+  noCommit?: readonly string[];
 }
 
 export interface LagChartModel {
@@ -22,8 +24,8 @@ export interface LagChartModel {
   area: string;
   /** Steps with no commit at all, drawn as marks on the baseline (x positions). */
   noCommit: number[];
-  /** The current step's point, when it has a value. */
-  current: { x: number; y: number; lag: number } | null;
+  /** The current step's point, when it has a value (its total covers only the committed partitions). */
+  current: { x: number; y: number; lag: number; noCommit: readonly string[] } | null;
   currentX: number;
   maxLag: number;
   /** Points with a value. */
@@ -32,7 +34,10 @@ export interface LagChartModel {
 
 /** One group's points out of the series' rows (a group not there yet has no commit). */
 export const seriesFor = (rows: readonly LagRow[], groupId: string): LagPoint[] =>
-  rows.map((r) => ({ step: r.step, lag: r.lags[groupId] ?? null }));
+  rows.map((r) => {
+    const noCommit = r.noCommit?.[groupId];
+    return { step: r.step, lag: r.lags[groupId] ?? null, ...(noCommit ? { noCommit } : {}) };
+  });
 
 /** Lays out a small lag chart: x = step (0…lastStep), y = total lag (0 at the bottom). */
 export function layoutLagChart(
@@ -66,7 +71,7 @@ export function layoutLagChart(
     line: l(series as LagPoint[]) ?? '',
     area: a(series as LagPoint[]) ?? '',
     noCommit: series.filter((p) => p.lag === null).map((p) => x(p.step)),
-    current: cur && has(cur) ? { x: x(cur.step), y: y(cur.lag), lag: cur.lag } : null,
+    current: cur && has(cur) ? { x: x(cur.step), y: y(cur.lag), lag: cur.lag, noCommit: cur.noCommit ?? [] } : null,
     currentX: x(opts.currentStep),
     maxLag,
     points: values.length,
@@ -79,5 +84,23 @@ export function lagSummary(label: string, series: readonly LagPoint[], stride: n
   const every = stride > 1 ? `, every ${stride} steps` : '';
   const n = series.length - last.length;
   const earlier = n > 0 ? `${n} earlier point${n === 1 ? '' : 's'}, then ` : '';
-  return `${label}: total lag by step (from step 0${every}) — ${earlier}${last.map((p) => `step ${p.step}: ${p.lag === null ? 'no commit' : p.lag}`).join(', ')}`;
+  return `${label}: total lag by step (from step 0${every}) — ${earlier}${last.map((p) => `step ${p.step}: ${pointWords(p)}`).join(', ')}`;
+}
+
+/** "3", "no commit", or "0 on committed partitions (orders-2: no commit, lag unknown)" — never a bare 0 then. */
+export function pointWords(p: LagPoint): string {
+  if (p.lag === null) return 'no commit';
+  if (!p.noCommit?.length) return String(p.lag);
+  return `${p.lag} on committed partitions (${p.noCommit.join(', ')}: no commit, lag unknown)`;
+}
+
+/**
+ * The current figure's words: the header's "now 3" when every partition has a commit; otherwise two lines shown in
+ * the chart, the total over the committed partitions and which have none (lag unknown, as Kafka's tools print "-").
+ */
+export function nowWords(current: NonNullable<LagChartModel['current']>): { header: string | null; lines: string[] } {
+  const n = current.noCommit.length;
+  if (n === 0) return { header: `now ${current.lag}`, lines: [] };
+  const which = n === 1 ? current.noCommit[0]! : `${n} partitions`;
+  return { header: null, lines: [`now ${current.lag} on committed partitions`, `${which}: no commit, lag unknown`] };
 }
