@@ -47,6 +47,14 @@ export function setQos(s: RabbitState, id: string, prefetch: number, global: boo
   };
 }
 
+/** What closing a channel does to its unacknowledged messages, in words true for any count. */
+function requeueText(n: number): string {
+  if (n === 0) return 'with no unacknowledged messages: nothing is requeued';
+  return n === 1
+    ? 'with 1 unacknowledged message: it is requeued'
+    : `with ${n} unacknowledged messages: they are requeued`;
+}
+
 /** Closes a channel: its consumers go, its unacked messages are requeued. `code` null = the client closed it. */
 export function closeChannel(s0: RabbitState, id: string, now: number, code: number | null, text: string): Step {
   const ch = s0.channels[id];
@@ -60,8 +68,8 @@ export function closeChannel(s0: RabbitState, id: string, now: number, code: num
       replyText: text,
       reason:
         code === null
-          ? `channel ${id} closed (${text}) with ${ch.unacked.length} unacknowledged message(s): they are requeued`
-          : `the broker closed channel ${id} with ${code} ${text}; its ${ch.unacked.length} unacknowledged message(s) are requeued`,
+          ? `channel ${id} closed (${text}) ${requeueText(ch.unacked.length)}`
+          : `the broker closed channel ${id} with ${code} ${text} ${requeueText(ch.unacked.length)}`,
     },
   ];
   for (const c of Object.values(s0.consumers))

@@ -44,6 +44,13 @@ export interface ProfileAdapter {
   receive(queue: string, consumer: string, now: number): Taken;
   ackQueue(queue: string, consumer: string, msg: Msg, now: number): Outcome;
   nackQueue(queue: string, consumer: string, msg: Msg, now: number): Outcome;
+  /**
+   * How long the broker leaves a crashed consumer's unacknowledged messages before redelivering them (NATS:
+   * ack wait). Where Kafka folds its session timeout into a crash step, the runner folds this wait into the
+   * same step, so the redelivery comes when the real broker would make it. Absent: redelivery needs no wait
+   * (RabbitMQ requeues when the connection closes) or the profile keeps its clock as the script's.
+   */
+  readonly crashWaitMs?: number;
   /** Deliveries the broker made by itself since the last call (a push broker invoking its targets). */
   pushed?(): SwitchedDelivery[];
 }

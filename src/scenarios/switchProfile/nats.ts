@@ -4,7 +4,14 @@
  * `<topic>.<event type>`; each consumer group a durable pull consumer per stream it reads (explicit acks,
  * ack wait 30 s), its members fetching from it; each work queue a work-queue stream with one shared consumer.
  */
-import { apply, createNats, type NatsEffect, type NatsRequest, type NatsState } from '../../engine/nats';
+import {
+  ACK_WAIT_MS_DEFAULT,
+  apply,
+  createNats,
+  type NatsEffect,
+  type NatsRequest,
+  type NatsState,
+} from '../../engine/nats';
 import type { ScenarioDef } from '../schema';
 import { safeName, topicsOf, type Msg, type ProfileAdapter } from './adapter';
 import { EffectBuffer } from './effectBuffer';
@@ -47,6 +54,8 @@ export function natsAdapter(s: ScenarioDef): ProfileAdapter {
   return {
     profile: 'nats',
     name: 'NATS JetStream 2.9.10',
+    // The group consumers are created with the default ack wait.
+    crashWaitMs: ACK_WAIT_MS_DEFAULT,
     state: () => b.s,
     drain: () => b.drain(),
     tick: (now) => void b.do({ kind: 'advance' }, now),
@@ -121,7 +130,7 @@ export function natsAdapter(s: ScenarioDef): ProfileAdapter {
       for (const m of msgs) b.do({ kind: 'ack', ackReply: m.handle, type: 'ack' }, now);
     },
     crash: () => ({
-      text: 'nothing tells the server: what it had not acknowledged stays pending until ack wait (30 s) passes, then is redelivered to the next fetch',
+      text: `nothing tells the server: what it had not acknowledged stays pending until ack wait (${ACK_WAIT_MS_DEFAULT / 1000} s) passes, then is redelivered to the next fetch`,
     }),
     join(group, member, now) {
       ensure(group, now);

@@ -97,7 +97,18 @@ const TEXT: Record<TargetProfile, Partial<Record<Concept, string>>> = {
 };
 
 const SERVICES =
-  'The scenario’s services (reacting to events, failing on a poison message) are Event Lab’s simulation of applications, not part of the broker: this run shows what each consumer is handed and acknowledges.';
+  'The scenario’s services (reacting to events, failing on a poison message) are Event Lab’s simulation of applications, not part of the broker, and are not run here: this run shows what each consumer is handed and acknowledges. Topics only a service writes to (a ledger, a dead-letter topic) stay empty, and a step whose point was a service’s output or failure comes out otherwise (the step says how).';
+
+/**
+ * Where this page's mapping differs from the "Run it for real" export's (`src/scenarios/io/runForReal`), and
+ * why: the export keeps per-key order so a real run can be compared with Kafka's record by record; this page
+ * shows the broker's usual way of sharing work, and so where that order is lost.
+ */
+const RUN_FOR_REAL: Partial<Record<TargetProfile, string>> = {
+  rabbitmq:
+    'Here a group’s members are competing consumers on its queue, the usual RabbitMQ way to share work, to show what that does to Kafka’s per-key order. “Run it for real” declares each group’s queue with single active consumer instead (one member receives, the others stand by), so a real run keeps per-key order and can be compared with Kafka’s record by record.',
+  nats: 'Here each record is published to <topic>.<event type> and a group’s members fetch from its durable consumer together, to show how members share one consumer. “Run it for real” publishes to eventlab.<topic>.<key> (one subject per key, names that cannot clash on a shared server) and one client reads each group’s consumer, so a real run keeps per-key order and can be compared with Kafka’s record by record. Either way a stream keeps one order.',
+};
 
 export function notesFor(s: ScenarioDef, profile: TargetProfile): Note[] {
   const actions = s.steps.map((st) => st.action);
@@ -128,5 +139,7 @@ export function notesFor(s: ScenarioDef, profile: TargetProfile): Note[] {
     on && TEXT[profile][c] ? [{ concept, text: TEXT[profile][c]! }] : [],
   );
   if ((s.topology.services ?? []).length > 0) notes.push({ concept: 'services', text: SERVICES });
+  const real = RUN_FOR_REAL[profile];
+  if (real && s.topology.groups.length > 0) notes.push({ concept: 'this page and “Run it for real”', text: real });
   return notes;
 }

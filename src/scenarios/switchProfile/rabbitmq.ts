@@ -24,22 +24,24 @@ export function rabbitmqAdapter(s: ScenarioDef): ProfileAdapter {
   /** Each member's live connection number (a crash closes it; the next poll reconnects). */
   const conn = new Map<string, number>();
   const queueOf = (group: string) => group;
-  // The member's name is its consumer tag; a reconnection after a crash gets a new one (the old may linger).
-  const tag = (member: string) => ((conn.get(member) ?? 1) === 1 ? member : `${member}-${conn.get(member)}`);
+  // The member's name is its consumer tag and its connection's name, after a reconnection too: a crash closes
+  // the connection and cancels the consumer, so the tag is free again (tags are per channel in AMQP anyway).
   const channel = (member: string) => `${member}-ch${conn.get(member) ?? 1}`;
 
-  function run(r: RabbitRequest, now: number) {
-    for (const e of b.do(r, now))
+  function run(r: RabbitRequest, now: number): RabbitEffect[] {
+    const effects = b.do(r, now);
+    for (const e of effects)
       if (e.kind === 'rabbitmq-delivered' && e.consumerTag)
         inbox.set(e.consumerTag, [...(inbox.get(e.consumerTag) ?? []), e]);
+    return effects;
   }
   function connect(group: string, member: string, now: number) {
     conn.set(member, (conn.get(member) ?? 0) + 1);
-    run({ kind: 'open-channel', channel: channel(member), connection: tag(member) }, now);
+    run({ kind: 'open-channel', channel: channel(member), connection: member }, now);
     run({ kind: 'qos', channel: channel(member), prefetch: PREFETCH }, now);
-    run({ kind: 'consume', channel: channel(member), queue: queueOf(group), consumerTag: tag(member) }, now);
+    run({ kind: 'consume', channel: channel(member), queue: queueOf(group), consumerTag: member }, now);
   }
-  const live = (member: string) => b.s.consumers[tag(member)] !== undefined;
+  const live = (member: string) => b.s.consumers[member] !== undefined;
 
   return {
     profile: 'rabbitmq',
@@ -79,9 +81,9 @@ export function rabbitmqAdapter(s: ScenarioDef): ProfileAdapter {
         connect(group, member, now);
         text = `${member} connects again and consumes from ${queueOf(group)}; `;
       }
-      const mine = inbox.get(tag(member)) ?? [];
+      const mine = inbox.get(member) ?? [];
       const got = mine.slice(0, max);
-      inbox.set(tag(member), mine.slice(got.length));
+      inbox.set(member, mine.slice(got.length));
       return {
         text: `${text}${member} handles the ${got.length} message${got.length === 1 ? '' : 's'} RabbitMQ pushed to it (prefetch ${PREFETCH})`,
         msgs: got.map(toMsg),
@@ -95,10 +97,15 @@ export function rabbitmqAdapter(s: ScenarioDef): ProfileAdapter {
     },
     crash(_group, member, now) {
       if (!live(member)) return { text: `${member} is not connected` };
-      inbox.delete(tag(member));
-      run({ kind: 'close-connection', connection: tag(member) }, now);
+      inbox.delete(member);
+      const n = run({ kind: 'close-connection', connection: member }, now).filter(
+        (e) => e.kind === 'rabbitmq-requeued',
+      ).length;
       return {
-        text: `its connection closes, and RabbitMQ requeues every message it had not acknowledged (redelivered) for the queue's other consumers`,
+        text:
+          n === 0
+            ? 'its connection closes; it had acknowledged everything it was given, so nothing is requeued'
+            : `its connection closes, and RabbitMQ requeues the ${n === 1 ? 'message' : `${n} messages`} it had not acknowledged (marked redelivered) for the queue's other consumers`,
       };
     },
     join(group, member, now) {
@@ -110,9 +117,13 @@ export function rabbitmqAdapter(s: ScenarioDef): ProfileAdapter {
     },
     leave(_group, member, _held, now) {
       if (!live(member)) return { text: `${member} is not connected` };
-      inbox.delete(tag(member));
-      run({ kind: 'close-channel', channel: channel(member) }, now);
-      return { text: `${member} closes its channel; whatever it had not acknowledged is requeued` };
+      inbox.delete(member);
+      const n = run({ kind: 'close-channel', channel: channel(member) }, now).filter(
+        (e) => e.kind === 'rabbitmq-requeued',
+      ).length;
+      return {
+        text: `${member} closes its channel; ${n === 0 ? 'it held nothing unacknowledged, so nothing is requeued' : `the ${n === 1 ? 'message' : `${n} messages`} it had not acknowledged ${n === 1 ? 'is' : 'are'} requeued`}`,
+      };
     },
     reset: () => ({
       why: 'RabbitMQ classic queues keep no offsets: an acknowledged message is deleted, so a consumer cannot rewind or reset (a RabbitMQ stream, read with x-stream-offset, could)',

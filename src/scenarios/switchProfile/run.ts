@@ -6,6 +6,9 @@
  */
 import type { ActionDef, ScenarioDef } from '../schema';
 import { bodyOf, type Msg, type ProfileAdapter } from './adapter';
+import { differences } from './compare';
+import { headingOf } from './heading';
+import type { KafkaStep } from './kafkaSide';
 import type { Frame, SwitchedDelivery, Untranslated } from './types';
 
 /** Kafka's max.poll.records default, when a poll names no maximum. */
@@ -17,14 +20,17 @@ export interface Played {
   readonly untranslated: readonly Untranslated[];
 }
 
-export function play(s: ScenarioDef, a: ProfileAdapter): Played {
+/** `kafka`: the original's steps (`kafkaSide.ts`), to fold its waits in and to compare each outcome with. */
+export function play(s: ScenarioDef, a: ProfileAdapter, kafka: readonly KafkaStep[]): Played {
   let now = s.startTime;
   const mapping = a.setup(now);
   const frames: Frame[] = [
     {
       step: 0,
       title: 'Set-up',
-      translated: `The topology on ${a.name}: ${mapping.join('; ')}.`,
+      heading: `The topology on ${a.name}`,
+      differences: [],
+      translated: `The topology on ${a.name}: ${mapping.join('; ')}`,
       why: null,
       state: a.state(),
       effects: a.drain(),
@@ -38,26 +44,47 @@ export function play(s: ScenarioDef, a: ProfileAdapter): Played {
   const holding = new Map<string, Msg>();
   /** Bodies each idempotent group has processed. */
   const seen = new Map<string, Set<string>>();
+  /** When each member last took messages (a crash's wait runs from there). */
+  const lastPoll = new Map<string, number>();
+  /** advance-time steps so far. */
+  let elapsed = 0;
   let lastPublish: { topic: string; body: string; key: string | null; id: string } | null = null;
   let published = 0;
+  /** The waits folded in so far (`crashWaitMs`): the target's clock runs ahead of the script's by this. */
+  let folded = 0;
 
   s.steps.forEach((st, i) => {
-    now += s.stepMs;
-    if (st.action.kind === 'advance-time') now += st.action.ms;
+    now = s.startTime + (i + 1) * s.stepMs + folded + elapsed;
+    if (st.action.kind === 'advance-time') {
+      elapsed += st.action.ms;
+      now += st.action.ms;
+    }
     a.tick(now);
     const deliveries: SwitchedDelivery[] = [];
     const out = act(st.action);
     deliveries.push(...(a.pushed?.() ?? []));
     if ('why' in out) untranslated.push({ step: i + 1, title: st.title, why: out.why });
+    const shown = { translated: 'text' in out ? out.text : null, effects: a.drain(), deliveries };
     frames.push({
       step: i + 1,
       title: st.title,
-      translated: 'text' in out ? out.text : null,
+      heading: headingOf(st.action, shown, a.name),
+      differences: 'why' in out ? [] : differences(st.title, kafka[i]!, shown),
+      ...shown,
       why: 'why' in out ? out.why : null,
       state: a.state(),
-      effects: a.drain(),
-      deliveries,
     });
+
+    /** A crash: where Kafka's step folds its session timeout in, the target's own wait passes too. */
+    function crashed(member: string, text: string): string {
+      // Only what is left of the wait since the member last fetched (the script may have let time pass).
+      const wait = Math.max(0, (a.crashWaitMs ?? 0) - (now - (lastPoll.get(member) ?? now)));
+      if (wait === 0 || !kafka[i]?.sessionTimedOut) return text;
+      folded += wait;
+      now += wait;
+      a.tick(now);
+      return `${text}. Here ${wait / 1000} s pass within this step, as Kafka's session timeout does in the original's`;
+    }
 
     function act(x: ActionDef): { text: string } | { why: string } {
       switch (x.kind) {
@@ -87,6 +114,7 @@ export function play(s: ScenarioDef, a: ProfileAdapter): Played {
           const group = s.topology.groups.find((g) => g.id === x.group);
           const mode = x.commit ?? group?.commitMode ?? 'after';
           const r = a.take(x.group, x.member, x.maxRecords ?? MAX_POLL_RECORDS, now);
+          lastPoll.set(x.member, now);
           if ('why' in r) return r;
           const key = `${x.group}/${x.member}`;
           const done = group?.idempotent ? (seen.get(x.group) ?? seen.set(x.group, new Set()).get(x.group)!) : null;
@@ -123,6 +151,7 @@ export function play(s: ScenarioDef, a: ProfileAdapter): Played {
             held.delete(key);
             const c = a.crash(x.group, x.member, now);
             text += `. It crashes ${x.crash === 'before-process' ? 'before processing' : 'after processing, before acknowledging'}: ${'text' in c ? c.text : c.why}`;
+            text = crashed(x.member, text);
           }
           return { text };
         }
@@ -146,9 +175,11 @@ export function play(s: ScenarioDef, a: ProfileAdapter): Played {
           held.delete(key);
           return a.leave(x.group, x.member, msgs, now);
         }
-        case 'crash':
+        case 'crash': {
           held.delete(`${x.group}/${x.member}`);
-          return a.crash(x.group, x.member, now);
+          const c = a.crash(x.group, x.member, now);
+          return 'text' in c ? { text: crashed(x.member, c.text) } : c;
+        }
         case 'seek':
           return a.reset(x.group, x.topic, { offset: x.offset }, now);
         case 'reset-offsets':

@@ -33,7 +33,15 @@ export interface SwitchedDelivery {
 export interface Frame {
   /** The original step number (0 = the topology being set up). */
   readonly step: number;
+  /** The Kafka original's title, shown as "On Kafka: …" (it may name partitions or rebalances). */
   readonly title: string;
+  /** The step's heading on the target, told from its own deliveries and effects (`heading.ts`). */
+  readonly heading: string;
+  /**
+   * How the outcome differs from the Kafka original's step, one sentence each (`compare.ts`); empty when it
+   * means the same. A step carries over only when it was translated and this is empty.
+   */
+  readonly differences: readonly string[];
   /** What the step became on the target, in its terms; null when it could not be translated. */
   readonly translated: string | null;
   /** Why not, when `translated` is null. */

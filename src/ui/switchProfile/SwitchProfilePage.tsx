@@ -77,7 +77,7 @@ export function SwitchProfilePage({
                             min={0}
                             max={last}
                             value={k}
-                            aria-valuetext={`Step ${k} of ${last}: ${result.frames[k]!.title}`}
+                            aria-valuetext={`Step ${k} of ${last}: ${result.frames[k]!.heading}`}
                             onChange={(e) => go(Number(e.currentTarget.value))}
                           />
                         </label>
@@ -88,7 +88,9 @@ export function SwitchProfilePage({
                           Step {k} / {last}
                         </span>
                       </div>
-                      <h2 className="switch-title">{result.frames[k]!.title}</h2>
+                      {/* The heading is what the step came to on this broker; Kafka's title may be false here. */}
+                      <h2 className="switch-title">{result.frames[k]!.heading}</h2>
+                      <p className="switch-muted switch-kafka-title">On Kafka: {result.frames[k]!.title}</p>
                       <SwitchStep result={result} step={k} />
                     </>
                   )}

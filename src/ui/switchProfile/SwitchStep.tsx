@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import type { SwitchResult } from '../../scenarios/switchProfile';
 import { BrokerProfileDiagram } from '../../viz/profiles/BrokerProfileDiagram';
 
+/** Ends a text with one full stop, whether or not it already has one. */
+const sentence = (t: string) => (t.endsWith('.') ? t : `${t}.`);
+
 /** One step of the switched run: the broker's diagram, what the step became there, who handled what, and why. */
 export function SwitchStep({ result, step }: { result: SwitchResult; step: number }) {
   const frame = result.frames[step]!;
@@ -18,12 +21,22 @@ export function SwitchStep({ result, step }: { result: SwitchResult; step: numbe
       />
       <h3>What this step is on {result.profileName}</h3>
       {frame.translated !== null ? (
-        <p className="switch-translated">{frame.translated}.</p>
+        <p className="switch-translated">{sentence(frame.translated)}</p>
       ) : (
         <p className="switch-untranslated">
           <strong>Not carried over: </strong>
-          {frame.why}.
+          {sentence(frame.why ?? '')}
         </p>
+      )}
+      {frame.differences.length > 0 && (
+        <>
+          <h3>How this differs from the Kafka original</h3>
+          <ul className="switch-differences">
+            {frame.differences.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </>
       )}
       {frame.deliveries.length > 0 && (
         <>

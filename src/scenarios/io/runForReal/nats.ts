@@ -21,6 +21,7 @@ export function natsProject(facts: RunFacts): TargetProject {
       notes: [
         'JetStream has no partitions: each topic is a stream (subjects eventlab.<topic>.<key>, dots in a topic name written "_"; a key that is not a plain subject token is written "~" and its UTF-8 bytes in hex) and keeps one order, so records with the same key arrive in the order they were sent.',
         'Each consumer group is a durable pull consumer (explicit ack, deliver all) on every stream it reads, so every group gets every record. One client reads it for the whole group; members pulling from one durable consumer would share its messages without regard to keys.',
+        '“Run on another broker” in the player publishes to <topic>.<event type> and lets a group’s members fetch from its durable consumer together, to show how members share one consumer; this project uses eventlab.<topic>.<key> and one client per group so that its results can be compared with Kafka’s.',
         'Compared: which records each group received, and their order per key. Partitions, offsets and which member received a record are shown, not compared.',
         ...commonNotes(facts),
       ],

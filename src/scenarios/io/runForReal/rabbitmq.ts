@@ -19,6 +19,7 @@ export function rabbitmqProject(facts: RunFacts): TargetProject {
       notes: [
         'RabbitMQ has no partitions: each topic is a fanout exchange and each consumer group a queue bound to the exchanges of the topics it reads, so every group gets every record. A queue keeps publish order, so records with the same key arrive in the order they were sent.',
         'A group’s members consume its queue as a single active consumer: one receives, the others stand by to take over. Competing consumers on one queue would share its records without regard to keys, so per-key order would no longer hold.',
+        '“Run on another broker” in the player maps a group’s members as competing consumers on its queue instead, the usual RabbitMQ way to share work, to show where per-key order is lost; this project keeps per-key order so that its results can be compared with Kafka’s.',
         'Compared: which records each group received, and their order per key. Partitions, offsets and which member received a record are shown, not compared.',
         ...commonNotes(facts),
       ],
