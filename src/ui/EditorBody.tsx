@@ -1,6 +1,8 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { publishDesignDraft } from '../state/validDesignDraft';
 import { checkDraft, draftDocument, edit, historyOf, messagesByPath, redo, undo } from '../state/editorDraft';
+import { dropDraft, fingerprint, keepDraft } from '../state/editorKeep';
+import { EditorStaleList, staleOnSave, useStaleSteps } from './EditorStale';
 import { useRun, useRunChrome } from '../state/react';
 import { DesignEditor } from './design/DesignEditor';
 
@@ -11,11 +13,12 @@ type Tab = 'design' | 'json';
  * tabs, validation as the learner types. A chunk of its own (EditorPanel.tsx loads it when the panel is
  * first opened): it brings the scenario schema and the forms, which a page opened to play never needs.
  */
-export default function EditorBody() {
+export default function EditorBody({ resumed = null }: { resumed?: string | null }) {
   const chrome = useRunChrome();
   const scenario = useRun((s) => s.scenario);
   const initial = useMemo(() => JSON.stringify(scenario, null, 2), [scenario]);
-  const [history, setHistory] = useState(() => historyOf(initial));
+  // A draft kept from an earlier visit, resumed: one edit on top of the saved version, so Undo goes back to it.
+  const [history, setHistory] = useState(() => (resumed ? edit(historyOf(initial), resumed) : historyOf(initial)));
   const [saving, setSaving] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('design');
   const id = useId();
@@ -35,9 +38,22 @@ export default function EditorBody() {
     (next: unknown, coalesce?: string) => setHistory((h) => edit(h, JSON.stringify(next, null, 2), coalesce)),
     [],
   );
+  const stale = useStaleSteps(scenario, check.scenario);
+  const leaving = useUnsavedGuard(scenario.id, initial, history.present, edited);
   const save = async () => {
     setSaving('Saving…');
-    const r = await chrome.saveEdited(history.present);
+    // Saving reloads the page: neither the prompt nor the kept draft is for work that is being saved.
+    leaving.current = true;
+    dropDraft(scenario.id);
+    staleOnSave(scenario.id, stale);
+    const r = await chrome.saveEdited(history.present).catch((err: unknown) => ({
+      ok: false as const,
+      message: err instanceof Error ? err.message : String(err),
+    }));
+    if (!r.ok) {
+      leaving.current = false;
+      keepDraft(scenario.id, { text: history.present, base: fingerprint(initial), keptAt: Date.now() });
+    }
     setSaving(r.ok ? 'Saved.' : `Not saved — ${r.message}`);
   };
   const tabs: { id: Tab; label: string }[] = [
@@ -64,6 +80,7 @@ export default function EditorBody() {
         {saving && <span role="status">{saving}</span>}
         {!saving && history.present !== initial && <span className="hint">Unsaved changes</span>}
       </div>
+      <EditorStaleList stale={stale} />
       <div className="editor-tabs" role="tablist" aria-label="Editor view">
         {tabs.map((t, i) => (
           <button
@@ -141,4 +158,42 @@ export default function EditorBody() {
       )}
     </>
   );
+}
+
+/**
+ * Unsaved changes are kept in this browser (a moment after the last edit) and guarded by the browser's
+ * "leave this page?" prompt, so a reload or a closed tab does not silently lose them. Returns the flag
+ * that turns both off while a save reloads the page.
+ */
+function useUnsavedGuard(scenarioId: string, initial: string, present: string, edited: boolean) {
+  const leaving = useRef(false);
+  const keptHere = useRef(false);
+  const latest = useRef(present);
+  latest.current = present;
+  useEffect(() => {
+    if (!edited) {
+      // Undone back to the saved version: a draft this editor kept is no longer work to lose.
+      if (keptHere.current) dropDraft(scenarioId);
+      keptHere.current = false;
+      return;
+    }
+    const t = setTimeout(() => {
+      if (leaving.current) return;
+      keptHere.current = keepDraft(scenarioId, { text: present, base: fingerprint(initial), keptAt: Date.now() });
+    }, 300);
+    return () => clearTimeout(t);
+  }, [scenarioId, initial, present, edited]);
+  useEffect(() => {
+    if (!edited) return;
+    const guard = (e: BeforeUnloadEvent) => {
+      if (leaving.current) return;
+      // The last keystrokes too, had the learner left within the moment before they were kept.
+      keepDraft(scenarioId, { text: latest.current, base: fingerprint(initial), keptAt: Date.now() });
+      e.preventDefault();
+      e.returnValue = ''; // older browsers show the prompt only when this is set
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [scenarioId, initial, edited]);
+  return leaving;
 }

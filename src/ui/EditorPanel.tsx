@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
-import { useRunChrome } from '../state/react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { dropDraft, fingerprint, readDraft, type KeptDraft } from '../state/editorKeep';
+import { useRun, useRunChrome } from '../state/react';
 
 // The editor (forms, JSON, the scenario schema that checks them) is a chunk of its own, loaded when the
 // panel is first opened: most pages are opened to play, and building the schema costs ~50 ms at start-up.
@@ -16,9 +17,67 @@ export function EditorPanel() {
   // learner opens it, not with every page: a 10,000-step scenario opened far more often than edited.
   // Once opened it stays mounted, so closing the panel never drops an unsaved draft.
   const [opened, setOpened] = useState(false);
-  if (chrome.ownership !== 'saved') return null;
+  const scenario = useRun((s) => s.scenario);
+  const saved = chrome.ownership === 'saved';
+  // Unsaved changes kept from an earlier visit (a reload, a closed tab): offered back, never applied unasked.
+  const [kept, setKept] = useState<KeptDraft | null>(() => (saved ? readDraft(scenario.id) : null));
+  const [resumed, setResumed] = useState<string | null>(null);
+  const details = useRef<HTMLDetailsElement>(null);
+  if (!saved) return null;
+  const current = kept ? JSON.stringify(scenario, null, 2) : '';
+  const offered = kept && !resumed && kept.text !== current ? kept : null;
   return (
-    <details className="panel editor" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <>
+      {offered && (
+        <div className="panel editor-kept" role="group" aria-label="Unsaved changes">
+          <p>
+            You have unsaved changes to this scenario from {new Date(offered.keptAt).toLocaleString()}, kept in this
+            browser.
+            {offered.base !== fingerprint(current) &&
+              ' They were made from an earlier version of it: resuming replaces this version with them once you save.'}
+          </p>
+          <div className="editor-bar">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setResumed(offered.text);
+                setOpened(true);
+                if (details.current) details.current.open = true;
+              }}
+            >
+              Resume editing
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                dropDraft(scenario.id);
+                setKept(null);
+              }}
+            >
+              Discard them
+            </button>
+          </div>
+        </div>
+      )}
+      <EditorDetails details={details} opened={opened} onOpen={() => setOpened(true)} resumed={resumed} />
+    </>
+  );
+}
+
+function EditorDetails({
+  details,
+  opened,
+  onOpen,
+  resumed,
+}: {
+  details: React.RefObject<HTMLDetailsElement | null>;
+  opened: boolean;
+  onOpen(): void;
+  resumed: string | null;
+}) {
+  return (
+    <details ref={details} className="panel editor" onToggle={(e) => e.currentTarget.open && onOpen()}>
       <summary>
         <h2>Edit this scenario</h2>
         <span className="hint">
@@ -28,7 +87,7 @@ export function EditorPanel() {
       </summary>
       {opened && (
         <Suspense fallback={<p className="loading">Loading the editor…</p>}>
-          <EditorBody />
+          <EditorBody key={resumed ?? ''} resumed={resumed} />
         </Suspense>
       )}
     </details>

@@ -1,5 +1,6 @@
 import { endingLagNote } from '../state/endingLag';
 import { useRun } from '../state/react';
+import { EditorStaleNotice } from './EditorStale';
 import { AllEffects, OriginalStory, Takeaways, ToldNote } from './NarrationParts';
 
 /** What is happening and why, in plain words; the takeaways once the story is over. */
@@ -17,6 +18,7 @@ export function NarrationPanel() {
       <p className="eyebrow">{step === 0 ? 'Before the first step' : `Step ${step} of ${lastStep}`}</p>
       <h2 id="narration-title">{narration.title}</h2>
       <p>{narration.text}</p>
+      <EditorStaleNotice />
       <ToldNote narration={narration} />
       <AllEffects narration={narration} />
       {narration.original && <OriginalStory original={narration.original} />}
