@@ -26,9 +26,33 @@ test('Ride-sharing: a poison message on a topic no group reads is refused with t
   await expect(dialog.getByRole('alert')).toHaveText(
     'No consumer group reads rider-notifications in this story, so a poison record there would never be fetched and fail. Choose a topic a group polls later.',
   );
-  await dialog.getByRole('button', { name: 'Start branch' }).click();
-  await expect(dialog).toBeVisible();
+  // Start branch is off, and says why (a walkthrough clicked an enabled button that did nothing).
+  const start = dialog.getByRole('button', { name: 'Start branch' });
+  await expect(start).toBeDisabled();
+  await expect(start).toHaveAccessibleDescription(/^Start branch is off: No consumer group reads rider-notifications/);
+  await dialog.getByLabel('Topic').selectOption('rides');
+  await expect(start).toBeEnabled();
   await expect(page).toHaveURL(/#\/s\/ride-sharing\/6$/);
+});
+
+test('Consumer groups at step 11: a consumer fault opens on a member the story polls again; one it never polls again turns Start branch off, saying why', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/consumer-groups-rebalancing/11');
+  for (const fault of ['Crash consumer', 'Duplicate delivery']) {
+    const dialog = await openFault(page, fault);
+    const start = dialog.getByRole('button', { name: 'Start branch' });
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(start).toBeEnabled();
+    await expect(dialog.getByLabel('Member')).not.toHaveValue('ship-1');
+    await dialog.getByLabel('Member').selectOption('ship-1');
+    await expect(dialog.getByRole('alert')).toContainText('ship-1 does not poll again in this story');
+    await expect(start).toBeDisabled();
+    await expect(start).toHaveAccessibleDescription(/^Start branch is off: .*ship-1 does not poll again/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
 });
 
 test('Consumer groups: a poison key that lands on a partition no later poll reads is refused; another key is armed and fails', async ({

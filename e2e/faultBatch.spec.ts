@@ -55,10 +55,12 @@ test('Backpressure: a member the story never polls for again cannot be given a f
   await expect(dialog.getByRole('alert')).toHaveText(
     'packer-c does not poll again in this story (no later step of packing polls for it), so a slow batch set for its next poll would never happen. Choose a member that polls later.',
   );
-  await dialog.getByRole('button', { name: 'Start branch' }).click();
-  await expect(dialog).toBeVisible();
+  const start = dialog.getByRole('button', { name: 'Start branch' });
+  await expect(start).toBeDisabled();
+  await expect(start).toHaveAccessibleDescription(/^Start branch is off: packer-c does not poll again/);
   await expect(page).toHaveURL(/#\/s\/backpressure\/16$/);
   // packer-a polls again at step 22: the note goes away.
   await dialog.getByLabel('Member').selectOption('packer-a');
   await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(start).toBeEnabled();
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { noLaterPoll, scriptStepsBy } from '../../scenarios/faults/laterPolls';
 import { crashNowHint, slowHint } from '../../scenarios/faults/memberHints';
 import { clientIn } from '../../scenarios/faults/slowBatch';
@@ -8,7 +8,7 @@ import type { World } from '../../scenarios/world';
 import { useRun } from '../../state/react';
 import type { FaultAction } from './action';
 import { NumberField } from './Field';
-import { firstMember, MemberFields } from './MemberFields';
+import { allMembers, firstMember, MemberFields } from './MemberFields';
 
 export type ConsumerFault = 'Crash consumer' | 'Pause consumer' | 'Slow consumer' | 'Duplicate delivery';
 
@@ -19,25 +19,34 @@ export function ConsumerFaultForm({
   world,
   scenario,
   onSubmit,
+  onBlocked,
 }: {
   fault: ConsumerFault;
   formId: string;
   world: World;
   scenario: ScenarioDef;
   onSubmit(action: FaultAction): void;
+  onBlocked?(reason: string | null): void;
 }) {
-  const [member, setMember] = useState(firstMember(world));
+  const inputs = useRun((s) => s.inputs);
+  const done = useMemo(() => scriptStepsBy(scenario, inputs, world.step), [scenario, inputs, world.step]);
+  // The dialog opens on a member the fault can strike (the story polls for it again), when there is one.
+  const [member, setMember] = useState(
+    () =>
+      allMembers(world).find((m) => noLaterPoll(fault, scenario, done, m.groupId, m.memberId) === null) ??
+      firstMember(world),
+  );
   const [when, setWhen] = useState<'before-commit' | 'now'>('before-commit');
   const [steps, setSteps] = useState(4);
   const [seconds, setSeconds] = useState(600);
   const idempotent = scenario.topology.groups.find((g) => g.id === member.groupId)?.idempotent ?? false;
   // A fault for the member's polls is never armed where the story polls for it no more (laterPolls.ts).
-  const inputs = useRun((s) => s.inputs);
-  const done = useMemo(() => scriptStepsBy(scenario, inputs, world.step), [scenario, inputs, world.step]);
   const never =
     member.memberId && !(fault === 'Crash consumer' && when === 'now')
       ? noLaterPoll(fault, scenario, done, member.groupId, member.memberId)
       : null;
+  const blockedBy = member.memberId ? never : 'choose a consumer first.';
+  useEffect(() => onBlocked?.(blockedBy), [onBlocked, blockedBy]);
   const build = (): FaultAction => {
     const who = { groupId: member.groupId, memberId: member.memberId };
     switch (fault) {

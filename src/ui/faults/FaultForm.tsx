@@ -15,21 +15,33 @@ export function FaultForm({
   world,
   scenario,
   onSubmit,
+  onBlocked,
 }: {
   fault: FaultName;
   formId: string;
   world: World;
   scenario: ScenarioDef;
   onSubmit(action: FaultAction): void;
+  /** Told why the current choice cannot strike (null: it can), whenever that changes. */
+  onBlocked(reason: string | null): void;
 }) {
   switch (fault) {
     case 'Crash consumer':
     case 'Pause consumer':
     case 'Slow consumer':
     case 'Duplicate delivery':
-      return <ConsumerFaultForm fault={fault} formId={formId} world={world} scenario={scenario} onSubmit={onSubmit} />;
+      return (
+        <ConsumerFaultForm
+          fault={fault}
+          formId={formId}
+          world={world}
+          scenario={scenario}
+          onSubmit={onSubmit}
+          onBlocked={onBlocked}
+        />
+      );
     case 'Poison message':
-      return <PoisonForm formId={formId} world={world} scenario={scenario} onSubmit={onSubmit} />;
+      return <PoisonForm formId={formId} world={world} scenario={scenario} onSubmit={onSubmit} onBlocked={onBlocked} />;
     case 'Drop producer connection':
       return <ProducerForm formId={formId} world={world} onSubmit={onSubmit} />;
     case 'Slow projection':

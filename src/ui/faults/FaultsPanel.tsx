@@ -21,6 +21,7 @@ export function FaultsPanel() {
   const headingId = useId();
   const formId = useId();
   const [open, setOpen] = useState<FaultName | null>(null);
+  const [blocked, setBlocked] = useState<string | null>(null);
   const availability = useMemo(() => faultAvailability(scenario, world), [scenario, world]);
   const busy = chrome.branchStatus.busy;
   const start = (action: FaultAction) => {
@@ -48,8 +49,25 @@ export function FaultsPanel() {
         ))}
       </ul>
       {open && (
-        <FaultDialog title={open} step={step} formId={formId} busy={busy} onClose={() => setOpen(null)}>
-          <FaultForm fault={open} formId={formId} world={world} scenario={scenario} onSubmit={start} />
+        <FaultDialog
+          title={open}
+          step={step}
+          formId={formId}
+          busy={busy}
+          blocked={blocked}
+          onClose={() => {
+            setOpen(null);
+            setBlocked(null);
+          }}
+        >
+          <FaultForm
+            fault={open}
+            formId={formId}
+            world={world}
+            scenario={scenario}
+            onSubmit={start}
+            onBlocked={setBlocked}
+          />
         </FaultDialog>
       )}
     </section>

@@ -44,6 +44,10 @@ export const groupsWithMembers = (world: World): string[] =>
 export const membersOf = (world: World, groupId: string): string[] =>
   Object.keys(world.broker.groups[groupId]?.members ?? {}).sort();
 
+/** Every member of every group with members, group by group (members sorted by id). */
+export const allMembers = (world: World): MemberChoice[] =>
+  groupsWithMembers(world).flatMap((groupId) => membersOf(world, groupId).map((memberId) => ({ groupId, memberId })));
+
 /** The first member of the first group with members. */
 export function firstMember(world: World): MemberChoice {
   const groupId = groupsWithMembers(world)[0] ?? '';

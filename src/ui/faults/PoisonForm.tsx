@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { noPoisonPoll, scriptStepsBy } from '../../scenarios/faults/laterPolls';
 import { whyPoisonNeverFails, type PoisonInput } from '../../scenarios/faults/poisonReach';
 import type { ScenarioDef } from '../../scenarios/schema';
@@ -18,11 +18,13 @@ export function PoisonForm({
   world,
   scenario,
   onSubmit,
+  onBlocked,
 }: {
   formId: string;
   world: World;
   scenario: ScenarioDef;
   onSubmit(action: FaultAction): void;
+  onBlocked?(reason: string | null): void;
 }) {
   const inputs = useRun((s) => s.inputs);
   const done = useMemo(() => scriptStepsBy(scenario, inputs, world.step), [scenario, inputs, world.step]);
@@ -40,6 +42,8 @@ export function PoisonForm({
     return whyPoisonNeverFails(scenario, world, done, branchInputs(inputs, world.step, poison), poison);
   }, [scenario, world, done, inputs, topic, typed]);
   const checking = typed !== key;
+  const blockedBy = !topic ? 'no topic to put it on.' : checking ? null : never;
+  useEffect(() => onBlocked?.(blockedBy), [onBlocked, blockedBy]);
   return (
     <form
       id={formId}
