@@ -104,9 +104,10 @@ export function LiveBrokerDrawing({ onSelectEvent, width }: Props & { width: num
       width,
       expanded,
       stage: { before: stage.before, stages: stage.stages, index: stage.index },
+      initial: step === 0,
     });
     return drawn.current ? shareUnchanged(drawn.current, next) : next;
-  }, [broker, effects, topology, width, expanded, stage.before, stage.stages, stage.index]);
+  }, [broker, effects, topology, width, expanded, stage.before, stage.stages, stage.index, step]);
   useEffect(() => {
     drawn.current = model;
   }, [model]);

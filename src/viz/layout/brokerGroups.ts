@@ -15,6 +15,8 @@ export interface GroupsInput {
   /** Left edge of the groups column. */
   x: number;
   lagCommitted?: (groupId: string, key: string) => number | undefined;
+  /** Step 0: the setup's joins are no rebalance of the story; no chip is marked revoked or assigned. */
+  initial?: boolean;
 }
 
 /** Groups, stacked on the right: members with their partitions as chips, then the lag chart. */
@@ -26,10 +28,10 @@ export function layoutGroups(input: GroupsInput): { groups: GroupVM[]; bottom: n
     const state = broker.groups[id]!;
     const m = meta.get(id)!;
     const multiTopic = state.topics.length > 1;
-    const rebalance = rebalanceOf(effects, id, multiTopic);
+    const rebalance = rebalanceOf(effects, id, multiTopic, input.initial ?? false);
     const revokedBy = new Map<string, Set<string>>();
     const assignedTo = new Map<string, Set<string>>();
-    for (const e of effects) {
+    for (const e of input.initial ? [] : effects) {
       if ((e.kind === 'partitions-revoked' || e.kind === 'partitions-assigned') && e.groupId === id) {
         const map = e.kind === 'partitions-revoked' ? revokedBy : assignedTo;
         const set = map.get(e.memberId) ?? new Set<string>();

@@ -103,6 +103,22 @@ describe('broker layout', () => {
     expect(p.height).toBeGreaterThan(longest.height);
   });
 
+  it('at step 0 shows each group as the setup left it: no rebalance caption, no chip revoked or assigned', () => {
+    // Publish/subscribe basics: billing-2's join before step 1 made billing generation 2 (billing-1's P2 revoked).
+    const raw = layoutBroker(inputAt('pubsub-basics', 0));
+    expect(raw.groups.find((g) => g.groupId === 'billing')!.rebalance?.lines.join(' ')).toMatch(/eager: all 3/);
+    const m = layoutBroker({ ...inputAt('pubsub-basics', 0), initial: true });
+    const billing = m.groups.find((g) => g.groupId === 'billing')!;
+    expect(billing.generation).toBe(2);
+    expect(m.groups.map((g) => g.rebalance)).toEqual(m.groups.map(() => null));
+    const chips = billing.members.flatMap((mem) => mem.chips.map((c) => [mem.memberId, c.label, c.state]));
+    expect(chips).toEqual([
+      ['billing-1', 'P0', 'kept'],
+      ['billing-1', 'P1', 'kept'],
+      ['billing-2', 'P2', 'kept'],
+    ]);
+  });
+
   it('captions eager and cooperative rebalances differently and animates the chips', () => {
     const scenario = findBuiltin('consumer-groups-rebalancing')!;
     const stepper = new Stepper(scenario, []);

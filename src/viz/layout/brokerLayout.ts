@@ -85,7 +85,15 @@ export function layoutBroker(input: LayoutInput): BrokerViewModel {
     meta,
     emittedBy,
   });
-  const laidOut = layoutGroups({ broker, effects, groupIds, meta, x: GROUP_X, lagCommitted: shown.lagCommitted });
+  const laidOut = layoutGroups({
+    broker,
+    effects,
+    groupIds,
+    meta,
+    x: GROUP_X,
+    lagCommitted: shown.lagCommitted,
+    initial: input.initial ?? false,
+  });
   const gy = laidOut.bottom;
   const links = layoutLinks(topics, laidOut.groups);
   const staged = input.stage !== undefined;

@@ -1,4 +1,8 @@
-/** The caption a group shows while it rebalances: protocol, generation, and what moved. */
+/**
+ * The caption a group shows while it rebalances: protocol, generation, and what moved. At step 0 the effects are the
+ * topology's setup — its members joined one by one before step 1, each join a generation — which no narration tells,
+ * so no rebalance is shown there (nor, in `brokerGroups.ts`, a chip revoked or assigned): the group as it stands.
+ */
 import type { Effect, TopicPartition } from '../../engine/types';
 import { GROUP_CAPTION_CHARS, wrap } from './brokerGeometry';
 import type { RebalanceVM } from './brokerTypes';
@@ -6,7 +10,12 @@ import type { RebalanceVM } from './brokerTypes';
 const tpLabel = (tps: readonly TopicPartition[], multiTopic: boolean) =>
   tps.map((tp) => (multiTopic ? `${tp.topic} P${tp.partition}` : `P${tp.partition}`)).join(', ');
 
-export function rebalanceOf(effects: readonly Effect[], groupId: string, multiTopic: boolean): RebalanceVM | null {
+export function rebalanceOf(
+  effects: readonly Effect[],
+  groupId: string,
+  multiTopic: boolean,
+  initial = false,
+): RebalanceVM | null {
   let protocol: 'eager' | 'cooperative' | null = null;
   let generation = 0;
   const revoked: TopicPartition[] = [];
@@ -29,6 +38,8 @@ export function rebalanceOf(effects: readonly Effect[], groupId: string, multiTo
     }
   }
   if (!protocol) return null;
+  // The setup's joins are not a rebalance of the story: the group is drawn as it stands.
+  if (initial) return null;
   let text: string;
   if (protocol === 'eager') {
     text =

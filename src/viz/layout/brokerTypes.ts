@@ -242,4 +242,9 @@ export interface LayoutInput {
   expanded?: ReadonlySet<string>;
   /** The world before the step and the stage on screen: drawn as it is at that stage (default: the step complete). */
   stage?: StageView;
+  /**
+   * Step 0: the effects are the topology's setup (its members joining before step 1), so groups are drawn as they
+   * stand, not as a rebalance to decode (`brokerRebalance.ts`).
+   */
+  initial?: boolean;
 }
