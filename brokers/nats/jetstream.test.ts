@@ -114,6 +114,36 @@ describe('JetStream against nats-server 2.9.10', () => {
     expect(recs.filter((r) => r.step === 'info').pop()).toMatchObject({ numAckPending: 0, numRedelivered: 1 });
   });
 
+  it('the switched delivery-guarantees run: a crashed member’s message is not fetched again before ack wait, then comes back', async () => {
+    // "Run on another broker" (src/scenarios/switchProfile/nats.ts): the group's members share one durable pull
+    // consumer, so a crash is just no ack; the server redelivers after ack wait (30 s there, 400 ms here).
+    const s = fresh('BILLING');
+    const recs = await both([
+      stream(s),
+      consumer(s, 'billing', { ackWaitMs: 400 }),
+      ...pubs(`${s}.OrderPlaced`, 'order-1001', 'order-1003'),
+      // billing-1, at-most-once: acknowledges what it fetched before processing it, then crashes.
+      { do: 'fetch', consumer: 'billing', batch: 500 },
+      { do: 'ack', consumer: 'billing', seq: 1, type: 'ack', sync: true },
+      { do: 'ack', consumer: 'billing', seq: 2, type: 'ack', sync: true },
+      ...pubs(`${s}.OrderPlaced`, 'order-1004'),
+      // billing-2, at-least-once: processes order-1004 and crashes before its ack.
+      { do: 'fetch', consumer: 'billing', batch: 500 },
+      // Before ack wait passes the next member gets nothing: the message is still pending for the crashed one.
+      { do: 'fetch', consumer: 'billing', batch: 500 },
+      { do: 'info', consumer: 'billing' },
+      { do: 'wait', ms: 650 },
+      // After it, the next fetch gets it again: delivery 2, redelivered.
+      { do: 'fetch', consumer: 'billing', batch: 500 },
+      { do: 'ack', consumer: 'billing', seq: 3, type: 'ack', sync: true },
+      { do: 'info', consumer: 'billing' },
+    ]);
+    expect(received(recs, 'billing')).toEqual(['order-1001@1/1', 'order-1003@2/1', 'order-1004@3/1', 'order-1004@3/2']);
+    const infos = recs.filter((r) => r.step === 'info');
+    expect(infos[0]).toMatchObject({ numAckPending: 1, numPending: 0 });
+    expect(infos[1]).toMatchObject({ numAckPending: 0, ackFloor: { streamSeq: 3 } });
+  });
+
   it('a nak with a delay comes back after the delay, not before', async () => {
     const s = fresh('NAKDELAY');
     const recs = await both([

@@ -43,6 +43,35 @@ describe('deliveries against RabbitMQ 3.10', () => {
     expect(profile).toEqual(real);
   });
 
+  it('the switched run: competing consumers; a crashed member’s unacked messages go to the other, and it comes back with its old consumer tag', async () => {
+    // "Run on another broker" (src/scenarios/switchProfile/rabbitmq.ts): a member's name is its consumer tag,
+    // kept when it reconnects on a new channel after a crash (the old consumer went with the old channel).
+    const q = 'dl.switched';
+    const { profile, real } = await runBoth(inject('rabbitmqUrl'), [
+      { kind: 'declare-queue', queue: q, type: 'classic' },
+      { kind: 'open-channel', channel: 'billing-1-ch1' },
+      { kind: 'open-channel', channel: 'billing-2-ch1' },
+      { kind: 'qos', channel: 'billing-1-ch1', prefetch: 10 },
+      { kind: 'qos', channel: 'billing-2-ch1', prefetch: 10 },
+      { kind: 'consume', channel: 'billing-1-ch1', queue: q, consumerTag: 'billing-1' },
+      { kind: 'consume', channel: 'billing-2-ch1', queue: q, consumerTag: 'billing-2' },
+      ...publishAll(q, ['order-1001', 'order-1003', 'order-1004']),
+      // billing-1 acknowledged everything it had, then crashes: nothing to requeue.
+      { kind: 'ack', channel: 'billing-1-ch1', body: 'order-1001' },
+      { kind: 'ack', channel: 'billing-1-ch1', body: 'order-1004' },
+      { kind: 'close-channel', channel: 'billing-1-ch1' },
+      // billing-2 crashes holding order-1003; billing-1 comes back under the same tag and gets it, redelivered.
+      { kind: 'open-channel', channel: 'billing-1-ch2' },
+      { kind: 'qos', channel: 'billing-1-ch2', prefetch: 10 },
+      { kind: 'consume', channel: 'billing-1-ch2', queue: q, consumerTag: 'billing-1' },
+      { kind: 'close-channel', channel: 'billing-2-ch1' },
+      { kind: 'ack', channel: 'billing-1-ch2', body: 'order-1003' },
+    ]);
+    expect(bodies(real, 'billing-1')).toEqual(['order-1001', 'order-1004', 'order-1003*']);
+    expect(bodies(real, 'billing-2')).toEqual(['order-1003']);
+    expect(profile).toEqual(real);
+  });
+
   it('quorum queue without a delivery limit: a nacked message goes to the back (3.10), counted in x-delivery-count', async () => {
     const { profile, real } = await runBoth(inject('rabbitmqUrl'), [
       ...prefetchScript('dl.quorum', 'quorum'),
