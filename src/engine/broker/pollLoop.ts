@@ -78,7 +78,10 @@ export function pollAndProcess(
     s = p.state;
   }
   const ms = request.batchMs ?? n * request.perRecordMs;
-  const each = request.batchMs === undefined ? ` at ${duration(request.perRecordMs)} each` : ' in all';
+  const took =
+    request.batchMs === undefined
+      ? ` at ${duration(request.perRecordMs)} each: ${duration(ms)}`
+      : ` in ${duration(ms)}`;
   const interval = client.maxPollIntervalMs;
   effects.push(
     note(
@@ -87,7 +90,7 @@ export function pollAndProcess(
       'batch-processed',
       n === 0
         ? `${memberId}'s poll returned nothing; calling poll() resets its poll deadline (next one due within ${duration(interval)}) and keeps it in ${groupId}`
-        : `${memberId} processed ${n} record${n === 1 ? '' : 's'}${each}: ${duration(ms)}${ms > interval ? `, longer than its max.poll.interval.ms (${duration(interval)}): it cannot call poll() again in time` : `, within its max.poll.interval.ms (${duration(interval)}), so its next poll() comes in time`}`,
+        : `${memberId} processed ${n} record${n === 1 ? '' : 's'}${took}${ms > interval ? `, longer than its max.poll.interval.ms (${duration(interval)}): it cannot call poll() again in time` : `, within its max.poll.interval.ms (${duration(interval)}), so its next poll() comes in time`}`,
       { records: n, ms, deadline: now + interval },
     ),
   );
