@@ -51,4 +51,13 @@ describe('poll loop rows', () => {
     ).state;
     expect(pollLoopRows(s)[0]!.partitions[0]).toMatchObject({ name: 'orders-0', paused: true, lag: null });
   });
+  it('a batch timed as a whole (no whole number of ms per record) says its records and total, never a long decimal', () => {
+    const s = pollAndProcess(
+      world(),
+      { groupId: G, memberId: 'packer-a', perRecordMs: 3_000 / 7, batchMs: 3_000 },
+      2,
+    ).state;
+    const text = pollLoopRows(s)[0]!.batch!.text;
+    expect(text).toBe('5 records in 3 s: within the 30 s poll deadline; committed');
+  });
 });

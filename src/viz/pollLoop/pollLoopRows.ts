@@ -87,7 +87,8 @@ export function pollLoopRows(state: BrokerState): ClientRow[] {
         committed: b.committed,
         barEnd: ms / scale,
         deadlineAt: c.maxPollIntervalMs / scale,
-        text: `${b.records} record${b.records === 1 ? '' : 's'} × ${duration(b.perRecordMs)} = ${duration(ms)}: ${verdict}`,
+        // A batch slowed as a whole (the failure lab's slow batch) has no whole number of ms per record: its total is told.
+        text: `${b.records} record${b.records === 1 ? '' : 's'} ${Number.isInteger(b.perRecordMs) ? `× ${duration(b.perRecordMs)} = ` : 'in '}${duration(ms)}: ${verdict}`,
       };
     }
     return {
