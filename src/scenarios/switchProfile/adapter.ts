@@ -46,9 +46,10 @@ export interface ProfileAdapter {
   nackQueue(queue: string, consumer: string, msg: Msg, now: number): Outcome;
   /**
    * How long the broker leaves a crashed consumer's unacknowledged messages before redelivering them (NATS:
-   * ack wait). Where Kafka folds its session timeout into a crash step, the runner folds this wait into the
-   * same step, so the redelivery comes when the real broker would make it. Absent: redelivery needs no wait
-   * (RabbitMQ requeues when the connection closes) or the profile keeps its clock as the script's.
+   * ack wait; SQS: visibility timeout; Pub/Sub: ack deadline). Where Kafka folds its session timeout into a
+   * crash step, the runner folds this wait into the same step, so the redelivery comes when the real broker
+   * would make it. Absent: redelivery needs no wait (RabbitMQ requeues when the connection closes) or there
+   * is no consumer to crash (EventBridge invokes its targets).
    */
   readonly crashWaitMs?: number;
   /** Deliveries the broker made by itself since the last call (a push broker invoking its targets). */

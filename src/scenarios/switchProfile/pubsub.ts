@@ -47,6 +47,8 @@ export function pubsubAdapter(s: ScenarioDef): ProfileAdapter {
     name: 'Google Cloud Pub/Sub (documented 2026-12-05)',
     state: () => b.s,
     drain: () => b.drain(),
+    // The group subscriptions keep the default ack deadline: a crashed member's messages come back after it.
+    crashWaitMs: ACK_DEADLINE.min,
     tick: (now) => void run({ kind: 'advance' }, now),
     setup(now) {
       const lines: string[] = [];

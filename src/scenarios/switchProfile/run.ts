@@ -76,10 +76,11 @@ export function play(s: ScenarioDef, a: ProfileAdapter, kafka: readonly KafkaSte
     });
 
     /** A crash: where Kafka's step folds its session timeout in, the target's own wait passes too. */
-    function crashed(member: string, text: string): string {
-      // Only what is left of the wait since the member last fetched (the script may have let time pass).
+    function crashed(member: string, text: string, unacked: number): string {
+      // Only what is left of the wait since the member last fetched (the script may have let time pass), and
+      // only when it left something unacknowledged: otherwise there is nothing to wait for.
       const wait = Math.max(0, (a.crashWaitMs ?? 0) - (now - (lastPoll.get(member) ?? now)));
-      if (wait === 0 || !kafka[i]?.sessionTimedOut) return text;
+      if (wait === 0 || unacked === 0 || !kafka[i]?.sessionTimedOut) return text;
       folded += wait;
       now += wait;
       a.tick(now);
@@ -151,7 +152,7 @@ export function play(s: ScenarioDef, a: ProfileAdapter, kafka: readonly KafkaSte
             held.delete(key);
             const c = a.crash(x.group, x.member, now);
             text += `. It crashes ${x.crash === 'before-process' ? 'before processing' : 'after processing, before acknowledging'}: ${'text' in c ? c.text : c.why}`;
-            text = crashed(x.member, text);
+            text = crashed(x.member, text, mode === 'before' ? 0 : r.msgs.length);
           }
           return { text };
         }
@@ -176,9 +177,10 @@ export function play(s: ScenarioDef, a: ProfileAdapter, kafka: readonly KafkaSte
           return a.leave(x.group, x.member, msgs, now);
         }
         case 'crash': {
+          const unacked = held.get(`${x.group}/${x.member}`)?.length ?? 0;
           held.delete(`${x.group}/${x.member}`);
           const c = a.crash(x.group, x.member, now);
-          return 'text' in c ? { text: crashed(x.member, c.text) } : c;
+          return 'text' in c ? { text: crashed(x.member, c.text, unacked) } : c;
         }
         case 'seek':
           return a.reset(x.group, x.topic, { offset: x.offset }, now);

@@ -33,6 +33,8 @@ export function sqsAdapter(s: ScenarioDef): ProfileAdapter {
     name: 'Amazon SNS + SQS (documented 2026-12-05)',
     state: () => b.s,
     drain: () => b.drain(),
+    // The group queues keep the default visibility timeout: a crashed member's messages come back after it.
+    crashWaitMs: 30_000,
     tick: (now) => void b.do({ kind: 'advance' }, now),
     setup(now) {
       const lines: string[] = [];

@@ -82,6 +82,8 @@ describe('a switched step says what the target broker did, and counts as carried
     ]);
     expect(r.frames[7]!.heading).toBe('billing-1 gets OrderPlaced order-1004 again (redelivered)');
     expect(r.frames[7]!.differences).toEqual([]);
+    // At-most-once acknowledged everything before crashing: nothing to wait for, so no time is folded in.
+    expect(r.frames[3]!.translated).not.toMatch(/Here \d+ s pass/);
     // Loyalty's crashed member leaves three; its partner gets them again and skips them.
     expect(r.frames[9]!.deliveries.every((d) => /redelivered; skipped/.test(d.detail))).toBe(true);
     // The poison message and the dead-letter send belong to the scenario's service: those steps say they differ.
@@ -103,5 +105,15 @@ describe('a switched step says what the target broker did, and counts as carried
     const reasons = r.frames.flatMap((f) => f.effects.map((e) => e.reason));
     expect(reasons.some((x) => /with no unacknowledged messages: nothing is requeued/.test(x))).toBe(true);
     expect(reasons.filter((x) => /\b0 unacknowledged/.test(x))).toEqual([]);
+  });
+
+  it('SQS and Pub/Sub fold their own waits in too (visibility timeout 30 s, ack deadline 10 s): loyalty-2 gets loyalty-1’s messages again', () => {
+    for (const profile of ['sqs', 'pubsub'] as const) {
+      const r = switchScenario(findBuiltin('delivery-guarantees')!, profile);
+      expect(r.frames[8]!.translated).toMatch(/Here (30|10) s pass within this step/);
+      const again = r.frames[9]!.deliveries;
+      expect(again.length, profile).toBeGreaterThan(0);
+      expect(again.every((d) => /skipped: this idempotent consumer processed it before/.test(d.detail))).toBe(true);
+    }
   });
 });
