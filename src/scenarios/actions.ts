@@ -9,7 +9,7 @@ import type { Effect, LearnerInput } from '../engine/types';
 import type { CompiledScenario } from './compiledScenario';
 import type { ActionDef } from './schema';
 import { aggregateState, runCommand, runRace } from './steps/commands';
-import { pollStep } from './steps/consume';
+import { crashUnnoticedIn, pollStep } from './steps/consume';
 import { publish } from './steps/publish';
 import { queueStep } from './steps/queue';
 import { replicationStep, tickReplication } from './steps/replication';
@@ -277,7 +277,8 @@ export function applyInput(world: World, input: LearnerInput, rt: CompiledScenar
     case 'remove-consumer':
       return applyAction(world, { kind: 'leave', group: input.groupId, member: input.memberId }, rt);
     case 'crash-consumer':
-      return applyAction(world, { kind: 'crash', group: input.groupId, member: input.memberId }, rt);
+      // A crash now: the coordinator evicts the member when its session runs out, and the clock moves there.
+      return crashUnnoticedIn(world, input.groupId, input.memberId, null);
     case 'add-partitions':
       return applyAction(world, { kind: 'add-partitions', topic: input.topic, count: input.count }, rt);
     case 'reset-group':

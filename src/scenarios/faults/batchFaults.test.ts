@@ -23,8 +23,10 @@ describe('consumer faults strike a poll-batch (the engine poll loop) as they str
     const world = run.at(4).world;
     expect(world.broker.groups.packing!.members['packer-a']).toBeUndefined();
     expect(committedOffset(world.broker, 'packing', 'orders', 0)).toBeNull();
-    // Its batch took its 20 s before the crash: the poll loop's own timing.
-    expect(world.time - run.at(3).world.time).toBe(TICK + 20_000);
+    // Its batch took its 20 s before the crash (the poll loop's own timing), then the coordinator waited its
+    // session.timeout.ms (45 s) without a heartbeat before evicting it.
+    expect(world.time - run.at(3).world.time).toBe(TICK + 20_000 + 45_000);
+    expect(ofKind(crash, 'time-advanced').map((e) => e.to - e.from)).toContain(45_000);
     // Step 5's poll-batch: packer-a (its process restarted) rejoins and gets the same offsets from the last commit.
     const back = run.effects(6);
     expect(ofKind(back, 'member-joined').map((e) => e.memberId)).toEqual(['packer-a']);

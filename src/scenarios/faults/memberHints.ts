@@ -50,6 +50,6 @@ export function slowHint(client: ConsumerClient, ms: number): string {
   }
 }
 
-/** The Crash consumer hint for a crash now, between polls (`crashMember`: evicted after its session timeout). */
+/** The Crash consumer hint for a crash now, between polls (`crashUnnoticedIn`: evicted after its session timeout, the clock moved there). */
 export const crashNowHint = (client: ConsumerClient): string =>
   `It stops without a word: after ${session(client)} the coordinator evicts it and the group rebalances.`;

@@ -8,7 +8,7 @@ import * as broker from '../../engine/broker';
 import type { Effect } from '../../engine/types';
 import type { CompiledScenario } from '../compiledScenario';
 import type { ActionDef } from '../schema';
-import { pollStep } from '../steps/consume';
+import { crashUnnoticedIn, pollStep } from '../steps/consume';
 import { pollLoopStep } from '../steps/pollLoop';
 import type { World } from '../world';
 import { memberKey } from './faultState';
@@ -57,7 +57,8 @@ function scriptPoll(action: Extract<PollLike, { kind: 'poll' }>, rt: CompiledSce
 /**
  * `poll-batch`: the engine's poll loop (`pollAndProcess`) rejoins, polls, processes at its time per record, checks
  * the poll deadline and commits. A slow batch is that loop with the batch timed as a whole, taking `ms`;
- * a lost commit or a crash is that loop without its commit (then the crash, `crashMember`).
+ * a lost commit or a crash is that loop without its commit (then the crash, `crashUnnoticedIn`: evicted
+ * session.timeout.ms later).
  */
 function batchPoll(action: Extract<PollLike, { kind: 'poll-batch' }>, rt: CompiledScenario): PollKind {
   const { group: groupId, member: memberId } = action;
@@ -84,10 +85,15 @@ function batchPoll(action: Extract<PollLike, { kind: 'poll-batch' }>, rt: Compil
       ).length;
       // Its batch ran past the poll deadline: the poll timeout already took it out of the group.
       if (!done.world.broker.groups[groupId]?.members[memberId]) return done;
-      const c = broker.crashMember(done.world.broker, { groupId, memberId }, done.world.time);
-      const cost = `it processed ${n} record(s) but crashed before committing: the next owner gets them again (at-least-once → duplicates)`;
+      // Evicted session.timeout.ms later (the clock moves there); the reason names what was left uncommitted.
+      const c = crashUnnoticedIn(
+        done.world,
+        groupId,
+        memberId,
+        `it processed ${n} record(s) and crashed before committing them`,
+      );
       return {
-        world: { ...done.world, broker: c.state },
+        world: c.world,
         effects: [
           // The batch ended in time, but no next poll() comes: the process dies first.
           ...done.effects.map((e) =>
@@ -95,7 +101,7 @@ function batchPoll(action: Extract<PollLike, { kind: 'poll-batch' }>, rt: Compil
               ? { ...e, reason: e.reason.replace(', so its next poll() comes in time', '') }
               : e,
           ),
-          ...c.effects.map((e) => (e.kind === 'member-crashed' ? { ...e, reason: `${e.reason} — ${cost}` } : e)),
+          ...c.effects,
         ],
       };
     },

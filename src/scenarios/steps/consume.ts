@@ -176,22 +176,10 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
     w = { ...w, broker: c.state };
     effects.push(...c.effects.map((e) => ({ ...e, reason: `${why}: ${e.reason}` })));
   };
-  // The process dies mid-loop; the coordinator notices only when its session runs out, so the clock moves on to the
-  // eviction (`crashUnnoticed`), and the crash's reason says where each partition restarts, from the group's state.
   const crash = (cost: string) => {
-    const from = w.time;
-    const c = broker.crashUnnoticed(w.broker, { groupId, memberId }, from);
-    w = { ...w, broker: c.state, time: Math.max(from, c.evictedAt) };
-    if (w.time > from)
-      effects.push({
-        kind: 'time-advanced',
-        from,
-        to: w.time,
-        reason: `${formatDuration(w.time - from)} pass with no heartbeat from ${memberId} (its session.timeout.ms)`,
-      });
-    effects.push(
-      ...c.effects.map((e) => (e.kind === 'member-crashed' ? { ...e, reason: `${cost} — ${e.reason}` } : e)),
-    );
+    const c = crashUnnoticedIn(w, groupId, memberId, cost);
+    w = c.world;
+    effects.push(...c.effects);
   };
   const n = polled.records.length;
   if (mode === 'before' && n > 0) commit('committed before processing (at-most-once)');
@@ -233,6 +221,36 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
     return { world: w, effects };
   }
   if (mode === 'after' && n > 0) commit('committed after processing (at-least-once)');
+  return { world: w, effects };
+}
+
+/**
+ * A member's process dies at the world's time: no LeaveGroup, no more heartbeats. The coordinator notices only when
+ * its session runs out, so the clock moves on to the eviction (`crashUnnoticed`, with a `time-advanced` effect), and
+ * the crash's reason says where each partition restarts, from the group's state. `cost` (what the crash did to the
+ * batch in hand) leads the reason. Used by a scripted poll's crash, the failure lab's crash set for a poll (either
+ * kind) and its crash now.
+ */
+export function crashUnnoticedIn(
+  world: World,
+  groupId: string,
+  memberId: string,
+  cost: string | null,
+): { world: World; effects: Effect[] } {
+  const from = world.time;
+  const c = broker.crashUnnoticed(world.broker, { groupId, memberId }, from);
+  const w: World = { ...world, broker: c.state, time: Math.max(from, c.evictedAt) };
+  const effects: Effect[] = [];
+  if (w.time > from)
+    effects.push({
+      kind: 'time-advanced',
+      from,
+      to: w.time,
+      reason: `${formatDuration(w.time - from)} pass with no heartbeat from ${memberId} (its session.timeout.ms)`,
+    });
+  effects.push(
+    ...c.effects.map((e) => (e.kind === 'member-crashed' && cost ? { ...e, reason: `${cost} — ${e.reason}` } : e)),
+  );
   return { world: w, effects };
 }
 

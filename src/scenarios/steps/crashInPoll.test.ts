@@ -32,4 +32,12 @@ describe('a consumer that crashes in its poll, before committing', () => {
     );
     expect(run.at(13).world.broker.groups.shipping!.members['ship-2']).toBeUndefined();
   });
+
+  it("the failure lab's crash now is evicted after the session too: the clock moves on 45 s in that step", () => {
+    const now = runOf('consumer-groups-rebalancing', [{ kind: 'crash-consumer', atStep: 11, ...ship2 }]);
+    expect(now.at(12).world.time - now.at(11).world.time).toBe(now.scenario.stepMs + 45_000);
+    expect(ofKind(now.effects(12), 'member-crashed')[0]!.reason).toMatch(
+      /^ship-2 crashed and sends no more heartbeats; session\.timeout\.ms \(45 s by default\) later/,
+    );
+  });
 });
