@@ -53,7 +53,10 @@ export function headingOf(x: ActionDef, f: Seen, broker: string): string {
     case 'publish': {
       if (count(f, /duplicate/) > 0) return `${broker} drops the resend as a duplicate`;
       const body = bodyOf(x.event);
-      return x.retry ? `The resend of ${body} is stored again, as a second message` : `${body} is published`;
+      const h = x.retry ? `The resend of ${body} is stored again, as a second message` : `${body} is published`;
+      // A push broker (EventBridge) hands it to its targets in the same step.
+      const to = [...new Set(f.deliveries.map((d) => d.member))];
+      return to.length > 0 ? `${h}; ${broker} invokes ${to.join(', ')}` : h;
     }
     case 'poll':
       return (

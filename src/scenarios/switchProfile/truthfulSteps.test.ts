@@ -23,7 +23,7 @@ const KAFKA_ONLY: readonly [string, RegExp][] = [
 ];
 
 describe('a switched step says what the target broker did, and counts as carried over only when it means the same', () => {
-  for (const profile of ['rabbitmq', 'nats'] as const)
+  for (const profile of ['rabbitmq', 'nats', 'sqs', 'pubsub', 'eventbridge'] as const)
     it(`every built-in on ${profile}: no heading claims what the broker did not do; carried-over steps meant the same`, () => {
       let checked = 0;
       for (const s of allBuiltins()) {
@@ -37,7 +37,7 @@ describe('a switched step says what the target broker did, and counts as carried
               expect(kinds, `${s.id} on ${profile}, step ${f.step}: ${f.heading}`).toMatch(effect);
           // Every message the heading says a member handled is one it was handed in this step.
           for (const d of f.deliveries.filter((x) => f.heading.includes(x.body)))
-            expect(f.heading.startsWith(d.member) || f.heading.includes(` ${d.member} `)).toBe(true);
+            expect(f.heading, `${s.id} on ${profile}, step ${f.step}`).toMatch(new RegExp(`(^|\\s)${d.member}(\\W|$)`));
           if (f.translated !== null && f.differences.length === 0) {
             checked++;
             const k = kafka[f.step - 1]!;
@@ -52,7 +52,7 @@ describe('a switched step says what the target broker did, and counts as carried
           }
         }
       }
-      expect(checked).toBeGreaterThan(50);
+      expect(checked).toBeGreaterThan(20);
     });
 
   it('RabbitMQ, pub/sub basics step 4: the heading is the publish, Kafka’s “Same key, same partition” an aside that does not count', () => {
