@@ -45,7 +45,9 @@ function pollHeading(
   return h;
 }
 
-export function headingOf(x: ActionDef, f: Seen, broker: string): string {
+export function headingOf(x: ActionDef, f: Seen, profileName: string): string {
+  // A heading is short: the broker without the version or documentation date its full name carries.
+  const broker = profileName.replace(/ \(.*\)$/, '');
   if (f.translated === null) return `Not carried over to ${broker}`;
   const due = count(f, /requeued|redelivery-due/);
   const dueText = due > 0 ? `; ${plural(due, 'message')} ${due === 1 ? 'is' : 'are'} due for redelivery` : '';
