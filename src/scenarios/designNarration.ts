@@ -5,20 +5,13 @@
  * holds both). So each script step is compared with the same step of the reference's run: where the two
  * runs' effects differ (other events stored, a refusal, other records published or consumed, other
  * read-model rows), the step is told from what the design did, the reference's text kept beside it and
- * labelled as the reference's; a step that played out exactly as in the reference keeps the authored text.
+ * labelled as the reference's; a step that played out exactly as in the reference keeps the authored text (also
+ * after a fault or a learner's action: its effects are the reference's, so its text is true).
  */
-import type { Effect, Narration } from '../engine/types';
-import { differences, toldFromEffects } from './branchNarration';
-import { withoutIds } from './plainWords';
+import type { Narration } from '../engine/types';
+import { toldDifferently, toldFromEffects } from './branchNarration';
+import { playedTheSame, type StepOutcome } from './sameStory';
 import type { ScenarioDef, StepDef } from './schema';
-
-/** Whether two runs' steps did the same: the same effects, in order, with the same words (ids aside). */
-export function sameOutcome(a: readonly Effect[], b: readonly Effect[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((e, i) => e.kind === b[i]!.kind && withoutIds(e.reason) === withoutIds(b[i]!.reason))
-  );
-}
 
 /** The design is the reference with nothing changed but its id and title (how it was saved). */
 export function sameDesign(design: ScenarioDef, reference: ScenarioDef): boolean {
@@ -47,25 +40,15 @@ export function pairSteps(design: readonly StepDef[], reference: readonly StepDe
  */
 export function narrateDesignStep(
   step: StepDef,
-  effects: readonly Effect[],
-  reference: { step: StepDef; effects: readonly Effect[] } | null,
+  here: StepOutcome,
+  reference: ({ step: StepDef } & StepOutcome) | null,
   afterInput: boolean,
 ): Narration {
-  if (reference && !afterInput && sameOutcome(effects, reference.effects))
-    return { title: step.title, text: step.narration, generated: false };
-  return {
-    title: step.title,
-    ...toldFromEffects(effects),
-    generated: true,
-    toldBecause: afterInput ? 'design-branch' : 'design',
-    ...(reference && {
-      original: {
-        text: reference.step.narration,
-        differences: differences(reference.effects, effects),
-        of: 'reference' as const,
-      },
-    }),
-  };
+  // The same comparison as a branch's (`sameStory.ts`): where the step did what the reference's did, its text is true.
+  if (reference && playedTheSame(here, reference)) return { title: step.title, text: step.narration, generated: false };
+  const toldBecause = afterInput ? 'design-branch' : 'design';
+  if (!reference) return { title: step.title, ...toldFromEffects(here.effects), generated: true, toldBecause };
+  return { ...toldDifferently(reference.step, here, reference, 'reference'), toldBecause };
 }
 
 /** Step 0 of a design that is not its reference: the intro says whose design it is and how it is told. */

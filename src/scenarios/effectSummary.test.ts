@@ -17,15 +17,15 @@ describe('summariseEffects', () => {
   it('30 records appended are one sentence with a count; the full list keeps all 30 in order', () => {
     const effects = [stored(1), ...Array.from({ length: 30 }, (_, i) => appended(i + 1))];
     const { text, all } = summariseEffects(effects);
-    expect(text).toBe("Accept 1 stored as revision 1. Murmur2('customer-1') = 1, mod 3 = 1. And 29 more like it.");
+    expect(text).toBe("Accept 1 stored as revision 1. murmur2('customer-1') = 1, mod 3 = 1. And 29 more like it.");
     expect(all).toHaveLength(31);
-    expect(all![30]).toBe("Murmur2('customer-30') = 30, mod 3 = 0.");
+    expect(all![30]).toBe("murmur2('customer-30') = 30, mod 3 = 0.");
   });
 
   it('a kind told twice stays in full (a race’s two stored accepts are the point), with no list beside it', () => {
     const { text, all } = summariseEffects([stored(2), appended(1), stored(3)]);
     expect(text).toBe(
-      "Accept 2 stored as revision 2. Murmur2('customer-1') = 1, mod 3 = 1. Accept 3 stored as revision 3.",
+      "Accept 2 stored as revision 2. murmur2('customer-1') = 1, mod 3 = 1. Accept 3 stored as revision 3.",
     );
     expect(all).toBeUndefined();
   });

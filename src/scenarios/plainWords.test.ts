@@ -35,10 +35,10 @@ describe('effects in plain words', () => {
       processed('billing-2', 2, 2, `billing-2 got event ${ID} again (orders-2@2) and skipped it`, true),
     ];
     expect(effectSentences(effects)).toEqual([
-      'Billing-1 processed 2 records (orders-0@0, orders-1@0).',
-      'Billing-2 processed 1 record (orders-2@0).',
-      'Billing-2 processed 2 records AGAIN (orders-2@0, orders-2@1): duplicate deliveries, so their side effects happen twice.',
-      'Billing-2 got 1 record again (orders-2@2) and skipped it: an idempotent consumer remembers processed event ids.',
+      'billing-1 processed 2 records (orders-0@0, orders-1@0).',
+      'billing-2 processed 1 record (orders-2@0).',
+      'billing-2 processed 2 records AGAIN (orders-2@0, orders-2@1): duplicate deliveries, so their side effects happen twice.',
+      'billing-2 got 1 record again (orders-2@2) and skipped it: an idempotent consumer remembers processed event ids.',
     ]);
   });
 

@@ -17,10 +17,30 @@ export function withoutIds(line: string): string {
   return plain === line ? line : plain.replace(/^a(n?) /, 'A$1 ');
 }
 
-/** One sentence: capitalised, ending with a full stop. */
-export function sentence(text: string): string {
+/**
+ * One sentence, ending with a full stop, and capitalised unless it starts with an identifier: "ship-2",
+ * "murmur2('1002')", "orderPaid" or any of `ids` (the ids the effect names, e.g. a projection called
+ * "inventory") keep their case, since a capital would name something that does not exist.
+ */
+export function sentence(text: string, ids: readonly string[] = []): string {
   const t = text.trim();
-  return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.') : t;
+  if (!t) return t;
+  const end = /[.!?]$/.test(t) ? '' : '.';
+  return (startsWithId(t, ids) ? t : t[0]!.toUpperCase() + t.slice(1)) + end;
+}
+
+function startsWithId(t: string, ids: readonly string[]): boolean {
+  const first = /^[^\s:,;]+/.exec(t)?.[0] ?? '';
+  // Digits, hyphens, dots, brackets or quotes inside a word, or a capital after a small letter: an id's shape.
+  if (/[0-9_\-.()'"[\]{}@/]/.test(first) || /[a-z][A-Z]/.test(first)) return true;
+  return ids.some((id) => id !== '' && t.startsWith(id) && !/[\p{L}\p{N}]/u.test(t[id.length] ?? ''));
+}
+
+/** The ids an effect names (its string fields but its words), whose case a sentence keeps. */
+export function idsOf(e: Effect): string[] {
+  return Object.entries(e).flatMap(([k, v]) =>
+    typeof v === 'string' && k !== 'reason' && k !== 'kind' && !/\s/.test(v) ? [v] : [],
+  );
 }
 
 type Processed = Extract<Effect, { kind: 'record-processed' }>;
@@ -68,11 +88,11 @@ export function effectLines(
       }
       const run = effects.slice(i, j) as Processed[];
       // One record again, unless a fault's own words stand in its reason (reasonOf).
-      out.push({ kind: e.kind, text: sentence(withoutIds(processedRun(run))) });
+      out.push({ kind: e.kind, text: sentence(withoutIds(processedRun(run)), idsOf(e)) });
       i = j;
       continue;
     }
-    out.push({ kind: e.kind, text: sentence(withoutIds(reasonOf(e))) });
+    out.push({ kind: e.kind, text: sentence(withoutIds(reasonOf(e)), idsOf(e)) });
     i++;
   }
   return out;

@@ -11,6 +11,7 @@ import { ExprError } from './behaviour/expr';
 import { aggregateState } from './steps/commands';
 import { initialWorld } from './initialWorld';
 import { narrateScriptAfterBranch } from './branchNarration';
+import { playedTheSame } from './sameStory';
 import { designIntro, narrateDesignStep, pairSteps, sameDesign } from './designNarration';
 import { narrateEffects } from './narrate';
 import { compileScenario, type CompiledScenario } from './compiledScenario';
@@ -64,18 +65,19 @@ export class Stepper {
       throw new RangeError(`Stepper.at: the step must be a whole number ≥ 0, got ${String(step)}`);
     const k = Math.min(step, this.lastStep);
     const seed = this.seeded.get(k) ?? this.recent.get(k);
-    if (seed) return { world: seed.world, effects: [...seed.effects], narration: this.narration(k, seed.effects) };
+    if (seed)
+      return { world: seed.world, effects: [...seed.effects], narration: this.narration(k, seed.effects, seed.world) };
     if (k === 0)
       return {
         world: this.snapshots.get(0)!,
         effects: this.initialEffects,
-        narration: this.narration(0, this.initialEffects),
+        narration: this.narration(0, this.initialEffects, this.snapshots.get(0)!),
       };
     const before = this.worldBefore(k);
     const { world, effects } = this.apply(before, k);
     this.recent.set(k, { world, effects: [...effects] });
     if (this.recent.size > RECENT_STEPS) this.recent.delete(this.recent.keys().next().value!);
-    return { world, effects, narration: this.narration(k, effects) };
+    return { world, effects, narration: this.narration(k, effects, world) };
   }
 
   /** The world at step k-1, from the nearest snapshot at or below it. */
@@ -164,7 +166,7 @@ export class Stepper {
     return this.entries.slice(0, k - 1).filter((e) => e.kind === 'script').length;
   }
 
-  private narration(k: number, effects: readonly Effect[]): Narration {
+  private narration(k: number, effects: readonly Effect[], world: World): Narration {
     if (k === 0)
       return this.differsFromReference()
         ? designIntro(this.scenario.intro)
@@ -175,10 +177,27 @@ export class Stepper {
     if (entry.kind === 'input') return narrateEffects(entry.input, effects);
     if (this.differsFromReference()) {
       const ref = this.referenceStep(entry.index);
-      return narrateDesignStep(entry.step, effects, ref, this.leftScriptBefore(k));
+      return narrateDesignStep(entry.step, { world, effects }, ref, this.leftScriptBefore(k));
     }
     if (!this.leftScriptBefore(k)) return { title: entry.step.title, text: entry.step.narration, generated: false };
-    return narrateScriptAfterBranch(entry.step, effects, this.original().at(entry.index + 1).effects);
+    return narrateScriptAfterBranch(entry.step, { world, effects }, this.original().at(entry.index + 1));
+  }
+
+  /**
+   * Whether step k played out as in the story its script text was written for (`sameStory.ts`, the comparison
+   * the narration makes: the same effects and facts after it): the reference design's run for a learner's design
+   * that differs from it, else the original story (no learner actions). A learner's own step never did; before
+   * any action, the script is the story. The questions read it (`questionInRun.ts`): a script question is true
+   * only of such steps.
+   */
+  playedAsWritten(k: number): boolean {
+    const entry = this.entries[k - 1];
+    if (k === 0) return true;
+    if (entry?.kind !== 'script') return false;
+    const design = this.differsFromReference();
+    if (!design && !this.leftScriptBefore(k)) return true;
+    const written = design ? this.referenceStep(entry.index) : this.original().at(entry.index + 1);
+    return written !== null && playedTheSame(this.at(k), written);
   }
 
   /** Whether a learner's action came before step k (then the world may differ from the script's). */
@@ -202,7 +221,8 @@ export class Stepper {
     const at = this.pairs[index];
     if (at === null || at === undefined) return null;
     this.referenceStepper ??= new Stepper(reference, [], this.snapshotEvery);
-    return { step: reference.steps[at]!, effects: this.referenceStepper.at(at + 1).effects };
+    const { world, effects } = this.referenceStepper.at(at + 1);
+    return { step: reference.steps[at]!, world, effects };
   }
   private pairs: (number | null)[] | undefined;
   private referenceStepper: Stepper | null = null;

@@ -28,8 +28,9 @@ describe('branches', () => {
     const mine = branch.at(5);
     expect(mine.narration).toMatchObject({ generated: true, title: 'You produced a record with key "mine"' });
     expect(mine.effects.some((e) => e.kind === 'record-appended' && e.key === 'mine')).toBe(true);
-    // The script continues after the action, one step later than in the parent.
-    expect(branch.at(6).narration.title).toBe(parent.at(5).narration.title);
+    // The script continues after the action, one step later than in the parent (its heading the original's, as the
+    // extra record changed the story).
+    expect(branch.at(6).narration.title).toBe(`In the original: ${parent.at(5).narration.title}`);
     expect(branch.lastStep).toBe(parent.lastStep + 1);
     expect(JSON.stringify(parent.at(6))).toBe(before);
   });

@@ -6,13 +6,23 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Effect, LearnerInput, Narration } from '../engine/types';
 import type { QuestionDef, ScenarioDef } from '../scenarios/schema';
+import { questionInRun } from '../scenarios/questionInRun';
 import { Stepper } from '../scenarios/stepper';
 import type { World } from '../scenarios/world';
 
-/** The question asked at step k of a run, if that step is a script step with one. */
+/**
+ * The question asked at step k of a run: a script step's, where this run played it (and the next step, which
+ * reveals the answer) as in the story the question was written for (`questionInRun`); otherwise none is asked.
+ */
 export function questionOf(stepper: Stepper, step: number): QuestionDef | null {
-  const entry = stepper.entries[step - 1];
-  return entry?.kind === 'script' ? (entry.step.question ?? null) : null;
+  const q = questionInRun(stepper, step);
+  return q?.asked ? q.question : null;
+}
+
+/** Whether step k has a script question this run does not ask, and whose story it is about; null if not. */
+export function questionNotAskedOf(stepper: Stepper, step: number): 'original' | 'reference' | null {
+  const q = questionInRun(stepper, step);
+  return q && !q.asked ? q.of : null;
 }
 
 export type StorageMode = 'indexeddb' | 'memory' | 'loading';

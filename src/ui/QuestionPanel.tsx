@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { targetKind } from '../scenarios/choiceTargets';
 import type { QuestionDef } from '../scenarios/schema';
 import { usePlaybackActor, usePlaybackMode, useRun } from '../state/react';
+import { questionNotAskedOf } from '../state/runStore';
 import { useLearnerOrder } from './useLearnerOrder';
 
 /** Marks an answer against the question's choices: which were right, which were missed. */
@@ -26,8 +27,18 @@ const verdicts = {
 export function QuestionPanel() {
   const question = useRun((s) => s.question);
   const answers = useRun((s) => s.answers);
+  // A script question this run does not ask: its story went differently here (state/runStore.ts questionOf).
+  const notAsked = useRun((s) => (s.question ? null : questionNotAskedOf(s.stepper, s.step)));
   const mode = usePlaybackMode();
   const actor = usePlaybackActor();
+  if (notAsked)
+    return (
+      <p className="hint question-not-asked">
+        {notAsked === 'reference'
+          ? "This step's question is about the reference design's run, which went differently here — not asked."
+          : "This step's question is about the original story, which went differently here — not asked."}
+      </p>
+    );
   if (!question) return null;
   const given = Object.hasOwn(answers, question.id) ? answers[question.id]! : null;
   return (
