@@ -8,13 +8,14 @@ import { PlayerPage } from './app';
  */
 
 const shotsDir = process.env.UX_SHOTS;
-async function photograph(page: Page, name: string, focus?: () => Promise<void>) {
+const SIZES: readonly (readonly [number, number])[] = [
+  [1440, 900],
+  [800, 1000],
+];
+async function photograph(page: Page, name: string, focus?: () => Promise<void>, sizes = SIZES) {
   if (!shotsDir) return;
   mkdirSync(shotsDir, { recursive: true });
-  for (const [w, h] of [
-    [1440, 900],
-    [800, 1000],
-  ] as const) {
+  for (const [w, h] of sizes) {
     await page.setViewportSize({ width: w, height: h });
     await focus?.();
     await page.screenshot({ path: `${shotsDir}/${name}-${w}.png` });
@@ -34,6 +35,7 @@ test('a question that starts waiting below the fold is brought into view, and th
     await expect(app.button(name)).toBeDisabled();
     await expect(app.button(name)).toHaveAccessibleDescription('Answer the question below first');
   }
+  await photograph(page, 'question-waiting', undefined, [[1280, 720]]);
   // Once answered, the buttons are back to their shortcuts.
   await question.getByRole('button', { name: 'Skip' }).click();
   await expect(app.button('Step forward')).toHaveAccessibleDescription('Step forward (→)');
