@@ -126,6 +126,23 @@ test('a backup picked under Import says which button reads it', async ({ page })
   );
   await expect(mine).not.toContainText('schemaVersion');
   await photograph(page, 'import-backup', () => mine.scrollIntoViewIfNeeded());
+  // A backup larger than a scenario may be (2 MB) is named for what it is too, not by its size.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.reload(); // no message left from the first file
+  await app.ready();
+  const big = JSON.stringify({
+    kind: 'event-lab-backup',
+    version: 3,
+    exportedAt: 1,
+    scenarios: [],
+    progress: [],
+    pad: 'x'.repeat(2_100_000),
+  });
+  await page
+    .getByLabel('Scenario file to import')
+    .setInputFiles({ name: 'big-backup.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+  await expect(mine).toContainText('This is a backup of your work, not a scenario: use Restore backup');
+  await expect(mine).not.toContainText('scenario files may be at most 2 MB');
 });
 
 test('the event log fits its box at 1440, its scroll box is reachable by keyboard, its note said once', async ({

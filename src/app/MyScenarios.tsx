@@ -108,8 +108,12 @@ export function MyScenarios() {
     const f = files?.[0];
     if (!f) return;
     run(as === 'restore' ? 'Restoring' : 'Importing', async () => {
-      const head = as === 'auto' ? await f.slice(0, 4096).text() : '';
-      const isBackup = as === 'restore' || (as === 'auto' && /"kind"\s*:\s*"event-lab-backup"/.test(head));
+      const head = as === 'restore' ? '' : await f.slice(0, 4096).text();
+      const looksLikeBackup = /"kind"\s*:\s*"event-lab-backup"/.test(head);
+      // A backup picked under Import, too large for a scenario: named for what it is, not by its size.
+      if (as === 'import' && looksLikeBackup && f.size > MAX_IMPORT_BYTES)
+        return setMessage({ text: (await import('./importFlow')).BACKUP_UNDER_IMPORT, error: true });
+      const isBackup = as === 'restore' || (as === 'auto' && looksLikeBackup);
       return isBackup ? restoreText(f.name, f.size, () => f.text()) : importText(f.name, f.size, () => f.text());
     });
   };

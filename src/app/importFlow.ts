@@ -26,16 +26,15 @@ function isBackup(text: string): boolean {
   return !!v && typeof v === 'object' && v.kind === BACKUP_KIND;
 }
 
+/** What a learner who picked a backup under "Import" is told. */
+export const BACKUP_UNDER_IMPORT = sentences(
+  `This is a backup of your work, not a scenario: use ${RESTORE_BUTTON} to read it back`,
+  'Nothing was changed',
+);
+
 export async function importFile(text: string): Promise<ImportOutcome> {
   const r = importScenarioText(text);
-  if (!r.ok && isBackup(text))
-    return {
-      ok: false,
-      message: sentences(
-        `This is a backup of your work, not a scenario: use ${RESTORE_BUTTON} to read it back`,
-        'Nothing was changed',
-      ),
-    };
+  if (!r.ok && isBackup(text)) return { ok: false, message: BACKUP_UNDER_IMPORT };
   if (!r.ok)
     return {
       ok: false,
