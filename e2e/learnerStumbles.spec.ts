@@ -109,7 +109,7 @@ test('unsaved edits survive a reload (offered back), a changed step flags its ol
   await page.goto('./#/');
   await app.ready();
   const mine = page.getByRole('region', { name: 'My scenarios' });
-  await expect(mine.getByText(/^Forked with steps 1–12 of its run/)).toBeVisible();
+  await expect(mine.getByText(/^Forked from a run · 12 steps ·/)).toBeVisible();
   await photograph(page, 'home-fork-card', () => mine.scrollIntoViewIfNeeded());
 });
 

@@ -287,8 +287,7 @@ function SavedCard({
         </a>
       )}
       <p className="meta">
-        {s.forkedFrom ? forkOrigin(s.forkedFrom.step) : 'Created here or imported'} ·{' '}
-        {new Date(s.updatedAt).toLocaleString()}
+        {s.forkedFrom ? forkOrigin(s.document) : 'Created here or imported'} · {new Date(s.updatedAt).toLocaleString()}
       </p>
       <div className="my-actions">
         <button type="button" onClick={() => setEditing((x) => !x)} aria-label={`Rename ${s.title}`}>
@@ -380,10 +379,12 @@ function DamagedList({
 }
 
 /**
- * What a fork holds, from the number of its run's steps it copied (`forkedFrom.step`): "up to here"
- * copies the steps so far, "the whole scenario" all of them. Never "at step N" for a fork that goes on.
+ * A fork's card: that it was forked, and how many steps it holds, read from its document — true of a
+ * whole-scenario fork, an up-to-here fork, one edited since and one saved by an earlier version alike
+ * (never "at step N", which read as "stops at step N" for a fork that goes on).
  */
-function forkOrigin(copied: number): string {
-  if (copied === 0) return 'Forked before its run’s first step';
-  return copied === 1 ? 'Forked with step 1 of its run' : `Forked with steps 1–${copied} of its run`;
+function forkOrigin(document: unknown): string {
+  const steps = document && typeof document === 'object' ? (document as { steps?: unknown }).steps : undefined;
+  if (!Array.isArray(steps)) return 'Forked from a run';
+  return `Forked from a run · ${steps.length} step${steps.length === 1 ? '' : 's'}`;
 }
