@@ -110,8 +110,8 @@ export function EventLogTable({
                 </li>
               )}
               <li>
-                <strong>recomputed</strong>: such a record is not saved; it is computed again from your run’s steps and
-                answers, which are.
+                <strong>recomputed</strong>: such a record is not saved; it is computed again from your run (its steps
+                and answers).
               </li>
             </ul>
           )}
