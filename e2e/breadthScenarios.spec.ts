@@ -74,7 +74,7 @@ test('Hot partitions: lag builds only where the hot key lands, and a fifth consu
   );
   // The answer, three steps and four polls later: partition 0 took 6 of 9, and only it is behind.
   await goTo(app, 13, 22);
-  await expect(page.getByText('hot: P0, 67% of writes')).toBeVisible();
+  await expect(page.getByText('hot: P0, 67% of 9 writes in 1 min')).toBeVisible();
   await expect(page.getByText('6/min')).toBeVisible();
   const groups = page.getByRole('table', { name: /committed offsets and lag per consumer group/ });
   await expect(groups.getByRole('row', { name: 'pricing pricing-1 ride-requests-0 2 2 4' })).toBeVisible();

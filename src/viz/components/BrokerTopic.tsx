@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CELL_H, tagWidth, type CommitMarkVM, type PartitionVM, type TopicVM } from '../layout/brokerLayout';
-import { hotPartition } from '../layout/partitionRate';
+import { hotPartition, hotWords } from '../layout/partitionRate';
 import { activate, short } from './svgControls';
 
 /** A topic: its title, retention note and partitions. */
@@ -20,7 +20,9 @@ export const Topic = memo(function Topic({
   // Beside the title when it fits and retention has nothing to say there; the bold count under its label otherwise.
   const hotNote =
     hot && !t.partitions.some((p) => p.deleted > 0)
-      ? (fits(`hot: P${hot.partition}, ${hot.percent}% of writes`, t) ?? fits(`hot: P${hot.partition}`, t))
+      ? (hotWords(hot)
+          .map((w) => fits(w, t))
+          .find((w) => w !== null) ?? null)
       : null;
   return (
     <g className="bv-topic">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBroker } from '../../engine/broker/brokerState';
 import * as broker from '../../engine/broker';
-import { hotPartition, recentAppends } from './partitionRate';
+import { HOT_MIN_WRITES, hotPartition, hotWords, recentAppends } from './partitionRate';
 
 function topicWith(sends: { key: string | null; at: number }[], partitions = 3) {
   let s = broker.createTopic(createBroker({ seed: 1 }), { name: 't', partitions }, 0).state;
@@ -23,10 +23,26 @@ describe('recentAppends', () => {
 });
 
 describe('hotPartition', () => {
-  it('names the partition that took more than half of the writes, with its share', () => {
-    expect(hotPartition([1, 6, 1, 0])).toEqual({ partition: 1, percent: 75 });
-    expect(hotPartition([2, 2, 2])).toBeNull();
-    expect(hotPartition([3, 3])).toBeNull();
+  it('names the partition that took more than half of the writes, with its share and the count it is measured over', () => {
+    expect(hotPartition([1, 6, 1, 0])).toEqual({ partition: 1, percent: 75, writes: 6, total: 8 });
+    expect(hotPartition([2, 2, 2, 2])).toBeNull();
+    expect(hotPartition([4, 4])).toBeNull();
     expect(hotPartition([0, 0])).toBeNull();
+  });
+
+  it('needs a sample: one write is not a hot partition, nor is 5 of 7', () => {
+    expect(hotPartition([0, 1, 0])).toBeNull();
+    expect(hotPartition([2, 0])).toBeNull();
+    expect(hotPartition([1, 5, 1])).toBeNull();
+    expect(HOT_MIN_WRITES).toBe(8);
+    expect(hotPartition([1, 6, 1])).toMatchObject({ partition: 1, total: 8 });
+  });
+
+  it('says what it is measured over, shorter where the topic box is narrow', () => {
+    expect(hotWords({ partition: 0, percent: 67, total: 9 })).toEqual([
+      "hot: P0, 67% of the last minute's 9 writes",
+      'hot: P0, 67% of 9 writes in 1 min',
+      'hot: P0',
+    ]);
   });
 });
