@@ -190,6 +190,25 @@ function leadOf(
     ? `Here: ${top.apart.text.replace(/\.$/, '')} (${top.apart.here.slice(2, -1)}; in ${there}: ${top.apart.there.slice(2, -1)}).`
     : top.original === NOTHING_THERE
       ? `Here, unlike in ${there}: ${top.here}`
-      : `Here: ${top.here} In ${there}: ${top.original}`;
+      : `Here: ${contrast(top.here, top.original, there) ?? `${top.here} In ${there}: ${top.original}`}`;
   return { text: [here, missingText].filter(Boolean).join(' '), hereIndex: top.hereIndex };
+}
+
+/**
+ * Two sentences that differ in a few words ("global position 5" against "6"), as this run's with the other's
+ * words in brackets: "… (global position 5), appended … (in the original: position 6)." Null when more differs.
+ */
+function contrast(here: string, there: string, story: string): string | null {
+  const a = here.split(' ');
+  const b = there.split(' ');
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  if (a.length - p - q > 4 || b.length - p - q > 4 || b.length - p - q === 0) return null;
+  const words = b
+    .slice(Math.max(0, p - 1), b.length - q)
+    .join(' ')
+    .replace(/^[("']+|[)"',.;:]+$/g, '');
+  return `${here.replace(/\.$/, '')} (in ${story}: ${words}).`;
 }

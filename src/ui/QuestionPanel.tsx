@@ -33,11 +33,13 @@ export function QuestionPanel() {
   const actor = usePlaybackActor();
   if (notAsked)
     return (
-      <p className="hint question-not-asked">
-        {notAsked === 'reference'
-          ? "This step's question is about the reference design's run, which went differently here — not asked."
-          : "This step's question is about the original story, which went differently here — not asked."}
-      </p>
+      <section className="panel question not-asked" aria-label="Question not asked">
+        <p className="hint">
+          {notAsked === 'reference'
+            ? "This step's question is about the reference design's run, which went differently here — not asked."
+            : "This step's question is about the original story, which went differently here — not asked."}
+        </p>
+      </section>
     );
   if (!question) return null;
   const given = Object.hasOwn(answers, question.id) ? answers[question.id]! : null;
