@@ -163,6 +163,8 @@ export function crashUnnoticed(
   state: BrokerState,
   request: MemberRef,
   crashedAt: number,
+  /** When in its work it died ("before committing the 2 records it processed"), said after "crashed". */
+  how?: string,
 ): BrokerStep & { evictedAt: number } {
   const { groupId, memberId } = request;
   const session = state.groups[groupId]?.members[memberId] ? sessionTimeoutOf(state, groupId, memberId) : 0;
@@ -172,7 +174,7 @@ export function crashUnnoticed(
     request,
     evictedAt,
     () =>
-      `${memberId} crashed and sends no more heartbeats; ${sessionWords(session)} later, with none received, the coordinator evicts it (the clock moves on ${session / 1000} s)`,
+      `${memberId} crashed${how ? ` ${how},` : ''} and sends no more heartbeats; ${sessionWords(session)} later, with none received, the coordinator evicts it (the clock moves on ${session / 1000} s)`,
   );
   return { ...r, evictedAt };
 }

@@ -90,7 +90,7 @@ function batchPoll(action: Extract<PollLike, { kind: 'poll-batch' }>, rt: Compil
         done.world,
         groupId,
         memberId,
-        `it processed ${n} record(s) and crashed before committing them`,
+        `before committing the ${n} record${n === 1 ? '' : 's'} it processed`,
       );
       return {
         world: c.world,

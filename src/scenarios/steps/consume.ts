@@ -176,8 +176,8 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
     w = { ...w, broker: c.state };
     effects.push(...c.effects.map((e) => ({ ...e, reason: `${why}: ${e.reason}` })));
   };
-  const crash = (cost: string) => {
-    const c = crashUnnoticedIn(w, groupId, memberId, cost);
+  const crash = (how: string) => {
+    const c = crashUnnoticedIn(w, groupId, memberId, how);
     w = c.world;
     effects.push(...c.effects);
   };
@@ -186,8 +186,10 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
   if (action.crash === 'before-process') {
     crash(
       mode === 'before' && n > 0
-        ? `its ${n} fetched record(s) were committed before processing and never processed: they are lost (at-most-once)`
-        : `it crashed before processing what it fetched`,
+        ? `before processing ${records(n)} it fetched, whose offsets it had committed first (at-most-once: they are lost)`
+        : n === 0
+          ? 'in a poll that fetched nothing new'
+          : `before processing ${records(n)} it fetched`,
     );
     return { world: w, effects };
   }
@@ -213,10 +215,10 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
   if (action.crash === 'after-process') {
     crash(
       n === 0
-        ? 'it fetched nothing new in this poll'
+        ? 'in a poll that fetched nothing new'
         : mode === 'before'
-          ? `it processed ${n} record(s) whose offsets it had committed before processing them`
-          : `it processed ${n} record(s) and crashed before committing them`,
+          ? `after processing ${records(n)}, whose offsets it had committed before processing them`
+          : `before committing ${records(n)} it processed`,
     );
     return { world: w, effects };
   }
@@ -224,21 +226,24 @@ export function pollStep(world: World, rt: CompiledScenario, action: PollAction)
   return { world: w, effects };
 }
 
+/** "the 1 record", "the 3 records". */
+const records = (n: number) => `the ${n} record${n === 1 ? '' : 's'}`;
+
 /**
  * A member's process dies at the world's time: no LeaveGroup, no more heartbeats. The coordinator notices only when
  * its session runs out, so the clock moves on to the eviction (`crashUnnoticed`, with a `time-advanced` effect), and
- * the crash's reason says where each partition restarts, from the group's state. `cost` (what the crash did to the
- * batch in hand) leads the reason. Used by a scripted poll's crash, the failure lab's crash set for a poll (either
+ * the crash's reason says where each partition restarts, from the group's state. `how` (when in its work it died,
+ * said after "crashed") is part of that reason. Used by a scripted poll's crash, the failure lab's crash set for a poll (either
  * kind) and its crash now.
  */
 export function crashUnnoticedIn(
   world: World,
   groupId: string,
   memberId: string,
-  cost: string | null,
+  how: string | null,
 ): { world: World; effects: Effect[] } {
   const from = world.time;
-  const c = broker.crashUnnoticed(world.broker, { groupId, memberId }, from);
+  const c = broker.crashUnnoticed(world.broker, { groupId, memberId }, from, how ?? undefined);
   const w: World = { ...world, broker: c.state, time: Math.max(from, c.evictedAt) };
   const effects: Effect[] = [];
   if (w.time > from)
@@ -248,9 +253,7 @@ export function crashUnnoticedIn(
       to: w.time,
       reason: `${formatDuration(w.time - from)} pass with no heartbeat from ${memberId} (its session.timeout.ms)`,
     });
-  effects.push(
-    ...c.effects.map((e) => (e.kind === 'member-crashed' && cost ? { ...e, reason: `${cost} — ${e.reason}` } : e)),
-  );
+  effects.push(...c.effects);
   return { world: w, effects };
 }
 

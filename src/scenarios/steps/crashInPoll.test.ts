@@ -28,7 +28,7 @@ describe('a consumer that crashes in its poll, before committing', () => {
     expect(moved.map((e) => e.to - e.from)).toEqual([45_000]);
     expect(moved[0]!.reason).toBe('45 seconds pass with no heartbeat from ship-2 (its session.timeout.ms)');
     expect(ofKind(run.effects(13), 'member-crashed')[0]!.reason).toMatch(
-      /^it processed 1 record\(s\) and crashed before committing them — ship-2 crashed and sends no more heartbeats; session\.timeout\.ms \(45 s by default\) later, with none received, the coordinator evicts it/,
+      /^ship-2 crashed before committing the 1 record it processed, and sends no more heartbeats; session\.timeout\.ms \(45 s by default\) later, with none received, the coordinator evicts it/,
     );
     expect(run.at(13).world.broker.groups.shipping!.members['ship-2']).toBeUndefined();
   });
