@@ -68,7 +68,10 @@ test('a poor design’s failing run: the refused StartTrip is told as it happene
   await expect(stepHeading(page, 'The trip starts')).toBeVisible();
   // The step's text is what happened; the script's sentence stays only inside the reference's disclosure.
   const text = card.locator('h2 + p');
-  await expect(text).toHaveText('StartTrip is refused: only the assigned driver can start the trip.');
+  // Led by the difference: the refusal here, and the StartTrip the reference accepted that did not happen.
+  await expect(text).toHaveText(
+    'Here, unlike in the reference design: StartTrip is refused: only the assigned driver can start the trip. Unlike in the reference design, this did not happen here: Ride 42 accepted StartTrip from driver-7\'s app (it was "accepted").',
+  );
   await expect(card.getByText(DESIGN_NOTE)).toBeVisible();
   await expect(
     card.locator('details', { has: page.locator('summary', { hasText: /^In the reference design/ }) }),
@@ -88,7 +91,7 @@ test('a poor design’s failing run: the refused StartTrip is told as it happene
   await page.getByRole('slider', { name: 'Timeline' }).fill('5');
   await expect(stepHeading(page, 'Notifications tells Maya who is coming')).toBeVisible();
   await expect(card.getByText(DESIGN_NOTE)).toBeVisible();
-  await expect(text).toContainText('Notifications has no committed offset on rides-0');
+  await expect(text).toContainText('notifications has no committed offset on rides-0');
   await expect(text).toContainText('And 2 more like it.');
   await expect(text).not.toContainText('rides-2: auto.offset.reset');
   const every = card.locator('summary', { hasText: /^Every effect of this step \(\d+\)$/ });

@@ -44,21 +44,27 @@ export function sameOutcome(a: readonly Effect[], b: readonly Effect[]): boolean
 /**
  * What an authored text may cite of a world: each partition's log start and end, each group's members with
  * their partitions and its committed offsets, the event store's head, each read model's checkpoint and rows,
- * each queue's messages. Not the clock, the ids drawn or the faults still armed.
+ * each queue's messages. Not the clock, the ids drawn or the faults still armed; and only of the parts `other`
+ * has too (a learner's design may add a topic or a queue the reference lacks, which its text does not cite).
  */
-export function factsOf(world: World): string {
+export function factsOf(world: World, other: World): string {
   const { topics, groups } = world.broker;
+  const shared = <T>(mine: Readonly<Record<string, T>>, theirs: Readonly<Record<string, unknown>>) =>
+    Object.entries(mine).filter(([name]) => Object.hasOwn(theirs, name));
   return JSON.stringify(
     {
-      topics: Object.entries(topics).map(([t, s]) => [t, s.partitions.map((p) => [p.logStartOffset, p.logEndOffset])]),
-      groups: Object.values(groups).map((g) => [
+      topics: shared(topics, other.broker.topics).map(([t, s]) => [
+        t,
+        s.partitions.map((p) => [p.logStartOffset, p.logEndOffset]),
+      ]),
+      groups: shared(groups, other.broker.groups).map(([, g]) => [
         g.groupId,
         Object.values(g.members).map((m) => [m.memberId, m.assignment]),
         Object.entries(g.committed).map(([tp, c]) => [tp, c.offset]),
       ]),
       store: headPosition(world.log),
-      projections: world.projections,
-      queues: world.queues,
+      projections: shared(world.projections, other.projections),
+      queues: shared(world.queues, other.queues),
     },
     (key, value: unknown) => (CLOCK.test(key) ? undefined : typeof value === 'string' ? withoutIds(value) : value),
   );
@@ -66,7 +72,9 @@ export function factsOf(world: World): string {
 
 /** Whether a step played out as the same step of the other story: its effects and the facts after it agree. */
 export function playedTheSame(here: StepOutcome, there: StepOutcome): boolean {
-  return sameOutcome(here.effects, there.effects) && factsOf(here.world) === factsOf(there.world);
+  return (
+    sameOutcome(here.effects, there.effects) && factsOf(here.world, there.world) === factsOf(there.world, here.world)
+  );
 }
 
 /**
@@ -77,7 +85,7 @@ export function playedTheSame(here: StepOutcome, there: StepOutcome): boolean {
 export function factDifferences(here: World, there: World): { here: string; there: string }[] {
   const out: { here: string; there: string }[] = [];
   const add = (a: string, b: string) => a !== b && out.push({ here: a, there: b });
-  const groups = new Set([...Object.keys(here.broker.groups), ...Object.keys(there.broker.groups)]);
+  const groups = Object.keys(here.broker.groups).filter((g) => Object.hasOwn(there.broker.groups, g));
   for (const g of groups) {
     const members = (w: World) => {
       const ids = Object.keys(w.broker.groups[g]?.members ?? {}).sort();
@@ -120,7 +128,7 @@ export function factDifferences(here: World, there: World): { here: string; ther
     if (other) add(`${name} holds ${q.messages.length} messages.`, `${name} holds ${other.messages.length} messages.`);
   }
   // Anything else a text may cite (a topic only one story has): said as such.
-  if (out.length === 0 && factsOf(here) !== factsOf(there))
+  if (out.length === 0 && factsOf(here, there) !== factsOf(there, here))
     out.push({ here: 'The system is not the original’s.', there: 'The system is not this run’s.' });
   return out;
 }
