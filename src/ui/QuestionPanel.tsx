@@ -34,7 +34,7 @@ export function QuestionPanel() {
   if (notAsked)
     return (
       <section className="panel question not-asked" aria-label="Question not asked">
-        <p className="hint">
+        <p className="hint" style={{ margin: 0 }}>
           {notAsked === 'reference'
             ? "This step's question is about the reference design's run, which went differently here — not asked."
             : "This step's question is about the original story, which went differently here — not asked."}
