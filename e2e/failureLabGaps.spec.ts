@@ -74,8 +74,8 @@ test('Consumer groups: a poison key that lands on a partition no later poll read
   await page.goto(page.url().replace(/\/\d+$/, '/13'));
   await app.ready();
   await expect(
-    page.getByRole('region', { name: 'ship-2 processes, but has not committed yet', exact: true }),
-  ).toContainText('Ship-2 failed to process orders-1@1 (attempt 1): it is a poison record');
+    page.getByRole('region', { name: 'In the original: ship-2 processes, but has not committed yet', exact: true }),
+  ).toContainText('ship-2 failed to process orders-1@1 (attempt 1): it is a poison record');
 });
 
 test('Backpressure: the slow-consumer hint uses the packer’s own max.poll.interval.ms (30 s), the crash hint the 45 s default', async ({

@@ -71,10 +71,10 @@ export function applyAction(world: World, action: ActionDef, rt: CompiledScenari
         broker.leaveGroup(world.broker, { groupId: action.group, memberId: action.member }, now),
       );
     case 'crash':
-      return withBroker(
-        world,
-        broker.crashMember(world.broker, { groupId: action.group, memberId: action.member }, now),
-      );
+      // One crash for a script's step, a poll's crash and the failure lab's: the coordinator evicts the member
+      // when its session.timeout.ms runs out, and the clock moves there (a fork of a run with a learner's crash
+      // replays as that run did).
+      return crashUnnoticedIn(world, action.group, action.member, null);
     case 'seek':
       return withBroker(
         world,

@@ -171,7 +171,7 @@ export const Action = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('crash'), group, member }).meta({
     title: 'a consumer crashes',
     description:
-      'The member stops without committing (no heartbeat for session.timeout.ms): the next owner of its partitions restarts from the committed offset.',
+      'The member stops without committing: the coordinator evicts it once its session.timeout.ms passes with no heartbeat (the clock moves on by that much), and the next owner of its partitions restarts from the committed offset.',
   }),
   z
     .strictObject({
