@@ -8,46 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect, LearnerInput } from '../engine/types';
 import { allBuiltins, findBuiltin } from './content';
-import { brokersThatAre, FAULTS, faultAvailability, producersWithSends, type FaultName } from './faults/availability';
+import { FAULTS, faultAvailability } from './faults/availability';
+import { faultInputFor } from './faults/faultInputs.testkit';
 import { withoutIds } from './plainWords';
 import { questionInRun } from './questionInRun';
-import type { ScenarioDef } from './schema';
 import { Stepper } from './stepper';
 import type { World } from './world';
-
-/** What the Faults panel sends for an offered fault, with the first choice of each field. */
-function faultFor(name: FaultName, world: World, s: ScenarioDef, atStep: number): LearnerInput | null {
-  const group = Object.values(world.broker.groups).find((g) => Object.keys(g.members).length > 0);
-  const who = group ? { groupId: group.groupId, memberId: Object.keys(group.members).sort()[0]! } : null;
-  const topic = Object.keys(world.broker.topics).find((t) => !t.endsWith('.DLT'));
-  const projection = s.topology.projections?.[0]?.name;
-  switch (name) {
-    case 'Crash consumer':
-      return who && { kind: 'crash-consumer-before-commit', atStep, ...who };
-    case 'Pause consumer':
-      return who && { kind: 'pause-consumer', atStep, ...who, steps: 3 };
-    case 'Slow consumer':
-      return who && { kind: 'slow-consumer', atStep, ...who, processingMs: 600_000 };
-    case 'Duplicate delivery':
-      return who && { kind: 'duplicate-delivery', atStep, ...who };
-    case 'Poison message':
-      return topic ? { kind: 'poison-message', atStep, topic, key: 'poison-1' } : null;
-    case 'Drop producer connection': {
-      const producerId = producersWithSends(world)[0];
-      return producerId ? { kind: 'drop-producer-connection', atStep, producerId } : null;
-    }
-    case 'Slow projection':
-      return projection ? { kind: 'slow-projection', atStep, projection, lagMs: 5000, steps: 3 } : null;
-    case 'Kill broker': {
-      const broker = brokersThatAre(world, true)[0];
-      return broker === undefined ? null : { kind: 'kill-broker', atStep, broker };
-    }
-    case 'Restart broker': {
-      const broker = brokersThatAre(world, false)[0];
-      return broker === undefined ? null : { kind: 'restart-broker', atStep, broker };
-    }
-  }
-}
 
 /** What Change the story offers at a step (LearnerActions.tsx), with the first choice of each field. */
 function storyChangesAt(world: World, atStep: number): LearnerInput[] {
@@ -87,7 +53,14 @@ describe('a script question in a run whose story differs', () => {
       for (const at of [...new Set([1, Math.floor(n / 3), Math.floor((2 * n) / 3)])]) {
         const world = original.at(at).world;
         const availability = faultAvailability(s, world);
-        const faults = FAULTS.filter((f) => availability[f] === null).map((f) => faultFor(f, world, s, at));
+        const faults = FAULTS.filter((f) => availability[f] === null).map((f) =>
+          faultInputFor(
+            f,
+            world,
+            (s.topology.projections ?? []).map((p) => p.name),
+            at,
+          ),
+        );
         for (const input of [...storyChangesAt(world, at), ...faults]) {
           if (!input) continue;
           const run = new Stepper(s, [input]);
