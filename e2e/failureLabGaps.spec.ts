@@ -107,3 +107,17 @@ test('Backpressure: the slow-consumer hint uses the packer’s own max.poll.inte
     'It stops without a word: after session.timeout.ms (45 s by default) the coordinator evicts it and the group rebalances.',
   );
 });
+
+test('Event sourcing (60 s a step): Slow projection proposes two steps of lag and says when a stored event is applied', async ({
+  page,
+}) => {
+  const app = new PlayerPage(page);
+  await app.open('#/s/event-sourcing/3');
+  const dialog = await openFault(page, 'Slow projection');
+  await expect(dialog.getByLabel('Behind by (seconds)')).toHaveValue('120');
+  await expect(dialog).toContainText(
+    'Each step here is 60 s of simulated time, so an event stored at a step is applied 2 steps later.',
+  );
+  await dialog.getByLabel('Behind by (seconds)').fill('10');
+  await expect(dialog).toContainText('so an event stored at a step is applied at the next step.');
+});

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { defaultLagSeconds, lagHint } from '../../scenarios/faults/projectionHints';
 import type { ScenarioDef } from '../../scenarios/schema';
 import type { FaultAction } from './action';
 import { NumberField, SelectField } from './Field';
@@ -15,7 +16,7 @@ export function ProjectionForm({
 }) {
   const names = (scenario.topology.projections ?? []).map((p) => p.name);
   const [projection, setProjection] = useState(names[0] ?? '');
-  const [seconds, setSeconds] = useState(10);
+  const [seconds, setSeconds] = useState(() => defaultLagSeconds(scenario.stepMs));
   const [steps, setSteps] = useState(5);
   return (
     <form
@@ -31,8 +32,8 @@ export function ProjectionForm({
       <NumberField label="Behind by (seconds)" value={seconds} min={1} max={86_400} onChange={setSeconds} />
       <NumberField label="For (steps)" value={steps} min={1} max={50} onChange={setSteps} />
       <p className="hint">
-        It applies only events older than that, so a query in the meantime can answer from a stale read model. Each step
-        here is {scenario.stepMs / 1000} s of simulated time.
+        It applies only events older than that, so a query in the meantime can answer from a stale read model.{' '}
+        {lagHint(seconds, scenario.stepMs)}
       </p>
     </form>
   );
