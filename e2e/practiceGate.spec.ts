@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PlayerPage } from './app';
 
 const TITLE = 'Design a ride-sharing app (a practice question)';
@@ -40,6 +40,18 @@ async function answerAll(page: Page) {
 async function landmarks(page: Page) {
   const result = await new AxeBuilder({ page }).withRules(['landmark-one-main', 'region']).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+/** The practice card at 1440×900 and 800×1000, for looking at (test-results/practice-card-<when>-<width>.png). */
+async function photographCard(page: Page, practice: Locator, when: 'before' | 'after') {
+  for (const [w, h] of [
+    [1440, 900],
+    [800, 1000],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await practice.scrollIntoViewIfNeeded();
+    await practice.screenshot({ path: `test-results/practice-card-${when}-${w}.png` });
+  }
 }
 
 test('the practice gives nothing of the reference away before the learner answers or skips it', async ({ page }) => {
@@ -143,14 +155,7 @@ test('the start page’s practice card names no concept before the practice is a
   for (const o of OUTCOMES) await expect(practice).not.toContainText(o);
   // A scenario without a practice keeps its tags, the same words among them.
   await expect(card(page, 'Designing good events')).toContainText('idempotent consumer');
-  for (const [w, h] of [
-    [1440, 900],
-    [800, 1000],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await practice.scrollIntoViewIfNeeded();
-    await practice.screenshot({ path: `test-results/practice-card-before-${w}.png` });
-  }
+  await photographCard(page, practice, 'before');
 
   await practice.getByRole('link', { name: TITLE, exact: true }).click();
   await app.ready();
@@ -163,14 +168,7 @@ test('the start page’s practice card names no concept before the practice is a
   await expect(practice).not.toContainText(AFTER);
   for (const o of OUTCOMES) await expect(practice).toContainText(o);
   await expect(practice).not.toContainText('play one ride through');
-  for (const [w, h] of [
-    [1440, 900],
-    [800, 1000],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await practice.scrollIntoViewIfNeeded();
-    await practice.screenshot({ path: `test-results/practice-card-after-${w}.png` });
-  }
+  await photographCard(page, practice, 'after');
   // The cheat sheet lists them now too.
   await page.goto('./#/cheat-sheet/ride-sharing');
   await expect(page.getByRole('region', { name: TITLE })).toContainText(`Concepts: event design`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LearnerInput } from '../../engine/types';
+import type { Effect, LearnerInput } from '../../engine/types';
 import { allBuiltins } from '../content';
 import { Stepper } from '../stepper';
 import { faultAvailability } from './availability';
@@ -32,6 +32,13 @@ const POLL_FAULTS: readonly { name: PollFaultName; fault: string; input(who: Who
 ];
 type Who = { groupId: string; memberId: string };
 
+/** The steps after the fault's own (a learner input at `at` plays as step at + 1) with an effect matching `hit`. */
+function laterStepsWhere(run: Stepper, at: number, hit: (e: Effect) => boolean): number[] {
+  const steps: number[] = [];
+  for (let k = at + 2; k <= run.lastStep; k++) if (run.at(k).effects.some(hit)) steps.push(k);
+  return steps;
+}
+
 describe('a consumer fault offered in the panel strikes, or the panel says it never would', () => {
   for (const scenario of allBuiltins()) {
     it(`${scenario.id}: every member, every fault at its polls, at two steps`, () => {
@@ -48,19 +55,12 @@ describe('a consumer fault offered in the panel strikes, or the panel says it ne
             // No learner inputs before `at`: the run has played `at` script steps.
             const why = noLaterPoll(f.name, scenario, at, who.groupId, who.memberId);
             const run = new Stepper(scenario, [f.input(who, at)]);
-            const struck: number[] = [];
-            for (let k = at + 2; k <= run.lastStep; k++)
-              if (
-                run
-                  .at(k)
-                  .effects.some(
-                    (e) =>
-                      e.kind === 'fault-injected' &&
-                      e.fault === f.fault &&
-                      e.target === memberKey(who.groupId, who.memberId),
-                  )
-              )
-                struck.push(k);
+            const struck = laterStepsWhere(
+              run,
+              at,
+              (e) =>
+                e.kind === 'fault-injected' && e.fault === f.fault && e.target === memberKey(who.groupId, who.memberId),
+            );
             const label = `${f.name} on ${who.groupId}/${who.memberId} at step ${at}`;
             if (why === null) expect(struck.length, `${label} strikes`).toBeGreaterThan(0);
             else {
@@ -87,19 +87,14 @@ describe('a poison message offered in the panel fails in a later poll, or the pa
           // Told apart from the panel's answer: a fresh run of the whole branch, from step 0.
           const run = new Stepper(scenario, [poison]);
           const fault = run.at(at + 1).effects.find((e) => e.kind === 'fault-injected');
-          const failed: number[] = [];
-          for (let k = at + 2; k <= run.lastStep; k++)
-            if (
-              run
-                .at(k)
-                .effects.some(
-                  (e) =>
-                    e.kind === 'processing-failed' &&
-                    fault?.kind === 'fault-injected' &&
-                    fault.target === `${e.topic}-${e.partition}@${e.offset}`,
-                )
-            )
-              failed.push(k);
+          const failed = laterStepsWhere(
+            run,
+            at,
+            (e) =>
+              e.kind === 'processing-failed' &&
+              fault?.kind === 'fault-injected' &&
+              fault.target === `${e.topic}-${e.partition}@${e.offset}`,
+          );
           const label = `Poison message on ${topic} at step ${at}`;
           if (why === null) expect(failed.length, `${label} fails in a later poll`).toBeGreaterThan(0);
           else {
