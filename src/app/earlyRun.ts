@@ -6,13 +6,16 @@
  * checked out (its catalog entry names the run; a scenario that cannot be opened leaves no database
  * behind); a built-in's, whose run id is known, while its file loads.
  */
-import { openRunDatabase, runDbName, type RunDatabase } from '../persistence';
+import { openRunDatabase, type RunDatabase } from '../persistence';
+import { runRecordFrom } from '../persistence/runDatabase';
 import type { RunRecord } from '../persistence/runRecord';
 import type { WorldCheckpoint } from '../persistence/worldCheckpointTypes';
+import { parseWorldCheckpoints } from '../persistence/worldCheckpoints';
 import type { ScenarioDef } from '../scenarios/schema';
 import { isBuiltinId } from '../scenarios/content/lazy';
-import { checkpointKey, checkpointSteps, SOURCE_BUILD } from '../state/checkpointKeys';
-import { forgetRunHint, readRunHint, rememberRunHint } from './runHints';
+import { checkpointKey, openingCheckpointSteps, SOURCE_BUILD } from '../state/checkpointKeys';
+import { startSavedReads, type SavedReads } from './earlySavedReads';
+import { forgetRunHint, rememberRunHint } from './runHints';
 import { loadScenario, type LoadedScenario } from './library';
 import { mainRunId } from './runIds';
 
@@ -34,15 +37,19 @@ const quiet = <T>(p: Promise<T>): Promise<T> => {
   return p;
 };
 
-/** The steps the session reads checkpoints at first (runSession.ts's restore): `step` and the last step. */
-const firstSteps = (step: number | null, lastStep: number): number[] =>
-  step === null ? [] : checkpointSteps([Math.min(step, lastStep), lastStep], lastStep);
-
-/** `loadScenario`, then (when it loaded) the opening of its main run at `step` (null: where the learner left off). */
-export async function loadScenarioAndRun(scenarioId: string, step: number | null): Promise<LoadedScenario> {
+/**
+ * `loadScenario`, then (when it loaded) the opening of its main run at `step` (null: where the learner
+ * left off). A saved scenario's early reads (`reads`, started by the page's entry: earlyScenario.ts)
+ * are used for its entry and its hinted run; without them they are started here.
+ */
+export async function loadScenarioAndRun(
+  scenarioId: string,
+  step: number | null,
+  reads: SavedReads | null = isBuiltinId(scenarioId) ? null : startSavedReads(scenarioId, step),
+): Promise<LoadedScenario> {
   if (isBuiltinId(scenarioId)) openRunEarly(mainRunId(scenarioId));
-  else openHintedRun(scenarioId, step);
-  const loaded = await loadScenario(scenarioId);
+  else openHintedRun(scenarioId, reads?.run ?? null);
+  const loaded = await loadScenario(scenarioId, reads?.scenario ?? null);
   if (!loaded.ok) {
     dropEarlyRun();
     return loaded;
@@ -74,40 +81,39 @@ function openRunEarly(runId: string): void {
 
 /**
  * A saved scenario's run, before its catalog entry has been read and checked: the run and length this
- * page found when it last opened the scenario (runHints.ts) say which database to open and which
- * checkpoints to read, so the run's reads overlap the scenario's instead of following them (~30 ms on a
- * page opened at step 10,000, `npm run bench`). Only a database that exists is opened (opening one
- * would create it, for a run that may have been deleted since); the checkpoints are of any story, as
- * the story's key needs the checked scenario. A hint that turns out wrong is dropped when the scenario
- * has loaded (loadScenarioAndRun), and the run it names is opened as before.
+ * page found when it last opened the scenario (runHints.ts) said which run's record and checkpoints to
+ * read as the page's entry ran (earlySavedReads.ts), so the run's reads — and the deserialising of its
+ * world checkpoint — overlap the loading of the player's code instead of following it (`npm run bench`).
+ * The run's database is opened only when those reads found it (opening one would create it, for a run
+ * that may have been deleted since); the checkpoints are of any story, as the story's key needs the
+ * checked scenario. A hint that turns out wrong is dropped when the scenario has loaded
+ * (loadScenarioAndRun), and the run it names is opened as before.
  */
-function openHintedRun(scenarioId: string, step: number | null): void {
+function openHintedRun(scenarioId: string, run: SavedReads['run']): void {
   dropEarlyRun();
-  const hint = readRunHint(scenarioId);
-  const steps = hint ? firstSteps(step, hint.lastStep) : [];
-  if (!hint || steps.length === 0 || SOURCE_BUILD === null) return;
-  const usable = quiet(databaseExists(runDbName(hint.runId)));
+  if (!run) return;
+  const read = run.read.then((r) => (r?.exists ? r : null));
+  const usable = quiet(read.then((r) => r !== null));
   const opened = quiet(
-    usable.then((exists) => (exists ? openRunDatabase(hint.runId) : Promise.reject(new Error('no such run')))),
+    usable.then((found) => (found ? openRunDatabase(run.runId) : Promise.reject(new Error('not read early')))),
   );
+  const found = () => opened.then(() => read).then((r) => r!);
   early = {
-    runId: hint.runId,
+    runId: run.runId,
     opened,
     usable,
-    record: quiet(opened.then((db) => db.loadRun())),
-    checkpoints: { key: null, steps, read: quiet(opened.then((db) => db.loadCheckpoints(steps, null))) },
+    record: quiet(found().then((r) => runRecordFrom(r.record, r.stray, run.runId))),
+    checkpoints: {
+      key: null,
+      steps: run.steps,
+      read: quiet(found().then((r) => parseWorldCheckpoints(r.checkpoints, null))),
+    },
   };
-  usable.then(
-    (exists) => exists || forgetRunHint(scenarioId),
+  run.read.then(
+    (r) => r?.exists === false && forgetRunHint(scenarioId),
     () => undefined,
   );
   if (typeof window !== 'undefined') window.addEventListener('hashchange', dropEarlyRun, { once: true });
-}
-
-/** Whether a database of this name exists (false where the browser cannot list them: no early read then). */
-async function databaseExists(name: string): Promise<boolean> {
-  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
-  return (await indexedDB.databases()).some((d) => d.name === name);
 }
 
 /**
@@ -118,7 +124,7 @@ async function databaseExists(name: string): Promise<boolean> {
  */
 function readCheckpointsEarly(scenario: ScenarioDef, step: number | null): void {
   const run = early;
-  const steps = firstSteps(step, scenario.steps.length);
+  const steps = openingCheckpointSteps(step, scenario.steps.length);
   if (!run || SOURCE_BUILD === null || steps.length === 0) return;
   if (run.checkpoints?.key === null && sameSteps(run.checkpoints.steps, steps)) return;
   const key = checkpointKey(SOURCE_BUILD, scenario, []);

@@ -22,13 +22,23 @@ vi.mock('./library', async (importOriginal) => {
   const real = await importOriginal<typeof import('./library')>();
   return {
     ...real,
-    loadScenario: async (id: string) => {
+    loadScenario: async (id: string, early?: Promise<{ value: unknown } | null> | null) => {
       await gate;
-      return real.loadScenario(id);
+      return real.loadScenario(id, early);
     },
   };
 });
 const opened: string[] = [];
+vi.mock('../persistence/earlyReads', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../persistence/earlyReads')>();
+  return {
+    ...real,
+    readRunEarly: (runId: string, steps: readonly number[]) => {
+      opened.push(`early read of ${runId} at ${steps.join(',')}`);
+      return real.readRunEarly(runId, steps);
+    },
+  };
+});
 vi.mock('../persistence', async (importOriginal) => {
   const real = await importOriginal<typeof import('../persistence')>();
   return {
@@ -105,13 +115,13 @@ describe('opening a saved scenario’s run from its hint', () => {
 
     opened.length = 0;
     const { before, loaded } = await openHeld(150);
-    expect(before).toEqual([runId, 'checkpoints of any story at 150,150']);
+    expect(before).toEqual([`early read of ${runId} at 150,150`, runId]);
     expect(loaded).toMatchObject({ ok: true, mainRunId: runId });
     const port = await takeEarlyRun(runId)!;
     expect((await port.loadRun())?.cursor).toBe(150);
     expect((await port.loadCheckpoints([150], key)).map((c) => c.step)).toEqual([150]);
     // It was the early read: nothing more was read.
-    expect(opened).toEqual([runId, 'checkpoints of any story at 150,150']);
+    expect(opened).toEqual([`early read of ${runId} at 150,150`, runId]);
     port.close();
   });
 
@@ -121,7 +131,7 @@ describe('opening a saved scenario’s run from its hint', () => {
     await openHeld(150);
     const port = await takeEarlyRun(runId)!;
     expect(await port.loadCheckpoints([150], key)).toEqual([]);
-    expect(opened).toEqual([runId, 'checkpoints of any story at 150,150', 'checkpoints of its story at 150']);
+    expect(opened).toEqual([`early read of ${runId} at 150,150`, runId, 'checkpoints of its story at 150']);
     port.close();
   });
 
@@ -131,7 +141,7 @@ describe('opening a saved scenario’s run from its hint', () => {
     gate = new Promise((resolve) => (release = resolve));
     const loading = loadScenarioAndRun(scenario.id, 150);
     await new Promise((r) => setTimeout(r, 30));
-    expect(opened).toEqual([]);
+    expect(opened).toEqual(['early read of m-deleted at 150,150']);
     release();
     expect(await loading).toMatchObject({ ok: true, mainRunId: runId });
     const port = await takeEarlyRun(runId)!;
@@ -149,7 +159,7 @@ describe('opening a saved scenario’s run from its hint', () => {
     rememberRunHint(scenario.id, { runId: 'm-older', lastStep: 150 });
     opened.length = 0;
     const { before } = await openHeld(150);
-    expect(before).toEqual(['m-older', 'checkpoints of any story at 150,150']);
+    expect(before).toEqual(['early read of m-older at 150,150', 'm-older']);
     expect(takeEarlyRun('m-older')).toBeNull();
     expect(readRunHint(scenario.id)).toEqual({ runId, lastStep: 150 });
   });

@@ -3,6 +3,9 @@
  * and the chunk overlap instead of the read waiting for the player to render. Its main run is opened
  * right after it, as early (earlyRun.ts).
  */
+import { isBuiltinId } from '../scenarios/content/lazy';
+import { startSavedReads } from './earlySavedReads';
+
 type LoadScenario = (typeof import('./library'))['loadScenario'];
 let early: { scenarioId: string; loaded: ReturnType<LoadScenario> } | null = null;
 
@@ -12,7 +15,10 @@ let early: { scenarioId: string; loaded: ReturnType<LoadScenario> } | null = nul
  * route's own read would.
  */
 export function readScenarioEarly(scenarioId: string, step: number | null): void {
-  const loaded = import('./earlyRun').then((m) => m.loadScenarioAndRun(scenarioId, step));
+  // A saved scenario's entry and run are read now, with the browser's IndexedDB alone: their values
+  // are deserialised while the code below loads (earlySavedReads.ts).
+  const reads = isBuiltinId(scenarioId) ? null : startSavedReads(scenarioId, step);
+  const loaded = import('./earlyRun').then((m) => m.loadScenarioAndRun(scenarioId, step, reads));
   loaded.catch(() => undefined);
   early = { scenarioId, loaded };
 }

@@ -3,6 +3,7 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog } from '../persistence';
 import { findBuiltin } from '../scenarios/content';
+import { readSavedScenarioEarly } from '../persistence/earlyReads';
 import { loadScenario } from './library';
 import { deleteAllDatabases } from './testing/storedData';
 
@@ -62,5 +63,31 @@ describe('loadScenario', () => {
       message:
         'Opening your saved scenario “my-fork-1” failed because this browser does not let Event Lab use its storage (IndexedDB). Guided scenarios still play, in memory only: nothing is kept after you close the tab.',
     });
+  });
+
+  it('an entry read before the app loaded (earlySavedReads.ts) is checked as the catalog’s own read checks it', async () => {
+    const c = await openCatalog();
+    const entry = {
+      scenarioId: 'read-early',
+      title: 'Early',
+      forkedFrom: null,
+      document: doc('read-early'),
+      updatedAt: 1,
+    };
+    await c.putScenario(entry);
+    c.close();
+    expect(await loadScenario('read-early', readSavedScenarioEarly('read-early'))).toEqual(
+      await loadScenario('read-early'),
+    );
+    expect(await loadScenario('read-early', Promise.resolve({ value: { ...entry, title: 5 } }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Your saved scenario “read-early” is damaged'),
+    });
+    expect(await loadScenario('read-early', Promise.resolve({ value: undefined }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('There is no scenario called “read-early”'),
+    });
+    // Not read early (null): read from the catalog.
+    expect(await loadScenario('read-early', Promise.resolve(null))).toMatchObject({ ok: true, saved: true });
   });
 });

@@ -3,6 +3,7 @@
  * documents. Everything read back is validated again: stored data is treated like any import.
  */
 import type { SavedScenario } from '../persistence';
+import { checkedEntry } from '../persistence/catalog';
 import { isRecordId, MAX_STEP } from '../persistence/catalogRecords';
 import { DamagedRecordError, describeFailure, sentences } from '../persistence/errors';
 import { isBuiltinId, loadBuiltin } from '../scenarios/content/lazy';
@@ -26,13 +27,21 @@ export type LoadedScenario =
     }
   | { ok: false; message: string };
 
-/** A saved or built-in scenario, validated; never throws: every failure is a sentence for the learner. */
-export async function loadScenario(id: string): Promise<LoadedScenario> {
+/**
+ * A saved or built-in scenario, validated; never throws: every failure is a sentence for the learner.
+ * `early`: a saved scenario's catalog entry as read before this module loaded (earlySavedReads.ts;
+ * null there: it could not be read then), checked as the catalog's own read checks it.
+ */
+export async function loadScenario(
+  id: string,
+  early: Promise<{ value: unknown } | null> | null = null,
+): Promise<LoadedScenario> {
   const builtin = await loadBuiltin(id);
   if (builtin) return { ok: true, scenario: builtin, saved: false, mainRunId: mainRunId(id) };
   let saved: SavedScenario | undefined;
   try {
-    saved = await withCatalog((c) => c.getScenario(id));
+    const read = await early;
+    saved = read ? checkedEntry('scenarios', id, read.value) : await withCatalog((c) => c.getScenario(id));
   } catch (err) {
     if (err instanceof DamagedRecordError)
       return {

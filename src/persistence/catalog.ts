@@ -16,7 +16,7 @@ import {
 } from './catalogRecords';
 import { InterviewRecordSchema, type InterviewRecord } from './interviewRecords';
 import { QuestionProgressSchema, type QuestionProgress } from './progressRecords';
-import { runDbName } from './runDatabase';
+import { CATALOG_DB_NAME, CATALOG_VERSION, runDbName } from './dbNames';
 
 export interface CatalogRun {
   runId: string;
@@ -71,8 +71,7 @@ interface CatalogSchema extends DBSchema {
   interviews: { key: string; value: InterviewRecord; indexes: { byFinishedAt: number } };
 }
 
-export const CATALOG_DB_NAME = 'event-lab-catalog';
-export const CATALOG_VERSION = 3;
+export { CATALOG_DB_NAME, CATALOG_VERSION };
 
 export interface Catalog {
   /** Runs, most recently updated first; only the given scenario's when `scenarioId` is set. Damaged entries are left out (see listDamaged). */
@@ -143,6 +142,18 @@ const SCHEMAS = {
   interviews: InterviewRecordSchema,
 } as const;
 type Checked<N extends CatalogStoreName> = CatalogSchema[N]['value'];
+
+/**
+ * What the store `name` holds under `key` (`raw`; undefined: nothing), checked as every catalog read
+ * checks it: the entry, or undefined; a damaged entry throws DamagedRecordError. Also for a value read
+ * without the catalog's own connection (persistence/earlyReads.ts).
+ */
+export function checkedEntry<N extends CatalogStoreName>(name: N, key: string, raw: unknown): Checked<N> | undefined {
+  if (raw === undefined) return undefined;
+  const r = check(name, key, raw);
+  if (!r.ok) throw new DamagedRecordError(name, r.damaged.label, r.damaged.problem);
+  return r.value;
+}
 
 /** A stored value checked against its store's shape. */
 function check<N extends CatalogStoreName>(
@@ -224,13 +235,8 @@ export async function openCatalog(): Promise<Catalog> {
     });
     return { valid, damaged };
   };
-  const getChecked = async <N extends CatalogStoreName>(name: N, key: string): Promise<Checked<N> | undefined> => {
-    const raw: unknown = await open().get(name, key);
-    if (raw === undefined) return undefined;
-    const r = check(name, key, raw);
-    if (!r.ok) throw new DamagedRecordError(name, r.damaged.label, r.damaged.problem);
-    return r.value;
-  };
+  const getChecked = async <N extends CatalogStoreName>(name: N, key: string): Promise<Checked<N> | undefined> =>
+    checkedEntry(name, key, await open().get(name, key));
   const put = <N extends CatalogStoreName>(name: N, value: Checked<N>) =>
     guard(async () => {
       const r = check(name, (value as unknown as Record<string, unknown>)[KEY_PATH[name]] as IDBValidKey, value);

@@ -5,6 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RecordedEvent } from '../engine/types';
+import { RUN_DB_VERSION } from './dbNames';
 import type { RunRecord } from './runRecord';
 import type { WorldCheckpoint } from './worldCheckpointTypes';
 import {
@@ -25,7 +26,7 @@ export interface RunDbSchema extends DBSchema {
   worlds: { key: number; value: WorldCheckpoint; indexes: { byKey: string } };
 }
 
-export const RUN_DB_VERSION = 3;
+export { RUN_DB_VERSION };
 
 /**
  * Stores versions 1 and 2 declared and nothing ever wrote: projection checkpoints and aggregate snapshots

@@ -8,6 +8,7 @@ import { normalizeBatch, validateExpected } from '../engine/eventstore';
 import { DatabaseClosedError } from './errors';
 import { IdbEventStore } from './idbEventStore';
 import { openRunDb } from './databases';
+import { runDbName } from './dbNames';
 import type { RunRecord } from './runRecord';
 import { DamagedRunRecordError, mergeRunRecords, parseRunRecord } from './runRecord';
 import { readWorldCheckpoints, writeWorldCheckpoint, type WorldCheckpoint } from './worldCheckpoints';
@@ -49,7 +50,26 @@ export interface RunDatabase {
   close(): void;
 }
 
-export const runDbName = (runId: string): string => `event-lab-run-${runId}`;
+export { runDbName };
+
+/**
+ * The run record from what the store `run` holds: `raw` under the run's id, and `stray`, its first
+ * record of any key (read with it, for when there is none under the id). Validated as loadRun's are.
+ */
+export function runRecordFrom(raw: unknown, stray: readonly unknown[], runId: string): RunRecord | undefined {
+  if (raw === undefined) {
+    // A record filed under another key (its runId damaged) still holds the learner's answers.
+    if (stray.length === 0) return undefined;
+    const parsed = parseRunRecord(stray[0], runId);
+    throw new DamagedRunRecordError(
+      parsed.ok ? ['it is filed under another run'] : parsed.problems,
+      parsed.ok ? { ...parsed.run } : parsed.salvage,
+    );
+  }
+  const parsed = parseRunRecord(raw, runId);
+  if (!parsed.ok) throw new DamagedRunRecordError(parsed.problems, parsed.salvage);
+  return parsed.run;
+}
 
 /** The writer's record is checked with the schema it will be read with (a bug must not store a damaged record). */
 const checkRun = (run: RunRecord, runId: string): RunRecord => {
@@ -105,18 +125,7 @@ export async function openRunDatabase(
       assertOpen();
       const tx = db.transaction('run');
       const [raw, stray] = await Promise.all([tx.store.get(runId), tx.store.getAll(undefined, 1)]);
-      if (raw === undefined) {
-        // A record filed under another key (its runId damaged) still holds the learner's answers.
-        if (stray.length === 0) return undefined;
-        const parsed = parseRunRecord(stray[0], runId);
-        throw new DamagedRunRecordError(
-          parsed.ok ? ['it is filed under another run'] : parsed.problems,
-          parsed.ok ? { ...parsed.run } : parsed.salvage,
-        );
-      }
-      const parsed = parseRunRecord(raw, runId);
-      if (!parsed.ok) throw new DamagedRunRecordError(parsed.problems, parsed.salvage);
-      return parsed.run;
+      return runRecordFrom(raw, stray, runId);
     },
     async commitStep({ appends, run }) {
       assertOpen();

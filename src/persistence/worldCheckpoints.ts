@@ -18,6 +18,7 @@
 import type { IDBPDatabase } from 'idb';
 import { MAX_STEP } from '../scenarios/learnerInput';
 import { z } from '../scenarios/zod';
+import { chosenCheckpointSteps, nearestAtOrBelow } from './checkpointChoice';
 import type { RunDbSchema } from './databases';
 import type { WorldCheckpoint } from './worldCheckpointTypes';
 
@@ -42,9 +43,9 @@ export function parseWorldCheckpoint(raw: unknown, key: string | null): WorldChe
   return raw as WorldCheckpoint;
 }
 
-/** The nearest of `steps` (sorted keys of one story) at or below `step`, or undefined. */
-const nearestAtOrBelow = (steps: readonly number[], step: number): number | undefined =>
-  steps.reduce<number | undefined>((best, s) => (s <= step && (best === undefined || s > best) ? s : best), undefined);
+/** Those of `raw` (stored values) that are checkpoints of the story `key` (null: any), in order. */
+export const parseWorldCheckpoints = (raw: readonly unknown[], key: string | null): WorldCheckpoint[] =>
+  raw.flatMap((r) => parseWorldCheckpoint(r, key) ?? []);
 
 /**
  * For each of `steps`, the checkpoint of the story `key` nearest at or below it (those that exist
@@ -62,9 +63,9 @@ export async function readWorldCheckpoints(
 ): Promise<WorldCheckpoint[]> {
   const tx = db.transaction('worlds');
   const ofStory = await (key === null ? tx.store.getAllKeys() : tx.store.index('byKey').getAllKeys(key));
-  const chosen = new Set(steps.flatMap((s) => nearestAtOrBelow(ofStory, s) ?? []));
-  const raw = await Promise.all([...[...chosen].map((s) => tx.store.get(s).catch(() => undefined)), tx.done]);
-  return raw.slice(0, chosen.size).flatMap((r) => parseWorldCheckpoint(r, key) ?? []);
+  const chosen = chosenCheckpointSteps(ofStory, steps);
+  const raw = await Promise.all([...chosen.map((s) => tx.store.get(s).catch(() => undefined)), tx.done]);
+  return parseWorldCheckpoints(raw.slice(0, chosen.length), key);
 }
 
 /**

@@ -28,3 +28,11 @@ export function checkpointKey(build: string, scenario: ScenarioDef, inputs: read
 /** Of `steps`, those a run of `lastStep` steps may have a checkpoint for (a read asks for these only). */
 export const checkpointSteps = (steps: readonly number[], lastStep: number): number[] =>
   steps.filter((s) => s >= MIN_CHECKPOINT_STEP && s <= lastStep);
+
+/**
+ * The steps a session opening at `step` (null: where the learner left off, which is unknown until the
+ * run record is read) of a run of `lastStep` steps reads checkpoints at first (runSession.ts's
+ * restore): the step and the last step.
+ */
+export const openingCheckpointSteps = (step: number | null, lastStep: number): number[] =>
+  step === null ? [] : checkpointSteps([Math.min(step, lastStep), lastStep], lastStep);
