@@ -3,7 +3,7 @@
  * and the chunk overlap instead of the read waiting for the player to render. Its main run is opened
  * right after it, as early (earlyRun.ts).
  */
-import { isBuiltinId } from '../scenarios/content/lazy';
+import { isBuiltinId, loadBuiltin } from '../scenarios/content/lazy';
 import { startSavedReads } from './earlySavedReads';
 
 type LoadScenario = (typeof import('./library'))['loadScenario'];
@@ -17,7 +17,11 @@ let early: { scenarioId: string; loaded: ReturnType<LoadScenario> } | null = nul
 export function readScenarioEarly(scenarioId: string, step: number | null): void {
   // A saved scenario's entry and run are read now, with the browser's IndexedDB alone: their values
   // are deserialised while the code below loads (earlySavedReads.ts).
-  const reads = isBuiltinId(scenarioId) ? null : startSavedReads(scenarioId, step);
+  const builtin = isBuiltinId(scenarioId);
+  const reads = builtin ? null : startSavedReads(scenarioId, step);
+  // A built-in's file (a chunk of its own) is asked for now too, not once the code that reads it has
+  // loaded: its request no longer waits behind the player's (`npm run bench`'s short built-in).
+  if (builtin) loadBuiltin(scenarioId).catch(() => undefined);
   const loaded = import('./earlyRun').then((m) => m.loadScenarioAndRun(scenarioId, step, reads));
   loaded.catch(() => undefined);
   early = { scenarioId, loaded };
