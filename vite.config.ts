@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { playerChunkGroup } from './build/chunkGroups';
 
 // Theme colours, as in src/app/styles.css (--accent and --bg).
 const THEME_COLOR = '#1d4ed8';
@@ -110,7 +111,12 @@ export default defineConfig(({ mode }) => ({
     }),
     socialPreview(process.env.EVENT_LAB_SITE_URL),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The player's code as one chunk: build/playerChunk.ts says why.
+    rolldownOptions: { output: { codeSplitting: { groups: [playerChunkGroup()] } } },
+  },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {
