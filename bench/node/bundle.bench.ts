@@ -35,7 +35,10 @@ test('bundle: initial JavaScript, gzipped', () => {
     // statically. The player is one chunk (build/chunkGroups.ts): each file from the browser's cache
     // costs ~1.2 ms of its own, so this count is held down (it was ~35 before the player was one chunk).
     const player = readdirSync(join(out, 'assets')).filter((f) => /^(main|player)-.*\.js$/.test(f));
-    expect(player.filter((f) => f.startsWith('player-')), 'the player is one chunk').toHaveLength(1);
+    expect(
+      player.filter((f) => f.startsWith('player-')),
+      'the player is one chunk',
+    ).toHaveLength(1);
     const scenarioPage = staticClosure(out, [...initial.map((f) => f.slice('assets/'.length)), ...player]);
     record('JavaScript files a page opened at a scenario loads (entry, app, player)', scenarioPage.length, 'files');
     record(
