@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import catalog from '../scenarios/catalog.json';
 import type { ScenarioSummary } from '../scenarios/summary';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Picker } from '../ui/Picker';
 import { NotFound } from './NotFound';
-import { loadedPlayer, loadPlayer } from './playerChunk';
+import { useLazyPart, lazyPart } from './lazyPart';
+import { playerPart } from './playerChunk';
 import { markReady } from './testHooks';
 import { useHashRoute } from './useHashRoute';
 import type { Route } from '../state/route';
@@ -12,7 +13,7 @@ import type { OpenRun } from '../ui/interview/ScorecardView';
 
 // "My scenarios" is a chunk of its own (IndexedDB, and the checks every stored record passes through):
 // the guided scenarios show at once, the learner's own a moment later. So is the player (below).
-const MyScenarios = lazy(() => import('./MyScenarios').then((m) => ({ default: m.MyScenarios })));
+const myScenariosPart = lazyPart(() => import('./MyScenarios'));
 // "Choosing a broker" runs every broker profile: a chunk of its own, loaded only on its page.
 const BrokerChoicePage = lazy(() =>
   import('../ui/brokerChoice/BrokerChoicePage').then((m) => ({ default: m.BrokerChoicePage })),
@@ -55,9 +56,9 @@ export function App() {
     case 'picker':
       return (
         <Picker scenarios={catalog as ScenarioSummary[]}>
-          <Suspense fallback={<p className="loading">Loading your scenarios…</p>}>
-            <MyScenarios />
-          </Suspense>
+          <ErrorBoundary part="your saved scenarios">
+            <MyScenariosPart />
+          </ErrorBoundary>
         </Picker>
       );
     case 'compare-brokers':
@@ -117,23 +118,17 @@ export function App() {
 
 /**
  * The player (engine, scenarios, views) is its own chunk (playerChunk.ts): the start page loads
- * without it. Shown as soon as it has loaded, without a Suspense fallback (see playerChunk.ts for why).
+ * without it. Shown as soon as it has loaded, without a Suspense fallback (see lazyPart.ts for why).
  */
 function Player({ route }: { route: Extract<Route, { page: 'scenario' | 'run' | 'share' | 'embed' }> }) {
-  const [player, setPlayer] = useState(loadedPlayer);
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  useEffect(() => {
-    if (player) return;
-    let cancelled = false;
-    loadPlayer().then(
-      (m) => !cancelled && setPlayer(m),
-      (error: unknown) => !cancelled && setFailure({ error }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [player]);
-  if (failure) throw failure.error; // the error boundary around it says so, and "Try again" loads it again
+  const player = useLazyPart(playerPart);
   if (!player) return <p className="loading">Loading the player…</p>;
   return <player.default route={route} />;
+}
+
+/** "My scenarios" on the start page, shown as soon as its chunk has loaded (lazyPart.ts). */
+function MyScenariosPart() {
+  const part = useLazyPart(myScenariosPart);
+  if (!part) return <p className="loading">Loading your scenarios…</p>;
+  return <part.MyScenarios />;
 }
