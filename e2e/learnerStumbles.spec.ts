@@ -165,6 +165,7 @@ test('the event log fits its box at 1440, its scroll box is reachable by keyboar
 test('a damaged share link says so in its title, without a "(link):" path', async ({ page }) => {
   await page.goto('./#/share/garbage');
   await expect(page.getByRole('heading', { level: 1, name: 'This share link cannot be opened' })).toBeVisible();
+  await expect(page).toHaveTitle('This share link cannot be opened · Event Lab');
   await expect(page.getByText('The share link is damaged: its data cannot be decompressed')).toBeVisible();
   await expect(page.getByRole('main')).not.toContainText('(link)');
   await photograph(page, 'share-damaged');
