@@ -331,6 +331,11 @@ export interface Narration {
   /** True when the text was written from the effects (a branch that left the script). */
   generated: boolean;
   /**
+   * When `title` is the script's title of a step this run did otherwise ("In the original: …"), its lead
+   * ("In the original"): shown apart from the step's own title, so it reads as a label, not as the title.
+   */
+  titleLead?: string;
+  /**
    * Why a generated text was written from the effects: the learner changed the story ('branch', also when
    * absent), a learner's design played this step otherwise than its reference design did ('design'), or a
    * run of a learner's design had faults or actions before this step ('design-branch').

@@ -109,6 +109,8 @@ describe('narration after the run leaves its script', () => {
     // the original story's sentence is offered as such, with the difference named.
     const poll = st.at(8).narration;
     expect(poll.title).toBe('In the original: billing-1 reads its partitions');
+    // The lead is named apart, so the panel shows it as a label (NarrationPanel's muted "In the original:").
+    expect(poll.titleLead).toBe('In the original');
     expect(poll.text).toMatch(/not a member/);
     expect(poll.original?.text).toMatch(/billing-1 polls/);
     expect(poll.original?.differences.length).toBeGreaterThan(0);

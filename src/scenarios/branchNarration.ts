@@ -31,7 +31,7 @@ export function toldDifferently(
   here: StepOutcome,
   written: StepOutcome,
   of: 'original' | 'reference',
-): Pick<Narration, 'title' | 'text' | 'allEffects' | 'generated' | 'original'> {
+): Pick<Narration, 'title' | 'titleLead' | 'text' | 'allEffects' | 'generated' | 'original'> {
   const effects = here.effects;
   const ranked = rankedDifferences(written.effects, effects);
   // The lead names differences from the list beside it, so what it quotes of the original is labelled there too.
@@ -53,8 +53,10 @@ export function toldDifferently(
     lead.text && told.text.startsWith('Nothing changed')
       ? lead.text
       : [intro, lead.text, told.text].filter(Boolean).join(' ');
+  const titleLead = of === 'reference' ? 'In the reference design' : 'In the original';
   return {
-    title: `${of === 'reference' ? 'In the reference design' : 'In the original'}: ${step.title}`,
+    title: `${titleLead}: ${step.title}`,
+    titleLead,
     text: text.trim(),
     ...(told.allEffects && { allEffects: effectSentences(effects) }),
     generated: true,

@@ -16,7 +16,9 @@ export function NarrationPanel() {
   return (
     <section className="panel narration" aria-labelledby="narration-title" aria-live="polite">
       <p className="eyebrow">{step === 0 ? 'Before the first step' : `Step ${step} of ${lastStep}`}</p>
-      <h2 id="narration-title">{narration.title}</h2>
+      <h2 id="narration-title">
+        <NarrationTitle title={narration.title} lead={narration.titleLead} />
+      </h2>
       <p>{narration.text}</p>
       <EditorStaleNotice />
       <ToldNote narration={narration} />
@@ -25,5 +27,15 @@ export function NarrationPanel() {
       {step === lastStep && lagNote && <p className="hint ending-lag">{lagNote}</p>}
       {step === lastStep && <Takeaways takeaways={takeaways} ofReference={ofReference} />}
     </section>
+  );
+}
+
+/** The step's title; a lead such as "In the original:" in a muted label of its own (the heading's text is unchanged). */
+function NarrationTitle({ title, lead }: { title: string; lead: string | undefined }) {
+  if (!lead || !title.startsWith(`${lead}: `)) return title;
+  return (
+    <>
+      <span className="title-lead">{lead}:</span> {title.slice(lead.length + 2)}
+    </>
   );
 }
