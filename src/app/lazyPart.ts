@@ -4,10 +4,9 @@
  * fallback back until 300 ms after the fallback appeared (its fallback throttle), which kept a page
  * opened at a scenario idle ~150 ms and "My scenarios" on the start page ~250 ms after their code had
  * arrived. A failed load (offline before the first visit finished caching) is thrown to the part's
- * error boundary, and tried again by its "Try again".
+ * error boundary, and tried again by its "Try again" (useLazyPart.ts: the hook, apart because the page's
+ * entry imports this file through playerChunk.ts and must not load React).
  */
-import { useEffect, useState } from 'react';
-
 export interface LazyPart<M> {
   /** The module; started at most once at a time (a failed load is tried again on the next call). */
   load(): Promise<M>;
@@ -31,23 +30,4 @@ export function lazyPart<M>(importer: () => Promise<M>): LazyPart<M> {
     },
     loaded: () => loaded,
   };
-}
-
-/** The part's module once loaded (null until then); a failed load is thrown for the error boundary around it. */
-export function useLazyPart<M>(part: LazyPart<M>): M | null {
-  const [module, setModule] = useState(part.loaded);
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  useEffect(() => {
-    if (module) return;
-    let cancelled = false;
-    part.load().then(
-      (m) => !cancelled && setModule(() => m),
-      (error: unknown) => !cancelled && setFailure({ error }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [module, part]);
-  if (failure) throw failure.error;
-  return module;
 }
