@@ -17,18 +17,22 @@ interface ModuleGraph {
 
 const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
-/** Every module `starts` import statically, themselves included. */
-function staticClosure(graph: ModuleGraph, starts: readonly string[]): Set<string> {
+/** `starts` and everything `next` leads to from them, transitively (also bundle.bench.ts's walk of built files). */
+export function closure(starts: readonly string[], next: (id: string) => Iterable<string>): Set<string> {
   const seen = new Set<string>();
   const todo = [...starts];
   while (todo.length > 0) {
     const id = todo.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const next of graph.getModuleInfo(id)?.importedIds ?? []) todo.push(next);
+    for (const n of next(id)) todo.push(n);
   }
   return seen;
 }
+
+/** Every module `starts` import statically, themselves included. */
+const staticClosure = (graph: ModuleGraph, starts: readonly string[]) =>
+  closure(starts, (id) => graph.getModuleInfo(id)?.importedIds ?? []);
 
 /** A codeSplitting group naming the player's modules `player`. */
 export function playerChunkGroup() {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
+import { closure } from '../../build/chunkGroups';
 import { record } from '../harness';
 
 test('bundle: initial JavaScript, gzipped', () => {
@@ -60,15 +61,10 @@ test('bundle: initial JavaScript, gzipped', () => {
 });
 
 /** `files` (in assets/) and every file they import statically, transitively. */
-function staticClosure(out: string, files: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const todo = [...files];
-  while (todo.length > 0) {
-    const f = todo.pop()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    const code = readFileSync(join(out, 'assets', f), 'utf8');
-    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) todo.push(m[1]!);
-  }
-  return [...seen];
-}
+const staticClosure = (out: string, files: readonly string[]): string[] => [
+  ...closure(files, (f) =>
+    [...readFileSync(join(out, 'assets', f), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)].map(
+      (m) => m[1]!,
+    ),
+  ),
+];
